@@ -1,0 +1,109 @@
+// `npm run bench [-- --scale 100k|1m|N]`: ingest, re-extract and search throughput on synthetic
+// notices from the team's templates, peak RSS, and a bare read + NFKC + one regex pass as reference.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { makeDocument } from "../src/core/document.js";
+import { analyse, openDocument } from "../src/core/pipeline.js";
+import type { Casefile } from "../src/core/types.js";
+import { SqliteStore } from "../src/store/sqlite/index.js";
+import { synthetic } from "./generate.js";
+
+function scaleArg(): number {
+  const i = process.argv.indexOf("--scale");
+  const v = i >= 0 ? process.argv[i + 1] ?? "100k" : "100k";
+  const m = /^(\d+)(k|m)?$/i.exec(v);
+  if (!m) throw new Error(`--scale takes 100k, 1m or a number (got ${v})`);
+  return Number(m[1]) * (m[2]?.toLowerCase() === "m" ? 1_000_000 : m[2] ? 1_000 : 1);
+}
+
+const N = scaleArg();
+const dir = mkdtempSync(join(tmpdir(), "jikenbo-bench-"));
+const rows: [string, string][] = [];
+const rssMb = () => process.resourceUsage().maxRSS / 1024;
+const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+
+console.error(`jikenbo bench: ${fmt(N)} synthetic notices in ${dir}`);
+
+// Reference: the same bytes through a bare read + NFKC + one regex pass.
+let bytes = 0;
+let t = performance.now();
+let refHits = 0;
+for (let i = 0; i < Math.min(N, 50_000); i++) {
+  const b = Buffer.from(synthetic(i).text);
+  bytes += b.length;
+  const text = new TextDecoder().decode(b).normalize("NFKC");
+  refHits += (text.match(/不正アクセス|漏えい|流出/g) ?? []).length;
+}
+const refSecs = (performance.now() - t) / 1000;
+const refRate = Math.min(N, 50_000) / refSecs;
+const refMbs = bytes / 1e6 / refSecs;
+
+// Ingest: archive, decode, split, extract and store, one transaction per document.
+const store = new SqliteStore(join(dir, "bench.db"));
+await store.migrate();
+bytes = 0;
+let notices = 0;
+t = performance.now();
+for (let i = 0; i < N; i++) {
+  const b = Buffer.from(synthetic(i).text);
+  bytes += b.length;
+  for (const cf of await openDocument(makeDocument(b, { source: `synthetic/${i}.txt`, fetchedAt: "2025-01-01T00:00:00.000Z" }))) {
+    notices += (await store.saveCasefile(analyse(cf))).notices;
+  }
+  if (i % 10_000 === 9_999) console.error(`  ingested ${fmt(i + 1)}`);
+}
+let secs = (performance.now() - t) / 1000;
+rows.push(["ingest", `${fmt(notices / secs)} notices/s, ${fmt(bytes / 1e6 / secs, 2)} MB/s (${fmt(secs, 1)} s)`]);
+const incidents = await store.countIncidents();
+
+// Re-extract: the current rules over the archived bytes, replacing each document's analysis.
+t = performance.now();
+let re = 0;
+let batch: Casefile[] = [];
+for await (const d of store.documents()) {
+  const doc = makeDocument(d.bytes, { source: d.sources[0]!.source, fetchedAt: d.sources[0]!.fetched_at, declaredType: d.mediaType });
+  for (const cf of await openDocument(doc)) batch.push(analyse(cf));
+  if (batch.length >= 200) { re += (await store.replaceAnalysis(batch)).notices; batch = []; }
+}
+re += (await store.replaceAnalysis(batch)).notices;
+secs = (performance.now() - t) / 1000;
+rows.push(["re-extract", `${fmt(re / secs)} notices/s, ${fmt(bytes / 1e6 / secs, 2)} MB/s (${fmt(secs, 1)} s)`]);
+
+// Extraction alone, without the store, for the ratio to the reference pass.
+t = performance.now();
+const sample = Math.min(N, 50_000);
+for (let i = 0; i < sample; i++) {
+  for (const cf of await openDocument(makeDocument(Buffer.from(synthetic(i).text), { source: "x" }))) analyse(cf);
+}
+const pureRate = sample / ((performance.now() - t) / 1000);
+rows.push(["extract only", `${fmt(pureRate)} notices/s`]);
+rows.push(["reference pass", `${fmt(refRate)} notices/s, ${fmt(refMbs, 2)} MB/s (read + NFKC + one regex; ${refHits} hits)`]);
+rows.push(["extract / reference", `${fmt(pureRate / refRate, 3)}`]);
+
+// Search latency over a mix of long and two-character queries, with and without filters.
+const queries = [
+  { q: "不正アクセス" }, { q: "ランサムウェア" }, { q: "紛失" }, { q: "漏えい" }, { q: "メール誤送信" },
+  { q: "さくら" }, { q: "USB" }, { q: "パスワード", type: "phishing" as const }, { q: "不正アクセス", since: "2024-01-01" },
+  { q: "病院" }, { q: "個人情報保護委員会" }, { q: "クレジットカード番号", sector: "retail_ec" as const },
+];
+const lat: number[] = [];
+for (let round = 0; round < 20; round++) {
+  for (const q of queries) {
+    const s = performance.now();
+    await store.searchIncidents({ ...q, limit: 50 });
+    lat.push(performance.now() - s);
+  }
+}
+lat.sort((a, b) => a - b);
+const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))]!;
+rows.push(["search", `p50 ${fmt(pct(50), 2)} ms, p95 ${fmt(pct(95), 2)} ms (${lat.length} queries over ${fmt(incidents)} incidents)`]);
+rows.push(["peak RSS", `${fmt(rssMb())} MB`]);
+await store.close();
+if (process.argv.includes("--keep")) console.error(`kept ${join(dir, "bench.db")}`);
+else rmSync(dir, { recursive: true, force: true });
+
+const w = Math.max(...rows.map(([k]) => k.length));
+console.log(`\njikenbo benchmark — ${fmt(N)} notices, ${fmt(incidents)} incidents, node ${process.version}`);
+for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
+console.log(`targets: re-extract >= 1,700 notices/s, search p95 < 20 ms, RSS < 500 MB`);

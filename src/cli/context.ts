@@ -1,0 +1,30 @@
+import { openStore } from "../store/open.js";
+import type { Store } from "../store/types.js";
+
+/** Exit status the command sets; main() returns it. */
+export const exit = { code: 0 };
+
+/** Raised for bad usage caught after parsing (unknown vocabulary term, bad date): exit 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** Run a command body with an open store, closing it whatever happens. */
+export async function withStore<T>(db: string | undefined, body: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(db);
+  try {
+    return await body(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Write a line to standard output. */
+export function out(s: string): void {
+  process.stdout.write(s + "\n");
+}
+
+/** Write a line to standard error. */
+export function err(s: string): void {
+  process.stderr.write(s + "\n");
+}

@@ -1,0 +1,50 @@
+import { Command, CommanderError } from "commander";
+import { fileURLToPath } from "node:url";
+import { err, exit, UsageError } from "./context.js";
+import { registerDemo } from "./demo.js";
+import { registerExtract } from "./extract.js";
+import { registerIngest } from "./ingest.js";
+import { registerQueries } from "./query.js";
+import { registerReextract } from "./reextract.js";
+import { registerShow } from "./show.js";
+
+/** Build the `jikenbo` command with every subcommand. */
+export function program(): Command {
+  const p = new Command("jikenbo")
+    .description("Jikenbo (事件簿): a casebook of publicly disclosed security incidents")
+    .version("0.1.0")
+    .exitOverride()
+    .showHelpAfterError(false)
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerIngest(p);
+  registerExtract(p);
+  registerQueries(p);
+  registerShow(p);
+  registerReextract(p);
+  registerDemo(p);
+  for (const c of p.commands) c.exitOverride();
+  return p;
+}
+
+/** Run the CLI with process-style arguments; resolves to the exit code (0 ok, 1 failures, 2 usage). */
+export async function run(argv: string[]): Promise<number> {
+  exit.code = 0;
+  try {
+    await program().parseAsync(argv);
+    return exit.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      err(`jikenbo: ${e.message}`);
+      return 2;
+    }
+    err(`jikenbo: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = await run(process.argv);
+}

@@ -1,0 +1,69 @@
+import type { ReadOptions } from "../ingest/readers/index.js";
+import { isFailure, readInputs } from "../ingest/readers/index.js";
+import type { Store } from "../store/types.js";
+import { analyse, openDocument } from "./pipeline.js";
+import type { SourceDocument } from "./types.js";
+
+/** What one ingest run did, for the summary line and the exit code. */
+export interface IngestSummary {
+  documents: number;
+  unchanged: number;
+  notices: number;
+  incidentsNew: number;
+  incidentsUpdated: number;
+  incidentsUnchanged: number;
+  failures: { input: string; error: string }[];
+  warnings: { input: string; text: string }[];
+}
+
+/** Progress reported after each input. */
+export type IngestProgress = (done: number, input: string) => void;
+
+function oneLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split("\n")[0]!.slice(0, 300);
+}
+
+/** Ingest one read document: archive it, decode, split, extract and store, or say why not. */
+async function ingestDocument(store: Store, doc: SourceDocument, sum: IngestSummary): Promise<void> {
+  if (await store.hasDocument(doc.sha256)) {
+    await store.addSource(doc.sha256, doc.source, doc.fetchedAt);
+    sum.unchanged++;
+    return;
+  }
+  const casefiles = await openDocument(doc);
+  if (casefiles.length === 0 || casefiles.some((cf) => cf.doc !== doc)) await store.saveContainer({ doc, messages: [] });
+  for (const cf of casefiles) {
+    analyse(cf);
+    const r = await store.saveCasefile(cf);
+    sum.documents++;
+    sum.notices += r.notices;
+    sum.incidentsNew += r.incidentsNew;
+    sum.incidentsUpdated += r.incidentsUpdated;
+    sum.incidentsUnchanged += r.incidentsUnchanged;
+    if (!r.stored) sum.unchanged++;
+    for (const m of cf.messages) if (m.severity !== "info") sum.warnings.push({ input: cf.doc.source, text: m.text });
+  }
+}
+
+/**
+ * Read every input and store what it holds, one transaction per document. A bad input is
+ * recorded as a failure with a one-line reason and the batch goes on.
+ */
+export async function ingest(store: Store, inputs: string[], opts: ReadOptions = {}, progress?: IngestProgress): Promise<IngestSummary> {
+  const sum: IngestSummary = { documents: 0, unchanged: 0, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, failures: [], warnings: [] };
+  let done = 0;
+  for await (const item of readInputs(inputs, opts)) {
+    if (isFailure(item)) {
+      sum.failures.push(item);
+    } else {
+      try {
+        await ingestDocument(store, item, sum);
+      } catch (err) {
+        sum.failures.push({ input: item.source, error: oneLine(err) });
+      }
+    }
+    progress?.(++done, isFailure(item) ? item.input : item.source);
+  }
+  return sum;
+}

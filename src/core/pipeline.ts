@@ -1,0 +1,45 @@
+import { extractNotices } from "../extract/index.js";
+import { expandFeed } from "../ingest/formats/feed.js";
+import { readHtml } from "../ingest/formats/html.js";
+import type { FormatReader } from "../ingest/formats/index.js";
+import { readPdf } from "../ingest/formats/pdf.js";
+import { readText } from "../ingest/formats/text.js";
+import { segment } from "../segment/index.js";
+import type { Casefile, SourceDocument } from "./types.js";
+
+const READERS: Record<string, FormatReader> = {
+  "text/plain": readText,
+  "text/html": readHtml,
+  "application/pdf": readPdf,
+  "application/xml": readHtml,
+};
+
+/**
+ * Decode a document into casefiles: one for a page, one per item for a feed. Throws only when
+ * the document cannot be read at all (the caller records the failure and goes on).
+ */
+export async function openDocument(doc: SourceDocument): Promise<Casefile[]> {
+  if (doc.mediaType === "application/xml") {
+    const items = expandFeed(doc);
+    if (items) {
+      const out: Casefile[] = [];
+      for (const item of items) out.push(...(await openDocument(item)));
+      return out;
+    }
+  }
+  const read = READERS[doc.mediaType] ?? readText;
+  const { text, charset, messages } = await read(doc);
+  return [{ doc, charset, text, messages, notices: [] }];
+}
+
+/** Split a decoded casefile into notices and extract each incident. Pure: no I/O. */
+export function analyse(cf: Casefile): Casefile {
+  cf.notices = segment(cf);
+  extractNotices(cf);
+  return cf;
+}
+
+/** Run the whole pure-after-decoding pipeline on one document. */
+export async function runPipeline(doc: SourceDocument): Promise<Casefile[]> {
+  return (await openDocument(doc)).map(analyse);
+}

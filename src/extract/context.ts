@@ -1,0 +1,78 @@
+import type { Field, Finding, IncidentFields, Notice } from "../core/types.js";
+import { normalize, toOriginal, type Normalized } from "./normalize/nfkc.js";
+import { findDates, type DateMention } from "./normalize/dates.js";
+import { sentencesOf, type Sentence } from "./normalize/sentences.js";
+
+/** What a rule sees: one notice, normalised, with the fields earlier rules settled. */
+export class RuleContext {
+  /** NFKC text of the notice; rules match against it. */
+  readonly text: string;
+  /** NFKC text of the notice title. */
+  readonly title: string;
+  /** End of the title within `text` (the title is the notice's first line or heading). */
+  readonly titleEnd: number;
+  /** Start of the title within `text`. */
+  readonly titleStart: number;
+  /** Fields settled by rules that ran before. */
+  readonly fields: Partial<IncidentFields> = {};
+  readonly findings: Finding[] = [];
+  private readonly norm: Normalized;
+  private dateCache: DateMention[] | null = null;
+  private sentenceCache: Sentence[] | null = null;
+
+  constructor(
+    /** The casefile's decoded text: every finding's span indexes into it. */
+    readonly source: string,
+    readonly notice: Notice,
+  ) {
+    const [start, end] = notice.span;
+    this.norm = normalize(source.slice(start, end));
+    this.text = this.norm.text;
+    this.title = notice.title.normalize("NFKC");
+    const t = this.text.indexOf(this.title.slice(0, 20));
+    this.titleStart = t >= 0 ? t : 0;
+    this.titleEnd = t >= 0 ? t + this.title.length : 0;
+  }
+
+  /** Every date mentioned in the notice, in order. */
+  get dates(): DateMention[] {
+    const ref = /^(\d{4})-(\d{2})/.exec(this.notice.listingDate ?? "");
+    this.dateCache ??= findDates(this.text, ref ? { year: Number(ref[1]), month: Number(ref[2]) } : null);
+    return this.dateCache;
+  }
+
+  /** The notice cut into sentences and list items. */
+  get sentences(): Sentence[] {
+    this.sentenceCache ??= sentencesOf(this.text);
+    return this.sentenceCache;
+  }
+
+  /** The body: everything after the title. */
+  get body(): string {
+    return this.text.slice(this.titleEnd);
+  }
+
+  /** Record evidence for a value found at `[start, end)` of the normalised notice text. */
+  find(field: Field, value: unknown, start: number, end: number, confidence: number, rule: string): Finding {
+    const [s, e] = toOriginal(this.norm, start, end);
+    const base = this.notice.span[0];
+    const finding: Finding = {
+      field, value, span: [base + s, base + e], text: this.source.slice(base + s, base + e),
+      confidence: Math.round(confidence * 100) / 100, rule,
+    };
+    this.findings.push(finding);
+    return finding;
+  }
+}
+
+/** What a rule settles: the field's value and how sure it is. */
+export interface RuleResult<F extends Field> {
+  value: IncidentFields[F];
+  confidence: number;
+}
+
+/** One extraction rule: fills one field of the incident from a notice. */
+export interface Rule<F extends Field = Field> {
+  field: F;
+  run(ctx: RuleContext): RuleResult<F>;
+}

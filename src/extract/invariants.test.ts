@@ -1,0 +1,59 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { makeDocument } from "../core/document.js";
+import { runPipeline } from "../core/pipeline.js";
+import { DATA_TYPES, INCIDENT_TYPES, REPORTED_TO, SECTORS } from "../core/types.js";
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const CORPUS = here("../../../shared/corpus/seeds");
+
+function files(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : /\.(txt|html|xml|pdf)$/.test(n) ? [p] : [];
+  });
+}
+
+const inputs = [...files(here("./rules/fixtures")), ...files(here("../../examples/notices")), ...files(CORPUS)];
+
+test("every finding's span slices the decoded text to exactly the words it reports", async () => {
+  assert.ok(inputs.length >= 40, `only ${inputs.length} inputs`);
+  let findings = 0;
+  for (const path of inputs) {
+    for (const cf of await runPipeline(makeDocument(readFileSync(path), { source: path }))) {
+      for (const n of cf.notices) {
+        assert.equal(cf.text.slice(...n.titleSpan), n.title, `${path}: title span`);
+        assert.ok(n.span[0] <= n.titleSpan[0] && n.titleSpan[1] <= n.span[1], `${path}: title inside notice`);
+        for (const f of n.incident?.findings ?? []) {
+          findings++;
+          assert.equal(cf.text.slice(f.span[0], f.span[1]), f.text, `${path}: ${f.rule}`);
+          assert.ok(f.span[0] >= n.span[0] && f.span[1] <= n.span[1], `${path}: ${f.rule} outside its notice`);
+          assert.ok(f.span[1] > f.span[0], `${path}: ${f.rule} empty span`);
+          assert.ok(f.confidence >= 0 && f.confidence <= 1, `${path}: ${f.rule} confidence`);
+        }
+      }
+    }
+  }
+  assert.ok(findings > 300, `only ${findings} findings`);
+});
+
+test("every extracted value is from its vocabulary", async () => {
+  for (const path of inputs) {
+    for (const cf of await runPipeline(makeDocument(readFileSync(path), { source: path }))) {
+      for (const n of cf.notices) {
+        const f = n.incident?.fields;
+        if (!f) continue;
+        for (const t of f.incident_types) assert.ok((INCIDENT_TYPES as readonly string[]).includes(t), t);
+        for (const t of f.data_types) assert.ok((DATA_TYPES as readonly string[]).includes(t), t);
+        for (const t of f.reported_to) assert.ok((REPORTED_TO as readonly string[]).includes(t), t);
+        if (f.sector) assert.ok((SECTORS as readonly string[]).includes(f.sector), f.sector);
+        for (const d of [f.disclosed_on, f.discovered_on]) if (d) assert.match(d, /^\d{4}-\d{2}-\d{2}$/);
+        if (f.affected_count !== null) assert.ok(Number.isInteger(f.affected_count) && f.affected_count > 0);
+      }
+    }
+  }
+});

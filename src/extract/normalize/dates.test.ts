@@ -1,0 +1,43 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { findDates } from "./dates.js";
+
+const isos = (t: string, ref: { year: number; month: number } | null = null) => findDates(t, ref).map((d) => d.iso);
+
+test("Western dates in every common layout", () => {
+  assert.deepEqual(isos("2024年3月1日、2023 年 11 月 27 日と2024/2/5 早朝、2024-01-09"), ["2024-03-01", "2023-11-27", "2024-02-05", "2024-01-09"]);
+});
+
+test("era dates: 令和, 令和元年, abbreviated and kanji numerals", () => {
+  assert.deepEqual(isos("令和6年1月26日に"), ["2024-01-26"]);
+  assert.deepEqual(isos("令和元年5月7日"), ["2019-05-07"]);
+  assert.deepEqual(isos("R6.1.26 付"), ["2024-01-26"]);
+  assert.deepEqual(isos("平成31年4月30日"), ["2019-04-30"]);
+  assert.deepEqual(isos("令和六年三月十五日"), ["2024-03-15"]);
+  assert.deepEqual(isos("令和6年2月 24 日(土)"), ["2024-02-24"]);
+});
+
+test("a bare era year is context, not a date", () => {
+  const d = findDates("平成15年法律第57号に基づき、3月1日に報告");
+  assert.equal(d.length, 1);
+  assert.equal(d[0]!.iso, "2003-03-01");
+  assert.equal(d[0]!.yearInferred, true);
+});
+
+test("dates without a year take the year of the closest date before them", () => {
+  assert.deepEqual(isos("2019年12月4日21:00に停止。12月5日に再開"), ["2019-12-04", "2019-12-05"]);
+  assert.deepEqual(isos("11月7日:ウェブサイトを閉鎖", { year: 2019, month: 12 }), ["2019-11-07"]);
+  assert.deepEqual(isos("12月28日に発覚", { year: 2020, month: 1 }), ["2019-12-28"]);
+  assert.deepEqual(isos("3月5日に復旧"), [null]);
+});
+
+test("month-only and slash dates", () => {
+  assert.deepEqual(isos("2024年3月に判明、3/5、復旧"), ["2024-03", "2024-03-05"]);
+  assert.deepEqual(isos("比率は1/2で"), []);
+});
+
+test("spans cover the written date", () => {
+  const t = "発表日 2023 年 11 月 27 日 です";
+  const [d] = findDates(t);
+  assert.equal(t.slice(d!.start, d!.end), "2023 年 11 月 27 日");
+});

@@ -1,0 +1,115 @@
+import { kanji2number } from "@geolonia/japanese-numeral";
+import { warekiToDate } from "@smarthr/wareki";
+
+/** A date written in the text, resolved to the calendar. */
+export interface DateMention {
+  start: number;
+  end: number;
+  year: number | null;
+  month: number;
+  day: number | null;
+  /** `YYYY-MM-DD`, `YYYY-MM`, or null when the year is unknown. */
+  iso: string | null;
+  /** The year was not written and was taken from context. */
+  yearInferred: boolean;
+  /** Written in a Japanese era (令和6年, R6.1.26). */
+  era: boolean;
+}
+
+const KANJI = "〇一二三四五六七八九十百千";
+const NUM = `(?:\\d{1,2}|[${KANJI}]{1,3})`;
+const ERA = "(令和|平成|昭和|R|H|S)";
+// Order matters: the longest forms come first in the alternation.
+const DATE_RE = new RegExp(
+  [
+    `(?<era>${ERA})\\s*(?<ey>元|${NUM})\\s*(?:年|[./])\\s*(?:(?<em>${NUM})\\s*(?:月|[./])\\s*(?:(?<ed>${NUM})\\s*日?)?)?`,
+    `(?<wy>(?:19|20)\\d{2}|[二][〇零][〇零一二三四五六七八九]{2})\\s*年\\s*(?:(?<wm>${NUM})\\s*月\\s*(?:(?<wd>${NUM})\\s*日)?)?`,
+    `(?<sy>(?:19|20)\\d{2})\\s*(?<sep>[/.-])\\s*(?<sm>\\d{1,2})\\s*\\k<sep>\\s*(?<sd>\\d{1,2})(?!\\d)`,
+    `(?<![\\d年/.])(?<mm>${NUM})\\s*月\\s*(?<md>${NUM})\\s*日`,
+    `(?<![\\d/.:])(?<pm>\\d{1,2})/(?<pd>\\d{1,2})(?=\\s*(?:[、,にの(（]|から|まで|より|時点|付|\\d{1,2}:\\d{2}))`,
+  ].join("|"),
+  "gu",
+);
+
+function num(s: string | undefined): number | null {
+  if (s === undefined) return null;
+  if (s === "元") return 1;
+  if (/^\d+$/.test(s)) return Number(s);
+  const n = kanji2number(s.replace(/零/g, "〇"));
+  return Number.isFinite(n) ? n : null;
+}
+
+function kanjiYear(s: string): number {
+  return /^\d+$/.test(s) ? Number(s) : Number([...s].map((c) => "〇一二三四五六七八九".indexOf(c === "零" ? "〇" : c)).join(""));
+}
+
+const ERA_NAMES: Record<string, string> = { R: "令和", H: "平成", S: "昭和", 令和: "令和", 平成: "平成", 昭和: "昭和" };
+
+function eraYear(era: string, y: number): number | null {
+  // Resolve through the wareki library on 1 July, which every era year contains.
+  const r = warekiToDate(`${ERA_NAMES[era]}${y}年7月1日`);
+  if (r.isValid) return r.result.getUTCFullYear();
+  const base = { 令和: 2018, 平成: 1988, 昭和: 1925 }[ERA_NAMES[era]!];
+  return base === undefined ? null : base + y;
+}
+
+function valid(month: number | null, day: number | null): boolean {
+  return month !== null && month >= 1 && month <= 12 && (day === null || (day >= 1 && day <= 31));
+}
+
+function isoOf(year: number | null, month: number, day: number | null): string | null {
+  if (year === null) return null;
+  const mm = String(month).padStart(2, "0");
+  return day === null ? `${year}-${mm}` : `${year}-${mm}-${String(day).padStart(2, "0")}`;
+}
+
+/**
+ * Find the dates written in NFKC text: Western (2024年3月1日, 2024/3/1, 2023 年 11 月 27 日),
+ * era (令和6年1月26日, 令和元年, R6.1.26, kanji numerals) and dates without a year, whose year
+ * is taken from the closest date before them, else from `ref` (the listing date).
+ */
+export function findDates(text: string, ref: { year: number; month: number } | null = null): DateMention[] {
+  const out: DateMention[] = [];
+  let context = ref;
+  for (const m of text.matchAll(DATE_RE)) {
+    const g = m.groups!;
+    const start = m.index!;
+    const end = start + m[0].length;
+    let year: number | null = null, month: number | null = null, day: number | null = null;
+    let era = false, yearInferred = false;
+    if (g.era) {
+      if (/^[RHS]$/.test(g.era) && (!g.em || !g.ed)) continue; // "R6" alone is too ambiguous
+      const y = num(g.ey);
+      if (y === null) continue;
+      year = eraYear(g.era, y);
+      month = num(g.em);
+      day = num(g.ed);
+      era = true;
+      if (month === null) {
+        if (year !== null) context = { year, month: 12 };
+        continue; // a bare era year names no date
+      }
+    } else if (g.wy) {
+      year = kanjiYear(g.wy);
+      month = num(g.wm);
+      day = num(g.wd);
+      if (month === null) continue;
+    } else if (g.sy) {
+      year = Number(g.sy);
+      month = Number(g.sm);
+      day = Number(g.sd);
+    } else {
+      month = num(g.mm ?? g.pm);
+      day = num(g.md ?? g.pd);
+      if (context) {
+        year = context.year;
+        if (month !== null && month > context.month + 1) year -= 1; // "12月28日" read in January
+      }
+      yearInferred = true;
+    }
+    if (!valid(month, day)) continue;
+    out.push({ start, end, year, month: month!, day, iso: isoOf(year, month!, day), yearInferred, era });
+    if (year !== null && !yearInferred) context = { year, month: month! };
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+import { kanji2number } from "@geolonia/japanese-numeral";
+import type { Count } from "../../core/types.js";
+import type { Rule, RuleContext } from "../context.js";
+import { hits, lineAround } from "../scan.js";
+
+const COUNT = /(?<q1>約|最大|およそ|合計|総計|延べ|少なくとも|計)?\s*(?<num>[\d一二三四五六七八九十百千〇][\d,.一二三四五六七八九十百千〇万億]*)\s*(?<unit>万|億|千)?\s*(?<ctr>人分|名分|件分|件|名|人|世帯|社|アカウント|口座)(?<q2>以上|超|余り|程度|ほど|強|弱)?/g;
+const PEOPLE = /お客様|顧客|会員|利用者|個人情報|生徒|児童|学生|患者|職員|被保険者|組合員|対象者|受講者|応募者|ユーザー|従業員|方|件数|人数|者数|受験者|保護者|卒業生|入居者|取引先|加入者|登録者|購入者|申込者|参加者|データ/;
+const LEAK = /漏えい|漏洩|流出|閲覧|可能性|おそれ|恐れ|対象|影響|被害|送信|不正利用|持ち出|紛失|盗難|誤送|含まれ|登録され|盗取/;
+const NOT_VICTIMS = /(?:第|毎日|毎月|年間|月間|過去|計画|目標|延べ)\s*$/;
+
+interface Candidate {
+  start: number;
+  end: number;
+  value: number;
+  text: string;
+  qualifiers: string[];
+  score: number;
+  people: boolean;
+}
+
+/** The nearest heading line above a line (【持ち出した内容】, 2.流出した情報), within five lines. */
+function headerAbove(text: string, lineStart: number): string {
+  let at = lineStart;
+  for (let k = 0; k < 5 && at > 0; k++) {
+    const s = text.lastIndexOf("\n", at - 2) + 1;
+    const line = text.slice(s, at - 1).trim();
+    if (/^(?:【[^】]*】|[\d]+\s*[.．、)]|■|□|[(（]\d+[)）])/.test(line) && line.length < 40) return line;
+    at = s;
+  }
+  return "";
+}
+
+function parseNumber(raw: string, unit: string | undefined): number | null {
+  const num = raw.replace(/,/g, "");
+  let n: number;
+  const decimal = /^(\d+\.\d+)([万億千])$/.exec(num);
+  if (/^\d+(?:\.\d+)?$/.test(num)) n = Number(num);
+  else if (decimal) n = Number(decimal[1]) * ({ 万: 10_000, 億: 100_000_000, 千: 1_000 } as Record<string, number>)[decimal[2]!]!;
+  else if (!/[\d一二三四五六七八九〇]/.test(num)) return null;
+  else {
+    try {
+      n = kanji2number(num);
+    } catch {
+      return null;
+    }
+    if (!Number.isFinite(n)) return null;
+  }
+  if (unit === "万") n *= 10_000;
+  else if (unit === "億") n *= 100_000_000;
+  else if (unit === "千") n *= 1_000;
+  return Number.isFinite(n) ? Math.round(n) : null;
+}
+
+function candidates(ctx: RuleContext): Candidate[] {
+  const text = ctx.text;
+  const out: Candidate[] = [];
+  for (const h of hits(COUNT, text)) {
+    const g = h.groups;
+    const value = parseNumber(g.num!, g.unit);
+    if (value === null || value <= 0) continue;
+    const before = text.slice(Math.max(0, h.start - 16), h.start);
+    const after = text.slice(h.end, h.end + 12);
+    if (/^\d|[:時年月日]\s*$/.test(before.slice(-1)) || /^\s*(?:日|月|年|時|回|目|条|号|歳|ヶ月|か月)/.test(after)) continue;
+    if (/^(?:で|だけ|きり|のみで)/.test(after) && value <= 2) continue; // "1人で担当" is not a count of victims
+    const [ls, le] = lineAround(text, h.start);
+    const sentence = ctx.sentences.find((s) => s.start <= h.start && h.start < s.end)?.text ?? text.slice(ls, le);
+    const ctr = g.ctr!;
+    const people = /人|名/.test(ctr);
+    let score = 1;
+    if (LEAK.test(sentence) || LEAK.test(headerAbove(text, ls))) score += 2;
+    if (PEOPLE.test(before)) score += 2;
+    if (g.q1 || g.q2) score += 1;
+    if (/分$/.test(ctr)) score += 1;
+    if (h.start < ctx.titleEnd) score += 1;
+    if (ctr === "社" || ctr === "口座") score -= 3;
+    if (ctr === "アカウント" || /アカウント\s*$/.test(before)) score -= 2;
+    if (NOT_VICTIMS.test(before)) score -= 5;
+    if (/(?:うち|内訳|内、)\s*[^。]{0,12}$/.test(before)) score -= 1;
+    const qualifiers = [g.q1, g.q2].filter((q): q is string => !!q);
+    if (/可能性|おそれ|恐れ/.test(text.slice(h.end, h.end + 40))) qualifiers.push("可能性");
+    out.push({ start: h.start, end: h.end, value, text: h.text.trim(), qualifiers, score, people });
+  }
+  return out;
+}
+
+/** Counts of people listed group by group with no total: "4名分及び生徒532名分", two list lines. */
+function groupSum(ctx: RuleContext, list: Candidate[], best: Candidate): Candidate[] | null {
+  if (!best.people || !/分$/.test(best.text)) return null;
+  const text = ctx.text;
+  if (/合計|総計|総数|計\s*\d/.test(text)) return null;
+  const group = list.filter((c) => c.people && /分$/.test(c.text) && c.score >= best.score - 2);
+  if (group.length < 2) return null;
+  // Members must sit together: in one sentence, or on neighbouring lines.
+  group.sort((a, b) => a.start - b.start);
+  const together: Candidate[] = [group[0]!];
+  for (const c of group.slice(1)) {
+    const prev = together[together.length - 1]!;
+    const between = text.slice(prev.end, c.start);
+    const sameSentence = !/[。]/.test(between) && /及び|および|と|、|並びに|,/.test(between) && between.length < 40;
+    const nextLine = (between.match(/\n/g) ?? []).length === 1 && between.length < 60;
+    if (sameSentence || nextLine) together.push(c);
+    else if (together.includes(best)) break;
+    else together.splice(0, together.length, c);
+  }
+  if (together.length < 2 || !together.includes(best)) return null;
+  const values = new Set(together.map((c) => c.value));
+  return values.size === together.length ? together : null;
+}
+
+/** The headline count of affected people or records, with the other counts kept. */
+export const affectedCountRule: Rule<"affected_count"> = {
+  field: "affected_count",
+  run(ctx) {
+    const list = candidates(ctx).filter((c) => c.score >= 1);
+    if (list.length === 0) {
+      ctx.fields.affected_count_text = null;
+      ctx.fields.secondary_counts = [];
+      return { value: null, confidence: 0.4 };
+    }
+    const best = [...list].sort((a, b) => b.score - a.score || b.value - a.value)[0]!;
+    const sum = groupSum(ctx, list, best);
+    const chosen = sum ?? [best];
+    for (const c of chosen) ctx.find("affected_count", c.value, c.start, c.end, sum ? 0.6 : Math.min(0.95, 0.45 + 0.1 * c.score), sum ? "affected_count/sum-of-groups" : "affected_count/headline");
+    const value = chosen.reduce((n, c) => n + c.value, 0);
+    ctx.fields.affected_count_text = chosen.map((c) => c.text).join(" + ");
+    const secondary: Count[] = [];
+    const seen = new Set(chosen.map((c) => c.value));
+    for (const c of list) {
+      if (seen.has(c.value) || c.score < 2) continue;
+      seen.add(c.value);
+      secondary.push({ value: c.value, text: c.text, qualifiers: c.qualifiers });
+      ctx.find("secondary_counts", c.value, c.start, c.end, 0.5, "affected_count/secondary");
+    }
+    ctx.fields.secondary_counts = secondary;
+    return { value, confidence: sum ? 0.6 : Math.min(0.95, 0.45 + 0.1 * best.score) };
+  },
+};

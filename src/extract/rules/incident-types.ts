@@ -1,0 +1,58 @@
+import type { IncidentType } from "../../core/types.js";
+import type { Rule } from "../context.js";
+import { hits, negated } from "../scan.js";
+import { INCIDENT_TYPE_PHRASES } from "../vocab/incident-types.js";
+
+const ATTACKS: IncidentType[] = ["ransomware", "unauthorized_access", "malware", "web_skimming", "account_takeover", "phishing", "ddos", "defacement", "credential_stuffing", "support_scam"];
+// Advice to readers mentions attack words without saying they happened.
+const ADVICE = /ご注意|ください|下さい|お願い|場合は|場合には|注意喚起(?!のお知らせ)|対策(?:の|を)?(?:強化|徹底|実施)|防止/;
+
+/** What happened, as types from the vocabulary, with the words that say so. */
+export const incidentTypesRule: Rule<"incident_types"> = {
+  field: "incident_types",
+  run(ctx) {
+    const text = ctx.text;
+    const found = new Map<IncidentType, { start: number; end: number; conf: number }>();
+    const sentenceAt = (at: number) => ctx.sentences.find((s) => s.start <= at && at < s.end);
+    // A listing's category label (内部不正/ミス) names a column, not what happened.
+    const category = ctx.notice.category;
+    const inCategory = (at: number) => category !== null && at >= ctx.titleStart && at < ctx.titleStart + category.length;
+    for (const [type, re, conf] of INCIDENT_TYPE_PHRASES) {
+      for (const h of hits(re, text)) {
+        if (negated(text, h.start, h.end)) continue;
+        const inTitle = h.start < ctx.titleEnd;
+        const s = sentenceAt(h.start);
+        const lure = /ください|下さい/.test(h.text);
+        if (!inTitle && !lure && s && ADVICE.test(s.text) && !/(?:受け|され|発生|判明|確認|発覚)(?:まし)?た/.test(s.text)) continue;
+        if (inCategory(h.start)) continue;
+        if (!found.has(type)) found.set(type, { start: h.start, end: h.end, conf: inTitle ? Math.min(1, conf + 0.05) : conf });
+      }
+    }
+    const has = (t: IncidentType) => found.has(t);
+    // Ransomware is delivered by an intrusion; its "virus" is not a separate malware finding.
+    if (has("ransomware")) found.delete("malware");
+    if (has("support_scam")) found.delete("malware"); // the "virus" was the fake warning
+    if (has("web_skimming")) found.delete("defacement");
+    const attacked = ATTACKS.some(has);
+    if (attacked) { found.delete("system_failure"); found.delete("misconfiguration"); }
+    if (has("loss") || has("theft") || has("misdelivery") || has("insider") || has("misconfiguration")) found.delete("system_failure");
+    if (ctx.notice.kind === "regulator_action" && !has("regulatory_action")) {
+      found.set("regulatory_action", { start: ctx.titleStart, end: ctx.titleEnd, conf: 0.8 });
+    }
+    const specific = [...found.keys()].filter((t) => t !== "regulatory_action" && t !== "other");
+    if (specific.length > 0) found.delete("other");
+    else if (has("regulatory_action") && !has("other")) {
+      found.set("other", { start: ctx.titleStart, end: ctx.titleEnd, conf: 0.4 });
+    }
+    for (const [type, f] of found) ctx.find("incident_types", type, f.start, f.end, f.conf, `incident_types/${type}`);
+    if (has("ransomware") && !has("unauthorized_access")) {
+      const f = found.get("ransomware")!;
+      ctx.find("incident_types", "unauthorized_access", f.start, f.end, 0.7, "incident_types/ransomware-implies-intrusion");
+      found.set("unauthorized_access", f);
+    }
+    const value = [...found.keys()];
+    const order = INCIDENT_TYPE_PHRASES.map(([t]) => t);
+    value.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    return { value, confidence: value.length ? Math.max(...[...found.values()].map((f) => f.conf)) : 0.3 };
+  },
+};

@@ -1,0 +1,142 @@
+import type { Rule, RuleContext } from "../context.js";
+import { hits, linesOf } from "../scan.js";
+import { LEGAL_FORM, LEGAL_NAME, ORG_SUFFIX, REGULATORS, SELF_REFERENCE } from "../vocab/organizations.js";
+
+const ENDS_AS_ORG = new RegExp(`(?:${ORG_SUFFIX})$`);
+const HAS_LEGAL_FORM = new RegExp(LEGAL_FORM);
+const STARTS_WITH_LEGAL_FORM = new RegExp(`^(?:${LEGAL_FORM})`);
+const ENDS_IN_SELF = /(?:当|弊|本)(?:社|院|学|校|会|所|館|店|組合|センター|協会)$/;
+const SITE_WORDS = /(?:コーポレートサイト|公式サイト|公式ホームページ|ホームページ|ウェブサイト|Webサイト|WEBサイト|オンラインショップ|公式X|公式アカウント)$/;
+const DEFINED_AS_SELF = /([^\s、。,「」『』()（）:：]{2,50}?)\s?[(（]\s?以下[、,]?\s?[「『]?(?:当社|弊社|当院|当センター|本学|本校|当組合|当法人|当協会|当財団|当機構|当館|当店|当会|同社|当団体|本会|当校|当市|当町|当村|当区)/;
+
+/** A name and where it sits in the normalised notice. */
+interface Named {
+  name: string;
+  start: number;
+  end: number;
+  confidence: number;
+  rule: string;
+}
+
+/** The longest start of a word that ends like an organisation name (愛知県選挙管理委員会X… → 愛知県選挙管理委員会). */
+function cutAtSuffix(word: string): string | null {
+  if (ENDS_AS_ORG.test(word) && !SELF_REFERENCE.test(word)) return word;
+  if (STARTS_WITH_LEGAL_FORM.test(word) && word.replace(STARTS_WITH_LEGAL_FORM, "").length >= 1) return word.replace(/[のへにをがで].*$/, "");
+  const re = new RegExp(`(?:${ORG_SUFFIX})`, "g");
+  let best: string | null = null;
+  for (const m of word.matchAll(re)) {
+    const prefix = word.slice(0, m.index! + m[0].length);
+    if (prefix.length >= 3 && !SELF_REFERENCE.test(prefix) && !ENDS_IN_SELF.test(prefix) && !/[【「『(（]/.test(prefix)) best = prefix;
+  }
+  return best;
+}
+
+/** The organisation a regulator's notice is about: the first legal name after the regulator. */
+function regulatorTarget(rest: string): { name: string; at: number } | null {
+  const m = hits(LEGAL_NAME, rest)[0];
+  return m ? { name: m.text, at: m.start } : null;
+}
+
+/** Name at the head of a blog heading: 【…】ORG title, or ORG title after a news category. */
+function fromHeading(ctx: RuleContext): Named | null {
+  const title = ctx.title;
+  const base = ctx.titleStart;
+  const close = title.indexOf("】");
+  if (close < 0 || !/#|事件簿|事例|ニュース|インシデント/.test(title.slice(0, close))) return null;
+  const restAt = close + 1;
+  const rest = title.slice(restAt);
+  const lead = rest.length - rest.trimStart().length;
+  const tokens = rest.trim().split(/\s+/);
+  const t0 = tokens[0] ?? "";
+  if (!t0) return null;
+  const start = base + restAt + lead;
+  if (REGULATORS.test(t0)) {
+    const after = rest.slice(lead + t0.length);
+    const target = regulatorTarget(after);
+    if (target) {
+      const at = start + t0.length + target.at;
+      return { name: target.name.replace(/\s+/g, ""), start: at, end: at + target.name.length, confidence: 0.75, rule: "organization/regulator-target" };
+    }
+    return { name: t0, start, end: start + t0.length, confidence: 0.6, rule: "organization/regulator" };
+  }
+  const t1 = tokens[1];
+  if (t1 && !ENDS_AS_ORG.test(t0) && t0.length <= 12 && /^[^\sのへにをがで]{1,20}(?:株式会社|ホールディングス|グループ)$/.test(t1)) {
+    const name = `${t0} ${t1}`;
+    return { name, start, end: start + name.length, confidence: 0.9, rule: "organization/heading" };
+  }
+  const cut = cutAtSuffix(t0);
+  if (cut) return { name: cut, start, end: start + cut.length, confidence: 0.9, rule: "organization/heading" };
+  if (tokens.length > 1 && t0.length <= 25 && !/の|への|による|について|に関する/.test(t0)) {
+    return { name: t0, start, end: start + t0.length, confidence: 0.6, rule: "organization/heading-token" };
+  }
+  return null;
+}
+
+/** Name after the last "/" of a news-listing title: "category title/ORG". */
+function fromListing(ctx: RuleContext): Named | null {
+  const title = ctx.title;
+  if (title.startsWith("【") || (!ctx.notice.listingDate && !ctx.notice.category)) return null;
+  const slash = title.lastIndexOf("/");
+  if (slash < 0 || slash > title.length - 2) return null;
+  const raw = title.slice(slash + 1).trim();
+  const name = raw.replace(SITE_WORDS, "").trim() || raw;
+  const start = ctx.titleStart + title.indexOf(raw, slash);
+  return { name, start, end: start + name.length, confidence: 0.85, rule: "organization/listing" };
+}
+
+/** Name the notice defines as itself: "株式会社X(以下「当社」)". */
+function fromSelfDefinition(ctx: RuleContext): Named | null {
+  if (!ctx.text.includes("以下")) return null;
+  const m = DEFINED_AS_SELF.exec(ctx.text);
+  if (!m) return null;
+  let name = m[1]!.replace(/^(?:この度|このたび|今般|今回|先般|本日|なお)[、,]?/, "");
+  const legal = name.search(HAS_LEGAL_FORM);
+  if (legal > 0) name = name.slice(legal);
+  if (SELF_REFERENCE.test(name) || name.length < 2) return null;
+  const start = m.index! + m[0].indexOf(name);
+  return { name, start, end: start + name.length, confidence: 0.9, rule: "organization/self-definition" };
+}
+
+/** Name from the letterhead or signature: a short line at the top or bottom that is an organisation. */
+function fromLetterhead(ctx: RuleContext): Named | null {
+  const lines = linesOf(ctx.text).filter((l) => l.text.trim() !== "" && !(l.start < ctx.titleEnd && l.end > ctx.titleStart));
+  const edge = [...lines.slice(0, 8), ...lines.slice(-6)];
+  for (const l of edge) {
+    const t = l.text.trim();
+    if (t.length > 40 || /[。、「」【】:：]/.test(t) || /各位|御中|様$|^\d|年\s*\d+\s*月|^(?:校長|代表|理事長|院長|市長|社長|担当)/.test(t)) continue;
+    const tokens = t.split(/\s+/);
+    // "医療法人社団青葉会 みなと中央病院": a legal body and the institution it runs, both kept.
+    const lead = tokens[0]!;
+    const whole = tokens.length >= 2 && tokens.length <= 3 && (ENDS_AS_ORG.test(lead) || STARTS_WITH_LEGAL_FORM.test(lead)) &&
+      tokens.slice(1).every((w) => w.length <= 20 && !/代表|取締役|社長|理事長|院長|校長|部長|課長|担当|様|殿|御中|各位|(?:部|課|室|係|局|本部|事務局)$/.test(w)) ? t : null;
+    const name = whole ?? cutAtSuffix(tokens[0]!);
+    if (!name || SELF_REFERENCE.test(name) || ENDS_IN_SELF.test(name)) continue;
+    const at = l.start + l.text.indexOf(name);
+    return { name, start: at, end: at + name.length, confidence: whole || STARTS_WITH_LEGAL_FORM.test(name) ? 0.8 : 0.6, rule: "organization/letterhead" };
+  }
+  return null;
+}
+
+/** Name in the first sentences: the first organisation with a legal form. */
+function fromBody(ctx: RuleContext): Named | null {
+  const h = hits(LEGAL_NAME, ctx.text, 0, Math.min(ctx.text.length, 600))[0];
+  return h ? { name: h.text, start: h.start, end: h.end, confidence: 0.5, rule: "organization/first-legal-name" } : null;
+}
+
+const norm = (s: string) => s.replace(/\s+/g, "").replace(new RegExp(LEGAL_FORM, "g"), "");
+
+/** The victim or reporting organisation, as named (legal form kept). */
+export const organizationRule: Rule<"organization"> = {
+  field: "organization",
+  run(ctx) {
+    const heading = fromListing(ctx) ?? fromHeading(ctx);
+    const self = fromSelfDefinition(ctx);
+    let chosen: Named | null = heading;
+    // A fuller legal name for the same organisation in the body wins over the heading's short form.
+    if (heading && self && norm(self.name).includes(norm(heading.name)) && self.name.length > heading.name.length) chosen = self;
+    chosen ??= self ?? fromLetterhead(ctx) ?? fromBody(ctx);
+    if (!chosen) return { value: null, confidence: 0.2 };
+    ctx.find("organization", chosen.name, chosen.start, chosen.end, chosen.confidence, chosen.rule);
+    return { value: chosen.name, confidence: chosen.confidence };
+  },
+};

@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { makeDocument } from "../../core/document.js";
+import { UnreadableError } from "./index.js";
+import { readPdf } from "./pdf.js";
+
+const FIXTURES = new URL("../../../test/fixtures/ingest/", import.meta.url);
+
+function fixture(name: string) {
+  return makeDocument(readFileSync(new URL(name, FIXTURES)), { source: name });
+}
+
+test("a Type0 font with a predefined Japanese CMap decodes (cMaps load)", async () => {
+  const out = await readPdf(fixture("notice-cid.pdf"));
+  assert.equal(out.text, [
+    "株式会社テスト商会 不正アクセスに関するお知らせ",
+    "2024年5月1日",
+    "当社通販サイトの会員情報が閲覧された可能性があります。",
+  ].join("\n"));
+  assert.equal(out.charset, null);
+  assert.equal(out.title, "不正アクセスに関するお知らせ");
+});
+
+test("every page is read, with a blank line between pages", async () => {
+  const out = await readPdf(fixture("two-pages.pdf"));
+  assert.equal(out.text, "Test Trading Co. security notice\nFirst page, second line\n\nSecond page text");
+  assert.equal(out.title, undefined);
+});
+
+test("a truncated PDF is unreadable, with a one-line reason", async () => {
+  await assert.rejects(readPdf(fixture("truncated.pdf")), (err: Error) =>
+    err instanceof UnreadableError && /^truncated or corrupt PDF: /.test(err.message) && !err.message.includes("\n"));
+});
+
+test("a PDF whose structure is garbage is unreadable", async () => {
+  const doc = makeDocument(Buffer.from("%PDF-1.7\nnothing here at all\n%%EOF\n"), { source: "x.pdf" });
+  await assert.rejects(readPdf(doc), /^UnreadableError: truncated or corrupt PDF: /);
+});
+
+test("an encrypted PDF that needs a password is unreadable", async () => {
+  await assert.rejects(readPdf(fixture("encrypted.pdf")), { name: "UnreadableError", message: "encrypted PDF" });
+});
+
+test("a PDF without a text layer is unreadable", async () => {
+  await assert.rejects(readPdf(fixture("no-text.pdf")), { name: "UnreadableError", message: "PDF has no text layer (scanned image?)" });
+});
+
+test("the document's bytes are left intact", async () => {
+  const doc = fixture("two-pages.pdf");
+  const before = Buffer.from(doc.bytes);
+  await readPdf(doc);
+  assert.deepEqual(Buffer.from(doc.bytes), before);
+});

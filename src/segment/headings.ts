@@ -1,0 +1,118 @@
+import { isBlank, type Line } from "./lines.js";
+
+/** A line that starts a post, and what the container says about the post. */
+export interface Heading {
+  line: number;
+  /** The post comes from a casebook-style blog heading (【…#2024-046】). */
+  casebook: boolean;
+  /** The post is an entry of a news listing. */
+  listing: boolean;
+  /** Date the container gives the post, `YYYY-MM-DD`. */
+  date: string | null;
+  /** The news category in front of the title, if any. */
+  category: string | null;
+  /** Line holding the title (the heading itself, or the line after a listing's day line). */
+  titleLine: number;
+}
+
+const CASEBOOK = /^\s*【[^】\n]{0,40}#\s*\d{4}\s*-\s*\d{1,4}\s*】/;
+// 【搭乗記】Title — a bracketed label followed by a title on the same line.
+const LABELLED_TITLE = /^\s*【([^】\n]{1,16})】\s*(\S.{5,})$/;
+// Labels that introduce a block inside a post rather than a new post.
+const BLOCK_LABEL = /状況|原因|対応|概要|経緯|URL|影響|対策|注意|件名|情報|内容|目的|背景|対象|お問い合わせ|問合せ|更新|追記|重要|続報|訂正|お知らせ|速報|第\d+報|PR|広告/;
+const TRAILING_DATE = /[\s　]+((?:19|20)\d{2})[\/.年-]\s*(\d{1,2})[\/.月-]\s*(\d{1,2})日?\s*$/;
+const DAY_LINE = /^\s*(\d{1,2})\s*日\s*$/;
+const MONTH_HEADER = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:分|の一覧|のニュース)?\s*$/;
+const DATED_LINE = /^\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*[\s:：|｜]\s*(\S.{5,})$/;
+const LISTING_UI = /^\s*(内容を(非)?表示(に)?する|続きを読む|詳細を見る|もっと見る|more|read more)\s*$/i;
+/** Lines that end a listing: pagination, footers. */
+export const LISTING_END = /^\s*(?:\d+\s+){3,}|次の\d+件|前の\d+件|Page\s*Top|ページの先頭|Copyright|©|All Rights Reserved/i;
+// Category labels of Japanese security news listings, before the title on the same line.
+const CATEGORY = /^(セキュリティ対策|サイバー攻撃|不正アクセス|内部不正\/ミス|内部不正|ミス|行政機関\/公的機関からの情報|その他|システム障害|ウイルス|ウイルス情報|脆弱性|情報漏えい|情報漏洩|紛失・盗難|誤送信|フィッシング|個人情報漏えい)\s+/;
+
+function iso(y: string | number, m: string | number, d: string | number): string | null {
+  const yy = Number(y), mm = Number(m), dd = Number(d);
+  if (!(mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31)) return null;
+  return `${yy}-${String(mm).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
+}
+
+/** The date at the end of a heading line ("… 2024/3/7"), `YYYY-MM-DD`. */
+export function trailingDate(text: string): string | null {
+  const m = TRAILING_DATE.exec(text.normalize("NFKC"));
+  return m ? iso(m[1]!, m[2]!, m[3]!) : null;
+}
+
+/** Split a listing title line into its category label and the rest. */
+export function splitCategory(title: string): { category: string | null; rest: string } {
+  const m = CATEGORY.exec(title);
+  return m ? { category: m[1]!, rest: title.slice(m[0].length) } : { category: null, rest: title };
+}
+
+/** Headings of a news listing: day lines under month headers, or lines that start with a date. */
+function listingHeadings(lines: Line[]): Heading[] {
+  const days = lines.filter((l) => DAY_LINE.test(l.text.normalize("NFKC")));
+  const out: Heading[] = [];
+  if (days.length >= 2) {
+    let year: string | null = null, month: string | null = null;
+    for (let i = 0; i < lines.length; i++) {
+      const t = lines[i]!.text.normalize("NFKC");
+      const mh = MONTH_HEADER.exec(t);
+      if (mh && t.length < 60) { year = mh[1]!; month = mh[2]!; continue; }
+      const d = DAY_LINE.exec(t);
+      if (!d) continue;
+      let j = i + 1;
+      while (j < lines.length && (isBlank(lines[j]) || LISTING_UI.test(lines[j]!.text))) j++;
+      if (j >= lines.length || DAY_LINE.test(lines[j]!.text.normalize("NFKC"))) continue;
+      const date = year && month ? iso(year, month, d[1]!) : null;
+      out.push({ line: i, titleLine: j, casebook: false, listing: true, date, category: splitCategory(lines[j]!.text.trim()).category });
+    }
+    return out;
+  }
+  const dated = lines.filter((l) => DATED_LINE.test(l.text.normalize("NFKC")));
+  if (dated.length >= 3) {
+    for (const l of dated) {
+      const m = DATED_LINE.exec(l.text.normalize("NFKC"))!;
+      out.push({ line: l.index, titleLine: l.index, casebook: false, listing: true, date: iso(m[1]!, m[2]!, m[3]!), category: null });
+    }
+  }
+  return out;
+}
+
+/** Headings of blog posts: casebook markers and 【label】title lines. */
+function postHeadings(lines: Line[]): Heading[] {
+  const out: Heading[] = [];
+  for (const l of lines) {
+    const t = l.text;
+    if (CASEBOOK.test(t)) {
+      out.push({ line: l.index, titleLine: l.index, casebook: true, listing: false, date: trailingDate(t), category: null });
+      continue;
+    }
+    const m = LABELLED_TITLE.exec(t);
+    if (m && !BLOCK_LABEL.test(m[1]!) && !/[。．]\s*$/.test(t) && t.length <= 150) {
+      out.push({ line: l.index, titleLine: l.index, casebook: false, listing: false, date: trailingDate(t), category: null });
+    }
+  }
+  return out;
+}
+
+/** Find the lines that start posts in a page, in order. */
+export function findHeadings(lines: Line[]): Heading[] {
+  const listing = listingHeadings(lines);
+  if (listing.length > 0) return listing;
+  return postHeadings(lines);
+}
+
+// A line that could title an unmarked post: short, not a sentence, not a list item or label.
+const NOT_TITLE_START = /^[\s・･●○◆◇■□▼▽▲△※＊*\-–—>＞〇◎★☆✓✔①-⑳⑴-⒇\d０-９(（【「『〈《\[〔<]/;
+
+/** True when a line could be the title of an unmarked post. */
+export function couldBeTitle(line: Line): boolean {
+  const t = line.text.trim();
+  if (t.length < 8 || t.length > 100) return false;
+  if (NOT_TITLE_START.test(t)) return false;
+  if (/[。．.!！?？:：]$|です$|ます$|ください$|ました$/.test(t)) return false;
+  if (/^[^\s]{1,12}[:：]/.test(t)) return false;
+  if (/^[ア-ン]\s/.test(t)) return false; // ア 物理的安全管理措置 — a lettered section
+  if (/^(第.{1,3}[章条項節]|別紙|附則|以上)/.test(t)) return false;
+  return true;
+}

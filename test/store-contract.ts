@@ -1,0 +1,98 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { makeDocument } from "../src/core/document.js";
+import { analyse, openDocument } from "../src/core/pipeline.js";
+import type { Casefile } from "../src/core/types.js";
+import type { Store } from "../src/store/types.js";
+
+/** Analyse a text the way ingest does. */
+export async function casefileOf(text: string, source: string, fetchedAt = "2025-01-01T00:00:00.000Z"): Promise<Casefile> {
+  const [cf] = await openDocument(makeDocument(Buffer.from(text), { source, fetchedAt }));
+  return analyse(cf!);
+}
+
+const RANSOM = "2025年5月2日\n株式会社テスト商会\n\nランサムウェア被害に関するお知らせ\n\n2025年4月28日、当社のファイルサーバーがランサムウェアに感染し、ファイルが暗号化されたことを確認しました。顧客約2,000名の氏名と住所が流出した可能性があります。個人情報保護委員会に報告しました。\n";
+const LOSS = "2024年9月10日\nみなと市\n\n書類の紛失について\n\n9月6日、市民120名分の氏名と住所を記載した名簿を紛失したことが判明しました。\n";
+const LISTING = "2025年3月\n日付 タイトル・内容\n12日\n内容を非表示にする\n不正アクセス 会員サイトへの不正ログイン/株式会社かもめ書房\n【状況】\n会員約3,000名のアカウントに不正ログインされた可能性\n11日\n内容を非表示にする\nセキュリティ対策 銀行をかたるフィッシングの注意喚起/架空対策会議\n【概要】\n注意喚起\n";
+
+/** The behaviour every store backend must show; run it with a factory for a fresh, empty store. */
+export function storeContract(name: string, fresh: () => Promise<Store>): void {
+  const withStore = async (body: (s: Store) => Promise<void>) => {
+    const s = await fresh();
+    try { await body(s); } finally { await s.close(); }
+  };
+
+  test(`${name}: saving a document stores its incidents once; the same bytes again change nothing`, () =>
+    withStore(async (s) => {
+      const cf = await casefileOf(RANSOM, "notice.txt");
+      const first = await s.saveCasefile(cf);
+      assert.deepEqual(first, { stored: true, notices: 1, incidentsNew: 1, incidentsUpdated: 0, incidentsUnchanged: 0 });
+      assert.equal(await s.hasDocument(cf.doc.sha256), true);
+      const again = await s.saveCasefile(await casefileOf(RANSOM, "copy-of-notice.txt"));
+      assert.equal(again.stored, false);
+      assert.equal(await s.countIncidents(), 1);
+      const doc = await s.getDocument(cf.doc.sha256);
+      assert.deepEqual(doc?.sources.map((x) => x.source).sort(), ["copy-of-notice.txt", "notice.txt"]);
+      assert.deepEqual(Buffer.from(doc!.bytes).toString("utf8"), RANSOM);
+    }));
+
+  test(`${name}: list is newest first and filters by type, sector and date`, () =>
+    withStore(async (s) => {
+      for (const [t, src] of [[RANSOM, "a.txt"], [LOSS, "b.txt"], [LISTING, "c.txt"]] as const) await s.saveCasefile(await casefileOf(t, src));
+      const all = await s.listIncidents();
+      assert.deepEqual(all.map((i) => i.disclosed_on), ["2025-05-02", "2025-03-12", "2024-09-10"]);
+      assert.equal(all.length, 3, "the advisory in the listing is not an incident");
+      assert.deepEqual((await s.listIncidents({ type: "loss" })).map((i) => i.organization), ["みなと市"]);
+      assert.deepEqual((await s.listIncidents({ sector: "government" })).map((i) => i.organization), ["みなと市"]);
+      assert.equal((await s.listIncidents({ since: "2025-01-01" })).length, 2);
+      assert.equal((await s.listIncidents({ until: "2024-12-31" })).length, 1);
+      assert.equal((await s.listIncidents({ limit: 1, offset: 1 }))[0]?.organization, "株式会社かもめ書房");
+    }));
+
+  test(`${name}: search finds Japanese words of any length, with filters`, () =>
+    withStore(async (s) => {
+      for (const [t, src] of [[RANSOM, "a.txt"], [LOSS, "b.txt"], [LISTING, "c.txt"]] as const) await s.saveCasefile(await casefileOf(t, src));
+      assert.deepEqual((await s.searchIncidents({ q: "ランサムウェア" })).map((i) => i.organization), ["株式会社テスト商会"]);
+      assert.deepEqual((await s.searchIncidents({ q: "紛失" })).map((i) => i.organization), ["みなと市"]);
+      assert.deepEqual((await s.searchIncidents({ q: "名簿" })).map((i) => i.organization), ["みなと市"]);
+      assert.deepEqual((await s.searchIncidents({ q: "簿" })).map((i) => i.organization), ["みなと市"]);
+      assert.deepEqual((await s.searchIncidents({ q: "ＲＡＮＳＯＭ" })).length, 0);
+      assert.equal((await s.searchIncidents({ q: "不正ログイン", type: "ransomware" })).length, 0);
+      assert.equal((await s.searchIncidents({ q: "氏名 住所" })).length, 2);
+      assert.equal((await s.searchIncidents({ q: "%" })).length, 0, "LIKE wildcards are matched literally");
+      assert.equal((await s.searchIncidents({ q: "\"" })).length, 0, "quotes cannot break the query");
+    }));
+
+  test(`${name}: an incident keeps its evidence and the notice it came from`, () =>
+    withStore(async (s) => {
+      const cf = await casefileOf(RANSOM, "a.txt");
+      await s.saveCasefile(cf);
+      const [summary] = await s.listIncidents();
+      const inc = await s.getIncident(summary!.id);
+      assert.equal(inc?.fields.affected_count, 2000);
+      assert.deepEqual(inc?.fields.reported_to, ["ppc"]);
+      assert.equal(inc?.notices.length, 1);
+      const f = inc!.notices[0]!.findings.find((x) => x.field === "affected_count")!;
+      assert.equal(cf.text.slice(f.span[0], f.span[1]), f.text);
+      assert.equal(await s.getIncident("inc_missing"), null);
+    }));
+
+  test(`${name}: re-analysis keeps incident ids and reports what changed`, () =>
+    withStore(async (s) => {
+      const cf = await casefileOf(RANSOM, "a.txt");
+      await s.saveCasefile(cf);
+      const [before] = await s.listIncidents();
+      const same = await s.replaceAnalysis([await casefileOf(RANSOM, "a.txt")]);
+      assert.deepEqual([same.incidentsNew, same.incidentsUpdated, same.incidentsUnchanged], [0, 0, 1]);
+      const changed = await casefileOf(RANSOM, "a.txt");
+      changed.notices[0]!.incident!.fields.affected_count = 2500;
+      const r = await s.replaceAnalysis([changed]);
+      assert.equal(r.incidentsUpdated, 1);
+      const [after] = await s.listIncidents();
+      assert.equal(after!.id, before!.id);
+      assert.equal(after!.affected_count, 2500);
+      const docs: string[] = [];
+      for await (const d of s.documents()) docs.push(d.sha256);
+      assert.deepEqual(docs, [cf.doc.sha256]);
+    }));
+}
