@@ -24,5 +24,5 @@ test("`npm start` (jikenbo demo) ingests the bundled examples into $JIKENBO_DB a
   const out = r.stdout.toString();
   assert.match(out, new RegExp(`casebook: ${db.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
   assert.match(out, /incidents: 12 new/);
-  assert.match(out, /みなと中央病院/);
+  assert.match(out, /医療法人社団青葉会/);
 });

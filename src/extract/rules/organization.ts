@@ -108,7 +108,7 @@ function fromLetterhead(ctx: RuleContext): Named | null {
     // "医療法人社団青葉会 みなと中央病院": a legal body and the institution it runs, both kept.
     const lead = tokens[0]!;
     const whole = tokens.length >= 2 && tokens.length <= 3 && (ENDS_AS_ORG.test(lead) || STARTS_WITH_LEGAL_FORM.test(lead)) &&
-      tokens.slice(1).every((w) => w.length <= 20 && !/代表|取締役|社長|理事長|院長|校長|部長|課長|担当|様|殿|御中|各位|(?:部|課|室|係|局|本部|事務局)$/.test(w)) ? t : null;
+      tokens.slice(1).every((w) => w.length <= 20 && !/代表|取締役|社長|理事長|院長|校長|部長|課長|担当|様|殿|御中|各位|(?:部|課|室|係|局|本部|事務局|情報)$|お知らせ|ニュース|news|ブログ|サイト|ページ|一覧|トピックス/i.test(w)) ? t : null;
     const name = whole ?? cutAtSuffix(tokens[0]!);
     if (!name || SELF_REFERENCE.test(name) || ENDS_IN_SELF.test(name)) continue;
     const at = l.start + l.text.indexOf(name);

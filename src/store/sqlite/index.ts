@@ -47,6 +47,22 @@ function summary(r: IncidentRow): IncidentSummary {
   };
 }
 
+const DAY_MS = 86_400_000;
+// Below this many incidents of a type, probing each of them for the words beats walking the index.
+const RARE_TYPE = 100;
+const KEY_SHIFT = 2 ** 32;
+
+/** Day number of a `YYYY-MM-DD` date (days since 1970-01-01). */
+function dayNumber(date: string): number {
+  const [y, m, d] = date.split("-").map(Number);
+  return Math.floor(Date.UTC(y!, (m ?? 1) - 1, d ?? 1) / DAY_MS);
+}
+
+/** Full-text key of an incident: its day in the high bits, its rowid in the low 32. */
+function ftsKey(eventDate: string, rowid: number): number {
+  return dayNumber(eventDate) * KEY_SHIFT + rowid;
+}
+
 /** Escape a user's text for a LIKE pattern with `\` as the escape character. */
 function likePattern(s: string): string {
   return "%" + s.replace(/[\\%_]/g, (c) => "\\" + c) + "%";
@@ -152,8 +168,8 @@ export class SqliteStore implements Store {
        WHERE n.incident_id = ? AND n.fields IS NOT NULL ORDER BY d.first_seen, n.document, n.idx`,
     ).all(id) as { title: string; fields: string; start: number; end: number; text: string | null }[];
     if (notices.length === 0) {
-      this.st("DELETE FROM incident_fts WHERE rowid = (SELECT rowid FROM incidents WHERE id = ?)").run(id);
-      this.st("DELETE FROM incident_bigrams WHERE rowid = (SELECT rowid FROM incidents WHERE id = ?)").run(id);
+      this.st("DELETE FROM incident_fts WHERE rowid = (SELECT fts_key FROM incidents WHERE id = ?)").run(id);
+      this.st("DELETE FROM incident_bigrams WHERE rowid = (SELECT fts_key FROM incidents WHERE id = ?)").run(id);
       this.st("DELETE FROM incidents WHERE id = ?").run(id);
       return "deleted";
     }
@@ -168,16 +184,20 @@ export class SqliteStore implements Store {
          affected_count = ?, fields = ?, updated_at = ? WHERE id = ?`,
     ).run(title, fields.organization, fields.sector, fields.disclosed_on, fields.discovered_on, incidentDate(fields) ?? this.createdDay(id),
       fields.affected_count, json, new Date().toISOString(), id);
+    const row = this.st("SELECT rowid, fts_key, event_date FROM incidents WHERE id = ?").get(id) as { rowid: number; fts_key: number | null; event_date: string };
     this.st("DELETE FROM incident_types WHERE incident_id = ?").run(id);
     const insType = this.st("INSERT OR IGNORE INTO incident_types (incident_id, type) VALUES (?, ?)");
     for (const t of fields.incident_types) insType.run(id, t);
-    const rowid = (this.st("SELECT rowid FROM incidents WHERE id = ?").get(id) as { rowid: number }).rowid;
     const bodies = notices.map((n) => (n.text ?? "").slice(n.start, n.end));
     const body = searchText(title, fields, bodies);
-    this.st("DELETE FROM incident_fts WHERE rowid = ?").run(rowid);
-    this.st("INSERT INTO incident_fts (rowid, body) VALUES (?, ?)").run(rowid, body);
-    this.st("DELETE FROM incident_bigrams WHERE rowid = ?").run(rowid);
-    this.st("INSERT INTO incident_bigrams (rowid, pairs) VALUES (?, ?)").run(rowid, bigramTokens(body));
+    if (row.fts_key !== null) {
+      this.st("DELETE FROM incident_fts WHERE rowid = ?").run(row.fts_key);
+      this.st("DELETE FROM incident_bigrams WHERE rowid = ?").run(row.fts_key);
+    }
+    const key = ftsKey(row.event_date, row.rowid);
+    this.st("INSERT INTO incident_fts (rowid, body) VALUES (?, ?)").run(key, body);
+    this.st("INSERT INTO incident_bigrams (rowid, pairs) VALUES (?, ?)").run(key, bigramTokens(body));
+    this.st("UPDATE incidents SET fts_key = ? WHERE rowid = ?").run(key, row.rowid);
     return fresh ? "new" : "updated";
   }
 
@@ -262,46 +282,69 @@ export class SqliteStore implements Store {
     return r ? this.docOf(r) : null;
   }
 
-  private filtered(filter: IncidentFilter, extraWhere: string[], extraParams: unknown[], order: string): IncidentSummary[] {
-    const where = [...extraWhere];
-    const params = [...extraParams];
-    if (filter.type) { where.push("EXISTS (SELECT 1 FROM incident_types t WHERE t.incident_id = i.id AND t.type = ?)"); params.push(filter.type); }
-    if (filter.sector) { where.push("i.sector = ?"); params.push(filter.sector); }
-    if (filter.since) { where.push("i.event_date >= ?"); params.push(filter.since); }
-    if (filter.until) { where.push("i.event_date <= ?"); params.push(filter.until); }
-    const sql = `SELECT ${SUMMARY_COLUMNS} FROM incidents i ${where.length ? "WHERE " + where.join(" AND ") : ""}
-      ORDER BY ${order} LIMIT ? OFFSET ?`;
-    params.push(filter.limit ?? 50, filter.offset ?? 0);
-    return (this.st(sql).all(...params) as IncidentRow[]).map(summary);
+  /** Rows of a page of incidents chosen by an inner query that yields incident rowids in order. */
+  private page(inner: string, params: unknown[], filter: IncidentFilter): IncidentSummary[] {
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM incidents i WHERE i.rowid IN (${inner} LIMIT ? OFFSET ?)
+      ORDER BY i.event_date DESC, i.rowid DESC`;
+    return (this.st(sql).all(...params, filter.limit ?? 50, filter.offset ?? 0) as IncidentRow[]).map(summary);
+  }
+
+  /** Conditions on incident `x` for the sector and type filters. */
+  private attributeFilters(filter: IncidentFilter): { where: string[]; params: unknown[] } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.type) { where.push("x.id IN (SELECT incident_id FROM incident_types WHERE type = ?)"); params.push(filter.type); }
+    if (filter.sector) { where.push("x.sector = ?"); params.push(filter.sector); }
+    return { where, params };
   }
 
   async listIncidents(filter: IncidentFilter = {}): Promise<IncidentSummary[]> {
-    return this.filtered(filter, [], [], "i.event_date DESC, i.id");
+    const { where, params } = this.attributeFilters(filter);
+    if (filter.since) { where.push("x.event_date >= ?"); params.push(filter.since); }
+    if (filter.until) { where.push("x.event_date <= ?"); params.push(filter.until); }
+    return this.page(`SELECT x.rowid FROM incidents x INDEXED BY incidents_event_date ${where.length ? "WHERE " + where.join(" AND ") : ""}
+      ORDER BY x.event_date DESC, x.rowid DESC`, params, filter);
   }
 
+  /**
+   * Full-text search, newest first. The full-text index drives: its keys run in date order, so the
+   * first page is found without collecting every match, whatever the word. A rare incident type
+   * drives instead, each of its incidents probed for the words.
+   */
   async searchIncidents(query: SearchQuery): Promise<IncidentSummary[]> {
     const terms = query.q.normalize("NFKC").trim().split(/\s+/).filter(Boolean);
     if (terms.length === 0) return this.listIncidents(query);
+    const quote = (x: string) => `"${x.replace(/"/g, '""')}"`;
     const long = terms.filter((t) => [...t].length >= 3);
-    const short = terms.filter((t) => [...t].length < 3);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (long.length) {
-      where.push("i.rowid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)");
-      params.push(long.map((t) => `"${t.replace(/"/g, '""')}"`).join(" AND "));
+    const pairs = terms.filter((t) => [...t].length < 3).flatMap((t) => bigramTokens(t).split(" ").filter(Boolean));
+    const odd = long.length ? [] : terms.filter((t) => [...t].length < 3 && bigramTokens(t) === "");
+    // Conditions on a full-text key `k`, one per index.
+    const text: { table: string; match: string }[] = [];
+    if (long.length) text.push({ table: "incident_fts", match: long.map(quote).join(" AND ") });
+    if (pairs.length) text.push({ table: "incident_bigrams", match: pairs.map((x) => `${quote(x)}${[...x].length === 1 ? "*" : ""}`).join(" AND ") });
+    const probe = (t: { table: string }, key: string) => `EXISTS (SELECT 1 FROM ${t.table} p WHERE p.${t.table} MATCH ? AND p.rowid = ${key})`;
+    const { where, params } = this.attributeFilters(query);
+    for (const o of odd) { where.push("x.fts_key IN (SELECT rowid FROM incident_fts WHERE body LIKE ? ESCAPE '\\')"); params.push(likePattern(o)); }
+
+    const ofType = query.type ? (this.st("SELECT count(*) AS n FROM incident_types WHERE type = ?").get(query.type) as { n: number }).n : Infinity;
+    if (text.length === 0 || (query.type && ofType <= RARE_TYPE)) {
+      for (const t of text) { where.push(probe(t, "x.fts_key")); params.push(t.match); }
+      if (query.since) { where.push("x.event_date >= ?"); params.push(query.since); }
+      if (query.until) { where.push("x.event_date <= ?"); params.push(query.until); }
+      return this.page(`SELECT x.rowid FROM incidents x WHERE ${where.join(" AND ") || "1"} ORDER BY x.event_date DESC, x.rowid DESC`, params, query);
     }
-    for (const t of short) {
-      // One- and two-character words: the pair index (a word of one character as a prefix).
-      const tokens = bigramTokens(t).split(" ").filter(Boolean);
-      if (tokens.length === 0) {
-        where.push("i.rowid IN (SELECT rowid FROM incident_fts WHERE body LIKE ? ESCAPE '\\')");
-        params.push(likePattern(t));
-        continue;
-      }
-      where.push("i.rowid IN (SELECT rowid FROM incident_bigrams WHERE incident_bigrams MATCH ?)");
-      params.push(tokens.map((x) => `"${x.replace(/"/g, '""')}"${[...x].length === 1 ? "*" : ""}`).join(" AND "));
+    // The trigram index drives when there are long words; short words are then read off the same
+    // row's text. Otherwise the pair index drives.
+    const driver = text[0]!;
+    const keyWhere = [`f.${driver.table} MATCH ?`];
+    const keyParams: unknown[] = [driver.match];
+    if (query.since) { keyWhere.push("f.rowid >= ?"); keyParams.push(dayNumber(query.since) * KEY_SHIFT); }
+    if (query.until) { keyWhere.push("f.rowid < ?"); keyParams.push((dayNumber(query.until) + 1) * KEY_SHIFT); }
+    if (driver.table === "incident_fts") {
+      for (const t of terms.filter((x) => [...x].length < 3)) { keyWhere.push("f.body LIKE ? ESCAPE '\\'"); keyParams.push(likePattern(t)); }
     }
-    return this.filtered(query, where, params, "i.event_date DESC, i.id");
+    return this.page(`SELECT x.rowid FROM ${driver.table} f JOIN incidents x ON x.rowid = (f.rowid & ${KEY_SHIFT - 1})
+      WHERE ${[...keyWhere, ...where].join(" AND ")} ORDER BY f.rowid DESC`, [...keyParams, ...params], query);
   }
 
   async getIncident(id: string): Promise<IncidentDetail | null> {

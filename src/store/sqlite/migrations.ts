@@ -29,12 +29,13 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     disclosed_on    TEXT,
     discovered_on   TEXT,
     event_date      TEXT,
+    fts_key         INTEGER,
     affected_count  INTEGER,
     fields          TEXT NOT NULL,
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL
   );
-  CREATE INDEX incidents_event_date ON incidents(event_date DESC, id);
+  CREATE INDEX incidents_event_date ON incidents(event_date, sector);
   CREATE INDEX incidents_sector ON incidents(sector);
   CREATE INDEX incidents_updated ON incidents(updated_at);
   CREATE TABLE incident_types (
@@ -72,8 +73,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     rule        TEXT NOT NULL
   );
   CREATE INDEX findings_notice ON findings(notice_id);
-  -- Full text of each incident; its rowid is the incident's rowid.
+  -- Full text of each incident, keyed by fts_key = (day of event_date << 32) + incident rowid, so
+  -- the index walks matches newest first and a date range is a key range.
   CREATE VIRTUAL TABLE incident_fts USING fts5(body, tokenize = 'trigram');
+  -- How many incidents hold each trigram: tells a rare word from one in nearly every notice.
+  CREATE VIRTUAL TABLE incident_fts_vocab USING fts5vocab(incident_fts, 'row');
   -- Overlapping character pairs of the same text, for queries shorter than a trigram.
   CREATE VIRTUAL TABLE incident_bigrams USING fts5(pairs, tokenize = 'unicode61', content = '', contentless_delete = 1, detail = 'none');
   `,
