@@ -166,6 +166,8 @@ export interface Notice {
   listingDate: string | null;
   /** A label the container gives the post (news category such as 不正アクセス), if any. */
   category: string | null;
+  /** The organisation whose page this is, when the page header names one, with its span. */
+  publisher: { name: string; span: Span } | null;
   incident: IncidentDraft | null;
 }
 

@@ -36,8 +36,13 @@ export class RuleContext {
 
   /** Every date mentioned in the notice, in order. */
   get dates(): DateMention[] {
-    const ref = /^(\d{4})-(\d{2})/.exec(this.notice.listingDate ?? "");
-    this.dateCache ??= findDates(this.text, ref ? { year: Number(ref[1]), month: Number(ref[2]) } : null);
+    if (!this.dateCache) {
+      const listed = /^(\d{4})-(\d{2})/.exec(this.notice.listingDate ?? "");
+      // Without a listing date, a date written without its year takes the notice's own year.
+      const first = listed ? null : findDates(this.text).find((d) => d.year !== null && !d.yearInferred);
+      const ref = listed ? { year: Number(listed[1]), month: Number(listed[2]) } : first ? { year: first.year!, month: first.month } : null;
+      this.dateCache = findDates(this.text, ref);
+    }
     return this.dateCache;
   }
 
@@ -50,6 +55,13 @@ export class RuleContext {
   /** The body: everything after the title. */
   get body(): string {
     return this.text.slice(this.titleEnd);
+  }
+
+  /** Record evidence found at `[start, end)` of the casefile's decoded text (outside the notice). */
+  findInSource(field: Field, value: unknown, start: number, end: number, confidence: number, rule: string): Finding {
+    const finding: Finding = { field, value, span: [start, end], text: this.source.slice(start, end), confidence, rule };
+    this.findings.push(finding);
+    return finding;
   }
 
   /** Record evidence for a value found at `[start, end)` of the normalised notice text. */

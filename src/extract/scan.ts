@@ -47,12 +47,15 @@ export function clauseAround(text: string, start: number, end: number): [number,
   return [s, e];
 }
 
-const NEGATION = /含まれ(?:て(?:お)?り)?ません|含まれていない|含まれない|含まれず|含んで(?:お)?りません|含んでいない|入って(?:お)?りません|入っていない|入っていません|対象外|ございません|一切ありません|ではありません|ではない|流出していない|漏えいしていない|漏洩していない|保持して(?:お)?りません|保有して(?:お)?りません|取得して(?:お)?りません|取り扱って(?:お)?りません|されておりません|されていません|ありません/;
+const NEGATION = /含まれ(?:て(?:お)?り)?ません|含まれていない|含まれない|含まれず|含んで(?:お)?りません|含んでいない|入って(?:お)?りません|入っていない|入っていません|対象外|ございません|一切ありません|ではありません|ではない|流出していない|漏えいしていない|漏洩していない|保持して(?:お)?りません|保有して(?:お)?りません|取得して(?:お)?りません|取り扱って(?:お)?りません|されておりません|されていません|ありません|保存して(?:お)?りません|保存していません|保有しておらず|管理しておらず|取り扱っておらず|対象外です|対象となっておりません/;
 
 /** True when the clause holding `[start, end)` says it is not so (含まれておりません…). */
 export function negated(text: string, start: number, end: number): boolean {
-  const e = clauseAround(text, start, end)[1];
-  return NEGATION.test(text.slice(end, e));
+  let from = end;
+  const gloss = /^\s*[(（][^)）\n]{0,20}[)）]/.exec(text.slice(end, end + 24));
+  if (gloss) from = end + gloss[0].length;
+  const e = clauseAround(text, from, from)[1];
+  return NEGATION.test(text.slice(from, e));
 }
 
 /** Offsets of the line holding position `at`. */

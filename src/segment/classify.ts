@@ -15,13 +15,39 @@ export interface PostContext {
   listing: boolean;
 }
 
-// Words that name something that happened to an organisation. Strong ones outweigh an
-// advisory word in the same title; weak ones do not.
-const STRONG_TITLE = /流出|漏えい|漏洩|漏れ|不正アクセス|不正ログイン|不正利用|不正使用|不正送信|不正通信|乗っ取|乗取り|紛失|盗難|窃盗|誤送信|誤送付|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|持ち出し|転売|改ざん|改竄|お詫び|おわび|被害|ランサムウェア|身代金|停止事案|閲覧可能|閲覧できる状態|不具合による|障害|ウイルス感染|ウィルス感染|マルウェアに感染|サイバー攻撃を受け|攻撃を受け|設置され|送信され|情報の?流出|個人情報の?取扱い/;
-const WEAK_TITLE = /感染|サイバー攻撃|不審なメール|フィッシング|なりすまし|マルウ[ェエ]ア|DDoS|脆弱性|不正/;
-const ADVISORY_TITLE = /注意喚起|をかたる|を騙る|かたる|を装[うっ]|報告書|レポート|公表$|の公表|公開$|の公開|開設|活動報告|ガイドライン|ガイダンス|手引|見直し|セミナー|募集|調査結果|白書|アップデート|リリース|提供開始|発売|受賞|認証取得|予告|パッチ|修正プログラム|対策について|対策を|注意点|の呼びかけ|に関する調査/;
+// Title cues, weighed against each other. Event words say something happened to someone; theme
+// words only name the subject; the other families mark publications, promotions, warnings to the
+// public and how-to topics.
+const EVENT = /流出|漏えい|漏洩|漏れ|不正アクセス|不正ログイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|乗っ取|乗取り|紛失|盗難|窃盗|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失/g;
+const THEME = /ランサムウェア(?!対策)|被害|障害|サイバー攻撃|不審なメール|不審メール|フィッシング|なりすまし|マルウ[ェエ]ア|DDoS|感染|不正|事故|事案|不具合|システム停止/g;
+const PUBLICATION = /報告書|白書|調査結果|実態調査|ガイドライン|ガイダンス|手引|公開$|の公開|公表$|の公表|活動報告|統計|見直し|発表$|ランキング/g;
+const PROMOTION = /セミナー|フォーラム|カンファレンス|シンポジウム|勉強会|講演|参加レポート|参加報告|開催|提供開始|発売|リリース|キャンペーン|受賞|認証取得|開設|新製品|募集|リニューアル|決算|人事異動|組織変更|営業について/g;
+const ADVICE = /注意喚起|をかたる|を騙る|かたる|を装[うっ]|ご注意|注意点|の呼びかけ|に関する注意/g;
+const TOPIC = /対策(?!本部)|とは|入門|解説|まとめ|\d+選|比較|使い方|ポイント|の基本|手口|傾向|予告|パッチ|修正プログラム|アップデート|更新プログラム|脆弱性(?!を(?:突|つ))/g;
+// An organisation saying it is being impersonated reports phishing against its own name.
+const SELF_IMPERSONATED = /(?:当社|弊社|当行|当院|本学|当法人|当組合|当協会|当市|当町|当館|当センター|当店|当機構)(?:の名前|の名称|名)?を(?:装|かた|騙|名乗)/;
 const REGULATOR = /(個人情報保護委員会|総務省|金融庁|経済産業省|厚生労働省|文部科学省|国土交通省|消費者庁|公正取引委員会|監督官庁|[都道府県]知事|教育委員会)(?:より|から|による|が|は)?[^。\n]{0,60}?(勧告|指導|命令|行政処分|処分|行政上の対応|立入検査|業務改善)/;
-const ADVISORY_BODY = /JPCERT|フィッシング対策協議会|IPA|情報処理推進機|JNSA|日本ネットワークセキュリティ協会|NISC|内閣サイバー|警察庁|NICT|情報通信研究機構|トレンドマイクロ|カスペルスキー|Microsoft|マイクロソフト|Google|Apple|Adobe|JC3|日本サイバー犯罪対策センター|消費者庁|国民生活センター/;
+const ADVISORY_BODY = /JPCERT|フィッシング対策協議会|フィッシング情報|IPA|情報処理推進機|JNSA|日本ネットワークセキュリティ協会|NISC|内閣サイバー|警察庁|NICT|情報通信研究機構|トレンドマイクロ|カスペルスキー|Microsoft|マイクロソフト|Google|Apple|Adobe|JC3|日本サイバー犯罪対策センター|消費者庁|国民生活センター|セキュリティ協議会|推進センター|対策会議/;
+
+function matches(re: RegExp, text: string): string[] {
+  re.lastIndex = 0;
+  return [...text.matchAll(re)].map((m) => m[0]);
+}
+
+/** How strongly a title says an incident happened, and the words that decided it. */
+export function titleScore(title: string, casebook = false): { score: number; event: string[]; theme: string[]; against: string[]; family: "publication" | "promotion" | "advice" | "topic" | null } {
+  const event = [...new Set(matches(EVENT, title))];
+  const theme = [...new Set(matches(THEME, title))].filter((t) => !event.some((e) => e.includes(t)));
+  const publication = matches(PUBLICATION, title), promotion = matches(PROMOTION, title), topic = matches(TOPIC, title);
+  const advice = [...new Set(matches(ADVICE, title).map((a) => a.replace(/^を/, "")))];
+  const self = SELF_IMPERSONATED.test(title);
+  let score = 3 * event.length + Math.min(theme.length, 2) - 3 * publication.length - 4 * promotion.length - (self ? 0 : 2 * advice.length) - 2 * topic.length;
+  if (self) score += 3;
+  if (casebook) score += 2;
+  const against = [...publication, ...promotion, ...(self ? [] : advice), ...topic];
+  const family = promotion.length ? "promotion" : publication.length ? "publication" : advice.length && !self ? "advice" : topic.length ? "topic" : null;
+  return { score, event, theme, against, family };
+}
 
 // Cues counted over a whole post: what disclosures say, and what other posts say.
 const NOTICE_CUES = /お詫び|漏えい|漏洩|流出|不正アクセス|判明|個人情報|被害|弊社|当社|当院|当組合|当センター|本学|本校|当法人|紛失|誤送信|乗っ取|感染|ランサムウェア|発覚|不正利用|盗難|委託先|二次被害|警察|個人情報保護委員会|再発防止|調査/g;
@@ -62,8 +88,10 @@ export function otherTopic(text: string): { kind: NoticeKind; density: number; l
 
 /** True when a title says something happened to an organisation. */
 export function incidentTitle(title: string): boolean {
-  return STRONG_TITLE.test(title) || WEAK_TITLE.test(title);
+  return titleScore(title).score >= 1;
 }
+
+const KIND_OF_FAMILY: Record<string, NoticeKind> = { publication: "advisory", advice: "advisory", promotion: "unrelated", topic: "unrelated" };
 
 /** Decide whether a post is an incident disclosure and what kind of post it is. */
 export function classify(title: string, body: string, ctx: PostContext): Verdict {
@@ -71,31 +99,24 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
   if (regulator) {
     return { isIncident: true, kind: "regulator_action", reason: `regulator action: ${regulator[0].slice(0, 40)}` };
   }
-  const strong = STRONG_TITLE.exec(title);
-  const weak = WEAK_TITLE.exec(title);
-  const advisory = ADVISORY_TITLE.exec(title);
-  const body1k = noticeDensity(body);
-  const topic = otherTopic(body);
+  const t = titleScore(title, ctx.casebook);
   const publisher = title.includes("/") ? title.slice(title.lastIndexOf("/") + 1) : "";
-  const fromAdvisoryBody = ADVISORY_BODY.test(publisher);
-
-  if (advisory && !strong) {
-    return { isIncident: false, kind: "advisory", reason: `advisory wording in title: ${advisory[0]}` };
-  }
-  if (fromAdvisoryBody && !strong) {
+  if (ADVISORY_BODY.test(publisher) && t.event.length === 0) {
     return { isIncident: false, kind: "advisory", reason: `published by an advisory body: ${publisher}` };
   }
-  if (strong) {
-    return { isIncident: true, kind: ctx.listing ? "news_entry" : "incident_notice", reason: `incident wording in title: ${strong[0]}` };
+  const body1k = noticeDensity(body);
+  const topic = otherTopic(body);
+  const incidentKind: NoticeKind = ctx.listing ? "news_entry" : "incident_notice";
+  const words = [...t.event, ...t.theme].join(", ");
+  if (t.score >= 2) return { isIncident: true, kind: incidentKind, reason: `incident wording in title: ${words}${ctx.casebook ? " (casebook heading)" : ""}` };
+  if (t.score === 1 && (body1k >= 4 || ctx.listing)) {
+    return { isIncident: true, kind: incidentKind, reason: `${words} in title${ctx.listing ? "" : " and notice wording in body"}` };
   }
-  if (ctx.casebook && (weak || body1k >= 3)) {
-    return { isIncident: true, kind: "incident_notice", reason: `casebook heading${weak ? ` with ${weak[0]}` : ""}` };
+  if (t.against.length > 0) {
+    return { isIncident: false, kind: KIND_OF_FAMILY[t.family!] ?? "unrelated", reason: `${t.family} wording in title: ${t.against.join(", ")}` };
   }
-  if (weak && body1k >= 4) {
-    return { isIncident: true, kind: ctx.listing ? "news_entry" : "incident_notice", reason: `${weak[0]} in title and notice wording in body` };
-  }
-  if (body.length >= 200 && body1k >= 8 && topic.density < body1k / 2) {
-    return { isIncident: true, kind: ctx.listing ? "news_entry" : "incident_notice", reason: `notice wording (${body1k.toFixed(1)} cues per 1,000 characters)` };
+  if (t.score === 0 && body.length >= 200 && body1k >= 8 && topic.density < body1k / 2) {
+    return { isIncident: true, kind: incidentKind, reason: `notice wording (${body1k.toFixed(1)} cues per 1,000 characters)` };
   }
   if (ctx.listing) return { isIncident: false, kind: "news_entry", reason: "news entry without incident wording" };
   return {

@@ -19,7 +19,7 @@ const CASEBOOK = /^\s*【[^】\n]{0,40}#\s*\d{4}\s*-\s*\d{1,4}\s*】/;
 // 【搭乗記】Title — a bracketed label followed by a title on the same line.
 const LABELLED_TITLE = /^\s*【([^】\n]{1,16})】\s*(\S.{5,})$/;
 // Labels that introduce a block inside a post rather than a new post.
-const BLOCK_LABEL = /状況|原因|対応|概要|経緯|URL|影響|対策|注意|件名|情報|内容|目的|背景|対象|お問い合わせ|問合せ|更新|追記|重要|続報|訂正|お知らせ|速報|第\d+報|PR|広告/;
+const BLOCK_LABEL = /状況|原因|対応|概要|経緯|URL|影響|対策|注意|件名|情報|内容|目的|背景|対象|お問い合わせ|問合せ|更新|追記|重要|続報|訂正|お知らせ|速報|第\d+報|PR|広告|お詫び|おわび|ご報告|報告|復旧|障害|緊急|再掲|追加|注意喚起|解決|完了/;
 const TRAILING_DATE = /[\s　]+((?:19|20)\d{2})[\/.年-]\s*(\d{1,2})[\/.月-]\s*(\d{1,2})日?\s*$/;
 const DAY_LINE = /^\s*(\d{1,2})\s*日\s*$/;
 const MONTH_HEADER = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:分|の一覧|のニュース)?\s*$/;
@@ -45,7 +45,11 @@ export function trailingDate(text: string): string | null {
 /** Split a listing title line into its category label and the rest. */
 export function splitCategory(title: string): { category: string | null; rest: string } {
   const m = CATEGORY.exec(title);
-  return m ? { category: m[1]!, rest: title.slice(m[0].length) } : { category: null, rest: title };
+  if (m) return { category: m[1]!, rest: title.slice(m[0].length) };
+  // "カテゴリ タイトル/組織名": a short first word before the title of an entry that names its source.
+  const g = /^(\S{2,16})\s+(\S.{5,})$/.exec(title);
+  if (g && g[2]!.includes("/") && !/[。、]/.test(g[1]!)) return { category: g[1]!, rest: g[2]! };
+  return { category: null, rest: title };
 }
 
 /** Headings of a news listing: day lines under month headers, or lines that start with a date. */
@@ -78,9 +82,10 @@ function listingHeadings(lines: Line[]): Heading[] {
   return out;
 }
 
-/** Headings of blog posts: casebook markers and 【label】title lines. */
+/** Headings of blog posts: casebook markers and 【label】title lines (two or more of them). */
 function postHeadings(lines: Line[]): Heading[] {
   const out: Heading[] = [];
+  const labelled: Heading[] = [];
   for (const l of lines) {
     const t = l.text;
     if (CASEBOOK.test(t)) {
@@ -89,17 +94,54 @@ function postHeadings(lines: Line[]): Heading[] {
     }
     const m = LABELLED_TITLE.exec(t);
     if (m && !BLOCK_LABEL.test(m[1]!) && !/[。．]\s*$/.test(t) && t.length <= 150) {
-      out.push({ line: l.index, titleLine: l.index, casebook: false, listing: false, date: trailingDate(t), category: null });
+      labelled.push({ line: l.index, titleLine: l.index, casebook: false, listing: false, date: trailingDate(t), category: null });
+    }
+  }
+  // One labelled line alone titles the page; several divide it into posts.
+  return [...out, ...(out.length + labelled.length >= 2 ? labelled : [])].sort((a, b) => a.line - b.line);
+}
+
+const READ_MORE = /^\s*(?:続きを読む|続きを見る|もっと読む|Read more|Continue reading|詳しくはこちら)\s*[>＞›»…]*\s*$/i;
+
+/** On an index of excerpts, the line after each "続きを読む" titles the next post. */
+function excerptHeadings(lines: Line[]): Heading[] {
+  const out: Heading[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!READ_MORE.test(lines[i]!.text)) continue;
+    let j = i + 1;
+    while (j < lines.length && isBlank(lines[j])) j++;
+    if (j < lines.length && !READ_MORE.test(lines[j]!.text)) {
+      out.push({ line: j, titleLine: j, casebook: CASEBOOK.test(lines[j]!.text), listing: false, date: trailingDate(lines[j]!.text), category: null });
     }
   }
   return out;
+}
+
+// "■ 3月4日公表 株式会社X：title" — a digest's entry: a bullet, maybe a date, a name, a colon.
+const DIGEST_HEADING = /^\s*[■◆●▼□◇★☆]\s*(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*(?:公表|発表|公開)?\s*)?[^：:。]{2,40}[：:]\s*\S.{4,}$/;
+const PAGE_DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/;
+
+/** Entries of a digest: three or more bulleted "name: title" lines, each followed by text. */
+function digestHeadings(lines: Line[]): Heading[] {
+  const cands = lines.filter((l, i) => DIGEST_HEADING.test(l.text.normalize("NFKC")) && !/[。]\s*$/.test(l.text) && !isBlank(lines[i + 1]));
+  if (cands.length < 3) return [];
+  const page = lines.slice(0, 8).map((l) => PAGE_DATE.exec(l.text.normalize("NFKC"))).find(Boolean);
+  return cands.map((l) => {
+    const t = l.text.normalize("NFKC");
+    const d = /(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日\s*(?:公表|発表|公開)?/.exec(t);
+    const year = d?.[1] ?? page?.[1];
+    const date = d && year ? iso(year, d[2]!, d[3]!) : null;
+    return { line: l.index, titleLine: l.index, casebook: false, listing: false, date, category: null };
+  });
 }
 
 /** Find the lines that start posts in a page, in order. */
 export function findHeadings(lines: Line[]): Heading[] {
   const listing = listingHeadings(lines);
   if (listing.length > 0) return listing;
-  return postHeadings(lines);
+  const posts = [...postHeadings(lines), ...digestHeadings(lines)];
+  const seen = new Set(posts.map((h) => h.line));
+  return [...posts, ...excerptHeadings(lines).filter((h) => !seen.has(h.line))].sort((a, b) => a.line - b.line);
 }
 
 // A line that could title an unmarked post: short, not a sentence, not a list item or label.

@@ -3,7 +3,7 @@ import type { Count } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround } from "../scan.js";
 
-const COUNT = /(?<q1>約|最大|およそ|合計|総計|延べ|少なくとも|計)?\s*(?<num>[\d一二三四五六七八九十百千〇][\d,.一二三四五六七八九十百千〇万億]*)\s*(?<unit>万|億|千)?\s*(?<ctr>人分|名分|件分|件|名|人|世帯|社|アカウント|口座)(?<q2>以上|超|余り|程度|ほど|強|弱)?/g;
+const COUNT = /(?:(?<q0>合計|総計|総数|計)[ \t　]*)?(?:(?<q1>約|最大|およそ|延べ|少なくとも)[ \t　]*)?(?<num>[\d一二三四五六七八九十百千〇][\d,.一二三四五六七八九十百千〇万億]*)[ \t　]*(?<unit>万|億|千)?[ \t　]*(?<ctr>人分|名分|件分|件|名|人|世帯|社|アカウント|口座)(?<q2>以上|超|余り|程度|ほど|強|弱)?/g;
 const PEOPLE = /お客様|顧客|会員|利用者|個人情報|生徒|児童|学生|患者|職員|被保険者|組合員|対象者|受講者|応募者|ユーザー|従業員|方|件数|人数|者数|受験者|保護者|卒業生|入居者|取引先|加入者|登録者|購入者|申込者|参加者|データ/;
 const LEAK = /漏えい|漏洩|流出|閲覧|可能性|おそれ|恐れ|対象|影響|被害|送信|不正利用|持ち出|紛失|盗難|誤送|含まれ|登録され|盗取/;
 const NOT_VICTIMS = /(?:第|毎日|毎月|年間|月間|過去|計画|目標|延べ)\s*$/;
@@ -60,7 +60,8 @@ function candidates(ctx: RuleContext): Candidate[] {
     if (value === null || value <= 0) continue;
     const before = text.slice(Math.max(0, h.start - 16), h.start);
     const after = text.slice(h.end, h.end + 12);
-    if (/^\d|[:時年月日]\s*$/.test(before.slice(-1)) || /^\s*(?:日|月|年|時|回|目|条|号|歳|ヶ月|か月)/.test(after)) continue;
+    if (/[\d時年月日]$/.test(before.slice(-1)) || /^\s*(?:日|月|年|時|回|目|条|号|歳|ヶ月|か月)/.test(after)) continue;
+    if (/[A-Za-z]\s?$/.test(before)) continue; // "Microsoft 365" is a product, not a count
     if (/^(?:で|だけ|きり|のみで)/.test(after) && value <= 2) continue; // "1人で担当" is not a count of victims
     const [ls, le] = lineAround(text, h.start);
     const sentence = ctx.sentences.find((s) => s.start <= h.start && h.start < s.end)?.text ?? text.slice(ls, le);
@@ -70,13 +71,15 @@ function candidates(ctx: RuleContext): Candidate[] {
     if (LEAK.test(sentence) || LEAK.test(headerAbove(text, ls))) score += 2;
     if (PEOPLE.test(before)) score += 2;
     if (g.q1 || g.q2) score += 1;
+    if (g.q0 || /(?:合計|総計|総数|全体で|あわせて|併せて)\s*[:：]?\s*$/.test(before)) score += 2; // a stated total beats its parts
+    if (value <= 2 && /(?:従業員|職員|社員|担当者|作業員|派遣社員|教員|教職員)\s*$/.test(before)) score -= 4;
     if (/分$/.test(ctr)) score += 1;
     if (h.start < ctx.titleEnd) score += 1;
     if (ctr === "社" || ctr === "口座") score -= 3;
     if (ctr === "アカウント" || /アカウント\s*$/.test(before)) score -= 2;
     if (NOT_VICTIMS.test(before)) score -= 5;
     if (/(?:うち|内訳|内、)\s*[^。]{0,12}$/.test(before)) score -= 1;
-    const qualifiers = [g.q1, g.q2].filter((q): q is string => !!q);
+    const qualifiers = [g.q0, g.q1, g.q2].filter((q): q is string => !!q);
     if (/可能性|おそれ|恐れ/.test(text.slice(h.end, h.end + 40))) qualifiers.push("可能性");
     out.push({ start: h.start, end: h.end, value, text: h.text.trim(), qualifiers, score, people });
   }

@@ -3,9 +3,12 @@ import type { Rule, RuleContext } from "../context.js";
 import { linesOf } from "../scan.js";
 import type { DateMention } from "../normalize/dates.js";
 
-const DATE_ONLY_LINE = /^\s*(?:(?:公開|掲載|発表|公表|更新|作成|発行|配信|投稿)日?\s*[:：]?\s*)?(.+?)\s*(?:発表|公表|更新|掲載)?\s*$/;
-const DISCOVERY = /判明|発覚|検知|感知|発見|気づ|気付|覚知|(?:ことを|ことが|事実が|形跡が|が|を)確認(?:し|され|いた|でき)|確認(?:しました|いたしました|されました|できました)|(?:連絡|報告|指摘|通報|通知|問い合わせ|申告)を受け|(?:連絡|報告|指摘|問い合わせ|申し出)が(?:あり|ありました)|(?:から|より)[^。\n]{0,70}?(?:連絡|報告|指摘|通報|通知)(?:が|を|$|\s|があ)|と判断/g;
+// What may stand beside a date on a date line: labels, brackets, a weekday, a time.
+const DATE_LINE_NOISE = /[\s()（）【】\[\]〔〕<>＜＞:：]|[月火水木金土日](?:曜日?)?|\d{1,2}:\d{2}(?::\d{2})?|午前|午後|公開|掲載|発表|公表|更新|追記|作成|発行|配信|投稿|日付|日時|最終|版|第\d+報/g;
+const DISCOVERY = /判明|発覚|検知|感知|発見|気づ|気付|覚知|不審に思|異変|(?:問い合わせ|お問い合わせ|相談|ご連絡|連絡|指摘|通報|申し出)(?:を|が)(?:いただ|寄せられ|あり)|(?:上司|管理者|責任者|所属長|情報システム[^。\n]{0,6})に(?:報告|連絡|相談)し|(?:ことを|ことが|事実が|形跡が|が|を)確認(?:し|され|いた|でき)|確認(?:しました|いたしました|されました|できました)|(?:連絡|報告|指摘|通報|通知|問い合わせ|申告)を受け|(?:連絡|報告|指摘|問い合わせ|申し出)が(?:あり|ありました)|(?:から|より)[^。\n]{0,70}?(?:連絡|報告|指摘|通報|通知)(?:が|を|$|\s|があ)|と判断/g;
 const SAME_DAY = /当日|同日/;
+// A date that starts a period ("1月4日 21:00頃より発生", "2月27日深夜から") is an onset, not a discovery.
+const ONSET = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*(?:頃|ごろ)?\s*(?:深夜|早朝|未明|午前|午後|夜)?\s*(?:より|から)(?:発生|続いて|継続|断続)/;
 const PUBLISHED_REF = /付(?:け)?(?:で)?[「『]|にて公表|で公表|に公表|にてお知らせ|でお知らせ/;
 
 function dayDates(ctx: RuleContext, from: number, to: number): DateMention[] {
@@ -25,16 +28,22 @@ export const disclosedOnRule: Rule<"disclosed_on"> = {
       else ctx.find("disclosed_on", listed, ctx.titleStart, ctx.titleEnd, 0.8, "disclosed_on/container-date");
       return { value: listed, confidence: 0.85 };
     }
-    const lines = linesOf(ctx.text).filter((l) => l.text.trim() !== "");
-    for (const l of [...lines.slice(0, 6), ...lines.slice(-4)]) {
-      if (l.start < ctx.titleEnd && l.end > ctx.titleStart) continue; // the title line
-      const m = DATE_ONLY_LINE.exec(l.text);
+    // Lines holding nothing but a date (and a label, brackets, a weekday or a time). A posting
+    // date (掲載・公開・発表) wins, then a plain date line at the top or bottom, then an update date.
+    const lines = linesOf(ctx.text).filter((l) => l.text.trim() !== "" && !(l.start < ctx.titleEnd && l.end > ctx.titleStart));
+    const edge = new Set([...lines.slice(0, 6), ...lines.slice(-4)]);
+    let best: { d: DateMention; rank: number } | null = null;
+    for (const l of lines) {
       const d = dayDates(ctx, l.start, l.end)[0];
-      if (!m || !d || d.yearInferred) continue;
-      const rest = l.text.replace(ctx.text.slice(d.start, d.end), "").replace(/[\s()（）月火水木金土日曜]|公開|掲載|発表|公表|更新|作成|発行|配信|投稿|[:：]/g, "");
+      if (!d || d.yearInferred) continue;
+      const rest = l.text.replace(ctx.text.slice(d.start, d.end), "").replace(DATE_LINE_NOISE, "");
       if (rest.length > 0) continue;
-      ctx.find("disclosed_on", d.iso, d.start, d.end, 0.8, "disclosed_on/date-line");
-      return { value: d.iso, confidence: 0.8 };
+      const rank = /掲載|公開|発表|公表|投稿|作成|発行/.test(l.text) ? 3 : /更新|追記/.test(l.text) ? 1 : edge.has(l) ? 2 : 0;
+      if (rank > 0 && (!best || rank > best.rank)) best = { d, rank };
+    }
+    if (best) {
+      ctx.find("disclosed_on", best.d.iso, best.d.start, best.d.end, 0.5 + 0.1 * best.rank, "disclosed_on/date-line");
+      return { value: best.d.iso, confidence: 0.5 + 0.1 * best.rank };
     }
     return { value: null, confidence: 0.5 };
   },
@@ -58,7 +67,7 @@ export const discoveredOnRule: Rule<"discovered_on"> = {
       while (cue && /^(?:れる|される|する|した)?(?:前|以前)/.test(s.text.slice(cue.index + cue[0].length))) cue = DISCOVERY.exec(s.text);
       if (!cue) continue;
       const cueAt = s.start + cue.index;
-      const dates = dayDates(ctx, s.start, s.end).filter((d) => !PUBLISHED_REF.test(text.slice(d.end, d.end + 12)));
+      const dates = dayDates(ctx, s.start, s.end).filter((d) => !PUBLISHED_REF.test(text.slice(d.end, d.end + 12)) && !ONSET.test(text.slice(d.end, d.end + 20)));
       const before = dates.filter((d) => d.start < cueAt);
       const d = before.at(-1) ?? dates[0];
       if (d) {
@@ -66,6 +75,12 @@ export const discoveredOnRule: Rule<"discovered_on"> = {
         const strength = d.start < cueAt && /^\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?\s*)?(?:頃|ごろ|時点)?\s*(?:に|、|,|で)?\s*(?:[^、。\s]{0,4}(?:が|を))?\s*$/.test(gap) ? 3
           : d.start - s.start <= 2 && /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:[、,:：]|\s|早朝|未明|深夜|夜|午前|午後)/.test(text.slice(d.end, d.end + 4)) ? 2 : 1;
         consider(d.iso!, d.start, d.end, d.yearInferred ? 0.6 : 0.5 + 0.12 * strength, d.yearInferred ? "discovered_on/cue-date-year-from-context" : "discovered_on/cue-date", strength);
+        continue;
+      }
+      const prev = ctx.sentences[ctx.sentences.indexOf(s) - 1];
+      const prevDate = prev && prev.end > ctx.titleEnd && text.slice(prev.end, s.start).split("\n").length <= 2 ? dayDates(ctx, prev.start, prev.end).at(-1) : undefined;
+      if (prevDate && !PUBLISHED_REF.test(text.slice(prevDate.end, prevDate.end + 12))) {
+        consider(prevDate.iso!, prevDate.start, prevDate.end, 0.55, "discovered_on/previous-sentence-date", 1);
         continue;
       }
       const today = /本日|きょう/.exec(s.text);
@@ -78,6 +93,12 @@ export const discoveredOnRule: Rule<"discovered_on"> = {
         const prev = dayDates(ctx, 0, s.start).at(-1);
         if (prev) consider(prev.iso!, s.start + same.index, s.start + same.index + same[0].length, 0.6, "discovered_on/same-day", 1);
       }
+    }
+    // "判明日: 2025年3月11日" or a "●判明日時" heading with the date on the next line says it outright.
+    const labelled = /(?:判明|発覚|発見|検知|覚知|認知)(?:した)?(?:日時|日|の日時)\s*[:：]?\s*\n?\s*/.exec(text);
+    if (labelled) {
+      const d = dayDates(ctx, labelled.index + labelled[0].length, Math.min(text.length, labelled.index + labelled[0].length + 24))[0];
+      if (d && d.start === labelled.index + labelled[0].length) consider(d.iso!, d.start, d.end, 0.9, "discovered_on/labelled", 4);
     }
     if (!best) return { value: null, confidence: 0.5 };
     const b = best as { iso: string; start: number; end: number; conf: number; rule: string; strength: number };

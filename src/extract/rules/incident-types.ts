@@ -36,6 +36,7 @@ export const incidentTypesRule: Rule<"incident_types"> = {
     const attacked = ATTACKS.some(has);
     if (attacked) { found.delete("system_failure"); found.delete("misconfiguration"); }
     if (has("loss") || has("theft") || has("misdelivery") || has("insider") || has("misconfiguration")) found.delete("system_failure");
+    if (has("misdelivery") || has("loss") || has("theft")) found.delete("misconfiguration");
     if (ctx.notice.kind === "regulator_action" && !has("regulatory_action")) {
       found.set("regulatory_action", { start: ctx.titleStart, end: ctx.titleEnd, conf: 0.8 });
     }
@@ -45,7 +46,15 @@ export const incidentTypesRule: Rule<"incident_types"> = {
       found.set("other", { start: ctx.titleStart, end: ctx.titleEnd, conf: 0.4 });
     }
     for (const [type, f] of found) ctx.find("incident_types", type, f.start, f.end, f.conf, `incident_types/${type}`);
-    if (has("ransomware") && !has("unauthorized_access")) {
+    if (has("web_skimming") && !has("unauthorized_access")) {
+      const f = found.get("web_skimming")!;
+      found.set("unauthorized_access", { start: f.start, end: f.end, conf: 0.7 });
+    }
+    if (has("ddos") && has("unauthorized_access") && !/不正アクセス|不正ログイン|侵入|不正通信/.test(text)) found.delete("unauthorized_access");
+    // Credential stuffing is the account access; only an explicit takeover adds account_takeover.
+    if (has("credential_stuffing") && !/乗っ取|乗取/.test(text)) found.delete("account_takeover");
+    // Ransomware came in through an intrusion when the notice says so.
+    if (has("ransomware") && !has("unauthorized_access") && /侵入|外部から|リモート|VPN|RDP|攻撃者|第三者による/.test(text)) {
       const f = found.get("ransomware")!;
       ctx.find("incident_types", "unauthorized_access", f.start, f.end, 0.7, "incident_types/ransomware-implies-intrusion");
       found.set("unauthorized_access", f);

@@ -3,6 +3,9 @@ import { hits } from "../scan.js";
 
 const EMAIL = /[A-Za-z0-9._%+-]+(?:@|\[at\]|\(at\)|\[@\])[A-Za-z0-9-]+(?:(?:\.|\[\.\]|\(\.\))[A-Za-z0-9-]+)*(?:\.|\[\.\]|\(\.\))[A-Za-z]{2,}/g;
 const URL = /h(?:tt|xx)ps?(?::|\[:\])\/\/[^\s<>"'「」()（）、。]+/gi;
+// A bare domain, only taken in a sentence that calls it fake or lookalike.
+const DOMAIN = /(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]))+(?:com|net|org|info|biz|jp|co\.jp|ne\.jp|or\.jp|io|xyz|top|shop|online|site|club|cn|ru|tk|cc)(?![\w.-])/gi;
+const LOOKALIKE = /酷似|似せた|類似した|偽の?ドメイン|偽サイト|なりすまし|詐称|フィッシング/;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.|\[\.\])){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])/g;
 
 // Labels right before an address: whose address it is.
@@ -12,7 +15,7 @@ const RECIPIENT_LABEL = /(?:宛\s?先|To|送信先|受信者|受信先)\s*[:：]
 const CONTACT_LABEL = /(?:お問い?合わせ|問合せ|窓口|連絡先)[^@\n]{0,25}$/;
 // A sentence that says the address or account itself was taken over or faked.
 const HIJACK_SENTENCE = /乗っ取|なりすまし|偽(?:の|サイト|装)|フィッシング|不正(?:アクセス|ログイン|に(?:利用|使用))を受け|不正(?:アクセス|ログイン)により/;
-const ATTACKER_SENTENCE = /なりすまし|偽|詐称|フィッシング|不審|攻撃|悪用|乗っ取|不正アクセス|不正ログイン|不正使用|マルウ[ェエ]ア|ウ[イィ]ルス|迷惑メール|送信元|差出人/;
+const ATTACKER_SENTENCE = /ランサムノート|脅迫|身代金|なりすまし|偽|詐称|フィッシング|不審|攻撃|悪用|乗っ取|不正アクセス|不正ログイン|不正使用|マルウ[ェエ]ア|ウ[イィ]ルス|迷惑メール|送信元|差出人/;
 const BENIGN_SENTENCE = /お問い?合わせ|問合せ|窓口|ご覧|参照|出典|正しい|正規の|以外は|ではありません|ではない|公式サイト|詳細は/;
 
 /** The nearest heading line (【…】, ■…, ◆…) within the 400 characters above a position. */
@@ -21,6 +24,10 @@ function headingAbove(text: string, at: number): string {
   return above.find((l) => /^\s*(?:【[^】]*】|[■□◆◇●▼]|\d+\s*[.．)]\s)/.test(l)) ?? "";
 }
 
+// The organisation's own web site named as the place attacked (a defaced page) is a victim asset;
+// an account on a social platform that was taken over is the attacker's now.
+const OWN_SITE = /(?:ホームページ|ウェブサイト|Webサイト|WEBサイト|公式サイト|サイト|HP)\s*[(（]?\s*$/;
+const SOCIAL = /(?:twitter|x|instagram|facebook|tiktok|youtube|line|threads|note)\.(?:com|me|net)\//i;
 // A quoted mail: sender or subject lines in the same paragraph.
 const MAIL_HEADER = /差出人|送信元|送信者|From\s*:|件\s?名\s*[:：]|Subject\s*:/i;
 
@@ -43,7 +50,9 @@ export const indicatorsRule: Rule<"indicators"> = {
     const text = ctx.text;
     const out: string[] = [];
     const taken: [number, number][] = [];
-    const all = [...hits(URL, text), ...hits(EMAIL, text), ...hits(IPV4, text)].sort((a, b) => a.start - b.start);
+    const kinds = (re: RegExp, kind: "url" | "email" | "ip" | "domain") => hits(re, text).map((h) => ({ ...h, kind }));
+    const all = [...kinds(URL, "url"), ...kinds(EMAIL, "email"), ...kinds(IPV4, "ip"), ...kinds(DOMAIN, "domain")]
+      .sort((a, b) => a.start - b.start || b.end - a.end);
     for (const h of all) {
       if (taken.some(([s, e]) => h.start < e && h.end > s)) continue;
       taken.push([h.start, h.end]);
@@ -51,7 +60,13 @@ export const indicatorsRule: Rule<"indicators"> = {
       const sentence = ctx.sentences.find((s) => s.start <= h.start && h.start < s.end)?.text ?? "";
       const header = headingAbove(text, h.start);
       let verdict: boolean;
-      if (RECIPIENT_LABEL.test(before) || CONTACT_LABEL.test(before)) verdict = false;
+      const defanged = /hxxp|\[\.\]|\(\.\)|\[at\]|\(at\)/i.test(h.text);
+      if (RECIPIENT_LABEL.test(before)) verdict = false;
+      else if (defanged || /攻撃者|脅迫|犯人|犯行|身代金/.test(before)) verdict = true;
+      else if (CONTACT_LABEL.test(before)) verdict = false;
+      else if (h.kind === "ip" && /アクセス|サインイン|ログイン|接続|通信|攻撃/.test(sentence + paragraphAround(text, h.start)) && !BENIGN_SENTENCE.test(sentence)) verdict = true;
+      else if (h.kind === "url" && OWN_SITE.test(before) && !SOCIAL.test(h.text)) verdict = false;
+      else if (h.kind === "domain") verdict = LOOKALIKE.test(sentence) && !/正規|正しい|公式/.test(before);
       else if (ATTACKER_LABEL.test(before)) verdict = true;
       else if (HIJACK_SENTENCE.test(sentence)) verdict = true;
       else if (NOT_ATTACKER_LABEL.test(before) || BENIGN_SENTENCE.test(sentence)) verdict = false;

@@ -5,6 +5,8 @@ import { LEGAL_FORM, LEGAL_NAME, ORG_SUFFIX, REGULATORS, SELF_REFERENCE } from "
 const ENDS_AS_ORG = new RegExp(`(?:${ORG_SUFFIX})$`);
 const HAS_LEGAL_FORM = new RegExp(LEGAL_FORM);
 const STARTS_WITH_LEGAL_FORM = new RegExp(`^(?:${LEGAL_FORM})`);
+const INSTITUTION = /^[^\sのへにをがで]{2,20}(?:大学|大学院|短期大学|高等学校|中学校|小学校|学校|学園|幼稚園|保育園|病院|クリニック|医院|診療所|ホーム|施設|センター)$/;
+const OPERATED_BY = /^(\S{2,30}?)\s*[(（]運営[:：]/;
 const ENDS_IN_SELF = /(?:当|弊|本)(?:社|院|学|校|会|所|館|店|組合|センター|協会)$/;
 const SITE_WORDS = /(?:コーポレートサイト|公式サイト|公式ホームページ|ホームページ|ウェブサイト|Webサイト|WEBサイト|オンラインショップ|公式X|公式アカウント)$/;
 const DEFINED_AS_SELF = /([^\s、。,「」『』()（）:：]{2,50}?)\s?[(（]\s?以下[、,]?\s?[「『]?(?:当社|弊社|当院|当センター|本学|本校|当組合|当法人|当協会|当財団|当機構|当館|当店|当会|同社|当団体|本会|当校|当市|当町|当村|当区)/;
@@ -64,12 +66,29 @@ function fromHeading(ctx: RuleContext): Named | null {
     const name = `${t0} ${t1}`;
     return { name, start, end: start + name.length, confidence: 0.9, rule: "organization/heading" };
   }
+  // "学校法人白鷺学園 白鷺女子大学": the legal body and the institution it runs, both kept.
+  if (t1 && STARTS_WITH_LEGAL_FORM.test(t0) && INSTITUTION.test(t1)) {
+    const name = `${t0} ${t1}`;
+    return { name, start, end: start + name.length, confidence: 0.9, rule: "organization/heading" };
+  }
   const cut = cutAtSuffix(t0);
   if (cut) return { name: cut, start, end: start + cut.length, confidence: 0.9, rule: "organization/heading" };
   if (tokens.length > 1 && t0.length <= 25 && !/の|への|による|について|に関する/.test(t0)) {
     return { name: t0, start, end: start + t0.length, confidence: 0.6, rule: "organization/heading-token" };
   }
   return null;
+}
+
+const DIGEST_NAME = /^\s*[■◆●▼□◇★☆]\s*(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*(?:公表|発表|公開)?\s*)?([^：:。]{2,40}?)\s*[：:]/;
+
+/** Name before the colon of a digest entry's heading: "■ 3月4日公表 株式会社X：title". */
+function fromDigest(ctx: RuleContext): Named | null {
+  const m = DIGEST_NAME.exec(ctx.title);
+  if (!m) return null;
+  const name = m[1]!.trim();
+  if (!(ENDS_AS_ORG.test(name) || HAS_LEGAL_FORM.test(name))) return null;
+  const start = ctx.titleStart + m[0].indexOf(name);
+  return { name, start, end: start + name.length, confidence: 0.85, rule: "organization/digest-heading" };
 }
 
 /** Name after the last "/" of a news-listing title: "category title/ORG". */
@@ -103,6 +122,11 @@ function fromLetterhead(ctx: RuleContext): Named | null {
   const edge = [...lines.slice(0, 8), ...lines.slice(-6)];
   for (const l of edge) {
     const t = l.text.trim();
+    const operated = OPERATED_BY.exec(t);
+    if (operated) {
+      const at = l.start + l.text.indexOf(operated[1]!);
+      return { name: operated[1]!, start: at, end: at + operated[1]!.length, confidence: 0.7, rule: "organization/letterhead" };
+    }
     if (t.length > 40 || /[。、「」【】:：]/.test(t) || /各位|御中|様$|^\d|年\s*\d+\s*月|^(?:校長|代表|理事長|院長|市長|社長|担当)/.test(t)) continue;
     const tokens = t.split(/\s+/);
     // "医療法人社団青葉会 みなと中央病院": a legal body and the institution it runs, both kept.
@@ -126,15 +150,33 @@ function fromBody(ctx: RuleContext): Named | null {
 const norm = (s: string) => s.replace(/\s+/g, "").replace(new RegExp(LEGAL_FORM, "g"), "");
 
 /** The victim or reporting organisation, as named (legal form kept). */
+/** The organisation a regulator acted on: "株式会社Xに対する…指導", "Xに対し…勧告". */
+function fromRegulatorTarget(ctx: RuleContext): Named | null {
+  if (ctx.notice.kind !== "regulator_action") return null;
+  for (const [from, to] of [[ctx.titleStart, ctx.titleEnd], [ctx.titleEnd, Math.min(ctx.text.length, ctx.titleEnd + 800)]] as const) {
+    for (const h of hits(LEGAL_NAME, ctx.text, from, to)) {
+      if (/^\s*(?:及び|および|並びに|と|、)?[^。\n]{0,20}に対(?:する|し)/.test(ctx.text.slice(h.end, h.end + 30))) {
+        return { name: h.text.replace(/\s+/g, ""), start: h.start, end: h.end, confidence: 0.8, rule: "organization/regulator-target" };
+      }
+    }
+  }
+  return null;
+}
+
 export const organizationRule: Rule<"organization"> = {
   field: "organization",
   run(ctx) {
-    const heading = fromListing(ctx) ?? fromHeading(ctx);
+    const heading = fromListing(ctx) ?? fromRegulatorTarget(ctx) ?? fromDigest(ctx) ?? fromHeading(ctx);
     const self = fromSelfDefinition(ctx);
     let chosen: Named | null = heading;
     // A fuller legal name for the same organisation in the body wins over the heading's short form.
     if (heading && self && norm(self.name).includes(norm(heading.name)) && self.name.length > heading.name.length) chosen = self;
     chosen ??= self ?? fromLetterhead(ctx) ?? fromBody(ctx);
+    const pub = ctx.notice.publisher;
+    if (!chosen && pub && /当社|弊社|当行|当院|本学|当法人|当組合|当協会|当館|当店|当機構|当センター/.test(ctx.text)) {
+      ctx.findInSource("organization", pub.name, pub.span[0], pub.span[1], 0.5, "organization/page-publisher");
+      return { value: pub.name, confidence: 0.5 };
+    }
     if (!chosen) return { value: null, confidence: 0.2 };
     ctx.find("organization", chosen.name, chosen.start, chosen.end, chosen.confidence, chosen.rule);
     return { value: chosen.name, confidence: chosen.confidence };

@@ -39,6 +39,12 @@ export const sectorRule: Rule<"sector"> = {
         else if (body < 3) { add(sector, weight / 2, h.start, h.end); body++; }
       }
     }
+    // The publisher's header line often says what the organisation does.
+    const pub = ctx.notice.publisher;
+    if (pub && pub.span[1] <= ctx.notice.span[0]) {
+      const header = ctx.source.slice(pub.span[0], Math.min(ctx.notice.span[0], pub.span[1] + 120)).normalize("NFKC");
+      for (const [sector, re, weight] of SECTOR_CUES) if (re.test(header)) add(sector, weight, ctx.titleStart, ctx.titleEnd);
+    }
     // A card leak from an online purchase is an EC incident, whatever the company makes.
     const types = ctx.fields.data_types ?? [];
     const shop = /購入|カード決済|ショッピング|ショップ|通販|ECサイト/.exec(ctx.text);
@@ -55,7 +61,7 @@ export const sectorRule: Rule<"sector"> = {
     }
     // A company whose notice says enough to judge, with nothing sector-specific in it.
     const body = ctx.body.replace(/^.*(?:経緯|概要|対応|原因|について|お客様|情報)\s*$/gm, "").trim();
-    if (org && (new RegExp(LEGAL_FORM).test(org) || /社$/.test(org)) && body.length >= 100) {
+    if (org && (new RegExp(LEGAL_FORM).test(org) || /社$/.test(org)) && body.length >= 60) {
       ctx.find("sector", "other", ctx.titleStart, ctx.titleEnd, 0.3, "sector/company-without-cues");
       return { value: "other", confidence: 0.3 };
     }
