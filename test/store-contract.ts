@@ -95,4 +95,85 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       for await (const d of s.documents()) docs.push(d.sha256);
       assert.deepEqual(docs, [cf.doc.sha256]);
     }));
+
+  const FOLLOW_UP = RANSOM.replace("ランサムウェア被害に関するお知らせ", "ランサムウェア被害に関するお知らせ（第2報）").replace("2025年5月2日", "2025年5月20日").replace("約2,000名", "1,850名");
+  const OTHER_ORG = RANSOM.replace(/テスト商会/g, "ひかり商事");
+
+  test(`${name}: the same incident from several sources is one incident; a follow-up updates it and keeps the history`, () =>
+    withStore(async (s) => {
+      await s.saveCasefile(await casefileOf(RANSOM, "first.txt", "2025-05-02T00:00:00.000Z"));
+      const r = await s.saveCasefile(await casefileOf(FOLLOW_UP, "second.txt", "2025-05-20T00:00:00.000Z"));
+      assert.deepEqual([r.incidentsNew, r.incidentsUpdated], [0, 1]);
+      await s.saveCasefile(await casefileOf(OTHER_ORG, "other.txt"));
+      assert.equal(await s.countIncidents(), 2);
+      const [inc] = await s.searchIncidents({ q: "テスト商会" });
+      const d = (await s.getIncident(inc!.id))!;
+      assert.equal(d.notices.length, 2);
+      assert.equal(d.fields.affected_count, 1850, "the later report's count replaces the first");
+      assert.deepEqual(d.notices.map((n) => n.fields?.affected_count), [2000, 1850], "each source keeps its own count");
+      assert.equal(d.notices[1]!.link?.method, "auto");
+      assert.ok(d.notices[1]!.link!.score! >= 0.7);
+      assert.match(d.notices[1]!.link!.reason, /same organisation/);
+      const h = await s.history(inc!.id);
+      assert.deepEqual(h.map((e) => e.action).slice(0, 2), ["created", "source_added"]);
+    }));
+
+  test(`${name}: merge and unmerge are reversible and explained; a split is not merged back`, () =>
+    withStore(async (s) => {
+      await s.saveCasefile(await casefileOf(RANSOM, "a.txt"));
+      await s.saveCasefile(await casefileOf(OTHER_ORG, "b.txt"));
+      const [a, b] = (await s.listIncidents()).map((i) => i.id).sort();
+      const merged = await s.merge(a!, [b!], { who: "tanaka", why: "same attack" });
+      assert.equal(merged.notices.length, 2);
+      assert.equal(merged.notices[1]!.link?.method, "manual");
+      assert.deepEqual(merged.aliases, [b]);
+      assert.equal((await s.getIncident(b!))?.id, a, "the merged id resolves to the target");
+      assert.equal(await s.countIncidents(), 1);
+      const split = await s.unmerge(a!, { who: "tanaka", why: "different companies" });
+      assert.equal(split.length, 1);
+      assert.equal(await s.countIncidents(), 2);
+      assert.equal((await s.getIncident(split[0]!))?.notices.length, 1);
+      const actions = (await s.history(a!)).map((e) => e.action);
+      assert.ok(actions.includes("merged") && actions.includes("unmerged"), actions.join());
+      await assert.rejects(s.unmerge(split[0]!, { who: "tanaka" }), /single source/);
+      await assert.rejects(s.merge("inc_missing", [a!], { who: "x" }), /no incident inc_missing/);
+    }));
+
+  test(`${name}: analysts' corrections win over extraction and survive re-analysis until reverted`, () =>
+    withStore(async (s) => {
+      await s.saveCasefile(await casefileOf(RANSOM, "a.txt"));
+      const [inc] = await s.listIncidents();
+      const edited = await s.edit(inc!.id, [{ field: "affected_count", value: 2100 }, { field: "tlp", value: "AMBER" }], { who: "sato", why: "press call" });
+      assert.equal(edited.fields.affected_count, 2100);
+      assert.equal(edited.tlp, "AMBER");
+      assert.equal(edited.overrides.find((o) => o.field === "affected_count")?.who, "sato");
+      const changed = await casefileOf(RANSOM, "a.txt");
+      changed.notices[0]!.incident!.fields.affected_count = 9999;
+      changed.notices[0]!.incident!.fields.sector = "medical";
+      await s.replaceAnalysis([changed]);
+      const after = (await s.getIncident(inc!.id))!;
+      assert.equal(after.fields.affected_count, 2100, "the correction survives");
+      assert.equal(after.fields.sector, "medical", "uncorrected fields follow extraction");
+      const reverted = await s.revert(inc!.id, "affected_count", { who: "sato" });
+      assert.equal(reverted.fields.affected_count, 9999);
+      const trail = (await s.history(inc!.id)).map((e) => e.action);
+      assert.deepEqual(trail.filter((a) => a !== "created"), ["edited", "edited", "reextracted", "reverted"]);
+      await assert.rejects(s.revert(inc!.id, "affected_count", { who: "sato" }), /no correction/);
+    }));
+
+  test(`${name}: indicators list the incidents sharing them; statistics count what list counts`, () =>
+    withStore(async (s) => {
+      const phish = (org: string) => `2025年6月1日\n${org}\n\n不審メール送信に関するお詫び\n\n当社のメールアカウントが不正アクセスを受け、差出人 billing@kakuu-seikyu.net から取引先に不審なメールが送信されました。\n`;
+      await s.saveCasefile(await casefileOf(phish("株式会社いろは商会"), "p1.txt"));
+      await s.saveCasefile(await casefileOf(phish("株式会社ほへと物産"), "p2.txt"));
+      await s.saveCasefile(await casefileOf(LOSS, "l.txt"));
+      const shared = await s.indicators({ shared: true });
+      assert.deepEqual(shared.map((i) => [i.value, i.incidents.length]), [["billing@kakuu-seikyu.net", 2]]);
+      const [p1] = await s.searchIncidents({ q: "いろは商会" });
+      const d = (await s.getIncident(p1!.id))!;
+      assert.match(d.related.map((r) => r.reason).join(), /shares indicator billing@kakuu-seikyu\.net/);
+      const inputs = await s.statInputs({ since: "2024-01-01" });
+      assert.equal(inputs.length, (await s.listIncidents({ since: "2024-01-01", limit: 1000 })).length);
+      assert.equal((await s.statInputs({ type: "loss" })).length, 1);
+    }));
 }

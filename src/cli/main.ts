@@ -1,7 +1,10 @@
 import { Command, CommanderError } from "commander";
 import { fileURLToPath } from "node:url";
 import { err, exit, UsageError } from "./context.js";
+import { registerCuration } from "./curate.js";
 import { registerDemo } from "./demo.js";
+import { registerIndicators } from "./indicators.js";
+import { registerStats } from "./stats.js";
 import { registerExtract } from "./extract.js";
 import { registerIngest } from "./ingest.js";
 import { registerQueries } from "./query.js";
@@ -21,6 +24,9 @@ export function program(): Command {
   registerQueries(p);
   registerShow(p);
   registerReextract(p);
+  registerCuration(p);
+  registerIndicators(p);
+  registerStats(p);
   registerDemo(p);
   for (const c of p.commands) c.exitOverride();
   return p;

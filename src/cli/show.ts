@@ -38,21 +38,38 @@ export function registerShow(program: Command): void {
         if (!inc) { err(`no incident ${id}`); exit.code = 1; return; }
         if (o.json) { out(JSON.stringify(inc, null, 2)); return; }
         out(`${inc.id}  ${safe(inc.title)}`);
+        out(`TLP:${inc.tlp}${inc.aliases.length ? `  (also known as ${inc.aliases.join(", ")})` : ""}`);
         const texts = new Map<string, string>();
         for (const n of inc.notices) {
           const doc = texts.get(n.document) ?? (await store.getDocument(n.document))?.text ?? "";
           texts.set(n.document, doc);
         }
         for (const field of SHOWN) {
-          out(`\n${field}: ${safe(value(inc.fields[field]))}`);
+          const corrected = inc.overrides.filter((x) => x.field === field).at(-1);
+          out(`\n${field}: ${safe(value(inc.fields[field]))}${corrected ? `   [corrected by ${safe(corrected.who)} ${corrected.at.slice(0, 10)}${corrected.why ? `: ${safe(corrected.why)}` : ""}]` : ""}`);
+          // Where sources disagree, each one's value is shown: the history of a follow-up's update.
+          const values = inc.notices.filter((n) => n.fields).map((n) => JSON.stringify((n.fields as unknown as Record<string, unknown>)[field]));
+          const differ = new Set(values).size > 1;
           for (const n of inc.notices) {
+            if (differ && n.fields) out(`    ${safe(value((n.fields as unknown as Record<string, unknown>)[field]))}  ← ${safe(n.title.slice(0, 40))}`);
             for (const f of n.findings.filter((x) => x.field === field).slice(0, 3)) {
               out(`    ${excerpt(texts.get(n.document) ?? "", f)}  (${f.rule}, ${f.confidence})`);
             }
           }
         }
-        out(`\nsources:`);
-        for (const n of inc.notices) out(`  ${safe(n.source)}  ${n.fetched_at}  sha256:${n.document.slice(0, 16)}  [${n.span[0]}, ${n.span[1]})  ${n.kind}: ${safe(n.reason)}`);
+        const corrections = inc.overrides.filter((o) => o.field === "tlp");
+        if (corrections.length) out(`\ntlp corrected by ${safe(corrections.at(-1)!.who)}`);
+        out("\ntags:");
+        for (const t of inc.tags) out(`  ${t.taxonomy.padEnd(16)} ${safe(t.value).padEnd(28)} ${safe(t.label.ja)} / ${safe(t.label.en)} — ${safe(t.reason)}`);
+        out("\nsources:");
+        for (const n of inc.notices) {
+          out(`  ${n.id}  ${safe(n.source)}  ${n.fetched_at}  sha256:${n.document.slice(0, 16)}  [${n.span[0]}, ${n.span[1]})  ${n.kind}: ${safe(n.reason)}`);
+          if (n.link) out(`      ${n.link.method === "auto" ? `merged automatically (score ${n.link.score})` : n.link.method === "manual" ? "merged by hand" : "opened the incident"}: ${safe(n.link.reason)}`);
+        }
+        if (inc.related.length) {
+          out("\nrelated:");
+          for (const r of inc.related) out(`  ${r.id}  ${safe(r.organization ?? "?")}  ${safe(r.title.slice(0, 50))} — ${safe(r.reason)}`);
+        }
       });
     });
 }

@@ -4,6 +4,7 @@ import { readHtml } from "../ingest/formats/html.js";
 import type { FormatReader } from "../ingest/formats/index.js";
 import { readPdf } from "../ingest/formats/pdf.js";
 import { readText } from "../ingest/formats/text.js";
+import { tagNotice } from "../intel/taxonomies/index.js";
 import { segment } from "../segment/index.js";
 import type { Casefile, SourceDocument } from "./types.js";
 
@@ -32,10 +33,13 @@ export async function openDocument(doc: SourceDocument): Promise<Casefile[]> {
   return [{ doc, charset, text, messages, notices: [] }];
 }
 
-/** Split a decoded casefile into notices and extract each incident. Pure: no I/O. */
+/** Split a decoded casefile into notices, extract each incident and tag it. Pure: no I/O. */
 export function analyse(cf: Casefile): Casefile {
   cf.notices = segment(cf);
   extractNotices(cf);
+  for (const n of cf.notices) {
+    if (n.incident) n.incident.tags = tagNotice({ fields: n.incident.fields, findings: n.incident.findings, source: cf.text, span: n.span });
+  }
   return cf;
 }
 

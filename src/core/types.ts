@@ -144,12 +144,42 @@ export interface Finding {
   rule: string;
 }
 
+/** The taxonomies an incident is tagged with, in the order the tagger emits them. */
+export const TAXONOMY_NAMES = [
+  "incident_type", "tsr_cause", "tsr_medium", "sector", "attack",
+  "veris_action", "veris_asset", "veris_attribute", "tlp", "basics",
+] as const;
+/** The name of one taxonomy. */
+export type TaxonomyName = (typeof TAXONOMY_NAMES)[number];
+
+/** A name in Japanese and English. */
+export interface Label {
+  ja: string;
+  en: string;
+}
+
+/** One taxonomy tag on an incident, with why it applies and, when the text supports it, where. */
+export interface Tag {
+  taxonomy: TaxonomyName;
+  /** Machine value: "T1486", "malware.ransomware", "clean_up_what_you_use", "CLEAR", "ウイルス感染・不正アクセス"… */
+  value: string;
+  label: Label;
+  /** One line for the analyst, in English. */
+  reason: string;
+  /** Offsets into the decoded text of the words that justify it, when there are such words. */
+  span?: [number, number];
+  /** In [0, 1]. */
+  confidence: number;
+}
+
 /** An incident as one notice states it: fields plus the evidence behind each. */
 export interface IncidentDraft {
   fields: IncidentFields;
   findings: Finding[];
   /** Confidence per filled field, in [0, 1]. */
   confidence: Partial<Record<Field, number>>;
+  /** Taxonomy tags (TSR, ATT&CK, VERIS, TLP, basics…) with their reasons. */
+  tags: Tag[];
 }
 
 /** One post inside a document, with its verdict. */

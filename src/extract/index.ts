@@ -23,7 +23,7 @@ export function extractIncident(source: string, notice: Notice): IncidentDraft {
   }
   const fields = { ...emptyFields(), ...ctx.fields };
   if (fields.affected_count_text !== null) confidence.affected_count_text = confidence.affected_count;
-  return { fields, findings: ctx.findings, confidence };
+  return { fields, findings: ctx.findings, confidence, tags: [] };
 }
 
 /** Extract an incident draft for every incident notice of a casefile. */

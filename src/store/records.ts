@@ -1,5 +1,5 @@
 import { sha256 } from "../core/document.js";
-import type { Casefile, IncidentFields, Notice } from "../core/types.js";
+import type { Casefile, IncidentFields, Notice, Tag } from "../core/types.js";
 import { emptyFields } from "../extract/index.js";
 
 /** A notice ready to be written: its stable id and the incident it belongs to. */
@@ -24,20 +24,73 @@ export function noticeRows(cf: Casefile): NoticeRow[] {
   });
 }
 
-/** The incident's fields from its notices: the first notice leads, later ones fill gaps. */
-export function mergeFields(drafts: IncidentFields[]): IncidentFields {
-  const out = emptyFields();
+/** One source's version of an incident, for merging. */
+export interface SourceDraft {
+  fields: IncidentFields;
+  confidence: Partial<Record<keyof IncidentFields, number>>;
+  tags: Tag[];
+}
+
+/**
+ * The incident's fields from its sources, oldest first: lists are united; for a single value the
+ * more confident source wins, and among equally confident ones the later (a follow-up's updated
+ * count replaces the first report's).
+ */
+export function mergeFields(drafts: SourceDraft[]): IncidentFields {
+  const out = emptyFields() as unknown as Record<string, unknown>;
+  const conf: Record<string, number> = {};
   for (const d of drafts) {
-    for (const [k, v] of Object.entries(d) as [keyof IncidentFields, unknown][]) {
-      const cur = out[k] as unknown;
+    for (const [k, v] of Object.entries(d.fields)) {
       if (Array.isArray(v)) {
-        const merged = [...(cur as unknown[])];
+        const merged = [...(out[k] as unknown[])];
         for (const x of v) if (!merged.some((y) => JSON.stringify(y) === JSON.stringify(x))) merged.push(x);
-        (out as unknown as Record<string, unknown>)[k] = merged;
-      } else if ((cur === null || cur === "unknown") && v !== null && v !== undefined) {
-        (out as unknown as Record<string, unknown>)[k] = v;
+        out[k] = merged;
+        continue;
+      }
+      if (v === null || v === undefined || v === "unknown") continue;
+      const c = Math.round(((d.confidence as Record<string, number>)[k] ?? 0.5) * 10) / 10;
+      if (out[k] === null || out[k] === "unknown" || c >= (conf[k] ?? 0)) {
+        out[k] = v;
+        conf[k] = c;
       }
     }
+  }
+  // The headline count and its phrase travel together.
+  const counted = [...drafts].reverse().find((d) => d.fields.affected_count === out.affected_count);
+  if (counted) out.affected_count_text = counted.fields.affected_count_text;
+  return out as unknown as IncidentFields;
+}
+
+/** The incident's tags from its sources: one per taxonomy value, the most confident kept. */
+export function mergeTags(drafts: SourceDraft[]): Tag[] {
+  const best = new Map<string, Tag>();
+  for (const t of drafts.flatMap((d) => d.tags)) {
+    const key = `${t.taxonomy}:${t.value}`;
+    const cur = best.get(key);
+    if (!cur || t.confidence > cur.confidence) best.set(key, t);
+  }
+  // Single-valued taxonomies keep their most confident value only.
+  for (const single of ["tsr_cause", "tsr_medium", "tlp"]) {
+    const all = [...best.values()].filter((t) => t.taxonomy === single).sort((a, b) => b.confidence - a.confidence);
+    for (const t of all.slice(1)) best.delete(`${t.taxonomy}:${t.value}`);
+  }
+  return [...best.values()];
+}
+
+/** The fields after analysts' corrections (the latest active one per field wins). */
+export function applyOverrides(fields: IncidentFields, overrides: { field: string; value: unknown }[]): IncidentFields {
+  const out = { ...fields } as unknown as Record<string, unknown>;
+  for (const o of overrides) if (o.field !== "tlp") out[o.field] = o.value;
+  return out as unknown as IncidentFields;
+}
+
+/** The fields whose values differ, with the old and new value of each. */
+export function fieldChanges(before: IncidentFields | null, after: IncidentFields): Record<string, [unknown, unknown]> {
+  const out: Record<string, [unknown, unknown]> = {};
+  if (!before) return out;
+  for (const [k, v] of Object.entries(after)) {
+    const old = (before as unknown as Record<string, unknown>)[k];
+    if (JSON.stringify(old) !== JSON.stringify(v)) out[k] = [old ?? null, v];
   }
   return out;
 }
@@ -45,6 +98,16 @@ export function mergeFields(drafts: IncidentFields[]): IncidentFields {
 /** A digest of everything the analysis of a casefile produced, to skip unchanged re-extractions. */
 export function analysisDigest(cf: Casefile): string {
   return sha256(JSON.stringify([cf.text, cf.charset, cf.messages, cf.notices]));
+}
+
+/** What kind of indicator a value is. */
+export function indicatorKind(value: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return "url";
+  if (value.includes("@")) return "email";
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(value)) return "ipv4";
+  if (value.includes(":")) return "ipv6";
+  if (/^[0-9a-f]{32}$|^[0-9a-f]{40}$|^[0-9a-f]{64}$/i.test(value)) return "hash";
+  return "domain";
 }
 
 /** Date an incident is filed under: disclosed, else discovered. */

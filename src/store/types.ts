@@ -1,4 +1,5 @@
-import type { Casefile, Finding, IncidentFields, IncidentType, Message, NoticeKind, Sector } from "../core/types.js";
+import type { StatInput } from "../intel/stats.js";
+import type { Casefile, Finding, IncidentFields, IncidentType, Message, NoticeKind, Sector, Tag } from "../core/types.js";
 
 /** What saving one document changed. */
 export interface SaveResult {
@@ -40,11 +41,70 @@ export interface NoticeRecord {
   findings: Finding[];
 }
 
+/** Why a notice belongs to its incident. */
+export interface LinkRecord {
+  method: "first" | "auto" | "manual";
+  score: number | null;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+/** An analyst's correction of one field. */
+export interface OverrideRecord {
+  id: number;
+  field: string;
+  value: unknown;
+  who: string;
+  at: string;
+  why: string | null;
+}
+
+/** One entry of an incident's history. */
+export interface EventRecord {
+  at: string;
+  who: string;
+  action: "created" | "source_added" | "merged" | "unmerged" | "edited" | "reverted" | "reextracted" | "split_off";
+  detail: Record<string, unknown>;
+}
+
+/** Another incident that shares something with this one. */
+export interface RelatedIncident {
+  id: string;
+  title: string;
+  organization: string | null;
+  reason: string;
+}
+
 /** An incident with every field, its sources and the evidence for each field. */
 export interface IncidentDetail extends IncidentSummary {
   fields: IncidentFields;
-  notices: NoticeRecord[];
+  tlp: string;
+  tags: Tag[];
+  notices: (NoticeRecord & { link: LinkRecord | null })[];
+  overrides: OverrideRecord[];
+  related: RelatedIncident[];
+  aliases: string[];
   created_at: string;
+}
+
+/** A field change an analyst asks for: the value is already of the field's type. */
+export interface FieldChange {
+  field: keyof IncidentFields | "tlp";
+  value: unknown;
+}
+
+/** Who does something and why, for the audit trail. */
+export interface Actor {
+  who: string;
+  why?: string;
+}
+
+/** An indicator with the incidents that mention it. */
+export interface IndicatorRecord {
+  value: string;
+  kind: string;
+  incidents: { id: string; title: string; organization: string | null }[];
 }
 
 /** An archived document as stored. */
@@ -108,5 +168,29 @@ export interface Store {
   getIncident(id: string): Promise<IncidentDetail | null>;
   /** How many incidents the casebook holds. */
   countIncidents(): Promise<number>;
+  /** Move the sources of `others` into `target`; their ids become aliases. Returns the result. */
+  merge(target: string, others: string[], actor: Actor): Promise<IncidentDetail>;
+  /** Split sources off an incident (one notice, or every source but the first) into incidents of their own. */
+  unmerge(id: string, actor: Actor, noticeId?: string): Promise<string[]>;
+  /** Record analyst corrections; re-extraction never overwrites them. */
+  edit(id: string, changes: FieldChange[], actor: Actor): Promise<IncidentDetail>;
+  /** Withdraw the analyst's correction of a field, going back to what extraction says. */
+  revert(id: string, field: string, actor: Actor): Promise<IncidentDetail>;
+  /** The incident's trail: sources added, merges, edits, re-extraction changes. */
+  history(id: string): Promise<EventRecord[]>;
+  /** What statistics need of every incident matching a filter (limit and offset ignored). */
+  statInputs(filter?: IncidentFilter): Promise<StatInput[]>;
+  /** Indicators that can link incidents, with the incidents that mention each. */
+  indicators(filter?: { shared?: boolean; limit?: number }): Promise<IndicatorRecord[]>;
   close(): Promise<void>;
+}
+
+/** Raised when an id names no incident (or notice). */
+export class NotFoundError extends Error {
+  override name = "NotFoundError";
+}
+
+/** Raised when a request contradicts the casebook's state (splitting a single-source incident). */
+export class ConflictError extends Error {
+  override name = "ConflictError";
 }

@@ -20,10 +20,21 @@ interface Named {
   rule: string;
 }
 
+// What follows a name run into its title: "株式会社ABCへの不正アクセス".
+const TITLE_TAIL = /不正|漏|流出|紛失|盗難|誤|感染|被害|障害|攻撃|乗っ取|改ざん|について|に関する|お知らせ|お詫び|ご報告|事案|事故/;
+
+/** Cut a "株式会社X…" word before the particle where its title begins; names keep their kana ("かえで"). */
+function cutBeforeTitle(word: string): string {
+  for (const m of word.matchAll(/[のへにをがでと]/g)) {
+    if (m.index! >= 3 && TITLE_TAIL.test(word.slice(m.index!))) return word.slice(0, m.index!);
+  }
+  return word;
+}
+
 /** The longest start of a word that ends like an organisation name (愛知県選挙管理委員会X… → 愛知県選挙管理委員会). */
 function cutAtSuffix(word: string): string | null {
   if (ENDS_AS_ORG.test(word) && !SELF_REFERENCE.test(word)) return word;
-  if (STARTS_WITH_LEGAL_FORM.test(word) && word.replace(STARTS_WITH_LEGAL_FORM, "").length >= 1) return word.replace(/[のへにをがで].*$/, "");
+  if (STARTS_WITH_LEGAL_FORM.test(word) && word.replace(STARTS_WITH_LEGAL_FORM, "").length >= 1) return cutBeforeTitle(word);
   const re = new RegExp(`(?:${ORG_SUFFIX})`, "g");
   let best: string | null = null;
   for (const m of word.matchAll(re)) {

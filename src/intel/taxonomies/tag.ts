@@ -1,32 +1,7 @@
-import type { Finding, IncidentFields } from "../../core/types.js";
+import type { Finding, IncidentFields, Label, Tag, TaxonomyName } from "../../core/types.js";
 
-/** The taxonomies a notice can be tagged with, in the order `tagNotice` emits them. */
-export const TAXONOMY_NAMES = [
-  "incident_type", "tsr_cause", "tsr_medium", "sector", "attack",
-  "veris_action", "veris_asset", "veris_attribute", "tlp", "basics",
-] as const;
-/** The name of one taxonomy. */
-export type TaxonomyName = (typeof TAXONOMY_NAMES)[number];
-
-/** A name in Japanese and English. */
-export interface Label {
-  ja: string;
-  en: string;
-}
-
-/** One taxonomy tag on an incident, with why it applies and, when the text supports it, where. */
-export interface Tag {
-  taxonomy: TaxonomyName;
-  /** Machine value: "T1486", "malware.ransomware", "clean_up_what_you_use", "CLEAR", "ウイルス感染・不正アクセス"… */
-  value: string;
-  label: Label;
-  /** One line for the analyst, in English. */
-  reason: string;
-  /** Offsets into the decoded text (`source`) of the words that justify it, when there are such words. */
-  span?: [number, number];
-  /** In [0, 1]. */
-  confidence: number;
-}
+export { TAXONOMY_NAMES } from "../../core/types.js";
+export type { Label, Tag, TaxonomyName } from "../../core/types.js";
 
 /** One extracted incident notice: its fields and evidence, the decoded text and the notice's span in it. */
 export interface NoticeInput {

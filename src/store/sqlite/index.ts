@@ -1,11 +1,16 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
+import { sha256 } from "../../core/document.js";
 import { dirname } from "node:path";
-import type { Casefile, Finding, IncidentFields, Message, NoticeKind, Sector } from "../../core/types.js";
-import { analysisDigest, bigramTokens, incidentDate, mergeFields, noticeRows, searchText } from "../records.js";
+import type { Casefile, Finding, IncidentFields, Message, Notice, NoticeKind, Sector, Tag } from "../../core/types.js";
+import { sameIncident, SAME_INCIDENT, orgKey, type Match } from "../../intel/correlate.js";
+import type { StatInput } from "../../intel/stats.js";
+import { analysisDigest, applyOverrides, bigramTokens, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
 import type {
-  IncidentDetail, IncidentFilter, IncidentSummary, NoticeRecord, SaveResult, SearchQuery, Store, StoredDocument,
+  Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
+  OverrideRecord, RelatedIncident, SaveResult, SearchQuery, Store, StoredDocument,
 } from "../types.js";
+import { ConflictError, NotFoundError } from "../types.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
 
 interface IncidentRow {
@@ -47,6 +52,8 @@ function summary(r: IncidentRow): IncidentSummary {
   };
 }
 
+/** Who automatic changes are recorded as. */
+const SYSTEM = "jikenbo";
 const DAY_MS = 86_400_000;
 // Below this many incidents of a type, probing each of them for the words beats walking the index.
 const RARE_TYPE = 100;
@@ -72,6 +79,8 @@ function likePattern(s: string): string {
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  /** Incidents whose fields changed during the current write. */
+  private readonly changed = new Set<string>();
 
   /** A prepared statement, compiled once per store. */
   private st(sql: string): Database.Statement {
@@ -125,69 +134,150 @@ export class SqliteStore implements Store {
     this.db.transaction(() => this.insertDocument(cf))();
   }
 
-  /** Write a casefile's notices and findings; returns the incidents they touch. */
-  private writeNotices(cf: Casefile): Set<string> {
-    const touched = new Set<string>();
+  /** Append to an incident's trail. */
+  private event(incidentId: string, who: string, action: EventRecord["action"], detail: Record<string, unknown>): void {
+    this.st("INSERT INTO events (incident_id, at, who, action, detail) VALUES (?, ?, ?, ?, ?)").run(incidentId, new Date().toISOString(), who, action, JSON.stringify(detail));
+  }
+
+  /** Record why a notice belongs to its incident. */
+  private link(noticeId: string, incidentId: string, method: LinkRecord["method"], score: number | null, reason: string, by: string): void {
+    this.st(
+      `INSERT INTO links (notice_id, incident_id, method, score, reason, by, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(notice_id) DO UPDATE SET incident_id = excluded.incident_id, method = excluded.method, score = excluded.score,
+         reason = excluded.reason, by = excluded.by, at = excluded.at`,
+    ).run(noticeId, incidentId, method, score, reason, by, new Date().toISOString());
+  }
+
+  /** The existing incident a new incident notice reports, if the evidence is strong enough. */
+  private correlate(noticeId: string, notice: Notice): { id: string; match: Match } | null {
+    const f = notice.incident!.fields;
+    const key = orgKey(f.organization);
+    const candidates = this.st(
+      `SELECT id, title, fields FROM incidents WHERE fields != '{}' AND ((casebook_id IS NOT NULL AND casebook_id = ?) OR (org_key != '' AND org_key = ?))
+       AND id NOT IN (SELECT incident_id FROM merge_blocks WHERE notice_id = ?) LIMIT 200`,
+    ).all(f.casebook_id, key, noticeId) as { id: string; title: string; fields: string }[];
+    let best: { id: string; match: Match } | null = null;
+    for (const c of candidates) {
+      const match = sameIncident({ title: notice.title, fields: f }, { title: c.title, fields: JSON.parse(c.fields) as IncidentFields });
+      if (match.score >= SAME_INCIDENT && (!best || match.score > best.match.score)) best = { id: c.id, match };
+    }
+    return best;
+  }
+
+  /**
+   * Write a casefile's notices and findings. A new incident notice joins the incident it
+   * correlates with, or opens its own. Returns each touched incident and whether it is new.
+   */
+  private writeNotices(cf: Casefile, who: string): Map<string, boolean> {
+    const touched = new Map<string, boolean>();
     const insNotice = this.st(
-      `INSERT INTO notices (id, document, idx, title, start, end, kind, is_incident, reason, listing_date, category, fields, confidence, incident_id)
-       VALUES (@id, @document, @idx, @title, @start, @end, @kind, @is_incident, @reason, @listing_date, @category, @fields, @confidence, @incident_id)
+      `INSERT INTO notices (id, document, idx, title, start, end, kind, is_incident, reason, listing_date, category, fields, confidence, tags, incident_id)
+       VALUES (@id, @document, @idx, @title, @start, @end, @kind, @is_incident, @reason, @listing_date, @category, @fields, @confidence, @tags, NULL)
        ON CONFLICT(id) DO UPDATE SET idx = excluded.idx, title = excluded.title, start = excluded.start, end = excluded.end,
          kind = excluded.kind, is_incident = excluded.is_incident, reason = excluded.reason, listing_date = excluded.listing_date,
-         category = excluded.category, fields = excluded.fields, confidence = excluded.confidence,
-         incident_id = coalesce(notices.incident_id, excluded.incident_id)`,
+         category = excluded.category, fields = excluded.fields, confidence = excluded.confidence, tags = excluded.tags`,
     );
     const insFinding = this.st(
       "INSERT INTO findings (notice_id, field, value, start, end, text, confidence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     );
-    const insIncident = this.st(
-      `INSERT OR IGNORE INTO incidents (id, title, fields, created_at, updated_at) VALUES (?, ?, '{}', ?, ?)`,
-    );
-    const now = new Date().toISOString();
     for (const row of noticeRows(cf)) {
       const n = row.notice;
-      if (row.incidentId) insIncident.run(row.incidentId, n.title, now, now);
+      const before = this.st("SELECT incident_id FROM notices WHERE id = ?").get(row.id) as { incident_id: string | null } | undefined;
       insNotice.run({
         id: row.id, document: cf.doc.sha256, idx: n.index, title: n.title, start: n.span[0], end: n.span[1], kind: n.kind,
         is_incident: n.isIncident ? 1 : 0, reason: n.reason, listing_date: n.listingDate, category: n.category,
         fields: n.incident ? JSON.stringify(n.incident.fields) : null,
-        confidence: n.incident ? JSON.stringify(n.incident.confidence) : null, incident_id: row.incidentId,
+        confidence: n.incident ? JSON.stringify(n.incident.confidence) : null,
+        tags: n.incident ? JSON.stringify(n.incident.tags) : null,
       });
-      const current = this.st("SELECT incident_id FROM notices WHERE id = ?").get(row.id) as { incident_id: string | null };
-      if (current.incident_id) touched.add(current.incident_id);
       for (const f of n.incident?.findings ?? []) {
         insFinding.run(row.id, f.field, JSON.stringify(f.value), f.span[0], f.span[1], f.text, f.confidence, f.rule);
       }
+      if (before?.incident_id) {
+        if (n.isIncident) {
+          this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(before.incident_id, row.id);
+        } else {
+          // A notice that stopped being an incident leaves its incident.
+          this.st("UPDATE notices SET incident_id = NULL WHERE id = ?").run(row.id);
+          this.st("DELETE FROM links WHERE notice_id = ?").run(row.id);
+          this.event(before.incident_id, who, "reextracted", { source_removed: row.id, reason: n.reason });
+        }
+        if (!touched.has(before.incident_id)) touched.set(before.incident_id, false);
+        continue;
+      }
+      if (!n.isIncident || !n.incident) continue;
+      const target = this.correlate(row.id, n);
+      if (target) {
+        this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(target.id, row.id);
+        const reason = target.match.reasons.join("; ");
+        this.link(row.id, target.id, "auto", target.match.score, reason, who);
+        this.event(target.id, who, "source_added", { notice: row.id, title: n.title, source: cf.doc.source, score: target.match.score, reason });
+        if (!touched.has(target.id)) touched.set(target.id, false);
+        this.refreshIncident(target.id, who, "source_added");
+        continue;
+      }
+      const id = row.incidentId!;
+      const now = new Date().toISOString();
+      this.st("INSERT OR IGNORE INTO incidents (id, title, fields, created_at, updated_at) VALUES (?, ?, '{}', ?, ?)").run(id, n.title, now, now);
+      this.st("DELETE FROM incident_aliases WHERE alias = ?").run(id);
+      this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(id, row.id);
+      this.link(row.id, id, "first", null, "the notice that opened this incident", who);
+      this.event(id, who, "created", { notice: row.id, title: n.title, source: cf.doc.source });
+      touched.set(id, !touched.has(id) || touched.get(id)!);
+      this.refreshIncident(id, who, "created");
     }
     return touched;
   }
 
-  /** Recompute an incident from its notices; returns "new" | "updated" | "unchanged" | "deleted". */
-  private refreshIncident(id: string): "new" | "updated" | "unchanged" | "deleted" {
+  /**
+   * Recompute an incident from its sources and its analysts' corrections, recording what changed.
+   * Returns whether the fields changed, or "deleted" when no source is left.
+   */
+  private refreshIncident(id: string, who: string, cause: "created" | "source_added" | "reextracted" | "merged" | "unmerged" | "edited" | "reverted"): boolean | "deleted" {
     const notices = this.st(
-      `SELECT n.title, n.fields, n.start, n.end, d.text FROM notices n JOIN documents d ON d.sha256 = n.document
-       WHERE n.incident_id = ? AND n.fields IS NOT NULL ORDER BY d.first_seen, n.document, n.idx`,
-    ).all(id) as { title: string; fields: string; start: number; end: number; text: string | null }[];
+      `SELECT n.title, n.fields, n.confidence, n.tags, n.start, n.end, d.text FROM notices n JOIN documents d ON d.sha256 = n.document
+       WHERE n.incident_id = ? AND n.fields IS NOT NULL AND n.is_incident = 1
+       ORDER BY coalesce(json_extract(n.fields, '$.disclosed_on'), n.listing_date, substr(d.first_seen, 1, 10)), d.first_seen, n.document, n.idx`,
+    ).all(id) as { title: string; fields: string; confidence: string | null; tags: string | null; start: number; end: number; text: string | null }[];
     if (notices.length === 0) {
       this.st("DELETE FROM incident_fts WHERE rowid = (SELECT fts_key FROM incidents WHERE id = ?)").run(id);
       this.st("DELETE FROM incident_bigrams WHERE rowid = (SELECT fts_key FROM incidents WHERE id = ?)").run(id);
       this.st("DELETE FROM incidents WHERE id = ?").run(id);
       return "deleted";
     }
-    const fields = mergeFields(notices.map((n) => JSON.parse(n.fields) as IncidentFields));
+    const drafts: SourceDraft[] = notices.map((n) => ({
+      fields: JSON.parse(n.fields) as IncidentFields, confidence: n.confidence ? JSON.parse(n.confidence) : {}, tags: n.tags ? (JSON.parse(n.tags) as Tag[]) : [],
+    }));
+    const overrides = this.activeOverrides(id);
+    const fields = applyOverrides(mergeFields(drafts), overrides);
+    const tlpOverride = overrides.filter((o) => o.field === "tlp").at(-1)?.value as string | undefined;
+    const tags = mergeTags(drafts);
+    const tlp = tlpOverride ?? tags.find((t) => t.taxonomy === "tlp")?.value ?? "CLEAR";
     const title = notices[0]!.title;
     const json = JSON.stringify(fields);
-    const before = this.st("SELECT fields, title FROM incidents WHERE id = ?").get(id) as { fields: string; title: string } | undefined;
-    const fresh = !before || before.fields === "{}";
-    if (before && before.fields === json && before.title === title) return "unchanged";
+    const before = this.st("SELECT fields, title, tlp, tags FROM incidents WHERE id = ?").get(id) as { fields: string; title: string; tlp: string; tags: string };
+    const fresh = before.fields === "{}";
+    if (before.fields === json && before.title === title && before.tlp === tlp && before.tags === JSON.stringify(tags)) return false;
+    this.changed.add(id);
+    if (!fresh && (cause === "reextracted" || cause === "source_added")) {
+      const changes = fieldChanges(JSON.parse(before.fields) as IncidentFields, fields);
+      if (Object.keys(changes).length) this.event(id, who, cause === "reextracted" ? "reextracted" : "source_added", { changes });
+    }
     this.st(
       `UPDATE incidents SET title = ?, organization = ?, sector = ?, disclosed_on = ?, discovered_on = ?, event_date = ?,
-         affected_count = ?, fields = ?, updated_at = ? WHERE id = ?`,
+         affected_count = ?, fields = ?, tlp = ?, tags = ?, casebook_id = ?, org_key = ?, updated_at = ? WHERE id = ?`,
     ).run(title, fields.organization, fields.sector, fields.disclosed_on, fields.discovered_on, incidentDate(fields) ?? this.createdDay(id),
-      fields.affected_count, json, new Date().toISOString(), id);
+      fields.affected_count, json, tlp, JSON.stringify(tags), fields.casebook_id, orgKey(fields.organization), new Date().toISOString(), id);
     const row = this.st("SELECT rowid, fts_key, event_date FROM incidents WHERE id = ?").get(id) as { rowid: number; fts_key: number | null; event_date: string };
     this.st("DELETE FROM incident_types WHERE incident_id = ?").run(id);
     const insType = this.st("INSERT OR IGNORE INTO incident_types (incident_id, type) VALUES (?, ?)");
     for (const t of fields.incident_types) insType.run(id, t);
+    this.st("DELETE FROM incident_indicators WHERE incident_id = ?").run(id);
+    for (const v of fields.indicators) this.st("INSERT OR IGNORE INTO incident_indicators (incident_id, value, kind) VALUES (?, ?, ?)").run(id, v, indicatorKind(v));
+    this.st("DELETE FROM incident_parties WHERE incident_id = ?").run(id);
+    const insParty = this.st("INSERT OR IGNORE INTO incident_parties (incident_id, key, name, role) VALUES (?, ?, ?, ?)");
+    if (fields.organization && orgKey(fields.organization)) insParty.run(id, orgKey(fields.organization), fields.organization, "organization");
+    for (const p of fields.other_parties) if (orgKey(p).length >= 2) insParty.run(id, orgKey(p), p, "other");
     const bodies = notices.map((n) => (n.text ?? "").slice(n.start, n.end));
     const body = searchText(title, fields, bodies);
     if (row.fts_key !== null) {
@@ -198,20 +288,27 @@ export class SqliteStore implements Store {
     this.st("INSERT INTO incident_fts (rowid, body) VALUES (?, ?)").run(key, body);
     this.st("INSERT INTO incident_bigrams (rowid, pairs) VALUES (?, ?)").run(key, bigramTokens(body));
     this.st("UPDATE incidents SET fts_key = ? WHERE rowid = ?").run(key, row.rowid);
-    return fresh ? "new" : "updated";
+    return true;
+  }
+
+  /** An incident's active corrections, oldest first. */
+  private activeOverrides(id: string): { field: string; value: unknown }[] {
+    return (this.st("SELECT field, value FROM overrides WHERE incident_id = ? AND active = 1 ORDER BY id").all(id) as { field: string; value: string }[])
+      .map((o) => ({ field: o.field, value: JSON.parse(o.value) as unknown }));
   }
 
   private createdDay(id: string): string {
     return (this.st("SELECT substr(created_at, 1, 10) AS d FROM incidents WHERE id = ?").get(id) as { d: string }).d;
   }
 
-  private tally(touched: Set<string>, notices: number): SaveResult {
+  /** Count what a save did: incidents opened, and existing ones changed or not by it. */
+  private tally(touched: Map<string, boolean>, notices: number, who: string, cause: "reextracted" | "source_added"): SaveResult {
     const r: SaveResult = { stored: true, notices, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0 };
-    for (const id of touched) {
-      const outcome = this.refreshIncident(id);
-      if (outcome === "new") r.incidentsNew++;
-      else if (outcome === "updated") r.incidentsUpdated++;
-      else if (outcome === "unchanged") r.incidentsUnchanged++;
+    for (const [id, created] of touched) {
+      if (created) { r.incidentsNew++; continue; }
+      if (this.refreshIncident(id, who, cause) === "deleted") continue;
+      if (this.changed.has(id)) r.incidentsUpdated++;
+      else r.incidentsUnchanged++;
     }
     return r;
   }
@@ -222,14 +319,16 @@ export class SqliteStore implements Store {
         this.st("INSERT OR IGNORE INTO sources (sha256, source, fetched_at) VALUES (?, ?, ?)").run(cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt);
         return { stored: false, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0 };
       }
+      this.changed.clear();
       this.insertDocument({ ...cf, analysis: analysisDigest(cf) });
-      return this.tally(this.writeNotices(cf), cf.notices.length);
+      return this.tally(this.writeNotices(cf, SYSTEM), cf.notices.length, SYSTEM, "source_added");
     }).immediate();
   }
 
   async replaceAnalysis(cfs: Casefile[]): Promise<SaveResult> {
     return this.db.transaction((): SaveResult => {
-      const touched = new Set<string>();
+      this.changed.clear();
+      const touched = new Map<string, boolean>();
       const same = new Set<string>();
       let notices = 0;
       for (const cf of cfs) {
@@ -243,19 +342,18 @@ export class SqliteStore implements Store {
           for (const r of ids) same.add(r.incident_id);
           continue;
         }
-        for (const r of ids) touched.add(r.incident_id);
+        for (const r of ids) if (!touched.has(r.incident_id)) touched.set(r.incident_id, false);
         this.st("UPDATE documents SET text = ?, charset = ?, messages = ?, analysis = ? WHERE sha256 = ?").run(cf.text, cf.charset, JSON.stringify(cf.messages), digest, sha);
         this.st("DELETE FROM findings WHERE notice_id IN (SELECT id FROM notices WHERE document = ?)").run(sha);
-        const rows = noticeRows(cf);
-        const keep = new Set(rows.map((r) => r.id));
-        for (const o of this.st("SELECT id FROM notices WHERE document = ?").all(sha) as { id: string }[]) {
-          if (!keep.has(o.id)) this.st("DELETE FROM notices WHERE id = ?").run(o.id);
+        const keep = new Set(noticeRows(cf).map((r) => r.id));
+        for (const o of this.st("SELECT id, incident_id FROM notices WHERE document = ?").all(sha) as { id: string; incident_id: string | null }[]) {
+          if (keep.has(o.id)) continue;
+          this.st("DELETE FROM notices WHERE id = ?").run(o.id);
+          if (o.incident_id) this.event(o.incident_id, SYSTEM, "reextracted", { source_removed: o.id });
         }
-        // A notice that stopped being an incident leaves its incident.
-        for (const r of rows) if (!r.incidentId) this.st("UPDATE notices SET incident_id = NULL WHERE id = ?").run(r.id);
-        for (const id of this.writeNotices(cf)) touched.add(id);
+        for (const [id, created] of this.writeNotices(cf, SYSTEM)) touched.set(id, created || (touched.get(id) ?? false));
       }
-      const r = this.tally(touched, notices);
+      const r = this.tally(touched, notices, SYSTEM, "reextracted");
       for (const id of same) if (!touched.has(id)) r.incidentsUnchanged++;
       return r;
     }).immediate();
@@ -347,22 +445,186 @@ export class SqliteStore implements Store {
       WHERE ${[...keyWhere, ...where].join(" AND ")} ORDER BY f.rowid DESC`, [...keyParams, ...params], query);
   }
 
-  async getIncident(id: string): Promise<IncidentDetail | null> {
-    const r = this.st(`SELECT ${SUMMARY_COLUMNS} FROM incidents i WHERE i.id = ?`).get(id) as IncidentRow | undefined;
-    if (!r) return null;
+  /** The incident an id names: itself, or the incident it was merged into. */
+  private resolve(id: string): string | null {
+    if (this.st("SELECT 1 FROM incidents WHERE id = ?").get(id)) return id;
+    const alias = this.st("SELECT incident_id FROM incident_aliases WHERE alias = ?").get(id) as { incident_id: string } | undefined;
+    return alias && this.st("SELECT 1 FROM incidents WHERE id = ?").get(alias.incident_id) ? alias.incident_id : null;
+  }
+
+  /** Incidents sharing an indicator, a named party or the organisation with this one. */
+  private related(id: string): RelatedIncident[] {
+    const rows = this.st(
+      `SELECT other.id, other.title, other.organization, 'shares indicator ' || a.value AS reason
+         FROM incident_indicators a JOIN incident_indicators b ON b.value = a.value AND b.incident_id != a.incident_id
+         JOIN incidents other ON other.id = b.incident_id WHERE a.incident_id = ?
+       UNION ALL
+       SELECT other.id, other.title, other.organization,
+              CASE WHEN a.role = 'organization' AND b.role = 'organization' THEN 'same organisation ' || b.name
+                   WHEN a.role = 'organization' THEN 'names this organisation (' || b.name || ') as a party'
+                   WHEN b.role = 'organization' THEN 'is ' || b.name || ', a party here'
+                   ELSE 'shares party ' || b.name END AS reason
+         FROM incident_parties a JOIN incident_parties b ON b.key = a.key AND b.incident_id != a.incident_id
+         JOIN incidents other ON other.id = b.incident_id WHERE a.incident_id = ?
+       LIMIT 100`,
+    ).all(id, id) as RelatedIncident[];
+    const seen = new Map<string, RelatedIncident>();
+    for (const r of rows) {
+      const cur = seen.get(r.id);
+      if (cur) { if (!cur.reason.includes(r.reason)) cur.reason += `; ${r.reason}`; } else seen.set(r.id, { ...r });
+    }
+    return [...seen.values()];
+  }
+
+  async getIncident(requested: string): Promise<IncidentDetail | null> {
+    const id = this.resolve(requested);
+    if (!id) return null;
+    const r = this.st(`SELECT ${SUMMARY_COLUMNS}, i.tlp, i.tags FROM incidents i WHERE i.id = ?`).get(id) as IncidentRow & { tlp: string; tags: string };
     const rows = this.st(
       `SELECT n.*, (SELECT s.source FROM sources s WHERE s.sha256 = n.document ORDER BY s.fetched_at LIMIT 1) AS source,
-              (SELECT s.fetched_at FROM sources s WHERE s.sha256 = n.document ORDER BY s.fetched_at LIMIT 1) AS fetched_at
-       FROM notices n JOIN documents d ON d.sha256 = n.document WHERE n.incident_id = ? ORDER BY d.first_seen, n.idx`,
-    ).all(id) as { id: string; document: string; title: string; start: number; end: number; kind: string; is_incident: number; reason: string; listing_date: string | null; source: string; fetched_at: string; fields: string | null }[];
-    const notices: NoticeRecord[] = rows.map((n) => ({
-      id: n.id, document: n.document, title: n.title, span: [n.start, n.end], kind: n.kind as NoticeKind,
+              (SELECT s.fetched_at FROM sources s WHERE s.sha256 = n.document ORDER BY s.fetched_at LIMIT 1) AS fetched_at,
+              l.method, l.score, l.reason AS link_reason, l.by AS link_by, l.at AS link_at
+       FROM notices n JOIN documents d ON d.sha256 = n.document LEFT JOIN links l ON l.notice_id = n.id
+       WHERE n.incident_id = ? ORDER BY d.first_seen, n.idx`,
+    ).all(id) as { id: string; document: string; title: string; start: number; end: number; kind: string; is_incident: number; reason: string; listing_date: string | null; source: string; fetched_at: string; fields: string | null; method: LinkRecord["method"] | null; score: number | null; link_reason: string | null; link_by: string | null; link_at: string | null }[];
+    const notices = rows.map((n) => ({
+      id: n.id, document: n.document, title: n.title, span: [n.start, n.end] as [number, number], kind: n.kind as NoticeKind,
       is_incident: n.is_incident === 1, reason: n.reason, listing_date: n.listing_date, source: n.source, fetched_at: n.fetched_at,
       fields: n.fields ? (JSON.parse(n.fields) as IncidentFields) : null,
       findings: (this.st("SELECT * FROM findings WHERE notice_id = ? ORDER BY start").all(n.id) as { field: string; value: string; start: number; end: number; text: string; confidence: number; rule: string }[])
         .map((f): Finding => ({ field: f.field as Finding["field"], value: JSON.parse(f.value), span: [f.start, f.end], text: f.text, confidence: f.confidence, rule: f.rule })),
+      link: n.method ? { method: n.method, score: n.score, reason: n.link_reason!, by: n.link_by!, at: n.link_at! } : null,
     }));
-    return { ...summary(r), fields: JSON.parse(r.fields) as IncidentFields, notices, created_at: r.created_at };
+    const overrides = (this.st("SELECT * FROM overrides WHERE incident_id = ? AND active = 1 ORDER BY id").all(id) as { id: number; field: string; value: string; who: string; at: string; why: string | null }[])
+      .map((o): OverrideRecord => ({ id: o.id, field: o.field, value: JSON.parse(o.value) as unknown, who: o.who, at: o.at, why: o.why }));
+    const aliases = (this.st("SELECT alias FROM incident_aliases WHERE incident_id = ? ORDER BY alias").all(id) as { alias: string }[]).map((a) => a.alias);
+    return {
+      ...summary(r), fields: JSON.parse(r.fields) as IncidentFields, tlp: r.tlp, tags: JSON.parse(r.tags) as Tag[], notices, overrides,
+      related: this.related(id), aliases, created_at: r.created_at,
+    };
+  }
+
+  /** The incident an id names, or an error saying there is none. */
+  private mustResolve(id: string): string {
+    const found = this.resolve(id);
+    if (!found) throw new NotFoundError(`no incident ${id}`);
+    return found;
+  }
+
+  async merge(target: string, others: string[], actor: Actor): Promise<IncidentDetail> {
+    const into = this.mustResolve(target);
+    this.db.transaction(() => {
+      for (const other of others) {
+        const from = this.mustResolve(other);
+        if (from === into) continue;
+        const moved = this.st("SELECT id, title FROM notices WHERE incident_id = ?").all(from) as { id: string; title: string }[];
+        for (const n of moved) {
+          this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(into, n.id);
+          this.link(n.id, into, "manual", null, actor.why ? `merged by ${actor.who}: ${actor.why}` : `merged by ${actor.who}`, actor.who);
+          this.st("DELETE FROM merge_blocks WHERE notice_id = ? AND incident_id = ?").run(n.id, into);
+        }
+        // Corrections made on the merged incident carry over unless the target has its own.
+        this.st(`UPDATE overrides SET incident_id = ? WHERE incident_id = ? AND active = 1
+                 AND field NOT IN (SELECT field FROM overrides WHERE incident_id = ? AND active = 1)`).run(into, from, into);
+        this.st("UPDATE incident_aliases SET incident_id = ? WHERE incident_id = ?").run(into, from);
+        this.st("INSERT OR REPLACE INTO incident_aliases (alias, incident_id) VALUES (?, ?)").run(from, into);
+        this.event(into, actor.who, "merged", { from, notices: moved.map((n) => n.id), why: actor.why ?? null });
+        this.event(from, actor.who, "merged", { into, why: actor.why ?? null });
+        this.refreshIncident(from, actor.who, "merged");
+      }
+      this.refreshIncident(into, actor.who, "merged");
+    }).immediate();
+    return (await this.getIncident(into))!;
+  }
+
+  async unmerge(requested: string, actor: Actor, noticeId?: string): Promise<string[]> {
+    const id = this.mustResolve(requested);
+    return this.db.transaction((): string[] => {
+      const sources = this.st(
+        `SELECT n.id, n.title, l.method FROM notices n LEFT JOIN links l ON l.notice_id = n.id WHERE n.incident_id = ? ORDER BY l.method = 'first' DESC, l.at, n.id`,
+      ).all(id) as { id: string; title: string; method: string | null }[];
+      if (sources.length < 2) throw new ConflictError(`incident ${id} has a single source; nothing to split`);
+      const detach = noticeId ? sources.filter((s) => s.id === noticeId) : sources.filter((s) => s.method !== "first").length ? sources.filter((s) => s.method !== "first") : sources.slice(1);
+      if (detach.length === 0) throw new NotFoundError(`notice ${noticeId} is not a source of incident ${id}`);
+      if (detach.length === sources.length) throw new ConflictError("an incident keeps at least one source");
+      const created: string[] = [];
+      const now = new Date().toISOString();
+      for (const n of detach) {
+        const own = "inc_" + sha256(n.id).slice(0, 16);
+        const newId = own === id || this.st("SELECT 1 FROM incidents WHERE id = ?").get(own) ? "inc_" + sha256(`${n.id}\n${now}`).slice(0, 16) : own;
+        this.st("DELETE FROM incident_aliases WHERE alias = ?").run(newId);
+        this.st("INSERT INTO incidents (id, title, fields, created_at, updated_at) VALUES (?, ?, '{}', ?, ?)").run(newId, n.title, now, now);
+        this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(newId, n.id);
+        this.link(n.id, newId, "first", null, actor.why ? `split off ${id} by ${actor.who}: ${actor.why}` : `split off ${id} by ${actor.who}`, actor.who);
+        this.st("INSERT OR IGNORE INTO merge_blocks (notice_id, incident_id, by, at) VALUES (?, ?, ?, ?)").run(n.id, id, actor.who, now);
+        this.event(newId, actor.who, "split_off", { from: id, notice: n.id, why: actor.why ?? null });
+        this.refreshIncident(newId, actor.who, "unmerged");
+        created.push(newId);
+      }
+      this.event(id, actor.who, "unmerged", { notices: detach.map((n) => n.id), into: created, why: actor.why ?? null });
+      this.refreshIncident(id, actor.who, "unmerged");
+      return created;
+    }).immediate();
+  }
+
+  async edit(requested: string, changes: FieldChange[], actor: Actor): Promise<IncidentDetail> {
+    const id = this.mustResolve(requested);
+    this.db.transaction(() => {
+      const before = JSON.parse((this.st("SELECT fields, tlp FROM incidents WHERE id = ?").get(id) as { fields: string }).fields) as Record<string, unknown>;
+      const tlp = (this.st("SELECT tlp FROM incidents WHERE id = ?").get(id) as { tlp: string }).tlp;
+      const now = new Date().toISOString();
+      for (const c of changes) {
+        this.st("UPDATE overrides SET active = 0 WHERE incident_id = ? AND field = ? AND active = 1").run(id, c.field);
+        this.st("INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES (?, ?, ?, ?, ?, ?)").run(id, c.field, JSON.stringify(c.value), actor.who, now, actor.why ?? null);
+        this.event(id, actor.who, "edited", { field: c.field, from: c.field === "tlp" ? tlp : before[c.field] ?? null, to: c.value, why: actor.why ?? null });
+      }
+      this.refreshIncident(id, actor.who, "edited");
+    }).immediate();
+    return (await this.getIncident(id))!;
+  }
+
+  async revert(requested: string, field: string, actor: Actor): Promise<IncidentDetail> {
+    const id = this.mustResolve(requested);
+    this.db.transaction(() => {
+      const r = this.st("UPDATE overrides SET active = 0 WHERE incident_id = ? AND field = ? AND active = 1").run(id, field);
+      if (r.changes === 0) throw new NotFoundError(`incident ${id} has no correction of ${field}`);
+      this.event(id, actor.who, "reverted", { field, why: actor.why ?? null });
+      this.refreshIncident(id, actor.who, "reverted");
+    }).immediate();
+    return (await this.getIncident(id))!;
+  }
+
+  async history(requested: string): Promise<EventRecord[]> {
+    const id = this.mustResolve(requested);
+    return (this.st("SELECT at, who, action, detail FROM events WHERE incident_id = ? ORDER BY id").all(id) as { at: string; who: string; action: EventRecord["action"]; detail: string }[])
+      .map((e) => ({ at: e.at, who: e.who, action: e.action, detail: JSON.parse(e.detail) as Record<string, unknown> }));
+  }
+
+  async statInputs(filter: IncidentFilter = {}): Promise<StatInput[]> {
+    const { where, params } = this.attributeFilters(filter);
+    if (filter.since) { where.push("x.event_date >= ?"); params.push(filter.since); }
+    if (filter.until) { where.push("x.event_date <= ?"); params.push(filter.until); }
+    const rows = this.st(`SELECT x.event_date, x.sector, x.affected_count, x.fields, x.tags FROM incidents x ${where.length ? "WHERE " + where.join(" AND ") : ""}`)
+      .all(...params) as { event_date: string | null; sector: Sector | null; affected_count: number | null; fields: string; tags: string }[];
+    return rows.map((r) => ({
+      event_date: r.event_date, sector: r.sector, affected_count: r.affected_count,
+      incident_types: (JSON.parse(r.fields) as IncidentFields).incident_types ?? [], tags: JSON.parse(r.tags) as Tag[],
+    }));
+  }
+
+  async indicators(filter: { shared?: boolean; limit?: number } = {}): Promise<IndicatorRecord[]> {
+    const rows = this.st(
+      `SELECT ii.value, ii.kind, i.id, i.title, i.organization FROM incident_indicators ii JOIN incidents i ON i.id = ii.incident_id
+       WHERE ii.value IN (SELECT value FROM incident_indicators GROUP BY value HAVING count(*) >= ?)
+       ORDER BY ii.value, i.event_date DESC`,
+    ).all(filter.shared ? 2 : 1) as { value: string; kind: string; id: string; title: string; organization: string | null }[];
+    const out = new Map<string, IndicatorRecord>();
+    for (const r of rows) {
+      const rec = out.get(r.value) ?? { value: r.value, kind: r.kind, incidents: [] };
+      rec.incidents.push({ id: r.id, title: r.title, organization: r.organization });
+      out.set(r.value, rec);
+    }
+    return [...out.values()].sort((a, b) => b.incidents.length - a.incidents.length || a.value.localeCompare(b.value)).slice(0, filter.limit ?? 1000);
   }
 
   async countIncidents(): Promise<number> {

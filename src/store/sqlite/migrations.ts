@@ -81,4 +81,76 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   -- Overlapping character pairs of the same text, for queries shorter than a trigram.
   CREATE VIRTUAL TABLE incident_bigrams USING fts5(pairs, tokenize = 'unicode61', content = '', contentless_delete = 1, detail = 'none');
   `,
+  `
+  ALTER TABLE notices ADD COLUMN tags TEXT;
+  ALTER TABLE incidents ADD COLUMN tlp TEXT NOT NULL DEFAULT 'CLEAR';
+  ALTER TABLE incidents ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE incidents ADD COLUMN casebook_id TEXT;
+  ALTER TABLE incidents ADD COLUMN org_key TEXT;
+  CREATE INDEX incidents_casebook ON incidents(casebook_id);
+  CREATE INDEX incidents_org_key ON incidents(org_key);
+  -- Why a notice belongs to its incident: the notice that opened it, an automatic match with its
+  -- score, or an analyst's merge.
+  CREATE TABLE links (
+    notice_id   TEXT PRIMARY KEY REFERENCES notices(id) ON DELETE CASCADE,
+    incident_id TEXT NOT NULL,
+    method      TEXT NOT NULL CHECK (method IN ('first', 'auto', 'manual')),
+    score       REAL,
+    reason      TEXT NOT NULL,
+    by          TEXT NOT NULL,
+    at          TEXT NOT NULL
+  );
+  CREATE INDEX links_incident ON links(incident_id);
+  -- Notices an analyst split off an incident: never joined to it again automatically.
+  CREATE TABLE merge_blocks (
+    notice_id   TEXT NOT NULL,
+    incident_id TEXT NOT NULL,
+    by          TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    PRIMARY KEY (notice_id, incident_id)
+  );
+  -- Analyst corrections: the latest active one per field wins over extraction, whatever re-runs.
+  CREATE TABLE overrides (
+    id          INTEGER PRIMARY KEY,
+    incident_id TEXT NOT NULL,
+    field       TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    who         TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    why         TEXT,
+    active      INTEGER NOT NULL DEFAULT 1
+  );
+  CREATE INDEX overrides_incident ON overrides(incident_id, active);
+  -- The trail of every change to an incident: sources added, merges, edits, re-extraction.
+  CREATE TABLE events (
+    id          INTEGER PRIMARY KEY,
+    incident_id TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    who         TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    detail      TEXT NOT NULL
+  );
+  CREATE INDEX events_incident ON events(incident_id, id);
+  -- Ids of incidents merged into another keep resolving to it.
+  CREATE TABLE incident_aliases (
+    alias       TEXT PRIMARY KEY,
+    incident_id TEXT NOT NULL
+  );
+  -- What an incident shares with others: indicators and named parties.
+  CREATE TABLE incident_indicators (
+    incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    value       TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    PRIMARY KEY (incident_id, value)
+  );
+  CREATE INDEX incident_indicators_value ON incident_indicators(value);
+  CREATE TABLE incident_parties (
+    incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    key         TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    role        TEXT NOT NULL CHECK (role IN ('organization', 'other')),
+    PRIMARY KEY (incident_id, key, role)
+  );
+  CREATE INDEX incident_parties_key ON incident_parties(key);
+  `,
 ];
