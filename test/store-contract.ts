@@ -26,7 +26,7 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
     withStore(async (s) => {
       const cf = await casefileOf(RANSOM, "notice.txt");
       const first = await s.saveCasefile(cf);
-      assert.deepEqual(first, { stored: true, notices: 1, incidentsNew: 1, incidentsUpdated: 0, incidentsUnchanged: 0 });
+      assert.deepEqual({ ...first, incidentIds: first.incidentIds.length }, { stored: true, notices: 1, incidentsNew: 1, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: 1 });
       assert.equal(await s.hasDocument(cf.doc.sha256), true);
       const again = await s.saveCasefile(await casefileOf(RANSOM, "copy-of-notice.txt"));
       assert.equal(again.stored, false);
@@ -175,5 +175,65 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       const inputs = await s.statInputs({ since: "2024-01-01" });
       assert.equal(inputs.length, (await s.listIncidents({ since: "2024-01-01", limit: 1000 })).length);
       assert.equal((await s.statInputs({ type: "loss" })).length, 1);
+    }));
+
+  test(`${name}: users get hashed tokens; revoked users cannot authenticate; every write is audited`, () =>
+    withStore(async (s) => {
+      const admin = { who: "root" };
+      const { user, token } = await s.addUser("ana", "analyst", null, admin);
+      assert.deepEqual([user.role, user.clearance], ["analyst", "AMBER"]);
+      assert.match(token, /^jkb_[A-Za-z0-9_-]{43}$/);
+      assert.equal((await s.authenticate(token))?.name, "ana");
+      assert.equal(await s.authenticate(token + "x"), null);
+      const second = await s.newToken("ana", admin);
+      assert.equal((await s.authenticate(second))?.name, "ana");
+      await assert.rejects(s.addUser("ana", "viewer", null, admin), /exists/);
+      const { user: v } = await s.addUser("vic", "viewer", "CLEAR", admin);
+      assert.equal(v.clearance, "CLEAR");
+      await s.revokeUser("ana", admin);
+      assert.equal(await s.authenticate(token), null);
+      assert.equal(await s.authenticate(second), null);
+      assert.deepEqual((await s.listUsers()).map((u) => [u.name, u.revoked_at !== null]), [["ana", true], ["vic", false]]);
+      await s.saveCasefile(await casefileOf(RANSOM, "a.txt"));
+      const [inc] = await s.listIncidents();
+      await s.edit(inc!.id, [{ field: "sector", value: "medical" }], { who: "vic", why: "test" });
+      const log = await s.auditLog();
+      assert.deepEqual(log.map((a) => a.action), ["incident.edit", "user.revoke", "user.add", "token.add", "user.add"]);
+      assert.deepEqual(log[0]!.after, { sector: "medical", why: "test" });
+      assert.equal((await s.auditLog({ target: "user:ana" })).length, 3);
+    }));
+
+  test(`${name}: watchlists record one hit per incident version and queue signed deliveries`, () =>
+    withStore(async (s) => {
+      const who = { who: "ana" };
+      const org = await s.addWatchlist({ name: "test co", kind: "organization", pattern: "テスト商会", webhook_url: "https://hooks.invalid/x", secret: "s3cret" }, who);
+      await s.addWatchlist({ name: "nothing", kind: "keyword", pattern: "存在しない語", webhook_url: null, secret: null }, who);
+      const r = await s.saveCasefile(await casefileOf(RANSOM, "a.txt"));
+      const hits = await s.matchWatchlists(r.incidentIds);
+      assert.deepEqual(hits.map((h) => [h.watchlist_id, h.reason]), [[org.id, "organisation 株式会社テスト商会"]]);
+      assert.deepEqual(await s.matchWatchlists(r.incidentIds), [], "the same version does not hit twice");
+      assert.equal(await s.watchlistSecret(org.id), "s3cret");
+      const due = await s.dueDeliveries(new Date(Date.now() + 1000).toISOString());
+      assert.deepEqual(due.map((d) => [d.id, d.webhook_url]), [[hits[0]!.id, "https://hooks.invalid/x"]]);
+      await s.recordDelivery(hits[0]!.id, false, "HTTP 500", new Date(Date.now() + 60_000).toISOString());
+      assert.equal((await s.dueDeliveries(new Date().toISOString())).length, 0, "retried later, not now");
+      await s.recordDelivery(hits[0]!.id, true, null, null);
+      const [h] = await s.hits(org.id);
+      assert.deepEqual([h!.attempts, h!.delivered_at !== null, h!.last_error], [2, true, null]);
+      await s.removeWatchlist(org.id, who);
+      assert.equal((await s.listWatchlists()).length, 1);
+    }));
+
+  test(`${name}: polled sources keep their validators and schedule`, () =>
+    withStore(async (s) => {
+      const f = await s.addFeed("https://news.invalid/rss", 3600, false, { who: "ana" });
+      assert.equal((await s.dueFeeds(new Date(Date.now() + 1000).toISOString())).length, 1);
+      const next = new Date(Date.now() + 3_600_000).toISOString();
+      await s.recordPoll(f.id, { status: "200", etag: '"abc"', last_modified: null, next_fetch_at: next });
+      const [after] = await s.listFeeds();
+      assert.deepEqual([after!.etag, after!.last_status, after!.next_fetch_at], ['"abc"', "200", next]);
+      assert.equal((await s.dueFeeds(new Date().toISOString())).length, 0);
+      await s.removeFeed(f.id, { who: "ana" });
+      assert.equal((await s.listFeeds()).length, 0);
     }));
 }

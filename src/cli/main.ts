@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { fileURLToPath } from "node:url";
 import { err, exit, UsageError } from "./context.js";
+import { registerAdmin } from "./admin.js";
 import { registerCuration } from "./curate.js";
 import { registerDemo } from "./demo.js";
 import { registerIndicators } from "./indicators.js";
@@ -27,8 +28,10 @@ export function program(): Command {
   registerCuration(p);
   registerIndicators(p);
   registerStats(p);
+  registerAdmin(p);
   registerDemo(p);
-  for (const c of p.commands) c.exitOverride();
+  const override = (c: Command) => { c.exitOverride(); c.commands.forEach(override); };
+  p.commands.forEach(override);
   return p;
 }
 

@@ -6,6 +6,8 @@ import type { SourceDocument } from "./types.js";
 
 /** What one ingest run did, for the summary line and the exit code. */
 export interface IngestSummary {
+  /** Incidents opened or changed, for watchlists. */
+  incidentIds: string[];
   documents: number;
   unchanged: number;
   notices: number;
@@ -41,6 +43,7 @@ async function ingestDocument(store: Store, doc: SourceDocument, sum: IngestSumm
     sum.incidentsNew += r.incidentsNew;
     sum.incidentsUpdated += r.incidentsUpdated;
     sum.incidentsUnchanged += r.incidentsUnchanged;
+    if (r.incidentsNew || r.incidentsUpdated) sum.incidentIds.push(...r.incidentIds);
     if (!r.stored) sum.unchanged++;
     for (const m of cf.messages) if (m.severity !== "info") sum.warnings.push({ input: cf.doc.source, text: m.text });
   }
@@ -51,7 +54,7 @@ async function ingestDocument(store: Store, doc: SourceDocument, sum: IngestSumm
  * recorded as a failure with a one-line reason and the batch goes on.
  */
 export async function ingest(store: Store, inputs: string[], opts: ReadOptions = {}, progress?: IngestProgress): Promise<IngestSummary> {
-  const sum: IngestSummary = { documents: 0, unchanged: 0, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, failures: [], warnings: [] };
+  const sum: IngestSummary = { incidentIds: [], documents: 0, unchanged: 0, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, failures: [], warnings: [] };
   let done = 0;
   for await (const item of readInputs(inputs, opts)) {
     if (isFailure(item)) {
@@ -65,5 +68,7 @@ export async function ingest(store: Store, inputs: string[], opts: ReadOptions =
     }
     progress?.(++done, isFailure(item) ? item.input : item.source);
   }
+  sum.incidentIds = [...new Set(sum.incidentIds)];
+  await store.matchWatchlists(sum.incidentIds);
   return sum;
 }

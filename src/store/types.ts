@@ -9,6 +9,8 @@ export interface SaveResult {
   incidentsNew: number;
   incidentsUpdated: number;
   incidentsUnchanged: number;
+  /** Incidents this save opened or touched (still existing). */
+  incidentIds: string[];
 }
 
 /** An incident as lists and searches return it. */
@@ -138,7 +140,7 @@ export interface SearchQuery extends IncidentFilter {
 }
 
 /** The one contract every backend (SQLite, PostgreSQL) implements. */
-export interface Store {
+export interface Store extends ServiceStore {
   /** Human-readable location, e.g. the file path. */
   readonly location: string;
   /** Bring the schema up to date. */
@@ -183,6 +185,113 @@ export interface Store {
   /** Indicators that can link incidents, with the incidents that mention each. */
   indicators(filter?: { shared?: boolean; limit?: number }): Promise<IndicatorRecord[]>;
   close(): Promise<void>;
+}
+
+/** Roles, from least to most powerful. */
+export const ROLES = ["viewer", "analyst", "admin"] as const;
+/** A user's role: viewers read, analysts correct and ingest, admins manage users. */
+export type Role = (typeof ROLES)[number];
+
+/** A user of a shared casebook. */
+export interface User {
+  id: number;
+  name: string;
+  role: Role;
+  /** The most restrictive TLP marking this user may see: CLEAR, GREEN, AMBER, AMBER+STRICT or RED. */
+  clearance: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** One entry of the audit log: every write, who made it, and the state before and after. */
+export interface AuditRecord {
+  id: number;
+  at: string;
+  who: string;
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** What a watchlist watches for in new and updated incidents. */
+export const WATCH_KINDS = ["organization", "vendor", "domain", "indicator", "keyword"] as const;
+/** One kind of watch. */
+export type WatchKind = (typeof WATCH_KINDS)[number];
+
+/** A watchlist: a pattern, and where to send a signed POST when an incident matches. */
+export interface Watchlist {
+  id: number;
+  name: string;
+  kind: WatchKind;
+  pattern: string;
+  webhook_url: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+/** An incident that matched a watchlist, and the state of its webhook delivery. */
+export interface WatchHit {
+  id: number;
+  watchlist_id: number;
+  incident_id: string;
+  at: string;
+  reason: string;
+  delivered_at: string | null;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+}
+
+/** A URL polled on a schedule by `jikenbo serve`. */
+export interface FeedSource {
+  id: number;
+  url: string;
+  every_seconds: number;
+  allow_private: boolean;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetched_at: string | null;
+  next_fetch_at: string;
+  last_status: string | null;
+  created_by: string;
+}
+
+/** Users, tokens, audit, watchlists and polled sources: what a shared casebook server needs. */
+export interface ServiceStore {
+  /** Add a user; returns the user and a new API token, shown once (only its hash is kept). */
+  addUser(name: string, role: Role, clearance: string | null, actor: Actor): Promise<{ user: User; token: string }>;
+  /** Issue another token for a user. */
+  newToken(name: string, actor: Actor): Promise<string>;
+  listUsers(): Promise<User[]>;
+  /** Revoke a user and all their tokens. */
+  revokeUser(name: string, actor: Actor): Promise<void>;
+  /** The live user a token belongs to, or null. */
+  authenticate(token: string): Promise<User | null>;
+  /** Record a write in the audit log. */
+  audit(who: string, action: string, target: string, before: unknown, after: unknown): Promise<void>;
+  /** The audit log, newest first. */
+  auditLog(filter?: { target?: string; limit?: number }): Promise<AuditRecord[]>;
+  addWatchlist(w: { name: string; kind: WatchKind; pattern: string; webhook_url: string | null; secret: string | null }, actor: Actor): Promise<Watchlist>;
+  listWatchlists(): Promise<Watchlist[]>;
+  removeWatchlist(id: number, actor: Actor): Promise<void>;
+  /** The secret that signs a watchlist's webhook posts. */
+  watchlistSecret(id: number): Promise<string | null>;
+  /** Match incidents against every watchlist and record new hits; returns the new hits. */
+  matchWatchlists(incidentIds: string[]): Promise<WatchHit[]>;
+  hits(watchlistId: number, filter?: { limit?: number }): Promise<WatchHit[]>;
+  /** Hits whose webhook is due for (another) delivery attempt. */
+  dueDeliveries(now: string, limit?: number): Promise<(WatchHit & { webhook_url: string })[]>;
+  /** Record a delivery attempt: delivered, or failed with the next attempt's time (null: give up). */
+  recordDelivery(hitId: number, ok: boolean, error: string | null, nextAttemptAt: string | null): Promise<void>;
+  /** Poll a URL on a schedule (`jikenbo source add`). */
+  addFeed(url: string, everySeconds: number, allowPrivate: boolean, actor: Actor): Promise<FeedSource>;
+  listFeeds(): Promise<FeedSource[]>;
+  removeFeed(id: number, actor: Actor): Promise<void>;
+  /** Polled URLs due now. */
+  dueFeeds(now: string): Promise<FeedSource[]>;
+  /** Record a poll: validators for the next conditional GET, status, and when to poll again. */
+  recordPoll(id: number, result: { status: string; etag: string | null; last_modified: string | null; next_fetch_at: string }): Promise<void>;
 }
 
 /** Raised when an id names no incident (or notice). */

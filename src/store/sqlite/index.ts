@@ -8,8 +8,10 @@ import type { StatInput } from "../../intel/stats.js";
 import { analysisDigest, applyOverrides, bigramTokens, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
-  OverrideRecord, RelatedIncident, SaveResult, SearchQuery, Store, StoredDocument,
+  AuditRecord, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
+  WatchKind, Watchlist,
 } from "../types.js";
+import { defaultClearance, fingerprint, hashToken, newTokenString, watchMatch } from "../service.js";
 import { ConflictError, NotFoundError } from "../types.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
 
@@ -303,10 +305,11 @@ export class SqliteStore implements Store {
 
   /** Count what a save did: incidents opened, and existing ones changed or not by it. */
   private tally(touched: Map<string, boolean>, notices: number, who: string, cause: "reextracted" | "source_added"): SaveResult {
-    const r: SaveResult = { stored: true, notices, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0 };
+    const r: SaveResult = { stored: true, notices, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
     for (const [id, created] of touched) {
-      if (created) { r.incidentsNew++; continue; }
+      if (created) { r.incidentsNew++; r.incidentIds.push(id); continue; }
       if (this.refreshIncident(id, who, cause) === "deleted") continue;
+      r.incidentIds.push(id);
       if (this.changed.has(id)) r.incidentsUpdated++;
       else r.incidentsUnchanged++;
     }
@@ -317,7 +320,7 @@ export class SqliteStore implements Store {
     return this.db.transaction((): SaveResult => {
       if (this.st("SELECT 1 FROM documents WHERE sha256 = ?").get(cf.doc.sha256)) {
         this.st("INSERT OR IGNORE INTO sources (sha256, source, fetched_at) VALUES (?, ?, ?)").run(cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt);
-        return { stored: false, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0 };
+        return { stored: false, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
       }
       this.changed.clear();
       this.insertDocument({ ...cf, analysis: analysisDigest(cf) });
@@ -529,6 +532,7 @@ export class SqliteStore implements Store {
         this.st("UPDATE incident_aliases SET incident_id = ? WHERE incident_id = ?").run(into, from);
         this.st("INSERT OR REPLACE INTO incident_aliases (alias, incident_id) VALUES (?, ?)").run(from, into);
         this.event(into, actor.who, "merged", { from, notices: moved.map((n) => n.id), why: actor.why ?? null });
+        this.auditNow(actor.who, "incident.merge", `incident:${into}`, { from }, { into, notices: moved.map((n) => n.id), why: actor.why ?? null });
         this.event(from, actor.who, "merged", { into, why: actor.why ?? null });
         this.refreshIncident(from, actor.who, "merged");
       }
@@ -562,6 +566,7 @@ export class SqliteStore implements Store {
         created.push(newId);
       }
       this.event(id, actor.who, "unmerged", { notices: detach.map((n) => n.id), into: created, why: actor.why ?? null });
+      this.auditNow(actor.who, "incident.unmerge", `incident:${id}`, { notices: sources.map((n) => n.id) }, { split_into: created, why: actor.why ?? null });
       this.refreshIncident(id, actor.who, "unmerged");
       return created;
     }).immediate();
@@ -577,6 +582,7 @@ export class SqliteStore implements Store {
         this.st("UPDATE overrides SET active = 0 WHERE incident_id = ? AND field = ? AND active = 1").run(id, c.field);
         this.st("INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES (?, ?, ?, ?, ?, ?)").run(id, c.field, JSON.stringify(c.value), actor.who, now, actor.why ?? null);
         this.event(id, actor.who, "edited", { field: c.field, from: c.field === "tlp" ? tlp : before[c.field] ?? null, to: c.value, why: actor.why ?? null });
+        this.auditNow(actor.who, "incident.edit", `incident:${id}`, { [c.field]: c.field === "tlp" ? tlp : before[c.field] ?? null }, { [c.field]: c.value, why: actor.why ?? null });
       }
       this.refreshIncident(id, actor.who, "edited");
     }).immediate();
@@ -589,6 +595,7 @@ export class SqliteStore implements Store {
       const r = this.st("UPDATE overrides SET active = 0 WHERE incident_id = ? AND field = ? AND active = 1").run(id, field);
       if (r.changes === 0) throw new NotFoundError(`incident ${id} has no correction of ${field}`);
       this.event(id, actor.who, "reverted", { field, why: actor.why ?? null });
+      this.auditNow(actor.who, "incident.revert", `incident:${id}`, { field }, null);
       this.refreshIncident(id, actor.who, "reverted");
     }).immediate();
     return (await this.getIncident(id))!;
@@ -625,6 +632,197 @@ export class SqliteStore implements Store {
       out.set(r.value, rec);
     }
     return [...out.values()].sort((a, b) => b.incidents.length - a.incidents.length || a.value.localeCompare(b.value)).slice(0, filter.limit ?? 1000);
+  }
+
+  private auditNow(who: string, action: string, target: string, before: unknown, after: unknown): void {
+    this.st("INSERT INTO audit (at, who, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(new Date().toISOString(), who, action, target, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after));
+  }
+
+  private userRow(name: string): User | undefined {
+    return this.st("SELECT id, name, role, clearance, created_at, revoked_at FROM users WHERE name = ?").get(name) as User | undefined;
+  }
+
+  async addUser(name: string, role: Role, clearance: string | null, actor: Actor): Promise<{ user: User; token: string }> {
+    return this.db.transaction(() => {
+      if (this.userRow(name)) throw new ConflictError(`user ${name} exists`);
+      const now = new Date().toISOString();
+      this.st("INSERT INTO users (name, role, clearance, created_at) VALUES (?, ?, ?, ?)").run(name, role, clearance ?? defaultClearance(role), now);
+      const user = this.userRow(name)!;
+      const token = newTokenString();
+      this.st("INSERT INTO tokens (user_id, hash, created_at) VALUES (?, ?, ?)").run(user.id, hashToken(token), now);
+      this.auditNow(actor.who, "user.add", `user:${name}`, null, { role: user.role, clearance: user.clearance });
+      return { user, token };
+    }).immediate();
+  }
+
+  async newToken(name: string, actor: Actor): Promise<string> {
+    return this.db.transaction(() => {
+      const user = this.userRow(name);
+      if (!user || user.revoked_at) throw new NotFoundError(`no user ${name}`);
+      const token = newTokenString();
+      this.st("INSERT INTO tokens (user_id, hash, created_at) VALUES (?, ?, ?)").run(user.id, hashToken(token), new Date().toISOString());
+      this.auditNow(actor.who, "token.add", `user:${name}`, null, null);
+      return token;
+    }).immediate();
+  }
+
+  async listUsers(): Promise<User[]> {
+    return this.st("SELECT id, name, role, clearance, created_at, revoked_at FROM users ORDER BY id").all() as User[];
+  }
+
+  async revokeUser(name: string, actor: Actor): Promise<void> {
+    this.db.transaction(() => {
+      const user = this.userRow(name);
+      if (!user) throw new NotFoundError(`no user ${name}`);
+      const now = new Date().toISOString();
+      this.st("UPDATE users SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?").run(now, user.id);
+      this.st("UPDATE tokens SET revoked_at = coalesce(revoked_at, ?) WHERE user_id = ?").run(now, user.id);
+      this.auditNow(actor.who, "user.revoke", `user:${name}`, { revoked_at: user.revoked_at }, { revoked_at: now });
+    }).immediate();
+  }
+
+  async authenticate(token: string): Promise<User | null> {
+    const row = this.st(
+      `SELECT u.id, u.name, u.role, u.clearance, u.created_at, u.revoked_at, t.id AS token_id FROM tokens t JOIN users u ON u.id = t.user_id
+       WHERE t.hash = ? AND t.revoked_at IS NULL AND u.revoked_at IS NULL`,
+    ).get(hashToken(token)) as (User & { token_id: number }) | undefined;
+    if (!row) return null;
+    this.st("UPDATE tokens SET last_used_at = ? WHERE id = ?").run(new Date().toISOString(), row.token_id);
+    const { token_id: _, ...user } = row;
+    return user;
+  }
+
+  async audit(who: string, action: string, target: string, before: unknown, after: unknown): Promise<void> {
+    this.auditNow(who, action, target, before, after);
+  }
+
+  async auditLog(filter: { target?: string; limit?: number } = {}): Promise<AuditRecord[]> {
+    const rows = (filter.target
+      ? this.st("SELECT * FROM audit WHERE target = ? ORDER BY id DESC LIMIT ?").all(filter.target, filter.limit ?? 100)
+      : this.st("SELECT * FROM audit ORDER BY id DESC LIMIT ?").all(filter.limit ?? 100)) as { id: number; at: string; who: string; action: string; target: string; before: string | null; after: string | null }[];
+    return rows.map((r) => ({ ...r, before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after) }));
+  }
+
+  async addWatchlist(w: { name: string; kind: WatchKind; pattern: string; webhook_url: string | null; secret: string | null }, actor: Actor): Promise<Watchlist> {
+    return this.db.transaction(() => {
+      const r = this.st("INSERT INTO watchlists (name, kind, pattern, webhook_url, secret, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .run(w.name, w.kind, w.pattern, w.webhook_url, w.secret, actor.who, new Date().toISOString());
+      const created = this.watchlist(Number(r.lastInsertRowid))!;
+      this.auditNow(actor.who, "watchlist.add", `watchlist:${created.id}`, null, created);
+      return created;
+    }).immediate();
+  }
+
+  private watchlist(id: number): Watchlist | undefined {
+    return this.st("SELECT id, name, kind, pattern, webhook_url, created_by, created_at FROM watchlists WHERE id = ? AND removed_at IS NULL").get(id) as Watchlist | undefined;
+  }
+
+  async listWatchlists(): Promise<Watchlist[]> {
+    return this.st("SELECT id, name, kind, pattern, webhook_url, created_by, created_at FROM watchlists WHERE removed_at IS NULL ORDER BY id").all() as Watchlist[];
+  }
+
+  async removeWatchlist(id: number, actor: Actor): Promise<void> {
+    this.db.transaction(() => {
+      const w = this.watchlist(id);
+      if (!w) throw new NotFoundError(`no watchlist ${id}`);
+      this.st("UPDATE watchlists SET removed_at = ? WHERE id = ?").run(new Date().toISOString(), id);
+      this.auditNow(actor.who, "watchlist.remove", `watchlist:${id}`, w, null);
+    }).immediate();
+  }
+
+  async watchlistSecret(id: number): Promise<string | null> {
+    return (this.st("SELECT secret FROM watchlists WHERE id = ?").get(id) as { secret: string | null } | undefined)?.secret ?? null;
+  }
+
+  async matchWatchlists(incidentIds: string[]): Promise<WatchHit[]> {
+    const lists = await this.listWatchlists();
+    if (lists.length === 0 || incidentIds.length === 0) return [];
+    return this.db.transaction((): WatchHit[] => {
+      const out: WatchHit[] = [];
+      const now = new Date().toISOString();
+      for (const id of incidentIds) {
+        const row = this.st("SELECT title, fields FROM incidents WHERE id = ?").get(id) as { title: string; fields: string } | undefined;
+        if (!row || row.fields === "{}") continue;
+        const fields = JSON.parse(row.fields) as IncidentFields;
+        for (const w of lists) {
+          const reason = watchMatch(w, { title: row.title, fields });
+          if (!reason) continue;
+          const r = this.st(
+            `INSERT OR IGNORE INTO watch_hits (watchlist_id, incident_id, fingerprint, at, reason, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)`,
+          ).run(w.id, id, fingerprint(fields), now, reason, w.webhook_url ? now : null);
+          if (r.changes) out.push(this.st("SELECT id, watchlist_id, incident_id, at, reason, delivered_at, attempts, next_attempt_at, last_error FROM watch_hits WHERE id = ?").get(r.lastInsertRowid) as WatchHit);
+        }
+      }
+      return out;
+    }).immediate();
+  }
+
+  async hits(watchlistId: number, filter: { limit?: number } = {}): Promise<WatchHit[]> {
+    if (!this.watchlist(watchlistId)) throw new NotFoundError(`no watchlist ${watchlistId}`);
+    return this.st("SELECT id, watchlist_id, incident_id, at, reason, delivered_at, attempts, next_attempt_at, last_error FROM watch_hits WHERE watchlist_id = ? ORDER BY id DESC LIMIT ?")
+      .all(watchlistId, filter.limit ?? 100) as WatchHit[];
+  }
+
+  async dueDeliveries(now: string, limit = 20): Promise<(WatchHit & { webhook_url: string })[]> {
+    return this.st(
+      `SELECT h.id, h.watchlist_id, h.incident_id, h.at, h.reason, h.delivered_at, h.attempts, h.next_attempt_at, h.last_error, w.webhook_url
+       FROM watch_hits h JOIN watchlists w ON w.id = h.watchlist_id
+       WHERE h.delivered_at IS NULL AND h.next_attempt_at IS NOT NULL AND h.next_attempt_at <= ? AND w.webhook_url IS NOT NULL AND w.removed_at IS NULL
+       ORDER BY h.next_attempt_at LIMIT ?`,
+    ).all(now, limit) as (WatchHit & { webhook_url: string })[];
+  }
+
+  async recordDelivery(hitId: number, ok: boolean, error: string | null, nextAttemptAt: string | null): Promise<void> {
+    const now = new Date().toISOString();
+    this.st(
+      `UPDATE watch_hits SET attempts = attempts + 1, delivered_at = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`,
+    ).run(ok ? now : null, ok ? null : error, ok ? null : nextAttemptAt, hitId);
+  }
+
+  private feed(id: number): FeedSource | undefined {
+    const r = this.st("SELECT * FROM feeds WHERE id = ? AND removed_at IS NULL").get(id) as (Omit<FeedSource, "allow_private"> & { allow_private: number; removed_at: string | null }) | undefined;
+    if (!r) return undefined;
+    const { removed_at: _, ...rest } = r;
+    return { ...rest, allow_private: r.allow_private === 1 };
+  }
+
+  async addFeed(url: string, everySeconds: number, allowPrivate: boolean, actor: Actor): Promise<FeedSource> {
+    return this.db.transaction(() => {
+      const now = new Date().toISOString();
+      const existing = this.st("SELECT id FROM feeds WHERE url = ?").get(url) as { id: number } | undefined;
+      if (existing) {
+        this.st("UPDATE feeds SET every_seconds = ?, allow_private = ?, removed_at = NULL, next_fetch_at = ? WHERE id = ?").run(everySeconds, allowPrivate ? 1 : 0, now, existing.id);
+      } else {
+        this.st("INSERT INTO feeds (url, every_seconds, allow_private, next_fetch_at, created_by) VALUES (?, ?, ?, ?, ?)").run(url, everySeconds, allowPrivate ? 1 : 0, now, actor.who);
+      }
+      const id = (this.st("SELECT id FROM feeds WHERE url = ?").get(url) as { id: number }).id;
+      const created = this.feed(id)!;
+      this.auditNow(actor.who, "source.add", `source:${id}`, null, created);
+      return created;
+    }).immediate();
+  }
+
+  async listFeeds(): Promise<FeedSource[]> {
+    return (this.st("SELECT id FROM feeds WHERE removed_at IS NULL ORDER BY id").all() as { id: number }[]).map((r) => this.feed(r.id)!);
+  }
+
+  async removeFeed(id: number, actor: Actor): Promise<void> {
+    this.db.transaction(() => {
+      const f = this.feed(id);
+      if (!f) throw new NotFoundError(`no source ${id}`);
+      this.st("UPDATE feeds SET removed_at = ? WHERE id = ?").run(new Date().toISOString(), id);
+      this.auditNow(actor.who, "source.remove", `source:${id}`, f, null);
+    }).immediate();
+  }
+
+  async dueFeeds(now: string): Promise<FeedSource[]> {
+    return (this.st("SELECT id FROM feeds WHERE removed_at IS NULL AND next_fetch_at <= ? ORDER BY next_fetch_at").all(now) as { id: number }[]).map((r) => this.feed(r.id)!);
+  }
+
+  async recordPoll(id: number, result: { status: string; etag: string | null; last_modified: string | null; next_fetch_at: string }): Promise<void> {
+    this.st("UPDATE feeds SET last_status = ?, etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), last_fetched_at = ?, next_fetch_at = ? WHERE id = ?")
+      .run(result.status, result.etag, result.last_modified, new Date().toISOString(), result.next_fetch_at, id);
   }
 
   async countIncidents(): Promise<number> {

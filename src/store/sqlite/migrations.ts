@@ -153,4 +153,72 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX incident_parties_key ON incident_parties(key);
   `,
+  `
+  CREATE TABLE users (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    role        TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'admin')),
+    clearance   TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    revoked_at  TEXT
+  );
+  -- API tokens, kept only as SHA-256 hashes.
+  CREATE TABLE tokens (
+    id          INTEGER PRIMARY KEY,
+    user_id     INTEGER NOT NULL REFERENCES users(id),
+    hash        TEXT NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at  TEXT
+  );
+  CREATE TABLE audit (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    who         TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    target      TEXT NOT NULL,
+    before      TEXT,
+    after       TEXT
+  );
+  CREATE INDEX audit_target ON audit(target, id);
+  CREATE TABLE watchlists (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('organization', 'vendor', 'domain', 'indicator', 'keyword')),
+    pattern     TEXT NOT NULL,
+    webhook_url TEXT,
+    secret      TEXT,
+    created_by  TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    removed_at  TEXT
+  );
+  -- One hit per watchlist, incident and version of the incident's fields.
+  CREATE TABLE watch_hits (
+    id              INTEGER PRIMARY KEY,
+    watchlist_id    INTEGER NOT NULL REFERENCES watchlists(id),
+    incident_id     TEXT NOT NULL,
+    fingerprint     TEXT NOT NULL,
+    at              TEXT NOT NULL,
+    reason          TEXT NOT NULL,
+    delivered_at    TEXT,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_error      TEXT,
+    UNIQUE (watchlist_id, incident_id, fingerprint)
+  );
+  CREATE INDEX watch_hits_due ON watch_hits(next_attempt_at) WHERE delivered_at IS NULL;
+  CREATE TABLE feeds (
+    id              INTEGER PRIMARY KEY,
+    url             TEXT NOT NULL UNIQUE,
+    every_seconds   INTEGER NOT NULL,
+    allow_private   INTEGER NOT NULL DEFAULT 0,
+    etag            TEXT,
+    last_modified   TEXT,
+    last_fetched_at TEXT,
+    next_fetch_at   TEXT NOT NULL,
+    last_status     TEXT,
+    created_by      TEXT NOT NULL,
+    removed_at      TEXT
+  );
+  `,
 ];
