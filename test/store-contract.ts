@@ -236,4 +236,23 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       await s.removeFeed(f.id, { who: "ana" });
       assert.equal((await s.listFeeds()).length, 0);
     }));
+
+  test(`${name}: a reader's clearance hides stricter incidents everywhere; facets count every match`, () =>
+    withStore(async (s) => {
+      for (const [t, src] of [[RANSOM, "a.txt"], [LOSS, "b.txt"], [LISTING, "c.txt"]] as const) await s.saveCasefile(await casefileOf(t, src));
+      const [loss] = await s.listIncidents({ type: "loss" });
+      await s.edit(loss!.id, [{ field: "tlp", value: "RED" }], { who: "ana" });
+      const clear = ["CLEAR", "GREEN"];
+      assert.equal((await s.listIncidents({ tlp: clear })).length, 2);
+      assert.equal((await s.searchIncidents({ q: "紛失", tlp: clear })).length, 0);
+      assert.equal((await s.searchIncidents({ q: "紛失", tlp: [...clear, "AMBER", "AMBER+STRICT", "RED"] })).length, 1);
+      assert.equal((await s.statInputs({ tlp: clear })).length, 2);
+      assert.equal((await s.listIncidents({ limit: -1 })).length, 3);
+      const f = await s.facets({ q: "氏名", limit: 1 });
+      assert.equal(f.total, 2);
+      assert.deepEqual(f.tlp, [{ key: "CLEAR", count: 1 }, { key: "RED", count: 1 }]);
+      assert.ok(f.type.some((x) => x.key === "ransomware" && x.count === 1));
+      assert.deepEqual(f.year.map((x) => x.key).sort(), ["2024", "2025"]);
+      assert.equal((await s.facets({ q: "氏名", tlp: clear })).total, 1);
+    }));
 }

@@ -130,8 +130,22 @@ export interface IncidentFilter {
   /** Inclusive lower bound on the incident date (disclosed, else discovered), `YYYY-MM-DD`. */
   since?: string;
   until?: string;
+  /** Only incidents marked with one of these TLP levels (a reader's clearance). */
+  tlp?: string[];
+  /** Page size; -1 means every match. */
   limit?: number;
   offset?: number;
+}
+
+/** Counts of matching incidents per value, for search facets. */
+export interface Facets {
+  total: number;
+  type: { key: string; count: number }[];
+  sector: { key: string; count: number }[];
+  year: { key: string; count: number }[];
+  tlp: { key: string; count: number }[];
+  cause: { key: string; count: number }[];
+  basics: { key: string; count: number }[];
 }
 
 /** A full-text query with filters. */
@@ -170,6 +184,8 @@ export interface Store extends ServiceStore {
   getIncident(id: string): Promise<IncidentDetail | null>;
   /** How many incidents the casebook holds. */
   countIncidents(): Promise<number>;
+  /** How many incidents match a query (any length, filters), and per facet value. */
+  facets(query: SearchQuery): Promise<Facets>;
   /** Move the sources of `others` into `target`; their ids become aliases. Returns the result. */
   merge(target: string, others: string[], actor: Actor): Promise<IncidentDetail>;
   /** Split sources off an incident (one notice, or every source but the first) into incidents of their own. */

@@ -8,7 +8,7 @@ import type { StatInput } from "../../intel/stats.js";
 import { analysisDigest, applyOverrides, bigramTokens, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
-  AuditRecord, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
+  AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
   WatchKind, Watchlist,
 } from "../types.js";
 import { defaultClearance, fingerprint, hashToken, newTokenString, watchMatch } from "../service.js";
@@ -396,6 +396,7 @@ export class SqliteStore implements Store {
     const params: unknown[] = [];
     if (filter.type) { where.push("x.id IN (SELECT incident_id FROM incident_types WHERE type = ?)"); params.push(filter.type); }
     if (filter.sector) { where.push("x.sector = ?"); params.push(filter.sector); }
+    if (filter.tlp) { where.push(`x.tlp IN (${filter.tlp.map(() => "?").join(", ") || "NULL"})`); params.push(...filter.tlp); }
     return { where, params };
   }
 
@@ -823,6 +824,29 @@ export class SqliteStore implements Store {
   async recordPoll(id: number, result: { status: string; etag: string | null; last_modified: string | null; next_fetch_at: string }): Promise<void> {
     this.st("UPDATE feeds SET last_status = ?, etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), last_fetched_at = ?, next_fetch_at = ? WHERE id = ?")
       .run(result.status, result.etag, result.last_modified, new Date().toISOString(), result.next_fetch_at, id);
+  }
+
+  async facets(query: SearchQuery): Promise<Facets> {
+    const all = await this.searchIncidents({ ...query, limit: -1, offset: 0 });
+    const ids = all.map((i) => i.id);
+    const counts = (values: string[]) => {
+      const m = new Map<string, number>();
+      for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+      return [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    };
+    const rows = ids.length
+      ? (this.st(`SELECT id, tlp, tags, event_date FROM incidents WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as { id: string; tlp: string; tags: string; event_date: string }[])
+      : [];
+    const tags = rows.map((r) => JSON.parse(r.tags) as Tag[]);
+    return {
+      total: all.length,
+      type: counts(all.flatMap((i) => i.incident_types)),
+      sector: counts(all.map((i) => i.sector ?? "unknown")),
+      year: counts(rows.map((r) => r.event_date.slice(0, 4))),
+      tlp: counts(rows.map((r) => r.tlp)),
+      cause: counts(tags.flatMap((t) => t.filter((x) => x.taxonomy === "tsr_cause").map((x) => x.value))),
+      basics: counts(tags.flatMap((t) => t.filter((x) => x.taxonomy === "basics").map((x) => x.value))),
+    };
   }
 
   async countIncidents(): Promise<number> {

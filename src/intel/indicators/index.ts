@@ -1,0 +1,47 @@
+import { classifyObservable, ownDomainsOf, type ClassifyContext, type Role } from "./classify.js";
+import { canonicalIpv6 } from "./ip.js";
+import { scanObservables, type Observable } from "./observables.js";
+import { warninglistHits, type WarninglistHit } from "./warninglists/index.js";
+
+export { classifyObservable, ownDomainsOf, type Classification, type ClassifyContext, type Role } from "./classify.js";
+export { scanObservables, refang, type Observable, type ObservableKind } from "./observables.js";
+export { warninglistHits, WARNINGLISTS, type Warninglist, type WarninglistHit } from "./warninglists/index.js";
+
+/** An observable of a notice with its role, the reason for it, and the warninglists it is on. */
+export interface Indicator extends Observable {
+  role: Role;
+  reason: string;
+  confidence: number;
+  warnings: WarninglistHit[];
+}
+
+const RANK: Readonly<Record<Role, number>> = { attacker: 2, victim_asset: 1, benign: 0 };
+
+/**
+ * Every observable of `text`, classified and flagged, one per value: the strongest role any mention
+ * earns wins (attacker over victim asset over benign), keeping the first span that earned it.
+ */
+export function indicatorsOf(text: string, ctx: ClassifyContext = {}): Indicator[] {
+  const known = { ...ctx, ownDomains: ctx.ownDomains ?? ownDomainsOf(text, ctx.organization) };
+  const byValue = new Map<string, Indicator>();
+  for (const o of scanObservables(text)) {
+    const c = classifyObservable(o, text, known);
+    const seen = byValue.get(o.value);
+    if (seen && RANK[seen.role] >= RANK[c.role]) continue;
+    byValue.set(o.value, { ...o, ...c, warnings: warninglistHits(o) });
+  }
+  return [...byValue.values()].sort((a, b) => a.start - b.start);
+}
+
+const NEVER_LINKS = new Set(["reserved", "masked", "private-ip", "government", "platforms"]);
+
+/**
+ * The key under which an indicator may link incidents across the casebook (`kind:value`, normalised),
+ * or null when it must never link them: reserved, masked, private, government, platform, and a
+ * free-mail domain on its own (an address at a free-mail provider still links).
+ */
+export function correlationKey(i: Pick<Indicator, "kind" | "value" | "warnings">): string | null {
+  if (i.warnings.some((w) => NEVER_LINKS.has(w.list) || (w.list === "free-mail" && i.kind !== "email"))) return null;
+  const value = i.kind === "ipv6" ? canonicalIpv6(i.value) ?? i.value : i.kind === "url" ? i.value.replace(/\/$/, "") : i.value.toLowerCase();
+  return `${i.kind}:${value}`;
+}
