@@ -92,10 +92,9 @@ function nameWords(organization: string | null | undefined): string[] {
   return (organization ?? "").normalize("NFKC").toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 4);
 }
 
-/**
- * The organisation's own registrable domains: those of addresses and sites the text labels as its
- * contact point or official site, and those spelling an ASCII word of its name.
- */
+// Own domains are those of addresses and sites the text labels as its contact point or official
+// site, and those spelling an ASCII word of the organisation's name.
+/** The organisation's own registrable domains, as the text and its name reveal them. */
 export function ownDomainsOf(text: string, organization?: string | null): Set<string> {
   const own = new Set<string>();
   const words = nameWords(organization);
@@ -143,11 +142,10 @@ export function classifyObservable(o: Observable, text: string, ctx: ClassifyCon
       : verdict("benign", "Hash without a malware context", 0.5);
   }
 
-  const domain = registrableDomain(host);
-  const ownDomains = ctx.ownDomains ?? ownDomainsOf(text, ctx.organization);
   const onPlatform = platformDomain(host) !== null;
   const ownLabel = OWN.test(s.before) && SITE.test(s.before) && !NOT_OWN.test(s.before);
-  if (o.kind === "url" && !onPlatform && (ownLabel || (domain !== null && ownDomains.has(domain)))) {
+  const ownDomain = () => (ctx.ownDomains ?? ownDomainsOf(text, ctx.organization)).has(registrableDomain(host) ?? "");
+  if (o.kind === "url" && !onPlatform && (ownLabel || ownDomain())) {
     return SITE_ATTACKED.test(s.sentence)
       ? verdict("victim_asset", "The organisation's own site, named as the one attacked", 0.8)
       : verdict("benign", "The organisation's own site", 0.75);

@@ -1,3 +1,10 @@
+// Indicators of a notice: every observable scanned, classified by role and flagged by warninglists.
+// Role answers "whose is it, according to this notice"; the warninglists answer "may it link
+// incidents". They are kept apart on purpose: a documentation IP (RFC 5737/3849) that a notice gives
+// as the attacker's address stays an attacker indicator of that notice, written as the notice wrote
+// it, but its `reserved` flag makes correlationKey null so it never links two incidents. Reserved
+// example *names* (x@example.com) are the exception: they are placeholders by convention, never
+// observations, so they are classified benign and leave the indicators field.
 import { classifyObservable, ownDomainsOf, type ClassifyContext, type Role } from "./classify.js";
 import { canonicalIpv6 } from "./ip.js";
 import { scanObservables, type Observable } from "./observables.js";
@@ -17,10 +24,9 @@ export interface Indicator extends Observable {
 
 const RANK: Readonly<Record<Role, number>> = { attacker: 2, victim_asset: 1, benign: 0 };
 
-/**
- * Every observable of `text`, classified and flagged, one per value: the strongest role any mention
- * earns wins (attacker over victim asset over benign), keeping the first span that earned it.
- */
+// One indicator per value: the strongest role any mention earns wins (attacker over victim asset
+// over benign), keeping the first span that earned it.
+/** Every observable of `text`, classified and flagged with its warninglists, one per value. */
 export function indicatorsOf(text: string, ctx: ClassifyContext = {}): Indicator[] {
   const known = { ...ctx, ownDomains: ctx.ownDomains ?? ownDomainsOf(text, ctx.organization) };
   const byValue = new Map<string, Indicator>();
@@ -35,11 +41,9 @@ export function indicatorsOf(text: string, ctx: ClassifyContext = {}): Indicator
 
 const NEVER_LINKS = new Set(["reserved", "masked", "private-ip", "government", "platforms"]);
 
-/**
- * The key under which an indicator may link incidents across the casebook (`kind:value`, normalised),
- * or null when it must never link them: reserved, masked, private, government, platform, and a
- * free-mail domain on its own (an address at a free-mail provider still links).
- */
+// Never linking: reserved, masked, private, government and platform values, and a free-mail domain
+// on its own (an address at a free-mail provider still links).
+/** The `kind:value` key under which an indicator may link incidents, or null when it must never link them. */
 export function correlationKey(i: Pick<Indicator, "kind" | "value" | "warnings">): string | null {
   if (i.warnings.some((w) => NEVER_LINKS.has(w.list) || (w.list === "free-mail" && i.kind !== "email"))) return null;
   const value = i.kind === "ipv6" ? canonicalIpv6(i.value) ?? i.value : i.kind === "url" ? i.value.replace(/\/$/, "") : i.value.toLowerCase();

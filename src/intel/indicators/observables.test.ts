@@ -77,7 +77,7 @@ test("MD5, SHA-1 and SHA-256 are hex of exact length, not part of longer hex", (
 
 test("domains need a listed public suffix; file names and code are not domains", () => {
   assert.deepEqual(kv("偽サイト kotori-seisakv.co.jp と login-kotori.xyz"), [["domain", "kotori-seisakv.co.jp"], ["domain", "login-kotori.xyz"]]);
-  assert.deepEqual(kv("report.pdf、gate.php、Node.js、setup.py、README.md、co.jp"), []);
+  assert.deepEqual(kv("report.pdf、gate.php、Node.js、setup.py、README.md、PLAN.archive.md、co.jp"), []);
   assert.deepEqual(kv("偽ドメイン kotori-pay[.]py"), [["domain", "kotori-pay.py"]]);
   assert.deepEqual(kv("https://intranet/login と user@server.local"), []);
   assert.ok(validHost("a.example") && validHost("localhost") && !validHost("co.jp") && !validHost("a.b"));

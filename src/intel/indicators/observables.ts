@@ -44,8 +44,8 @@ const IPV6 = new RegExp(String.raw`(?<![\w:.])(?:[0-9a-f]{0,4}${COLON}){2,8}[0-9
 const HASH = /(?<!\w)[0-9a-f]{32,64}(?!\w)/gi;
 const HASH_KINDS: Readonly<Record<number, ObservableKind>> = { 32: "md5", 40: "sha1", 64: "sha256" };
 
-const DEFANGED = /hxxp|fxp|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\[@\]|\(@\)|\[at\]|\(at\)|\[:\]/i;
-// Two-label names that are far more often file names than domains (setup.py, README.md, files.zip).
+const DEFANGED = /^(?:hxxp|fxp)|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\[@\]|\(@\)|\[at\]|\(at\)|\[:\]/i;
+// Bare names ending so are far more often file names than domains (setup.py, docs/PLAN.archive.md, files.zip).
 const FILE_LIKE_TLDS = new Set(["zip", "mov", "py", "sh", "pl", "pm", "md", "rs", "so", "ps", "bz"]);
 // A version number written before four dotted numbers (v1.2.3.4, バージョン 10.0.19041.1).
 const VERSION_BEFORE = /(?:\bv|\bver\.?|version|バージョン|ヴァージョン)\s*$/i;
@@ -84,8 +84,8 @@ export function hostOf(o: Observable): string | null {
   }
 }
 
-/** True when a host is a literal IP address rather than a name. */
-export function isIpHost(host: string): boolean {
+// True when a host is a literal IP address rather than a name.
+function isIpHost(host: string): boolean {
   return ipv4Octets(host) !== null || ipv6Groups(host) !== null;
 }
 
@@ -105,9 +105,7 @@ function emailValue(raw: string): string | null {
 function domainValue(raw: string): string | null {
   const host = refang(raw).toLowerCase();
   if (!validHost(host) || host === "localhost") return null;
-  const labels = host.split(".");
-  if (labels.length === 2 && FILE_LIKE_TLDS.has(labels[1]!) && !DEFANGED.test(raw)) return null;
-  return host;
+  return FILE_LIKE_TLDS.has(host.slice(host.lastIndexOf(".") + 1)) && !DEFANGED.test(raw) ? null : host;
 }
 
 function ipv6Value(raw: string): string | null {

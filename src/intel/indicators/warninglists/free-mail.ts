@@ -10,10 +10,9 @@ const FREE_MAIL: ReadonlySet<string> = new Set([
   "nifty.com", "biglobe.ne.jp", "ocn.ne.jp",
 ]);
 
-/**
- * Free and carrier mail providers. The domain alone says nothing about who is behind an address;
- * an address there (a phishing sender at gmail.com) is still specific and still an indicator.
- */
+// The domain alone says nothing about who is behind an address; an address there (a phishing
+// sender at gmail.com) is still specific, still an indicator, and still links incidents.
+/** Free web-mail and mobile-carrier mail providers. */
 export const freeMailList: Warninglist = {
   name: "free-mail",
   description: "Free web-mail and mobile-carrier mail domains anyone can get an address at",

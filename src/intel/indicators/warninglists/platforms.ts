@@ -17,10 +17,9 @@ export function platformDomain(host: string): string | null {
   return listedParent(host, PLATFORMS);
 }
 
-/**
- * Major platforms whose domain alone never identifies an attacker. Only the bare domain, the site's
- * root URL and the platform's own mailboxes are listed; a URL with a path (an account page) is specific.
- */
+// Only the bare domain, the site's root URL and the platform's own mailboxes are listed: a URL with
+// a path (an account page) is specific, and a hijacked account there is the attacker's.
+/** Major platforms whose domain, root page or own mailbox alone never identifies an attacker. */
 export const platformsList: Warninglist = {
   name: "platforms",
   description: "Major platforms and services; their domain, root page or own mailbox identifies no one",

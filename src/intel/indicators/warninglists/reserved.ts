@@ -19,11 +19,10 @@ function reservedHost(host: string): string | null {
   return null;
 }
 
-/**
- * Names and addresses reserved for documentation. A placeholder name (x@example.com) is never an
- * observation; a documentation IP stated as an attacker's address is kept in that notice's
- * indicators but flagged, so it never links two incidents.
- */
+// A placeholder name (x@example.com) is never an observation, so classification drops it; a
+// documentation IP stated as an attacker's address is kept in that notice's indicators, flagged
+// `reserved`, so that it never links two incidents (see correlationKey).
+/** Names and address ranges reserved for examples and documentation. */
 export const reservedList: Warninglist = {
   name: "reserved",
   description: "RFC 2606/6761 example and special-use names and RFC 5737/3849 documentation address ranges",
