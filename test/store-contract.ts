@@ -172,6 +172,14 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       const [p1] = await s.searchIncidents({ q: "いろは商会" });
       const d = (await s.getIncident(p1!.id))!;
       assert.match(d.related.map((r) => r.reason).join(), /shares indicator billing@kakuu-seikyu\.net/);
+      // A documentation address is each notice's indicator but never links incidents.
+      const doc = (org: string) => `2025年6月2日\n${org}\n\n不正アクセスに関するお知らせ\n\n海外のIPアドレス（203.0.113.9）からの不正なログインを確認しました。\n`;
+      await s.saveCasefile(await casefileOf(doc("株式会社ちりぬ工業"), "d1.txt"));
+      await s.saveCasefile(await casefileOf(doc("株式会社るをわ電機"), "d2.txt"));
+      assert.equal((await s.indicators()).find((i) => i.value === "203.0.113.9")?.incidents.length, 2);
+      assert.ok(!(await s.indicators({ shared: true })).some((i) => i.value === "203.0.113.9"));
+      const [d1] = await s.searchIncidents({ q: "ちりぬ工業" });
+      assert.ok(!(await s.getIncident(d1!.id))!.related.some((r) => r.reason.includes("203.0.113.9")));
       const inputs = await s.statInputs({ since: "2024-01-01" });
       assert.equal(inputs.length, (await s.listIncidents({ since: "2024-01-01", limit: 1000 })).length);
       assert.equal((await s.statInputs({ type: "loss" })).length, 1);

@@ -49,3 +49,9 @@ export function correlationKey(i: Pick<Indicator, "kind" | "value" | "warnings">
   const value = i.kind === "ipv6" ? canonicalIpv6(i.value) ?? i.value : i.kind === "url" ? i.value.replace(/\/$/, "") : i.value.toLowerCase();
   return `${i.kind}:${value}`;
 }
+
+/** The correlation key of an indicator value on its own (as stored on an incident), or null. */
+export function keyOfValue(value: string): string | null {
+  const o = scanObservables(value).find((x) => x.start === 0 && x.end === value.length) ?? scanObservables(value)[0];
+  return o ? correlationKey({ kind: o.kind, value: o.value, warnings: warninglistHits(o) }) : null;
+}

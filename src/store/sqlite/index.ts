@@ -4,6 +4,7 @@ import { sha256 } from "../../core/document.js";
 import { dirname } from "node:path";
 import type { Casefile, Finding, IncidentFields, Message, Notice, NoticeKind, Sector, Tag } from "../../core/types.js";
 import { sameIncident, SAME_INCIDENT, orgKey, type Match } from "../../intel/correlate.js";
+import { keyOfValue } from "../../intel/indicators/index.js";
 import type { StatInput } from "../../intel/stats.js";
 import { analysisDigest, applyOverrides, bigramTokens, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
 import type {
@@ -275,7 +276,7 @@ export class SqliteStore implements Store {
     const insType = this.st("INSERT OR IGNORE INTO incident_types (incident_id, type) VALUES (?, ?)");
     for (const t of fields.incident_types) insType.run(id, t);
     this.st("DELETE FROM incident_indicators WHERE incident_id = ?").run(id);
-    for (const v of fields.indicators) this.st("INSERT OR IGNORE INTO incident_indicators (incident_id, value, kind) VALUES (?, ?, ?)").run(id, v, indicatorKind(v));
+    for (const v of fields.indicators) this.st("INSERT OR IGNORE INTO incident_indicators (incident_id, value, kind, key) VALUES (?, ?, ?, ?)").run(id, v, indicatorKind(v), keyOfValue(v));
     this.st("DELETE FROM incident_parties WHERE incident_id = ?").run(id);
     const insParty = this.st("INSERT OR IGNORE INTO incident_parties (incident_id, key, name, role) VALUES (?, ?, ?, ?)");
     if (fields.organization && orgKey(fields.organization)) insParty.run(id, orgKey(fields.organization), fields.organization, "organization");
@@ -460,7 +461,7 @@ export class SqliteStore implements Store {
   private related(id: string): RelatedIncident[] {
     const rows = this.st(
       `SELECT other.id, other.title, other.organization, 'shares indicator ' || a.value AS reason
-         FROM incident_indicators a JOIN incident_indicators b ON b.value = a.value AND b.incident_id != a.incident_id
+         FROM incident_indicators a JOIN incident_indicators b ON b.key = a.key AND b.incident_id != a.incident_id
          JOIN incidents other ON other.id = b.incident_id WHERE a.incident_id = ?
        UNION ALL
        SELECT other.id, other.title, other.organization,
@@ -623,9 +624,9 @@ export class SqliteStore implements Store {
   async indicators(filter: { shared?: boolean; limit?: number } = {}): Promise<IndicatorRecord[]> {
     const rows = this.st(
       `SELECT ii.value, ii.kind, i.id, i.title, i.organization FROM incident_indicators ii JOIN incidents i ON i.id = ii.incident_id
-       WHERE ii.value IN (SELECT value FROM incident_indicators GROUP BY value HAVING count(*) >= ?)
+       WHERE ? = 0 OR ii.key IN (SELECT key FROM incident_indicators WHERE key IS NOT NULL GROUP BY key HAVING count(*) >= 2)
        ORDER BY ii.value, i.event_date DESC`,
-    ).all(filter.shared ? 2 : 1) as { value: string; kind: string; id: string; title: string; organization: string | null }[];
+    ).all(filter.shared ? 1 : 0) as { value: string; kind: string; id: string; title: string; organization: string | null }[];
     const out = new Map<string, IndicatorRecord>();
     for (const r of rows) {
       const rec = out.get(r.value) ?? { value: r.value, kind: r.kind, incidents: [] };

@@ -221,4 +221,10 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     removed_at      TEXT
   );
   `,
+  `
+  -- The key under which an indicator may link incidents; null for values the warninglists keep
+  -- from linking (placeholders, documentation ranges, platforms, free-mail domains).
+  ALTER TABLE incident_indicators ADD COLUMN key TEXT;
+  CREATE INDEX incident_indicators_key ON incident_indicators(key);
+  `,
 ];
