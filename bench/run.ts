@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeDocument } from "../src/core/document.js";
 import { analyse, openDocument } from "../src/core/pipeline.js";
-import type { Casefile } from "../src/core/types.js";
+import { reextractAll } from "../src/core/reextract.js";
 import { SqliteStore } from "../src/store/sqlite/index.js";
 import { synthetic } from "./generate.js";
 
@@ -58,19 +58,9 @@ let secs = (performance.now() - t) / 1000;
 rows.push(["ingest", `${fmt(notices / secs)} notices/s, ${fmt(bytes / 1e6 / secs, 2)} MB/s (${fmt(secs, 1)} s)`]);
 const incidents = await store.countIncidents();
 
-// Re-extract: the current rules over the archived bytes, replacing each document's analysis.
-async function reextract(): Promise<number> {
-  let n = 0;
-  let batch: Casefile[] = [];
-  for await (const d of store.documents()) {
-    const doc = makeDocument(d.bytes, { source: d.sources[0]!.source, fetchedAt: d.sources[0]!.fetched_at, declaredType: d.mediaType });
-    for (const cf of await openDocument(doc)) batch.push(analyse(cf));
-    if (batch.length >= 200) { n += (await store.replaceAnalysis(batch)).notices; batch = []; }
-  }
-  return n + (await store.replaceAnalysis(batch)).notices;
-}
+// Re-extract: the current rules over the archived bytes, as `jikenbo reextract` runs them.
 t = performance.now();
-let re = await reextract();
+let re = (await reextractAll(store)).notices;
 secs = (performance.now() - t) / 1000;
 rows.push(["re-extract", `${fmt(re / secs)} notices/s, ${fmt(bytes / 1e6 / secs, 2)} MB/s (${fmt(secs, 1)} s; rules unchanged, nothing rewritten)`]);
 // The same after the rules changed every result: every document and incident is rewritten.
@@ -78,7 +68,7 @@ const raw = new Database(join(dir, "bench.db"));
 raw.exec("UPDATE documents SET analysis = NULL");
 raw.close();
 t = performance.now();
-re = await reextract();
+re = (await reextractAll(store)).notices;
 secs = (performance.now() - t) / 1000;
 rows.push(["re-extract, all changed", `${fmt(re / secs)} notices/s, ${fmt(bytes / 1e6 / secs, 2)} MB/s (${fmt(secs, 1)} s; every document rewritten)`]);
 

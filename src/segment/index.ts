@@ -64,7 +64,7 @@ function splitTopicShift(lines: Line[], block: Block): Block[] {
   const title = lines[block.titleLine]!.text;
   const whole = classify(title, textOf(lines, block.titleLine + 1, block.to), { casebook: block.heading?.casebook ?? false, listing: false });
   if (!whole.isIncident) return [block];
-  for (let i = block.titleLine + 2; i < block.to - 1; i++) {
+  for (let i = block.titleLine + 1; i < block.to - 1; i++) {
     const line = lines[i]!;
     if (!couldBeTitle(line) || incidentTitle(line.text)) continue;
     const tail = textOf(lines, i, block.to);

@@ -50,6 +50,11 @@ export const incidentTypesRule: Rule<"incident_types"> = {
       const f = found.get("web_skimming")!;
       found.set("unauthorized_access", { start: f.start, end: f.end, conf: 0.7 });
     }
+    // A page changed by someone outside was reached without authorisation.
+    if (has("defacement") && !has("unauthorized_access") && /第三者|外部から|何者か|攻撃者|不正/.test(text)) {
+      const f = found.get("defacement")!;
+      found.set("unauthorized_access", { start: f.start, end: f.end, conf: 0.6 });
+    }
     if (has("ddos") && has("unauthorized_access") && !/不正アクセス|不正ログイン|侵入|不正通信/.test(text)) found.delete("unauthorized_access");
     // Credential stuffing is the account access; only an explicit takeover adds account_takeover.
     if (has("credential_stuffing") && !/乗っ取|乗取/.test(text)) found.delete("account_takeover");

@@ -34,6 +34,7 @@ export const sectorRule: Rule<"sector"> = {
       let body = 0;
       for (const h of hits(re, ctx.text)) {
         if (inNameList(ctx.text, h.start)) continue;
+        if (ctx.notice.category && h.start >= ctx.titleStart && h.start < ctx.titleStart + ctx.notice.category.length) continue;
         if (CLIENT.test(ctx.text.slice(h.end, h.end + 3))) continue; // "高岡市民病院様": a client, not the organisation
         if (h.start < ctx.titleEnd) add(sector, weight, h.start, h.end);
         else if (body < 3) { add(sector, weight / 2, h.start, h.end); body++; }

@@ -1,0 +1,45 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { Casefile, SourceDocument } from "./types.js";
+
+/** Analysis of documents on worker threads; results come back in the order asked. */
+export interface AnalysisPool {
+  /** Decode and analyse a document on a worker. Rejects with the worker's one-line error. */
+  analyse(doc: SourceDocument): Promise<Casefile[]>;
+  close(): Promise<void>;
+}
+
+/** A pool of `size` workers (default: one per core) running openDocument + analyse. */
+export function analysisPool(size = Math.max(1, availableParallelism())): AnalysisPool {
+  // Under tsx the sources are .ts and the workers need the same loader; built, they are .js.
+  const ts = import.meta.url.endsWith(".ts");
+  const url = new URL(`./analyse-worker.${ts ? "ts" : "js"}`, import.meta.url);
+  const pending = new Map<number, { resolve: (c: Casefile[]) => void; reject: (e: Error) => void }>();
+  const workers = Array.from({ length: size }, () => {
+    // A worker thread does not inherit tsx's loader: under tsx, register it before importing.
+    const w = ts
+      ? new Worker(`import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
+      : new Worker(url);
+    w.on("message", (m: { id: number; casefiles?: Casefile[]; error?: string }) => {
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (m.error !== undefined) p?.reject(new Error(m.error));
+      else p?.resolve(m.casefiles!);
+    });
+    w.on("error", (e) => { for (const p of pending.values()) p.reject(e); pending.clear(); });
+    return w;
+  });
+  let next = 0;
+  return {
+    analyse(doc) {
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        workers[id % workers.length]!.postMessage({ id, doc });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
