@@ -8,9 +8,12 @@ import { registerIndicators } from "./indicators.js";
 import { registerStats } from "./stats.js";
 import { registerExtract } from "./extract.js";
 import { registerIngest } from "./ingest.js";
+import { registerMigrate } from "./migrate.js";
 import { registerQueries } from "./query.js";
 import { registerReextract } from "./reextract.js";
+import { registerServe } from "./serve.js";
 import { registerShow } from "./show.js";
+import { registerShare } from "./export.js";
 
 /** Build the `jikenbo` command with every subcommand. */
 export function program(): Command {
@@ -29,6 +32,9 @@ export function program(): Command {
   registerIndicators(p);
   registerStats(p);
   registerAdmin(p);
+  registerShare(p);
+  registerMigrate(p);
+  registerServe(p);
   registerDemo(p);
   const override = (c: Command) => { c.exitOverride(); c.commands.forEach(override); };
   p.commands.forEach(override);

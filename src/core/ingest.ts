@@ -1,4 +1,4 @@
-import type { ReadOptions } from "../ingest/readers/index.js";
+import type { ReadFailure, ReadOptions } from "../ingest/readers/index.js";
 import { isFailure, readInputs } from "../ingest/readers/index.js";
 import type { Store } from "../store/types.js";
 import { analyse, openDocument } from "./pipeline.js";
@@ -54,9 +54,16 @@ async function ingestDocument(store: Store, doc: SourceDocument, sum: IngestSumm
  * recorded as a failure with a one-line reason and the batch goes on.
  */
 export async function ingest(store: Store, inputs: string[], opts: ReadOptions = {}, progress?: IngestProgress): Promise<IngestSummary> {
+  return ingestDocuments(store, readInputs(inputs, opts), progress);
+}
+
+/** Store documents already read (uploads, polled feeds), or record the failures to read them: the rest of `ingest`. */
+export async function ingestDocuments(
+  store: Store, items: AsyncIterable<SourceDocument | ReadFailure> | Iterable<SourceDocument | ReadFailure>, progress?: IngestProgress,
+): Promise<IngestSummary> {
   const sum: IngestSummary = { incidentIds: [], documents: 0, unchanged: 0, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, failures: [], warnings: [] };
   let done = 0;
-  for await (const item of readInputs(inputs, opts)) {
+  for await (const item of items) {
     if (isFailure(item)) {
       sum.failures.push(item);
     } else {

@@ -9,8 +9,8 @@ export interface AnalysisPool {
   close(): Promise<void>;
 }
 
-/** A pool of `size` workers (default: one per core) running openDocument + analyse. */
-export function analysisPool(size = Math.max(1, availableParallelism())): AnalysisPool {
+/** A pool of `size` workers (default: one per core but the one writing) running openDocument + analyse. */
+export function analysisPool(size = Math.max(1, availableParallelism() - 1)): AnalysisPool {
   // Under tsx the sources are .ts and the workers need the same loader; built, they are .js.
   const ts = import.meta.url.endsWith(".ts");
   const url = new URL(`./analyse-worker.${ts ? "ts" : "js"}`, import.meta.url);

@@ -1,5 +1,6 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { PostgresStore } from "./postgres/index.js";
 import { SqliteStore } from "./sqlite/index.js";
 import type { Store } from "./types.js";
 
@@ -12,10 +13,12 @@ export function defaultDbPath(): string {
 /** Open (and migrate) the store a --db value names: a file path, or a postgres:// URL. */
 export async function openStore(spec?: string): Promise<Store> {
   const target = spec || process.env.JIKENBO_DB || defaultDbPath();
-  if (/^postgres(?:ql)?:\/\//i.test(target)) {
-    throw new Error("postgres:// casebooks need the PostgreSQL backend, which this build does not include yet");
+  const store = /^postgres(?:ql)?:\/\//i.test(target) ? await PostgresStore.connect(target) : new SqliteStore(target);
+  try {
+    await store.migrate();
+  } catch (e) {
+    await store.close();
+    throw e;
   }
-  const store = new SqliteStore(target);
-  await store.migrate();
   return store;
 }

@@ -30,6 +30,19 @@ export interface UrlOptions {
   timeoutMs: number;
   /** Transport to use instead of node:http(s); it cannot pin the checked address. */
   fetchImpl?: typeof fetch | undefined;
+  /** Validators from an earlier fetch: sent as If-None-Match / If-Modified-Since (a conditional GET). */
+  etag?: string | null | undefined;
+  lastModified?: string | null | undefined;
+}
+
+/** What a conditional GET brought: the document with its validators for next time, or "not modified". */
+export type FetchedUrl = { doc: SourceDocument; etag: string | null; lastModified: string | null } | { notModified: true } | ReadFailure;
+
+/** One outgoing request: method, extra headers and body. */
+interface Outgoing {
+  method: "GET" | "POST";
+  headers: Record<string, string>;
+  body?: string;
 }
 
 /** A failure whose message is already the one-line reason. */
@@ -76,8 +89,8 @@ function decodedBody(res: http.IncomingMessage): AsyncIterable<Uint8Array> {
   return decoder ? pipeline(res, decoder, () => undefined) : res;
 }
 
-/** GET with node:http(s), connecting only to the addresses that were checked (no second lookup). */
-function nodeRequest(url: URL, addresses: LookupAddress[], signal: AbortSignal): Promise<Hop> {
+/** A request with node:http(s), connecting only to the addresses that were checked (no second lookup). */
+function nodeRequest(url: URL, addresses: LookupAddress[], signal: AbortSignal, out: Outgoing): Promise<Hop> {
   const pinned = (_host: string, options: { all?: boolean }, done: (...args: unknown[]) => void): void => {
     if (options.all) done(null, addresses);
     else done(null, addresses[0]!.address, addresses[0]!.family);
@@ -85,7 +98,10 @@ function nodeRequest(url: URL, addresses: LookupAddress[], signal: AbortSignal):
   const client = url.protocol === "https:" ? https : http;
   return new Promise<Hop>((resolve, reject) => {
     const req = client.request(url, {
-      headers: { ...HEADERS, "accept-encoding": "gzip, deflate, br" },
+      method: out.method,
+      headers: out.body === undefined
+        ? { ...out.headers, "accept-encoding": "gzip, deflate, br" }
+        : { ...out.headers, "content-length": String(Buffer.byteLength(out.body)) },
       signal,
       agent: false,
       lookup: pinned as unknown as LookupFunction,
@@ -96,7 +112,7 @@ function nodeRequest(url: URL, addresses: LookupAddress[], signal: AbortSignal):
       discard: () => res.destroy(),
     }));
     req.on("error", reject);
-    req.end();
+    req.end(out.body);
   });
 }
 
@@ -111,9 +127,9 @@ async function* webChunks(body: ReadableStream<Uint8Array> | null): AsyncGenerat
   }
 }
 
-/** GET with a fetch implementation, redirects left to the caller. */
-async function fetchRequest(fetchImpl: typeof fetch, url: URL, signal: AbortSignal): Promise<Hop> {
-  const res = await fetchImpl(url, { headers: HEADERS, redirect: "manual", signal });
+/** A request with a fetch implementation, redirects left to the caller. */
+async function fetchRequest(fetchImpl: typeof fetch, url: URL, signal: AbortSignal, out: Outgoing): Promise<Hop> {
+  const res = await fetchImpl(url, { method: out.method, headers: out.headers, body: out.body ?? null, redirect: "manual", signal });
   return {
     status: res.status,
     header: (name) => res.headers.get(name) ?? undefined,
@@ -122,17 +138,30 @@ async function fetchRequest(fetchImpl: typeof fetch, url: URL, signal: AbortSign
   };
 }
 
-/** Follow redirects by hand, checking every hop's address, up to the first non-redirect. */
+function checkScheme(url: URL): void {
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new FetchError(`unsupported URL scheme ${url.protocol.replace(/:$/, "")}`);
+  }
+}
+
+/** Send one request to a URL whose addresses have been checked, by whichever transport is configured. */
+async function send(url: URL, opts: Pick<UrlOptions, "allowPrivate" | "fetchImpl">, signal: AbortSignal, out: Outgoing): Promise<Hop> {
+  checkScheme(url);
+  const addresses = await resolveHost(url, opts.allowPrivate, signal);
+  return opts.fetchImpl ? fetchRequest(opts.fetchImpl, url, signal, out) : nodeRequest(url, addresses, signal, out);
+}
+
+/** Follow redirects by hand, checking every hop's address, up to the first non-redirect (or a 304 to a conditional GET). */
 async function follow(start: URL, opts: UrlOptions, signal: AbortSignal): Promise<{ url: URL; res: Hop }> {
+  const conditional: Record<string, string> = {};
+  if (opts.etag) conditional["if-none-match"] = opts.etag;
+  if (opts.lastModified) conditional["if-modified-since"] = opts.lastModified;
+  const out: Outgoing = { method: "GET", headers: { ...HEADERS, ...conditional } };
   let url = start;
   for (let hops = 0; ; hops++) {
-    if (url.protocol !== "http:" && url.protocol !== "https:") {
-      throw new FetchError(`unsupported URL scheme ${url.protocol.replace(/:$/, "")}`);
-    }
-    const addresses = await resolveHost(url, opts.allowPrivate, signal);
-    const res = opts.fetchImpl ? await fetchRequest(opts.fetchImpl, url, signal) : await nodeRequest(url, addresses, signal);
+    const res = await send(url, opts, signal, out);
     if (!REDIRECTS.has(res.status)) {
-      if (res.status >= 200 && res.status < 300) return { url, res };
+      if ((res.status >= 200 && res.status < 300) || (res.status === 304 && Object.keys(conditional).length)) return { url, res };
       res.discard();
       throw new FetchError(`HTTP ${res.status}`);
     }
@@ -161,12 +190,17 @@ function reason(err: unknown): string {
 /**
  * Fetch an http(s) URL safely: private addresses refused unless allowed (every redirect hop
  * re-checked, the checked address connected to), redirects followed by hand, one time limit for
- * the whole fetch, and the size limit enforced while the body streams in.
+ * the whole fetch, and the size limit enforced while the body streams in. With validators in the
+ * options the GET is conditional and a 304 comes back as "not modified".
  */
-export async function readUrl(input: string, opts: UrlOptions): Promise<SourceDocument | ReadFailure> {
+export async function fetchUrl(input: string, opts: UrlOptions): Promise<FetchedUrl> {
   const signal = AbortSignal.timeout(opts.timeoutMs);
   try {
     const { url, res } = await follow(new URL(input), opts, signal);
+    if (res.status === 304) {
+      res.discard();
+      return { notModified: true };
+    }
     const length = Number(res.header("content-length"));
     if (length > opts.maxBytes) {
       res.discard();
@@ -176,7 +210,31 @@ export async function readUrl(input: string, opts: UrlOptions): Promise<SourceDo
     if (isBlank(bytes)) return { input, error: "empty file" };
     const type = res.header("content-type");
     const charset = /charset\s*=\s*["']?([^"';\s]+)/i.exec(type ?? "")?.[1];
-    return makeDocument(bytes, { source: url.href, declaredType: type ?? null, ...(charset ? { declaredCharset: charset } : {}) });
+    const doc = makeDocument(bytes, { source: url.href, declaredType: type ?? null, ...(charset ? { declaredCharset: charset } : {}) });
+    return { doc, etag: res.header("etag") ?? null, lastModified: res.header("last-modified") ?? null };
+  } catch (err) {
+    return { input, error: signal.aborted ? `timed out after ${opts.timeoutMs / 1000} s` : reason(err) };
+  }
+}
+
+/** Fetch an http(s) URL safely (see fetchUrl) as one document, or say why not. */
+export async function readUrl(input: string, opts: UrlOptions): Promise<SourceDocument | ReadFailure> {
+  const r = await fetchUrl(input, { ...opts, etag: null, lastModified: null });
+  return "doc" in r ? r.doc : "notModified" in r ? { input, error: "HTTP 304" } : r;
+}
+
+/**
+ * POST a body to an http(s) URL under the same address rules as a fetch (checked, pinned, one time
+ * limit); redirects are not followed. Resolves to the response status, or the one-line reason it failed.
+ */
+export async function postUrl(
+  input: string, body: string, headers: Record<string, string>, opts: Pick<UrlOptions, "allowPrivate" | "timeoutMs" | "fetchImpl">,
+): Promise<{ status: number } | ReadFailure> {
+  const signal = AbortSignal.timeout(opts.timeoutMs);
+  try {
+    const res = await send(new URL(input), opts, signal, { method: "POST", headers: { "user-agent": USER_AGENT, ...headers }, body });
+    res.discard();
+    return { status: res.status };
   } catch (err) {
     return { input, error: signal.aborted ? `timed out after ${opts.timeoutMs / 1000} s` : reason(err) };
   }

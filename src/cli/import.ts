@@ -1,0 +1,48 @@
+import type { Command } from "commander";
+import { readFileSync } from "node:fs";
+import { userInfo } from "node:os";
+import { basename } from "node:path";
+import { importPlan, type ImportPlan } from "../share/imported.js";
+import { mispImportPlan } from "../share/misp/import.js";
+import { stixImportPlan } from "../share/stix/import.js";
+import { err, exit, out, UsageError, withStore } from "./context.js";
+import { safe } from "./format.js";
+
+/** `jikenbo import --format stix|misp FILE`: read a STIX bundle or MISP events back into the casebook. */
+export function registerImport(program: Command): void {
+  program
+    .command("import")
+    .description("import a STIX 2.1 bundle or MISP events: each incident with its sources, its fields kept as corrections")
+    .argument("<file>", "the file to import, - for standard input")
+    .requiredOption("--format <format>", "stix or misp")
+    .option("--db <db>", "casebook file (default $JIKENBO_DB, else a per-user data file)")
+    .option("--by <name>", "who imports, for the history (default $JIKENBO_USER, else the login name)")
+    .option("--json", "print the summary as JSON")
+    .action(async (file: string, o: { format: string; db?: string; by?: string; json?: boolean }) => {
+      if (o.format !== "stix" && o.format !== "misp") throw new UsageError(`--format must be stix or misp (got ${o.format})`);
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(file === "-" ? 0 : file, "utf8"));
+      } catch (e) {
+        err(`jikenbo: ${safe(file)}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+        exit.code = 1;
+        return;
+      }
+      let plan: ImportPlan;
+      try {
+        plan = o.format === "stix" ? stixImportPlan(json) : mispImportPlan(json);
+      } catch (e) {
+        err(`jikenbo: ${safe(file)}: ${e instanceof Error ? e.message : String(e)}`);
+        exit.code = 1;
+        return;
+      }
+      const who = o.by || process.env.JIKENBO_USER || userInfo().username || "analyst";
+      const origin = `${o.format === "stix" ? "STIX bundle" : "MISP events"} ${file === "-" ? "(stdin)" : basename(file)}`;
+      const s = await withStore(o.db, (store) => importPlan(store, plan, who, origin));
+      if (o.json) { out(JSON.stringify(s, null, 2)); return; }
+      out(`incidents: ${s.incidentsNew} new, ${s.incidentsUpdated} updated, ${s.incidentsUnchanged} unchanged`);
+      out(`documents without an incident: ${s.documents}`);
+      out(`warnings: ${s.warnings.length}`);
+      for (const w of s.warnings) out(`  ${safe(w)}`);
+    });
+}

@@ -1,0 +1,206 @@
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { EDITABLE, validateChange } from "../../core/corrections.js";
+import { INCIDENT_TYPES, SECTORS } from "../../core/types.js";
+import { parseTlp, tlpRank } from "../../intel/taxonomies/tlp.js";
+import type { Actor, IncidentFilter, SearchQuery, Store } from "../../store/types.js";
+import { requireRole, SIGNED_IN } from "../auth.js";
+import type { ApiDeps, AppEnv } from "../context.js";
+import { ApiError } from "../errors.js";
+import { errors, json, newApi } from "../openapi.js";
+import { Flag } from "./indicators.js";
+import { IncidentDetail, IncidentId, IncidentSummary, NoticeId, QueryDate, TlpLevel, Why } from "../schemas.js";
+import type { Visibility } from "../visibility.js";
+
+/** Filters shared by the incident list, stats and the Atom feed. */
+export const FilterQuery = z.object({
+  type: z.enum(INCIDENT_TYPES).optional(),
+  sector: z.enum(SECTORS).optional(),
+  since: QueryDate.optional().openapi({ description: "incidents dated on or after (disclosed, else discovered)" }),
+  until: QueryDate.optional().openapi({ description: "incidents dated on or before" }),
+});
+
+const ListQuery = z.strictObject({
+  ...FilterQuery.shape,
+  q: z.string().max(500).optional().openapi({ description: "Japanese full text, any length; words separated by spaces must all match" }),
+  tlp: TlpLevel.optional().openapi({ description: "only incidents with this marking (within the reader's clearance)" }),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  facets: Flag.default(true).openapi({ type: "string", enum: ["true", "false", "1", "0"], description: "false: leave out total and facets (counting every match is the costly part; paging on needs only the items)" }),
+});
+
+const Count = z.array(z.object({ key: z.string(), count: z.number().int() }));
+const IncidentList = z.object({
+  items: z.array(IncidentSummary),
+  total: z.number().int().nullable().openapi({ description: "incidents matching (null with facets=false)" }),
+  facets: z.object({ type: Count, sector: Count, year: Count, tlp: Count, cause: Count, basics: Count }).nullable(),
+}).openapi("IncidentList");
+
+const Event = z.object({
+  at: z.string(),
+  who: z.string(),
+  action: z.enum(["created", "source_added", "merged", "unmerged", "edited", "reverted", "reextracted", "split_off"]),
+  detail: z.record(z.string(), z.unknown()),
+}).openapi("Event");
+
+const IdParam = z.object({ id: IncidentId });
+
+const EditBody = z.strictObject({
+  changes: z.record(z.string(), z.unknown()).optional()
+    .openapi({ description: `field → new value, already of the field's type; fields: ${EDITABLE.join(", ")}` }),
+  revert: z.enum(EDITABLE).optional().openapi({ description: "withdraw the correction of this field" }),
+  why: Why,
+}).refine((b) => (b.changes === undefined) !== (b.revert === undefined), "give either changes or revert")
+  .refine((b) => b.changes === undefined || Object.keys(b.changes).length > 0, "changes must name at least one field");
+
+/** The store filter a query asks for, within the reader's clearance. */
+export function toFilter(q: z.infer<typeof FilterQuery> & { tlp?: string | undefined }, vis: Visibility): IncidentFilter {
+  const f: IncidentFilter = { tlp: q.tlp ? vis.levels.filter((l) => l === q.tlp) : vis.levels };
+  if (q.type) f.type = q.type;
+  if (q.sector) f.sector = q.sector;
+  if (q.since) f.since = q.since.length === 7 ? `${q.since}-01` : q.since;
+  if (q.until) f.until = q.until.length === 7 ? `${q.until}-31` : q.until;
+  return f;
+}
+
+const INCIDENT_ID = /^inc_[0-9a-f]{16}$/;
+
+/** Every string in a value that could be an incident id. */
+function idsIn(value: unknown): string[] {
+  if (typeof value === "string") return INCIDENT_ID.test(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(idsIn);
+  if (value && typeof value === "object") return Object.values(value).flatMap(idsIn);
+  return [];
+}
+
+/** Incident ids the reader may not see replaced in an event's detail, so the history does not reveal them. */
+function redact(value: unknown, shown: Set<string>): unknown {
+  if (typeof value === "string") return INCIDENT_ID.test(value) && !shown.has(value) ? "(restricted)" : value;
+  if (Array.isArray(value)) return value.map((v) => redact(v, shown));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, shown)]));
+  return value;
+}
+
+/** Mark incidents at least as strictly as `tlp`: what merging or splitting must not loosen. */
+async function keepMarking(store: Store, ids: string[], tlp: string, actor: Actor): Promise<void> {
+  const level = parseTlp(tlp) ?? "RED";
+  for (const id of ids) {
+    const d = await store.getIncident(id);
+    if (d && tlpRank(parseTlp(d.tlp) ?? "RED") < tlpRank(level)) {
+      await store.edit(id, [{ field: "tlp", value: level }], { who: actor.who, why: `keeps TLP:${level} of the incidents it came from` });
+    }
+  }
+}
+
+/** `/incidents`: list and search, detail, corrections, merge, unmerge, history. */
+export function incidentsApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
+  const api = newApi();
+
+  api.openapi(createRoute({
+    method: "get", path: "/incidents", tags: ["incidents"],
+    summary: "List or search incidents, newest first, with facet counts",
+    request: { query: ListQuery },
+    responses: { 200: json(IncidentList, "a page of incidents, the number matching and counts per facet"), ...errors(400, 401) },
+  }), async (c) => {
+    const q = c.req.valid("query");
+    const query: SearchQuery = { ...toFilter(q, c.var.vis), q: q.q ?? "", limit: q.limit, offset: q.offset };
+    const items = await store.searchIncidents(query);
+    if (!q.facets) return c.json({ items, total: null, facets: null }, 200);
+    const { total, ...facets } = await store.facets(query);
+    return c.json({ items, total, facets }, 200);
+  });
+
+  api.openapi(createRoute({
+    method: "get", path: "/incidents/{id}", tags: ["incidents"],
+    summary: "One incident with its fields, evidence and sources (an id merged away redirects to the incident it joined)",
+    request: { params: IdParam },
+    responses: {
+      200: json(IncidentDetail, "the incident"),
+      301: { description: "the id was merged into another incident; Location names it" },
+      ...errors(400, 401, 404),
+    },
+  }), async (c) => {
+    const { id } = c.req.valid("param");
+    const d = await c.var.vis.incident(id);
+    if (d.id !== id) return c.redirect(`/api/v1/incidents/${d.id}`, 301);
+    return c.json(d, 200);
+  });
+
+  api.openapi(createRoute({
+    method: "patch", path: "/incidents/{id}", tags: ["incidents"], security: SIGNED_IN, middleware: requireRole("analyst"),
+    summary: "Correct fields ({changes: {field: value}, why}) or withdraw a correction ({revert: field, why}); analysts",
+    request: { params: IdParam, body: { required: true, content: { "application/json": { schema: EditBody } } } },
+    responses: { 200: json(IncidentDetail, "the incident after the change"), ...errors(400, 401, 403, 404, 413, 415) },
+  }), async (c) => {
+    const { id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const vis = c.var.vis;
+    const d = await vis.incident(id);
+    const actor = { who: vis.reader.user!.name, why: body.why };
+    if (body.revert) {
+      await store.revert(d.id, body.revert, actor);
+    } else {
+      const changes = Object.entries(body.changes!).map(([field, value]) => validateChange(field, value));
+      const tlp = changes.find((ch) => ch.field === "tlp");
+      if (tlp && !vis.canSee(String(tlp.value))) throw new ApiError("forbidden", `you may not mark an incident above your clearance TLP:${vis.reader.clearance}`);
+      await store.edit(d.id, changes, actor);
+    }
+    return c.json(await vis.incident(d.id), 200);
+  });
+
+  api.openapi(createRoute({
+    method: "post", path: "/incidents/{id}/merge", tags: ["incidents"], security: SIGNED_IN, middleware: requireRole("analyst"),
+    summary: "Merge other incidents into this one (their ids keep resolving to it); the strictest TLP marking is kept; analysts",
+    request: {
+      params: IdParam,
+      body: { required: true, content: { "application/json": { schema: z.strictObject({ others: z.array(IncidentId).min(1).max(100), why: Why }) } } },
+    },
+    responses: { 200: json(IncidentDetail, "the incident after merging"), ...errors(400, 401, 403, 404, 409, 413, 415) },
+  }), async (c) => {
+    const { id } = c.req.valid("param");
+    const { others, why } = c.req.valid("json");
+    const vis = c.var.vis;
+    const target = await vis.incident(id);
+    const merged = [target];
+    for (const o of others) merged.push(await vis.incident(o));
+    const actor = { who: vis.reader.user!.name, why };
+    const strictest = merged.map((m) => m.tlp).sort((a, b) => tlpRank(parseTlp(b) ?? "RED") - tlpRank(parseTlp(a) ?? "RED"))[0]!;
+    const result = await store.merge(target.id, others, actor);
+    await keepMarking(store, [result.id], strictest, actor);
+    return c.json(await vis.incident(result.id), 200);
+  });
+
+  api.openapi(createRoute({
+    method: "post", path: "/incidents/{id}/unmerge", tags: ["incidents"], security: SIGNED_IN, middleware: requireRole("analyst"),
+    summary: "Split sources off into incidents of their own (one notice, or every source added to the first); they keep this incident's TLP; analysts",
+    request: {
+      params: IdParam,
+      body: { required: true, content: { "application/json": { schema: z.strictObject({ notice: NoticeId.optional(), why: Why }) } } },
+    },
+    responses: { 200: json(z.object({ incidents: z.array(z.string()) }), "the incidents split off"), ...errors(400, 401, 403, 404, 409, 413, 415) },
+  }), async (c) => {
+    const { id } = c.req.valid("param");
+    const { notice, why } = c.req.valid("json");
+    const vis = c.var.vis;
+    const d = await vis.incident(id);
+    const actor = { who: vis.reader.user!.name, why };
+    const created = await store.unmerge(d.id, actor, notice);
+    await keepMarking(store, created, d.tlp, actor);
+    return c.json({ incidents: created }, 200);
+  });
+
+  api.openapi(createRoute({
+    method: "get", path: "/incidents/{id}/history", tags: ["incidents"],
+    summary: "The incident's trail: sources added, merges, corrections, re-extraction changes",
+    request: { params: IdParam },
+    responses: { 200: json(z.object({ items: z.array(Event) }), "events, oldest first"), ...errors(400, 401, 404) },
+  }), async (c) => {
+    const { id } = c.req.valid("param");
+    const vis = c.var.vis;
+    const d = await vis.incident(id);
+    const events = await store.history(d.id);
+    const shown = await vis.visible(events.flatMap((e) => idsIn(e.detail)));
+    return c.json({ items: events.map((e) => ({ ...e, detail: redact(e.detail, shown) as Record<string, unknown> })) }, 200);
+  });
+
+  return api;
+}

@@ -1,0 +1,71 @@
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { IncidentSummary } from "../store/types.js";
+import { FilterQuery, toFilter } from "./api/incidents.js";
+import type { ApiDeps, AppEnv } from "./context.js";
+import { errors, newApi } from "./openapi.js";
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+// Characters XML 1.0 cannot carry at all: C0 controls but tab/LF/CR, U+FFFE/U+FFFF, unpaired surrogates.
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text made safe for XML content and attribute values: markup characters escaped, characters XML cannot carry replaced. */
+export function xmlText(s: string): string {
+  return s.replace(NOT_XML, "\ufffd").replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+}
+
+function entry(i: IncidentSummary, base: URL): string {
+  const date = i.disclosed_on ?? i.discovered_on;
+  const summary = [
+    i.organization ?? "organisation unknown",
+    date ? `disclosed ${date}` : null,
+    i.incident_types.length ? i.incident_types.join(", ") : null,
+    i.affected_count !== null ? `${i.affected_count.toLocaleString("en-US")} affected` : null,
+    `${i.sources} source${i.sources === 1 ? "" : "s"}`,
+  ].filter(Boolean).join(" · ");
+  return [
+    "  <entry>",
+    `    <id>urn:jikenbo:incident:${xmlText(i.id)}</id>`,
+    `    <title type="text">${xmlText(i.title)}</title>`,
+    `    <updated>${xmlText(i.updated_at)}</updated>`,
+    `    <link rel="alternate" type="application/json" href="${xmlText(new URL(`/api/v1/incidents/${i.id}`, base).href)}"/>`,
+    ...i.incident_types.map((t) => `    <category term="${xmlText(t)}"/>`),
+    `    <summary type="text">${xmlText(summary)}</summary>`,
+    "  </entry>",
+  ].join("\n");
+}
+
+/** An Atom 1.0 feed of incidents; every text escaped, entry ids stable (`urn:jikenbo:incident:ID`). */
+export function atomFeed(items: IncidentSummary[], self: URL): string {
+  const updated = items.map((i) => i.updated_at).sort().at(-1) ?? new Date().toISOString();
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    "  <id>urn:jikenbo:feed:incidents</id>",
+    "  <title>Jikenbo: incidents</title>",
+    `  <updated>${xmlText(updated)}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${xmlText(self.href)}"/>`,
+    "  <author><name>Jikenbo</name></author>",
+    ...items.map((i) => entry(i, self)),
+    "</feed>",
+    "",
+  ].join("\n");
+}
+
+/** `/feeds/incidents.atom`: newest incidents as Atom, TLP:CLEAR only unless the reader signs in. */
+export function atomApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
+  const api = newApi();
+  api.openapi(createRoute({
+    method: "get", path: "/feeds/incidents.atom", tags: ["feeds"],
+    summary: "Newest incidents as an Atom feed (TLP:CLEAR unless signed in, then up to the reader's clearance)",
+    request: { query: z.strictObject({ ...FilterQuery.shape, limit: z.coerce.number().int().min(1).max(500).default(50) }) },
+    responses: {
+      200: { description: "the feed", content: { "application/atom+xml": { schema: z.string() } } },
+      ...errors(400, 401),
+    },
+  }), async (c) => {
+    const q = c.req.valid("query");
+    const items = await store.listIncidents({ ...toFilter(q, c.var.vis), limit: q.limit });
+    return c.body(atomFeed(items, new URL(c.req.url)), 200, { "content-type": "application/atom+xml; charset=utf-8" });
+  });
+  return api;
+}

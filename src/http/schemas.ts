@@ -1,0 +1,103 @@
+import { z } from "@hono/zod-openapi";
+import { DATA_TYPES, INCIDENT_TYPES, REPORTED_TO, SECTORS, TAXONOMY_NAMES } from "../core/types.js";
+import { TLP_LEVELS } from "../intel/taxonomies/tlp.js";
+import { ERROR_CODES } from "./errors.js";
+
+/** Every error response. */
+export const ErrorBody = z.object({
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
+}).openapi("Error");
+
+/** An incident id such as `inc_7638a895e80e8494`. */
+export const IncidentId = z.string().regex(/^inc_[0-9a-f]{16}$/, "an incident id inc_ + 16 hex digits")
+  .openapi({ example: "inc_7638a895e80e8494" });
+
+/** A notice id such as `ntc_…`. */
+export const NoticeId = z.string().regex(/^ntc_[0-9a-f]{16}$/, "a notice id ntc_ + 16 hex digits");
+
+/** A `YYYY-MM-DD` (or `YYYY-MM`) date in a query. */
+export const QueryDate = z.string().regex(/^\d{4}-\d{2}(?:-\d{2})?$/, "a date YYYY-MM-DD or YYYY-MM");
+
+/** A TLP 2.0 level. */
+export const TlpLevel = z.enum(TLP_LEVELS);
+
+/** A name in Japanese and English. */
+const Label = z.object({ ja: z.string(), en: z.string() });
+const Span = z.tuple([z.number().int(), z.number().int()]).readonly().openapi({ description: "[start, end) UTF-16 offsets into the document's decoded text" });
+
+/** An incident as lists return it. */
+export const IncidentSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  organization: z.string().nullable(),
+  sector: z.enum(SECTORS).nullable(),
+  disclosed_on: z.string().nullable(),
+  discovered_on: z.string().nullable(),
+  incident_types: z.array(z.enum(INCIDENT_TYPES)),
+  affected_count: z.number().nullable(),
+  sources: z.number().int(),
+  updated_at: z.string(),
+}).openapi("IncidentSummary");
+
+/** The structured fields of an incident. */
+export const IncidentFields = z.object({
+  organization: z.string().nullable(),
+  other_parties: z.array(z.string()),
+  disclosed_on: z.string().nullable(),
+  discovered_on: z.string().nullable(),
+  exposure_period: z.object({ from: z.string().nullable(), to: z.string().nullable() }).nullable(),
+  incident_types: z.array(z.enum(INCIDENT_TYPES)),
+  affected_count: z.number().nullable(),
+  affected_count_text: z.string().nullable(),
+  secondary_counts: z.array(z.object({ value: z.number(), text: z.string(), qualifiers: z.array(z.string()) })),
+  data_types: z.array(z.enum(DATA_TYPES)),
+  reported_to: z.array(z.enum(REPORTED_TO)),
+  sector: z.enum(SECTORS).nullable(),
+  indicators: z.array(z.string()),
+  cause: z.object({ text: z.string(), category: z.string() }).nullable(),
+  response: z.array(z.string()),
+  measures: z.array(z.string()),
+  status: z.enum(["investigating", "resolved", "unknown"]),
+  casebook_id: z.string().nullable(),
+}).openapi("IncidentFields");
+
+const Tag = z.object({
+  taxonomy: z.enum(TAXONOMY_NAMES), value: z.string(), label: Label, reason: z.string(), span: Span.optional(), confidence: z.number(),
+}).openapi("Tag");
+
+const Finding = z.object({
+  field: z.string(), value: z.unknown(), span: Span, text: z.string(), confidence: z.number(), rule: z.string(),
+}).openapi("Finding");
+
+const Notice = z.object({
+  id: z.string(),
+  document: z.string(),
+  title: z.string(),
+  span: Span,
+  kind: z.enum(["incident_notice", "news_entry", "regulator_action", "advisory", "tool_intro", "conference_notes", "unrelated"]),
+  is_incident: z.boolean(),
+  reason: z.string(),
+  listing_date: z.string().nullable(),
+  source: z.string(),
+  fetched_at: z.string(),
+  fields: IncidentFields.nullable(),
+  findings: z.array(Finding),
+  link: z.object({
+    method: z.enum(["first", "auto", "manual"]), score: z.number().nullable(), reason: z.string(), by: z.string(), at: z.string(),
+  }).nullable(),
+}).openapi("Notice");
+
+/** An incident with every field, its sources and the evidence for each field. */
+export const IncidentDetail = IncidentSummary.extend({
+  fields: IncidentFields,
+  tlp: z.string(),
+  tags: z.array(Tag),
+  notices: z.array(Notice),
+  overrides: z.array(z.object({ id: z.number().int(), field: z.string(), value: z.unknown(), who: z.string(), at: z.string(), why: z.string().nullable() })),
+  related: z.array(z.object({ id: z.string(), title: z.string(), organization: z.string().nullable(), reason: z.string() })),
+  aliases: z.array(z.string()),
+  created_at: z.string(),
+}).openapi("IncidentDetail");
+
+/** Why something is asked for, for the history and the audit log. */
+export const Why = z.string().trim().min(1).max(2000).openapi({ description: "why, for the history and the audit log" });

@@ -1,0 +1,62 @@
+import { serve } from "@hono/node-server";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import pino from "pino";
+import { createApp } from "./app.js";
+import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_UPLOAD, type AppDeps } from "./context.js";
+import { Loop } from "./loop.js";
+import { FeedPoller } from "./poller.js";
+import { WebhookSender } from "./webhooks.js";
+
+/** Where to listen and how often the background work runs. */
+export interface ServeOptions extends AppDeps {
+  host: string;
+  port: number;
+  /** How often due sources are looked for (default 30 s). */
+  pollEveryMs?: number;
+  /** How often due webhook deliveries are looked for (default 15 s). */
+  deliverEveryMs?: number;
+  /** Least time between two polls of the same host (default 5 s). */
+  hostGapMs?: number;
+  /** How long shutdown waits for requests in flight before closing their connections (default 10 s). */
+  graceMs?: number;
+}
+
+/** A listening server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stop accepting, let requests in flight finish (up to the grace period) and stop the background loops; the store stays open. */
+  close(): Promise<void>;
+}
+
+/** Listen with @hono/node-server and start polling sources and delivering webhooks in the background. */
+export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  const log = o.log ?? pino({ enabled: false });
+  const app = createApp({ ...o, log });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: o.host, port: o.port }, () => resolve(s as Server)) as Server;
+    s.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = o.host.includes(":") ? `[${o.host}]` : o.host;
+  const maxBytes = o.settings.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
+  const poller = new FeedPoller({
+    store: o.store, log, maxBytes, timeoutMs: o.settings.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, hostGapMs: o.hostGapMs, fetchImpl: o.fetchImpl,
+  });
+  const sender = new WebhookSender({ store: o.store, log, allowPrivate: o.settings.allowPrivate, fetchImpl: o.fetchImpl });
+  const loops = [new Loop("sources", o.pollEveryMs ?? 30_000, () => poller.tick(), log), new Loop("webhooks", o.deliverEveryMs ?? 15_000, () => sender.tick(), log)];
+  for (const l of loops) l.start();
+  log.info({ url: `http://${host}:${port}` }, "listening");
+
+  let closing: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const force = setTimeout(() => server.closeAllConnections(), o.graceMs ?? 10_000);
+    await Promise.all([closed, ...loops.map((l) => l.stop())]);
+    clearTimeout(force);
+    log.info("server closed");
+  };
+  return { url: `http://${host}:${port}`, port, close: () => (closing ??= close()) };
+}

@@ -1,0 +1,266 @@
+import { sha256 } from "../core/document.js";
+import { CorrectionError, validateChange } from "../core/corrections.js";
+import { analyse, openDocument } from "../core/pipeline.js";
+import type { Casefile, CauseCategory, Count, IncidentFields, Label, Notice, SourceDocument, Tag, TaxonomyName } from "../core/types.js";
+import { emptyFields } from "../extract/index.js";
+import { BASIC_INFO, type Basic } from "../intel/taxonomies/basics.js";
+import { tagNotice } from "../intel/taxonomies/index.js";
+import { INCIDENT_TYPE_LABELS } from "../intel/taxonomies/incident-type.js";
+import { SECTOR_LABELS } from "../intel/taxonomies/sector.js";
+import { makeTag } from "../intel/taxonomies/tag.js";
+import { TLP, type Tlp } from "../intel/taxonomies/tlp.js";
+import { TSR_CAUSE_LABELS, TSR_MEDIUM_LABELS, type TsrCause, type TsrMedium } from "../intel/taxonomies/tsr.js";
+import { VERIS_ACTION_LABELS, VERIS_ASSETS, VERIS_VARIETIES, type VerisAction, type VerisAsset, type VerisVariety } from "../intel/taxonomies/veris.js";
+import { noticeRows } from "../store/records.js";
+import type { Actor, FieldChange, Store } from "../store/types.js";
+import { technique } from "./stix/vocab.js";
+
+/** One source of an imported incident: the words a report or event holds, and where they came from. */
+export interface ImportedSource {
+  title: string;
+  /** The original URL or path when the format records it, else a `stix:`/`misp:` name. */
+  source: string;
+  /** ISO time the original was archived (or the report created). */
+  fetchedAt: string;
+  /** `YYYY-MM-DD` the source's container (a feed item) says it was published, if known. */
+  published: string | null;
+  /** The date this notice itself states, if known (orders sources as the exporting casebook did). */
+  disclosedOn: string | null;
+  listingDate: string | null;
+  /** The notice's words, or the report's name and description. */
+  text: string;
+  /** SHA-256 of the archived original the exporter had, when given. */
+  originalSha256: string | null;
+}
+
+/** An incident read from a bundle or event: the fields the format states and its sources. */
+export interface ImportedIncident {
+  /** The object's id in the imported file, for messages. */
+  key: string;
+  /** Fields the file states; each becomes an analyst correction, so re-extraction keeps it. */
+  fields: Partial<IncidentFields>;
+  tlp: Tlp | null;
+  /** Taxonomy tags (labels rebuilt) when the file carries them; null lets the tagger decide. */
+  tags: Tag[] | null;
+  sources: ImportedSource[];
+}
+
+/** What a file holds for the casebook. */
+export interface ImportPlan {
+  incidents: ImportedIncident[];
+  /** Reports that stand for no incident: archived and extracted like any ingested document. */
+  documents: ImportedSource[];
+  warnings: string[];
+}
+
+/** What an import did. */
+export interface ImportSummary {
+  incidentsNew: number;
+  incidentsUpdated: number;
+  incidentsUnchanged: number;
+  /** Documents archived from reports that stand for no incident. */
+  documents: number;
+  /** Incidents opened or changed. */
+  incidentIds: string[];
+  warnings: string[];
+}
+
+/** The cause categories of the extraction vocabulary. */
+const CAUSE_CATEGORIES = [
+  "vulnerability", "misconfiguration", "credential", "malware", "phishing", "insider", "human_error", "loss", "theft", "vendor", "hardware", "unknown",
+] as const satisfies readonly CauseCategory[];
+
+const ATTRIBUTE_LABELS: Readonly<Record<string, Label>> = {
+  confidentiality: { ja: "機密性", en: "Confidentiality" }, integrity: { ja: "完全性", en: "Integrity" }, availability: { ja: "可用性", en: "Availability" },
+};
+
+/** The label a taxonomy gives a value, or null when the value is not in it. */
+function taxonomyLabel(taxonomy: TaxonomyName, value: string): Label | null {
+  switch (taxonomy) {
+    case "incident_type": return (INCIDENT_TYPE_LABELS as Record<string, Label>)[value] ?? null;
+    case "sector": return (SECTOR_LABELS as Record<string, Label>)[value] ?? null;
+    case "tsr_cause": return TSR_CAUSE_LABELS[value as TsrCause] ?? null;
+    case "tsr_medium": return TSR_MEDIUM_LABELS[value as TsrMedium] ?? null;
+    case "tlp": return TLP[value as Tlp]?.label ?? null;
+    case "basics": return BASIC_INFO[value as Basic]?.label ?? null;
+    case "veris_asset": return value in VERIS_ASSETS ? { ja: VERIS_ASSETS[value as VerisAsset], en: value } : null;
+    case "veris_attribute": return ATTRIBUTE_LABELS[value] ?? null;
+    case "attack": {
+      const t = technique(value);
+      return t ? { ja: `${t.id} ${t.ja}`, en: `${t.id} ${t.name}` } : null;
+    }
+    case "veris_action": {
+      const cat = VERIS_ACTION_LABELS[value.split(".")[0] as VerisAction];
+      if (!cat) return null;
+      if (!value.includes(".")) return cat;
+      const v = VERIS_VARIETIES[value as VerisVariety];
+      return v ? { ja: `${cat.ja}: ${v.ja}`, en: `${cat.en}: ${v.en}` } : null;
+    }
+  }
+}
+
+/**
+ * Taxonomy tags rebuilt from imported values (unknown values dropped), plus the incident-type,
+ * sector and TLP tags the fields imply, each with the reason it was imported.
+ */
+export function importedTags(values: { taxonomy: TaxonomyName; value: string }[], fields: Partial<IncidentFields>, tlp: Tlp | null, why: string): Tag[] {
+  const all = [
+    ...(fields.incident_types ?? []).map((value) => ({ taxonomy: "incident_type" as const, value })),
+    ...(fields.sector ? [{ taxonomy: "sector" as const, value: fields.sector }] : []),
+    ...values,
+    ...(tlp ? [{ taxonomy: "tlp" as const, value: tlp }] : []),
+  ];
+  const out: Tag[] = [];
+  for (const { taxonomy, value } of all) {
+    const label = taxonomyLabel(taxonomy, value);
+    if (label && !out.some((t) => t.taxonomy === taxonomy && t.value === value)) out.push(makeTag(taxonomy, value, label, why, 1));
+  }
+  return out;
+}
+
+/** A secondary count as the file states it, or null when it is not one. */
+function count(v: unknown): Count | null {
+  const c = v as Partial<Count> | null;
+  if (!c || typeof c !== "object" || typeof c.value !== "number" || !Number.isFinite(c.value) || typeof c.text !== "string") return null;
+  return { value: c.value, text: c.text, qualifiers: Array.isArray(c.qualifiers) ? c.qualifiers.filter((q): q is string => typeof q === "string") : [] };
+}
+
+/** Keep the stated fields whose values fit their types and vocabularies; say why the others were dropped. */
+export function checkedFields(stated: Record<string, unknown>, key: string, warnings: string[]): Partial<IncidentFields> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(stated)) {
+    if (value === undefined) continue;
+    if (field === "secondary_counts") {
+      const list = Array.isArray(value) ? value.map(count) : [null];
+      if (list.some((c) => c === null)) warnings.push(`${key}: secondary_counts dropped (not a list of counts)`);
+      else out[field] = list;
+      continue;
+    }
+    try {
+      const change = validateChange(field, value);
+      if (field === "cause" && change.value && !(CAUSE_CATEGORIES as readonly string[]).includes((change.value as { category: string }).category)) {
+        change.value = { ...(change.value as object), category: "unknown" };
+      }
+      out[field] = change.value;
+    } catch (e) {
+      if (!(e instanceof CorrectionError)) throw e;
+      warnings.push(`${key}: ${e.message}; dropped`);
+    }
+  }
+  return out as Partial<IncidentFields>;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * The document an imported source is archived as: a small HTML page with the title and the words in
+ * a <pre>, so that it reads the same whatever its source is named and re-extraction finds the notice again.
+ */
+function syntheticDocument(s: ImportedSource): SourceDocument {
+  const html = `<!doctype html>\n<html lang="ja"><head><meta charset="utf-8"><title>${escapeHtml(s.title)}</title></head>\n<body><pre>${escapeHtml(s.text)}</pre></body></html>\n`;
+  const bytes = new TextEncoder().encode(html);
+  const doc: SourceDocument = { bytes, sha256: sha256(bytes), source: s.source, mediaType: "text/html", fetchedAt: s.fetchedAt, title: s.title };
+  if (s.published) doc.published = s.published;
+  return doc;
+}
+
+const titleKey = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
+
+/**
+ * The casefile of one imported source: the pipeline's analysis when it finds exactly this notice as
+ * the one incident, else (`forced`) a single incident notice built from the imported fields. Imported
+ * tags replace the tagger's.
+ */
+async function importedCasefile(item: ImportedIncident, s: ImportedSource, why: string): Promise<{ cf: Casefile; forced: boolean }> {
+  const [cf] = await openDocument(syntheticDocument(s));
+  if (!cf) throw new Error(`${item.key}: the imported source could not be read`);
+  analyse(cf);
+  const found = cf.notices.filter((n) => n.isIncident && n.incident);
+  const ours = found.length === 1 && titleKey(found[0]!.title) === titleKey(s.title) ? found[0]! : null;
+  if (ours) {
+    // What the exporting casebook recorded for this notice wins over what its words alone say.
+    ours.title = s.title;
+    if (s.listingDate) ours.listingDate = s.listingDate;
+    if (s.disclosedOn) ours.incident!.fields.disclosed_on = s.disclosedOn;
+    if (item.tags) ours.incident!.tags = item.tags;
+    return { cf, forced: false };
+  }
+  const fields = { ...emptyFields(), ...item.fields, disclosed_on: s.disclosedOn };
+  const at = Math.max(0, cf.text.indexOf(s.title));
+  const notice: Notice = {
+    index: 0, title: s.title, span: [0, cf.text.length], titleSpan: [at, at + (cf.text.includes(s.title) ? s.title.length : 0)],
+    kind: "incident_notice", isIncident: true, reason: why, listingDate: s.listingDate, category: null, publisher: null,
+    incident: { fields, findings: [], confidence: {}, tags: [] },
+  };
+  notice.incident!.tags = item.tags ?? tagNotice({ fields, findings: [], source: cf.text, span: notice.span });
+  cf.notices = [notice];
+  return { cf, forced: true };
+}
+
+/**
+ * Store one imported source. Returns the incident its notice is in now (split off any other incident
+ * it was matched to), whether the document is new, and whether its notice had to be forced.
+ */
+async function storeSource(store: Store, item: ImportedIncident, s: ImportedSource, target: string | null, actor: Actor): Promise<{ landed: string | null; stored: boolean; forced: boolean }> {
+  const { cf, forced } = await importedCasefile(item, s, actor.why ?? "imported");
+  const row = noticeRows(cf).find((r) => r.incidentId !== null)!;
+  const own = row.incidentId!;
+  const saved = await store.saveCasefile(cf);
+  if (!saved.stored) {
+    const again = await store.getIncident(own);
+    const landed = again ? again.id : target && (await store.getIncident(target))?.notices.some((n) => n.id === row.id) ? target : null;
+    return { landed, stored: false, forced };
+  }
+  const landed = saved.incidentIds[0];
+  if (landed === undefined || landed === own || landed === target) return { landed: landed ?? null, stored: true, forced };
+  return { landed: (await store.unmerge(landed, actor, row.id))[0] ?? null, stored: true, forced };
+}
+
+/**
+ * Write a plan into a store. Each imported incident's sources are archived as synthetic documents
+ * (one per report) and gathered into one incident, kept apart from incidents it would otherwise be
+ * matched with; the stated fields and TLP become analyst corrections by `who`, so list, search and
+ * show see them and re-extraction keeps them. `origin` names the file for the history. Re-importing
+ * the same file changes nothing.
+ */
+export async function importPlan(store: Store, plan: ImportPlan, who: string, origin: string): Promise<ImportSummary> {
+  const sum: ImportSummary = { incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, documents: 0, incidentIds: [], warnings: [...plan.warnings] };
+  for (const item of plan.incidents) {
+    const why = `imported from ${origin} (${item.key})`;
+    const actor: Actor = { who, why };
+    let target: string | null = null;
+    let fresh = false;
+    for (const s of item.sources) {
+      const { landed, stored, forced } = await storeSource(store, item, s, target, actor);
+      if (forced && stored) sum.warnings.push(`${item.key}: "${s.title}" kept as imported, but the extractor does not read its words as one incident notice, so re-extraction would drop it`);
+      if (landed === null) { sum.warnings.push(`${item.key}: source "${s.title}" could not be placed in an incident`); continue; }
+      if (target === null) { target = landed; fresh = stored; continue; }
+      if (landed !== target) await store.merge(target, [landed], actor);
+    }
+    if (target === null) continue;
+    const inc = await store.getIncident(target);
+    if (!inc) continue;
+    const changes: FieldChange[] = [];
+    const stated: [FieldChange["field"], unknown][] = [...Object.entries(item.fields) as [keyof IncidentFields, unknown][], ...(item.tlp ? [["tlp", item.tlp] as ["tlp", Tlp]] : [])];
+    for (const [field, value] of stated) {
+      const active = inc.overrides.filter((o) => o.field === field).at(-1);
+      if (!active || JSON.stringify(active.value) !== JSON.stringify(value)) changes.push({ field, value });
+    }
+    if (changes.length) await store.edit(inc.id, changes, actor);
+    if (fresh) sum.incidentsNew++;
+    else if (changes.length) sum.incidentsUpdated++;
+    else sum.incidentsUnchanged++;
+    if (fresh || changes.length) sum.incidentIds.push(inc.id);
+  }
+  for (const s of plan.documents) {
+    const doc = syntheticDocument(s);
+    if (await store.hasDocument(doc.sha256)) continue;
+    for (const cf of await openDocument(doc)) {
+      const r = await store.saveCasefile(analyse(cf));
+      sum.documents++;
+      sum.incidentsNew += r.incidentsNew;
+      if (r.incidentsNew) sum.incidentIds.push(...r.incidentIds);
+    }
+  }
+  return sum;
+}

@@ -1,0 +1,880 @@
+import postgres from "postgres";
+import { sha256 } from "../../core/document.js";
+import type { Casefile, Finding, IncidentFields, Message, Notice, NoticeKind, Sector, Tag } from "../../core/types.js";
+import { sameIncident, SAME_INCIDENT, orgKey, type Match } from "../../intel/correlate.js";
+import { keyOfValue } from "../../intel/indicators/index.js";
+import type { StatInput } from "../../intel/stats.js";
+import { analysisDigest, applyOverrides, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
+import type {
+  Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
+  AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
+  WatchKind, Watchlist,
+} from "../types.js";
+import { defaultClearance, fingerprint, hashToken, newTokenString, watchMatch } from "../service.js";
+import { ConflictError, NotFoundError } from "../types.js";
+import { POSTGRES_MIGRATIONS } from "./migrations.js";
+
+/** bigint columns (counts, ids, insertion order) are read as numbers: they stay far below 2^53. */
+const TYPES = { int8: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) } };
+type Types = { int8: number };
+/** A connection pool, or one transaction of it. */
+type Db = postgres.ISql<Types>;
+type Fragment = postgres.Fragment;
+type Query = postgres.PendingQuery<postgres.Row[]>;
+
+/** One write transaction: where it runs and the incidents whose fields it changed. */
+interface Tx {
+  sql: Db;
+  changed: Set<string>;
+}
+
+interface IncidentRow {
+  id: string;
+  title: string;
+  organization: string | null;
+  sector: string | null;
+  disclosed_on: string | null;
+  discovered_on: string | null;
+  incident_types: IncidentFields["incident_types"] | null;
+  affected_count: number | null;
+  created_at: string;
+  updated_at: string;
+  sources: number;
+}
+
+interface DocumentRow {
+  sha256: string;
+  media_type: string;
+  charset: string | null;
+  size: number;
+  bytes: Buffer;
+  text: string | null;
+  title: string | null;
+  published: string | null;
+  parent: string | null;
+  messages: Message[];
+}
+
+function summary(r: IncidentRow): IncidentSummary {
+  return {
+    id: r.id, title: r.title, organization: r.organization, sector: r.sector as Sector | null,
+    disclosed_on: r.disclosed_on, discovered_on: r.discovered_on, incident_types: r.incident_types ?? [],
+    affected_count: r.affected_count, sources: r.sources, updated_at: r.updated_at,
+  };
+}
+
+/** Who automatic changes are recorded as. */
+const SYSTEM = "jikenbo";
+/** Advisory lock held by every write transaction: writers take turns, as SQLite's do. */
+export const WRITE_LOCK = 0x6a6b6200;
+/** Advisory lock held while the schema is brought up to date. */
+const MIGRATE_LOCK = 0x6a6b6201;
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+/** A value as JSON text, bound as `${json(v)}::text::jsonb` so that JSON null stays a value. */
+function json(v: unknown): string {
+  return JSON.stringify(v);
+}
+
+/** Escape a user's text for a LIKE pattern with `\` as the escape character. */
+function likePattern(s: string): string {
+  return "%" + s.replace(/[\\%_]/g, (c) => "\\" + c) + "%";
+}
+
+/** The URL without its password, to show where the casebook is. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = "";
+    return u.toString();
+  } catch {
+    return "postgres://…";
+  }
+}
+
+/** The shared casebook: PostgreSQL, with a pg_trgm index for Japanese search; behaves as the SQLite store. */
+export class PostgresStore implements Store {
+  private constructor(private readonly sql: postgres.Sql<Types>, readonly location: string) {}
+
+  /** Open a pool of connections to the database a postgres:// URL names (the schema is not touched). */
+  static async connect(url: string): Promise<PostgresStore> {
+    const sql = postgres(url, { max: 10, prepare: true, onnotice: () => {}, types: TYPES, connection: { application_name: "jikenbo" } });
+    const location = redact(url);
+    try {
+      await sql`SELECT 1`;
+    } catch (e) {
+      await sql.end({ timeout: 0 });
+      throw new Error(`cannot reach the PostgreSQL casebook ${location}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return new PostgresStore(sql, location);
+  }
+
+  /** Run a write in one transaction, after every other writer's. */
+  private async write<T>(body: (w: Tx) => Promise<T>): Promise<T> {
+    return (await this.sql.begin(async (tx) => {
+      await tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
+      return body({ sql: tx, changed: new Set() });
+    })) as T;
+  }
+
+  async migrate(): Promise<void> {
+    for (;;) {
+      const done = await this.sql.begin(async (tx) => {
+        await tx`SELECT pg_advisory_xact_lock(${MIGRATE_LOCK})`;
+        await tx`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at text NOT NULL)`;
+        const v = (await tx<{ v: number }[]>`SELECT coalesce(max(version), 0) AS v FROM schema_migrations`)[0]!.v;
+        if (v >= POSTGRES_MIGRATIONS.length) return true;
+        await tx.unsafe(POSTGRES_MIGRATIONS[v]!);
+        await tx`INSERT INTO schema_migrations (version, applied_at) VALUES (${v + 1}, ${now()})`;
+        return false;
+      });
+      if (done) return;
+    }
+  }
+
+  async hasDocument(sha256: string): Promise<boolean> {
+    return (await this.sql`SELECT 1 FROM documents WHERE sha256 = ${sha256}`).length > 0;
+  }
+
+  async addSource(sha256: string, source: string, fetchedAt: string): Promise<void> {
+    await this.sql`INSERT INTO sources (sha256, source, fetched_at) VALUES (${sha256}, ${source}, ${fetchedAt}) ON CONFLICT DO NOTHING`;
+  }
+
+  private async insertDocument(w: Tx, cf: Pick<Casefile, "doc" | "messages"> & { charset?: string | null; text?: string | null; analysis?: string }): Promise<void> {
+    const d = cf.doc;
+    await Promise.all([
+      w.sql`
+        INSERT INTO documents (sha256, media_type, charset, size, bytes, text, title, published, parent, messages, analysis, first_seen)
+        VALUES (${d.sha256}, ${d.mediaType}, ${cf.charset ?? null}, ${d.bytes.length}, ${d.bytes}, ${cf.text ?? null}, ${d.title ?? null},
+          ${d.published ?? null}, ${d.parent ?? null}, ${json(cf.messages)}::text::jsonb, ${cf.analysis ?? null}, ${d.fetchedAt})
+        ON CONFLICT DO NOTHING`,
+      w.sql`INSERT INTO sources (sha256, source, fetched_at) VALUES (${d.sha256}, ${d.source}, ${d.fetchedAt}) ON CONFLICT DO NOTHING`,
+    ]);
+  }
+
+  async saveContainer(cf: Pick<Casefile, "doc" | "messages">): Promise<void> {
+    await this.write((w) => this.insertDocument(w, cf));
+  }
+
+  /** Append to an incident's trail (a query to await or pipeline). */
+  private event(w: Tx, incidentId: string, who: string, action: EventRecord["action"], detail: Record<string, unknown>): Query {
+    return w.sql`INSERT INTO events (incident_id, at, who, action, detail) VALUES (${incidentId}, ${now()}, ${who}, ${action}, ${json(detail)}::text::jsonb)`;
+  }
+
+  /** Record why a notice belongs to its incident (a query to await or pipeline). */
+  private link(w: Tx, noticeId: string, incidentId: string, method: LinkRecord["method"], score: number | null, reason: string, by: string): Query {
+    return w.sql`
+      INSERT INTO links (notice_id, incident_id, method, score, reason, "by", at) VALUES (${noticeId}, ${incidentId}, ${method}, ${score}, ${reason}, ${by}, ${now()})
+      ON CONFLICT (notice_id) DO UPDATE SET incident_id = excluded.incident_id, method = excluded.method, score = excluded.score,
+        reason = excluded.reason, "by" = excluded."by", at = excluded.at`;
+  }
+
+  /** The existing incident a new incident notice reports, if the evidence is strong enough. */
+  private async correlate(w: Tx, noticeId: string, notice: Notice): Promise<{ id: string; match: Match } | null> {
+    const f = notice.incident!.fields;
+    const key = orgKey(f.organization);
+    // Candidates in SQLite's order: same casebook number first, then same organisation, each oldest first.
+    const candidates = await w.sql<{ id: string; title: string; fields: IncidentFields }[]>`
+      SELECT id, title, fields FROM incidents
+      WHERE fields <> '{}'::jsonb AND ((casebook_id IS NOT NULL AND casebook_id = ${f.casebook_id ?? null}) OR (org_key <> '' AND org_key = ${key}))
+        AND id NOT IN (SELECT incident_id FROM merge_blocks WHERE notice_id = ${noticeId})
+      ORDER BY (casebook_id = ${f.casebook_id ?? null}) IS TRUE DESC, seq LIMIT 200`;
+    let best: { id: string; match: Match } | null = null;
+    for (const c of candidates) {
+      const match = sameIncident({ title: notice.title, fields: f }, { title: c.title, fields: c.fields });
+      if (match.score >= SAME_INCIDENT && (!best || match.score > best.match.score)) best = { id: c.id, match };
+    }
+    return best;
+  }
+
+  /**
+   * Write a casefile's notices and findings. A new incident notice joins the incident it
+   * correlates with, or opens its own. Returns each touched incident and whether it is new.
+   */
+  private async writeNotices(w: Tx, cf: Casefile, who: string): Promise<Map<string, boolean>> {
+    const touched = new Map<string, boolean>();
+    for (const row of noticeRows(cf)) {
+      const n = row.notice;
+      const findings = n.incident?.findings ?? [];
+      // Pipelined: the statements run in this order, in one round trip. The upsert keeps incident_id.
+      const [[before]] = await Promise.all([
+        w.sql<{ incident_id: string | null }[]>`SELECT incident_id FROM notices WHERE id = ${row.id}`,
+        w.sql`
+          INSERT INTO notices (id, document, idx, title, span_start, span_end, kind, is_incident, reason, listing_date, category, fields, confidence, tags, incident_id)
+          VALUES (${row.id}, ${cf.doc.sha256}, ${n.index}, ${n.title}, ${n.span[0]}, ${n.span[1]}, ${n.kind}, ${n.isIncident}, ${n.reason},
+            ${n.listingDate ?? null}, ${n.category ?? null}, ${n.incident ? json(n.incident.fields) : null}::text::jsonb,
+            ${n.incident ? json(n.incident.confidence) : null}::text::jsonb, ${n.incident ? json(n.incident.tags) : null}::text::jsonb, NULL)
+          ON CONFLICT (id) DO UPDATE SET idx = excluded.idx, title = excluded.title, span_start = excluded.span_start, span_end = excluded.span_end,
+            kind = excluded.kind, is_incident = excluded.is_incident, reason = excluded.reason, listing_date = excluded.listing_date,
+            category = excluded.category, fields = excluded.fields, confidence = excluded.confidence, tags = excluded.tags`,
+        findings.length
+          ? w.sql`
+            INSERT INTO findings (notice_id, field, value, span_start, span_end, text, confidence, rule)
+            SELECT ${row.id}, u.field, u.value::jsonb, u.s, u.e, u.text, u.c, u.rule
+            FROM unnest(${findings.map((f) => f.field)}::text[], ${findings.map((f) => json(f.value))}::text[], ${findings.map((f) => f.span[0])}::int[],
+              ${findings.map((f) => f.span[1])}::int[], ${findings.map((f) => f.text)}::text[], ${findings.map((f) => f.confidence)}::float8[],
+              ${findings.map((f) => f.rule)}::text[]) WITH ORDINALITY AS u(field, value, s, e, text, c, rule, ord)
+            ORDER BY u.ord`
+          : null,
+      ]);
+      if (before?.incident_id) {
+        if (!n.isIncident) {
+          // A notice that stopped being an incident leaves its incident.
+          await Promise.all([
+            w.sql`UPDATE notices SET incident_id = NULL WHERE id = ${row.id}`,
+            w.sql`DELETE FROM links WHERE notice_id = ${row.id}`,
+            this.event(w, before.incident_id, who, "reextracted", { source_removed: row.id, reason: n.reason }),
+          ]);
+        }
+        if (!touched.has(before.incident_id)) touched.set(before.incident_id, false);
+        continue;
+      }
+      if (!n.isIncident || !n.incident) continue;
+      const target = await this.correlate(w, row.id, n);
+      if (target) {
+        const reason = target.match.reasons.join("; ");
+        await Promise.all([
+          w.sql`UPDATE notices SET incident_id = ${target.id} WHERE id = ${row.id}`,
+          this.link(w, row.id, target.id, "auto", target.match.score, reason, who),
+          this.event(w, target.id, who, "source_added", { notice: row.id, title: n.title, source: cf.doc.source, score: target.match.score, reason }),
+        ]);
+        if (!touched.has(target.id)) touched.set(target.id, false);
+        await this.refreshIncident(w, target.id, who, "source_added");
+        continue;
+      }
+      const id = row.incidentId!;
+      const at = now();
+      await Promise.all([
+        w.sql`INSERT INTO incidents (id, title, fields, created_at, updated_at) VALUES (${id}, ${n.title}, '{}'::jsonb, ${at}, ${at}) ON CONFLICT DO NOTHING`,
+        w.sql`DELETE FROM incident_aliases WHERE alias = ${id}`,
+        w.sql`UPDATE notices SET incident_id = ${id} WHERE id = ${row.id}`,
+        this.link(w, row.id, id, "first", null, "the notice that opened this incident", who),
+        this.event(w, id, who, "created", { notice: row.id, title: n.title, source: cf.doc.source }),
+      ]);
+      touched.set(id, !touched.has(id) || touched.get(id)!);
+      await this.refreshIncident(w, id, who, "created");
+    }
+    return touched;
+  }
+
+  /**
+   * Recompute an incident from its sources and its analysts' corrections, recording what changed.
+   * Returns whether the fields changed, or "deleted" when no source is left.
+   */
+  private async refreshIncident(w: Tx, id: string, who: string, cause: "created" | "source_added" | "reextracted" | "merged" | "unmerged" | "edited" | "reverted"): Promise<boolean | "deleted"> {
+    const [notices, overrides] = await Promise.all([
+      w.sql<{ title: string; fields: IncidentFields; confidence: SourceDraft["confidence"] | null; tags: Tag[] | null; span_start: number; span_end: number; text: string | null }[]>`
+        SELECT n.title, n.fields, n.confidence, n.tags, n.span_start, n.span_end, d.text FROM notices n JOIN documents d ON d.sha256 = n.document
+        WHERE n.incident_id = ${id} AND n.fields IS NOT NULL AND n.is_incident
+        ORDER BY coalesce(n.fields->>'disclosed_on', n.listing_date, substr(d.first_seen, 1, 10)) COLLATE "C", d.first_seen, n.document, n.idx`,
+      this.activeOverrides(w.sql, id),
+    ]);
+    if (notices.length === 0) {
+      await w.sql`DELETE FROM incidents WHERE id = ${id}`;
+      return "deleted";
+    }
+    const drafts: SourceDraft[] = notices.map((n) => ({ fields: n.fields, confidence: n.confidence ?? {}, tags: n.tags ?? [] }));
+    const fields = applyOverrides(mergeFields(drafts), overrides);
+    const tlpOverride = overrides.filter((o) => o.field === "tlp").at(-1)?.value as string | undefined;
+    const tags = mergeTags(drafts);
+    const tlp = tlpOverride ?? tags.find((t) => t.taxonomy === "tlp")?.value ?? "CLEAR";
+    const title = notices[0]!.title;
+    // jsonb compares by value (its keys have their own order), as SQLite compares the JSON text.
+    const before = (await w.sql<{ fields: IncidentFields; fresh: boolean; same: boolean }[]>`
+      SELECT fields, fields = '{}'::jsonb AS fresh,
+        (fields = ${json(fields)}::text::jsonb AND title = ${title} AND tlp = ${tlp} AND tags = ${json(tags)}::text::jsonb) AS same
+      FROM incidents WHERE id = ${id}`)[0]!;
+    if (before.same) return false;
+    w.changed.add(id);
+    const writes: Query[] = [];
+    if (!before.fresh && (cause === "reextracted" || cause === "source_added")) {
+      const changes = fieldChanges(before.fields, fields);
+      if (Object.keys(changes).length) writes.push(this.event(w, id, who, cause === "reextracted" ? "reextracted" : "source_added", { changes }));
+    }
+    const body = searchText(title, fields, notices.map((n) => (n.text ?? "").slice(n.span_start, n.span_end))).toLowerCase();
+    const parties: [string, string, string][] = [];
+    if (fields.organization && orgKey(fields.organization)) parties.push([orgKey(fields.organization), fields.organization, "organization"]);
+    for (const p of fields.other_parties) if (orgKey(p).length >= 2) parties.push([orgKey(p), p, "other"]);
+    writes.push(
+      w.sql`
+        UPDATE incidents SET title = ${title}, organization = ${fields.organization ?? null}, sector = ${fields.sector ?? null},
+          disclosed_on = ${fields.disclosed_on ?? null}, discovered_on = ${fields.discovered_on ?? null},
+          event_date = coalesce(${incidentDate(fields)}::text, substr(created_at, 1, 10)), affected_count = ${fields.affected_count ?? null},
+          fields = ${json(fields)}::text::jsonb, tlp = ${tlp}, tags = ${json(tags)}::text::jsonb, casebook_id = ${fields.casebook_id ?? null},
+          org_key = ${orgKey(fields.organization)}, updated_at = ${now()}, body = ${body}
+        WHERE id = ${id}`,
+      w.sql`DELETE FROM incident_types WHERE incident_id = ${id}`,
+      w.sql`
+        INSERT INTO incident_types (incident_id, type) SELECT ${id}, u.t FROM unnest(${fields.incident_types}::text[]) WITH ORDINALITY AS u(t, ord)
+        ORDER BY u.ord ON CONFLICT DO NOTHING`,
+      w.sql`DELETE FROM incident_indicators WHERE incident_id = ${id}`,
+      w.sql`
+        INSERT INTO incident_indicators (incident_id, value, kind, key)
+        SELECT ${id}, u.v, u.k, u.key
+        FROM unnest(${fields.indicators}::text[], ${fields.indicators.map(indicatorKind)}::text[], ${fields.indicators.map(keyOfValue)}::text[])
+          WITH ORDINALITY AS u(v, k, key, ord)
+        ORDER BY u.ord ON CONFLICT DO NOTHING`,
+      w.sql`DELETE FROM incident_parties WHERE incident_id = ${id}`,
+      w.sql`
+        INSERT INTO incident_parties (incident_id, key, name, role)
+        SELECT ${id}, u.k, u.n, u.r FROM unnest(${parties.map((p) => p[0])}::text[], ${parties.map((p) => p[1])}::text[], ${parties.map((p) => p[2])}::text[])
+          WITH ORDINALITY AS u(k, n, r, ord)
+        ORDER BY u.ord ON CONFLICT DO NOTHING`,
+    );
+    await Promise.all(writes);
+    return true;
+  }
+
+  /** An incident's active corrections, oldest first. */
+  private async activeOverrides(db: Db, id: string): Promise<{ field: string; value: unknown }[]> {
+    return [...(await db<{ field: string; value: unknown }[]>`SELECT field, value FROM overrides WHERE incident_id = ${id} AND active ORDER BY id`)];
+  }
+
+  /** Count what a save did: incidents opened, and existing ones changed or not by it. */
+  private async tally(w: Tx, touched: Map<string, boolean>, notices: number, who: string, cause: "reextracted" | "source_added"): Promise<SaveResult> {
+    const r: SaveResult = { stored: true, notices, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
+    for (const [id, created] of touched) {
+      if (created) { r.incidentsNew++; r.incidentIds.push(id); continue; }
+      if (await this.refreshIncident(w, id, who, cause) === "deleted") continue;
+      r.incidentIds.push(id);
+      if (w.changed.has(id)) r.incidentsUpdated++;
+      else r.incidentsUnchanged++;
+    }
+    return r;
+  }
+
+  async saveCasefile(cf: Casefile): Promise<SaveResult> {
+    return this.write(async (w): Promise<SaveResult> => {
+      if ((await w.sql`SELECT 1 FROM documents WHERE sha256 = ${cf.doc.sha256}`).length) {
+        await w.sql`INSERT INTO sources (sha256, source, fetched_at) VALUES (${cf.doc.sha256}, ${cf.doc.source}, ${cf.doc.fetchedAt}) ON CONFLICT DO NOTHING`;
+        return { stored: false, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
+      }
+      await this.insertDocument(w, { ...cf, analysis: analysisDigest(cf) });
+      return this.tally(w, await this.writeNotices(w, cf, SYSTEM), cf.notices.length, SYSTEM, "source_added");
+    });
+  }
+
+  async replaceAnalysis(cfs: Casefile[]): Promise<SaveResult> {
+    return this.write(async (w): Promise<SaveResult> => {
+      const touched = new Map<string, boolean>();
+      const same = new Set<string>();
+      let notices = 0;
+      for (const cf of cfs) {
+        const sha = cf.doc.sha256;
+        const digest = analysisDigest(cf);
+        const [stored] = await w.sql<{ analysis: string | null }[]>`SELECT analysis FROM documents WHERE sha256 = ${sha}`;
+        if (!stored) continue;
+        notices += cf.notices.length;
+        const ids = await w.sql<{ incident_id: string }[]>`
+          SELECT incident_id FROM notices WHERE document = ${sha} AND incident_id IS NOT NULL GROUP BY incident_id ORDER BY min(seq)`;
+        if (stored.analysis === digest) {
+          for (const r of ids) same.add(r.incident_id);
+          continue;
+        }
+        for (const r of ids) if (!touched.has(r.incident_id)) touched.set(r.incident_id, false);
+        await w.sql`UPDATE documents SET text = ${cf.text}, charset = ${cf.charset}, messages = ${json(cf.messages)}::text::jsonb, analysis = ${digest} WHERE sha256 = ${sha}`;
+        await w.sql`DELETE FROM findings WHERE notice_id IN (SELECT id FROM notices WHERE document = ${sha})`;
+        const keep = new Set(noticeRows(cf).map((r) => r.id));
+        for (const o of await w.sql<{ id: string; incident_id: string | null }[]>`SELECT id, incident_id FROM notices WHERE document = ${sha} ORDER BY seq`) {
+          if (keep.has(o.id)) continue;
+          await w.sql`DELETE FROM notices WHERE id = ${o.id}`;
+          if (o.incident_id) await this.event(w, o.incident_id, SYSTEM, "reextracted", { source_removed: o.id });
+        }
+        for (const [id, created] of await this.writeNotices(w, cf, SYSTEM)) touched.set(id, created || (touched.get(id) ?? false));
+      }
+      const r = await this.tally(w, touched, notices, SYSTEM, "reextracted");
+      for (const id of same) if (!touched.has(id)) r.incidentsUnchanged++;
+      return r;
+    });
+  }
+
+  private async docOf(r: DocumentRow): Promise<StoredDocument & { bytes: Uint8Array }> {
+    const sources = [...await this.sql<{ source: string; fetched_at: string }[]>`SELECT source, fetched_at FROM sources WHERE sha256 = ${r.sha256} ORDER BY fetched_at, source`];
+    return {
+      sha256: r.sha256, mediaType: r.media_type, charset: r.charset, size: r.size, title: r.title, published: r.published,
+      parent: r.parent, sources, messages: r.messages, text: r.text, bytes: new Uint8Array(r.bytes),
+    };
+  }
+
+  async *documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array }> {
+    const shas = (await this.sql<{ sha256: string }[]>`SELECT sha256 FROM documents ORDER BY first_seen, sha256`).map((r) => r.sha256);
+    for (const sha of shas) {
+      const d = await this.getDocument(sha);
+      if (d) yield d;
+    }
+  }
+
+  async getDocument(sha256: string): Promise<(StoredDocument & { bytes: Uint8Array }) | null> {
+    const [r] = await this.sql<DocumentRow[]>`
+      SELECT sha256, media_type, charset, size, bytes, text, title, published, parent, messages FROM documents WHERE sha256 = ${sha256}`;
+    return r ? this.docOf(r) : null;
+  }
+
+  /** Conditions on incident `i` for the type, sector, TLP and date filters. */
+  private filters(filter: IncidentFilter): Fragment[] {
+    const where: Fragment[] = [];
+    if (filter.type) where.push(this.sql`i.id IN (SELECT incident_id FROM incident_types WHERE type = ${filter.type})`);
+    if (filter.sector) where.push(this.sql`i.sector = ${filter.sector}`);
+    if (filter.tlp) where.push(this.sql`i.tlp = ANY(${filter.tlp}::text[])`);
+    if (filter.since) where.push(this.sql`i.event_date >= ${filter.since}`);
+    if (filter.until) where.push(this.sql`i.event_date <= ${filter.until}`);
+    return where;
+  }
+
+  /** A WHERE clause of every condition, or nothing. */
+  private where(conditions: Fragment[]): Fragment {
+    return conditions.length ? this.sql`WHERE ${conditions.reduce((a, c) => this.sql`${a} AND ${c}`)}` : this.sql``;
+  }
+
+  /** A page of incidents meeting the conditions, newest first (limit -1: every one). */
+  private async page(conditions: Fragment[], filter: IncidentFilter): Promise<IncidentSummary[]> {
+    const limit = filter.limit ?? 50;
+    const rows = await this.sql<IncidentRow[]>`
+      SELECT i.id, i.title, i.organization, i.sector, i.disclosed_on, i.discovered_on, i.fields->'incident_types' AS incident_types, i.affected_count,
+        i.created_at, i.updated_at, (SELECT count(*) FROM notices n WHERE n.incident_id = i.id) AS sources
+      FROM incidents i ${this.where(conditions)}
+      ORDER BY i.event_date DESC NULLS LAST, i.seq DESC LIMIT ${limit < 0 ? null : limit} OFFSET ${Math.max(0, filter.offset ?? 0)}`;
+    return rows.map(summary);
+  }
+
+  async listIncidents(filter: IncidentFilter = {}): Promise<IncidentSummary[]> {
+    return this.page(this.filters(filter), filter);
+  }
+
+  /** Full-text search, newest first: every word (NFKC, any length) is a case-insensitive substring of the incident's text. */
+  async searchIncidents(query: SearchQuery): Promise<IncidentSummary[]> {
+    const terms = query.q.normalize("NFKC").trim().split(/\s+/).filter(Boolean);
+    if (terms.length === 0) return this.listIncidents(query);
+    return this.page([...terms.map((t) => this.sql`i.body LIKE ${likePattern(t.toLowerCase())} ESCAPE '\\'`), ...this.filters(query)], query);
+  }
+
+  /** The incident an id names: itself, or the incident it was merged into. */
+  private async resolve(db: Db, id: string): Promise<string | null> {
+    if ((await db`SELECT 1 FROM incidents WHERE id = ${id}`).length) return id;
+    const [alias] = await db<{ incident_id: string }[]>`
+      SELECT a.incident_id FROM incident_aliases a JOIN incidents i ON i.id = a.incident_id WHERE a.alias = ${id}`;
+    return alias ? alias.incident_id : null;
+  }
+
+  /** Incidents sharing an indicator, a named party or the organisation with this one (in SQLite's order). */
+  private async related(id: string): Promise<RelatedIncident[]> {
+    const rows = await this.sql<RelatedIncident[]>`
+      SELECT id, title, organization, reason FROM (
+        SELECT 1 AS part, a.value AS k1, '' COLLATE "C" AS k2, b.seq, other.id, other.title, other.organization, 'shares indicator ' || a.value AS reason
+          FROM incident_indicators a JOIN incident_indicators b ON b.key = a.key AND b.incident_id <> a.incident_id
+          JOIN incidents other ON other.id = b.incident_id WHERE a.incident_id = ${id}
+        UNION ALL
+        SELECT 2, a.key, a.role, b.seq, other.id, other.title, other.organization,
+               CASE WHEN a.role = 'organization' AND b.role = 'organization' THEN 'same organisation ' || b.name
+                    WHEN a.role = 'organization' THEN 'names this organisation (' || b.name || ') as a party'
+                    WHEN b.role = 'organization' THEN 'is ' || b.name || ', a party here'
+                    ELSE 'shares party ' || b.name END
+          FROM incident_parties a JOIN incident_parties b ON b.key = a.key AND b.incident_id <> a.incident_id
+          JOIN incidents other ON other.id = b.incident_id WHERE a.incident_id = ${id}
+      ) r ORDER BY part, k1, k2, seq LIMIT 100`;
+    const seen = new Map<string, RelatedIncident>();
+    for (const r of rows) {
+      const cur = seen.get(r.id);
+      if (cur) { if (!cur.reason.includes(r.reason)) cur.reason += `; ${r.reason}`; } else seen.set(r.id, { id: r.id, title: r.title, organization: r.organization, reason: r.reason });
+    }
+    return [...seen.values()];
+  }
+
+  async getIncident(requested: string): Promise<IncidentDetail | null> {
+    const id = await this.resolve(this.sql, requested);
+    if (!id) return null;
+    const [r] = await this.sql<(IncidentRow & { fields: IncidentFields; tlp: string; tags: Tag[] })[]>`
+      SELECT i.id, i.title, i.organization, i.sector, i.disclosed_on, i.discovered_on, i.fields->'incident_types' AS incident_types, i.affected_count,
+        i.created_at, i.updated_at, (SELECT count(*) FROM notices n WHERE n.incident_id = i.id) AS sources, i.fields, i.tlp, i.tags
+      FROM incidents i WHERE i.id = ${id}`;
+    if (!r) return null;
+    const rows = await this.sql<{ id: string; document: string; title: string; span_start: number; span_end: number; kind: string; is_incident: boolean; reason: string; listing_date: string | null; source: string; fetched_at: string; fields: IncidentFields | null; method: LinkRecord["method"] | null; score: number | null; link_reason: string | null; link_by: string | null; link_at: string | null }[]>`
+      SELECT n.id, n.document, n.title, n.span_start, n.span_end, n.kind, n.is_incident, n.reason, n.listing_date, s.source, s.fetched_at, n.fields,
+             l.method, l.score, l.reason AS link_reason, l."by" AS link_by, l.at AS link_at
+      FROM notices n JOIN documents d ON d.sha256 = n.document
+        LEFT JOIN LATERAL (SELECT s.source, s.fetched_at FROM sources s WHERE s.sha256 = n.document ORDER BY s.fetched_at, s.source LIMIT 1) s ON true
+        LEFT JOIN links l ON l.notice_id = n.id
+      WHERE n.incident_id = ${id} ORDER BY d.first_seen, n.idx, n.seq`;
+    const findings = new Map<string, Finding[]>();
+    if (rows.length) {
+      const all = await this.sql<{ notice_id: string; field: Finding["field"]; value: unknown; span_start: number; span_end: number; text: string; confidence: number; rule: string }[]>`
+        SELECT notice_id, field, value, span_start, span_end, text, confidence, rule FROM findings
+        WHERE notice_id = ANY(${rows.map((n) => n.id)}::text[]) ORDER BY notice_id, span_start, id`;
+      for (const f of all) {
+        const list = findings.get(f.notice_id) ?? [];
+        list.push({ field: f.field, value: f.value, span: [f.span_start, f.span_end], text: f.text, confidence: f.confidence, rule: f.rule });
+        findings.set(f.notice_id, list);
+      }
+    }
+    const notices = rows.map((n): NoticeRecord & { link: LinkRecord | null } => ({
+      id: n.id, document: n.document, title: n.title, span: [n.span_start, n.span_end], kind: n.kind as NoticeKind,
+      is_incident: n.is_incident, reason: n.reason, listing_date: n.listing_date, source: n.source, fetched_at: n.fetched_at,
+      fields: n.fields, findings: findings.get(n.id) ?? [],
+      link: n.method ? { method: n.method, score: n.score, reason: n.link_reason!, by: n.link_by!, at: n.link_at! } : null,
+    }));
+    const overrides = (await this.sql<OverrideRecord[]>`
+      SELECT id, field, value, who, at, why FROM overrides WHERE incident_id = ${id} AND active ORDER BY id`)
+      .map((o): OverrideRecord => ({ id: o.id, field: o.field, value: o.value, who: o.who, at: o.at, why: o.why }));
+    const aliases = (await this.sql<{ alias: string }[]>`SELECT alias FROM incident_aliases WHERE incident_id = ${id} ORDER BY alias`).map((a) => a.alias);
+    return {
+      ...summary(r), fields: r.fields, tlp: r.tlp, tags: r.tags, notices, overrides,
+      related: await this.related(id), aliases, created_at: r.created_at,
+    };
+  }
+
+  /** The incident an id names, or an error saying there is none. */
+  private async mustResolve(db: Db, id: string): Promise<string> {
+    const found = await this.resolve(db, id);
+    if (!found) throw new NotFoundError(`no incident ${id}`);
+    return found;
+  }
+
+  async merge(target: string, others: string[], actor: Actor): Promise<IncidentDetail> {
+    const into = await this.mustResolve(this.sql, target);
+    await this.write(async (w) => {
+      for (const other of others) {
+        const from = await this.mustResolve(w.sql, other);
+        if (from === into) continue;
+        const moved = [...await w.sql<{ id: string; title: string }[]>`SELECT id, title FROM notices WHERE incident_id = ${from} ORDER BY seq`];
+        for (const n of moved) {
+          await w.sql`UPDATE notices SET incident_id = ${into} WHERE id = ${n.id}`;
+          await this.link(w, n.id, into, "manual", null, actor.why ? `merged by ${actor.who}: ${actor.why}` : `merged by ${actor.who}`, actor.who);
+          await w.sql`DELETE FROM merge_blocks WHERE notice_id = ${n.id} AND incident_id = ${into}`;
+        }
+        // Corrections made on the merged incident carry over unless the target has its own.
+        await w.sql`
+          UPDATE overrides SET incident_id = ${into} WHERE incident_id = ${from} AND active
+            AND field NOT IN (SELECT field FROM overrides WHERE incident_id = ${into} AND active)`;
+        await w.sql`UPDATE incident_aliases SET incident_id = ${into} WHERE incident_id = ${from}`;
+        await w.sql`INSERT INTO incident_aliases (alias, incident_id) VALUES (${from}, ${into}) ON CONFLICT (alias) DO UPDATE SET incident_id = excluded.incident_id`;
+        await this.event(w, into, actor.who, "merged", { from, notices: moved.map((n) => n.id), why: actor.why ?? null });
+        await this.auditNow(w.sql, actor.who, "incident.merge", `incident:${into}`, { from }, { into, notices: moved.map((n) => n.id), why: actor.why ?? null });
+        await this.event(w, from, actor.who, "merged", { into, why: actor.why ?? null });
+        await this.refreshIncident(w, from, actor.who, "merged");
+      }
+      await this.refreshIncident(w, into, actor.who, "merged");
+    });
+    return (await this.getIncident(into))!;
+  }
+
+  async unmerge(requested: string, actor: Actor, noticeId?: string): Promise<string[]> {
+    const id = await this.mustResolve(this.sql, requested);
+    return this.write(async (w): Promise<string[]> => {
+      const sources = [...await w.sql<{ id: string; title: string; method: string | null }[]>`
+        SELECT n.id, n.title, l.method FROM notices n LEFT JOIN links l ON l.notice_id = n.id WHERE n.incident_id = ${id}
+        ORDER BY (l.method = 'first') DESC NULLS LAST, l.at NULLS FIRST, n.id`];
+      if (sources.length < 2) throw new ConflictError(`incident ${id} has a single source; nothing to split`);
+      const detach = noticeId ? sources.filter((s) => s.id === noticeId) : sources.filter((s) => s.method !== "first").length ? sources.filter((s) => s.method !== "first") : sources.slice(1);
+      if (detach.length === 0) throw new NotFoundError(`notice ${noticeId} is not a source of incident ${id}`);
+      if (detach.length === sources.length) throw new ConflictError("an incident keeps at least one source");
+      const created: string[] = [];
+      const at = now();
+      for (const n of detach) {
+        const own = "inc_" + sha256(n.id).slice(0, 16);
+        const newId = own === id || (await w.sql`SELECT 1 FROM incidents WHERE id = ${own}`).length ? "inc_" + sha256(`${n.id}\n${at}`).slice(0, 16) : own;
+        await w.sql`DELETE FROM incident_aliases WHERE alias = ${newId}`;
+        await w.sql`INSERT INTO incidents (id, title, fields, created_at, updated_at) VALUES (${newId}, ${n.title}, '{}'::jsonb, ${at}, ${at})`;
+        await w.sql`UPDATE notices SET incident_id = ${newId} WHERE id = ${n.id}`;
+        await this.link(w, n.id, newId, "first", null, actor.why ? `split off ${id} by ${actor.who}: ${actor.why}` : `split off ${id} by ${actor.who}`, actor.who);
+        await w.sql`INSERT INTO merge_blocks (notice_id, incident_id, "by", at) VALUES (${n.id}, ${id}, ${actor.who}, ${at}) ON CONFLICT DO NOTHING`;
+        await this.event(w, newId, actor.who, "split_off", { from: id, notice: n.id, why: actor.why ?? null });
+        await this.refreshIncident(w, newId, actor.who, "unmerged");
+        created.push(newId);
+      }
+      await this.event(w, id, actor.who, "unmerged", { notices: detach.map((n) => n.id), into: created, why: actor.why ?? null });
+      await this.auditNow(w.sql, actor.who, "incident.unmerge", `incident:${id}`, { notices: sources.map((n) => n.id) }, { split_into: created, why: actor.why ?? null });
+      await this.refreshIncident(w, id, actor.who, "unmerged");
+      return created;
+    });
+  }
+
+  async edit(requested: string, changes: FieldChange[], actor: Actor): Promise<IncidentDetail> {
+    const id = await this.mustResolve(this.sql, requested);
+    await this.write(async (w) => {
+      const row = (await w.sql<{ fields: Record<string, unknown>; tlp: string }[]>`SELECT fields, tlp FROM incidents WHERE id = ${id}`)[0]!;
+      const before = row.fields;
+      const at = now();
+      for (const c of changes) {
+        await w.sql`UPDATE overrides SET active = false WHERE incident_id = ${id} AND field = ${c.field} AND active`;
+        await w.sql`INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES (${id}, ${c.field}, ${json(c.value)}::text::jsonb, ${actor.who}, ${at}, ${actor.why ?? null})`;
+        const from = c.field === "tlp" ? row.tlp : before[c.field] ?? null;
+        await this.event(w, id, actor.who, "edited", { field: c.field, from, to: c.value, why: actor.why ?? null });
+        await this.auditNow(w.sql, actor.who, "incident.edit", `incident:${id}`, { [c.field]: from }, { [c.field]: c.value, why: actor.why ?? null });
+      }
+      await this.refreshIncident(w, id, actor.who, "edited");
+    });
+    return (await this.getIncident(id))!;
+  }
+
+  async revert(requested: string, field: string, actor: Actor): Promise<IncidentDetail> {
+    const id = await this.mustResolve(this.sql, requested);
+    await this.write(async (w) => {
+      const r = await w.sql`UPDATE overrides SET active = false WHERE incident_id = ${id} AND field = ${field} AND active`;
+      if (r.count === 0) throw new NotFoundError(`incident ${id} has no correction of ${field}`);
+      await this.event(w, id, actor.who, "reverted", { field, why: actor.why ?? null });
+      await this.auditNow(w.sql, actor.who, "incident.revert", `incident:${id}`, { field }, null);
+      await this.refreshIncident(w, id, actor.who, "reverted");
+    });
+    return (await this.getIncident(id))!;
+  }
+
+  async history(requested: string): Promise<EventRecord[]> {
+    const id = await this.mustResolve(this.sql, requested);
+    return [...await this.sql<EventRecord[]>`SELECT at, who, action, detail FROM events WHERE incident_id = ${id} ORDER BY id`]
+      .map((e) => ({ at: e.at, who: e.who, action: e.action, detail: e.detail }));
+  }
+
+  async statInputs(filter: IncidentFilter = {}): Promise<StatInput[]> {
+    const rows = await this.sql<{ event_date: string | null; sector: Sector | null; affected_count: number | null; incident_types: StatInput["incident_types"] | null; tags: Tag[] }[]>`
+      SELECT i.event_date, i.sector, i.affected_count, i.fields->'incident_types' AS incident_types, i.tags FROM incidents i
+      ${this.where(this.filters(filter))} ORDER BY i.seq`;
+    return rows.map((r) => ({ event_date: r.event_date, sector: r.sector, affected_count: r.affected_count, incident_types: r.incident_types ?? [], tags: r.tags }));
+  }
+
+  async indicators(filter: { shared?: boolean; limit?: number } = {}): Promise<IndicatorRecord[]> {
+    const rows = await this.sql<{ value: string; kind: string; id: string; title: string; organization: string | null }[]>`
+      SELECT ii.value, ii.kind, i.id, i.title, i.organization FROM incident_indicators ii JOIN incidents i ON i.id = ii.incident_id
+      WHERE ${!filter.shared} OR ii.key IN (SELECT key FROM incident_indicators WHERE key IS NOT NULL GROUP BY key HAVING count(*) >= 2)
+      ORDER BY ii.value, i.event_date DESC NULLS LAST, ii.seq`;
+    const out = new Map<string, IndicatorRecord>();
+    for (const r of rows) {
+      const rec = out.get(r.value) ?? { value: r.value, kind: r.kind, incidents: [] };
+      rec.incidents.push({ id: r.id, title: r.title, organization: r.organization });
+      out.set(r.value, rec);
+    }
+    return [...out.values()].sort((a, b) => b.incidents.length - a.incidents.length || a.value.localeCompare(b.value)).slice(0, filter.limit ?? 1000);
+  }
+
+  private async auditNow(db: Db, who: string, action: string, target: string, before: unknown, after: unknown): Promise<void> {
+    await db`
+      INSERT INTO audit (at, who, action, target, before, after)
+      VALUES (${now()}, ${who}, ${action}, ${target}, ${before === undefined ? null : json(before)}::text::jsonb, ${after === undefined ? null : json(after)}::text::jsonb)`;
+  }
+
+  private async userRow(db: Db, name: string): Promise<User | undefined> {
+    const [u] = await db<User[]>`SELECT id, name, role, clearance, created_at, revoked_at FROM users WHERE name = ${name}`;
+    return u;
+  }
+
+  async addUser(name: string, role: Role, clearance: string | null, actor: Actor): Promise<{ user: User; token: string }> {
+    return this.write(async (w) => {
+      if (await this.userRow(w.sql, name)) throw new ConflictError(`user ${name} exists`);
+      const at = now();
+      await w.sql`INSERT INTO users (name, role, clearance, created_at) VALUES (${name}, ${role}, ${clearance ?? defaultClearance(role)}, ${at})`;
+      const user = (await this.userRow(w.sql, name))!;
+      const token = newTokenString();
+      await w.sql`INSERT INTO tokens (user_id, hash, created_at) VALUES (${user.id}, ${hashToken(token)}, ${at})`;
+      await this.auditNow(w.sql, actor.who, "user.add", `user:${name}`, null, { role: user.role, clearance: user.clearance });
+      return { user, token };
+    });
+  }
+
+  async newToken(name: string, actor: Actor): Promise<string> {
+    return this.write(async (w) => {
+      const user = await this.userRow(w.sql, name);
+      if (!user || user.revoked_at) throw new NotFoundError(`no user ${name}`);
+      const token = newTokenString();
+      await w.sql`INSERT INTO tokens (user_id, hash, created_at) VALUES (${user.id}, ${hashToken(token)}, ${now()})`;
+      await this.auditNow(w.sql, actor.who, "token.add", `user:${name}`, null, null);
+      return token;
+    });
+  }
+
+  async listUsers(): Promise<User[]> {
+    return [...await this.sql<User[]>`SELECT id, name, role, clearance, created_at, revoked_at FROM users ORDER BY id`];
+  }
+
+  async revokeUser(name: string, actor: Actor): Promise<void> {
+    await this.write(async (w) => {
+      const user = await this.userRow(w.sql, name);
+      if (!user) throw new NotFoundError(`no user ${name}`);
+      const at = now();
+      await w.sql`UPDATE users SET revoked_at = coalesce(revoked_at, ${at}) WHERE id = ${user.id}`;
+      await w.sql`UPDATE tokens SET revoked_at = coalesce(revoked_at, ${at}) WHERE user_id = ${user.id}`;
+      await this.auditNow(w.sql, actor.who, "user.revoke", `user:${name}`, { revoked_at: user.revoked_at }, { revoked_at: at });
+    });
+  }
+
+  async authenticate(token: string): Promise<User | null> {
+    const [row] = await this.sql<(User & { token_id: number })[]>`
+      SELECT u.id, u.name, u.role, u.clearance, u.created_at, u.revoked_at, t.id AS token_id FROM tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.hash = ${hashToken(token)} AND t.revoked_at IS NULL AND u.revoked_at IS NULL`;
+    if (!row) return null;
+    await this.sql`UPDATE tokens SET last_used_at = ${now()} WHERE id = ${row.token_id}`;
+    const { token_id: _, ...user } = row;
+    return user;
+  }
+
+  async audit(who: string, action: string, target: string, before: unknown, after: unknown): Promise<void> {
+    await this.auditNow(this.sql, who, action, target, before, after);
+  }
+
+  async auditLog(filter: { target?: string; limit?: number } = {}): Promise<AuditRecord[]> {
+    const rows = await this.sql<AuditRecord[]>`
+      SELECT id, at, who, action, target, before, after FROM audit ${filter.target ? this.sql`WHERE target = ${filter.target}` : this.sql``}
+      ORDER BY id DESC LIMIT ${filter.limit ?? 100}`;
+    return rows.map((r) => ({ id: r.id, at: r.at, who: r.who, action: r.action, target: r.target, before: r.before, after: r.after }));
+  }
+
+  async addWatchlist(wl: { name: string; kind: WatchKind; pattern: string; webhook_url: string | null; secret: string | null }, actor: Actor): Promise<Watchlist> {
+    return this.write(async (w) => {
+      const r = (await w.sql<{ id: number }[]>`
+        INSERT INTO watchlists (name, kind, pattern, webhook_url, secret, created_by, created_at)
+        VALUES (${wl.name}, ${wl.kind}, ${wl.pattern}, ${wl.webhook_url}, ${wl.secret}, ${actor.who}, ${now()}) RETURNING id`)[0]!;
+      const created = (await this.watchlist(w.sql, r.id))!;
+      await this.auditNow(w.sql, actor.who, "watchlist.add", `watchlist:${created.id}`, null, created);
+      return created;
+    });
+  }
+
+  private async watchlist(db: Db, id: number): Promise<Watchlist | undefined> {
+    const [r] = await db<Watchlist[]>`SELECT id, name, kind, pattern, webhook_url, created_by, created_at FROM watchlists WHERE id = ${id} AND removed_at IS NULL`;
+    return r;
+  }
+
+  async listWatchlists(): Promise<Watchlist[]> {
+    return [...await this.sql<Watchlist[]>`SELECT id, name, kind, pattern, webhook_url, created_by, created_at FROM watchlists WHERE removed_at IS NULL ORDER BY id`];
+  }
+
+  async removeWatchlist(id: number, actor: Actor): Promise<void> {
+    await this.write(async (w) => {
+      const wl = await this.watchlist(w.sql, id);
+      if (!wl) throw new NotFoundError(`no watchlist ${id}`);
+      await w.sql`UPDATE watchlists SET removed_at = ${now()} WHERE id = ${id}`;
+      await this.auditNow(w.sql, actor.who, "watchlist.remove", `watchlist:${id}`, wl, null);
+    });
+  }
+
+  async watchlistSecret(id: number): Promise<string | null> {
+    const [r] = await this.sql<{ secret: string | null }[]>`SELECT secret FROM watchlists WHERE id = ${id}`;
+    return r?.secret ?? null;
+  }
+
+  async matchWatchlists(incidentIds: string[]): Promise<WatchHit[]> {
+    const lists = await this.listWatchlists();
+    if (lists.length === 0 || incidentIds.length === 0) return [];
+    return this.write(async (w): Promise<WatchHit[]> => {
+      const out: WatchHit[] = [];
+      const at = now();
+      for (const id of incidentIds) {
+        const [row] = await w.sql<{ title: string; fields: IncidentFields }[]>`SELECT title, fields FROM incidents WHERE id = ${id}`;
+        if (!row || Object.keys(row.fields).length === 0) continue;
+        for (const wl of lists) {
+          const reason = watchMatch(wl, { title: row.title, fields: row.fields });
+          if (!reason) continue;
+          const [hit] = await w.sql<WatchHit[]>`
+            INSERT INTO watch_hits (watchlist_id, incident_id, fingerprint, at, reason, next_attempt_at)
+            VALUES (${wl.id}, ${id}, ${fingerprint(row.fields)}, ${at}, ${reason}, ${wl.webhook_url ? at : null}) ON CONFLICT DO NOTHING
+            RETURNING id, watchlist_id, incident_id, at, reason, delivered_at, attempts, next_attempt_at, last_error`;
+          if (hit) out.push({ ...hit });
+        }
+      }
+      return out;
+    });
+  }
+
+  async hits(watchlistId: number, filter: { limit?: number } = {}): Promise<WatchHit[]> {
+    if (!await this.watchlist(this.sql, watchlistId)) throw new NotFoundError(`no watchlist ${watchlistId}`);
+    return [...await this.sql<WatchHit[]>`
+      SELECT id, watchlist_id, incident_id, at, reason, delivered_at, attempts, next_attempt_at, last_error FROM watch_hits
+      WHERE watchlist_id = ${watchlistId} ORDER BY id DESC LIMIT ${filter.limit ?? 100}`];
+  }
+
+  async dueDeliveries(at: string, limit = 20): Promise<(WatchHit & { webhook_url: string })[]> {
+    return [...await this.sql<(WatchHit & { webhook_url: string })[]>`
+      SELECT h.id, h.watchlist_id, h.incident_id, h.at, h.reason, h.delivered_at, h.attempts, h.next_attempt_at, h.last_error, w.webhook_url
+      FROM watch_hits h JOIN watchlists w ON w.id = h.watchlist_id
+      WHERE h.delivered_at IS NULL AND h.next_attempt_at IS NOT NULL AND h.next_attempt_at <= ${at} AND w.webhook_url IS NOT NULL AND w.removed_at IS NULL
+      ORDER BY h.next_attempt_at, h.id LIMIT ${limit}`];
+  }
+
+  async recordDelivery(hitId: number, ok: boolean, error: string | null, nextAttemptAt: string | null): Promise<void> {
+    await this.sql`
+      UPDATE watch_hits SET attempts = attempts + 1, delivered_at = ${ok ? now() : null}, last_error = ${ok ? null : error},
+        next_attempt_at = ${ok ? null : nextAttemptAt} WHERE id = ${hitId}`;
+  }
+
+  private async feed(db: Db, id: number): Promise<FeedSource | undefined> {
+    const [r] = await db<FeedSource[]>`
+      SELECT id, url, every_seconds, allow_private, etag, last_modified, last_fetched_at, next_fetch_at, last_status, created_by
+      FROM feeds WHERE id = ${id} AND removed_at IS NULL`;
+    return r ? { ...r } : undefined;
+  }
+
+  async addFeed(url: string, everySeconds: number, allowPrivate: boolean, actor: Actor): Promise<FeedSource> {
+    return this.write(async (w) => {
+      const at = now();
+      const [existing] = await w.sql<{ id: number }[]>`SELECT id FROM feeds WHERE url = ${url}`;
+      if (existing) {
+        await w.sql`UPDATE feeds SET every_seconds = ${everySeconds}, allow_private = ${allowPrivate}, removed_at = NULL, next_fetch_at = ${at} WHERE id = ${existing.id}`;
+      } else {
+        await w.sql`INSERT INTO feeds (url, every_seconds, allow_private, next_fetch_at, created_by) VALUES (${url}, ${everySeconds}, ${allowPrivate}, ${at}, ${actor.who})`;
+      }
+      const id = (await w.sql<{ id: number }[]>`SELECT id FROM feeds WHERE url = ${url}`)[0]!.id;
+      const created = (await this.feed(w.sql, id))!;
+      await this.auditNow(w.sql, actor.who, "source.add", `source:${id}`, null, created);
+      return created;
+    });
+  }
+
+  async listFeeds(): Promise<FeedSource[]> {
+    const ids = await this.sql<{ id: number }[]>`SELECT id FROM feeds WHERE removed_at IS NULL ORDER BY id`;
+    const out: FeedSource[] = [];
+    for (const r of ids) out.push((await this.feed(this.sql, r.id))!);
+    return out;
+  }
+
+  async removeFeed(id: number, actor: Actor): Promise<void> {
+    await this.write(async (w) => {
+      const f = await this.feed(w.sql, id);
+      if (!f) throw new NotFoundError(`no source ${id}`);
+      await w.sql`UPDATE feeds SET removed_at = ${now()} WHERE id = ${id}`;
+      await this.auditNow(w.sql, actor.who, "source.remove", `source:${id}`, f, null);
+    });
+  }
+
+  async dueFeeds(at: string): Promise<FeedSource[]> {
+    return [...await this.sql<FeedSource[]>`
+      SELECT id, url, every_seconds, allow_private, etag, last_modified, last_fetched_at, next_fetch_at, last_status, created_by
+      FROM feeds WHERE removed_at IS NULL AND next_fetch_at <= ${at} ORDER BY next_fetch_at, id`];
+  }
+
+  async recordPoll(id: number, result: { status: string; etag: string | null; last_modified: string | null; next_fetch_at: string }): Promise<void> {
+    await this.sql`
+      UPDATE feeds SET last_status = ${result.status}, etag = coalesce(${result.etag}::text, etag), last_modified = coalesce(${result.last_modified}::text, last_modified),
+        last_fetched_at = ${now()}, next_fetch_at = ${result.next_fetch_at} WHERE id = ${id}`;
+  }
+
+  async facets(query: SearchQuery): Promise<Facets> {
+    const all = await this.searchIncidents({ ...query, limit: -1, offset: 0 });
+    const counts = (values: string[]) => {
+      const m = new Map<string, number>();
+      for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+      return [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    };
+    const rows = all.length
+      ? await this.sql<{ tlp: string; tags: Tag[]; event_date: string }[]>`SELECT tlp, tags, event_date FROM incidents WHERE id = ANY(${all.map((i) => i.id)}::text[])`
+      : [];
+    return {
+      total: all.length,
+      type: counts(all.flatMap((i) => i.incident_types)),
+      sector: counts(all.map((i) => i.sector ?? "unknown")),
+      year: counts(rows.map((r) => r.event_date.slice(0, 4))),
+      tlp: counts(rows.map((r) => r.tlp)),
+      cause: counts(rows.flatMap((r) => r.tags.filter((x) => x.taxonomy === "tsr_cause").map((x) => x.value))),
+      basics: counts(rows.flatMap((r) => r.tags.filter((x) => x.taxonomy === "basics").map((x) => x.value))),
+    };
+  }
+
+  async countIncidents(): Promise<number> {
+    const [r] = await this.sql<{ n: number }[]>`SELECT count(*) AS n FROM incidents`;
+    return r!.n;
+  }
+
+  async close(): Promise<void> {
+    await this.sql.end({ timeout: 5 });
+  }
+}
