@@ -1,7 +1,8 @@
 // `npm run bench:http [-- --scale 100k|1m|N] [--clients 50] [--seconds 20] [--db FILE] [--keep]`:
 // builds a casebook of synthetic notices (as `npm run bench` does), starts `jikenbo serve` on it in a
-// child process, drives search requests from concurrent keep-alive clients and prints requests/s and
-// latency percentiles. `--db FILE` reuses a casebook built before (with --keep).
+// child process, drives search requests from concurrent keep-alive clients — with facets (the default
+// of the API) and with `facets=false` — and prints requests/s and latency percentiles of each.
+// `--db FILE` reuses a casebook built before (with --keep).
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
@@ -58,7 +59,7 @@ function serve(db: string): Promise<{ url: string; pid: number; stop: () => Prom
     let out = "";
     child.stdout.on("data", (c: Buffer) => {
       out += String(c);
-      const m = /serving (http:\/\/\S+)/.exec(out);
+      const m = /serving (http:\/\/\S+?)\/? /.exec(out);
       if (m) resolve({ url: m[1]!, pid: child.pid!, stop: async () => { child.kill("SIGTERM"); await exited; } });
     });
     child.on("exit", (code) => reject(new Error(`jikenbo serve exited with ${code}`)));
@@ -84,8 +85,8 @@ function get(url: string): Promise<number> {
   });
 }
 
-/** CLIENTS loops issuing requests back to back until the time is up; latencies in ms. */
-async function drive(base: string, seconds: number): Promise<{ lat: number[]; errors: number; secs: number }> {
+/** CLIENTS loops issuing requests back to back until the time is up (`suffix` added to each); latencies in ms. */
+async function drive(base: string, seconds: number, suffix = ""): Promise<{ lat: number[]; errors: number; secs: number }> {
   const lat: number[] = [];
   let errors = 0;
   let next = 0;
@@ -93,7 +94,7 @@ async function drive(base: string, seconds: number): Promise<{ lat: number[]; er
   const started = performance.now();
   await Promise.all(Array.from({ length: CLIENTS }, async () => {
     while (performance.now() < end) {
-      const path = QUERIES[next++ % QUERIES.length]!;
+      const path = QUERIES[next++ % QUERIES.length]! + suffix;
       const t = performance.now();
       const status = await get(base + path).catch(() => 0);
       lat.push(performance.now() - t);
@@ -107,16 +108,21 @@ const { db, dir } = await build();
 const server = await serve(db);
 console.error(`jikenbo bench:http: ${server.url}, ${CLIENTS} clients, ${SECONDS} s`);
 await drive(server.url, 2); // warm-up: statements prepared, pages cached
-const { lat, errors, secs } = await drive(server.url, SECONDS);
+const runs = [
+  { name: "search + facets", ...await drive(server.url, SECONDS) },
+  { name: "search only", ...await drive(server.url, SECONDS, "&facets=false") },
+];
 const rss = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1];
 await server.stop();
 agent.destroy();
 if (dir && !process.argv.includes("--keep")) rmSync(dir, { recursive: true, force: true });
 else console.error(`kept ${db}`);
 
-lat.sort((a, b) => a - b);
-const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))]!;
 console.log(`\njikenbo HTTP benchmark — ${fmt(N)} synthetic notices, ${CLIENTS} concurrent clients, node ${process.version}`);
-console.log(`search requests  ${fmt(lat.length)} in ${fmt(secs, 1)} s = ${fmt(lat.length / secs, 1)} requests/s (${errors} errors)`);
-console.log(`latency          p50 ${fmt(pct(50), 1)} ms, p95 ${fmt(pct(95), 1)} ms, p99 ${fmt(pct(99), 1)} ms`);
-if (rss) console.log(`server peak RSS  ${fmt(Number(rss) / 1024)} MB`);
+for (const { name, lat, errors, secs } of runs) {
+  lat.sort((a, b) => a - b);
+  const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))]!;
+  console.log(`${name.padEnd(16)} ${fmt(lat.length)} requests in ${fmt(secs, 1)} s = ${fmt(lat.length / secs, 1)} requests/s (${errors} errors); ` +
+    `p50 ${fmt(pct(50), 1)} ms, p95 ${fmt(pct(95), 1)} ms, p99 ${fmt(pct(99), 1)} ms`);
+}
+if (rss) console.log(`server peak RSS   ${fmt(Number(rss) / 1024)} MB`);

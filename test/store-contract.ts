@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { makeDocument } from "../src/core/document.js";
 import { analyse, openDocument } from "../src/core/pipeline.js";
 import type { Casefile } from "../src/core/types.js";
-import type { Store } from "../src/store/types.js";
+import type { Facets, SearchQuery, Store } from "../src/store/types.js";
 
 /** Analyse a text the way ingest does. */
 export async function casefileOf(text: string, source: string, fetchedAt = "2025-01-01T00:00:00.000Z"): Promise<Casefile> {
@@ -185,6 +185,30 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       assert.equal((await s.statInputs({ type: "loss" })).length, 1);
     }));
 
+  test(`${name}: incident links name each incident's organisation, other parties and indicators; stat inputs follow a text query`, () =>
+    withStore(async (s) => {
+      const breach = (org: string) => `2025年7月3日\n${org}\n\n委託先への不正アクセスに関するお知らせ\n\n当社が業務を委託している株式会社ゆきみ計算センターのサーバーが不正アクセスを受け、差出人 notice@fuyukakuu-mail.net から不審なメールが送信されました。\n`;
+      await s.saveCasefile(await casefileOf(breach("株式会社はるか文具"), "b1.txt"));
+      await s.saveCasefile(await casefileOf(breach("株式会社なつめ園芸"), "b2.txt"));
+      await s.saveCasefile(await casefileOf(LOSS, "l.txt"));
+      const all = await s.listIncidents({ limit: -1 });
+      const links = await s.incidentLinks(all.map((i) => i.id));
+      const byIncident = (org: string) => links.filter((l) => l.incident_id === all.find((i) => i.organization === org)!.id)
+        .map((l) => [l.role, l.key, l.name, l.indicator_kind]);
+      assert.deepEqual(byIncident("株式会社はるか文具"), [
+        ["indicator", "email:notice@fuyukakuu-mail.net", "notice@fuyukakuu-mail.net", "email"],
+        ["organization", "はるか文具", "株式会社はるか文具", null],
+        ["other", "ゆきみ計算センター", "株式会社ゆきみ計算センター", null],
+      ]);
+      assert.deepEqual(byIncident("みなと市"), [["organization", "みなと市", "みなと市", null]]);
+      assert.deepEqual(links.map((l) => l.incident_id), [...links.map((l) => l.incident_id)].sort(), "ordered by incident");
+      assert.deepEqual(await s.incidentLinks([]), []);
+      assert.equal((await s.statInputs({ q: "ゆきみ計算" })).length, 2);
+      assert.equal((await s.statInputs({ q: "名簿" })).length, 1);
+      assert.equal((await s.statInputs({ q: "ゆきみ計算", since: "2026-01-01" })).length, 0);
+      assert.equal((await s.statInputs({ q: "  " })).length, 3);
+    }));
+
   test(`${name}: users get hashed tokens; revoked users cannot authenticate; every write is audited`, () =>
     withStore(async (s) => {
       const admin = { who: "root" };
@@ -262,5 +286,95 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       assert.ok(f.type.some((x) => x.key === "ransomware" && x.count === 1));
       assert.deepEqual(f.year.map((x) => x.key).sort(), ["2024", "2025"]);
       assert.equal((await s.facets({ q: "氏名", tlp: clear })).total, 1);
+    }));
+
+  const ALL_LEVELS = ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"];
+  /** Queries whose facets must agree with search: long, two- and one-character words, filters, clearances. */
+  const FACET_QUERIES: SearchQuery[] = [
+    { q: "" }, { q: "氏名" }, { q: "紛失" }, { q: "ランサムウェア" }, { q: "不正" }, { q: "簿" }, { q: "存在しない語句" },
+    { q: "氏名", tlp: ["CLEAR", "GREEN"] }, { q: "", tlp: ["CLEAR"] }, { q: "", type: "ransomware", tlp: ALL_LEVELS },
+    { q: "氏名", since: "2025-01-01", tlp: ALL_LEVELS }, { q: "", until: "2024-12-31", tlp: ["CLEAR", "GREEN"] },
+    { q: "住所", sector: "medical" }, { q: "漏えい 氏名", type: "ransomware", until: "2025-12-31", tlp: ["CLEAR", "GREEN", "AMBER"] },
+    { q: "報告 ランサムウェア" }, { q: "氏名 紛失した 名簿" }, { q: "ファイル 簿" },
+  ];
+
+  /** Facets counted the slow way: every match searched, then each incident read; values keyed for comparison. */
+  async function expectedFacets(s: Store, query: SearchQuery): Promise<Record<string, unknown>> {
+    const out: Record<string, Record<string, number>> = { type: {}, sector: {}, year: {}, tlp: {}, cause: {}, basics: {} };
+    const add = (facet: string, key: string) => { out[facet]![key] = (out[facet]![key] ?? 0) + 1; };
+    const all = await s.searchIncidents({ ...query, limit: -1, offset: 0 });
+    for (const i of all) {
+      const d = (await s.getIncident(i.id))!;
+      for (const t of d.incident_types) add("type", t);
+      add("sector", d.sector ?? "unknown");
+      add("year", (d.disclosed_on ?? d.discovered_on ?? d.created_at).slice(0, 4));
+      add("tlp", d.tlp);
+      for (const t of d.tags) if (t.taxonomy === "tsr_cause") add("cause", t.value); else if (t.taxonomy === "basics") add("basics", t.value);
+    }
+    return { total: all.length, ...out };
+  }
+
+  /** A store's facets keyed like expectedFacets, after checking each list runs most frequent first. */
+  function keyed(f: Facets): Record<string, unknown> {
+    const { total, ...lists } = f;
+    for (const [name, list] of Object.entries(lists)) {
+      assert.ok(list.every((x, i) => i === 0 || list[i - 1]!.count >= x.count), `${name} most frequent first`);
+    }
+    return { total, ...Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, Object.fromEntries(v.map((x) => [x.key, x.count]))])) };
+  }
+
+  const facetsAgree = async (s: Store, step: string) => {
+    for (const q of FACET_QUERIES) assert.deepEqual(keyed(await s.facets(q)), await expectedFacets(s, q), `${step}: ${JSON.stringify(q)}`);
+  };
+
+  test(`${name}: facets count exactly what search returns, with clearance and filters, after every kind of write`, () =>
+    withStore(async (s) => {
+      for (const [t, src] of [[RANSOM, "a.txt"], [LOSS, "b.txt"], [LISTING, "c.txt"], [OTHER_ORG, "d.txt"]] as const) await s.saveCasefile(await casefileOf(t, src));
+      await facetsAgree(s, "saved");
+      assert.ok((await s.facets({ q: "" })).cause.length > 0, "the fixtures carry a cause");
+      await s.saveCasefile(await casefileOf(FOLLOW_UP, "e.txt", "2025-05-20T00:00:00.000Z"));
+      await facetsAgree(s, "source added");
+      const [loss] = await s.listIncidents({ type: "loss" });
+      const [ransom] = await s.searchIncidents({ q: "テスト商会" });
+      const [other] = await s.searchIncidents({ q: "ひかり商事" });
+      await s.edit(loss!.id, [{ field: "tlp", value: "RED" }, { field: "sector", value: "medical" }], { who: "ana" });
+      await s.edit(ransom!.id, [{ field: "incident_types", value: ["ransomware", "unauthorized_access"] }, { field: "tlp", value: "AMBER" }], { who: "ana" });
+      await facetsAgree(s, "edited");
+      await s.merge(ransom!.id, [other!.id], { who: "ana" });
+      await facetsAgree(s, "merged");
+      assert.equal((await s.unmerge(ransom!.id, { who: "ana" })).length, 2);
+      await facetsAgree(s, "unmerged");
+      const changed = await casefileOf(LOSS, "b.txt");
+      const tags = changed.notices[0]!.incident!.tags;
+      changed.notices[0]!.incident!.tags = [...tags.filter((t) => t.taxonomy !== "tsr_cause"), { taxonomy: "tsr_cause", value: "紛失・誤廃棄", label: { ja: "紛失・誤廃棄", en: "loss" }, reason: "test", confidence: 1 }];
+      changed.notices[0]!.incident!.fields.disclosed_on = "2023-03-03";
+      await s.replaceAnalysis([changed]);
+      await facetsAgree(s, "re-extracted");
+      assert.ok((await s.facets({ q: "", tlp: ALL_LEVELS })).year.some((y) => y.key === "2023"));
+      await s.revert(loss!.id, "tlp", { who: "ana" });
+      await facetsAgree(s, "reverted");
+    }));
+
+  test(`${name}: markings name the TLP of incidents and aliases, and of documents through the documents carved out of them`, () =>
+    withStore(async (s) => {
+      const feed = makeDocument(Buffer.from("<rss><channel><title>feed</title></channel></rss>"), { source: "https://x.invalid/feed", declaredType: "application/rss+xml" });
+      await s.saveContainer({ doc: feed, messages: [] });
+      const [item] = await openDocument(makeDocument(Buffer.from(LOSS), { source: "https://x.invalid/1", fetchedAt: "2025-01-01T00:00:00.000Z", parent: feed.sha256 }));
+      await s.saveCasefile(analyse(item!));
+      await s.saveCasefile(await casefileOf(RANSOM, "a.txt"));
+      await s.saveCasefile(await casefileOf(OTHER_ORG, "b.txt"));
+      const [loss] = await s.listIncidents({ type: "loss" });
+      const [ransom] = await s.searchIncidents({ q: "テスト商会" });
+      const [other] = await s.searchIncidents({ q: "ひかり商事" });
+      assert.deepEqual(await s.documentMarkings(feed.sha256), ["CLEAR"]);
+      await s.edit(loss!.id, [{ field: "tlp", value: "RED" }], { who: "ana" });
+      assert.deepEqual(await s.documentMarkings(feed.sha256), ["RED"], "a container shows the marking of what was carved out of it");
+      assert.deepEqual(await s.documentMarkings(item!.doc.sha256), ["RED"]);
+      assert.deepEqual(await s.documentMarkings("0".repeat(64)), []);
+      await s.edit(ransom!.id, [{ field: "tlp", value: "AMBER" }], { who: "ana" });
+      await s.merge(ransom!.id, [other!.id], { who: "ana" });
+      const m = await s.incidentMarkings([loss!.id, other!.id, "inc_0000000000000000", loss!.id]);
+      assert.deepEqual([...m].sort(), [[loss!.id, "RED"], [other!.id, "AMBER"]].sort(), "an alias has the marking of the incident it joined; an unknown id none");
+      assert.equal((await s.incidentMarkings([])).size, 0);
     }));
 }

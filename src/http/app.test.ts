@@ -142,13 +142,13 @@ test("the OpenAPI document is valid JSON, OpenAPI 3.1, and lists every path with
   };
   assert.equal(doc.openapi, "3.1.0");
   assert.deepEqual(Object.keys(doc.paths).sort(), [
-    "/api/v1/audit", "/api/v1/documents/{sha256}", "/api/v1/documents/{sha256}/raw", "/api/v1/exposure", "/api/v1/health",
-    "/api/v1/incidents", "/api/v1/incidents/{id}", "/api/v1/incidents/{id}/history", "/api/v1/incidents/{id}/merge",
-    "/api/v1/incidents/{id}/unmerge", "/api/v1/indicators", "/api/v1/ingest", "/api/v1/stats", "/api/v1/users", "/api/v1/users/{name}",
+    "/api/v1/audit", "/api/v1/documents/{sha256}", "/api/v1/documents/{sha256}/raw", "/api/v1/exposure", "/api/v1/graph", "/api/v1/health",
+    "/api/v1/incidents", "/api/v1/incidents/{id}", "/api/v1/incidents/{id}/export", "/api/v1/incidents/{id}/history", "/api/v1/incidents/{id}/merge",
+    "/api/v1/incidents/{id}/unmerge", "/api/v1/indicators", "/api/v1/ingest", "/api/v1/me", "/api/v1/stats", "/api/v1/users", "/api/v1/users/{name}",
     "/api/v1/watchlists", "/api/v1/watchlists/{id}", "/api/v1/watchlists/{id}/hits", "/feeds/incidents.atom",
   ]);
   const methods = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
-  assert.equal(methods.length, 22);
+  assert.equal(methods.length, 25);
   for (const [p, ops] of Object.entries(doc.paths)) {
     for (const [m, op] of Object.entries(ops)) {
       assert.ok(Object.keys(op.responses).length > 0, `${m} ${p}`);

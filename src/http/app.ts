@@ -6,10 +6,13 @@ import pino from "pino";
 import { auditApi } from "./api/audit.js";
 import { documentsApi } from "./api/documents.js";
 import { exposureApi } from "./api/exposure.js";
+import { graphApi } from "./api/graph.js";
 import { healthApi } from "./api/health.js";
 import { incidentsApi } from "./api/incidents.js";
 import { indicatorsApi } from "./api/indicators.js";
 import { ingestApi } from "./api/ingest.js";
+import { meApi } from "./api/me.js";
+import { shareApi } from "./api/share.js";
 import { statsApi } from "./api/stats.js";
 import { usersApi } from "./api/users.js";
 import { watchlistsApi } from "./api/watchlists.js";
@@ -18,6 +21,9 @@ import { authenticate } from "./auth.js";
 import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_UPLOAD, type ApiDeps, type AppDeps, type AppEnv } from "./context.js";
 import { ApiError, toApiError } from "./errors.js";
 import { newApi } from "./openapi.js";
+import { isTaxiiPath, TaxiiError } from "./taxii/errors.js";
+import { taxiiApi } from "./taxii/index.js";
+import { taxiiErrorResponse } from "./taxii/media.js";
 import { Visibility } from "./visibility.js";
 
 /** Largest JSON body any route accepts. */
@@ -27,8 +33,9 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; fo
 /** Paths served to everyone, whatever the anonymous-read setting. */
 const OPEN_PATHS = new Set(["/api/v1/health"]);
 
-function errorResponse(c: Context, e: ApiError): Response {
-  if (e.code === "unauthorized") c.header("WWW-Authenticate", 'Bearer realm="jikenbo", Basic realm="jikenbo", charset="UTF-8"');
+function errorResponse(c: Context, e: ApiError | TaxiiError): Response {
+  if (e.status === 401) c.header("WWW-Authenticate", 'Bearer realm="jikenbo", Basic realm="jikenbo", charset="UTF-8"');
+  if (e instanceof TaxiiError || isTaxiiPath(c.req.path)) return taxiiErrorResponse(c, e);
   return c.json({ error: { code: e.code, message: e.message } }, e.status);
 }
 
@@ -54,7 +61,7 @@ const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header("X-Frame-Options", "DENY");
   c.header("Cross-Origin-Resource-Policy", "same-origin");
   if (!ownPolicy) c.header("Content-Security-Policy", API_CSP);
-  if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/feeds/")) {
+  if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/feeds/") || isTaxiiPath(c.req.path)) {
     c.header("Vary", "Authorization", { append: true });
     if (c.req.header("authorization") !== undefined) c.header("Cache-Control", "no-store");
   }
@@ -65,7 +72,7 @@ const JSON_ESCAPES: Record<string, string> = { "<": "\\u003c", ">": "\\u003e", "
 /** JSON bodies with `<`, `>`, `&` and line separators as \u escapes, so notice text can never be read as markup, even if sniffed. */
 const escapeJson: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
-  if (!c.res.headers.get("content-type")?.startsWith("application/json")) return;
+  if (!/^application\/(?:taxii\+)?json/.test(c.res.headers.get("content-type") ?? "")) return;
   const text = await c.res.text();
   c.res = new Response(text.replace(/[<>&\u2028\u2029]/g, (ch) => JSON_ESCAPES[ch]!), c.res);
   c.header("Content-Length", undefined);
@@ -93,8 +100,9 @@ function limits(maxUpload: number): MiddlewareHandler<AppEnv> {
 
 /**
  * The Jikenbo HTTP app: the REST API under /api/v1 (documented at /api/openapi.json, generated from
- * the same zod schemas that validate requests), the Atom feed under /feeds, and the `static` hook for
- * the web UI. Every error is JSON `{"error": {"code", "message"}}`; TLP clearance holds on every path.
+ * the same zod schemas that validate requests), the Atom feed under /feeds, TAXII 2.1 under /taxii2 and
+ * the `static` hook for the web UI. Every error is JSON `{"error": {"code", "message"}}` (a TAXII error
+ * message under /taxii2); TLP clearance holds on every path.
  */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const d: ApiDeps = {
@@ -107,10 +115,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use("*", requestLog(d.log), securityHeaders, escapeJson);
   app.use("/api/v1/*", limits(d.settings.maxUploadBytes), auth(d));
   app.use("/feeds/*", auth(d));
-  for (const api of [healthApi, incidentsApi, documentsApi, ingestApi, statsApi, indicatorsApi, exposureApi, watchlistsApi, usersApi, auditApi]) {
+  app.use("/taxii2/*", auth(d));
+  for (const api of [healthApi, incidentsApi, documentsApi, ingestApi, statsApi, graphApi, indicatorsApi, exposureApi, watchlistsApi, usersApi, auditApi, meApi, shareApi]) {
     app.route("/api/v1", api(d));
   }
   app.route("/", atomApi(d));
+  app.route("/", taxiiApi(d));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "an API token (jikenbo user add)" });
   app.openAPIRegistry.registerComponent("securitySchemes", "basic", { type: "http", scheme: "basic", description: "user name, and an API token as the password" });
   app.doc31("/api/openapi.json", {
@@ -122,12 +132,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   if (deps.static) {
     const ui = deps.static;
-    app.use("*", (c, next) => (c.req.path.startsWith("/api/") || c.req.path.startsWith("/feeds/") ? next() : ui(c, next)));
+    app.use("*", (c, next) => (c.req.path.startsWith("/api/") || c.req.path.startsWith("/feeds/") || isTaxiiPath(c.req.path) ? next() : ui(c, next)));
   }
   app.notFound((c) => errorResponse(c, new ApiError("not_found", `no route ${c.req.method} ${c.req.path}`)));
   app.onError((err, c) => {
-    const e = toApiError(err);
-    if (e.code === "internal") d.log.error({ req: c.get("requestId"), err }, "request failed");
+    const e = err instanceof TaxiiError ? err : toApiError(err);
+    if (e instanceof ApiError && e.code === "internal") d.log.error({ req: c.get("requestId"), err }, "request failed");
     return errorResponse(c, e);
   });
   return app;

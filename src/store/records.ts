@@ -1,6 +1,7 @@
 import { sha256 } from "../core/document.js";
 import type { Casefile, IncidentFields, Notice, Tag } from "../core/types.js";
 import { emptyFields } from "../extract/index.js";
+import type { Facets } from "./types.js";
 
 /** A notice ready to be written: its stable id and the incident it belongs to. */
 export interface NoticeRow {
@@ -132,4 +133,17 @@ export function bigramTokens(text: string): string {
     for (let i = 0; i + 1 < chars.length; i++) seen.add(chars[i]! + chars[i + 1]!);
   }
   return [...seen].join(" ");
+}
+
+/** Facets from (facet, key, count) rows, `total` among them; each facet's values most frequent first, then by key. */
+export function facetsOf(rows: { facet: keyof Facets; key: string; count: number }[]): Facets {
+  const out: Facets = { total: 0, type: [], sector: [], year: [], tlp: [], cause: [], basics: [] };
+  for (const r of rows) {
+    if (r.facet === "total") out.total = r.count;
+    else out[r.facet].push({ key: r.key, count: r.count });
+  }
+  for (const list of [out.type, out.sector, out.year, out.tlp, out.cause, out.basics]) {
+    list.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  }
+  return out;
 }

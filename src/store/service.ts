@@ -60,3 +60,9 @@ export function watchMatch(w: Pick<Watchlist, "kind" | "pattern">, incident: { t
     }
   }
 }
+
+/** The date added of the next TAXII submission: now, or just after the latest one when the clock has not moved on. */
+export function nextDateAdded(latest: string | null): string {
+  const now = Date.now();
+  return new Date(latest === null ? now : Math.max(now, Date.parse(latest) + 1)).toISOString();
+}

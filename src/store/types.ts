@@ -109,6 +109,18 @@ export interface IndicatorRecord {
   incidents: { id: string; title: string; organization: string | null }[];
 }
 
+/** Something an incident names that can link it to others: its organisation, another party, an indicator. */
+export interface IncidentLink {
+  incident_id: string;
+  role: "organization" | "other" | "indicator";
+  /** What links incidents: the organisation key, or the indicator key (null: an indicator too common to link, see the warninglists). */
+  key: string | null;
+  /** As the incident names it. */
+  name: string;
+  /** The indicator's kind (email, domain, url, ip…); null for parties. */
+  indicator_kind: string | null;
+}
+
 /** An archived document as stored. */
 export interface StoredDocument {
   sha256: string;
@@ -186,6 +198,10 @@ export interface Store extends ServiceStore {
   countIncidents(): Promise<number>;
   /** How many incidents match a query (any length, filters), and per facet value. */
   facets(query: SearchQuery): Promise<Facets>;
+  /** The TLP marking of the incident each id (or alias) names; ids that name no incident are left out. */
+  incidentMarkings(ids: string[]): Promise<Map<string, string>>;
+  /** The TLP markings of the incidents that draw on a document or on any document carved out of it. */
+  documentMarkings(sha256: string): Promise<string[]>;
   /** Move the sources of `others` into `target`; their ids become aliases. Returns the result. */
   merge(target: string, others: string[], actor: Actor): Promise<IncidentDetail>;
   /** Split sources off an incident (one notice, or every source but the first) into incidents of their own. */
@@ -196,8 +212,10 @@ export interface Store extends ServiceStore {
   revert(id: string, field: string, actor: Actor): Promise<IncidentDetail>;
   /** The incident's trail: sources added, merges, edits, re-extraction changes. */
   history(id: string): Promise<EventRecord[]>;
-  /** What statistics need of every incident matching a filter (limit and offset ignored). */
-  statInputs(filter?: IncidentFilter): Promise<StatInput[]>;
+  /** What statistics need of every incident matching a filter and, when given, a full-text query (limit and offset ignored). */
+  statInputs(filter?: IncidentFilter & { q?: string }): Promise<StatInput[]>;
+  /** The organisations, other parties and indicators these incidents name, ordered by incident, role and name. */
+  incidentLinks(ids: string[]): Promise<IncidentLink[]>;
   /** Indicators that can link incidents, with the incidents that mention each. */
   indicators(filter?: { shared?: boolean; limit?: number }): Promise<IndicatorRecord[]>;
   close(): Promise<void>;
@@ -273,6 +291,28 @@ export interface FeedSource {
   created_by: string;
 }
 
+/** One version of a STIX object submitted to the TAXII submissions collection. */
+export interface TaxiiObject {
+  /** The STIX id. */
+  id: string;
+  /** The object's `modified`, else its `created`, else when it was added. */
+  version: string;
+  type: string;
+  spec_version: string;
+  /** The most restrictive TLP marking on the object or any part of it; CLEAR when it has none. */
+  tlp: string;
+  /** When the server first stored this version (later additions always get later times). */
+  date_added: string;
+  object: Record<string, unknown>;
+}
+
+/** A TAXII status resource as kept: who made the request, and the resource as served. */
+export interface TaxiiStatusRecord {
+  id: string;
+  who: string;
+  status: Record<string, unknown>;
+}
+
 /** Users, tokens, audit, watchlists and polled sources: what a shared casebook server needs. */
 export interface ServiceStore {
   /** Add a user; returns the user and a new API token, shown once (only its hash is kept). */
@@ -308,6 +348,17 @@ export interface ServiceStore {
   dueFeeds(now: string): Promise<FeedSource[]>;
   /** Record a poll: validators for the next conditional GET, status, and when to poll again. */
   recordPoll(id: number, result: { status: string; etag: string | null; last_modified: string | null; next_fetch_at: string }): Promise<void>;
+  /**
+   * Keep submitted object versions (a version already kept stays as it was); every one gets the same
+   * date added, later than any before. Objects without a version take that date as theirs. Returns the date.
+   */
+  addTaxiiObjects(objects: (Omit<TaxiiObject, "version" | "date_added"> & { version: string | null })[]): Promise<string>;
+  /** Submitted object versions marked with one of these TLP levels (of these ids, when given), by date added, id and version. */
+  taxiiObjects(filter: { tlp: string[]; ids?: string[] }): Promise<TaxiiObject[]>;
+  /** Delete versions of a submitted object; returns how many were deleted. */
+  removeTaxiiObjects(id: string, versions: string[], actor: Actor): Promise<number>;
+  saveTaxiiStatus(record: TaxiiStatusRecord): Promise<void>;
+  taxiiStatus(id: string): Promise<TaxiiStatusRecord | null>;
 }
 
 /** Raised when an id names no incident (or notice). */

@@ -22,9 +22,10 @@ export function auditApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
     responses: { 200: json(z.object({ items: z.array(AuditEntry) }), "entries"), ...errors(400, 401, 403) },
   }), async (c) => {
     const { target, limit } = c.req.valid("query");
-    const hidden = (await c.var.vis.hiddenClosure()).incidents;
     const log = await store.auditLog(target ? { target, limit } : { limit });
-    return c.json({ items: log.filter((a) => !(a.target.startsWith("incident:") && hidden.has(a.target.slice("incident:".length)))) }, 200);
+    const incidentOf = (a: { target: string }) => (a.target.startsWith("incident:") ? a.target.slice("incident:".length) : null);
+    const shown = await c.var.vis.visible(log.map(incidentOf).filter((id) => id !== null));
+    return c.json({ items: log.filter((a) => { const id = incidentOf(a); return id === null || shown.has(id); }) }, 200);
   });
   return api;
 }

@@ -26,7 +26,7 @@ const EXTENSIONS: Record<string, string> = { "text/plain": "txt", "text/html": "
 /** The archived document, unless a hidden incident uses it (or a document carved out of it); 404 either way. */
 async function visibleDocument({ store }: ApiDeps, vis: Visibility, sha256: string) {
   const doc = await store.getDocument(sha256);
-  if (!doc || (await vis.hiddenClosure()).documents.has(sha256)) throw new ApiError("not_found", `no document ${sha256}`);
+  if (!doc || !(await vis.canSeeDocument(sha256))) throw new ApiError("not_found", `no document ${sha256}`);
   return doc;
 }
 

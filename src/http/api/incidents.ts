@@ -9,6 +9,7 @@ import { ApiError } from "../errors.js";
 import { errors, json, newApi } from "../openapi.js";
 import { Flag } from "./indicators.js";
 import { IncidentDetail, IncidentId, IncidentSummary, NoticeId, QueryDate, TlpLevel, Why } from "../schemas.js";
+import { snippets } from "../snippets.js";
 import type { Visibility } from "../visibility.js";
 
 /** Filters shared by the incident list, stats and the Atom feed. */
@@ -26,11 +27,14 @@ const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   facets: Flag.default(true).openapi({ type: "string", enum: ["true", "false", "1", "0"], description: "false: leave out total and facets (counting every match is the costly part; paging on needs only the items)" }),
+  snippets: Flag.default(false).openapi({ type: "string", enum: ["true", "false", "1", "0"], description: "true (with q): give each item the words of its notice around the first match" }),
 });
 
 const Count = z.array(z.object({ key: z.string(), count: z.number().int() }));
 const IncidentList = z.object({
-  items: z.array(IncidentSummary),
+  items: z.array(IncidentSummary.extend({
+    snippet: z.string().nullable().optional().openapi({ description: "with snippets=true: notice text around the first match (null when the notice text does not contain it)" }),
+  })),
   total: z.number().int().nullable().openapi({ description: "incidents matching (null with facets=false)" }),
   facets: z.object({ type: Count, sector: Count, year: Count, tlp: Count, cause: Count, basics: Count }).nullable(),
 }).openapi("IncidentList");
@@ -103,7 +107,9 @@ export function incidentsApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
   }), async (c) => {
     const q = c.req.valid("query");
     const query: SearchQuery = { ...toFilter(q, c.var.vis), q: q.q ?? "", limit: q.limit, offset: q.offset };
-    const items = await store.searchIncidents(query);
+    const found = await store.searchIncidents(query);
+    const around = q.snippets && q.q?.trim() ? await snippets(store, found.map((i) => i.id), q.q) : null;
+    const items = around ? found.map((i) => ({ ...i, snippet: around.get(i.id) ?? null })) : found;
     if (!q.facets) return c.json({ items, total: null, facets: null }, 200);
     const { total, ...facets } = await store.facets(query);
     return c.json({ items, total, facets }, 200);

@@ -29,9 +29,10 @@ export function indicatorsApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
     responses: { 200: json(z.object({ items: z.array(Indicator) }), "indicators, most shared first"), ...errors(400, 401) },
   }), async (c) => {
     const { shared, limit } = c.req.valid("query");
-    const hidden = await c.var.vis.hiddenIncidents();
-    const items = (await store.indicators({ shared: shared ?? false, limit: ALL }))
-      .map((r) => ({ ...r, incidents: r.incidents.filter((i) => !hidden.has(i.id)) }))
+    const all = await store.indicators({ shared: shared ?? false, limit: ALL });
+    const shown = await c.var.vis.visible(all.flatMap((r) => r.incidents.map((i) => i.id)));
+    const items = all
+      .map((r) => ({ ...r, incidents: r.incidents.filter((i) => shown.has(i.id)) }))
       .filter((r) => r.incidents.length >= (shared ? 2 : 1))
       .sort((a, b) => b.incidents.length - a.incidents.length || a.value.localeCompare(b.value))
       .slice(0, limit);

@@ -98,9 +98,9 @@ export function watchlistsApi({ store, settings }: ApiDeps): OpenAPIHono<AppEnv>
     request: { params: IdParam, query: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) }) },
     responses: { 200: json(z.object({ items: z.array(WatchHit) }), "hits, newest first"), ...errors(400, 401, 403, 404) },
   }), async (c) => {
-    const hidden = (await c.var.vis.hiddenClosure()).incidents;
     const hits = await store.hits(c.req.valid("param").id, { limit: c.req.valid("query").limit });
-    return c.json({ items: hits.filter((h) => !hidden.has(h.incident_id)) }, 200);
+    const shown = await c.var.vis.visible(hits.map((h) => h.incident_id));
+    return c.json({ items: hits.filter((h) => shown.has(h.incident_id)) }, 200);
   });
 
   return api;

@@ -4,13 +4,13 @@ import type { Casefile, Finding, IncidentFields, Message, Notice, NoticeKind, Se
 import { sameIncident, SAME_INCIDENT, orgKey, type Match } from "../../intel/correlate.js";
 import { keyOfValue } from "../../intel/indicators/index.js";
 import type { StatInput } from "../../intel/stats.js";
-import { analysisDigest, applyOverrides, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
+import { analysisDigest, applyOverrides, facetsOf, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
 import type {
-  Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
+  Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
-  WatchKind, Watchlist,
+  TaxiiObject, TaxiiStatusRecord, WatchKind, Watchlist,
 } from "../types.js";
-import { defaultClearance, fingerprint, hashToken, newTokenString, watchMatch } from "../service.js";
+import { defaultClearance, fingerprint, hashToken, newTokenString, nextDateAdded, watchMatch } from "../service.js";
 import { ConflictError, NotFoundError } from "../types.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
 
@@ -446,9 +446,13 @@ export class PostgresStore implements Store {
 
   /** Full-text search, newest first: every word (NFKC, any length) is a case-insensitive substring of the incident's text. */
   async searchIncidents(query: SearchQuery): Promise<IncidentSummary[]> {
+    return this.page(this.matching(query), query);
+  }
+
+  /** Conditions on incident `i` for a query: every word in its text, and the filters. */
+  private matching(query: SearchQuery): Fragment[] {
     const terms = query.q.normalize("NFKC").trim().split(/\s+/).filter(Boolean);
-    if (terms.length === 0) return this.listIncidents(query);
-    return this.page([...terms.map((t) => this.sql`i.body LIKE ${likePattern(t.toLowerCase())} ESCAPE '\\'`), ...this.filters(query)], query);
+    return [...terms.map((t) => this.sql`i.body LIKE ${likePattern(t.toLowerCase())} ESCAPE '\\'`), ...this.filters(query)];
   }
 
   /** The incident an id names: itself, or the incident it was merged into. */
@@ -627,11 +631,25 @@ export class PostgresStore implements Store {
       .map((e) => ({ at: e.at, who: e.who, action: e.action, detail: e.detail }));
   }
 
-  async statInputs(filter: IncidentFilter = {}): Promise<StatInput[]> {
+  async statInputs(filter: IncidentFilter & { q?: string } = {}): Promise<StatInput[]> {
+    const conditions = this.filters(filter);
+    if (filter.q?.trim()) {
+      const ids = (await this.searchIncidents({ ...filter, q: filter.q, limit: -1, offset: 0 })).map((i) => i.id);
+      conditions.push(this.sql`i.id = ANY(${ids}::text[])`);
+    }
     const rows = await this.sql<{ event_date: string | null; sector: Sector | null; affected_count: number | null; incident_types: StatInput["incident_types"] | null; tags: Tag[] }[]>`
       SELECT i.event_date, i.sector, i.affected_count, i.fields->'incident_types' AS incident_types, i.tags FROM incidents i
-      ${this.where(this.filters(filter))} ORDER BY i.seq`;
+      ${this.where(conditions)} ORDER BY i.seq`;
     return rows.map((r) => ({ event_date: r.event_date, sector: r.sector, affected_count: r.affected_count, incident_types: r.incident_types ?? [], tags: r.tags }));
+  }
+
+  async incidentLinks(ids: string[]): Promise<IncidentLink[]> {
+    return [...await this.sql<IncidentLink[]>`
+      SELECT incident_id, role, key, name, indicator_kind FROM (
+        SELECT p.incident_id, p.role, p.key, p.name, NULL::text AS indicator_kind FROM incident_parties p WHERE p.incident_id = ANY(${ids}::text[])
+        UNION ALL
+        SELECT ii.incident_id, 'indicator', ii.key, ii.value, ii.kind FROM incident_indicators ii WHERE ii.incident_id = ANY(${ids}::text[])
+      ) l ORDER BY incident_id COLLATE "C", role COLLATE "C", name COLLATE "C"`];
   }
 
   async indicators(filter: { shared?: boolean; limit?: number } = {}): Promise<IndicatorRecord[]> {
@@ -848,25 +866,72 @@ export class PostgresStore implements Store {
         last_fetched_at = ${now()}, next_fetch_at = ${result.next_fetch_at} WHERE id = ${id}`;
   }
 
+  async addTaxiiObjects(objects: (Omit<TaxiiObject, "version" | "date_added"> & { version: string | null })[]): Promise<string> {
+    return this.write(async (w) => {
+      const at = nextDateAdded((await w.sql<{ at: string | null }[]>`SELECT max(date_added) AS at FROM taxii_objects`)[0]!.at);
+      for (const o of objects) {
+        await w.sql`
+          INSERT INTO taxii_objects (id, version, type, spec_version, tlp, date_added, object)
+          VALUES (${o.id}, ${o.version ?? at}, ${o.type}, ${o.spec_version}, ${o.tlp}, ${at}, ${json(o.object)}::text::jsonb) ON CONFLICT DO NOTHING`;
+      }
+      return at;
+    });
+  }
+
+  async taxiiObjects(filter: { tlp: string[]; ids?: string[] }): Promise<TaxiiObject[]> {
+    return [...await this.sql<TaxiiObject[]>`
+      SELECT id, version, type, spec_version, tlp, date_added, object FROM taxii_objects
+      WHERE tlp = ANY(${filter.tlp}::text[]) ${filter.ids ? this.sql`AND id = ANY(${filter.ids}::text[])` : this.sql``}
+      ORDER BY date_added, id, version`];
+  }
+
+  async removeTaxiiObjects(id: string, versions: string[], actor: Actor): Promise<number> {
+    return this.write(async (w) => {
+      const removed = (await w.sql`DELETE FROM taxii_objects WHERE id = ${id} AND version = ANY(${versions}::text[])`).count;
+      if (removed) await this.auditNow(w.sql, actor.who, "taxii.delete", `stix:${id}`, { versions }, null);
+      return removed;
+    });
+  }
+
+  async saveTaxiiStatus(record: TaxiiStatusRecord): Promise<void> {
+    await this.sql`
+      INSERT INTO taxii_status (id, who, status) VALUES (${record.id}, ${record.who}, ${json(record.status)}::text::jsonb)
+      ON CONFLICT (id) DO UPDATE SET who = excluded.who, status = excluded.status`;
+  }
+
+  async taxiiStatus(id: string): Promise<TaxiiStatusRecord | null> {
+    const [r] = await this.sql<TaxiiStatusRecord[]>`SELECT id, who, status FROM taxii_status WHERE id = ${id}`;
+    return r ? { id: r.id, who: r.who, status: r.status } : null;
+  }
+
   async facets(query: SearchQuery): Promise<Facets> {
-    const all = await this.searchIncidents({ ...query, limit: -1, offset: 0 });
-    const counts = (values: string[]) => {
-      const m = new Map<string, number>();
-      for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-      return [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-    };
-    const rows = all.length
-      ? await this.sql<{ tlp: string; tags: Tag[]; event_date: string }[]>`SELECT tlp, tags, event_date FROM incidents WHERE id = ANY(${all.map((i) => i.id)}::text[])`
-      : [];
-    return {
-      total: all.length,
-      type: counts(all.flatMap((i) => i.incident_types)),
-      sector: counts(all.map((i) => i.sector ?? "unknown")),
-      year: counts(rows.map((r) => r.event_date.slice(0, 4))),
-      tlp: counts(rows.map((r) => r.tlp)),
-      cause: counts(rows.flatMap((r) => r.tags.filter((x) => x.taxonomy === "tsr_cause").map((x) => x.value))),
-      basics: counts(rows.flatMap((r) => r.tags.filter((x) => x.taxonomy === "basics").map((x) => x.value))),
-    };
+    const rows = await this.sql<{ facet: keyof Facets; key: string; count: number }[]>`
+      WITH m AS MATERIALIZED (SELECT i.id, i.sector, i.event_date, i.tlp, i.tags FROM incidents i ${this.where(this.matching(query))})
+      SELECT 'total' AS facet, '' AS key, count(*)::int AS count FROM m
+      UNION ALL SELECT 'type', t.type, count(*)::int FROM m JOIN incident_types t ON t.incident_id = m.id GROUP BY t.type
+      UNION ALL SELECT 'sector', coalesce(m.sector, 'unknown'), count(*)::int FROM m GROUP BY 2
+      UNION ALL SELECT 'year', substr(m.event_date, 1, 4), count(*)::int FROM m GROUP BY 2
+      UNION ALL SELECT 'tlp', m.tlp, count(*)::int FROM m GROUP BY 2
+      UNION ALL SELECT CASE g.tag->>'taxonomy' WHEN 'tsr_cause' THEN 'cause' ELSE 'basics' END, g.tag->>'value', count(*)::int
+        FROM m CROSS JOIN LATERAL jsonb_array_elements(m.tags) AS g(tag) WHERE g.tag->>'taxonomy' IN ('tsr_cause', 'basics') GROUP BY 1, 2`;
+    return facetsOf(rows);
+  }
+
+  async incidentMarkings(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.sql<{ ref: string; tlp: string }[]>`
+      SELECT r.ref, coalesce(i.tlp, a.tlp) AS tlp FROM unnest(${ids}::text[]) AS r(ref)
+        LEFT JOIN incidents i ON i.id = r.ref
+        LEFT JOIN LATERAL (SELECT x.tlp FROM incident_aliases al JOIN incidents x ON x.id = al.incident_id WHERE al.alias = r.ref) a ON i.id IS NULL
+      WHERE i.id IS NOT NULL OR a.tlp IS NOT NULL`;
+    return new Map(rows.map((r) => [r.ref, r.tlp]));
+  }
+
+  async documentMarkings(sha256: string): Promise<string[]> {
+    const rows = await this.sql<{ tlp: string }[]>`
+      WITH RECURSIVE tree(sha) AS (SELECT ${sha256}::text COLLATE "C" UNION SELECT d.sha256 FROM documents d JOIN tree t ON d.parent = t.sha)
+      SELECT DISTINCT i.tlp FROM tree JOIN notices n ON n.document = tree.sha JOIN incidents i ON i.id = n.incident_id`;
+    return rows.map((r) => r.tlp);
   }
 
   async countIncidents(): Promise<number> {

@@ -239,4 +239,27 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   ALTER TABLE incident_indicators ADD COLUMN key text COLLATE "C";
   CREATE INDEX incident_indicators_key ON incident_indicators (key, seq);
   `,
+  `
+  -- TAXII: object versions submitted to the submissions collection, and the status of each request.
+  CREATE TABLE taxii_objects (
+    id           text COLLATE "C" NOT NULL,
+    version      text COLLATE "C" NOT NULL,
+    type         text COLLATE "C" NOT NULL,
+    spec_version text COLLATE "C" NOT NULL,
+    tlp          text COLLATE "C" NOT NULL,
+    date_added   text COLLATE "C" NOT NULL,
+    object       jsonb NOT NULL,
+    PRIMARY KEY (id, version)
+  );
+  CREATE INDEX taxii_objects_added ON taxii_objects (date_added, id, version);
+  CREATE TABLE taxii_status (
+    id          text COLLATE "C" PRIMARY KEY,
+    who         text NOT NULL,
+    status      jsonb NOT NULL
+  );
+  `,
+  `
+  -- Documents carved out of a container (a feed), for TLP checks that walk down from it.
+  CREATE INDEX documents_parent ON documents (parent);
+  `,
 ];

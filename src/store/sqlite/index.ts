@@ -6,15 +6,15 @@ import type { Casefile, Finding, IncidentFields, Message, Notice, NoticeKind, Se
 import { sameIncident, SAME_INCIDENT, orgKey, type Match } from "../../intel/correlate.js";
 import { keyOfValue } from "../../intel/indicators/index.js";
 import type { StatInput } from "../../intel/stats.js";
-import { analysisDigest, applyOverrides, bigramTokens, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
+import { analysisDigest, applyOverrides, bigramTokens, facetsOf, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
 import type {
-  Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
+  Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
-  WatchKind, Watchlist,
+  TaxiiObject, TaxiiStatusRecord, WatchKind, Watchlist,
 } from "../types.js";
-import { defaultClearance, fingerprint, hashToken, newTokenString, watchMatch } from "../service.js";
+import { defaultClearance, fingerprint, hashToken, newTokenString, nextDateAdded, watchMatch } from "../service.js";
 import { ConflictError, NotFoundError } from "../types.js";
-import { SQLITE_MIGRATIONS } from "./migrations.js";
+import { FACET_KEY, SQLITE_MIGRATIONS } from "./migrations.js";
 
 interface IncidentRow {
   id: string;
@@ -61,6 +61,9 @@ const DAY_MS = 86_400_000;
 // Below this many incidents of a type, probing each of them for the words beats walking the index.
 const RARE_TYPE = 100;
 const KEY_SHIFT = 2 ** 32;
+// Two kanji or kana: the pair index holds exactly such a pair where the text has it (no case, no
+// diacritics to fold, nothing the tokenizer splits on).
+const KANA_KANJI_PAIR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{2}$/u;
 
 /** Day number of a `YYYY-MM-DD` date (days since 1970-01-01). */
 function dayNumber(date: string): number {
@@ -291,6 +294,8 @@ export class SqliteStore implements Store {
     this.st("INSERT INTO incident_fts (rowid, body) VALUES (?, ?)").run(key, body);
     this.st("INSERT INTO incident_bigrams (rowid, pairs) VALUES (?, ?)").run(key, bigramTokens(body));
     this.st("UPDATE incidents SET fts_key = ? WHERE rowid = ?").run(key, row.rowid);
+    this.st(`INSERT OR IGNORE INTO facet_combos (key) SELECT ${FACET_KEY} FROM incidents i WHERE i.rowid = ?`).run(row.rowid);
+    this.st(`UPDATE incidents AS i SET facet_combo = (SELECT c.id FROM facet_combos c WHERE c.key = ${FACET_KEY}) WHERE i.rowid = ?`).run(row.rowid);
     return true;
   }
 
@@ -402,21 +407,30 @@ export class SqliteStore implements Store {
   }
 
   async listIncidents(filter: IncidentFilter = {}): Promise<IncidentSummary[]> {
-    const { where, params } = this.attributeFilters(filter);
-    if (filter.since) { where.push("x.event_date >= ?"); params.push(filter.since); }
-    if (filter.until) { where.push("x.event_date <= ?"); params.push(filter.until); }
-    return this.page(`SELECT x.rowid FROM incidents x INDEXED BY incidents_event_date ${where.length ? "WHERE " + where.join(" AND ") : ""}
-      ORDER BY x.event_date DESC, x.rowid DESC`, params, filter);
+    return this.searchIncidents({ ...filter, q: "" });
+  }
+
+  async searchIncidents(query: SearchQuery): Promise<IncidentSummary[]> {
+    const m = this.matching(query);
+    return this.page(`SELECT x.rowid ${m.from} ORDER BY ${m.order}`, m.params, query);
   }
 
   /**
-   * Full-text search, newest first. The full-text index drives: its keys run in date order, so the
-   * first page is found without collecting every match, whatever the word. A rare incident type
-   * drives instead, each of its incidents probed for the words.
+   * The incidents `x` that match a query: FROM and WHERE clauses, and the order newest first. The
+   * full-text index drives: its keys run in date order, so the first page is found without collecting
+   * every match, whatever the word. A rare incident type drives instead, each of its incidents probed
+   * for the words. The incident columns used are all in covering indexes. To count every match
+   * (`all`), a two-character kanji or kana word beside long ones is looked up in the pair index
+   * once rather than read off each matching row's text: the same matches, without reading the text.
    */
-  async searchIncidents(query: SearchQuery): Promise<IncidentSummary[]> {
+  private matching(query: SearchQuery, all = false): { from: string; order: string; params: unknown[] } {
     const terms = query.q.normalize("NFKC").trim().split(/\s+/).filter(Boolean);
-    if (terms.length === 0) return this.listIncidents(query);
+    if (terms.length === 0) {
+      const { where, params } = this.attributeFilters(query);
+      if (query.since) { where.push("x.event_date >= ?"); params.push(query.since); }
+      if (query.until) { where.push("x.event_date <= ?"); params.push(query.until); }
+      return { from: `FROM incidents x INDEXED BY incidents_event_date ${where.length ? "WHERE " + where.join(" AND ") : ""}`, order: "x.event_date DESC, x.rowid DESC", params };
+    }
     const quote = (x: string) => `"${x.replace(/"/g, '""')}"`;
     const long = terms.filter((t) => [...t].length >= 3);
     const pairs = terms.filter((t) => [...t].length < 3).flatMap((t) => bigramTokens(t).split(" ").filter(Boolean));
@@ -434,7 +448,7 @@ export class SqliteStore implements Store {
       for (const t of text) { where.push(probe(t, "x.fts_key")); params.push(t.match); }
       if (query.since) { where.push("x.event_date >= ?"); params.push(query.since); }
       if (query.until) { where.push("x.event_date <= ?"); params.push(query.until); }
-      return this.page(`SELECT x.rowid FROM incidents x WHERE ${where.join(" AND ") || "1"} ORDER BY x.event_date DESC, x.rowid DESC`, params, query);
+      return { from: `FROM incidents x WHERE ${where.join(" AND ") || "1"}`, order: "x.event_date DESC, x.rowid DESC", params };
     }
     // The trigram index drives when there are long words; short words are then read off the same
     // row's text. Otherwise the pair index drives.
@@ -444,10 +458,16 @@ export class SqliteStore implements Store {
     if (query.since) { keyWhere.push("f.rowid >= ?"); keyParams.push(dayNumber(query.since) * KEY_SHIFT); }
     if (query.until) { keyWhere.push("f.rowid < ?"); keyParams.push((dayNumber(query.until) + 1) * KEY_SHIFT); }
     if (driver.table === "incident_fts") {
-      for (const t of terms.filter((x) => [...x].length < 3)) { keyWhere.push("f.body LIKE ? ESCAPE '\\'"); keyParams.push(likePattern(t)); }
+      for (const t of terms.filter((x) => [...x].length < 3)) {
+        if (all && KANA_KANJI_PAIR.test(t)) { keyWhere.push("+f.rowid IN (SELECT rowid FROM incident_bigrams WHERE incident_bigrams MATCH ?)"); keyParams.push(quote(t)); }
+        else { keyWhere.push("f.body LIKE ? ESCAPE '\\'"); keyParams.push(likePattern(t)); }
+      }
     }
-    return this.page(`SELECT x.rowid FROM ${driver.table} f JOIN incidents x ON x.rowid = (f.rowid & ${KEY_SHIFT - 1})
-      WHERE ${[...keyWhere, ...where].join(" AND ")} ORDER BY f.rowid DESC`, [...keyParams, ...params], query);
+    return {
+      from: `FROM ${driver.table} f JOIN incidents x INDEXED BY incidents_fts_key ON x.fts_key = f.rowid WHERE ${[...keyWhere, ...where].join(" AND ")}`,
+      order: "f.rowid DESC",
+      params: [...keyParams, ...params],
+    };
   }
 
   /** The incident an id names: itself, or the incident it was merged into. */
@@ -609,16 +629,29 @@ export class SqliteStore implements Store {
       .map((e) => ({ at: e.at, who: e.who, action: e.action, detail: JSON.parse(e.detail) as Record<string, unknown> }));
   }
 
-  async statInputs(filter: IncidentFilter = {}): Promise<StatInput[]> {
+  async statInputs(filter: IncidentFilter & { q?: string } = {}): Promise<StatInput[]> {
     const { where, params } = this.attributeFilters(filter);
     if (filter.since) { where.push("x.event_date >= ?"); params.push(filter.since); }
     if (filter.until) { where.push("x.event_date <= ?"); params.push(filter.until); }
+    if (filter.q?.trim()) {
+      const ids = (await this.searchIncidents({ ...filter, q: filter.q, limit: -1, offset: 0 })).map((i) => i.id);
+      where.push("x.id IN (SELECT value FROM json_each(?))"); params.push(JSON.stringify(ids));
+    }
     const rows = this.st(`SELECT x.event_date, x.sector, x.affected_count, x.fields, x.tags FROM incidents x ${where.length ? "WHERE " + where.join(" AND ") : ""}`)
       .all(...params) as { event_date: string | null; sector: Sector | null; affected_count: number | null; fields: string; tags: string }[];
     return rows.map((r) => ({
       event_date: r.event_date, sector: r.sector, affected_count: r.affected_count,
       incident_types: (JSON.parse(r.fields) as IncidentFields).incident_types ?? [], tags: JSON.parse(r.tags) as Tag[],
     }));
+  }
+
+  async incidentLinks(ids: string[]): Promise<IncidentLink[]> {
+    return this.st(
+      `SELECT p.incident_id, p.role, p.key, p.name, NULL AS indicator_kind FROM incident_parties p WHERE p.incident_id IN (SELECT value FROM json_each(?))
+       UNION ALL
+       SELECT ii.incident_id, 'indicator', ii.key, ii.value, ii.kind FROM incident_indicators ii WHERE ii.incident_id IN (SELECT value FROM json_each(?))
+       ORDER BY 1, 2, 4`,
+    ).all(JSON.stringify(ids), JSON.stringify(ids)) as IncidentLink[];
   }
 
   async indicators(filter: { shared?: boolean; limit?: number } = {}): Promise<IndicatorRecord[]> {
@@ -827,27 +860,82 @@ export class SqliteStore implements Store {
       .run(result.status, result.etag, result.last_modified, new Date().toISOString(), result.next_fetch_at, id);
   }
 
+  async addTaxiiObjects(objects: (Omit<TaxiiObject, "version" | "date_added"> & { version: string | null })[]): Promise<string> {
+    return this.db.transaction(() => {
+      const at = nextDateAdded((this.st("SELECT max(date_added) AS at FROM taxii_objects").get() as { at: string | null }).at);
+      const insert = this.st("INSERT OR IGNORE INTO taxii_objects (id, version, type, spec_version, tlp, date_added, object) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      for (const o of objects) insert.run(o.id, o.version ?? at, o.type, o.spec_version, o.tlp, at, JSON.stringify(o.object));
+      return at;
+    }).immediate();
+  }
+
+  async taxiiObjects(filter: { tlp: string[]; ids?: string[] }): Promise<TaxiiObject[]> {
+    const rows = this.st(
+      `SELECT id, version, type, spec_version, tlp, date_added, object FROM taxii_objects
+       WHERE tlp IN (SELECT value FROM json_each(?)) AND (? IS NULL OR id IN (SELECT value FROM json_each(?)))
+       ORDER BY date_added, id, version`,
+    ).all(JSON.stringify(filter.tlp), filter.ids ? 1 : null, JSON.stringify(filter.ids ?? [])) as (Omit<TaxiiObject, "object"> & { object: string })[];
+    return rows.map((r) => ({ ...r, object: JSON.parse(r.object) as Record<string, unknown> }));
+  }
+
+  async removeTaxiiObjects(id: string, versions: string[], actor: Actor): Promise<number> {
+    return this.db.transaction(() => {
+      const del = this.st("DELETE FROM taxii_objects WHERE id = ? AND version = ?");
+      const removed = versions.reduce((n, v) => n + del.run(id, v).changes, 0);
+      if (removed) this.auditNow(actor.who, "taxii.delete", `stix:${id}`, { versions }, null);
+      return removed;
+    }).immediate();
+  }
+
+  async saveTaxiiStatus(record: TaxiiStatusRecord): Promise<void> {
+    this.st("INSERT OR REPLACE INTO taxii_status (id, who, status) VALUES (?, ?, ?)").run(record.id, record.who, JSON.stringify(record.status));
+  }
+
+  async taxiiStatus(id: string): Promise<TaxiiStatusRecord | null> {
+    const r = this.st("SELECT id, who, status FROM taxii_status WHERE id = ?").get(id) as { id: string; who: string; status: string } | undefined;
+    return r ? { id: r.id, who: r.who, status: JSON.parse(r.status) as Record<string, unknown> } : null;
+  }
+
   async facets(query: SearchQuery): Promise<Facets> {
-    const all = await this.searchIncidents({ ...query, limit: -1, offset: 0 });
-    const ids = all.map((i) => i.id);
-    const counts = (values: string[]) => {
-      const m = new Map<string, number>();
-      for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-      return [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    const m = this.matching(query, true);
+    const groups = this.st(
+      `SELECT c.key, g.n FROM (SELECT x.facet_combo AS combo, count(*) AS n ${m.from} GROUP BY x.facet_combo) g JOIN facet_combos c ON c.id = g.combo`,
+    ).all(...m.params) as { key: string; n: number }[];
+    const counts = new Map<keyof Facets, Map<string, number>>();
+    const add = (facet: keyof Facets, key: string, n: number) => {
+      const byKey = counts.get(facet) ?? new Map<string, number>();
+      counts.set(facet, byKey.set(key, (byKey.get(key) ?? 0) + n));
     };
-    const rows = ids.length
-      ? (this.st(`SELECT id, tlp, tags, event_date FROM incidents WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as { id: string; tlp: string; tags: string; event_date: string }[])
-      : [];
-    const tags = rows.map((r) => JSON.parse(r.tags) as Tag[]);
-    return {
-      total: all.length,
-      type: counts(all.flatMap((i) => i.incident_types)),
-      sector: counts(all.map((i) => i.sector ?? "unknown")),
-      year: counts(rows.map((r) => r.event_date.slice(0, 4))),
-      tlp: counts(rows.map((r) => r.tlp)),
-      cause: counts(tags.flatMap((t) => t.filter((x) => x.taxonomy === "tsr_cause").map((x) => x.value))),
-      basics: counts(tags.flatMap((t) => t.filter((x) => x.taxonomy === "basics").map((x) => x.value))),
-    };
+    for (const { key, n } of groups) {
+      const [sector, year, tlp, types, causes, basics] = JSON.parse(key) as [string, string, string, string[], string[], string[]];
+      add("total", "", n);
+      add("sector", sector, n);
+      add("year", year, n);
+      add("tlp", tlp, n);
+      for (const v of types) add("type", v, n);
+      for (const v of causes) add("cause", v, n);
+      for (const v of basics) add("basics", v, n);
+    }
+    return facetsOf([...counts].flatMap(([facet, byKey]) => [...byKey].map(([key, count]) => ({ facet, key, count }))));
+  }
+
+  async incidentMarkings(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = this.st(
+      `SELECT r.value AS ref, i.tlp FROM json_each(?) r JOIN incidents i ON i.id = r.value
+       UNION ALL
+       SELECT r.value, i.tlp FROM json_each(?) r JOIN incident_aliases a ON a.alias = r.value JOIN incidents i ON i.id = a.incident_id
+       WHERE NOT EXISTS (SELECT 1 FROM incidents x WHERE x.id = r.value)`,
+    ).all(JSON.stringify(ids), JSON.stringify(ids)) as { ref: string; tlp: string }[];
+    return new Map(rows.map((r) => [r.ref, r.tlp]));
+  }
+
+  async documentMarkings(sha256: string): Promise<string[]> {
+    const rows = this.st(
+      `WITH RECURSIVE tree(sha) AS (SELECT ? UNION SELECT d.sha256 FROM documents d JOIN tree t ON d.parent = t.sha)
+       SELECT DISTINCT i.tlp FROM tree CROSS JOIN notices n ON n.document = tree.sha CROSS JOIN incidents i ON i.id = n.incident_id`,
+    ).all(sha256) as { tlp: string }[];
+    return rows.map((r) => r.tlp);
   }
 
   async countIncidents(): Promise<number> {

@@ -1,3 +1,9 @@
+/** Incident `i`'s facet values as one JSON key: [sector, year, TLP, types, causes, basics], lists sorted. */
+export const FACET_KEY = `json_array(coalesce(i.sector, 'unknown'), substr(i.event_date, 1, 4), i.tlp,
+    json((SELECT json_group_array(t.type ORDER BY t.type) FROM incident_types t WHERE t.incident_id = i.id)),
+    json((SELECT json_group_array(g.value ->> '$.value' ORDER BY g.value ->> '$.value') FROM json_each(i.tags) g WHERE g.value ->> '$.taxonomy' = 'tsr_cause')),
+    json((SELECT json_group_array(g.value ->> '$.value' ORDER BY g.value ->> '$.value') FROM json_each(i.tags) g WHERE g.value ->> '$.taxonomy' = 'basics')))`;
+
 /** Versioned schema changes for the SQLite store; index + 1 is the schema version. */
 export const SQLITE_MIGRATIONS: readonly string[] = [
   `
@@ -226,5 +232,41 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   -- from linking (placeholders, documentation ranges, platforms, free-mail domains).
   ALTER TABLE incident_indicators ADD COLUMN key TEXT;
   CREATE INDEX incident_indicators_key ON incident_indicators(key);
+  `,
+  `
+  -- TAXII: object versions submitted to the submissions collection, and the status of each request.
+  CREATE TABLE taxii_objects (
+    id           TEXT NOT NULL,
+    version      TEXT NOT NULL,
+    type         TEXT NOT NULL,
+    spec_version TEXT NOT NULL,
+    tlp          TEXT NOT NULL,
+    date_added   TEXT NOT NULL,
+    object       TEXT NOT NULL,
+    PRIMARY KEY (id, version)
+  );
+  CREATE INDEX taxii_objects_added ON taxii_objects(date_added, id, version);
+  CREATE TABLE taxii_status (
+    id          TEXT PRIMARY KEY,
+    who         TEXT NOT NULL,
+    status      TEXT NOT NULL
+  );
+  `,
+  `
+  -- Each combination of facet values that incidents have, once (FACET_KEY); every incident points at
+  -- its own, so facets are counted per combination without reading incident rows.
+  CREATE TABLE facet_combos (
+    id   INTEGER PRIMARY KEY,
+    key  TEXT NOT NULL UNIQUE
+  );
+  ALTER TABLE incidents ADD COLUMN facet_combo INTEGER;
+  INSERT OR IGNORE INTO facet_combos (key) SELECT ${FACET_KEY} FROM incidents i;
+  UPDATE incidents AS i SET facet_combo = (SELECT c.id FROM facet_combos c WHERE c.key = ${FACET_KEY});
+  -- Covering indexes: lists (by date) and searches (by full-text key) filter and count from the index alone.
+  DROP INDEX incidents_event_date;
+  CREATE INDEX incidents_event_date ON incidents(event_date, sector, tlp, facet_combo, id);
+  CREATE INDEX incidents_fts_key ON incidents(fts_key, event_date, sector, tlp, facet_combo, id);
+  -- Documents carved out of a container (a feed), for TLP checks that walk down from it.
+  CREATE INDEX documents_parent ON documents(parent);
   `,
 ];

@@ -1,0 +1,40 @@
+import { Status } from "./Status.js";
+import { useApi } from "../data.js";
+import { showValue } from "../fields.js";
+import { t } from "../i18n.js";
+import type { HistoryEvent } from "../types.js";
+
+/** One event's details as text: the change of a field, and why. */
+function describe(e: HistoryEvent): string[] {
+  const d = e.detail;
+  const out: string[] = [];
+  if (typeof d.field === "string") {
+    const field = t(`field.${d.field}`);
+    if (e.action === "edited") {
+      const show = (v: unknown) => showValue(d.field as string, v).join(t("common.listSep")) || t("common.none");
+      out.push(t("history.change", { field, from: show(d.from), to: show(d.to) }));
+    } else out.push(field);
+  }
+  if (typeof d.title === "string") out.push(d.title);
+  if (d.changes && typeof d.changes === "object") out.push(t("history.fieldsChanged", { fields: Object.keys(d.changes).map((f) => t(`field.${f}`)).join(t("common.listSep")) }));
+  if (Array.isArray(d.from)) out.push(t("history.mergedFrom", { ids: d.from.join(", ") }));
+  if (Array.isArray(d.into)) out.push(t("history.splitInto", { ids: d.into.join(", ") }));
+  if (typeof d.why === "string") out.push(t("history.why", { why: d.why }));
+  return out;
+}
+
+/** The incident's trail, newest first. */
+export function History({ id }: { id: string }) {
+  const h = useApi<{ items: HistoryEvent[] }>(`/incidents/${id}/history`);
+  if (!h.data) return <Status loading={h.loading} error={h.error} />;
+  return (
+    <ol class="history">
+      {[...h.data.items].reverse().map((e, i) => (
+        <li key={i} class={`event event-${e.action}`}>
+          <p class="event-head"><strong>{t(`history.${e.action}`)}</strong> <time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 16)}</time> <span class="who">{e.who}</span></p>
+          {describe(e).map((line, j) => <p key={j}>{line}</p>)}
+        </li>
+      ))}
+    </ol>
+  );
+}

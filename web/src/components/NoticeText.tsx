@@ -1,0 +1,29 @@
+import { useEffect, useRef } from "preact/hooks";
+import { Status } from "./Status.js";
+import { useApi } from "../data.js";
+import { t } from "../i18n.js";
+import type { DocumentView, Notice, Span } from "../types.js";
+
+/**
+ * The archived text of one notice, as plain text, with `mark` (a span of the document's decoded text)
+ * highlighted and scrolled into view. Nothing in the notice is ever interpreted as markup.
+ */
+export function NoticeText({ notice, mark }: { notice: Notice; mark: Span | null }) {
+  const doc = useApi<DocumentView>(`/documents/${notice.document}`);
+  const marked = useRef<HTMLElement>(null);
+  useEffect(() => {
+    marked.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, [mark, doc.data]);
+  if (!doc.data) return <Status loading={doc.loading} error={doc.error} />;
+  const text = doc.data.text;
+  if (text === null) return <p class="empty">{t("notice.noText")}</p>;
+  const [from, to] = notice.span[0] <= (mark?.[0] ?? notice.span[0]) && (mark?.[1] ?? 0) <= notice.span[1] ? notice.span : [0, text.length];
+  if (!mark) return <pre class="notice-text" tabIndex={0}>{text.slice(from, to)}</pre>;
+  return (
+    <pre class="notice-text" tabIndex={0}>
+      {text.slice(from, mark[0])}
+      <mark id="field-highlight" class="field-hl" ref={marked}>{text.slice(mark[0], mark[1])}</mark>
+      {text.slice(mark[1], to)}
+    </pre>
+  );
+}
