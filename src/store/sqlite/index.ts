@@ -293,9 +293,9 @@ export class SqliteStore implements Store {
     const key = ftsKey(row.event_date, row.rowid);
     this.st("INSERT INTO incident_fts (rowid, body) VALUES (?, ?)").run(key, body);
     this.st("INSERT INTO incident_bigrams (rowid, pairs) VALUES (?, ?)").run(key, bigramTokens(body));
-    this.st("UPDATE incidents SET fts_key = ? WHERE rowid = ?").run(key, row.rowid);
-    this.st(`INSERT OR IGNORE INTO facet_combos (key) SELECT ${FACET_KEY} FROM incidents i WHERE i.rowid = ?`).run(row.rowid);
-    this.st(`UPDATE incidents AS i SET facet_combo = (SELECT c.id FROM facet_combos c WHERE c.key = ${FACET_KEY}) WHERE i.rowid = ?`).run(row.rowid);
+    const combo = (this.st(`SELECT ${FACET_KEY} AS k FROM incidents i WHERE i.rowid = ?`).get(row.rowid) as { k: string }).k;
+    this.st("INSERT OR IGNORE INTO facet_combos (key) VALUES (?)").run(combo);
+    this.st("UPDATE incidents SET fts_key = ?, facet_combo = (SELECT id FROM facet_combos WHERE key = ?) WHERE rowid = ?").run(key, combo, row.rowid);
     return true;
   }
 
