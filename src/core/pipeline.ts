@@ -1,4 +1,4 @@
-import { extractNotices } from "../extract/index.js";
+import { extractIncident } from "../extract/index.js";
 import { expandFeed } from "../ingest/formats/feed.js";
 import { readHtml } from "../ingest/formats/html.js";
 import type { FormatReader } from "../ingest/formats/index.js";
@@ -36,8 +36,9 @@ export async function openDocument(doc: SourceDocument): Promise<Casefile[]> {
 /** Split a decoded casefile into notices, extract each incident and tag it. Pure: no I/O. */
 export function analyse(cf: Casefile): Casefile {
   cf.notices = segment(cf);
-  extractNotices(cf);
+  // Each notice is tagged right after its extraction: the tagger reuses the NFKC text, sentences and scans just made.
   for (const n of cf.notices) {
+    n.incident = n.isIncident ? extractIncident(cf.text, n) : null;
     if (n.incident) n.incident.tags = tagNotice({ fields: n.incident.fields, findings: n.incident.findings, source: cf.text, span: n.span });
   }
   return cf;

@@ -18,7 +18,7 @@ export class RuleContext {
   readonly findings: Finding[] = [];
   private readonly norm: Normalized;
   private dateCache: DateMention[] | null = null;
-  private sentenceCache: Sentence[] | null = null;
+  private sentenceCache: readonly Sentence[] | null = null;
 
   constructor(
     /** The casefile's decoded text: every finding's span indexes into it. */
@@ -38,16 +38,21 @@ export class RuleContext {
   get dates(): DateMention[] {
     if (!this.dateCache) {
       const listed = /^(\d{4})-(\d{2})/.exec(this.notice.listingDate ?? "");
-      // Without a listing date, a date written without its year takes the notice's own year.
-      const first = listed ? null : findDates(this.text).find((d) => d.year !== null && !d.yearInferred);
-      const ref = listed ? { year: Number(listed[1]), month: Number(listed[2]) } : first ? { year: first.year!, month: first.month } : null;
-      this.dateCache = findDates(this.text, ref);
+      if (listed) this.dateCache = findDates(this.text, { year: Number(listed[1]), month: Number(listed[2]) });
+      else {
+        // Without a listing date, a date written without its year takes the notice's own year. Only
+        // dates left without a year read the reference, so the text is scanned again only for them.
+        const plain = findDates(this.text);
+        const first = plain.find((d) => d.year !== null && !d.yearInferred);
+        const yearless = plain.some((d) => d.year === null);
+        this.dateCache = first && yearless ? findDates(this.text, { year: first.year!, month: first.month }) : plain;
+      }
     }
     return this.dateCache;
   }
 
   /** The notice cut into sentences and list items. */
-  get sentences(): Sentence[] {
+  get sentences(): readonly Sentence[] {
     this.sentenceCache ??= sentencesOf(this.text);
     return this.sentenceCache;
   }

@@ -1,4 +1,4 @@
-import type { Casefile, Field, IncidentDraft, IncidentFields, Notice } from "../core/types.js";
+import type { Field, IncidentDraft, IncidentFields, Notice } from "../core/types.js";
 import { RuleContext } from "./context.js";
 import { RULES } from "./rules/index.js";
 
@@ -24,9 +24,4 @@ export function extractIncident(source: string, notice: Notice): IncidentDraft {
   const fields = { ...emptyFields(), ...ctx.fields };
   if (fields.affected_count_text !== null) confidence.affected_count_text = confidence.affected_count;
   return { fields, findings: ctx.findings, confidence, tags: [] };
-}
-
-/** Extract an incident draft for every incident notice of a casefile. */
-export function extractNotices(cf: Casefile): void {
-  for (const n of cf.notices) n.incident = n.isIncident ? extractIncident(cf.text, n) : null;
 }

@@ -1,9 +1,9 @@
-/** A regex match with its offsets in the scanned text. */
+/** A regex match with its offsets in the scanned text (shared between callers: read only). */
 export interface Hit {
-  start: number;
-  end: number;
-  text: string;
-  groups: Record<string, string | undefined>;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly groups: Readonly<Record<string, string | undefined>>;
 }
 
 const globals = new WeakMap<RegExp, RegExp>();
@@ -18,9 +18,8 @@ function globalOf(re: RegExp): RegExp {
   return g;
 }
 
-/** Every match of `re` that lies within `text[from, to)`, with absolute offsets. */
-export function hits(re: RegExp, text: string, from = 0, to = text.length): Hit[] {
-  const g = globalOf(re);
+/** Every match of `g` from `from` on that lies before `to`, with absolute offsets. */
+function scan(g: RegExp, text: string, from: number, to: number): Hit[] {
   const out: Hit[] = [];
   g.lastIndex = from;
   for (let m = g.exec(text); m && m.index < to; m = g.exec(text)) {
@@ -32,18 +31,93 @@ export function hits(re: RegExp, text: string, from = 0, to = text.length): Hit[
   return out;
 }
 
+// The texts scanned last, each with the matches of every pattern over the whole text: rules and
+// taggers ask for many patterns over the same notice, often region by region.
+const SCANNED: { text: string; hits: Map<RegExp, Hit[]> }[] = [];
+const SCANNED_TEXTS = 4;
+
+/** Every match of `g` over the whole of `text`, scanned once per text. */
+function allHits(g: RegExp, text: string): Hit[] {
+  let i = SCANNED.findIndex((s) => s.text === text);
+  if (i < 0) {
+    SCANNED.unshift({ text, hits: new Map() });
+    if (SCANNED.length > SCANNED_TEXTS) SCANNED.pop();
+    i = 0;
+  }
+  const cache = SCANNED[i]!.hits;
+  let found = cache.get(g);
+  if (!found) {
+    found = scan(g, text, 0, text.length);
+    cache.set(g, found);
+  }
+  return found;
+}
+
+/** Index of the first hit starting at or after `at` (hits are in text order). */
+function firstFrom(found: readonly Hit[], at: number): number {
+  let lo = 0;
+  let hi = found.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (found[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Every match of `re` that lies within `text[from, to)`, with absolute offsets. */
+export function hits(re: RegExp, text: string, from = 0, to = text.length): Hit[] {
+  const g = globalOf(re);
+  const found = allHits(g, text);
+  const i = firstFrom(found, from);
+  // A match of the whole text that runs across `from` hides what a scan starting there finds.
+  if (i > 0 && found[i - 1]!.end > from) return scan(g, text, from, to);
+  const out: Hit[] = [];
+  for (let k = i; k < found.length && found[k]!.start < to; k++) {
+    if (found[k]!.end <= to) out.push(found[k]!);
+  }
+  return out;
+}
+
 const CLAUSE_BREAK = /[。\n()（）]|が、|ですが|ものの|一方/g;
 
-/** The clause around `[start, end)`: bounded by 。, line breaks, brackets and 〜が、. */
-export function clauseAround(text: string, start: number, end: number): [number, number] {
-  let s = 0;
-  let e = text.length;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
-    const at = m.index;
-    if (at + m[0].length <= start) s = at + m[0].length;
-    else if (at >= end) { e = at + (m[0] === "。" ? 1 : 0); break; }
+// The clause breaks of the text asked about last: starts and ends, in text order.
+let breaksOf = { text: "", starts: new Int32Array(0), ends: new Int32Array(0) };
+
+/** Offsets of the clause breaks of `text`, found once per text. */
+function clauseBreaks(text: string): { starts: Int32Array; ends: Int32Array } {
+  if (breaksOf.text !== text) {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const m of text.matchAll(CLAUSE_BREAK)) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+    }
+    breaksOf = { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
   }
+  return breaksOf;
+}
+
+/** Number of leading values of the ascending `xs` that are below `limit`. */
+function countBelow(xs: Int32Array, limit: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The clause around `[start, end)` (start <= end): bounded by 。, line breaks, brackets and 〜が、. */
+export function clauseAround(text: string, start: number, end: number): [number, number] {
+  const { starts, ends } = clauseBreaks(text);
+  const before = countBelow(ends, start + 1); // breaks ending at or before `start`
+  const after = countBelow(starts, end); // the first break starting at or after `end`
+  const s = before > 0 ? ends[before - 1]! : 0;
+  const at = starts[after];
+  const e = at === undefined ? text.length : at + (text[at] === "。" ? 1 : 0);
   return [s, e];
 }
 

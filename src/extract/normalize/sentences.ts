@@ -5,8 +5,12 @@ export interface Sentence {
   text: string;
 }
 
-/** Cut text into sentences: at 。 and at line breaks (list items and headings stand alone). */
-export function sentencesOf(text: string): Sentence[] {
+// The text cut last and its sentences: the extractor and the tagger both cut each notice.
+let last: { text: string; sentences: readonly Sentence[] } | null = null;
+
+/** Cut text into sentences: at 。 and at line breaks (list items and headings stand alone). The result is shared. */
+export function sentencesOf(text: string): readonly Sentence[] {
+  if (last?.text === text) return last.sentences;
   const out: Sentence[] = [];
   const re = /(?:[^。\n]|。(?=[)）」』]))+[。]?/g;
   for (const m of text.matchAll(re)) {
@@ -17,5 +21,6 @@ export function sentencesOf(text: string): Sentence[] {
     const start = m.index! + lead;
     out.push({ start, end: start + t.length, text: t });
   }
+  last = { text, sentences: out };
   return out;
 }

@@ -94,11 +94,11 @@ function nameWords(organization: string | null | undefined): string[] {
 
 // Own domains are those of addresses and sites the text labels as its contact point or official
 // site, and those spelling an ASCII word of the organisation's name.
-/** The organisation's own registrable domains, as the text and its name reveal them. */
-export function ownDomainsOf(text: string, organization?: string | null): Set<string> {
+/** The organisation's own registrable domains, as the text and its name reveal them (`observables`: the text's, when already scanned). */
+export function ownDomainsOf(text: string, organization?: string | null, observables: readonly Observable[] = scanObservables(text)): Set<string> {
   const own = new Set<string>();
   const words = nameWords(organization);
-  for (const o of scanObservables(text)) {
+  for (const o of observables) {
     const host = hostOf(o);
     const domain = host === null ? null : registrableDomain(host);
     if (domain === null || warninglistHits(o).some((h) => h.list === "platforms" || h.list === "free-mail")) continue;

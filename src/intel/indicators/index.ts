@@ -28,9 +28,11 @@ const RANK: Readonly<Record<Role, number>> = { attacker: 2, victim_asset: 1, ben
 // over benign), keeping the first span that earned it.
 /** Every observable of `text`, classified and flagged with its warninglists, one per value. */
 export function indicatorsOf(text: string, ctx: ClassifyContext = {}): Indicator[] {
-  const known = { ...ctx, ownDomains: ctx.ownDomains ?? ownDomainsOf(text, ctx.organization) };
+  const observables = scanObservables(text);
+  if (observables.length === 0) return [];
+  const known = { ...ctx, ownDomains: ctx.ownDomains ?? ownDomainsOf(text, ctx.organization, observables) };
   const byValue = new Map<string, Indicator>();
-  for (const o of scanObservables(text)) {
+  for (const o of observables) {
     const c = classifyObservable(o, text, known);
     const seen = byValue.get(o.value);
     if (seen && RANK[seen.role] >= RANK[c.role]) continue;
