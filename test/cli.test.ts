@@ -44,6 +44,29 @@ test("search: Japanese words of three or more and of two characters, with filter
   assert.deepEqual(ids(["不正アクセス", "--sector", "retail_ec", "--until", "2024-01-01"]), []);
 });
 
+test("list and search: --cause, --basics and --sort", () => {
+  type Row = { id: string; organization: string; affected_count: number | null };
+  const rows = (args: string[]) => JSON.parse(cli([...args, "--db", db, "--json"]).stdout) as Row[];
+  const all = rows(["list"]);
+  const lost = rows(["list", "--cause", "紛失・誤廃棄"]);
+  assert.deepEqual(lost.map((r) => r.organization), ["東山県西川市"]);
+  const hacked = rows(["search", "不正アクセス", "--cause", "ウイルス感染・不正アクセス"]);
+  assert.ok(hacked.length >= 1 && hacked.length <= rows(["search", "不正アクセス"]).length);
+  const lesson = rows(["list", "--basics", "manage_what_you_run"]);
+  assert.ok(lesson.length >= 1 && lesson.length < all.length);
+  const shown = JSON.parse(cli(["show", lesson[0]!.id, "--db", db, "--json"]).stdout) as { tags: { taxonomy: string; value: string }[] };
+  assert.ok(shown.tags.some((t) => t.taxonomy === "basics" && t.value === "manage_what_you_run"));
+  const byCount = rows(["list", "--sort", "affected"]).map((r) => r.affected_count);
+  const known = byCount.filter((n): n is number => n !== null);
+  assert.deepEqual(byCount, [...[...known].sort((a, b) => b - a), ...byCount.filter((n) => n === null)]);
+  assert.deepEqual(rows(["list", "--sort", "oldest"]).map((r) => r.id).sort(), all.map((r) => r.id).sort());
+  assert.notDeepEqual(rows(["list", "--sort", "oldest"]).map((r) => r.id), all.map((r) => r.id));
+  const bad = cli(["list", "--sort", "random", "--db", db]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /unknown --sort random; one of: newest, oldest, affected/);
+  assert.equal(cli(["search", "x", "--cause", "hacked", "--db", db]).code, 2);
+});
+
 test("bad usage exits 2 with a clear message", () => {
   const r = cli(["search", "x", "--type", "spam", "--db", db]);
   assert.equal(r.code, 2);

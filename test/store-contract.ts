@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { makeDocument } from "../src/core/document.js";
 import { analyse, openDocument } from "../src/core/pipeline.js";
 import type { Casefile } from "../src/core/types.js";
-import type { Facets, SearchQuery, Store } from "../src/store/types.js";
+import { SORTS, type Facets, type SearchQuery, type Store } from "../src/store/types.js";
 
 /** Analyse a text the way ingest does. */
 export async function casefileOf(text: string, source: string, fetchedAt = "2025-01-01T00:00:00.000Z"): Promise<Casefile> {
@@ -296,6 +296,9 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
     { q: "氏名", since: "2025-01-01", tlp: ALL_LEVELS }, { q: "", until: "2024-12-31", tlp: ["CLEAR", "GREEN"] },
     { q: "住所", sector: "medical" }, { q: "漏えい 氏名", type: "ransomware", until: "2025-12-31", tlp: ["CLEAR", "GREEN", "AMBER"] },
     { q: "報告 ランサムウェア" }, { q: "氏名 紛失した 名簿" }, { q: "ファイル 簿" },
+    { q: "", cause: "紛失・誤廃棄", tlp: ALL_LEVELS }, { q: "氏名", cause: "ウイルス感染・不正アクセス" }, { q: "不正", cause: "誤表示・誤送信" },
+    { q: "", basics: "clean_up_what_you_use", tlp: ALL_LEVELS }, { q: "氏名 住所", basics: "manage_what_you_run", sort: "oldest" },
+    { q: "", sort: "affected", tlp: ALL_LEVELS }, { q: "氏名", sort: "oldest", limit: 1, offset: 1 }, { q: "簿", sort: "affected", cause: "紛失・誤廃棄" },
   ];
 
   /** Facets counted the slow way: every match searched, then each incident read; values keyed for comparison. */
@@ -323,8 +326,49 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
     return { total, ...Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, Object.fromEntries(v.map((x) => [x.key, x.count]))])) };
   }
 
+  /** Each incident's date as the store sorts by it: disclosed, else discovered, else the day it was created. */
+  const dateOf = async (s: Store, id: string) => {
+    const d = (await s.getIncident(id))!;
+    return d.disclosed_on ?? d.discovered_on ?? d.created_at.slice(0, 10);
+  };
+
+  /**
+   * Every cause and basics value the facets count finds, as a filter, exactly that many incidents, each
+   * carrying it; every sort orders the same matches as it says, pages through them without overlap, and
+   * leaves the facets as they are.
+   */
+  const filtersAgree = async (s: Store, step: string) => {
+    for (const query of [{ q: "", tlp: ALL_LEVELS }, { q: "氏名", tlp: ALL_LEVELS }, { q: "不正" }]) {
+      const f = await s.facets(query);
+      for (const [taxonomy, facet] of [["tsr_cause", "cause"], ["basics", "basics"]] as const) {
+        for (const { key, count } of f[facet]) {
+          const found = await s.searchIncidents({ ...query, [facet]: key, limit: -1 });
+          assert.equal(found.length, count, `${step}: ${facet}=${key} in ${JSON.stringify(query)}`);
+          for (const i of found) assert.ok((await s.getIncident(i.id))!.tags.some((t) => t.taxonomy === taxonomy && t.value === key), `${step}: ${i.id} has ${facet} ${key}`);
+        }
+      }
+      const ids = (await s.searchIncidents({ ...query, limit: -1 })).map((i) => i.id);
+      for (const sort of SORTS) {
+        const all = await s.searchIncidents({ ...query, sort, limit: -1 });
+        assert.deepEqual(all.map((i) => i.id).sort(), [...ids].sort(), `${step}: ${sort} finds the same incidents`);
+        assert.deepEqual(await s.facets({ ...query, sort }), f, `${step}: ${sort} leaves the facets`);
+        const paged = [];
+        for (let offset = 0; offset < all.length; offset += 2) paged.push(...await s.searchIncidents({ ...query, sort, limit: 2, offset }));
+        assert.deepEqual(paged.map((i) => i.id), all.map((i) => i.id), `${step}: ${sort} pages in a stable order`);
+        const dates = await Promise.all(all.map((i) => dateOf(s, i.id)));
+        for (let k = 1; k < all.length; k++) {
+          const [a, b] = [all[k - 1]!, all[k]!];
+          if (sort === "newest") assert.ok(dates[k - 1]! >= dates[k]!, `${step}: newest first`);
+          if (sort === "oldest") assert.ok(dates[k - 1]! <= dates[k]!, `${step}: oldest first`);
+          if (sort === "affected") assert.ok(b.affected_count === null || (a.affected_count ?? -1) >= b.affected_count, `${step}: most affected first, unknown last`);
+        }
+      }
+    }
+  };
+
   const facetsAgree = async (s: Store, step: string) => {
     for (const q of FACET_QUERIES) assert.deepEqual(keyed(await s.facets(q)), await expectedFacets(s, q), `${step}: ${JSON.stringify(q)}`);
+    await filtersAgree(s, step);
   };
 
   test(`${name}: facets count exactly what search returns, with clearance and filters, after every kind of write`, () =>

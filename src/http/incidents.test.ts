@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { tally } from "../intel/stats.js";
+import type { TsrCause } from "../intel/taxonomies/tsr.js";
 import type { IncidentDetail, IncidentSummary, Store } from "../store/types.js";
 import { addUsers, appFor, bearer, emptyStore, HTTP_FIXTURES, jsonHeaders, seed, type Tokens } from "../../test/http-kit.js";
 
@@ -54,6 +55,41 @@ test("list and search: pages, totals, facets and filters match the store", async
   const two = await get<List>(`/api/v1/incidents?q=${encodeURIComponent("紛失")}`);
   assert.equal(two.items.length, 1, "two-character words are found");
   assert.deepEqual((await get<List>("/api/v1/incidents?tlp=RED")).items, []);
+});
+
+test("list and search: cause and basics filters match the store and their facet counts; sorts order a stable page", async () => {
+  const all = await get<List>("/api/v1/incidents?limit=500");
+  assert.ok(all.facets.cause!.length >= 2, "the seeded casebook has several causes");
+  for (const facet of ["cause", "basics"] as const) {
+    for (const { key, count } of all.facets[facet]!) {
+      const found = await get<List>(`/api/v1/incidents?limit=500&${facet}=${encodeURIComponent(key)}`);
+      assert.equal(found.total, count, `${facet}=${key}`);
+      assert.deepEqual(found.items.map((i) => i.id), (await store.listIncidents({ [facet]: key, limit: 500 })).map((i) => i.id));
+      assert.equal(found.facets[facet]!.find((f) => f.key === key)?.count, count);
+    }
+  }
+  const q = `q=${encodeURIComponent("氏名")}`;
+  const cause = all.facets.cause![0]!.key;
+  const narrowed = await get<List>(`/api/v1/incidents?${q}&cause=${encodeURIComponent(cause)}`);
+  assert.deepEqual(narrowed.items.map((i) => i.id), (await store.searchIncidents({ q: "氏名", cause: cause as TsrCause })).map((i) => i.id));
+
+  const affected = await get<List>("/api/v1/incidents?limit=500&sort=affected");
+  assert.equal(affected.total, all.total, "sorting does not change what matches");
+  assert.deepEqual(affected.facets, all.facets);
+  const counts = affected.items.map((i) => i.affected_count);
+  const known = counts.filter((n): n is number => n !== null);
+  assert.deepEqual(counts, [...[...known].sort((a, b) => b - a), ...counts.filter((n) => n === null)], "most affected first, unknown last");
+  const oldest = await get<List>("/api/v1/incidents?limit=500&sort=oldest");
+  const dates = oldest.items.map((i) => i.disclosed_on ?? i.discovered_on ?? "");
+  assert.deepEqual(dates.filter(Boolean), [...dates.filter(Boolean)].sort(), "oldest first");
+  const paged: string[] = [];
+  for (let offset = 0; offset < all.total; offset += 4) paged.push(...(await get<List>(`/api/v1/incidents?sort=affected&limit=4&offset=${offset}&facets=false`)).items.map((i) => i.id));
+  assert.deepEqual(paged, affected.items.map((i) => i.id), "pages follow one total order");
+  assert.equal((await app.request("/api/v1/incidents?sort=relevance")).status, 400);
+  assert.equal((await app.request("/api/v1/incidents?cause=nonsense")).status, 400);
+  const stats = await get<{ total: number }>(`/api/v1/stats?by=cause&cause=${encodeURIComponent(cause)}`);
+  assert.equal(stats.total, all.facets.cause![0]!.count, "stats take the cause filter too");
+  assert.equal((await app.request("/api/v1/stats?sort=affected")).status, 400, "stats do not sort");
 });
 
 test("detail, history, and documents with their archived bytes as a download", async () => {

@@ -1,4 +1,6 @@
 import type { StatInput } from "../intel/stats.js";
+import type { Basic } from "../intel/taxonomies/basics.js";
+import type { TsrCause } from "../intel/taxonomies/tsr.js";
 import type { Casefile, Finding, IncidentFields, IncidentType, Message, NoticeKind, Sector, Tag } from "../core/types.js";
 
 /** What saving one document changed. */
@@ -135,10 +137,19 @@ export interface StoredDocument {
   text: string | null;
 }
 
+/** Orders of lists and searches: newest or oldest by incident date, or most people affected first (unknown last). */
+export const SORTS = ["newest", "oldest", "affected"] as const;
+/** One order of incidents; ties are broken by insertion order, so pages of a query never overlap. */
+export type Sort = (typeof SORTS)[number];
+
 /** Filters shared by list and search. */
 export interface IncidentFilter {
   type?: IncidentType;
   sector?: Sector;
+  /** Only incidents whose TSR cause (the cause facet's key) is this. */
+  cause?: TsrCause;
+  /** Only incidents that teach this basics lesson (a basics facet key). */
+  basics?: Basic;
   /** Inclusive lower bound on the incident date (disclosed, else discovered), `YYYY-MM-DD`. */
   since?: string;
   until?: string;
@@ -147,6 +158,8 @@ export interface IncidentFilter {
   /** Page size; -1 means every match. */
   limit?: number;
   offset?: number;
+  /** Order of the page (default newest); counts and facets do not depend on it. */
+  sort?: Sort;
 }
 
 /** Counts of matching incidents per value, for search facets. */
@@ -188,7 +201,7 @@ export interface Store extends ServiceStore {
   documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array }>;
   /** One archived document. */
   getDocument(sha256: string): Promise<(StoredDocument & { bytes: Uint8Array }) | null>;
-  /** Incidents, newest first. */
+  /** Incidents, newest first unless the filter sorts otherwise. */
   listIncidents(filter?: IncidentFilter): Promise<IncidentSummary[]>;
   /** Incidents matching a Japanese full-text query (any length) and filters. */
   searchIncidents(query: SearchQuery): Promise<IncidentSummary[]>;
@@ -212,7 +225,7 @@ export interface Store extends ServiceStore {
   revert(id: string, field: string, actor: Actor): Promise<IncidentDetail>;
   /** The incident's trail: sources added, merges, edits, re-extraction changes. */
   history(id: string): Promise<EventRecord[]>;
-  /** What statistics need of every incident matching a filter and, when given, a full-text query (limit and offset ignored). */
+  /** What statistics need of every incident matching a filter and, when given, a full-text query (limit, offset and sort ignored). */
   statInputs(filter?: IncidentFilter & { q?: string }): Promise<StatInput[]>;
   /** The organisations, other parties and indicators these incidents name, ordered by incident, role and name. */
   incidentLinks(ids: string[]): Promise<IncidentLink[]>;

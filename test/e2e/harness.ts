@@ -20,6 +20,10 @@ export const HOSTILE_NOTICE = join(ROOT, "test/fixtures/e2e/hostile-notice.txt")
 /** The organisation of the hostile notice. */
 export const HOSTILE_ORG = "株式会社からくり雑貨店";
 
+// The context's locale sets navigator.language and Accept-Language; date inputs follow the browser's own
+// locale, which Chromium on Linux takes from $LANGUAGE (with chromium-l10n installed): yyyy/mm/dd. LANG is
+// left alone, as fontconfig would pick other (monospaced) fonts for ja_JP.
+const JAPANESE_ENV = { ...process.env, LANGUAGE: "ja" };
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"];
 
 /**
@@ -28,7 +32,7 @@ const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgrou
  */
 export function skipWithoutChromium(): string | false {
   if (existsSync(CHROMIUM) || process.env.CI) return false;
-  return `no Chromium at ${CHROMIUM} (apt-get install chromium fonts-ipafont-gothic)`;
+  return `no Chromium at ${CHROMIUM} (apt-get install chromium chromium-l10n fonts-ipafont-gothic)`;
 }
 
 /** A running UI with a browser page on it. */
@@ -54,7 +58,7 @@ export interface UiHarness {
 /** Start the server and browser; the page is 1366×768 with Japanese locale unless `viewport` says otherwise. */
 export async function startUi(opts: { viewport?: { width: number; height: number } } = {}): Promise<UiHarness> {
   if (!existsSync(join(UI_DIR, "index.html"))) throw new Error(`the web UI is not built (${UI_DIR}): run npm run build`);
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium fonts-ipafont-gothic`);
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium chromium-l10n fonts-ipafont-gothic`);
   const store = await emptyStore();
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
@@ -66,7 +70,7 @@ export async function startUi(opts: { viewport?: { width: number; height: number
       store, host: "127.0.0.1", port: 0, static: webUi(UI_DIR), settings: { anonymousRead: true, allowPrivate: false },
       pollEveryMs: 3_600_000, deliverEveryMs: 3_600_000, graceMs: 1_000,
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, env: JAPANESE_ENV, headless: true });
     const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1366, height: 768 }, locale: "ja-JP", acceptDownloads: true });
     const page = await context.newPage();
     const console: string[] = [];

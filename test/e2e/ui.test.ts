@@ -77,6 +77,39 @@ test("search 不正アクセス: results with the match highlighted, facets with
   await page.locator(".chips").waitFor({ state: "detached" });
 });
 
+test("search: a cause facet filters and a sort orders the results, both kept in the URL", { skip }, async () => {
+  const page = ui.page;
+  await page.goto(`${ui.base}/search`);
+  await page.locator(".incident-card").first().waitFor();
+  const all = Number((await page.locator(".total").textContent())!.replace(/\D/g, ""));
+  const causeFacet = page.locator(".facet", { has: page.locator("h3", { hasText: "原因(TSR分類)" }) });
+  const first = causeFacet.getByRole("link").first();
+  const count = Number((await first.locator(".count").textContent())!.replace(/\D/g, ""));
+  assert.ok(count >= 2 && count < all, `${count} of ${all}`);
+  await Promise.all([page.waitForResponse((r) => r.url().includes("/api/v1/incidents?") && r.url().includes("cause=")), first.click()]);
+  await page.waitForURL(/[?&]cause=/);
+  const cause = new URL(page.url()).searchParams.get("cause")!;
+  await page.locator(".total", { hasText: `${count}件` }).waitFor();
+  assert.equal(await page.locator(".incident-card").count(), count, "the search finds what the facet counted");
+  assert.equal(await causeFacet.locator("a.active").count(), 1);
+  await page.locator(".chips", { hasText: "原因" }).waitFor();
+
+  await Promise.all([page.waitForResponse((r) => r.url().includes("sort=affected")), page.getByLabel("並び順").selectOption("affected")]);
+  await page.waitForURL(/sort=affected/);
+  assert.equal(new URL(page.url()).searchParams.get("cause"), cause, "sorting keeps the filters");
+  const api = await (await fetch(`${ui.base}/api/v1/incidents?${new URLSearchParams({ cause, limit: "500" })}`)).json() as { items: { organization: string; affected_count: number | null }[] };
+  const most = api.items.reduce((a, b) => ((b.affected_count ?? -1) > (a.affected_count ?? -1) ? b : a));
+  assert.ok(most.affected_count !== null);
+  const top = page.locator(".incident-card").first();
+  await top.filter({ hasText: most.organization }).waitFor();
+  assert.match((await top.textContent())!, new RegExp(`${most.affected_count.toLocaleString("en-US")}人`), "the first result has the largest count");
+  await ui.screenshot("search-sorted");
+  // The shared URL reopens the same search.
+  await page.reload();
+  assert.equal(await page.getByLabel("並び順").inputValue(), "affected");
+  await top.filter({ hasText: most.organization }).waitFor();
+});
+
 test("an incident: clicking a field highlights the words it came from in the archived notice", { skip }, async () => {
   const page = ui.page;
   await page.goto(`${ui.base}/search?q=${encodeURIComponent("ランサムウェア")}`);

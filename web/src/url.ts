@@ -1,7 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
 
 /** Query parameters the search, the dashboard and the API share (same names as /api/v1/incidents). */
-export const FILTER_KEYS = ["q", "type", "sector", "since", "until", "tlp"] as const;
+export const FILTER_KEYS = ["q", "type", "sector", "cause", "basics", "since", "until", "tlp"] as const;
+/** The search's parameters: the shared filters and the order of the results (the list alone sorts). */
+export const SEARCH_KEYS = [...FILTER_KEYS, "sort"] as const;
 
 /** URL query values; undefined and empty values are left out. */
 export type QueryParams = Record<string, string | number | undefined>;
@@ -44,7 +46,7 @@ export function useQuery(): Record<string, string> {
   return Object.fromEntries(useRoute().query);
 }
 
-/** The shared filters (FILTER_KEYS) of a query object. */
-export function filterParams(query: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(FILTER_KEYS.filter((k) => query[k]).map((k) => [k, query[k]!]));
+/** The shared filters (FILTER_KEYS, or other `keys`) of a query object. */
+export function filterParams(query: Record<string, string>, keys: readonly string[] = FILTER_KEYS): Record<string, string> {
+  return Object.fromEntries(keys.filter((k) => query[k]).map((k) => [k, query[k]!]));
 }

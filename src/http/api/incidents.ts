@@ -1,8 +1,10 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { EDITABLE, validateChange } from "../../core/corrections.js";
 import { INCIDENT_TYPES, SECTORS } from "../../core/types.js";
+import { BASICS } from "../../intel/taxonomies/basics.js";
 import { parseTlp, tlpRank } from "../../intel/taxonomies/tlp.js";
-import type { Actor, IncidentFilter, SearchQuery, Store } from "../../store/types.js";
+import { TSR_CAUSES } from "../../intel/taxonomies/tsr.js";
+import { SORTS, type Actor, type IncidentFilter, type SearchQuery, type Store } from "../../store/types.js";
 import { requireRole, SIGNED_IN } from "../auth.js";
 import type { ApiDeps, AppEnv } from "../context.js";
 import { ApiError } from "../errors.js";
@@ -12,10 +14,12 @@ import { IncidentDetail, IncidentId, IncidentSummary, NoticeId, QueryDate, TlpLe
 import { snippets } from "../snippets.js";
 import type { Visibility } from "../visibility.js";
 
-/** Filters shared by the incident list, stats and the Atom feed. */
+/** Filters shared by the incident list, stats, the graph and the Atom feed (the list alone sorts). */
 export const FilterQuery = z.object({
   type: z.enum(INCIDENT_TYPES).optional(),
   sector: z.enum(SECTORS).optional(),
+  cause: z.enum(TSR_CAUSES).optional().openapi({ description: "incidents of this cause, as Tokyo Shoko Research tallies it (the keys of the cause facet)" }),
+  basics: z.enum(BASICS).optional().openapi({ description: "incidents that teach this basics lesson (the keys of the basics facet)" }),
   since: QueryDate.optional().openapi({ description: "incidents dated on or after (disclosed, else discovered)" }),
   until: QueryDate.optional().openapi({ description: "incidents dated on or before" }),
 });
@@ -24,6 +28,7 @@ const ListQuery = z.strictObject({
   ...FilterQuery.shape,
   q: z.string().max(500).optional().openapi({ description: "Japanese full text, any length; words separated by spaces must all match" }),
   tlp: TlpLevel.optional().openapi({ description: "only incidents with this marking (within the reader's clearance)" }),
+  sort: z.enum(SORTS).default("newest").openapi({ description: "newest or oldest first (by date disclosed, else discovered), or most people affected first (unknown last); ties keep a stable order for paging" }),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   facets: Flag.default(true).openapi({ type: "string", enum: ["true", "false", "1", "0"], description: "false: leave out total and facets (counting every match is the costly part; paging on needs only the items)" }),
@@ -61,6 +66,8 @@ export function toFilter(q: z.infer<typeof FilterQuery> & { tlp?: string | undef
   const f: IncidentFilter = { tlp: q.tlp ? vis.levels.filter((l) => l === q.tlp) : vis.levels };
   if (q.type) f.type = q.type;
   if (q.sector) f.sector = q.sector;
+  if (q.cause) f.cause = q.cause;
+  if (q.basics) f.basics = q.basics;
   if (q.since) f.since = q.since.length === 7 ? `${q.since}-01` : q.since;
   if (q.until) f.until = q.until.length === 7 ? `${q.until}-31` : q.until;
   return f;
@@ -101,12 +108,12 @@ export function incidentsApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
 
   api.openapi(createRoute({
     method: "get", path: "/incidents", tags: ["incidents"],
-    summary: "List or search incidents, newest first, with facet counts",
+    summary: "List or search incidents, newest first unless sorted otherwise, with facet counts",
     request: { query: ListQuery },
     responses: { 200: json(IncidentList, "a page of incidents, the number matching and counts per facet"), ...errors(400, 401) },
   }), async (c) => {
     const q = c.req.valid("query");
-    const query: SearchQuery = { ...toFilter(q, c.var.vis), q: q.q ?? "", limit: q.limit, offset: q.offset };
+    const query: SearchQuery = { ...toFilter(q, c.var.vis), q: q.q ?? "", sort: q.sort, limit: q.limit, offset: q.offset };
     const found = await store.searchIncidents(query);
     const around = q.snippets && q.q?.trim() ? await snippets(store, found.map((i) => i.id), q.q) : null;
     const items = around ? found.map((i) => ({ ...i, snippet: around.get(i.id) ?? null })) : found;

@@ -413,11 +413,13 @@ export class PostgresStore implements Store {
     return r ? this.docOf(r) : null;
   }
 
-  /** Conditions on incident `i` for the type, sector, TLP and date filters. */
+  /** Conditions on incident `i` for the type, sector, cause, basics, TLP and date filters. */
   private filters(filter: IncidentFilter): Fragment[] {
     const where: Fragment[] = [];
     if (filter.type) where.push(this.sql`i.id IN (SELECT incident_id FROM incident_types WHERE type = ${filter.type})`);
     if (filter.sector) where.push(this.sql`i.sector = ${filter.sector}`);
+    if (filter.cause) where.push(this.sql`i.tags @> ${json([{ taxonomy: "tsr_cause", value: filter.cause }])}::text::jsonb`);
+    if (filter.basics) where.push(this.sql`i.tags @> ${json([{ taxonomy: "basics", value: filter.basics }])}::text::jsonb`);
     if (filter.tlp) where.push(this.sql`i.tlp = ANY(${filter.tlp}::text[])`);
     if (filter.since) where.push(this.sql`i.event_date >= ${filter.since}`);
     if (filter.until) where.push(this.sql`i.event_date <= ${filter.until}`);
@@ -429,14 +431,19 @@ export class PostgresStore implements Store {
     return conditions.length ? this.sql`WHERE ${conditions.reduce((a, c) => this.sql`${a} AND ${c}`)}` : this.sql``;
   }
 
-  /** A page of incidents meeting the conditions, newest first (limit -1: every one). */
+  /** A page of incidents meeting the conditions, in the filter's order (limit -1: every one). */
   private async page(conditions: Fragment[], filter: IncidentFilter): Promise<IncidentSummary[]> {
     const limit = filter.limit ?? 50;
+    const order = {
+      newest: this.sql`i.event_date DESC NULLS LAST, i.seq DESC`,
+      oldest: this.sql`i.event_date NULLS FIRST, i.seq`,
+      affected: this.sql`i.affected_count DESC NULLS LAST, i.event_date DESC NULLS LAST, i.seq DESC`,
+    }[filter.sort ?? "newest"];
     const rows = await this.sql<IncidentRow[]>`
       SELECT i.id, i.title, i.organization, i.sector, i.disclosed_on, i.discovered_on, i.fields->'incident_types' AS incident_types, i.affected_count,
         i.created_at, i.updated_at, (SELECT count(*) FROM notices n WHERE n.incident_id = i.id) AS sources
       FROM incidents i ${this.where(conditions)}
-      ORDER BY i.event_date DESC NULLS LAST, i.seq DESC LIMIT ${limit < 0 ? null : limit} OFFSET ${Math.max(0, filter.offset ?? 0)}`;
+      ORDER BY ${order} LIMIT ${limit < 0 ? null : limit} OFFSET ${Math.max(0, filter.offset ?? 0)}`;
     return rows.map(summary);
   }
 
@@ -444,7 +451,7 @@ export class PostgresStore implements Store {
     return this.page(this.filters(filter), filter);
   }
 
-  /** Full-text search, newest first: every word (NFKC, any length) is a case-insensitive substring of the incident's text. */
+  /** Full-text search, in the query's order: every word (NFKC, any length) is a case-insensitive substring of the incident's text. */
   async searchIncidents(query: SearchQuery): Promise<IncidentSummary[]> {
     return this.page(this.matching(query), query);
   }

@@ -9,7 +9,7 @@ import type { StatInput } from "../../intel/stats.js";
 import { analysisDigest, applyOverrides, bigramTokens, facetsOf, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
-  AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
+  AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Sort, Store, StoredDocument, User, WatchHit,
   TaxiiObject, TaxiiStatusRecord, WatchKind, Watchlist,
 } from "../types.js";
 import { defaultClearance, fingerprint, hashToken, newTokenString, nextDateAdded, watchMatch } from "../service.js";
@@ -75,6 +75,13 @@ function dayNumber(date: string): number {
 function ftsKey(eventDate: string, rowid: number): number {
   return dayNumber(eventDate) * KEY_SHIFT + rowid;
 }
+
+/** ORDER BY terms of each sort on incident alias `a`; the rowid makes the order total. */
+const ORDER: Readonly<Record<Sort, (a: string) => string>> = {
+  newest: (a) => `${a}.event_date DESC, ${a}.rowid DESC`,
+  oldest: (a) => `${a}.event_date, ${a}.rowid`,
+  affected: (a) => `${a}.affected_count DESC NULLS LAST, ${a}.event_date DESC, ${a}.rowid DESC`,
+};
 
 /** Escape a user's text for a LIKE pattern with `\` as the escape character. */
 function likePattern(s: string): string {
@@ -392,16 +399,19 @@ export class SqliteStore implements Store {
   /** Rows of a page of incidents chosen by an inner query that yields incident rowids in order. */
   private page(inner: string, params: unknown[], filter: IncidentFilter): IncidentSummary[] {
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM incidents i WHERE i.rowid IN (${inner} LIMIT ? OFFSET ?)
-      ORDER BY i.event_date DESC, i.rowid DESC`;
+      ORDER BY ${ORDER[filter.sort ?? "newest"]("i")}`;
     return (this.st(sql).all(...params, filter.limit ?? 50, filter.offset ?? 0) as IncidentRow[]).map(summary);
   }
 
-  /** Conditions on incident `x` for the sector and type filters. */
+  /** Conditions on incident `x` for the type, sector, cause, basics and TLP filters. */
   private attributeFilters(filter: IncidentFilter): { where: string[]; params: unknown[] } {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.type) { where.push("x.id IN (SELECT incident_id FROM incident_types WHERE type = ?)"); params.push(filter.type); }
     if (filter.sector) { where.push("x.sector = ?"); params.push(filter.sector); }
+    // Cause and basics are read off the facet combinations (FACET_KEY), a short table, not off each incident.
+    if (filter.cause) { where.push("x.facet_combo IN (SELECT c.id FROM facet_combos c, json_each(c.key, '$[4]') v WHERE v.value = ?)"); params.push(filter.cause); }
+    if (filter.basics) { where.push("x.facet_combo IN (SELECT c.id FROM facet_combos c, json_each(c.key, '$[5]') v WHERE v.value = ?)"); params.push(filter.basics); }
     if (filter.tlp) { where.push(`x.tlp IN (${filter.tlp.map(() => "?").join(", ") || "NULL"})`); params.push(...filter.tlp); }
     return { where, params };
   }
@@ -416,20 +426,22 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * The incidents `x` that match a query: FROM and WHERE clauses, and the order newest first. The
+   * The incidents `x` that match a query: FROM and WHERE clauses, and the order the query sorts by. The
    * full-text index drives: its keys run in date order, so the first page is found without collecting
    * every match, whatever the word. A rare incident type drives instead, each of its incidents probed
-   * for the words. The incident columns used are all in covering indexes. To count every match
-   * (`all`), a two-character kanji or kana word beside long ones is looked up in the pair index
-   * once rather than read off each matching row's text: the same matches, without reading the text.
+   * for the words. The incident columns used are all in covering indexes (but for the count of people
+   * affected, which sorting by it reads). To count every match (`all`), a two-character kanji or kana
+   * word beside long ones is looked up in the pair index once rather than read off each matching row's
+   * text: the same matches, without reading the text.
    */
   private matching(query: SearchQuery, all = false): { from: string; order: string; params: unknown[] } {
+    const sort = query.sort ?? "newest";
     const terms = query.q.normalize("NFKC").trim().split(/\s+/).filter(Boolean);
     if (terms.length === 0) {
       const { where, params } = this.attributeFilters(query);
       if (query.since) { where.push("x.event_date >= ?"); params.push(query.since); }
       if (query.until) { where.push("x.event_date <= ?"); params.push(query.until); }
-      return { from: `FROM incidents x INDEXED BY incidents_event_date ${where.length ? "WHERE " + where.join(" AND ") : ""}`, order: "x.event_date DESC, x.rowid DESC", params };
+      return { from: `FROM incidents x INDEXED BY incidents_event_date ${where.length ? "WHERE " + where.join(" AND ") : ""}`, order: ORDER[sort]("x"), params };
     }
     const quote = (x: string) => `"${x.replace(/"/g, '""')}"`;
     const long = terms.filter((t) => [...t].length >= 3);
@@ -448,7 +460,7 @@ export class SqliteStore implements Store {
       for (const t of text) { where.push(probe(t, "x.fts_key")); params.push(t.match); }
       if (query.since) { where.push("x.event_date >= ?"); params.push(query.since); }
       if (query.until) { where.push("x.event_date <= ?"); params.push(query.until); }
-      return { from: `FROM incidents x WHERE ${where.join(" AND ") || "1"}`, order: "x.event_date DESC, x.rowid DESC", params };
+      return { from: `FROM incidents x WHERE ${where.join(" AND ") || "1"}`, order: ORDER[sort]("x"), params };
     }
     // The trigram index drives when there are long words; short words are then read off the same
     // row's text. Otherwise the pair index drives.
@@ -465,7 +477,8 @@ export class SqliteStore implements Store {
     }
     return {
       from: `FROM ${driver.table} f JOIN incidents x INDEXED BY incidents_fts_key ON x.fts_key = f.rowid WHERE ${[...keyWhere, ...where].join(" AND ")}`,
-      order: "f.rowid DESC",
+      // The key orders by date, then rowid, as ORDER does.
+      order: sort === "newest" ? "f.rowid DESC" : sort === "oldest" ? "f.rowid" : "x.affected_count DESC NULLS LAST, f.rowid DESC",
       params: [...keyParams, ...params],
     };
   }

@@ -1,5 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { INCIDENT_TYPES, SECTORS } from "../../../src/core/types.js";
+import { BASICS } from "../../../src/intel/taxonomies/basics.js";
+import { TSR_CAUSES } from "../../../src/intel/taxonomies/tsr.js";
 import { Link } from "../components/Link.js";
 import { TLP_LEVELS } from "../fields.js";
 import { t, term } from "../i18n.js";
@@ -37,6 +39,20 @@ export function FilterBar({ path, query, id }: { path: string; query: Record<str
         <select id={field("sector")} value={f.sector} onChange={set("sector")}>
           <option value="">{t("stats.filter.any")}</option>
           {SECTORS.map((v) => <option key={v} value={v}>{term("sector", v)}</option>)}
+        </select>
+      </div>
+      <div class="field">
+        <label for={field("cause")}>{t("filter.cause")}</label>
+        <select id={field("cause")} value={f.cause} onChange={set("cause")}>
+          <option value="">{t("stats.filter.any")}</option>
+          {TSR_CAUSES.map((v) => <option key={v} value={v}>{term("tsr", v)}</option>)}
+        </select>
+      </div>
+      <div class="field">
+        <label for={field("basics")}>{t("filter.basics")}</label>
+        <select id={field("basics")} value={f.basics} onChange={set("basics")}>
+          <option value="">{t("stats.filter.any")}</option>
+          {BASICS.map((v) => <option key={v} value={v}>{term("basics", v)}</option>)}
         </select>
       </div>
       <div class="field">

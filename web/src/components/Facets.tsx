@@ -11,19 +11,15 @@ const LABEL: Record<FacetName, (k: string) => string> = {
   tlp: (k) => `TLP:${k}`, year: (k) => k,
 };
 
-/** The query a facet value links to, or null for facets the API cannot filter by (counts only). */
+/** The query a facet value links to (clicking an active value removes its filter), or null for the unknown sector (counts only). */
 function target(name: FacetName, key: string, query: Record<string, string>): Record<string, string> | null {
   const base: Record<string, string> = { ...query };
   delete base.offset;
-  switch (name) {
-    case "type": case "sector": case "tlp":
-      if (name === "sector" && key === "unknown") return null;
-      return { ...base, [name]: query[name] === key ? "" : key };
-    case "year":
-      return query.since === `${key}-01-01` && query.until === `${key}-12-31` ? { ...base, since: "", until: "" } : { ...base, since: `${key}-01-01`, until: `${key}-12-31` };
-    default:
-      return null;
+  if (name === "year") {
+    return query.since === `${key}-01-01` && query.until === `${key}-12-31` ? { ...base, since: "", until: "" } : { ...base, since: `${key}-01-01`, until: `${key}-12-31` };
   }
+  if (name === "sector" && key === "unknown") return null;
+  return { ...base, [name]: query[name] === key ? "" : key };
 }
 
 /** One facet: values with counts; filterable ones toggle their filter in the URL. */

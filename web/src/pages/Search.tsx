@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { SORTS } from "../../../src/store/types.js";
 import { Facets } from "../components/Facets.js";
 import { IncidentList } from "../components/IncidentList.js";
 import { Link } from "../components/Link.js";
@@ -7,15 +8,16 @@ import { Status } from "../components/Status.js";
 import { useApi } from "../data.js";
 import { num, t, term } from "../i18n.js";
 import type { IncidentList as List } from "../types.js";
-import { filterParams, href, navigate, useQuery } from "../url.js";
+import { filterParams, href, navigate, SEARCH_KEYS, useQuery } from "../url.js";
 
 const PAGE = 20;
 
 /** Active filters as removable chips. */
 function Chips({ query }: { query: Record<string, string> }) {
-  const shown = (["type", "sector", "tlp", "since", "until"] as const).filter((k) => query[k]);
+  const shown = (["type", "cause", "sector", "basics", "tlp", "since", "until"] as const).filter((k) => query[k]);
   if (shown.length === 0) return null;
-  const label = (k: string, v: string) => (k === "type" ? term("type", v) : k === "sector" ? term("sector", v) : k === "tlp" ? `TLP:${v}` : v);
+  const vocab: Record<string, string> = { type: "type", sector: "sector", cause: "tsr", basics: "basics" };
+  const label = (k: string, v: string) => (vocab[k] ? term(vocab[k], v) : k === "tlp" ? `TLP:${v}` : v);
   return (
     <ul class="chips" aria-label={t("search.activeFilters")}>
       {shown.map((k) => (
@@ -25,15 +27,15 @@ function Chips({ query }: { query: Record<string, string> }) {
           </Link>
         </li>
       ))}
-      <li><Link href={href("/search", { q: query.q })}>{t("search.clearFilters")}</Link></li>
+      <li><Link href={href("/search", { q: query.q, sort: query.sort })}>{t("search.clearFilters")}</Link></li>
     </ul>
   );
 }
 
-/** Search: Japanese full text with highlighted matches, facets, date range and paging, all kept in the URL. */
+/** Search: Japanese full text with highlighted matches, facets, date range, sort and paging, all kept in the URL. */
 export function SearchPage() {
   const query = useQuery();
-  const filters = filterParams(query);
+  const filters = filterParams(query, SEARCH_KEYS);
   const offset = Math.max(0, Number(query.offset) || 0);
   const [q, setQ] = useState(query.q ?? "");
   const [since, setSince] = useState(query.since ?? "");
@@ -71,9 +73,17 @@ export function SearchPage() {
       <div class="search-body">
         {res.data?.facets && <Facets facets={res.data.facets} query={query} />}
         <div class="results" aria-live="polite" aria-busy={res.loading}>
+          <div class="results-head">
+            {res.data && <p class="total">{t("search.total", { n: num(res.data.total ?? 0) })}</p>}
+            <div class="sort">
+              <label for="sort">{t("search.sort")}</label>
+              <select id="sort" value={query.sort ?? "newest"} onChange={(e) => navigate("/search", { ...filters, sort: e.currentTarget.value === "newest" ? undefined : e.currentTarget.value, offset: undefined })}>
+                {SORTS.map((s) => <option key={s} value={s}>{t(`search.sort.${s}`)}</option>)}
+              </select>
+            </div>
+          </div>
           {res.data && (
             <>
-              <p class="total">{t("search.total", { n: num(res.data.total ?? 0) })}</p>
               <IncidentList items={res.data.items} words={words} />
               <Pager offset={offset} limit={PAGE} total={res.data.total ?? 0} onPage={(o) => navigate("/search", { ...filters, offset: o || undefined })} />
             </>
