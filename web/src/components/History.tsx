@@ -17,8 +17,13 @@ function describe(e: HistoryEvent): string[] {
   }
   if (typeof d.title === "string") out.push(d.title);
   if (d.changes && typeof d.changes === "object") out.push(t("history.fieldsChanged", { fields: Object.keys(d.changes).map((f) => t(`field.${f}`)).join(t("common.listSep")) }));
-  if (Array.isArray(d.from)) out.push(t("history.mergedFrom", { ids: d.from.join(", ") }));
-  if (Array.isArray(d.into)) out.push(t("history.splitInto", { ids: d.into.join(", ") }));
+  // A merge names the incident merged in (on the one kept) or the one it joined; a split the other side.
+  const ids = (v: unknown) => (Array.isArray(v) ? v.join(", ") : typeof v === "string" ? v : null);
+  const from = ids(d.from), into = ids(d.into);
+  if (e.action === "merged" && from) out.push(t("history.mergedFrom", { ids: from }));
+  if (e.action === "merged" && into) out.push(t("history.mergedInto", { ids: into }));
+  if (e.action === "unmerged" && into) out.push(t("history.splitInto", { ids: into }));
+  if (e.action === "split_off" && from) out.push(t("history.splitFrom", { ids: from }));
   if (typeof d.why === "string") out.push(t("history.why", { why: d.why }));
   return out;
 }
