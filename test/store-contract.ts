@@ -1,14 +1,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { analysisDigest } from "../src/core/digest.js";
 import { makeDocument } from "../src/core/document.js";
 import { analyse, openDocument } from "../src/core/pipeline.js";
-import type { Casefile } from "../src/core/types.js";
+import type { Casefile, Reanalysis } from "../src/core/types.js";
 import { SORTS, type Facets, type SearchQuery, type Store } from "../src/store/types.js";
 
 /** Analyse a text the way ingest does. */
 export async function casefileOf(text: string, source: string, fetchedAt = "2025-01-01T00:00:00.000Z"): Promise<Casefile> {
   const [cf] = await openDocument(makeDocument(Buffer.from(text), { source, fetchedAt }));
   return analyse(cf!);
+}
+
+/** A casefile as re-extraction hands it to the store, with the digest of its analysis. */
+function reanalysis(cf: Casefile): Reanalysis {
+  return { kind: "changed", casefile: cf, digest: analysisDigest(cf) };
 }
 
 const RANSOM = "2025年5月2日\n株式会社テスト商会\n\nランサムウェア被害に関するお知らせ\n\n2025年4月28日、当社のファイルサーバーがランサムウェアに感染し、ファイルが暗号化されたことを確認しました。顧客約2,000名の氏名と住所が流出した可能性があります。個人情報保護委員会に報告しました。\n";
@@ -82,18 +88,20 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       const cf = await casefileOf(RANSOM, "a.txt");
       await s.saveCasefile(cf);
       const [before] = await s.listIncidents();
-      const same = await s.replaceAnalysis([await casefileOf(RANSOM, "a.txt")]);
+      const same = await s.replaceAnalysis([reanalysis(await casefileOf(RANSOM, "a.txt"))]);
       assert.deepEqual([same.incidentsNew, same.incidentsUpdated, same.incidentsUnchanged], [0, 0, 1]);
+      const told = await s.replaceAnalysis([{ kind: "same", sha256: cf.doc.sha256, notices: cf.notices.length }]);
+      assert.deepEqual([told.notices, told.incidentsNew, told.incidentsUpdated, told.incidentsUnchanged], [cf.notices.length, 0, 0, 1]);
       const changed = await casefileOf(RANSOM, "a.txt");
       changed.notices[0]!.incident!.fields.affected_count = 2500;
-      const r = await s.replaceAnalysis([changed]);
+      const r = await s.replaceAnalysis([reanalysis(changed)]);
       assert.equal(r.incidentsUpdated, 1);
       const [after] = await s.listIncidents();
       assert.equal(after!.id, before!.id);
       assert.equal(after!.affected_count, 2500);
-      const docs: string[] = [];
-      for await (const d of s.documents()) docs.push(d.sha256);
-      assert.deepEqual(docs, [cf.doc.sha256]);
+      const docs: [string, string | null][] = [];
+      for await (const d of s.documents()) docs.push([d.sha256, d.analysis]);
+      assert.deepEqual(docs, [[cf.doc.sha256, analysisDigest(changed)]], "each document with the digest of its stored analysis");
     }));
 
   const FOLLOW_UP = RANSOM.replace("ランサムウェア被害に関するお知らせ", "ランサムウェア被害に関するお知らせ（第2報）").replace("2025年5月2日", "2025年5月20日").replace("約2,000名", "1,850名");
@@ -150,7 +158,7 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       const changed = await casefileOf(RANSOM, "a.txt");
       changed.notices[0]!.incident!.fields.affected_count = 9999;
       changed.notices[0]!.incident!.fields.sector = "medical";
-      await s.replaceAnalysis([changed]);
+      await s.replaceAnalysis([reanalysis(changed)]);
       const after = (await s.getIncident(inc!.id))!;
       assert.equal(after.fields.affected_count, 2100, "the correction survives");
       assert.equal(after.fields.sector, "medical", "uncorrected fields follow extraction");
@@ -392,7 +400,7 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       const tags = changed.notices[0]!.incident!.tags;
       changed.notices[0]!.incident!.tags = [...tags.filter((t) => t.taxonomy !== "tsr_cause"), { taxonomy: "tsr_cause", value: "紛失・誤廃棄", label: { ja: "紛失・誤廃棄", en: "loss" }, reason: "test", confidence: 1 }];
       changed.notices[0]!.incident!.fields.disclosed_on = "2023-03-03";
-      await s.replaceAnalysis([changed]);
+      await s.replaceAnalysis([reanalysis(changed)]);
       await facetsAgree(s, "re-extracted");
       assert.ok((await s.facets({ q: "", tlp: ALL_LEVELS })).year.some((y) => y.key === "2023"));
       await s.revert(loss!.id, "tlp", { who: "ana" });

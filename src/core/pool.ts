@@ -1,41 +1,47 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { Casefile, SourceDocument } from "./types.js";
+import type { Reanalysis, SourceDocument } from "./types.js";
 
 /** Analysis of documents on worker threads; results come back in the order asked. */
 export interface AnalysisPool {
-  /** Decode and analyse a document on a worker. Rejects with the worker's one-line error. */
-  analyse(doc: SourceDocument): Promise<Casefile[]>;
+  /**
+   * Decode and analyse a document on a worker, given the digest of its stored analysis (null when
+   * none). Rejects with the worker's one-line error.
+   */
+  analyse(doc: SourceDocument, stored: string | null): Promise<Reanalysis[]>;
   close(): Promise<void>;
 }
 
-/** A pool of `size` workers (default: one per core but the one writing) running openDocument + analyse. */
-export function analysisPool(size = Math.max(1, availableParallelism() - 1)): AnalysisPool {
+/**
+ * A pool of `size` workers running openDocument + analyse; by default one per core, as the thread
+ * that writes spends most of its time waiting for them.
+ */
+export function analysisPool(size = availableParallelism()): AnalysisPool {
   // Under tsx the sources are .ts and the workers need the same loader; built, they are .js.
   const ts = import.meta.url.endsWith(".ts");
   const url = new URL(`./analyse-worker.${ts ? "ts" : "js"}`, import.meta.url);
-  const pending = new Map<number, { resolve: (c: Casefile[]) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (r: Reanalysis[]) => void; reject: (e: Error) => void }>();
   const workers = Array.from({ length: size }, () => {
     // A worker thread does not inherit tsx's loader: under tsx, register it before importing.
     const w = ts
       ? new Worker(`import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
       : new Worker(url);
-    w.on("message", (m: { id: number; casefiles?: Casefile[]; error?: string }) => {
+    w.on("message", (m: { id: number; results?: Reanalysis[]; error?: string }) => {
       const p = pending.get(m.id);
       pending.delete(m.id);
       if (m.error !== undefined) p?.reject(new Error(m.error));
-      else p?.resolve(m.casefiles!);
+      else p?.resolve(m.results!);
     });
     w.on("error", (e) => { for (const p of pending.values()) p.reject(e); pending.clear(); });
     return w;
   });
   let next = 0;
   return {
-    analyse(doc) {
+    analyse(doc, stored) {
       const id = next++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        workers[id % workers.length]!.postMessage({ id, doc });
+        workers[id % workers.length]!.postMessage({ id, doc, stored });
       });
     },
     async close() {

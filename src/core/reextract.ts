@@ -1,7 +1,7 @@
 import type { Store } from "../store/types.js";
 import { makeDocument } from "./document.js";
 import { analysisPool } from "./pool.js";
-import type { Casefile } from "./types.js";
+import type { Reanalysis } from "./types.js";
 
 /** What one re-extraction run did. */
 export interface ReextractSummary {
@@ -14,8 +14,10 @@ export interface ReextractSummary {
 
 // Documents re-analysed per transaction: a killed run leaves every document's old or new analysis.
 const BATCH = 200;
-// Documents handed to the workers ahead of the one being written.
-const AHEAD = 64;
+// Documents handed to the workers ahead of the one being written, by count and by bytes: more than a
+// batch, so that the workers go on analysing while a batch is written.
+const AHEAD = 3 * BATCH;
+const AHEAD_BYTES = 64 * 1024 * 1024;
 
 /**
  * Run the current rules over every archived document, from its original bytes: worker threads
@@ -24,7 +26,7 @@ const AHEAD = 64;
 export async function reextractAll(store: Store, workers?: number): Promise<ReextractSummary> {
   const sum: ReextractSummary = { documents: 0, notices: 0, changed: 0, unchanged: 0, failures: [] };
   const pool = analysisPool(workers);
-  let batch: Casefile[] = [];
+  let batch: Reanalysis[] = [];
   const flush = async () => {
     const r = await store.replaceAnalysis(batch);
     sum.documents += batch.length;
@@ -33,9 +35,11 @@ export async function reextractAll(store: Store, workers?: number): Promise<Reex
     sum.unchanged += r.incidentsUnchanged;
     batch = [];
   };
-  const inFlight: { source: string; result: Promise<Casefile[]> }[] = [];
+  const inFlight: { source: string; size: number; result: Promise<Reanalysis[]> }[] = [];
+  let inFlightBytes = 0;
   const take = async () => {
-    const { source, result } = inFlight.shift()!;
+    const { source, size, result } = inFlight.shift()!;
+    inFlightBytes -= size;
     try {
       batch.push(...(await result));
     } catch (e) {
@@ -51,8 +55,9 @@ export async function reextractAll(store: Store, workers?: number): Promise<Reex
         declaredType: stored.mediaType, ...(stored.title ? { title: stored.title } : {}),
         ...(stored.published ? { published: stored.published } : {}), ...(stored.parent ? { parent: stored.parent } : {}),
       });
-      inFlight.push({ source: doc.source, result: pool.analyse(doc) });
-      if (inFlight.length >= AHEAD) await take();
+      inFlight.push({ source: doc.source, size: stored.bytes.length, result: pool.analyse(doc, stored.analysis) });
+      inFlightBytes += stored.bytes.length;
+      while (inFlight.length >= AHEAD || inFlightBytes > AHEAD_BYTES) await take();
     }
     while (inFlight.length) await take();
     await flush();

@@ -211,3 +211,11 @@ export interface Casefile {
   messages: Message[];
   notices: Notice[];
 }
+
+/**
+ * A stored document analysed again: its new casefile with the digest of that analysis, or, when the
+ * digest equals the stored one, only how many notices it still holds.
+ */
+export type Reanalysis =
+  | { kind: "changed"; casefile: Casefile; digest: string }
+  | { kind: "same"; sha256: string; notices: number };

@@ -96,11 +96,6 @@ export function fieldChanges(before: IncidentFields | null, after: IncidentField
   return out;
 }
 
-/** A digest of everything the analysis of a casefile produced, to skip unchanged re-extractions. */
-export function analysisDigest(cf: Casefile): string {
-  return sha256(JSON.stringify([cf.text, cf.charset, cf.messages, cf.notices]));
-}
-
 /** What kind of indicator a value is. */
 export function indicatorKind(value: string): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return "url";

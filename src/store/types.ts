@@ -1,7 +1,7 @@
 import type { StatInput } from "../intel/stats.js";
 import type { Basic } from "../intel/taxonomies/basics.js";
 import type { TsrCause } from "../intel/taxonomies/tsr.js";
-import type { Casefile, Finding, IncidentFields, IncidentType, Message, NoticeKind, Sector, Tag } from "../core/types.js";
+import type { Casefile, Finding, IncidentFields, IncidentType, Message, NoticeKind, Reanalysis, Sector, Tag } from "../core/types.js";
 
 /** What saving one document changed. */
 export interface SaveResult {
@@ -194,11 +194,11 @@ export interface Store extends ServiceStore {
   saveCasefile(cf: Casefile): Promise<SaveResult>;
   /**
    * Replace documents' notices and incidents with a fresh analysis (re-extraction), in one
-   * transaction; documents whose analysis did not change are left untouched.
+   * transaction; documents whose analysis digest did not change are left untouched.
    */
-  replaceAnalysis(cfs: Casefile[]): Promise<SaveResult>;
-  /** Archived documents, with their original bytes, one at a time. */
-  documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array }>;
+  replaceAnalysis(items: Reanalysis[]): Promise<SaveResult>;
+  /** Archived documents, with their original bytes and the digest of their stored analysis, one at a time. */
+  documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }>;
   /** One archived document. */
   getDocument(sha256: string): Promise<(StoredDocument & { bytes: Uint8Array }) | null>;
   /** Incidents, newest first unless the filter sorts otherwise. */

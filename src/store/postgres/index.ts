@@ -1,10 +1,11 @@
 import postgres from "postgres";
 import { sha256 } from "../../core/document.js";
-import type { Casefile, Finding, IncidentFields, Message, Notice, NoticeKind, Sector, Tag } from "../../core/types.js";
+import type { Casefile, Finding, IncidentFields, Message, Notice, NoticeKind, Reanalysis, Sector, Tag } from "../../core/types.js";
 import { sameIncident, SAME_INCIDENT, orgKey, type Match } from "../../intel/correlate.js";
 import { keyOfValue } from "../../intel/indicators/index.js";
 import type { StatInput } from "../../intel/stats.js";
-import { analysisDigest, applyOverrides, facetsOf, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
+import { analysisDigest } from "../../core/digest.js";
+import { applyOverrides, facetsOf, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
@@ -357,23 +358,23 @@ export class PostgresStore implements Store {
     });
   }
 
-  async replaceAnalysis(cfs: Casefile[]): Promise<SaveResult> {
+  async replaceAnalysis(items: Reanalysis[]): Promise<SaveResult> {
     return this.write(async (w): Promise<SaveResult> => {
       const touched = new Map<string, boolean>();
       const same = new Set<string>();
       let notices = 0;
-      for (const cf of cfs) {
-        const sha = cf.doc.sha256;
-        const digest = analysisDigest(cf);
+      for (const item of items) {
+        const sha = item.kind === "same" ? item.sha256 : item.casefile.doc.sha256;
         const [stored] = await w.sql<{ analysis: string | null }[]>`SELECT analysis FROM documents WHERE sha256 = ${sha}`;
         if (!stored) continue;
-        notices += cf.notices.length;
+        notices += item.kind === "same" ? item.notices : item.casefile.notices.length;
         const ids = await w.sql<{ incident_id: string }[]>`
           SELECT incident_id FROM notices WHERE document = ${sha} AND incident_id IS NOT NULL GROUP BY incident_id ORDER BY min(seq)`;
-        if (stored.analysis === digest) {
+        if (item.kind === "same" || stored.analysis === item.digest) {
           for (const r of ids) same.add(r.incident_id);
           continue;
         }
+        const { casefile: cf, digest } = item;
         for (const r of ids) if (!touched.has(r.incident_id)) touched.set(r.incident_id, false);
         await w.sql`UPDATE documents SET text = ${cf.text}, charset = ${cf.charset}, messages = ${json(cf.messages)}::text::jsonb, analysis = ${digest} WHERE sha256 = ${sha}`;
         await w.sql`DELETE FROM findings WHERE notice_id IN (SELECT id FROM notices WHERE document = ${sha})`;
@@ -399,11 +400,12 @@ export class PostgresStore implements Store {
     };
   }
 
-  async *documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array }> {
+  async *documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }> {
     const shas = (await this.sql<{ sha256: string }[]>`SELECT sha256 FROM documents ORDER BY first_seen, sha256`).map((r) => r.sha256);
     for (const sha of shas) {
-      const d = await this.getDocument(sha);
-      if (d) yield d;
+      const [r] = await this.sql<(DocumentRow & { analysis: string | null })[]>`
+        SELECT sha256, media_type, charset, size, bytes, text, title, published, parent, messages, analysis FROM documents WHERE sha256 = ${sha}`;
+      if (r) yield { ...await this.docOf(r), analysis: r.analysis };
     }
   }
 

@@ -2,11 +2,12 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { sha256 } from "../../core/document.js";
 import { dirname } from "node:path";
-import type { Casefile, Finding, IncidentFields, Message, Notice, NoticeKind, Sector, Tag } from "../../core/types.js";
+import type { Casefile, Finding, IncidentFields, Message, Notice, NoticeKind, Reanalysis, Sector, Tag } from "../../core/types.js";
 import { sameIncident, SAME_INCIDENT, orgKey, type Match } from "../../intel/correlate.js";
 import { keyOfValue } from "../../intel/indicators/index.js";
 import type { StatInput } from "../../intel/stats.js";
-import { analysisDigest, applyOverrides, bigramTokens, facetsOf, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
+import { analysisDigest } from "../../core/digest.js";
+import { applyOverrides, bigramTokens, facetsOf, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Sort, Store, StoredDocument, User, WatchHit,
@@ -41,6 +42,7 @@ interface DocumentRow {
   published: string | null;
   parent: string | null;
   messages: string;
+  analysis: string | null;
 }
 
 const SUMMARY_COLUMNS = `i.id, i.title, i.organization, i.sector, i.disclosed_on, i.discovered_on, i.affected_count,
@@ -341,23 +343,23 @@ export class SqliteStore implements Store {
     }).immediate();
   }
 
-  async replaceAnalysis(cfs: Casefile[]): Promise<SaveResult> {
+  async replaceAnalysis(items: Reanalysis[]): Promise<SaveResult> {
     return this.db.transaction((): SaveResult => {
       this.changed.clear();
       const touched = new Map<string, boolean>();
       const same = new Set<string>();
       let notices = 0;
-      for (const cf of cfs) {
-        const sha = cf.doc.sha256;
-        const digest = analysisDigest(cf);
+      for (const item of items) {
+        const sha = item.kind === "same" ? item.sha256 : item.casefile.doc.sha256;
         const stored = this.st("SELECT analysis FROM documents WHERE sha256 = ?").get(sha) as { analysis: string | null } | undefined;
         if (!stored) continue;
-        notices += cf.notices.length;
+        notices += item.kind === "same" ? item.notices : item.casefile.notices.length;
         const ids = this.st("SELECT DISTINCT incident_id FROM notices WHERE document = ? AND incident_id IS NOT NULL").all(sha) as { incident_id: string }[];
-        if (stored.analysis === digest) {
+        if (item.kind === "same" || stored.analysis === item.digest) {
           for (const r of ids) same.add(r.incident_id);
           continue;
         }
+        const { casefile: cf, digest } = item;
         for (const r of ids) if (!touched.has(r.incident_id)) touched.set(r.incident_id, false);
         this.st("UPDATE documents SET text = ?, charset = ?, messages = ?, analysis = ? WHERE sha256 = ?").run(cf.text, cf.charset, JSON.stringify(cf.messages), digest, sha);
         this.st("DELETE FROM findings WHERE notice_id IN (SELECT id FROM notices WHERE document = ?)").run(sha);
@@ -383,11 +385,11 @@ export class SqliteStore implements Store {
     };
   }
 
-  async *documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array }> {
+  async *documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }> {
     const shas = (this.st("SELECT sha256 FROM documents ORDER BY first_seen, sha256").all() as { sha256: string }[]).map((r) => r.sha256);
     for (const sha of shas) {
-      const d = await this.getDocument(sha);
-      if (d) yield d;
+      const r = this.st("SELECT * FROM documents WHERE sha256 = ?").get(sha) as DocumentRow | undefined;
+      if (r) yield { ...this.docOf(r), analysis: r.analysis };
     }
   }
 
