@@ -65,9 +65,12 @@ test("keyboard only: skip link, search, open a result and highlight a field's wo
     await page.locator("table.fields").waitFor();
     await tabTo(page, "#field-organization button.field-name");
     assert.match(await focusOutline(page), /^solid 3px$/);
+    const scrolled = await page.evaluate(() => scrollY);
     await page.keyboard.press("Enter");
     await page.locator("mark.field-hl").waitFor();
     assert.equal(await page.locator("#field-organization button.field-name").getAttribute("aria-pressed"), "true");
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => scrollY), scrolled, "words already on screen do not scroll the page");
     await ui.viewportShot("keyboard-incident", page);
   } finally {
     await page.close();

@@ -125,6 +125,13 @@ test("an incident: clicking a field highlights the words it came from in the arc
     await mark.waitFor();
     assert.equal(await mark.textContent(), best.text);
     assert.ok(await mark.isVisible());
+    await page.waitForTimeout(400);
+    const seen = await page.evaluate(() => {
+      const m = document.querySelector("mark.field-hl")!.getBoundingClientRect();
+      const box = document.querySelector("pre.notice-text")!.getBoundingClientRect();
+      return m.top >= Math.max(0, box.top) - 1 && m.bottom <= Math.min(innerHeight, box.bottom) + 1;
+    });
+    assert.ok(seen, `the words of ${field} are scrolled into sight, in the notice's box and in the window`);
     assert.equal(await page.locator(`#field-${field} button.field-name`).getAttribute("aria-pressed"), "true");
   }
   assert.ok(await page.locator(".sources li").count() >= 1);

@@ -12,7 +12,13 @@ export function NoticeText({ notice, mark }: { notice: Notice; mark: Span | null
   const doc = useApi<DocumentView>(`/documents/${notice.document}`);
   const marked = useRef<HTMLElement>(null);
   useEffect(() => {
-    marked.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+    const m = marked.current;
+    if (!m) return;
+    // Centre the words in the notice's own scroll box, then scroll the page only if they are out of
+    // sight: clicking a field whose words are already on screen never moves the page.
+    const box = m.closest("pre");
+    if (box && box.scrollHeight > box.clientHeight) box.scrollTop = m.offsetTop - box.offsetTop - (box.clientHeight - m.offsetHeight) / 2;
+    m.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }, [mark, doc.data]);
   if (!doc.data) return <Status loading={doc.loading} error={doc.error} />;
   const text = doc.data.text;
