@@ -90,12 +90,18 @@ function likePattern(s: string): string {
   return "%" + s.replace(/[\\%_]/g, (c) => "\\" + c) + "%";
 }
 
+// Distinct facet queries remembered between writes.
+const FACET_CACHE_SIZE = 256;
+
 /** The embedded store: one SQLite file (WAL), FTS5 trigram for Japanese search. */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   /** Incidents whose fields changed during the current write. */
   private readonly changed = new Set<string>();
+  /** Facet counts of recent queries, most recent last, valid for the file as of `facetVersion`. */
+  private readonly facetCache = new Map<string, Facets>();
+  private facetVersion = "";
 
   /** A prepared statement, compiled once per store. */
   private st(sql: string): Database.Statement {
@@ -911,7 +917,38 @@ export class SqliteStore implements Store {
     return r ? { id: r.id, who: r.who, status: JSON.parse(r.status) as Record<string, unknown> } : null;
   }
 
+  /**
+   * Where the file stands: SQLite's data_version moves when another connection (a CLI ingest beside
+   * the server) commits, total_changes when this one writes.
+   */
+  private fileVersion(): string {
+    return `${this.db.pragma("data_version", { simple: true })}:${(this.st("SELECT total_changes() AS n").get() as { n: number }).n}`;
+  }
+
   async facets(query: SearchQuery): Promise<Facets> {
+    // Counting every match is the costly part of a search page; the same question on an unchanged
+    // file gets the same answer, so recent ones are kept until anything is written.
+    const version = this.fileVersion();
+    if (version !== this.facetVersion) {
+      this.facetCache.clear();
+      this.facetVersion = version;
+    }
+    const { limit: _limit, offset: _offset, sort: _sort, ...asked } = query;
+    const key = JSON.stringify(Object.entries(asked).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+    const hit = this.facetCache.get(key);
+    if (hit) {
+      this.facetCache.delete(key);
+      this.facetCache.set(key, hit);
+      return structuredClone(hit);
+    }
+    const facets = this.countFacets(query);
+    this.facetCache.set(key, facets);
+    if (this.facetCache.size > FACET_CACHE_SIZE) this.facetCache.delete(this.facetCache.keys().next().value!);
+    return structuredClone(facets);
+  }
+
+  /** Counts per facet of the incidents a query matches, read off their facet combinations. */
+  private countFacets(query: SearchQuery): Facets {
     const m = this.matching(query, true);
     const groups = this.st(
       `SELECT c.key, g.n FROM (SELECT x.facet_combo AS combo, count(*) AS n ${m.from} GROUP BY x.facet_combo) g JOIN facet_combos c ON c.id = g.combo`,
