@@ -1,5 +1,6 @@
 // Helpers for the HTTP tests: a casebook seeded through the real pipeline, users, credentials and
 // a local web server that records what it was asked.
+import assert from "node:assert/strict";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -7,7 +8,7 @@ import { ingest } from "../src/core/ingest.js";
 import { createApp } from "../src/http/app.js";
 import type { Settings } from "../src/http/context.js";
 import { openStore } from "../src/store/open.js";
-import type { Store } from "../src/store/types.js";
+import type { IncidentDetail, Store } from "../src/store/types.js";
 import { ROOT, tempDir } from "./helpers.js";
 
 /** The bundled example notices. */
@@ -24,6 +25,13 @@ export async function emptyStore(): Promise<Store> {
 export async function seed(store: Store, inputs: string[] = [EXAMPLES]): Promise<void> {
   const s = await ingest(store, inputs);
   if (s.failures.length) throw new Error(`seed failed: ${JSON.stringify(s.failures)}`);
+}
+
+/** The incident of the first search hit for `org` (an organisation's name, or words of its notice), in full. */
+export async function byOrg(store: Store, org: string): Promise<IncidentDetail> {
+  const [hit] = await store.searchIncidents({ q: org, limit: 5 });
+  assert.ok(hit, org);
+  return (await store.getIncident(hit.id))!;
 }
 
 /** Tokens of the test users, by name. */

@@ -14,7 +14,7 @@ import { SqliteStore } from "../src/store/sqlite/index.js";
 import { PostgresStore } from "../src/store/postgres/index.js";
 import type { IncidentDetail, Store } from "../src/store/types.js";
 import { tempDir } from "./helpers.js";
-import { addUsers, appFor, basic, bearer, EXAMPLES, emptyStore, HTTP_FIXTURES, seed, type Tokens } from "./http-kit.js";
+import { addUsers, appFor, basic, bearer, byOrg, EXAMPLES, emptyStore, HTTP_FIXTURES, seed, type Tokens } from "./http-kit.js";
 import { freshDatabase, withPostgres } from "./pg-helpers.js";
 
 const TAXII = "application/taxii+json;version=2.1";
@@ -38,18 +38,12 @@ let app: ReturnType<typeof appFor>;
 let red: IncidentDetail;
 let amber: IncidentDetail;
 
-async function byOrg(org: string): Promise<IncidentDetail> {
-  const [hit] = await store.searchIncidents({ q: org, limit: 5 });
-  assert.ok(hit, org);
-  return (await store.getIncident(hit.id))!;
-}
-
 before(async () => {
   store = await emptyStore();
   tokens = await addUsers(store);
   await seed(store, [EXAMPLES, join(HTTP_FIXTURES, "shared-indicator.txt")]);
-  red = await byOrg("東浦市");
-  amber = await byOrg("みなみ観光協会 不審メール 当協会職員");
+  red = await byOrg(store, "東浦市");
+  amber = await byOrg(store, "みなみ観光協会 不審メール 当協会職員");
   await store.edit(red.id, [{ field: "tlp", value: "RED" }], { who: "red", why: "test" });
   await store.edit(amber.id, [{ field: "tlp", value: "AMBER" }], { who: "red", why: "test" });
   app = appFor(store);

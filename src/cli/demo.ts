@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { fileURLToPath } from "node:url";
 import { ingest } from "../core/ingest.js";
-import { defaultDbPath } from "../store/open.js";
 import { out, withStore } from "./context.js";
 import { summaryText } from "./ingest.js";
 import { incidentTable } from "./format.js";
@@ -21,14 +20,13 @@ export function registerDemo(program: Command): void {
     .option("--no-serve", "only ingest and show the casebook")
     .action(async (o: { db?: string; host: string; port: string; serve: boolean }) => {
       const port = parsePort(o.port);
-      const db = o.db || process.env.JIKENBO_DB || defaultDbPath();
-      await withStore(db, async (store) => {
+      await withStore(o.db, async (store) => {
         const summary = await ingest(store, [EXAMPLES_DIR]);
         out(`casebook: ${store.location}`);
         out(summaryText(summary));
         out("");
         out(incidentTable(await store.listIncidents({ limit: 50 })));
-        out(`\nnext: jikenbo search 不正アクセス --db ${db}   ·   jikenbo show ID --db ${db}`);
+        out(`\nnext: jikenbo search 不正アクセス --db ${store.location}   ·   jikenbo show ID --db ${store.location}`);
         if (o.serve) await serveUntilSignal(store, { host: o.host, port, anonymousRead: true, allowPrivate: false });
       });
     });

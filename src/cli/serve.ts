@@ -2,9 +2,8 @@ import type { Command } from "commander";
 import pino from "pino";
 import { startServer } from "../http/server.js";
 import { webUi } from "../http/ui.js";
-import { openStore } from "../store/open.js";
 import type { Store } from "../store/types.js";
-import { out, UsageError } from "./context.js";
+import { out, UsageError, withStore } from "./context.js";
 
 /** A `--port` value as a number, or a usage error. */
 export function parsePort(port: string): number {
@@ -38,11 +37,6 @@ export function registerServe(program: Command): void {
     .option("--no-anonymous", "require a user (token) for every read")
     .action(async (o: { db?: string; host: string; port: string; allowPrivate?: boolean; anonymous: boolean }) => {
       const port = parsePort(o.port);
-      const store = await openStore(o.db);
-      try {
-        await serveUntilSignal(store, { host: o.host, port, anonymousRead: o.anonymous, allowPrivate: !!o.allowPrivate });
-      } finally {
-        await store.close();
-      }
+      await withStore(o.db, (store) => serveUntilSignal(store, { host: o.host, port, anonymousRead: o.anonymous, allowPrivate: !!o.allowPrivate }));
     });
 }

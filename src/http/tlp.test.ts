@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { IncidentDetail, Store } from "../store/types.js";
-import { addUsers, appFor, bearer, EXAMPLES, emptyStore, HTTP_FIXTURES, jsonHeaders, seed, type Tokens } from "../../test/http-kit.js";
+import { addUsers, appFor, bearer, byOrg, EXAMPLES, emptyStore, HTTP_FIXTURES, jsonHeaders, seed, type Tokens } from "../../test/http-kit.js";
 
 let store: Store;
 let tokens: Tokens;
@@ -21,12 +21,6 @@ let watchRed: number;
 let watchAmber: number;
 let total: number;
 
-async function byOrg(org: string): Promise<IncidentDetail> {
-  const [hit] = await store.searchIncidents({ q: org, limit: 5 });
-  assert.ok(hit, org);
-  return (await store.getIncident(hit.id))!;
-}
-
 before(async () => {
   store = await emptyStore();
   tokens = await addUsers(store);
@@ -34,9 +28,9 @@ before(async () => {
   watchRed = (await store.addWatchlist({ name: "east", kind: "organization", pattern: "東浦市", webhook_url: null, secret: null }, { who: "red" })).id;
   watchAmber = (await store.addWatchlist({ name: "phish", kind: "domain", pattern: "login-minami-kanko.net", webhook_url: null, secret: null }, { who: "red" })).id;
   await seed(store, [EXAMPLES, join(HTTP_FIXTURES, "shared-indicator.txt")]);
-  red = await byOrg("東浦市");
-  amber = await byOrg("みなみ観光協会 不審メール 当協会職員");
-  open = await byOrg("かもめ旅行社");
+  red = await byOrg(store, "東浦市");
+  amber = await byOrg(store, "みなみ観光協会 不審メール 当協会職員");
+  open = await byOrg(store, "かもめ旅行社");
   await store.edit(red.id, [{ field: "tlp", value: "RED" }], { who: "red", why: "test" });
   await store.edit(amber.id, [{ field: "tlp", value: "AMBER" }], { who: "red", why: "test" });
   redFeed = (await store.getDocument(red.notices[0]!.document))!.parent!;
@@ -165,7 +159,7 @@ test("control: a RED analyst sees both incidents on the same paths", async () =>
 });
 
 test("an id merged into a hidden incident is hidden too, and merging keeps the strictest marking", async () => {
-  const victim = await byOrg("ひまわりフーズ");
+  const victim = await byOrg(store, "ひまわりフーズ");
   const res = await app.request(`/api/v1/incidents/${victim.id}/merge`, {
     method: "POST", headers: jsonHeaders(bearer(tokens.red)), body: JSON.stringify({ others: [red.id], why: "same campaign" }),
   });

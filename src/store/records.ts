@@ -3,6 +3,9 @@ import type { Casefile, IncidentFields, Notice, Tag } from "../core/types.js";
 import { emptyFields } from "../extract/index.js";
 import type { Facets } from "./types.js";
 
+/** Who automatic changes (ingest, re-extraction, correlation) are recorded as, in every backend. */
+export const SYSTEM = "jikenbo";
+
 /** A notice ready to be written: its stable id and the incident it belongs to. */
 export interface NoticeRow {
   id: string;

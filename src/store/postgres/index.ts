@@ -5,7 +5,7 @@ import { sameIncident, SAME_INCIDENT, orgKey, type Match } from "../../intel/cor
 import { keyOfValue } from "../../intel/indicators/index.js";
 import type { StatInput } from "../../intel/stats.js";
 import { analysisDigest } from "../../core/digest.js";
-import { applyOverrides, facetsOf, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
+import { applyOverrides, SYSTEM, facetsOf, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
@@ -54,6 +54,7 @@ interface DocumentRow {
   published: string | null;
   parent: string | null;
   messages: Message[];
+  analysis: string | null;
 }
 
 function summary(r: IncidentRow): IncidentSummary {
@@ -64,8 +65,6 @@ function summary(r: IncidentRow): IncidentSummary {
   };
 }
 
-/** Who automatic changes are recorded as. */
-const SYSTEM = "jikenbo";
 /** Advisory lock held by every write transaction: writers take turns, as SQLite's do. */
 export const WRITE_LOCK = 0x6a6b6200;
 /** Advisory lock held while the schema is brought up to date. */
@@ -400,18 +399,23 @@ export class PostgresStore implements Store {
     };
   }
 
+  /** One archived document's row. */
+  private async documentRow(sha256: string): Promise<DocumentRow | undefined> {
+    const [r] = await this.sql<DocumentRow[]>`
+      SELECT sha256, media_type, charset, size, bytes, text, title, published, parent, messages, analysis FROM documents WHERE sha256 = ${sha256}`;
+    return r;
+  }
+
   async *documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }> {
     const shas = (await this.sql<{ sha256: string }[]>`SELECT sha256 FROM documents ORDER BY first_seen, sha256`).map((r) => r.sha256);
     for (const sha of shas) {
-      const [r] = await this.sql<(DocumentRow & { analysis: string | null })[]>`
-        SELECT sha256, media_type, charset, size, bytes, text, title, published, parent, messages, analysis FROM documents WHERE sha256 = ${sha}`;
+      const r = await this.documentRow(sha);
       if (r) yield { ...await this.docOf(r), analysis: r.analysis };
     }
   }
 
   async getDocument(sha256: string): Promise<(StoredDocument & { bytes: Uint8Array }) | null> {
-    const [r] = await this.sql<DocumentRow[]>`
-      SELECT sha256, media_type, charset, size, bytes, text, title, published, parent, messages FROM documents WHERE sha256 = ${sha256}`;
+    const r = await this.documentRow(sha256);
     return r ? this.docOf(r) : null;
   }
 

@@ -7,7 +7,7 @@ import { sameIncident, SAME_INCIDENT, orgKey, type Match } from "../../intel/cor
 import { keyOfValue } from "../../intel/indicators/index.js";
 import type { StatInput } from "../../intel/stats.js";
 import { analysisDigest } from "../../core/digest.js";
-import { applyOverrides, bigramTokens, facetsOf, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
+import { applyOverrides, bigramTokens, facetsOf, SYSTEM, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Sort, Store, StoredDocument, User, WatchHit,
@@ -57,8 +57,6 @@ function summary(r: IncidentRow): IncidentSummary {
   };
 }
 
-/** Who automatic changes are recorded as. */
-const SYSTEM = "jikenbo";
 const DAY_MS = 86_400_000;
 // Below this many incidents of a type, probing each of them for the words beats walking the index.
 const RARE_TYPE = 100;
@@ -394,13 +392,18 @@ export class SqliteStore implements Store {
   async *documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }> {
     const shas = (this.st("SELECT sha256 FROM documents ORDER BY first_seen, sha256").all() as { sha256: string }[]).map((r) => r.sha256);
     for (const sha of shas) {
-      const r = this.st("SELECT * FROM documents WHERE sha256 = ?").get(sha) as DocumentRow | undefined;
+      const r = this.documentRow(sha);
       if (r) yield { ...this.docOf(r), analysis: r.analysis };
     }
   }
 
+  /** One archived document's row. */
+  private documentRow(sha256: string): DocumentRow | undefined {
+    return this.st("SELECT * FROM documents WHERE sha256 = ?").get(sha256) as DocumentRow | undefined;
+  }
+
   async getDocument(sha256: string): Promise<(StoredDocument & { bytes: Uint8Array }) | null> {
-    const r = this.st("SELECT * FROM documents WHERE sha256 = ?").get(sha256) as DocumentRow | undefined;
+    const r = this.documentRow(sha256);
     return r ? this.docOf(r) : null;
   }
 
