@@ -82,14 +82,15 @@ export class RuleContext {
   }
 }
 
-/** What a rule settles: the field's value and how sure it is. */
-export interface RuleResult<F extends Field> {
-  value: IncidentFields[F];
-  confidence: number;
-}
-
-/** One extraction rule: fills one field of the incident from a notice. */
+/**
+ * One extraction rule. It reports evidence with `ctx.find` and returns the findings the field's value
+ * is read from (none: the field stays empty); the value is derived from them, never set apart from
+ * them. A rule may also choose findings for its companion fields (affected_count_text beside
+ * affected_count).
+ */
 export interface Rule<F extends Field = Field> {
   field: F;
-  run(ctx: RuleContext): RuleResult<F>;
+  /** Every rule id its findings carry, `<field>/<heuristic>`; each is exercised by a fixture. */
+  heuristics: readonly string[];
+  run(ctx: RuleContext): readonly Finding[];
 }

@@ -1,4 +1,4 @@
-import type { Field, IncidentDraft, IncidentFields, Notice } from "../core/types.js";
+import type { Cause, Field, Finding, IncidentDraft, IncidentFields, Notice } from "../core/types.js";
 import { RuleContext } from "./context.js";
 import { RULES } from "./rules/index.js";
 
@@ -12,16 +12,37 @@ export function emptyFields(): IncidentFields {
   };
 }
 
-/** Run every rule over one notice of a decoded text. Pure. */
+/** Fields whose value is a set: every chosen finding adds its value once. */
+const SETS = new Set<Field>(["other_parties", "incident_types", "secondary_counts", "data_types", "reported_to", "indicators", "response", "measures"]);
+
+/** A field's value read from the findings chosen for it. */
+function derive(field: Field, chosen: readonly Finding[]): unknown {
+  if (SETS.has(field)) {
+    const seen = new Set<string>();
+    return chosen.map((f) => f.value).filter((v) => {
+      const key = JSON.stringify(v);
+      return !seen.has(key) && seen.add(key);
+    });
+  }
+  const first = chosen[0];
+  if (field === "cause") return first ? ({ text: first.text, category: first.value } as Cause) : null;
+  return first?.value ?? emptyFields()[field];
+}
+
+/** Run every rule over one notice of a decoded text; each field's value comes from its findings. Pure. */
 export function extractIncident(source: string, notice: Notice): IncidentDraft {
   const ctx = new RuleContext(source, notice);
   const confidence: Partial<Record<Field, number>> = {};
   for (const rule of RULES) {
-    const { value, confidence: c } = rule.run(ctx);
-    (ctx.fields as Record<string, unknown>)[rule.field] = value;
-    confidence[rule.field] = c;
+    const byField = new Map<Field, Finding[]>([[rule.field, []]]);
+    for (const f of rule.run(ctx)) {
+      if (!byField.has(f.field)) byField.set(f.field, []);
+      byField.get(f.field)!.push(f);
+    }
+    for (const [field, chosen] of byField) {
+      (ctx.fields as Record<string, unknown>)[field] = derive(field, chosen);
+      if (chosen.length) confidence[field] = SETS.has(field) ? Math.max(...chosen.map((f) => f.confidence)) : chosen[0]!.confidence;
+    }
   }
-  const fields = { ...emptyFields(), ...ctx.fields };
-  if (fields.affected_count_text !== null) confidence.affected_count_text = confidence.affected_count;
-  return { fields, findings: ctx.findings, confidence, tags: [] };
+  return { fields: { ...emptyFields(), ...ctx.fields }, findings: ctx.findings, confidence, tags: [] };
 }

@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeDocument } from "../core/document.js";
 import { runPipeline } from "../core/pipeline.js";
-import { DATA_TYPES, INCIDENT_TYPES, REPORTED_TO, SECTORS } from "../core/types.js";
+import { DATA_TYPES, INCIDENT_TYPES, REPORTED_TO, SECTORS, type Notice } from "../core/types.js";
+import { emptyFields } from "./index.js";
+import { RULES } from "./rules/index.js";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const CORPUS = here("../../../shared/corpus/seeds");
@@ -56,4 +58,40 @@ test("every extracted value is from its vocabulary", async () => {
       }
     }
   }
+});
+
+/** Every incident the pipeline finds in the inputs. */
+async function incidentsOf(paths: string[]) {
+  const out: { path: string; incident: NonNullable<Notice["incident"]> }[] = [];
+  for (const path of paths) {
+    for (const cf of await runPipeline(makeDocument(readFileSync(path), { source: path }))) {
+      for (const n of cf.notices) if (n.incident) out.push({ path, incident: n.incident });
+    }
+  }
+  return out;
+}
+
+const DECLARED = new Set(RULES.flatMap((r) => r.heuristics));
+
+test("every value has its finding, and every finding's rule is declared as <field>/<heuristic>", async () => {
+  for (const { path, incident } of await incidentsOf(inputs)) {
+    for (const f of incident.findings) {
+      assert.ok(f.rule.startsWith(`${f.field}/`), `${path}: ${f.rule} reports ${f.field}`);
+      assert.ok(DECLARED.has(f.rule), `${path}: ${f.rule} is not declared by any rule`);
+    }
+    const empty = emptyFields() as unknown as Record<string, unknown>;
+    for (const [field, value] of Object.entries(incident.fields)) {
+      if (JSON.stringify(value) === JSON.stringify(empty[field])) continue;
+      const evidence = incident.findings.filter((f) => f.field === field).map((f) => JSON.stringify(field === "cause" ? { text: f.text, category: f.value } : f.value));
+      const values = Array.isArray(value) ? value : [value];
+      for (const v of values) assert.ok(evidence.includes(JSON.stringify(v)), `${path}: ${field} = ${JSON.stringify(v)} has no finding`);
+    }
+  }
+});
+
+test("every declared heuristic is exercised by a fixture or bundled example", async () => {
+  const own = [...files(here("./rules/fixtures")), ...files(here("../../examples/notices"))];
+  const seen = new Set((await incidentsOf(own)).flatMap(({ incident }) => incident.findings.map((f) => f.rule)));
+  const missing = [...DECLARED].filter((h) => !seen.has(h)).sort();
+  assert.deepEqual(missing, [], `heuristics without a fixture: ${missing.join(", ")}`);
 });

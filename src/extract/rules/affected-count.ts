@@ -1,5 +1,5 @@
 import { kanji2number } from "@geolonia/japanese-numeral";
-import type { Count } from "../../core/types.js";
+import type { Count, Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround } from "../scan.js";
 
@@ -113,28 +113,31 @@ function groupSum(ctx: RuleContext, list: Candidate[], best: Candidate): Candida
 /** The headline count of affected people or records, with the other counts kept. */
 export const affectedCountRule: Rule<"affected_count"> = {
   field: "affected_count",
+  heuristics: ["affected_count/headline", "affected_count/sum-of-groups", "affected_count_text/headline", "affected_count_text/sum-of-groups", "secondary_counts/listed"],
   run(ctx) {
     const list = candidates(ctx).filter((c) => c.score >= 1);
-    if (list.length === 0) {
-      ctx.fields.affected_count_text = null;
-      ctx.fields.secondary_counts = [];
-      return { value: null, confidence: 0.4 };
-    }
+    if (list.length === 0) return [];
     const best = [...list].sort((a, b) => b.score - a.score || b.value - a.value)[0]!;
     const sum = groupSum(ctx, list, best);
-    const chosen = sum ?? [best];
-    for (const c of chosen) ctx.find("affected_count", c.value, c.start, c.end, sum ? 0.6 : Math.min(0.95, 0.45 + 0.1 * c.score), sum ? "affected_count/sum-of-groups" : "affected_count/headline");
-    const value = chosen.reduce((n, c) => n + c.value, 0);
-    ctx.fields.affected_count_text = chosen.map((c) => c.text).join(" + ");
-    const secondary: Count[] = [];
-    const seen = new Set(chosen.map((c) => c.value));
+    const out: Finding[] = [];
+    if (sum) {
+      // The groups' total: one finding over the words from the first group to the last.
+      const [first, last] = [sum[0]!, sum.at(-1)!];
+      const value = sum.reduce((n, c) => n + c.value, 0);
+      out.push(ctx.find("affected_count", value, first.start, last.end, 0.6, "affected_count/sum-of-groups"));
+      out.push(ctx.find("affected_count_text", sum.map((c) => c.text).join(" + "), first.start, last.end, 0.6, "affected_count_text/sum-of-groups"));
+    } else {
+      const conf = Math.min(0.95, 0.45 + 0.1 * best.score);
+      out.push(ctx.find("affected_count", best.value, best.start, best.end, conf, "affected_count/headline"));
+      out.push(ctx.find("affected_count_text", best.text, best.start, best.end, conf, "affected_count_text/headline"));
+    }
+    const seen = new Set((sum ?? [best]).map((c) => c.value));
     for (const c of list) {
       if (seen.has(c.value) || c.score < 2) continue;
       seen.add(c.value);
-      secondary.push({ value: c.value, text: c.text, qualifiers: c.qualifiers });
-      ctx.find("secondary_counts", c.value, c.start, c.end, 0.5, "affected_count/secondary");
+      const count: Count = { value: c.value, text: c.text, qualifiers: c.qualifiers };
+      out.push(ctx.find("secondary_counts", count, c.start, c.end, 0.5, "secondary_counts/listed"));
     }
-    ctx.fields.secondary_counts = secondary;
-    return { value, confidence: sum ? 0.6 : Math.min(0.95, 0.45 + 0.1 * best.score) };
+    return out;
   },
 };

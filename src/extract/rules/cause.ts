@@ -20,16 +20,16 @@ const CAUSE_SENTENCE = /原因|起因|ため(?:です|でした|と考え|と推
 /** The stated cause: the notice's own words and a category. */
 export const causeRule: Rule<"cause"> = {
   field: "cause",
+  heuristics: ["cause/stated"],
   run(ctx) {
     const body = ctx.sentences.filter((s) => s.end > ctx.titleEnd);
     const stated = body.filter((s) => CAUSE_SENTENCE.test(s.text) && s.text.length >= 8 && !/^[(（]?原因[)）]?$|原因と|原因の|原因究明|原因調査/.test(s.text));
     // "(原因)" or "【原因】" headings: the cause is the next sentence.
     const headed = body.findIndex((s) => /^[【(（■□●・\d.．\s]*原因[】)）]?\s*(?:と(?:対策|再発防止))?[】)）]?$/.test(s.text));
     const pick = headed >= 0 && body[headed + 1] ? body[headed + 1]! : stated[0];
-    if (!pick) return { value: null, confidence: 0.3 };
+    if (!pick) return [];
     const category = CATEGORIES.find(([, re]) => re.test(pick.text))?.[0] ?? "unknown";
     const text = pick.text.replace(/^[・\s]+/, "");
-    const f = ctx.find("cause", category, pick.end - text.length, pick.end, 0.6, "cause/stated");
-    return { value: { text: f.text, category }, confidence: 0.6 };
+    return [ctx.find("cause", category, pick.end - text.length, pick.end, 0.6, "cause/stated")];
   },
 };

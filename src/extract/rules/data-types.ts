@@ -1,7 +1,7 @@
-import type { DataType } from "../../core/types.js";
+import type { DataType, Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, linesOf, negated } from "../scan.js";
-import { DATA_TYPE_PHRASES, OTHER_DATA } from "../vocab/data-types.js";
+import { DATA_TYPE_PHRASES, OTHER_DATA } from "../../core/vocab/data-types.js";
 
 const LEAK = /漏えい|漏洩|流出|閲覧|含まれ|持ち出|盗取|窃取|盗まれ|可能性|おそれ|恐れ|対象|被害|悪用|誤提供|提供し|提供され|暗号化され|表示され|送付|誤送|紛失|盗難|不正に取得|取得され|アクセスされ|保存されて|保存されてい|記録されて|記載されて/;
 // A section header that names data ("3. 個人情報の内容", "【USBメモリに保存されていた情報】"), not other matters.
@@ -84,9 +84,10 @@ function dataRegions(ctx: RuleContext): [number, number][] {
 /** Kinds of personal data the notice says were (possibly) exposed, minus what it rules out. */
 export const dataTypesRule: Rule<"data_types"> = {
   field: "data_types",
+  heuristics: ["data_types/phrase", "data_types/other", "data_types/other-listed-item"],
   run(ctx) {
     const text = ctx.text;
-    const found = new Map<DataType, number>();
+    const found = new Map<DataType, Finding>();
     const seen = new Set<string>();
     for (const [from, to] of dataRegions(ctx)) {
       const key = `${from}:${to}`;
@@ -102,27 +103,23 @@ export const dataTypesRule: Rule<"data_types"> = {
           // "IDとパスワードの入力を求める": look past the password an ID is paired with.
           const after = text.slice(h.end, h.end + 24).replace(/^\s?(?:・|及び|および|と|や|、)\s?(?:ログイン)?パスワード/, "");
           if ((type === "password" || type === "login_id") && PROTECTION.test(after)) continue;
-          if (!found.has(type)) ctx.find("data_types", type, h.start, h.end, 0.85, "data_types/phrase");
-          found.set(type, (found.get(type) ?? 0) + 1);
+          if (!found.has(type)) found.set(type, ctx.find("data_types", type, h.start, h.end, 0.85, "data_types/phrase"));
         }
       }
       if (taken.length === 0 && !/信用情報|注文内容|購入履歴/.test(text.slice(from, to))) continue;
       for (const h of hits(OTHER_DATA, text, from, to)) {
         if (overlaps(h.start, h.end) || negated(text, h.start, h.end)) continue;
-        if (!found.has("other")) ctx.find("data_types", "other", h.start, h.end, 0.6, "data_types/other");
-        found.set("other", 1);
+        if (!found.has("other")) found.set("other", ctx.find("data_types", "other", h.start, h.end, 0.6, "data_types/other"));
       }
       // A listed item that names data outside the vocabulary ("受診年月", "利用サービスの内容").
       if (!found.has("other") && taken.length > 0) {
         for (const item of listItems(text, from, to)) {
           if (overlaps(item.start, item.end) || negated(text, item.start, item.end)) continue;
-          ctx.find("data_types", "other", item.start, item.end, 0.5, "data_types/other-listed-item");
-          found.set("other", 1);
+          found.set("other", ctx.find("data_types", "other", item.start, item.end, 0.5, "data_types/other-listed-item"));
           break;
         }
       }
     }
-    const value = [...found.keys()];
-    return { value, confidence: value.length ? 0.8 : 0.5 };
+    return [...found.values()];
   },
 };

@@ -18,15 +18,15 @@ function dayDates(ctx: RuleContext, from: number, to: number): DateMention[] {
 /** The notice's own date: the listing or heading date, else a date line at the top or bottom. */
 export const disclosedOnRule: Rule<"disclosed_on"> = {
   field: "disclosed_on",
+  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line"],
   run(ctx) {
     const listed = ctx.notice.listingDate;
     if (listed) {
       const d = ctx.dates.find((m) => m.iso === listed && m.start < ctx.titleEnd + 1);
       const day = /^\s*(\d{1,2})\s*日/.exec(ctx.text);
-      if (d) ctx.find("disclosed_on", listed, d.start, d.end, 0.9, "disclosed_on/heading-date");
-      else if (day) ctx.find("disclosed_on", listed, day.index, day.index + day[0].length, 0.85, "disclosed_on/listing-date");
-      else ctx.find("disclosed_on", listed, ctx.titleStart, ctx.titleEnd, 0.8, "disclosed_on/container-date");
-      return { value: listed, confidence: 0.85 };
+      if (d) return [ctx.find("disclosed_on", listed, d.start, d.end, 0.9, "disclosed_on/heading-date")];
+      if (day) return [ctx.find("disclosed_on", listed, day.index, day.index + day[0].length, 0.85, "disclosed_on/listing-date")];
+      return [ctx.find("disclosed_on", listed, ctx.titleStart, ctx.titleEnd, 0.8, "disclosed_on/container-date")];
     }
     // Lines holding nothing but a date (and a label, brackets, a weekday or a time). A posting
     // date (掲載・公開・発表) wins, then a plain date line at the top or bottom, then an update date.
@@ -41,17 +41,14 @@ export const disclosedOnRule: Rule<"disclosed_on"> = {
       const rank = /掲載|公開|発表|公表|投稿|作成|発行/.test(l.text) ? 3 : /更新|追記/.test(l.text) ? 1 : edge.has(l) ? 2 : 0;
       if (rank > 0 && (!best || rank > best.rank)) best = { d, rank };
     }
-    if (best) {
-      ctx.find("disclosed_on", best.d.iso, best.d.start, best.d.end, 0.5 + 0.1 * best.rank, "disclosed_on/date-line");
-      return { value: best.d.iso, confidence: 0.5 + 0.1 * best.rank };
-    }
-    return { value: null, confidence: 0.5 };
+    return best ? [ctx.find("disclosed_on", best.d.iso, best.d.start, best.d.end, 0.5 + 0.1 * best.rank, "disclosed_on/date-line")] : [];
   },
 };
 
 /** When the organisation found out: the earliest date stated with 判明・確認・発覚・検知・連絡を受け. */
 export const discoveredOnRule: Rule<"discovered_on"> = {
   field: "discovered_on",
+  heuristics: ["discovered_on/cue-date", "discovered_on/cue-date-year-from-context", "discovered_on/previous-sentence-date", "discovered_on/today", "discovered_on/same-day", "discovered_on/labelled"],
   run(ctx) {
     const text = ctx.text;
     // Strength: 3 = the date is what the cue is about ("2月5日に判明"), 2 = the sentence opens
@@ -100,10 +97,9 @@ export const discoveredOnRule: Rule<"discovered_on"> = {
       const d = dayDates(ctx, labelled.index + labelled[0].length, Math.min(text.length, labelled.index + labelled[0].length + 24))[0];
       if (d && d.start === labelled.index + labelled[0].length) consider(d.iso!, d.start, d.end, 0.9, "discovered_on/labelled", 4);
     }
-    if (!best) return { value: null, confidence: 0.5 };
+    if (!best) return [];
     const b = best as { iso: string; start: number; end: number; conf: number; rule: string; strength: number };
-    ctx.find("discovered_on", b.iso, b.start, b.end, b.conf, b.rule);
-    return { value: b.iso, confidence: b.conf };
+    return [ctx.find("discovered_on", b.iso, b.start, b.end, b.conf, b.rule)];
   },
 };
 
@@ -112,6 +108,7 @@ const RANGE_GLUE = /^\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?\s*頃?|\d{1,2}:\d{
 /** The period during which data was exposed or the attack lasted: 2021年4月25日～2023年8月21日. */
 export const exposurePeriodRule: Rule<"exposure_period"> = {
   field: "exposure_period",
+  heuristics: ["exposure_period/range"],
   run(ctx) {
     const ds = ctx.dates;
     for (let i = 0; i + 1 < ds.length; i++) {
@@ -119,9 +116,8 @@ export const exposurePeriodRule: Rule<"exposure_period"> = {
       if (!a.iso || !b.iso || !RANGE_GLUE.test(ctx.text.slice(a.end, b.start))) continue;
       if (a.iso > b.iso) continue;
       const value: Period = { from: a.iso, to: b.iso };
-      ctx.find("exposure_period", value, a.start, b.end, 0.8, "exposure_period/range");
-      return { value, confidence: 0.8 };
+      return [ctx.find("exposure_period", value, a.start, b.end, 0.8, "exposure_period/range")];
     }
-    return { value: null, confidence: 0.5 };
+    return [];
   },
 };

@@ -1,4 +1,4 @@
-import { indicatorsOf } from "../../intel/indicators/index.js";
+import { indicatorsOf, OBSERVABLE_KINDS } from "../../intel/indicators/index.js";
 import type { Rule } from "../context.js";
 
 /**
@@ -8,13 +8,10 @@ import type { Rule } from "../context.js";
  */
 export const indicatorsRule: Rule<"indicators"> = {
   field: "indicators",
+  heuristics: OBSERVABLE_KINDS.map((kind) => `indicators/${kind}`),
   run(ctx) {
-    const out: string[] = [];
-    for (const i of indicatorsOf(ctx.text, { organization: ctx.fields.organization ?? null })) {
-      if (i.role !== "attacker") continue;
-      out.push(i.value);
-      ctx.find("indicators", i.value, i.start, i.end, i.confidence, `indicators/${i.kind}`);
-    }
-    return { value: out, confidence: out.length ? Math.max(...ctx.findings.filter((f) => f.field === "indicators").map((f) => f.confidence)) : 0.5 };
+    return indicatorsOf(ctx.text, { organization: ctx.fields.organization ?? null })
+      .filter((i) => i.role === "attacker")
+      .map((i) => ctx.find("indicators", i.value, i.start, i.end, i.confidence, `indicators/${i.kind}`));
   },
 };

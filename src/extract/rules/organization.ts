@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from "../context.js";
 import { hits, linesOf } from "../scan.js";
-import { LEGAL_FORM, LEGAL_NAME, ORG_SUFFIX, REGULATORS, SELF_REFERENCE } from "../vocab/organizations.js";
+import { LEGAL_FORM, LEGAL_NAME, ORG_SUFFIX, REGULATORS, SELF_REFERENCE } from "../../core/vocab/organizations.js";
 
 const ENDS_AS_ORG = new RegExp(`(?:${ORG_SUFFIX})$`);
 const HAS_LEGAL_FORM = new RegExp(LEGAL_FORM);
@@ -176,6 +176,7 @@ function fromRegulatorTarget(ctx: RuleContext): Named | null {
 
 export const organizationRule: Rule<"organization"> = {
   field: "organization",
+  heuristics: ["organization/regulator-target", "organization/regulator", "organization/heading", "organization/heading-token", "organization/digest-heading", "organization/listing", "organization/self-definition", "organization/letterhead", "organization/first-legal-name", "organization/page-publisher"],
   run(ctx) {
     const heading = fromListing(ctx) ?? fromRegulatorTarget(ctx) ?? fromDigest(ctx) ?? fromHeading(ctx);
     const self = fromSelfDefinition(ctx);
@@ -185,11 +186,8 @@ export const organizationRule: Rule<"organization"> = {
     chosen ??= self ?? fromLetterhead(ctx) ?? fromBody(ctx);
     const pub = ctx.notice.publisher;
     if (!chosen && pub && /当社|弊社|当行|当院|本学|当法人|当組合|当協会|当館|当店|当機構|当センター/.test(ctx.text)) {
-      ctx.findInSource("organization", pub.name, pub.span[0], pub.span[1], 0.5, "organization/page-publisher");
-      return { value: pub.name, confidence: 0.5 };
+      return [ctx.findInSource("organization", pub.name, pub.span[0], pub.span[1], 0.5, "organization/page-publisher")];
     }
-    if (!chosen) return { value: null, confidence: 0.2 };
-    ctx.find("organization", chosen.name, chosen.start, chosen.end, chosen.confidence, chosen.rule);
-    return { value: chosen.name, confidence: chosen.confidence };
+    return chosen ? [ctx.find("organization", chosen.name, chosen.start, chosen.end, chosen.confidence, chosen.rule)] : [];
   },
 };

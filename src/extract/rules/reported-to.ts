@@ -1,15 +1,16 @@
-import type { ReportedTo } from "../../core/types.js";
+import type { Finding, ReportedTo } from "../../core/types.js";
 import type { Rule } from "../context.js";
 import { hits } from "../scan.js";
-import { REPORT_BODIES, REPORT_VERBS } from "../vocab/reported-to.js";
+import { REPORT_BODIES, REPORT_VERBS } from "../../core/vocab/reported-to.js";
 
 const ADVICE = /ください|下さい|お願い|ことはありません|ことはございません|伺う|お伺い|装った/;
 
 /** Authorities the organisation reported to or was acted on by (PPC, police, ministry, P-mark). */
 export const reportedToRule: Rule<"reported_to"> = {
   field: "reported_to",
+  heuristics: [...REPORT_BODIES.map(([body]) => `reported_to/${body}`), "reported_to/regulator"],
   run(ctx) {
-    const found = new Set<ReportedTo>();
+    const found = new Map<ReportedTo, Finding>();
     for (const s of ctx.sentences) {
       if (!REPORT_VERBS.test(s.text) || ADVICE.test(s.text)) continue;
       for (const [body, re] of REPORT_BODIES) {
@@ -21,19 +22,15 @@ export const reportedToRule: Rule<"reported_to"> = {
           if (body === "other" && /カード会社|金融機関|決済代行/.test(h.text) && !/報告|届出|通報/.test(near)) continue;
           if (body === "other" && /教育委員会/.test(h.text)) continue; // the organisation's own hierarchy
           if (body === "ministry" && /^(?:の|である|たる)?個人情報保護委員会/.test(near)) continue; // 監督官庁の個人情報保護委員会
-          found.add(body);
-          ctx.find("reported_to", body, h.start, h.end, 0.85, `reported_to/${body}`);
+          found.set(body, ctx.find("reported_to", body, h.start, h.end, 0.85, `reported_to/${body}`));
           break;
         }
       }
     }
     if (ctx.notice.kind === "regulator_action" && /個人情報保護委員会/.test(ctx.text) && !found.has("ppc")) {
       const at = ctx.text.indexOf("個人情報保護委員会");
-      ctx.find("reported_to", "ppc", at, at + 9, 0.7, "reported_to/regulator");
-      found.add("ppc");
+      found.set("ppc", ctx.find("reported_to", "ppc", at, at + 9, 0.7, "reported_to/regulator"));
     }
-    const order = REPORT_BODIES.map(([b]) => b);
-    const value = [...found].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-    return { value, confidence: value.length ? 0.85 : 0.5 };
+    return REPORT_BODIES.flatMap(([body]) => found.get(body) ?? []);
   },
 };

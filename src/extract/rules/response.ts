@@ -19,14 +19,11 @@ const RESPONSES: readonly (readonly [string, RegExp])[] = [
 /** What the organisation did in response (isolation, suspension, resets, investigation…). */
 export const responseRule: Rule<"response"> = {
   field: "response",
+  heuristics: RESPONSES.map(([label]) => `response/${label}`),
   run(ctx) {
-    const out: string[] = [];
-    for (const [label, re] of RESPONSES) {
+    return RESPONSES.flatMap(([label, re]) => {
       const h = hits(re, ctx.text, ctx.titleEnd)[0];
-      if (!h) continue;
-      out.push(label);
-      ctx.find("response", label, h.start, h.end, 0.65, `response/${label}`);
-    }
-    return { value: out, confidence: out.length ? 0.65 : 0.4 };
+      return h ? [ctx.find("response", label, h.start, h.end, 0.65, `response/${label}`)] : [];
+    });
   },
 };

@@ -1,8 +1,8 @@
 import type { Sector } from "../../core/types.js";
 import type { Rule } from "../context.js";
 import { hits } from "../scan.js";
-import { SECTOR_CUES } from "../vocab/sectors.js";
-import { LEGAL_FORM } from "../vocab/organizations.js";
+import { SECTOR_CUES } from "../../core/vocab/sectors.js";
+import { LEGAL_FORM } from "../../core/vocab/organizations.js";
 
 const CLIENT = /^\s*(?:様|さま|殿)/;
 
@@ -17,6 +17,7 @@ function inNameList(text: string, at: number): boolean {
 /** The sector of the organisation, or of the service the incident hit when one is named. */
 export const sectorRule: Rule<"sector"> = {
   field: "sector",
+  heuristics: ["sector/cues", "sector/card-leak-from-purchases", "sector/company-without-cues"],
   run(ctx) {
     const org = ctx.fields.organization ?? "";
     const scores = new Map<Sector, { score: number; start: number; end: number }>();
@@ -50,22 +51,19 @@ export const sectorRule: Rule<"sector"> = {
     const types = ctx.fields.data_types ?? [];
     const shop = /購入|カード決済|ショッピング|ショップ|通販|ECサイト/.exec(ctx.text);
     if (types.includes("credit_card_number") && shop) {
-      ctx.find("sector", "retail_ec", shop.index, shop.index + shop[0].length, 0.75, "sector/card-leak-from-purchases");
-      return { value: "retail_ec", confidence: 0.75 };
+      return [ctx.find("sector", "retail_ec", shop.index, shop.index + shop[0].length, 0.75, "sector/card-leak-from-purchases")];
     }
     const ranked = [...scores].sort((a, b) => b[1].score - a[1].score);
     const top = ranked[0];
     if (top && top[1].score >= 1.5) {
       const conf = Math.min(0.9, 0.4 + 0.08 * top[1].score - (ranked[1] ? 0.05 * ranked[1][1].score : 0));
-      ctx.find("sector", top[0], top[1].start, top[1].end, Math.max(0.3, conf), "sector/cues");
-      return { value: top[0], confidence: Math.max(0.3, conf) };
+      return [ctx.find("sector", top[0], top[1].start, top[1].end, Math.max(0.3, conf), "sector/cues")];
     }
     // A company whose notice says enough to judge, with nothing sector-specific in it.
     const body = ctx.body.replace(/^.*(?:経緯|概要|対応|原因|について|お客様|情報)\s*$/gm, "").trim();
     if (org && (new RegExp(LEGAL_FORM).test(org) || /社$/.test(org)) && body.length >= 60) {
-      ctx.find("sector", "other", ctx.titleStart, ctx.titleEnd, 0.3, "sector/company-without-cues");
-      return { value: "other", confidence: 0.3 };
+      return [ctx.find("sector", "other", ctx.titleStart, ctx.titleEnd, 0.3, "sector/company-without-cues")];
     }
-    return { value: null, confidence: 0.3 };
+    return [];
   },
 };

@@ -8,16 +8,16 @@ const RESOLVED = /対応(?:も|は)?完了|完了いたしました|復旧しま
 /** Whether the organisation is still investigating or says the matter is closed. */
 export const statusRule: Rule<"status"> = {
   field: "status",
+  heuristics: ["status/investigating", "status/resolved"],
   run(ctx) {
     const inv = hits(INVESTIGATING, ctx.text);
     const res = hits(RESOLVED, ctx.text);
-    if (inv.length === 0 && res.length === 0) return { value: "unknown", confidence: 0.4 };
+    if (inv.length === 0 && res.length === 0) return [];
     // The later statement wins: an update that says "recovered" closes what the notice opened.
     const lastInv = inv.at(-1)?.start ?? -1;
     const lastRes = res.at(-1)?.start ?? -1;
     const value: Status = lastRes > lastInv ? "resolved" : "investigating";
     const h = value === "resolved" ? res.at(-1)! : inv.at(-1)!;
-    ctx.find("status", value, h.start, h.end, 0.6, `status/${value}`);
-    return { value, confidence: 0.6 };
+    return [ctx.find("status", value, h.start, h.end, 0.6, `status/${value}`)];
   },
 };

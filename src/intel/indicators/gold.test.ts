@@ -55,7 +55,7 @@ test("indicatorsOf (attacker role) matches the gold indicators at least as well 
           index: 0, title: seg.title, span: [start, start + text.length], titleSpan: [start, start], kind: "incident_notice", isIncident: true,
           reason: "gold segment", listingDate: null, category: null, publisher: null, incident: null,
         };
-        score(rule, indicatorsRule.run(new RuleContext(source, notice)).value, seg.incident.indicators, where);
+        score(rule, indicatorsRule.run(new RuleContext(source, notice)).map((f) => f.value as string), seg.incident.indicators, where);
       }
     }
   }

@@ -11,7 +11,7 @@ import { scanObservables, type Observable } from "./observables.js";
 import { warninglistHits, type WarninglistHit } from "./warninglists/index.js";
 
 export { classifyObservable, ownDomainsOf, type Classification, type ClassifyContext, type Role } from "./classify.js";
-export { scanObservables, refang, type Observable, type ObservableKind } from "./observables.js";
+export { OBSERVABLE_KINDS, scanObservables, refang, type Observable, type ObservableKind } from "./observables.js";
 export { warninglistHits, WARNINGLISTS, type Warninglist, type WarninglistHit } from "./warninglists/index.js";
 
 /** An observable of a notice with its role, the reason for it, and the warninglists it is on. */

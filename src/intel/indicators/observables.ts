@@ -2,7 +2,9 @@ import { ipv4Octets, ipv6Groups } from "./ip.js";
 import { publicSuffixOf } from "./public-suffixes.js";
 
 /** The kinds of technical observable a notice can state. */
-export type ObservableKind = "email" | "url" | "domain" | "ipv4" | "ipv6" | "md5" | "sha1" | "sha256";
+export const OBSERVABLE_KINDS = ["email", "url", "domain", "ipv4", "ipv6", "md5", "sha1", "sha256"] as const;
+/** One kind of observable. */
+export type ObservableKind = (typeof OBSERVABLE_KINDS)[number];
 
 /** One observable written in a text, with its refanged value and where it stands. */
 export interface Observable {

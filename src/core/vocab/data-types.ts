@@ -1,4 +1,4 @@
-import type { DataType } from "../../core/types.js";
+import type { DataType } from "../types.js";
 
 /**
  * Phrases naming kinds of personal data, longest and most specific first: a phrase consumed by

@@ -1,4 +1,4 @@
-import type { Sector } from "../../core/types.js";
+import type { Sector } from "../types.js";
 
 /** Words that place an organisation or the service involved in a sector, with a weight. */
 export const SECTOR_CUES: readonly (readonly [Sector, RegExp, number])[] = [

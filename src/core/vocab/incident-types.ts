@@ -1,4 +1,4 @@
-import type { IncidentType } from "../../core/types.js";
+import type { IncidentType } from "../types.js";
 
 /** Phrases that show an incident type, with how strongly each shows it. */
 export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, number])[] = [

@@ -1,4 +1,4 @@
-import type { ReportedTo } from "../../core/types.js";
+import type { ReportedTo } from "../types.js";
 
 /** Bodies an organisation reports incidents to, by how notices name them. */
 export const REPORT_BODIES: readonly (readonly [ReportedTo, RegExp])[] = [
