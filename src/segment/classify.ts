@@ -13,19 +13,26 @@ export interface PostContext {
   casebook: boolean;
   /** The post is an entry of a news listing. */
   listing: boolean;
+  /**
+   * The title is a heading or a line that reads as one. When it is not (a page with no title, a news item
+   * whose first sentence stands in for one), the lead — the first sentences — is read in its place.
+   */
+  titled?: boolean;
+  /** The post is one of several cases a notice numbers (「(2) …の案件(事案2)」). */
+  numberedCase?: boolean;
 }
 
 // Title cues, weighed against each other. Event words say something happened to someone; theme
 // words only name the subject; the other families mark publications, promotions, warnings to the
 // public and how-to topics.
-const EVENT = /流出|漏えい|漏洩|漏れ|不正アクセス|不正ログイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|乗っ取|乗取り|紛失|盗難|窃盗|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失|詐取|だまし取|騙し取|不正送金/g;
-const THEME = /ランサムウェア(?!対策)|被害|障害|サイバー攻撃|不審なメール|不審メール|フィッシング|なりすまし|マルウ[ェエ]ア|DDoS|感染|不正|事故|事案|不具合|システム停止/g;
+const EVENT = /流出|漏えい|漏洩|漏れ|不正アクセス|不正ログイン|不正サインイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|不正に(?:利用|使用|アクセス|ログイン|取得|操作|持ち出)|乗っ取|乗取り|紛失|盗難|盗まれ|盗み出|窃盗|窃取|持ち去|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|サイバー攻撃か|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失|詐取|だまし取|騙し取|不正送金|[Ll]eak(?:ed|s|age)?|[Bb]reach(?:ed|es)?|[Uu]nauthori[sz]ed (?:external )?access|[Hh]acked|[Cc]ompromised|[Ss]tolen|[Ii]nfected/g;
+const THEME = /[Rr]ansomware|[Cc]yber-? ?attacks?|[Aa]ttacks? on|[Mm]alware|[Pp]hishing|ランサムウェア(?!対策)|被害|障害|サイバー攻撃|不審なメール|不審メール|フィッシング|なりすまし|マルウ[ェエ]ア|DDoS|感染|不正|事故|事案|不具合|システム停止/g;
 const PUBLICATION = /報告書|白書|調査結果|実態調査|ガイドライン|ガイダンス|手引|公開$|の公開|公表$|の公表|活動報告|統計|見直し|発表$|ランキング/g;
 const PROMOTION = /セミナー|フォーラム|カンファレンス|シンポジウム|勉強会|講演|参加レポート|参加報告|開催|提供開始|発売|リリース|キャンペーン|受賞|認証取得|開設|新製品|募集|リニューアル|決算|人事異動|組織変更|営業について/g;
 const ADVICE = /注意喚起|をかたる|を騙る|かたる|を装[うっ]|ご注意|注意点|の呼びかけ|に関する注意/g;
-const TOPIC = /対策(?!本部)|とは|入門|解説|まとめ|\d+選|比較|使い方|ポイント|の基本|手口|傾向|予告|パッチ|修正プログラム|アップデート|更新プログラム|脆弱性(?!を(?:突|つ))/g;
-// An organisation saying it is being impersonated reports phishing against its own name.
-const SELF_IMPERSONATED = /(?:当社|弊社|当行|当院|本学|当法人|当組合|当協会|当市|当町|当館|当センター|当店|当機構)(?:の名前|の名称|名)?を(?:装|かた|騙|名乗)/;
+const TOPIC = /対策(?!本部)|とは|入門|解説|まとめ|特集|\d+選|比較|使い方|ポイント|の基本|手口|傾向|予告|パッチ|修正プログラム|アップデート|更新プログラム|脆弱性(?!を(?:突|つ))/g;
+// An organisation saying it is being impersonated reports phishing against its own name (or its staff's).
+const SELF_IMPERSONATED = /(?:当社|弊社|当行|当院|本学|当法人|当組合|当協会|当市|当町|当館|当センター|当店|当機構)(?:の名前|の名称|名|の名|(?:の|および|及び)[^。、\n]{0,12})?を(?:装|かた|騙|名乗)/;
 const REGULATOR = /(個人情報保護委員会|総務省|金融庁|経済産業省|厚生労働省|文部科学省|国土交通省|消費者庁|公正取引委員会|監督官庁|[都道府県]知事|教育委員会|財務局|厚生局|総合通信局|経済産業局|運輸局)(?:より|から|による|が|は)?[^。\n]{0,60}?(勧告|指導|命令|行政処分|処分|行政上の対応|立入検査|業務改善)|(?:に対する|への)(?:業務改善命令|業務停止命令|行政処分|勧告|行政指導)/;
 const ADVISORY_BODY = /JPCERT|フィッシング対策協議会|フィッシング情報|IPA|情報処理推進機|JNSA|日本ネットワークセキュリティ協会|NISC|内閣サイバー|警察庁|NICT|情報通信研究機構|トレンドマイクロ|カスペルスキー|Microsoft|マイクロソフト|Google|Apple|Adobe|JC3|日本サイバー犯罪対策センター|消費者庁|国民生活センター|セキュリティ協議会|推進センター|対策会議/;
 
@@ -50,7 +57,7 @@ export function titleScore(title: string, casebook = false): { score: number; ev
 }
 
 // Cues counted over a whole post: what disclosures say, and what other posts say.
-const NOTICE_CUES = /お詫び|漏えい|漏洩|流出|不正アクセス|判明|個人情報|被害|弊社|当社|当院|当組合|当センター|本学|本校|当法人|紛失|誤送信|乗っ取|感染|ランサムウェア|発覚|不正利用|盗難|委託先|二次被害|警察|個人情報保護委員会|再発防止|調査/g;
+const NOTICE_CUES = /[Ll]eaked|[Bb]reach|[Uu]nauthori[sz]ed|[Rr]ansomware|[Ii]nfected|[Pp]ersonal (?:data|information)|お詫び|漏えい|漏洩|流出|不正アクセス|判明|個人情報|被害|弊社|当社|当院|当組合|当センター|本学|本校|当法人|紛失|誤送信|乗っ取|感染|ランサムウェア|発覚|不正利用|盗難|委託先|二次被害|警察|個人情報保護委員会|再発防止|調査/g;
 const TRAVEL_CUES = /搭乗|マイル|空港|フライト|機内|ラウンジ|ホテル|宿泊|チェックイン|旅行|観光|温泉|新幹線|座席|レストラン|朝食/g;
 const CONFERENCE_CUES = /講演|セッション|基調|パネル|登壇|カンファレンス|シンポジウム|参加|アジェンダ|勉強会|聴講|振り返り/g;
 const TOOL_CUES = /ツール|プラットフォーム|無料|機能|インテリジェンス|ダウンロード|インストール|API|ソリューション|サービスを提供|フレームワーク|ダッシュボード|統合/g;
@@ -93,27 +100,46 @@ export function incidentTitle(title: string): boolean {
 
 const KIND_OF_FAMILY: Record<string, NoticeKind> = { publication: "advisory", advice: "advisory", promotion: "unrelated", topic: "unrelated" };
 
+/**
+ * The lead of a post with no title of its own: its first sentence, without the titles it quotes (a
+ * report 「…漏えい事故の発生状況」 or a seminar 「ランサムウェア対策」 is not an incident of the writer's).
+ */
+function leadOf(title: string, body: string): string {
+  const text = `${title}\n${body}`.trimStart();
+  return (/^[^。\n]+。?/.exec(text)?.[0] ?? "").replace(/「[^」]*」|『[^』]*』/g, "「」");
+}
+
 /** Decide whether a post is an incident disclosure and what kind of post it is. */
 export function classify(title: string, body: string, ctx: PostContext): Verdict {
+  const titled = ctx.titled ?? true;
   const regulator = REGULATOR.exec(title) ?? (ctx.casebook || ctx.listing ? null : REGULATOR.exec(body.slice(0, 600)));
   if (regulator) {
     return { isIncident: true, kind: "regulator_action", reason: `regulator action: ${regulator[0].slice(0, 40)}` };
   }
-  const t = titleScore(title, ctx.casebook);
+  // Without a title, the lead says what the post is about.
+  const heading = titled ? title : leadOf(title, body);
+  const t = titleScore(heading, ctx.casebook);
   const publisher = title.includes("/") ? title.slice(title.lastIndexOf("/") + 1) : "";
   if (ADVISORY_BODY.test(publisher) && t.event.length === 0) {
     return { isIncident: false, kind: "advisory", reason: `published by an advisory body: ${publisher}` };
   }
+  const incidentKind: NoticeKind = ctx.listing ? "news_entry" : "incident_notice";
+  const lead = titled ? "title" : "lead";
+  const words = [...t.event, ...t.theme].join(", ");
+  // A casebook files incidents, and a notice that numbers its cases reports each of them.
+  if ((ctx.casebook || ctx.numberedCase) && t.family !== "promotion") {
+    return { isIncident: true, kind: incidentKind, reason: ctx.casebook ? `casebook heading${words ? `: ${words}` : ""}` : "numbered case of an incident notice" };
+  }
+  const impersonated = SELF_IMPERSONATED.exec(heading) ?? SELF_IMPERSONATED.exec(body.slice(0, 800));
+  if (impersonated) return { isIncident: true, kind: incidentKind, reason: `the organisation reports being impersonated: ${impersonated[0]}` };
   const body1k = noticeDensity(body);
   const topic = otherTopic(body);
-  const incidentKind: NoticeKind = ctx.listing ? "news_entry" : "incident_notice";
-  const words = [...t.event, ...t.theme].join(", ");
-  if (t.score >= 2) return { isIncident: true, kind: incidentKind, reason: `incident wording in title: ${words}${ctx.casebook ? " (casebook heading)" : ""}` };
-  if (t.score === 1 && (body1k >= 4 || ctx.listing)) {
-    return { isIncident: true, kind: incidentKind, reason: `${words} in title${ctx.listing ? "" : " and notice wording in body"}` };
+  if (t.score >= 2) return { isIncident: true, kind: incidentKind, reason: `incident wording in ${lead}: ${words}` };
+  if (t.score === 1 && (t.family === null || t.family === "advice") && (body1k >= 4 || ctx.listing)) {
+    return { isIncident: true, kind: incidentKind, reason: `${words} in ${lead}${ctx.listing ? "" : " and notice wording in body"}` };
   }
   if (t.against.length > 0) {
-    return { isIncident: false, kind: KIND_OF_FAMILY[t.family!] ?? "unrelated", reason: `${t.family} wording in title: ${t.against.join(", ")}` };
+    return { isIncident: false, kind: KIND_OF_FAMILY[t.family!] ?? "unrelated", reason: `${t.family} wording in ${lead}: ${t.against.join(", ")}` };
   }
   if (t.score === 0 && body.length >= 200 && body1k >= 8 && topic.density < body1k / 2) {
     return { isIncident: true, kind: incidentKind, reason: `notice wording (${body1k.toFixed(1)} cues per 1,000 characters)` };

@@ -1,8 +1,12 @@
 import { isBlank, type Line } from "./lines.js";
 
-/** A line that starts a post, and what the container says about the post. */
+/** A place where a post starts, and what the container says about the post. */
 export interface Heading {
-  line: number;
+  /** Offset in the text where the post starts. */
+  start: number;
+  /** Offsets of the post's title (a heading line, the line after a listing's day line, a lead's headline). */
+  titleStart: number;
+  titleEnd: number;
   /** The post comes from a casebook-style blog heading (【…#2024-046】). */
   casebook: boolean;
   /** The post is an entry of a news listing. */
@@ -11,11 +15,20 @@ export interface Heading {
   date: string | null;
   /** The news category in front of the title, if any. */
   category: string | null;
-  /** Line holding the title (the heading itself, or the line after a listing's day line). */
-  titleLine: number;
+  /** False when the "title" is only the post's first sentence (a news item with no headline). */
+  titled?: boolean;
 }
 
-const CASEBOOK = /^\s*【[^】\n]{0,40}#\s*\d{4}\s*-\s*\d{1,4}\s*】/;
+/** A heading on a line of its own (most layouts): the whole line titles the post. */
+export function lineHeading(line: Line, over: Partial<Heading> = {}, titleLine: Line = line): Heading {
+  const lead = titleLine.text.length - titleLine.text.trimStart().length;
+  return {
+    start: line.start, titleStart: titleLine.start + lead, titleEnd: titleLine.start + titleLine.text.trimEnd().length,
+    casebook: false, listing: false, date: null, category: null, ...over,
+  };
+}
+
+export const CASEBOOK = /^\s*【[^】\n]{0,40}#\s*\d{4}\s*-\s*\d{1,4}\s*】/;
 // 【搭乗記】Title — a bracketed label followed by a title on the same line.
 const LABELLED_TITLE = /^\s*【([^】\n]{1,16})】\s*(\S.{5,})$/;
 // Labels that introduce a block inside a post rather than a new post.
@@ -30,7 +43,8 @@ export const LISTING_END = /^\s*(?:\d+\s+){3,}|次の\d+件|前の\d+件|Page\s*
 // Category labels of Japanese security news listings, before the title on the same line.
 const CATEGORY = /^(セキュリティ対策|サイバー攻撃|不正アクセス|内部不正\/ミス|内部不正|ミス|行政機関\/公的機関からの情報|その他|システム障害|ウイルス|ウイルス情報|脆弱性|情報漏えい|情報漏洩|紛失・盗難|誤送信|フィッシング|個人情報漏えい)\s+/;
 
-function iso(y: string | number, m: string | number, d: string | number): string | null {
+/** `YYYY-MM-DD` for a year, month and day, or null when they make no date. */
+export function iso(y: string | number, m: string | number, d: string | number): string | null {
   const yy = Number(y), mm = Number(m), dd = Number(d);
   if (!(mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31)) return null;
   return `${yy}-${String(mm).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
@@ -52,66 +66,64 @@ export function splitCategory(title: string): { category: string | null; rest: s
   return { category: null, rest: title };
 }
 
-/** Headings of a news listing: day lines under month headers, or lines that start with a date. */
-function listingHeadings(lines: Line[]): Heading[] {
-  const days = lines.filter((l) => DAY_LINE.test(l.text.normalize("NFKC")));
+/** A news listing: day lines ("10日") under month headers, each followed by an entry's title. */
+export function dayListing(lines: Line[]): Heading[] {
+  if (lines.filter((l) => DAY_LINE.test(l.text.normalize("NFKC"))).length < 2) return [];
   const out: Heading[] = [];
-  if (days.length >= 2) {
-    let year: string | null = null, month: string | null = null;
-    for (let i = 0; i < lines.length; i++) {
-      const t = lines[i]!.text.normalize("NFKC");
-      const mh = MONTH_HEADER.exec(t);
-      if (mh && t.length < 60) { year = mh[1]!; month = mh[2]!; continue; }
-      const d = DAY_LINE.exec(t);
-      if (!d) continue;
-      let j = i + 1;
-      while (j < lines.length && (isBlank(lines[j]) || LISTING_UI.test(lines[j]!.text))) j++;
-      if (j >= lines.length || DAY_LINE.test(lines[j]!.text.normalize("NFKC"))) continue;
-      const date = year && month ? iso(year, month, d[1]!) : null;
-      out.push({ line: i, titleLine: j, casebook: false, listing: true, date, category: splitCategory(lines[j]!.text.trim()).category });
-    }
-    return out;
-  }
-  const dated = lines.filter((l) => DATED_LINE.test(l.text.normalize("NFKC")));
-  if (dated.length >= 3) {
-    for (const l of dated) {
-      const m = DATED_LINE.exec(l.text.normalize("NFKC"))!;
-      out.push({ line: l.index, titleLine: l.index, casebook: false, listing: true, date: iso(m[1]!, m[2]!, m[3]!), category: null });
-    }
+  let year: string | null = null, month: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text.normalize("NFKC");
+    const mh = MONTH_HEADER.exec(t);
+    if (mh && t.length < 60) { year = mh[1]!; month = mh[2]!; continue; }
+    const d = DAY_LINE.exec(t);
+    if (!d) continue;
+    let j = i + 1;
+    while (j < lines.length && (isBlank(lines[j]) || LISTING_UI.test(lines[j]!.text))) j++;
+    if (j >= lines.length || DAY_LINE.test(lines[j]!.text.normalize("NFKC"))) continue;
+    const date = year && month ? iso(year, month, d[1]!) : null;
+    out.push(lineHeading(lines[i]!, { listing: true, date, category: splitCategory(lines[j]!.text.trim()).category }, lines[j]!));
   }
   return out;
 }
 
-/** Headings of blog posts: casebook markers and 【label】title lines (two or more of them). */
-function postHeadings(lines: Line[]): Heading[] {
+/** A listing whose entries start with their date: "2024/3/7 title" (three or more). */
+export function datedLines(lines: Line[]): Heading[] {
+  const dated = lines.filter((l) => DATED_LINE.test(l.text.normalize("NFKC")));
+  if (dated.length < 3) return [];
+  return dated.map((l) => {
+    const m = DATED_LINE.exec(l.text.normalize("NFKC"))!;
+    return lineHeading(l, { listing: true, date: iso(m[1]!, m[2]!, m[3]!) });
+  });
+}
+
+/** Blog posts: casebook markers and 【label】title lines (two or more of them in all). */
+export function blogPosts(lines: Line[]): Heading[] {
   const out: Heading[] = [];
   const labelled: Heading[] = [];
   for (const l of lines) {
     const t = l.text;
     if (CASEBOOK.test(t)) {
-      out.push({ line: l.index, titleLine: l.index, casebook: true, listing: false, date: trailingDate(t), category: null });
+      out.push(lineHeading(l, { casebook: true, date: trailingDate(t) }));
       continue;
     }
     const m = LABELLED_TITLE.exec(t);
-    if (m && !BLOCK_LABEL.test(m[1]!) && !/[。．]\s*$/.test(t) && t.length <= 150) {
-      labelled.push({ line: l.index, titleLine: l.index, casebook: false, listing: false, date: trailingDate(t), category: null });
-    }
+    if (m && !BLOCK_LABEL.test(m[1]!) && !/[。．]\s*$/.test(t) && t.length <= 150) labelled.push(lineHeading(l, { date: trailingDate(t) }));
   }
   // One labelled line alone titles the page; several divide it into posts.
-  return [...out, ...(out.length + labelled.length >= 2 ? labelled : [])].sort((a, b) => a.line - b.line);
+  return [...out, ...(out.length + labelled.length >= 2 ? labelled : [])].sort((a, b) => a.start - b.start);
 }
 
 const READ_MORE = /^\s*(?:続きを読む|続きを見る|もっと読む|Read more|Continue reading|詳しくはこちら)\s*[>＞›»…]*\s*$/i;
 
 /** On an index of excerpts, the line after each "続きを読む" titles the next post. */
-function excerptHeadings(lines: Line[]): Heading[] {
+export function readMoreIndex(lines: Line[]): Heading[] {
   const out: Heading[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (!READ_MORE.test(lines[i]!.text)) continue;
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j])) j++;
     if (j < lines.length && !READ_MORE.test(lines[j]!.text)) {
-      out.push({ line: j, titleLine: j, casebook: CASEBOOK.test(lines[j]!.text), listing: false, date: trailingDate(lines[j]!.text), category: null });
+      out.push(lineHeading(lines[j]!, { casebook: CASEBOOK.test(lines[j]!.text), date: trailingDate(lines[j]!.text) }));
     }
   }
   return out;
@@ -122,7 +134,7 @@ const DIGEST_HEADING = /^\s*[■◆●▼□◇★☆]\s*(?:(?:(?:19|20)\d{2}年
 const PAGE_DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/;
 
 /** Entries of a digest: three or more bulleted "name: title" lines, each followed by text. */
-function digestHeadings(lines: Line[]): Heading[] {
+export function digest(lines: Line[]): Heading[] {
   const cands = lines.filter((l, i) => DIGEST_HEADING.test(l.text.normalize("NFKC")) && !/[。]\s*$/.test(l.text) && !isBlank(lines[i + 1]));
   if (cands.length < 3) return [];
   const page = lines.slice(0, 8).map((l) => PAGE_DATE.exec(l.text.normalize("NFKC"))).find(Boolean);
@@ -130,18 +142,8 @@ function digestHeadings(lines: Line[]): Heading[] {
     const t = l.text.normalize("NFKC");
     const d = /(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日\s*(?:公表|発表|公開)?/.exec(t);
     const year = d?.[1] ?? page?.[1];
-    const date = d && year ? iso(year, d[2]!, d[3]!) : null;
-    return { line: l.index, titleLine: l.index, casebook: false, listing: false, date, category: null };
+    return lineHeading(l, { date: d && year ? iso(year, d[2]!, d[3]!) : null });
   });
-}
-
-/** Find the lines that start posts in a page, in order. */
-export function findHeadings(lines: Line[]): Heading[] {
-  const listing = listingHeadings(lines);
-  if (listing.length > 0) return listing;
-  const posts = [...postHeadings(lines), ...digestHeadings(lines)];
-  const seen = new Set(posts.map((h) => h.line));
-  return [...posts, ...excerptHeadings(lines).filter((h) => !seen.has(h.line))].sort((a, b) => a.line - b.line);
 }
 
 // A line that could title an unmarked post: short, not a sentence, not a list item or label.

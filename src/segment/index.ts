@@ -1,24 +1,59 @@
 import type { Casefile, Notice } from "../core/types.js";
-import { classify, incidentTitle, noticeDensity, otherTopic } from "./classify.js";
-import { couldBeTitle, findHeadings, LISTING_END, trailingDate, type Heading } from "./headings.js";
+import { choose, type Proposal } from "./choose.js";
+import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
+import { blogPosts, couldBeTitle, datedLines, dayListing, digest, LISTING_END, readMoreIndex, trailingDate, type Heading } from "./headings.js";
+import { cases, headlines, leads, paragraphs, quotes } from "./layouts.js";
 import { isBlank, splitLines, type Line } from "./lines.js";
 
+/** One post of a proposed segmentation, in offsets of the text. */
 interface Block {
-  /** First line of the post (a heading, a listing's day line, or the page start). */
-  from: number;
-  /** One past the last line. */
-  to: number;
-  titleLine: number;
+  start: number;
+  end: number;
+  titleStart: number;
+  titleEnd: number;
   heading: Heading | null;
+  /** False when no line reads as the post's title and its first sentence stands in. */
+  titled: boolean;
 }
+
+/** A layout reader: where it says posts start, and how much its kind of marker is worth on its own. */
+interface Layout {
+  name: string;
+  /** What the layout's markers say before the posts are read: explicit markers count for more. */
+  prior: number;
+  /** Generic layouts need several incident posts about different organisations to win. */
+  generic: boolean;
+  /** The text above the first heading may be a post itself (a blog's pinned post, a digest's first item). */
+  headedByPost?: boolean;
+  read(lines: Line[]): Heading[];
+}
+
+/** The blog index as blogs print it: casebook and labelled posts, digest entries, read-more excerpts. */
+function blogIndex(lines: Line[]): Heading[] {
+  const posts = [...blogPosts(lines), ...digest(lines)];
+  const seen = new Set(posts.map((h) => h.start));
+  return [...posts, ...readMoreIndex(lines).filter((h) => !seen.has(h.start))].sort((a, b) => a.start - b.start);
+}
+
+const LAYOUTS: readonly Layout[] = [
+  { name: "day-listing", prior: 3, generic: false, read: dayListing },
+  { name: "dated-lines", prior: 1.5, generic: false, read: datedLines },
+  { name: "blog-index", prior: 2, generic: false, headedByPost: true, read: blogIndex },
+  { name: "numbered-cases", prior: 1, generic: false, read: cases },
+  { name: "headlines", prior: 0, generic: true, read: headlines },
+  { name: "news-leads", prior: 0, generic: true, headedByPost: true, read: leads },
+  { name: "quoted-items", prior: 0.5, generic: true, read: quotes },
+  { name: "subject-paragraphs", prior: -0.5, generic: true, headedByPost: true, read: paragraphs },
+];
 
 // Breadcrumbs and menus: "ホーム > お知らせ > 報道発表", "すべて | お知らせ | IR情報".
 const NAVIGATION = /\S\s*[>＞›»]\s*\S.*[>＞›»]|\S\s*[>＞›»]\s*\S|(?:\s[|｜]\s.*){2,}/;
 const ORG_LINE = /^(?:株式会社|有限会社|合同会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|学校法人|医療法人\S*|社会福祉法人|独立行政法人|国立大学法人)\S{1,30}$|^\S{2,30}(?:株式会社|有限会社|合同会社|協会|組合|財団|機構|大学|病院|市|町|村|区|県|都|府|庁|省|委員会)$/;
 
 /** The organisation a page header names on a line of its own, in its first lines. */
-function publisherOf(lines: Line[], to: number): Notice["publisher"] {
-  for (const l of lines.slice(0, Math.min(to, 6))) {
+function publisherOf(lines: Line[], before: number): Notice["publisher"] {
+  for (const l of lines.slice(0, 6)) {
+    if (l.start >= before) break;
     const t = l.text.trim();
     if (ORG_LINE.test(t)) {
       const at = l.start + l.text.indexOf(t);
@@ -28,6 +63,8 @@ function publisherOf(lines: Line[], to: number): Notice["publisher"] {
   return null;
 }
 
+const PROSE = /^.{40,}。$/;
+const PROSE_LINE = /^.{40,}。\s*$/m;
 const TITLE_WORDS = /お詫び|おわび|お知らせ|ご報告|について|に関する|のご案内|報告書|発生|判明/;
 
 /** A menu line: three or more short words separated by wide spaces or bars. */
@@ -36,93 +73,94 @@ function isMenu(text: string): boolean {
   return parts.length >= 3 && parts.every((p) => p.length <= 10) && !/[。、]/.test(text);
 }
 
-/** Choose the title of a post that has no heading: the first line that reads like one. */
-function pickTitle(lines: Line[], from: number, to: number): number {
-  let first = -1;
-  let fallback = -1;
+/** Choose the title of a post that has no heading: the first line that reads like one (titled: false when none does). */
+function pickTitle(lines: Line[], from: number, to: number): { line: Line; titled: boolean } {
+  let first: Line | null = null;
+  let fallback: Line | null = null;
   let seen = 0;
-  for (let i = from; i < to && seen < 12; i++) {
-    const l = lines[i]!;
-    if (isBlank(l) || NAVIGATION.test(l.text) || isMenu(l.text)) continue;
+  for (const l of lines) {
+    if (l.end <= from || isBlank(l) || NAVIGATION.test(l.text) || isMenu(l.text)) continue;
+    // A title stands above the text: once prose has begun, later short lines are subheadings.
+    if (l.start >= to || seen >= 12 || (fallback && PROSE.test(fallback.text.trim()) && !first)) break;
     seen++;
-    if (fallback < 0) fallback = i;
+    fallback ??= l;
     const t = l.text.trim();
     // Letterhead lines (the organisation, the date) and sentences are not titles.
-    if (first < 0 && t.length >= 8 && !ORG_LINE.test(t) && !/^[\d０-９令平R元年月日\s./-]+$|^.{0,8}\d{4}\s*年|。$/.test(t)) first = i;
-    if (t.length >= 8 && t.length <= 150 && !/[。]$/.test(t) && (incidentTitle(t) || TITLE_WORDS.test(t))) return i;
+    if (!first && t.length >= 8 && !ORG_LINE.test(t) && !/^[\d０-９令平R元年月日\s./-]+$|^.{0,8}\d{4}\s*年|。$/.test(t)) first = l;
+    if (t.length >= 8 && t.length <= 150 && !/[。]$/.test(t) && (incidentTitle(t) || TITLE_WORDS.test(t))) return { line: l, titled: true };
   }
-  return first >= 0 ? first : fallback >= 0 ? fallback : from;
+  return first ? { line: first, titled: true } : { line: fallback ?? lines.find((l) => l.end > from)!, titled: false };
 }
 
-function textOf(lines: Line[], from: number, to: number): string {
-  if (to <= from) return "";
-  return lines.slice(from, to).map((l) => l.text).join("\n");
+/** A block titled by a line of its own. */
+function titled(start: number, end: number, line: Line, heading: Heading | null, hasTitle = true): Block {
+  const lead = line.text.length - line.text.trimStart().length;
+  return { start, end, titleStart: line.start + lead, titleEnd: line.start + line.text.trimEnd().length, heading, titled: hasTitle };
 }
 
 /** Cut an unmarked post off the end of an incident post when the text changes topic for good. */
-function splitTopicShift(lines: Line[], block: Block): Block[] {
-  const title = lines[block.titleLine]!.text;
-  const whole = classify(title, textOf(lines, block.titleLine + 1, block.to), { casebook: block.heading?.casebook ?? false, listing: false });
+function splitTopicShift(text: string, lines: Line[], block: Block): Block[] {
+  const title = text.slice(block.titleStart, block.titleEnd);
+  const whole = classify(title, text.slice(block.titleEnd, block.end), { casebook: block.heading?.casebook ?? false, listing: false, titled: block.titled });
   if (!whole.isIncident) return [block];
-  for (let i = block.titleLine + 1; i < block.to - 1; i++) {
-    const line = lines[i]!;
+  for (const line of lines) {
+    if (line.start <= block.titleEnd || line.end >= block.end) continue;
     if (!couldBeTitle(line) || incidentTitle(line.text)) continue;
-    const tail = textOf(lines, i, block.to);
+    const tail = text.slice(line.start, block.end);
     if (tail.length < 200 || noticeDensity(tail) >= 2.5) continue;
     if (otherTopic(tail).density < 2) continue;
-    return [{ ...block, to: i }, { from: i, to: block.to, titleLine: i, heading: null }];
+    return [{ ...block, end: line.start }, titled(line.start, block.end, line, null)];
   }
   return [block];
 }
 
-/** Lay out the blocks of a page: the text before the first heading, then one per heading. */
-function blocksOf(lines: Line[], headings: Heading[]): Block[] {
-  const blocks: Block[] = [];
-  const first = headings[0]?.line ?? lines.length;
-  if (lines.slice(0, first).some((l) => !isBlank(l))) {
-    blocks.push({ from: 0, to: first, titleLine: pickTitle(lines, 0, first), heading: null });
+/** Where a listing entry ends: at pagination, a footer, a table header or the next month's header. */
+function listingEnd(lines: Line[], from: number, to: number): number {
+  for (const l of lines) {
+    if (l.start <= from || l.start >= to) continue;
+    if (LISTING_END.test(l.text) || /^\s*日付\s/.test(l.text) || /^\s*\S*\s*(?:19|20)\d{2}年\d{1,2}月\s*$/.test(l.text.normalize("NFKC"))) return l.start;
   }
-  headings.forEach((h, k) => {
-    let to = headings[k + 1]?.line ?? lines.length;
-    if (h.listing) {
-      for (let j = h.titleLine + 1; j < to; j++) {
-        if (LISTING_END.test(lines[j]!.text) || /^\s*日付\s/.test(lines[j]!.text) || /^\s*\S*\s*(?:19|20)\d{2}年\d{1,2}月\s*$/.test(lines[j]!.text.normalize("NFKC"))) {
-          to = j;
-          break;
-        }
-      }
-    }
-    blocks.push({ from: h.line, to, titleLine: h.titleLine, heading: h });
-  });
-  return blocks.flatMap((b) => (b.heading?.listing ? [b] : splitTopicShift(lines, b)));
+  return to;
 }
 
-/** Split a decoded page into posts and classify each as an incident or not. Pure. */
-export function segment(cf: Casefile): Notice[] {
-  const lines = splitLines(cf.text);
-  const headings = findHeadings(lines);
-  const listing = headings.some((h) => h.listing);
-  const blocks = blocksOf(lines, headings);
-  const publisher = publisherOf(lines, headings[0]?.line ?? lines.length);
+/** Lay out the blocks of a page: the text before the first heading, then one per heading. */
+function blocksOf(text: string, lines: Line[], headings: Heading[]): Block[] {
+  const blocks: Block[] = [];
+  const first = headings[0]?.start ?? text.length;
+  if (text.slice(0, first).trim() !== "") {
+    const pick = pickTitle(lines, 0, first);
+    blocks.push(titled(0, first, pick.line, null, pick.titled));
+  }
+  headings.forEach((h, k) => {
+    const next = headings[k + 1]?.start ?? text.length;
+    const end = h.listing ? listingEnd(lines, h.titleEnd, next) : next;
+    blocks.push({ start: h.start, end, titleStart: h.titleStart, titleEnd: h.titleEnd, heading: h, titled: h.titled ?? true });
+  });
+  return blocks.flatMap((b) => (b.heading?.listing ? [b] : splitTopicShift(text, lines, b)));
+}
+
+/** The notices of one proposed segmentation, each classified. */
+function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Layout | null): Notice[] {
+  const text = cf.text;
+  const blocks = blocksOf(text, lines, headings);
+  const publisher = publisherOf(lines, headings[0]?.start ?? text.length);
   const notices: Notice[] = [];
   for (const b of blocks) {
-    let to = b.to;
-    while (to > b.from && isBlank(lines[to - 1])) to--;
-    if (to <= b.from) continue;
-    const titleLine = lines[b.titleLine]!;
-    const lead = titleLine.text.length - titleLine.text.trimStart().length;
-    const title = titleLine.text.trim();
-    const titleSpan = [titleLine.start + lead, titleLine.start + lead + title.length] as const;
-    const body = textOf(lines, b.titleLine + 1, to);
-    // The text above a listing's first entry is the page's header, not a post.
-    const verdict = listing && !b.heading
-      ? { isIncident: false, kind: "unrelated" as const, reason: "page header above the listing" }
-      : classify(title, body, { casebook: b.heading?.casebook ?? false, listing: b.heading?.listing ?? false });
+    let end = b.end;
+    while (end > b.start && /\s/.test(text[end - 1]!)) end--;
+    if (end <= b.start) continue;
+    const title = text.slice(b.titleStart, b.titleEnd);
+    const body = text.slice(b.titleEnd, end);
+    // Above a listing's first entry stands the page's header, not a post; a blog or a run of news items may open with one.
+    const header = !b.heading && headings.length > 0 && !(layout?.headedByPost && PROSE_LINE.test(text.slice(b.start, end)));
+    const verdict: Verdict = header
+      ? { isIncident: false, kind: "unrelated", reason: "page header above the posts" }
+      : classify(title, body, { casebook: b.heading?.casebook ?? false, listing: b.heading?.listing ?? false, titled: b.titled, numberedCase: b.heading !== null && layout?.name === "numbered-cases" });
     notices.push({
       index: notices.length,
       title,
-      span: [lines[b.from]!.start, lines[to - 1]!.end],
-      titleSpan,
+      span: [b.start, end],
+      titleSpan: [b.titleStart, b.titleEnd],
       kind: verdict.kind,
       isIncident: verdict.isIncident,
       reason: verdict.reason,
@@ -133,4 +171,20 @@ export function segment(cf: Casefile): Notice[] {
     });
   }
   return notices;
+}
+
+/**
+ * Split a decoded page into posts and classify each as an incident or not. Every layout reader
+ * proposes where posts start; each proposal is read and scored, and the best wins (choose.ts). Pure.
+ */
+export function segment(cf: Casefile): Notice[] {
+  const lines = splitLines(cf.text);
+  const proposals: Proposal[] = [{ layout: "single", prior: 0, generic: false, notices: noticesOf(cf, lines, [], null) }];
+  for (const layout of LAYOUTS) {
+    const headings = layout.read(lines);
+    if (headings.length > 0) proposals.push({ layout: layout.name, prior: layout.prior, generic: layout.generic, notices: noticesOf(cf, lines, headings, layout) });
+  }
+  const { best, why } = choose(proposals, cf.text);
+  cf.messages.push({ stage: "segment", severity: "info", code: "layout", text: why });
+  return best.notices;
 }

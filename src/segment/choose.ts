@@ -1,0 +1,67 @@
+import type { Notice } from "../core/types.js";
+import { incidentTitle } from "./classify.js";
+import { distinctSubjects, subjectOf } from "./subjects.js";
+
+/** One way of cutting a page into posts, read and classified. */
+export interface Proposal {
+  layout: string;
+  /** What the layout's own markers are worth (casebook headings and day lines are explicit; a run of leads is not). */
+  prior: number;
+  /** A generic layout must show several incident posts about different organisations. */
+  generic: boolean;
+  notices: Notice[];
+}
+
+/** How much a post's title reads like a title: short, not a sentence, saying what happened. In [0, 1]. */
+export function titleQuality(title: string): number {
+  const t = title.trim();
+  let q = t.length >= 8 && t.length <= 90 ? 0.5 : 0.1;
+  if (/[。]$|です$|ます$|ました$/.test(t)) q *= 0.4;
+  if (incidentTitle(t)) q += 0.3;
+  if (/お詫び|おわび|お知らせ|ご報告|について|に関する/.test(t)) q += 0.2;
+  return Math.min(1, q);
+}
+
+// Words that refer to the writer: a page that speaks of itself throughout is one organisation's notice.
+const SELF = /当社|弊社|当院|本学|本校|当行|当組合|当協会|当法人|当センター|当館|当店|当機構|弊団体|本学会|当会/g;
+
+/** The organisation a post is about: the subject of its title, else of its first sentences (null: none named). */
+function subjectOfPost(text: string, n: Notice): string | null {
+  return subjectOf(text.slice(n.titleSpan[0], n.titleSpan[1]), 100) ?? subjectOf(text.slice(n.titleSpan[1], n.span[1]).trimStart(), 120);
+}
+
+/** The score of a proposal; null when it cannot be the page's layout. */
+function scoreOf(p: Proposal, text: string): number | null {
+  const posts = p.notices.filter((n) => n.reason !== "page header above the posts");
+  const incidents = posts.filter((n) => n.isIncident);
+  if (p.layout !== "single") {
+    if (posts.length < 2 && p.prior < 2) return null;
+    if (p.generic || p.layout === "numbered-cases") {
+      if (incidents.length < 2) return null;
+    }
+    if (p.generic) {
+      // Posts about different organisations, on a page that does not speak of itself throughout.
+      if (distinctSubjects(incidents.map((n) => subjectOfPost(text, n)).filter((s): s is string => s !== null)) < 2) return null;
+      if ((text.match(SELF) ?? []).length >= 3) return null;
+    }
+  }
+  let score = p.prior;
+  for (const n of posts) {
+    const q = titleQuality(n.title);
+    score += n.isIncident ? 1 + q : 0.3 * q;
+  }
+  return score;
+}
+
+/** The proposal with the best score (ties go to the earlier proposal), and how each scored, for the analyst. */
+export function choose(proposals: Proposal[], text: string): { best: Proposal; why: string } {
+  let best = proposals[0]!;
+  let top = -Infinity;
+  const scored: string[] = [];
+  for (const p of proposals) {
+    const s = scoreOf(p, text);
+    scored.push(`${p.layout} ${s === null ? "ruled out" : s.toFixed(1)}`);
+    if (s !== null && s > top) { best = p; top = s; }
+  }
+  return { best, why: `layout ${best.layout} (${scored.join(", ")})` };
+}

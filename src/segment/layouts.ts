@@ -1,0 +1,178 @@
+import { titleScore } from "./classify.js";
+import { iso, lineHeading, type Heading } from "./headings.js";
+import { isBlank, type Line } from "./lines.js";
+import { sameSubject, subjectOf } from "./subjects.js";
+
+// Layouts without markers of their own: news pages and digests that string several incidents together.
+// Each reader only proposes where posts could start; whether the page really is such a page is decided
+// by scoring the proposal against the others (choose.ts).
+
+const DIGITS = "[0-9０-９]";
+// A line holding a date and little else: "2026-02-15", "2024年4月16日 19時52分", "日テレNEWS / 2024年4月16日".
+const DATE_ONLY = new RegExp(`^[^。、]{0,24}?((?:19|20)${DIGITS}{2})\\s*[-/.年]\\s*(${DIGITS}{1,2})\\s*[-/.月]\\s*(${DIGITS}{1,2})\\s*日?(?:\\s*[(（][^)）]{1,3}[)）])?(?:\\s*${DIGITS}{1,2}\\s*[時:]\\s*${DIGITS}{0,2}\\s*分?)?\\s*$`);
+// A headline may open with a bullet or a bracketed label, but not with a list number or a quote.
+const HEADLINE_START = /^[\s■□◆◇●○▼▽★☆◎]*(?:【[^】]{1,12}】)?\s*\S/;
+const NOT_HEADLINE = /[。．、，,:：]$|。|です$|ます$|ください$|ました$|^(?:[(（]?\d+[)）.．、]|[①-⑳]|第.{1,3}[章条項節]|※|・)/;
+
+/** The date of a line that holds only a date (and perhaps a source name), `YYYY-MM-DD`. */
+export function dateOnly(text: string): string | null {
+  const m = DATE_ONLY.exec(text.normalize("NFKC").trim());
+  return m ? iso(m[1]!, m[2]!, m[3]!) : null;
+}
+
+/** True for a line that reads as prose: sentences, or a run of words too long for a headline. */
+function isProse(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 30 && (/。|\.\s|\.$/.test(t) || t.length > 100);
+}
+
+/** True for a short line that reads as a headline, not as a sentence or a numbered section. */
+function isHeadline(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 8 && t.length <= 100 && HEADLINE_START.test(t) && !NOT_HEADLINE.test(t);
+}
+
+/** A headline that says an incident happened. */
+function isIncidentHeadline(text: string): boolean {
+  return isHeadline(text) && titleScore(text.trim()).score >= 1;
+}
+
+/**
+ * News pages: headlines, each followed by prose (an excerpt or an article), perhaps under a date line
+ * or above a "source / date" line.
+ */
+export function headlines(lines: Line[]): Heading[] {
+  const out: Heading[] = [];
+  let date: string | null = null;
+  let dateLine: Line | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (isBlank(line)) continue;
+    const d = dateOnly(line.text);
+    if (d && line.text.trim().length <= 40) { date = d; dateLine = line; continue; }
+    if (!isHeadline(line.text)) { dateLine = null; continue; }
+    let j = i + 1;
+    while (j < lines.length && isBlank(lines[j])) j++;
+    let own: string | null = null;
+    if (j < lines.length && lines[j]!.text.trim().length <= 40 && dateOnly(lines[j]!.text)) {
+      own = dateOnly(lines[j]!.text);
+      j++;
+      while (j < lines.length && isBlank(lines[j])) j++;
+    }
+    if (j >= lines.length || !isProse(lines[j]!.text)) continue;
+    out.push(lineHeading(dateLine ?? line, { date: own ?? date }, line));
+    dateLine = null;
+  }
+  return out;
+}
+
+// The lead of a news item: its subject and, often, the day it announced (「京都府木津川市は7月19日、」「2 件目は」).
+const LEAD_DATE = `(?:(?:(?:19|20)${DIGITS}{2}\\s?年\\s?)?${DIGITS}{1,2}\\s?月\\s?)?${DIGITS}{1,2}\\s?日(?:\\s?(?:午前|午後|夜|朝))?`;
+const SUBJECT = `[^\\s、。「」『』()（）!?！？]{2,30}?(?:\\s?[(（][^()（）\\n]{1,30}[)）])?`;
+// A back-reference (同社は, 当院が) continues the item it is in.
+const BACK_REFERENCE = "(?!(?:同|当|弊|本|その|この|これ|それ)\\S{0,4}\\s?(?:は|が))";
+const LEAD = new RegExp(`^${BACK_REFERENCE}(?:${SUBJECT}\\s?(?:は|が)\\s?${LEAD_DATE}\\s?[、,]|${DIGITS}+\\s?件目(?:は|が|として)|${SUBJECT}\\s?(?:は|が)、[^。\\n]{4,120}?(?:と|を)(?:発表|公表|明らかに)し)`);
+// Within a long line, an item starts after a sentence or a byline: "…という。 (asahi = 3-3-23) 見出し 本文".
+const ITEM_BREAK = /(?:。|[)）])[ 　]+(?=\S)/g;
+
+/** The headline in front of an item's lead ("見出し 日本原燃は 3 日、…"), or null when the item opens with its lead. */
+function headlineBefore(text: string): string | null {
+  for (const m of text.slice(0, 100).matchAll(/[ 　]+(?=\S)/g)) {
+    const head = text.slice(0, m.index);
+    if (head.includes("。")) break;
+    if (isIncidentHeadline(head) && LEAD.test(text.slice(m.index! + m[0].length))) return head;
+  }
+  return null;
+}
+
+/** Offsets of the starts of news items inside a line: its start, and breaks followed by a lead or a headline and a lead. */
+function leadsIn(line: Line): number[] {
+  const starts = [line.text.length - line.text.trimStart().length];
+  if (line.text.length >= 200) for (const m of line.text.matchAll(ITEM_BREAK)) starts.push(m.index! + m[0].length);
+  const found: { at: number; head: number }[] = [];
+  for (const at of starts) {
+    const rest = line.text.slice(at, at + 200);
+    const head = headlineBefore(rest);
+    if (head !== null || LEAD.test(rest)) found.push({ at, head: head?.length ?? 0 });
+  }
+  // A byline's break and the headline's own break can both lead to one item: keep the later.
+  return found.filter((f, k) => !(found[k + 1] && found[k + 1]!.at < f.at + f.head)).map((f) => line.start + f.at);
+}
+
+/** News digests without headings: items that each open with a lead naming their subject. */
+export function leads(lines: Line[]): Heading[] {
+  const out: Heading[] = [];
+  lines.forEach((line, i) => {
+    for (const start of leadsIn(line)) {
+      const text = line.text.slice(start - line.start);
+      // The title is the headline before the lead (on its own line above, or in front of it), else the lead's first sentence.
+      const headline = headlineBefore(text);
+      if (headline === null && start === line.start + line.text.length - line.text.trimStart().length) out.push(headedItem(lines, i));
+      else out.push({ start, titleStart: start, titleEnd: start + (headline ?? firstSentence(text)).trimEnd().length, casebook: false, listing: false, date: null, category: null, titled: headline !== null });
+    }
+  });
+  return out;
+}
+
+/** Quoted news items: paragraphs that open with 『 (a blog quoting several reports). */
+export function quotes(lines: Line[]): Heading[] {
+  const starts = lines.filter((l) => /^\s*『/.test(l.text) && l.text.trim().length >= 30);
+  if (starts.length < 2) return [];
+  return starts.map((l) => {
+    const open = l.start + l.text.indexOf("『");
+    const sentence = /^『[^。』]*[。』]?/.exec(l.text.slice(open - l.start))![0];
+    return { start: l.start, titleStart: open, titleEnd: open + sentence.length, casebook: false, listing: false, date: null, category: null, titled: false };
+  });
+}
+
+// "(1) 令和7年3月10日:…の案件(事案1)", "2. 2件目の事案": numbered items that each name a case.
+const CASE_ITEM = /^\s*(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}\s*[.．、)]|[①-⑳])\s*\S.{12,}(?:事案|案件|件目)/;
+
+/** A notice reporting several cases, each under a numbered item that names it. */
+export function cases(lines: Line[]): Heading[] {
+  const items = lines.filter((l) => CASE_ITEM.test(l.text) && l.text.trim().length <= 120 && !/[。]$/.test(l.text.trim()));
+  return items.length >= 2 ? items.map((l) => lineHeading(l)) : [];
+}
+
+/** An item starting at line `i`, with the headline above it when there is one; else its first sentence stands as its title. */
+function headedItem(lines: Line[], i: number): Heading {
+  let h = i - 1;
+  while (h >= 0 && isBlank(lines[h])) h--;
+  if (h >= 0 && isHeadline(lines[h]!.text) && !isProse(lines[h]!.text)) return lineHeading(lines[h]!, { titled: true });
+  const line = lines[i]!;
+  const lead = line.text.length - line.text.trimStart().length;
+  const title = firstSentence(line.text.trim());
+  return { start: line.start, titleStart: line.start + lead, titleEnd: line.start + lead + title.length, casebook: false, listing: false, date: null, category: null, titled: false };
+}
+
+/** The first sentence of a text (or its first 80 characters). */
+function firstSentence(text: string): string {
+  return /^[^。\n]{0,80}。?/.exec(text)![0];
+}
+
+/** True when a line continues the sentence of the line above (a hard-wrapped paragraph). */
+function continues(prev: Line | undefined, line: Line): boolean {
+  if (!prev || isBlank(prev)) return false;
+  const p = prev.text.trim();
+  return p.length >= 20 && !/[。」』)）!?！？]$/.test(p) && !isBlank(line);
+}
+
+/**
+ * Digests of paragraphs: a paragraph that names a new organisation as its subject starts a new item;
+ * paragraphs that go on about the same one (同社によると…) stay with it.
+ */
+export function paragraphs(lines: Line[]): Heading[] {
+  const out: Heading[] = [];
+  let current: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const t = line.text.trim();
+    if (t.length < 30 || continues(lines[i - 1], line)) continue;
+    // The subject opens the paragraph (Xは…, Xによりますと…), or a lead names it (N件目は…).
+    const subject = subjectOf(t, 30, false) ?? (LEAD.test(t) ? t.slice(0, 20) : null);
+    if (!subject || (current !== null && sameSubject(current, subject))) continue;
+    out.push(headedItem(lines, i));
+    current = subject;
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+// Who a stretch of text is about: the organisation it names as its subject near its start. Used to tell
+// a digest of several organisations' incidents from one organisation's notice.
+
+// An organisation's name: a legal form, or a name ending like a company, a public body, a school or a hospital.
+const NAME = "(?:株式会社|有限会社|合同会社|(?:一般|公益)(?:社団|財団)法人|(?:国立|公立)大学法人|学校法人|医療法人\\S{0,2}|社会福祉法人|(?:地方)?独立行政法人)[^\\s、。「」()（）]{1,20}" +
+  "|[一-龥ァ-ヴーA-Za-z]{1,20}?(?:株式会社|大学|病院|医療センター|クリニック|学園|高校|高等学校|中学校|小学校|委員会|協会|学会|連盟|組合|機構|財団|銀行|信用金庫|生命保険|証券|新聞社|放送|" +
+  // Endings of company names that carry no legal form in news copy: 日産自動車, 三京商会, 札幌通運.
+  "自動車|商会|商事|物産|工業|製作所|電機|電力|鉄道|航空|通運|運輸|建設|製薬|食品|ホールディングス|グループ|システムズ|ジャパン|[市町村県府庁省])";
+// The name is the subject or the topic: 「Xは」「Xが」「Xでは」「Xによると」, or (loosely) 「Xの…」「X、」.
+const PAREN = "(?:\\s?[(（][^)）]{1,30}[)）])?\\s?";
+const SUBJECT = new RegExp(`(${NAME})(?=${PAREN}(?:は|が|も|では|によると|によりますと))`, "u");
+const TOPIC = new RegExp(`(${NAME})(?=${PAREN}(?:は|が|も|では|の|によると|によりますと|、))`, "u");
+// English: "the Japan Meteorological Agency said", "NISC said".
+const ENGLISH = /\b(?:[A-Z][A-Za-z]+ ){0,6}(?:Agency|Center|Centre|University|Hospital|Corporation|Ministry|Police|Inc\.?|Ltd\.?|Co\.)|\b[A-Z]{3,6}\b(?= (?:said|says|announced|reported))/;
+// A lead that names its subject without a telling suffix: 「米検索大手ヤフーは14日、」.
+const LEAD_SUBJECT = /^([^\s、。「」『』()（）]{2,30}?)(?:\s?[(（][^)）]{1,30}[)）])?\s?は\s?(?:[0-9０-９]{1,2}\s?月\s?)?[0-9０-９]{1,2}\s?日[、,]/;
+// Words that refer back or to the writer: never a new subject.
+const BACK_REFERENCE = /^(?:同|当|弊|本|その|この|各|他|県|市|町|村|府)(?:社|院|学|校|市|町|村|県|会|組合|センター|協会|病院|大学|法人|教育委員会|委員会)?$/;
+
+/**
+ * The organisation a text is about, named within its first `reach` characters, or null. Strictly, the
+ * grammatical subject (Xは, Xが, Xによると); loosely, also a name used as a topic (Xの…, X、).
+ */
+export function subjectOf(text: string, reach = 80, loose = true): string | null {
+  const head = text.slice(0, reach).normalize("NFKC");
+  for (const re of [loose ? TOPIC : SUBJECT, LEAD_SUBJECT]) {
+    const m = re.exec(head);
+    const name = m?.[1]?.trim();
+    if (name && !BACK_REFERENCE.test(name)) return name;
+  }
+  return ENGLISH.exec(head)?.[0] ?? null;
+}
+
+/** True when two subject names are the same organisation (one contains the other: 県教育委員会 ⊂ 岐阜県教育委員会). */
+export function sameSubject(a: string, b: string): boolean {
+  const x = a.replace(/\s+/g, ""), y = b.replace(/\s+/g, "");
+  return x.includes(y) || y.includes(x);
+}
+
+/** The number of different organisations among subject names. */
+export function distinctSubjects(names: readonly string[]): number {
+  const kept: string[] = [];
+  for (const n of names) if (!kept.some((k) => sameSubject(k, n))) kept.push(n);
+  return kept.length;
+}
