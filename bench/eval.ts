@@ -12,6 +12,7 @@ import { runPipeline } from "../src/core/pipeline.js";
 import { extractReport } from "../src/extract/report.js";
 import { readFileInput } from "../src/ingest/readers/file.js";
 import { isFailure } from "../src/ingest/readers/index.js";
+import { halfOf } from "./halves.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const corpus = join(root, "..", "shared", "corpus");
@@ -27,13 +28,6 @@ const goldDir = set === "real" ? join(corpus, "real", "gold") : (process.env.JIK
 function option(name: string): string | undefined {
   const i = args.indexOf(name);
   return i < 0 ? undefined : args.splice(i, 2)[1];
-}
-
-/** The half of the real corpus a file belongs to: 1 for a*, odd c* and d*; 2 for the rest. */
-export function halfOf(stem: string): 1 | 2 {
-  if (stem.startsWith("a")) return 1;
-  if (stem.startsWith("b")) return 2;
-  return Number(stem.slice(1)) % 2 === 1 ? 1 : 2;
 }
 
 const stems = readdirSync(raw).filter((n) => !n.startsWith(".")).sort()

@@ -1,4 +1,5 @@
 import type { Field, Finding, IncidentFields, Notice } from "../core/types.js";
+import { calibrated } from "./calibration.js";
 import { normalize, toOriginal, type Normalized } from "./normalize/nfkc.js";
 import { findDates, type DateMention } from "./normalize/dates.js";
 import { sentencesOf, type Sentence } from "./normalize/sentences.js";
@@ -64,7 +65,7 @@ export class RuleContext {
 
   /** Record evidence found at `[start, end)` of the casefile's decoded text (outside the notice). */
   findInSource(field: Field, value: unknown, start: number, end: number, confidence: number, rule: string): Finding {
-    const finding: Finding = { field, value, span: [start, end], text: this.source.slice(start, end), confidence, rule };
+    const finding: Finding = { field, value, span: [start, end], text: this.source.slice(start, end), confidence: calibrated(rule, confidence), rule };
     this.findings.push(finding);
     return finding;
   }
@@ -75,7 +76,7 @@ export class RuleContext {
     const base = this.notice.span[0];
     const finding: Finding = {
       field, value, span: [base + s, base + e], text: this.source.slice(base + s, base + e),
-      confidence: Math.round(confidence * 100) / 100, rule,
+      confidence: Math.round(calibrated(rule, confidence) * 100) / 100, rule,
     };
     this.findings.push(finding);
     return finding;
