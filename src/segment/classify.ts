@@ -25,7 +25,7 @@ export interface PostContext {
 // Title cues, weighed against each other. Event words say something happened to someone; theme
 // words only name the subject; the other families mark publications, promotions, warnings to the
 // public and how-to topics.
-const EVENT = /流出|漏えい|漏洩|漏れ|不正アクセス|不正ログイン|不正サインイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|不正に(?:利用|使用|アクセス|ログイン|取得|操作|持ち出)|乗っ取|乗取り|紛失|盗難|盗まれ|盗み出|窃盗|窃取|持ち去|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|サイバー攻撃か|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失|詐取|だまし取|騙し取|不正送金|[Ll]eak(?:ed|s|age)?|[Bb]reach(?:ed|es)?|[Uu]nauthori[sz]ed (?:external )?access|[Hh]acked|[Cc]ompromised|[Ss]tolen|[Ii]nfected/g;
+const EVENT = /流出|漏えい|漏洩|漏れ|不正アクセス|不正ログイン|不正サインイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|不正に(?:利用|使用|アクセス|ログイン|取得|操作|持ち出)|乗っ取|乗取り|紛失|所在不明|行方不明|盗難|盗まれ|盗み出|窃盗|窃取|持ち去|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|サイバー攻撃か|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失|詐取|だまし取|騙し取|不正送金|[Ll]eak(?:ed|s|age)?|[Bb]reach(?:ed|es)?|[Uu]nauthori[sz]ed (?:external )?access|[Hh]acked|[Cc]ompromised|[Ss]tolen|[Ii]nfected/g;
 const THEME = /[Rr]ansomware|[Cc]yber-? ?attacks?|[Aa]ttacks? on|[Mm]alware|[Pp]hishing|ランサムウェア(?!対策)|被害|障害|サイバー攻撃|不審なメール|不審メール|フィッシング|なりすまし|マルウ[ェエ]ア|DDoS|感染|不正|事故|事案|不具合|システム停止/g;
 const PUBLICATION = /報告書|白書|調査結果|実態調査|ガイドライン|ガイダンス|手引|公開$|の公開|公表$|の公表|活動報告|統計|見直し|発表$|ランキング/g;
 const PROMOTION = /セミナー|フォーラム|カンファレンス|シンポジウム|勉強会|講演|参加レポート|参加報告|開催|提供開始|発売|リリース|キャンペーン|受賞|認証取得|開設|新製品|募集|リニューアル|決算|人事異動|組織変更|営業について/g;

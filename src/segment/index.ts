@@ -41,9 +41,9 @@ const LAYOUTS: readonly Layout[] = [
   { name: "blog-index", prior: 2, generic: false, headedByPost: true, read: blogIndex },
   { name: "numbered-cases", prior: 1, generic: false, read: cases },
   { name: "headlines", prior: 0, generic: true, read: headlines },
-  { name: "news-leads", prior: 0, generic: true, headedByPost: true, read: leads },
+  { name: "run-on-items", prior: 0, generic: true, headedByPost: true, read: leads },
   { name: "quoted-items", prior: 0.5, generic: true, read: quotes },
-  { name: "subject-paragraphs", prior: -0.5, generic: true, headedByPost: true, read: paragraphs },
+  { name: "subject-paragraphs", prior: 0, generic: true, headedByPost: true, read: paragraphs },
 ];
 
 // Breadcrumbs and menus: "ホーム > お知らせ > 報道発表", "すべて | お知らせ | IR情報".

@@ -85,10 +85,14 @@ function headlineBefore(text: string): string | null {
   return null;
 }
 
-/** Offsets of the starts of news items inside a line: its start, and breaks followed by a lead or a headline and a lead. */
+/**
+ * Offsets of the news items run together in one long line (articles pasted without line breaks): breaks
+ * followed by a lead or by a headline and a lead, and the line's start when it opens an item too.
+ */
 function leadsIn(line: Line): number[] {
+  if (line.text.length < 200) return [];
   const starts = [line.text.length - line.text.trimStart().length];
-  if (line.text.length >= 200) for (const m of line.text.matchAll(ITEM_BREAK)) starts.push(m.index! + m[0].length);
+  for (const m of line.text.matchAll(ITEM_BREAK)) starts.push(m.index! + m[0].length);
   const found: { at: number; head: number }[] = [];
   for (const at of starts) {
     const rest = line.text.slice(at, at + 200);
@@ -96,10 +100,11 @@ function leadsIn(line: Line): number[] {
     if (head !== null || LEAD.test(rest)) found.push({ at, head: head?.length ?? 0 });
   }
   // A byline's break and the headline's own break can both lead to one item: keep the later.
-  return found.filter((f, k) => !(found[k + 1] && found[k + 1]!.at < f.at + f.head)).map((f) => line.start + f.at);
+  const items = found.filter((f, k) => !(found[k + 1] && found[k + 1]!.at < f.at + f.head));
+  return items.length >= 2 ? items.map((f) => line.start + f.at) : [];
 }
 
-/** News digests without headings: items that each open with a lead naming their subject. */
+/** News items run together in long lines, each opening with a lead (and perhaps a headline) that names its subject. */
 export function leads(lines: Line[]): Heading[] {
   const out: Heading[] = [];
   lines.forEach((line, i) => {
@@ -134,11 +139,13 @@ export function cases(lines: Line[]): Heading[] {
   return items.length >= 2 ? items.map((l) => lineHeading(l)) : [];
 }
 
-/** An item starting at line `i`, with the headline above it when there is one; else its first sentence stands as its title. */
+/** An item starting at line `i`, with the headline above it when there is one (not the page's title); else its first sentence stands as its title. */
 function headedItem(lines: Line[], i: number): Heading {
   let h = i - 1;
   while (h >= 0 && isBlank(lines[h])) h--;
-  if (h >= 0 && isHeadline(lines[h]!.text) && !isProse(lines[h]!.text)) return lineHeading(lines[h]!, { titled: true });
+  // The page's first line titles the page, not its first item.
+  const pageTitle = lines.slice(0, h).every(isBlank);
+  if (h >= 0 && !pageTitle && isHeadline(lines[h]!.text) && !isProse(lines[h]!.text)) return lineHeading(lines[h]!, { titled: true });
   const line = lines[i]!;
   const lead = line.text.length - line.text.trimStart().length;
   const title = firstSentence(line.text.trim());
@@ -150,11 +157,12 @@ function firstSentence(text: string): string {
   return /^[^。\n]{0,80}。?/.exec(text)![0];
 }
 
-/** True when a line continues the sentence of the line above (a hard-wrapped paragraph). */
+/** True when a line continues the sentence of the line above (a hard-wrapped paragraph), not a headline's article. */
 function continues(prev: Line | undefined, line: Line): boolean {
-  if (!prev || isBlank(prev)) return false;
+  if (!prev || isBlank(prev) || isBlank(line)) return false;
   const p = prev.text.trim();
-  return p.length >= 20 && !/[。」』)）!?！？]$/.test(p) && !isBlank(line);
+  if (p.length < 20 || /[。」』)）!?！？]$/.test(p)) return false;
+  return /[、，,のにをはがでと]$/.test(p) || !isIncidentHeadline(p);
 }
 
 /**

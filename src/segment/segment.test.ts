@@ -56,3 +56,59 @@ test("a single notice is one post titled by its heading line, not its date line"
   assert.equal(ns[0]!.isIncident, true);
   assert.deepEqual(ns[0]!.span, [0, text.trimEnd().length]);
 });
+
+/** Assert the layout a page is read with, and each notice as [start of its title, is it an incident]. */
+function expectPosts(name: string, layout: string, posts: [string, boolean][]): void {
+  const cf = casefile(name);
+  const ns = segment(cf);
+  for (const n of ns) assert.equal(cf.text.slice(...n.titleSpan), n.title, `${name}: title span`);
+  assert.equal(/^layout (\S+)/.exec(cf.messages.find((m) => m.code === "layout")?.text ?? "")?.[1], layout, `${name}: layout`);
+  assert.deepEqual(ns.map((n, k) => [posts[k]?.[0] && n.title.startsWith(posts[k][0]) ? posts[k][0] : n.title, n.isIncident]), posts, name);
+}
+
+test("a casebook page whose bodies open with dates is read by its casebook headings, not as dated lines", () => {
+  expectPosts("casebook-dated-bodies.txt", "blog-index", [["【セキュリティ事件簿#2025-210】", true], ["【セキュリティ事件簿#2025-209】", true], ["【セキュリティ事件簿#2025-208】", true]]);
+});
+
+test("a listing whose entries quote 【…】 titles is read by its day lines, not as labelled posts", () => {
+  expectPosts("listing-quoted-titles.txt", "day-listing", [["みなと情報", false], ["不正アクセス 【お詫び】", true], ["内部不正/ミス 【重要】", true], ["セキュリティ対策 【注意喚起】", false]]);
+});
+
+test("lines that start with a date list entries; only the incidents among them are incidents", () => {
+  expectPosts("dated-lines.txt", "dated-lines", [["お知らせ一覧", false], ["2025/07/03 会員情報", true], ["2025/06/20 夏季休業", false], ["2025/06/02 不正ログイ", true], ["2025/05/15 新サービス", false]]);
+});
+
+test("a news page of headlines with excerpts splits at every headline, incident or not, dated by the date line above", () => {
+  const cf = casefile("headlines.txt");
+  const ns = segment(cf);
+  assert.deepEqual(ns.map((n) => [n.title.slice(0, 6), n.isIncident, n.listingDate]), [
+    ["今週のセキュ", false, null],
+    ["みずなら総合", true, "2025-07-11"],
+    ["古いルーター", false, "2025-07-10"],
+    ["ひばり市でメ", true, "2025-07-10"],
+    ["かえで製菓の", true, "2025-07-09"],
+  ]);
+});
+
+test("news items run together in one line are split at each headline and lead", () => {
+  expectPosts("news-leads-inline.txt", "run-on-items", [["1 - 2 - 3 - ", false], ["旅行会社に不正アクセス", true], ["病院でランサムウェア被", true]]);
+});
+
+test("paragraphs that each name a new organisation as their subject are items; 同社/同市 paragraphs stay with theirs", () => {
+  expectPosts("news-leads.txt", "subject-paragraphs", [["もみじ県あおい市", true], ["国立大学法人しら", true], ["ことり保険株式会", true]]);
+  expectPosts("subject-paragraphs.txt", "subject-paragraphs", [["今月の情報漏えい", false], ["やまぶき市では、", true], ["かもめ精密工業株", true]]);
+});
+
+test("quoted reports are items; a numbered list of cases gives one incident per case under the notice's header", () => {
+  expectPosts("quoted-items.txt", "quoted-items", [["『すずらん市", true], ["『私立ひまわり", true], ["『ゆりかもめ信", true]]);
+  expectPosts("numbered-cases.txt", "numbered-cases", [["個人情報", false], ["(1) ", true], ["(2) ", true]]);
+});
+
+test("one organisation's notice stays whole even when it names another organisation's incident; an untitled notice is read by its lead", () => {
+  expectPosts("single-with-vendor.txt", "single", [["不正アクセスによる", true]]);
+  expectPosts("single-untitled.txt", "single", [["このたび、当セン", true]]);
+});
+
+test("a report of a seminar about ransomware is not an incident, although a subheading says 被害", () => {
+  expectPosts("seminar-report.txt", "single", [["架空データ社", false]]);
+});
