@@ -27,7 +27,7 @@ export interface PostContext {
 // public and how-to topics.
 const EVENT = /流出|漏えい|漏洩|漏れ|不正アクセス|不正ログイン|不正サインイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|不正に(?:利用|使用|アクセス|ログイン|取得|操作|持ち出)|乗っ取|乗取り|紛失|所在不明|行方不明|盗難|盗まれ|盗み出|窃盗|窃取|持ち去|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|サイバー攻撃か|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失|詐取|だまし取|騙し取|不正送金|[Ll]eak(?:ed|s|age)?|[Bb]reach(?:ed|es)?|[Uu]nauthori[sz]ed (?:external )?access|[Hh]acked|[Cc]ompromised|[Ss]tolen|[Ii]nfected/g;
 const THEME = /[Rr]ansomware|[Cc]yber-? ?attacks?|[Aa]ttacks? on|[Mm]alware|[Pp]hishing|ランサムウェア(?!対策)|被害|障害|サイバー攻撃|不審なメール|不審メール|フィッシング|なりすまし|マルウ[ェエ]ア|DDoS|感染|不正|事故|事案|不具合|システム停止/g;
-const PUBLICATION = /報告書|白書|調査結果|実態調査|ガイドライン|ガイダンス|手引|公開$|の公開|公表$|の公表|活動報告|統計|見直し|発表$|ランキング/g;
+const PUBLICATION = /報告書|改定|改訂|白書|調査結果|実態調査|ガイドライン|ガイダンス|手引|公開$|の公開|公表$|の公表|活動報告|統計|見直し|発表$|ランキング/g;
 const PROMOTION = /セミナー|フォーラム|カンファレンス|シンポジウム|勉強会|講演|参加レポート|参加報告|開催|提供開始|発売|リリース|キャンペーン|受賞|認証取得|開設|新製品|募集|リニューアル|決算|人事異動|組織変更|営業について/g;
 const ADVICE = /注意喚起|をかたる|を騙る|かたる|を装[うっ]|ご注意|注意点|の呼びかけ|に関する注意/g;
 const TOPIC = /対策(?!本部)|とは|入門|解説|まとめ|特集|\d+選|比較|使い方|ポイント|の基本|手口|傾向|予告|パッチ|修正プログラム|アップデート|更新プログラム|脆弱性(?!を(?:突|つ))/g;
@@ -55,6 +55,10 @@ export function titleScore(title: string, casebook = false): { score: number; ev
   const family = promotion.length ? "promotion" : publication.length ? "publication" : advice.length && !self ? "advice" : topic.length ? "topic" : null;
   return { score, event, theme, against, family };
 }
+
+// The header lines of a quoted mail: a warning that shows what was received.
+const OTHER_IMPERSONATED = /[」』\w]\s*(?:を|の名を)(?:かた|騙|装|名乗)/;
+const SAMPLE_MAIL = /^\s*[・\-]?\s*(?:送信元|差出人|送信者|件名|From|Subject)\s*[:：]\s*\S.*$/m;
 
 // Cues counted over a whole post: what disclosures say, and what other posts say.
 const NOTICE_CUES = /[Ll]eaked|[Bb]reach|[Uu]nauthori[sz]ed|[Rr]ansomware|[Ii]nfected|[Pp]ersonal (?:data|information)|お詫び|漏えい|漏洩|流出|不正アクセス|判明|個人情報|被害|弊社|当社|当院|当組合|当センター|本学|本校|当法人|紛失|誤送信|乗っ取|感染|ランサムウェア|発覚|不正利用|盗難|委託先|二次被害|警察|個人情報保護委員会|再発防止|調査/g;
@@ -132,6 +136,10 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
   }
   const impersonated = SELF_IMPERSONATED.exec(heading) ?? SELF_IMPERSONATED.exec(body.slice(0, 800));
   if (impersonated) return { isIncident: true, kind: incidentKind, reason: `the organisation reports being impersonated: ${impersonated[0]}` };
+  // A warning that quotes the mails actually received (sender, subject) reports a phishing run against the
+  // writer, unless it names the third party the mails pretend to be (an advisory about someone else).
+  const sample = t.family === "advice" && !ctx.listing && !OTHER_IMPERSONATED.test(heading) ? SAMPLE_MAIL.exec(body) : null;
+  if (sample) return { isIncident: true, kind: incidentKind, reason: `warning quoting a mail that was sent: ${sample[0].trim()}` };
   const body1k = noticeDensity(body);
   const topic = otherTopic(body);
   if (t.score >= 2) return { isIncident: true, kind: incidentKind, reason: `incident wording in ${lead}: ${words}` };
