@@ -69,6 +69,12 @@ export class RuleContext {
     return finding;
   }
 
+  /** The casefile's own words behind `[start, end)` of the normalised notice text (before NFKC: ① for 1). */
+  sourceOf(start: number, end: number): string {
+    const [s, e] = toOriginal(this.norm, start, end);
+    return this.source.slice(this.notice.span[0] + s, this.notice.span[0] + e);
+  }
+
   /** Record evidence for a value found at `[start, end)` of the normalised notice text. */
   find(field: Field, value: unknown, start: number, end: number, confidence: number, rule: string): Finding {
     const [s, e] = toOriginal(this.norm, start, end);

@@ -1,6 +1,7 @@
 import type { DataType, Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, linesOf, negated } from "../scan.js";
+import { proseSentences } from "../normalize/sentences.js";
 import { CARD_DATA_WHOLE, DATA_TYPE_PHRASES, OTHER_DATA, PERSONAL_DATA_WHOLE } from "../../core/vocab/data-types.js";
 
 const LEAK = /漏えい|漏洩|漏れ|流出|閲覧|含まれ|含む|持ち出|盗取|窃取|盗まれ|盗ん|盗難|可能性|おそれ|恐れ|対象|被害|悪用|誤提供|提供し|提供され|暗号化され|表示され|誤って|誤送|誤配|紛失|無くな|不正に取得|取得され|アクセスされ|保存され|保存し|記録され|記録し|記載|書かれ|記され|載せ|入って|入った|情報内容|leak|exposed|compromised|stolen/i;
@@ -96,35 +97,10 @@ function dataRegions(ctx: RuleContext): Region[] {
       taken++;
     }
   }
-  for (const s of proseSentences(ctx)) {
+  for (const s of proseSentences(text, ctx.sentences)) {
     if (LEAK.test(s.text) && !ADVICE.test(s.text) && !EXCLUDED_LABEL.test(s.text) && !SENDER_SHOWN.test(s.text)) regions.push({ from: s.start, to: s.end, listing: false });
   }
   return regions;
-}
-
-// A line that starts a list item or a heading, not the rest of a wrapped sentence ("12月までの…" is).
-const CONTINUES = /^(?:[・･●○\-*■□◆◇【①-⑳]|\d+\s*[.．、)）]|\d+\s|[(（]\d+[)）])/;
-
-/**
- * The notice's sentences, plus each sentence that a hard line break cut ("…氏名や住所などのほか、\n進学先…
- * が含まれていた。") joined back: a line of prose that does not end a sentence runs on into the next
- * unless that one starts a list item or a heading; joined up to five lines, kept when it ends with 。.
- */
-function proseSentences(ctx: RuleContext): { start: number; end: number; text: string }[] {
-  const ss = ctx.sentences;
-  const out: { start: number; end: number; text: string }[] = [...ss];
-  for (let i = 0; i < ss.length; i++) {
-    const s = ss[i]!;
-    if (s.text.endsWith("。") || s.text.length < 15 || CONTINUES.test(s.text)) continue;
-    let j = i;
-    while (j + 1 < ss.length && j - i < 4 && !ss[j]!.text.endsWith("。")) {
-      const next = ss[j + 1]!;
-      if (!/^[ \t]*\n[ \t\u3000]*$/.test(ctx.text.slice(ss[j]!.end, next.start)) || CONTINUES.test(next.text)) break;
-      j++;
-    }
-    if (j > i && ss[j]!.text.endsWith("。")) out.push({ start: s.start, end: ss[j]!.end, text: ctx.text.slice(s.start, ss[j]!.end) });
-  }
-  return out;
 }
 
 /** True when a data word at `[start, end)` is not exposed data: the hijacked account's own credential, or an address written to. */
