@@ -13,6 +13,11 @@ export class RuleContext {
   readonly titleEnd: number;
   /** Start of the title within `text`. */
   readonly titleStart: number;
+  /**
+   * The title heads the notice (it starts among its first three lines). A title the segmenter had to
+   * pick from the middle of the text (a table row, a sentence) is body text as well.
+   */
+  readonly headed: boolean;
   /** Fields settled by rules that ran before. */
   readonly fields: Partial<IncidentFields> = {};
   readonly findings: Finding[] = [];
@@ -32,6 +37,12 @@ export class RuleContext {
     const t = this.text.indexOf(this.title.slice(0, 20));
     this.titleStart = t >= 0 ? t : 0;
     this.titleEnd = t >= 0 ? t + this.title.length : 0;
+    this.headed = t >= 0 && (this.text.slice(0, t).match(/\n\s*(?=\S)/g) ?? []).length < 3;
+  }
+
+  /** True when `at` lies in a title that heads the notice. */
+  inHeadline(at: number): boolean {
+    return this.headed && at >= this.titleStart && at < this.titleEnd;
   }
 
   /** Every date mentioned in the notice, in order. */

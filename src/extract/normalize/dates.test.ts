@@ -41,3 +41,18 @@ test("spans cover the written date", () => {
   const [d] = findDates(t);
   assert.equal(t.slice(d!.start, d!.end), "2023 年 11 月 27 日");
 });
+
+test("a timeline without years crosses the new year to the nearest date", () => {
+  assert.deepEqual(isos("2023年12月20日に発生。12月27日に報告、1月9日に通報"), ["2023-12-20", "2023-12-27", "2024-01-09"]);
+  assert.deepEqual(isos("2024年1月12日公表。昨年12月30日に発覚"), ["2024-01-12", "2023-12-30"]);
+  assert.deepEqual(isos("2022/4/8 侵入、9/30に判明"), ["2022-04-08", "2022-09-30"]);
+});
+
+test("years said relative to the notice's own", () => {
+  assert.deepEqual(isos("本年 1 月に申し出があり", { year: 2023, month: 3 }), ["2023-01"]);
+  assert.deepEqual(isos("去年11月に逮捕", { year: 2023, month: 4 }), ["2022-11"]);
+});
+
+test("a timeline row opens with M/D", () => {
+  assert.deepEqual(isos("2021年6月1日\n9/14 外部から連絡\n9/16~9/20 調査"), ["2021-06-01", "2021-09-14", "2021-09-16"]);
+});

@@ -25,8 +25,12 @@ const DATE_RE = new RegExp(
     `(?<era>${ERA})\\s*(?<ey>元|${NUM})\\s*(?:年|[./])\\s*(?:(?<em>${NUM})\\s*(?:月|[./])\\s*(?:(?<ed>${NUM})\\s*日?)?)?`,
     `(?<wy>(?:19|20)\\d{2}|[二][〇零][〇零一二三四五六七八九]{2})\\s*年\\s*(?:(?<wm>${NUM})\\s*月\\s*(?:(?<wd>${NUM})\\s*日)?)?`,
     `(?<sy>(?:19|20)\\d{2})\\s*(?<sep>[/.-])\\s*(?<sm>\\d{1,2})\\s*\\k<sep>\\s*(?<sd>\\d{1,2})(?!\\d)`,
+    // "昨年12月28日", "本年 1 月": the year said relative to the notice's own.
+    `(?<rel>昨年|去年|前年|今年|本年)\\s*(?<rm>${NUM})\\s*月\\s*(?:(?<rd>${NUM})\\s*日)?`,
     `(?<![\\d年/.])(?<mm>${NUM})\\s*月\\s*(?<md>${NUM})\\s*日`,
     `(?<![\\d/.:])(?<pm>\\d{1,2})/(?<pd>\\d{1,2})(?=\\s*(?:[、,にの(（]|から|まで|より|時点|付|\\d{1,2}:\\d{2}))`,
+    // A timeline row that opens with the date: "10/11 外部からの通報で発覚", "10/13~11/7 警察へ届出".
+    `(?<=^|\\n)(?<lm>\\d{1,2})/(?<ld>\\d{1,2})(?=[ \\t~〜～-])`,
   ].join("|"),
   "gu",
 );
@@ -70,7 +74,8 @@ function isoOf(year: number | null, month: number, day: number | null): string |
  */
 export function findDates(text: string, ref: { year: number; month: number } | null = null): DateMention[] {
   const out: DateMention[] = [];
-  let context = ref;
+  // The year a date without one takes, and whether it was read from a date in the text (else the listing).
+  let context: { year: number; month: number; fromText?: boolean } | null = ref;
   for (const m of text.matchAll(DATE_RE)) {
     const g = m.groups!;
     const start = m.index!;
@@ -98,18 +103,28 @@ export function findDates(text: string, ref: { year: number; month: number } | n
       year = Number(g.sy);
       month = Number(g.sm);
       day = Number(g.sd);
+    } else if (g.rel) {
+      month = num(g.rm);
+      day = num(g.rd);
+      const base = ref ?? context;
+      if (base) year = base.year - (/今年|本年/.test(g.rel) ? 0 : 1);
+      yearInferred = true;
     } else {
-      month = num(g.mm ?? g.pm);
-      day = num(g.md ?? g.pd);
+      month = num(g.mm ?? g.pm ?? g.lm);
+      day = num(g.md ?? g.pd ?? g.ld);
       if (context) {
         year = context.year;
-        if (month !== null && month > context.month + 1) year -= 1; // "12月28日" read in January
+        // Against a date in the text, the nearest year: "1月5日" after "12月26日" is next January,
+        // "12月28日" after "1月10日" last December. Against the listing date, only earlier dates.
+        if (month !== null && context.fromText) year += month - context.month > 6 ? -1 : context.month - month > 6 ? 1 : 0;
+        else if (month !== null && month > context.month + 1) year -= 1; // "12月28日" listed in January
       }
       yearInferred = true;
     }
     if (!valid(month, day)) continue;
     out.push({ start, end, year, month: month!, day, iso: isoOf(year, month!, day), yearInferred, era });
-    if (year !== null && !yearInferred) context = { year, month: month! };
+    if (year !== null && !yearInferred) context = { year, month: month!, fromText: true };
+    else if (year !== null && context?.fromText) context = { year, month: month!, fromText: true }; // a timeline moves on
   }
   return out;
 }

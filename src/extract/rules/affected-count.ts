@@ -8,17 +8,17 @@ const COUNT = /(?:(?<q0>合計|総計|総数|計)[ \t　]*)?(?:(?<q1>約|最大|
 // English news: "around 5,000 pieces of data", "500 million users".
 const COUNT_EN = /(?<q1>around|about|approximately|some|up to|more than|over|nearly)?\s?(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<unit>million|billion)?\s(?<ctr>people|persons|individuals|customers|users|members|patients|students|records|pieces of (?:personal )?(?:data|information)|accounts)\b/gi;
 const LEAK_EN = /leak|expos|compromis|stolen|breach|affected/i;
-const PEOPLE = /様|お客様|顧客|会員|利用者|個人情報|生徒|児童|学生|患者|職員|被保険者|組合員|対象者|受講者|応募者|ユーザー|従業員|方|件数|人数|者数|受験者|保護者|卒業生|入居者|取引先|加入者|登録者|購入者|申込者|参加者|データ/;
+const PEOPLE = /様\s*$|お客様|顧客|会員|利用者|個人情報|生徒|児童|学生|患者|職員|被保険者|組合員|対象者|受講者|応募者|ユーザー|従業員|方|件数|人数|者数|受験者|保護者|卒業生|入居者|取引先|加入者|登録者|購入者|申込者|参加者|データ/;
 // People named right after the count: "447名の患者様", "120人分の参加者".
 const PEOPLE_AFTER = /^\s*(?:分)?の(?:患者|お客様|顧客|会員|利用者|生徒|児童|学生|方|受講者|参加者|応募者|組合員|被保険者)/;
-const LEAK = /漏えい|漏洩|流出|閲覧|可能性|おそれ|恐れ|対象|影響|被害|送信|不正利用|持ち出|紛失|盗難|誤送|含まれ|登録され|盗取/;
+const LEAK = /漏えい|漏洩|漏れ|流出|閲覧|可能性|おそれ|恐れ|対象|影響|被害|送信|不正利用|不正ログイン|不正アクセス|なりすまし|乗っ取|持ち出|紛失|盗難|盗まれ|誤送|含まれ|登録され|盗取|記載|記録され/;
 // A heading over the count that says what leaked or what the data was ("2 データ内容", "【流出した情報】").
 const DATA_HEADER = new RegExp(`${LEAK.source}|データ内容|情報の内容|対象(?:者|件数)|件数|人数`);
 const NOT_VICTIMS = /(?:第|毎日|毎月|年間|月間|過去|計画|目標|延べ)\s*$/;
 // Staff named as actors ("看護師7名が開設", "職員1名のアカウント"), not as people whose data leaked.
 const STAFF = /(?:従業員|職員|社員|教職員|教員|教諭|看護師|医師|スタッフ|担当者|作業員|派遣社員|理事|委員)\s*$/;
-// What follows a count of mails, bounces or accounts: not people whose data leaked.
-const NOT_DATA_AFTER = /^\s*(?:の(?:[^。、\n]{0,6})?(?:迷惑メール|スパム|メール(?!アドレス)|返送|通知)|の[^。、\n]{0,16}アカウント)/;
+// What follows a count of mails or bounces, or of the mail accounts that sent them: not people whose data leaked.
+const NOT_DATA_AFTER = /^\s*(?:の(?:[^。、\n]{0,6})?(?:迷惑メール|スパム|メール(?!アドレス)|返送|通知))/;
 // Recipients of a mailing ("すべて(305名)に対して誤送信"): affected only when nothing says whose data the mail held.
 const RECIPIENTS_AFTER = /^\s*(?:[)）])?\s*(?:に対して|に|へ|宛て?に?)[^。\n]{0,12}(?:送信|送付|誤送信|配信|発送)/;
 // A labelled figure: "対象件数: 85件", "対象者:在学生8,373名", "該当する件数※4:①2,420件".
@@ -88,7 +88,7 @@ function scoreOf(ctx: RuleContext, prose: readonly Sentence[], h: Hit, ctr: stri
   if (q.q0 || /(?:合計|総計|総数|全体で|あわせて|併せて)\s*[:：]?\s*$/.test(before)) score += 2; // a stated total beats its parts
   if (ofData) score += 1; // "…名分", "1名の個人情報"
   if (LABELLED.test(before)) score += 3;
-  if (h.start >= ctx.titleStart && h.start < ctx.titleEnd) score += 1;
+  if (ctx.inHeadline(h.start)) score += 1;
   if (STAFF.test(before) && !ofData) score -= 4;
   if (NOT_DATA_AFTER.test(after)) score -= 5;
   if (RECIPIENTS_AFTER.test(after)) score -= 2;

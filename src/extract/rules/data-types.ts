@@ -124,7 +124,7 @@ function wholeMention(ctx: RuleContext, re: RegExp, regions: readonly Region[], 
   const headline = ctx.title.length <= 80 && !/[。』]$/.test(ctx.title);
   for (const { from, to } of regions) {
     for (const h of hits(re, ctx.text, from, to)) {
-      if (!titleToo && headline && h.start < ctx.titleEnd && h.end > ctx.titleStart) continue;
+      if (!titleToo && headline && ctx.inHeadline(h.start)) continue;
       if (/^\s?[(（]/.test(ctx.text.slice(h.end, h.end + 2)) || negated(ctx.text, h.start, h.end)) continue;
       return h;
     }

@@ -34,7 +34,7 @@ function stated(ctx: RuleContext): Map<IncidentType, Hit> {
     if (found.has(type)) continue;
     for (const h of hits(re, text)) {
       if (negated(text, h.start, h.end) || inCategory(h.start)) continue;
-      const inTitle = h.start >= ctx.titleStart && h.start < ctx.titleEnd;
+      const inTitle = ctx.inHeadline(h.start);
       const s = sentenceAt(h.start);
       const lure = /ください|下さい/.test(h.text);
       if (!inTitle && !lure && s && ADVICE.test(s.text) && !HAPPENED.test(s.text)) continue;
