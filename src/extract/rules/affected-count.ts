@@ -139,7 +139,7 @@ function candidates(ctx: RuleContext): Candidate[] {
     const counted = marker ? parseNumber(g.num!.slice(marker.length), g.unit, g.rest) : value;
     if (counted === null || counted <= 0) continue;
     const c = candidate(ctx, prose, h, counted, g.ctr!, g);
-    c.round = !!g.unit && !g.rest && /^\d+$/.test(g.num!); // "5 千人", "17万件"
+    c.round = !g.rest && /^\d+[千万億]?$/.test(g.num!) && /[千万億]/.test(g.num! + (g.unit ?? "")); // "5 千人", "17万件"
     out.push(c);
   }
   for (const h of hits(COUNT_EN, text)) {

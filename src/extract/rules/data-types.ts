@@ -37,7 +37,7 @@ const CARD_ITEMS: readonly DataType[] = ["credit_card_number", "card_expiry", "s
 
 const ITEM_SPLIT = /[、,，/／・]|及び|および|並びに|ならびに|または/g;
 const DATA_NOUN = /(?:情報|内容|名|額|日|番号|履歴|状況|結果|記録|区分|種別|時期|件名|本文|書類|画像|写真|成績|点数|評価|年月|記号)$/;
-const GENERIC = /^(?:個人|顧客|会員|お客様|利用者|ユーザー?|患者|生徒|従業員|取引先|その他|各種|一部)?(?:の)?(?:個人)?(?:情報|データ|個人データ|個人情報)$|^(?:等|など|その他)$/;
+const GENERIC = /^(?:個人|顧客|会員|お客様|利用者|ユーザー?|患者|生徒|従業員|取引先|その他|各種|一部)?(?:の)?(?:個人)?(?:情報|データ|個人データ|個人情報)$|^(?:等|など|その他)$|^(?:この|その)?(?:結果|ため|後|際)$/;
 
 /** The items of a list of data in `text[from, to)`: short noun phrases between 、・/ and 及び. */
 function listItems(text: string, from: number, to: number): { start: number; end: number }[] {
