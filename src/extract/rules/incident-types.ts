@@ -20,6 +20,9 @@ const SENT = /郵送|送付|発送|送信|FAX|ファクス|レターパック/;
 // Ransomware that came in through a remote-access door (not just "外部からの攻撃").
 const REMOTE_ENTRY = /リモートデスクトップ|RDP|VPN|再侵入/;
 
+// Words that say something went wrong, for a notice whose words name no type.
+const SOMETHING_WRONG = /漏えい|漏洩|流出|お詫び|おわび|事案|被害|不適切|誤って|謝罪/;
+
 interface Hit { start: number; end: number; conf: number; rule: string }
 
 /** The first hit of every type that the notice states happened (not negated, not advice, not a risk). */
@@ -108,7 +111,7 @@ export const incidentTypesRule: Rule<"incident_types"> = {
     // Credential stuffing is the account access; only an explicit takeover adds account_takeover.
     if (has("credential_stuffing") && !/乗っ取|乗取/.test(text)) found.delete("account_takeover");
     // An incident none of whose words names a type (a photo posted, data misused) is still an incident.
-    if (found.size === 0 && ctx.notice.isIncident) found.set("other", { start: ctx.titleStart, end: Math.max(ctx.titleEnd, ctx.titleStart + 1), conf: 0.45, rule: "incident_types/unclassified" });
+    if (found.size === 0 && ctx.notice.isIncident && SOMETHING_WRONG.test(text)) found.set("other", { start: ctx.titleStart, end: Math.max(ctx.titleEnd, ctx.titleStart + 1), conf: 0.45, rule: "incident_types/unclassified" });
     const order = INCIDENT_TYPE_PHRASES.map(([t]) => t);
     return [...found].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
       .map(([type, f]) => ctx.find("incident_types", type, f.start, f.end, f.conf, f.rule));
