@@ -4,7 +4,7 @@ import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround, type Hit } from "../scan.js";
 import { proseSentences, type Sentence } from "../normalize/sentences.js";
 
-const COUNT = /(?:(?<q0>合計|総計|総数|計)[ \t　]*)?(?:(?<q1>約|最大|およそ|延べ|少なくとも)[ \t　]*)?(?<num>[\d一二三四五六七八九十百千〇][\d,.一二三四五六七八九十百千〇万億]*)[ \t　]*(?<unit>万|億|千)?[ \t　]*(?<rest>\d[\d,]*(?=[ \t　]*(?:人|名|件)))?[ \t　]*(?<ctr>人分|名分|件分|件|名|人|世帯|社|アカウント|口座)(?<q2>以上|超|余り|程度|ほど|強|弱|を超える)?/g;
+const COUNT = /(?:(?<q0>合計|総計|総数|計)[ \t　]*)?(?:(?<q1>約|最大|およそ|延べ|少なくとも)[ \t　]*)?(?<num>[\d一二三四五六七八九十百千〇][\d,.一二三四五六七八九十百千〇万億]*)[ \t　]*(?<unit>万|億|千)?[ \t　]*(?<rest>\d[\d,]*(?=[ \t　]*(?:人|名|件)))?[ \t　]*(?<ctr>人分|名分|件分|件|名|人|世帯|社|アカウント|口座|枚)(?<q2>以上|超|余り|程度|ほど|強|弱|を超える)?/g;
 // English news: "around 5,000 pieces of data", "500 million users".
 const COUNT_EN = /(?<q1>around|about|approximately|some|up to|more than|over|nearly)?\s?(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<unit>million|billion)?\s(?<ctr>people|persons|individuals|customers|users|members|patients|students|records|pieces of (?:personal )?(?:data|information)|accounts)\b/gi;
 const LEAK_EN = /leak|expos|compromis|stolen|breach|affected/i;
@@ -22,7 +22,9 @@ const NOT_DATA_AFTER = /^\s*(?:の(?:[^。、\n]{0,6})?(?:迷惑メール|スパ
 // Recipients of a mailing ("すべて(305名)に対して誤送信"): affected only when nothing says whose data the mail held.
 const RECIPIENTS_AFTER = /^\s*(?:[)）])?\s*(?:に対して|に|へ|宛て?に?)[^。\n]{0,12}(?:送信|送付|誤送信|配信|発送)/;
 // A labelled figure: "対象件数: 85件", "対象者:在学生8,373名", "該当する件数※4:①2,420件".
-const LABELLED = /(?:件数|人数|対象者(?:数)?|該当者(?:数)?|対象)[^。\n]{0,8}[:：][^。\n]{0,8}$/;
+const LABELLED = /(?:件数|人数|対象者(?:数)?|該当者(?:数)?|対象)[^。\n]{0,8}[:：|｜\t][^。\n]{0,8}$/;
+// A figure under a count label with no counter of its own: "対象件数 | 1,234", "影響人数:約3200".
+const LABELLED_FIGURE = /(?:件数|人数|者数|対象者|該当者)[^。\n\d]{0,8}?[:：|｜\t ]\s*(?<q1>約|最大|およそ)?\s*(?<num>\d[\d,]*)(?![\d,.]|\s*(?:[年月日時分秒%％円万億千人名件世帯社枚]|アカウント|口座|ヶ月|か月))/;
 // A figure for an earlier or different leak ("今年9月にも5億人分"), or a part newly added ("新たに約4万名分").
 const ELSEWHERE = /(?:にも|前回|以前|別件|新たに|追加で)[^。、]{0,6}$/;
 // A figure that holds the organisation's share and more ("最大約17万件…その中に当組合に関連する情報も").
@@ -37,6 +39,8 @@ interface Candidate {
   score: number;
   /** A figure rounded to its unit ("5 千人"). */
   round: boolean;
+  /** A figure read from a count label without a counter of its own. */
+  labelledFigure?: boolean;
 }
 
 /** The nearest heading line above a line (【持ち出した内容】, 2.流出した情報), within five lines. */
@@ -95,6 +99,7 @@ function scoreOf(ctx: RuleContext, prose: readonly Sentence[], h: Hit, ctr: stri
   if (ELSEWHERE.test(before)) score -= 2;
   if (SUPERSET_AFTER.test(text.slice(h.end, h.end + 80))) score -= 2;
   if (ctr === "社" || ctr === "口座") score -= 3;
+  if (ctr === "枚") score -= 1; // sheets: one person's data each only sometimes
   if (ctr === "アカウント" || ctr === "accounts" || /アカウント\s*$/.test(before)) score -= 2;
   if (NOT_VICTIMS.test(before) && !(q.q1 && /過去$/.test(before))) score -= 5; // 過去最大 is a record, not a period
   if (/(?:うち|内訳|内、)\s*[^。]{0,12}$/.test(before)) score -= 1;
@@ -142,6 +147,10 @@ function candidates(ctx: RuleContext): Candidate[] {
     c.round = !g.rest && /^\d+[千万億]?$/.test(g.num!) && /[千万億]/.test(g.num! + (g.unit ?? "")); // "5 千人", "17万件"
     out.push(c);
   }
+  for (const h of hits(LABELLED_FIGURE, text)) {
+    const value = Number(h.groups.num!.replace(/,/g, ""));
+    if (value > 0) out.push({ ...candidate(ctx, prose, h, value, "件", { q1: h.groups.q1 }), labelledFigure: true });
+  }
   for (const h of hits(COUNT_EN, text)) {
     const g = h.groups;
     const n = Number(g.num!.replace(/,/g, "")) * (g.unit?.toLowerCase() === "billion" ? 1e9 : g.unit?.toLowerCase() === "million" ? 1e6 : 1);
@@ -164,12 +173,12 @@ function choose(list: Candidate[]): { best: Candidate; precise: boolean } {
 /** The headline count of affected people or records, with the other counts kept. */
 export const affectedCountRule: Rule<"affected_count"> = {
   field: "affected_count",
-  heuristics: ["affected_count/headline", "affected_count/exact-figure", "affected_count_text/headline", "affected_count_text/exact-figure", "secondary_counts/listed"],
+  heuristics: ["affected_count/headline", "affected_count/exact-figure", "affected_count/labelled-figure", "affected_count_text/headline", "affected_count_text/exact-figure", "affected_count_text/labelled-figure", "secondary_counts/listed"],
   run(ctx) {
     const list = candidates(ctx).filter((c) => c.score >= 2);
     if (list.length === 0) return [];
     const { best, precise } = choose(list);
-    const how = precise ? "exact-figure" : "headline";
+    const how = precise ? "exact-figure" : best.labelledFigure ? "labelled-figure" : "headline";
     const conf = precise ? 0.75 : Math.min(0.95, 0.45 + 0.1 * best.score);
     const out: Finding[] = [
       ctx.find("affected_count", best.value, best.start, best.end, conf, `affected_count/${how}`),
