@@ -10,6 +10,8 @@ const ADVICE = /ご注意|ください|下さい|お願い(?:いた)?(?:しま�
 const HAPPENED = /(?:受け|され|発生し|判明し|確認し|発覚し)(?:まし)?た(?!場合|際|方|ら|とき|時)/;
 // What could happen to a reader ("開封すると感染の危険があります"): a risk, not an event.
 const RISK = /危険(?:性)?が(?:あり|ある|高)|リスクが(?:あり|ある)|恐れがあり|おそれがあり|可能性が(?:あり|ある)/;
+// Harm that may follow a leak ("悪用したフィッシングメールが届く可能性があります"): a warning, not what happened.
+const SECONDARY = /(?:悪用|二次被害|今後|届く|送られ|送付され|かかってくる|便乗)[^。]*(?:可能性|おそれ|恐れ|考えられ)/;
 const CONDITION = /(?:場合(?:は|には|に)?|(?:する|開く|開封する|クリックする|接続する|アクセスする)と)[、,]?[^。]{0,40}$/;
 // A warning about mails that carries a sample of one: the organisation reports a phishing run.
 const MAIL_WARNING_TITLE = /(?:不審|迷惑|なりすまし|詐欺|偽|フィッシング)(?:な)?メール/;
@@ -22,6 +24,9 @@ const REMOTE_ENTRY = /リモートデスクトップ|RDP|VPN|再侵入/;
 
 // Words that say something went wrong, for a notice whose words name no type.
 const SOMETHING_WRONG = /漏えい|漏洩|流出|お詫び|おわび|事案|被害|不適切|誤って|謝罪/;
+
+// The types a leak notice warns may follow it.
+const SECONDARY_TYPES = new Set<IncidentType>(["phishing", "malware", "account_takeover", "support_scam"]);
 
 interface Hit { start: number; end: number; conf: number; rule: string }
 
@@ -42,6 +47,7 @@ function stated(ctx: RuleContext): Map<IncidentType, Hit> {
       const lure = /ください|下さい/.test(h.text);
       if (!inTitle && !lure && s && ADVICE.test(s.text) && !HAPPENED.test(s.text)) continue;
       if (!inTitle && s && RISK.test(s.text) && CONDITION.test(text.slice(s.start, h.start))) continue;
+      if (!inTitle && s && SECONDARY.test(s.text) && !HAPPENED.test(s.text) && SECONDARY_TYPES.has(type)) continue;
       found.set(type, { start: h.start, end: h.end, conf: inTitle ? Math.min(1, conf + 0.05) : conf, rule: `incident_types/${name ?? type}` });
       break;
     }
@@ -86,6 +92,10 @@ export const incidentTypesRule: Rule<"incident_types"> = {
       found.delete("other");
       found.set("misdelivery", { ...misprovision, conf: 0.7, rule: "incident_types/misprovision-sent" });
     }
+    // A stolen device or file is not also a lost one.
+    if (has("theft") && !weak("theft")) found.delete("loss");
+    // Data "stolen" in an intrusion was taken by the attack, not in a physical theft.
+    if (weak("theft") && (["unauthorized_access", "ransomware", "web_skimming", "malware", "account_takeover", "phishing"] as IncidentType[]).some(has)) found.delete("theft");
     // Mails sent in the organisation's name by malware on its PCs or from a hijacked account are not a phishing run.
     if (weak("phishing") && (has("malware") || has("account_takeover"))) found.delete("phishing");
     if (weak("unauthorized_access") && (["ransomware", "ddos", "support_scam", "malware", "phishing", "defacement", "account_takeover"] as IncidentType[]).some(has)) found.delete("unauthorized_access");
