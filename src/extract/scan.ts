@@ -132,6 +132,8 @@ const VERB_JOIN = /(?:て|ず|ところ|結果|ので|ため)、/;
 
 /** True when the clause holding `[start, end)` says it is not so (含まれておりません…). */
 export function negated(text: string, start: number, end: number): boolean {
+  // "メールアドレス以外の個人情報は含まれておりません" says the word itself is in.
+  if (/^\s*以外/.test(text.slice(end, end + 4))) return false;
   let from = end;
   const gloss = /^\s*[(（][^)）\n]{0,20}[)）]/.exec(text.slice(end, end + 24));
   if (gloss) from = end + gloss[0].length;

@@ -18,7 +18,7 @@ export const DATA_TYPE_PHRASES: readonly (readonly [DataType, RegExp])[] = [
   ["postal_code", /郵便番号|〒/],
   ["name_kana", /ふりがな|フリガナ|カナ氏名|氏名\s?[(（]?\s?(?:カナ|カタカナ|フリガナ)|カタカナ|よみがな|ヨミガナ|読み仮名/],
   // 勤務先 and 事業所名 name the person's employer.
-  ["company_name", /会社名|顧客社名|社名|企業名|法人名|団体名|勤務先(?:名)?|事業所名|事業者名|取引先名/],
+  ["company_name", /会社名|顧客社名|(?<![当弊貴本自他])社名|企業名|法人名|団体名|勤務先(?:名)?|事業所名|事業者名|取引先名/],
   // Membership and customer numbers only: patient IDs, student and staff numbers are `other`.
   ["member_id", /会員番号|会員ID|顧客番号|顧客ID|顧客コード|お客様番号|利用者番号|組合員番号|契約者番号/],
   ["my_number", /マイナンバー|個人番号/],
@@ -41,7 +41,7 @@ export const DATA_TYPE_PHRASES: readonly (readonly [DataType, RegExp])[] = [
   ["email_content", /(?:電子)?メール(?:の)?(?:本文|内容|データ)|(?:電子)?メール(?=(?:が|を)(?:閲覧|盗み見|窃取))|(?:電子)?メールのやり(?:取|と)り|送受信(?:した|された)?(?:電子)?メール|業務連絡メール|e-?mail data/i],
   // The organisation's own or its partners' records, not a person's.
   ["business_info", /法人情報|企業情報|業務情報|業務データ|営業情報|技術情報|社内情報|経営情報|(?:取引先|代理店|法人顧客)(?:の)?(?:情報|データ)/],
-  ["name", /(?:ご)?氏名|お名前|名前|個人名|顧客名|患者名|利用者名|会員名|担当者(?:様)?名|代表者(?:様)?名|契約者名|宛名|姓名|保護者名|生徒名|児童名|学生名|\bnames\b/],
+  ["name", /(?:ご)?氏名|お名前|名前(?!を(?:騙|かた|装|使|名乗|語))|個人名|顧客名|患者名|利用者名|会員名|担当者(?:様)?名|代表者(?:様)?名|契約者名|宛名|姓名|保護者名|生徒名|児童名|学生名|\bnames\b/],
 ];
 
 /** Nouns for data items outside the vocabulary, counted as `other` when listed with leaked data. */

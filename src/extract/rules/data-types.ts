@@ -21,7 +21,9 @@ const PROTECTION = /^\s*(?:の)?(?:設定|を設定|が設定|は設定|のリ�
 // attacker got in, not data taken from the people the notice is about.
 const OWN_ACCOUNT = /(?:メール|アカウント(?:の)?)\s?$/;
 // An address that names the account itself ("当該メールアドレスのパスワード", "弊社のメールアドレス").
-const OWN_ADDRESS_BEFORE = /(?:当該|該当(?:する)?|これら(?:の)?|弊社(?:の)?|当社(?:の)?|代表)\s?$/;
+const OWN_ADDRESS_BEFORE = /(?:当該|該当(?:する)?|これら(?:の)?|弊社(?:の)?|当社(?:の)?|代表|送信元|差出人|発信元)(?:の)?\s?$/;
+// A data word given with its value is a contact line ("電話番号:0120-…", "メールアドレス info@…"), not leaked data.
+const CONTACT_VALUE = /^\s*[:：]?\s*(?:[(（]?\d{2,5}[)）-]|[\w.+-]+@)/;
 const OWN_ADDRESS_AFTER = /^\s?の(?:パスワード|アカウント)/;
 // A data word naming where the organisation wrote to ("メールアドレス宛に", "住所に封書で"), not what leaked.
 const CONTACT_ROUTE = /^\s*(?:宛|あて|に(?:て)?(?:封書|郵送|書面|ご連絡|連絡|お送り|送付|送信|お知らせ))/;
@@ -106,7 +108,7 @@ function dataRegions(ctx: RuleContext): Region[] {
 /** True when a data word at `[start, end)` is not exposed data: the hijacked account's own credential, or an address written to. */
 function notExposed(text: string, type: DataType, start: number, end: number): boolean {
   const after = text.slice(end, end + 24);
-  if (CONTACT_ROUTE.test(after)) return true;
+  if (CONTACT_ROUTE.test(after) || CONTACT_VALUE.test(after)) return true;
   if (type === "email") return OWN_ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 6), start)) || OWN_ADDRESS_AFTER.test(after);
   if (type !== "password" && type !== "login_id") return false;
   if (OWN_ACCOUNT.test(text.slice(Math.max(0, start - 8), start))) return true;
