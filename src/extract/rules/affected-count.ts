@@ -179,7 +179,8 @@ export const affectedCountRule: Rule<"affected_count"> = {
     if (list.length === 0) return [];
     const { best, precise } = choose(list);
     const how = precise ? "exact-figure" : best.labelledFigure ? "labelled-figure" : "headline";
-    const conf = precise ? 0.75 : Math.min(0.95, 0.45 + 0.1 * best.score);
+    // Scores run from 2 (a bare count near leak words) to 9 or so (a labelled count of people's data).
+    const conf = precise ? 0.75 : Math.min(0.9, 0.35 + 0.07 * best.score);
     const out: Finding[] = [
       ctx.find("affected_count", best.value, best.start, best.end, conf, `affected_count/${how}`),
       ctx.find("affected_count_text", best.text, best.start, best.end, conf, `affected_count_text/${how}`),

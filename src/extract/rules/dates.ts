@@ -59,7 +59,7 @@ function dateLine(ctx: RuleContext): DateCandidate | null {
     const label = lines[i - 1]?.text.trim() ?? "";
     if (!PUBLICATION.test(l.text) && FIELD_LABEL.test(label) && !PUBLICATION.test(label)) return;
     const rank = /掲載|公開|発表|公表|投稿|作成|発行/.test(l.text) ? 3 : /更新|追記/.test(l.text) ? 1 : edge.has(l) ? 2 : 0;
-    if (rank > 0 && (!best || rank > best.rank)) best = { d, rank, conf: 0.5 + 0.1 * rank, rule: "disclosed_on/date-line" };
+    if (rank > 0 && (!best || rank > best.rank)) best = { d, rank, conf: 0.6 + 0.1 * rank, rule: "disclosed_on/date-line" };
   });
   return best;
 }
@@ -81,7 +81,7 @@ function announced(ctx: RuleContext): DateCandidate | null {
   for (const s of proseSentences(ctx.text, ctx.sentences)) {
     if (s.end <= ctx.titleEnd || !ANNOUNCED.test(s.text)) continue;
     const d = dayDates(ctx, s.start, s.end).find((x) => !x.yearInferred && /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:、|,|に)/.test(ctx.text.slice(x.end, x.end + 5)));
-    if (d && (d.start - s.start <= 2 || /は\s*$/.test(ctx.text.slice(Math.max(s.start, d.start - 3), d.start)))) return { d, rank: 1, conf: 0.6, rule: "disclosed_on/announced" };
+    if (d && (d.start - s.start <= 2 || /は\s*$/.test(ctx.text.slice(Math.max(s.start, d.start - 3), d.start)))) return { d, rank: 1, conf: 0.65, rule: "disclosed_on/announced" };
   }
   return null;
 }
