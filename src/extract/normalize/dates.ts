@@ -67,6 +67,18 @@ function isoOf(year: number | null, month: number, day: number | null): string |
   return day === null ? `${year}-${mm}` : `${year}-${mm}-${String(day).padStart(2, "0")}`;
 }
 
+/** True when the date at `[start, end)` is the text's own date: in its heading (a first line without 。) or on a line of its own. */
+function ownDate(text: string, start: number, end: number): boolean {
+  const ls = text.lastIndexOf("\n", start - 1) + 1;
+  let le = text.indexOf("\n", end);
+  if (le < 0) le = text.length;
+  if (text.slice(0, ls).trim() === "" && !text.slice(ls, le).includes("。")) return true;
+  return OWN_DATE_LABELS.test((text.slice(ls, start) + text.slice(end, le)).replace(/\s/g, ""));
+}
+
+// What may stand beside the notice's own date on its line: a weekday, brackets, a publication label.
+const OWN_DATE_LABELS = /^(?:[(（)）[\]【】:：]|[月火水木金土日](?:曜日?)?|公開日?|掲載日?|発表日?|公表日?|更新日?|作成日?|発行日?|日付|付|版)*$/;
+
 /**
  * Find the dates written in NFKC text: Western (2024年3月1日, 2024/3/1, 2023 年 11 月 27 日),
  * era (令和6年1月26日, 令和元年, R6.1.26, kanji numerals) and dates without a year, whose year
@@ -74,8 +86,9 @@ function isoOf(year: number | null, month: number, day: number | null): string |
  */
 export function findDates(text: string, ref: { year: number; month: number } | null = null): DateMention[] {
   const out: DateMention[] = [];
-  // The year a date without one takes, and whether it was read from a date in the text (else the listing).
-  let context: { year: number; month: number; fromText?: boolean } | null = ref;
+  // The year a date without one takes. `event`: it was read from a date of the story (in the body), not
+  // from the notice's own date (the listing, the title, a date line), which comes after what it tells.
+  let context: { year: number; month: number; event?: boolean } | null = ref;
   for (const m of text.matchAll(DATE_RE)) {
     const g = m.groups!;
     const start = m.index!;
@@ -112,19 +125,23 @@ export function findDates(text: string, ref: { year: number; month: number } | n
     } else {
       month = num(g.mm ?? g.pm ?? g.lm);
       day = num(g.md ?? g.pd ?? g.ld);
-      if (context) {
-        year = context.year;
-        // Against a date in the text, the nearest year: "1月5日" after "12月26日" is next January,
-        // "12月28日" after "1月10日" last December. Against the listing date, only earlier dates.
-        if (month !== null && context.fromText) year += month - context.month > 6 ? -1 : context.month - month > 6 ? 1 : 0;
-        else if (month !== null && month > context.month + 1) year -= 1; // "12月28日" listed in January
-      }
+      if (context && month !== null) year = context.year + yearShift(context, month);
       yearInferred = true;
     }
     if (!valid(month, day)) continue;
     out.push({ start, end, year, month: month!, day, iso: isoOf(year, month!, day), yearInferred, era });
-    if (year !== null && !yearInferred) context = { year, month: month!, fromText: true };
-    else if (year !== null && context?.fromText) context = { year, month: month!, fromText: true }; // a timeline moves on
+    if (year !== null && !yearInferred) context = { year, month: month!, event: !ownDate(text, start, end) };
+    else if (year !== null && context?.event) context = { year, month: month!, event: true }; // a timeline moves on
   }
   return out;
+}
+
+/**
+ * The year a month without one is in, relative to the context date's: after a date of the story, the
+ * nearest ("1月5日" after "12月26日" is next January, "12月28日" after "1月10日" last December);
+ * after the notice's own date, never later ("12月28日" in a notice of January is last December).
+ */
+function yearShift(context: { month: number; event?: boolean }, month: number): number {
+  if (!context.event) return month > context.month + 1 ? -1 : 0;
+  return month - context.month > 6 ? -1 : context.month - month > 6 ? 1 : 0;
 }

@@ -3,8 +3,8 @@ import type { Rule } from "../context.js";
 import { hits } from "../scan.js";
 import { REPORT_BODIES, REPORT_VERBS } from "../../core/vocab/reported-to.js";
 
-// Advice to readers; "捜査をお願いしている" reports what the organisation did.
-const ADVICE = /ください|下さい|お願い(?!し(?:てい|てお|まし|た)|いたしまし)|ことはありません|ことはございません|伺う|お伺い|装った/;
+// Advice to readers ("警察へ相談するようお願いしております"); "捜査をお願いしている" reports what the organisation did.
+const ADVICE = /ください|下さい|ようお願い|お願い(?!し(?:てい|てお|まし|た)|いたしまし)|ことはありません|ことはございません|伺う|お伺い|装った/;
 
 /** Authorities the organisation reported to or was acted on by (PPC, police, ministry, P-mark). */
 export const reportedToRule: Rule<"reported_to"> = {
