@@ -14,8 +14,9 @@ export class RuleContext {
   /** Start of the title within `text`. */
   readonly titleStart: number;
   /**
-   * The title heads the notice (it starts among its first three lines). A title the segmenter had to
-   * pick from the middle of the text (a table row, a sentence) is body text as well.
+   * The title heads the notice: it starts among its first three lines and reads as a heading (not a
+   * paragraph of sentences). A title the segmenter had to pick from the middle of the text (a table
+   * row) or a lead paragraph standing in for a headline is body text as well.
    */
   readonly headed: boolean;
   /** Fields settled by rules that ran before. */
@@ -37,7 +38,7 @@ export class RuleContext {
     const t = this.text.indexOf(this.title.slice(0, 20));
     this.titleStart = t >= 0 ? t : 0;
     this.titleEnd = t >= 0 ? t + this.title.length : 0;
-    this.headed = t >= 0 && (this.text.slice(0, t).match(/\n\s*(?=\S)/g) ?? []).length < 3;
+    this.headed = t >= 0 && (this.text.slice(0, t).match(/\n\s*(?=\S)/g) ?? []).length < 3 && this.title.length <= 100 && !/。./.test(this.title);
   }
 
   /** True when `at` lies in a title that heads the notice. */

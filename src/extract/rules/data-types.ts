@@ -123,7 +123,7 @@ function notExposed(text: string, type: DataType, start: number, end: number): b
  */
 function wholeMention(ctx: RuleContext, re: RegExp, regions: readonly Region[], titleToo: boolean): { start: number; end: number } | null {
   // A "title" that is a whole sentence (a news lead without a headline) is body text.
-  const headline = ctx.title.length <= 80 && !/[。』]$/.test(ctx.title);
+  const headline = !/[。』]$/.test(ctx.title);
   for (const { from, to } of regions) {
     for (const h of hits(re, ctx.text, from, to)) {
       if (!titleToo && headline && ctx.inHeadline(h.start)) continue;

@@ -5,7 +5,7 @@ import { INCIDENT_TYPE_PHRASES } from "../../core/vocab/incident-types.js";
 
 const ATTACKS: IncidentType[] = ["ransomware", "unauthorized_access", "malware", "web_skimming", "account_takeover", "phishing", "ddos", "defacement", "credential_stuffing", "support_scam"];
 // Advice to readers mentions attack words without saying they happened.
-const ADVICE = /ご注意|ください|下さい|お願い(?:いた)?(?:します|申し上げ)|場合は|場合には|注意喚起(?!のお知らせ)|対策(?:の|を)?(?:強化|徹底|実施)|防止/;
+const ADVICE = /ご注意|ください|下さい|お願い(?:いた)?(?:します|申し上げ)|場合は|場合には|注意喚起(?!のお知らせ)|対策(?:の|を)?(?:強化|徹底|実施)/;
 // …unless the sentence reports an event ("…を受けました", not "受信された場合").
 const HAPPENED = /(?:受け|され|発生し|判明し|確認し|発覚し)(?:まし)?た(?!場合|際|方|ら|とき|時)/;
 // What could happen to a reader ("開封すると感染の危険があります"): a risk, not an event.
@@ -22,6 +22,8 @@ const SENT = /郵送|送付|発送|送信|FAX|ファクス|レターパック/;
 // Ransomware that came in through a remote-access door (not just "外部からの攻撃").
 const REMOTE_ENTRY = /リモートデスクトップ|RDP|VPN|再侵入/;
 
+// What a regulator does; a page classified as a regulator's must say one (処分 alone may be a disposal).
+const REGULATOR_ACTION = /勧告|指導|命令|行政処分|立入|業務改善|行政上の対応/;
 // Words that say something went wrong, for a notice whose words name no type.
 const SOMETHING_WRONG = /漏えい|漏洩|流出|お詫び|おわび|事案|被害|不適切|誤って|謝罪/;
 
@@ -103,7 +105,7 @@ export const incidentTypesRule: Rule<"incident_types"> = {
     if (attacked) { found.delete("system_failure"); found.delete("misconfiguration"); }
     if (has("loss") || has("theft") || has("misdelivery") || has("insider") || has("misconfiguration")) found.delete("system_failure");
     if (has("misdelivery") || has("loss") || has("theft")) found.delete("misconfiguration");
-    if (ctx.notice.kind === "regulator_action" && !has("regulatory_action")) {
+    if (ctx.notice.kind === "regulator_action" && !has("regulatory_action") && REGULATOR_ACTION.test(text)) {
       found.set("regulatory_action", { start: ctx.titleStart, end: ctx.titleEnd, conf: 0.8, rule: "incident_types/regulator-notice" });
     }
     const specific = [...found.keys()].filter((t) => t !== "regulatory_action" && t !== "other");
