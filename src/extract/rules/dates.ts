@@ -11,8 +11,8 @@ const DISCOVERY = /判明|発覚|検知|感知|発見し|を発見|気づ|気付
 const SAME_DAY = /当日|同日|^同(?=[\s　]*(?:朝|昼|夕|夜|午前|午後|深夜|未明|\d{1,2}\s*[:時]))/;
 // A cue that confirms something did not happen ("発生していないことを確認"), not a discovery.
 const NOT_FOUND = /(?:ない|なかった)(?:こと)?(?:を|が)?$/;
-// A date that opens or closes a period ("3月12日以降"), not the day something was found.
-const PERIOD_EDGE = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:以降|以後|まで|以前)/;
+// A date that opens or closes a period ("3月12日以降", "8月14日頃から"), not the day something was found.
+const PERIOD_EDGE = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*(?:以降|以後|まで|以前|(?:頃|ごろ)\s*から)/;
 // A date that starts a period ("1月4日 21:00頃より発生", "2月27日深夜から") is an onset, not a discovery.
 const ONSET = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*(?:頃|ごろ)?\s*(?:深夜|早朝|未明|午前|午後|夜)?\s*(?:より|から)(?:発生|続いて|継続|断続)/;
 const PUBLISHED_REF = /付(?:け)?(?:で)?[「『]|にて公表|で公表|に公表|にてお知らせ|でお知らせ|に(?:報道提供|報道発表|発表|公表)/;
