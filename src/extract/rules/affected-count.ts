@@ -92,7 +92,7 @@ function scoreOf(ctx: RuleContext, prose: readonly Sentence[], h: Hit, ctr: stri
   if (q.q0 || /(?:合計|総計|総数|全体で|あわせて|併せて)\s*[:：]?\s*$/.test(before)) score += 2; // a stated total beats its parts
   if (ofData) score += 1; // "…名分", "1名の個人情報"
   if (LABELLED.test(before)) score += 3;
-  if (ctx.inHeadline(h.start)) score += 1;
+  if (h.start >= ctx.titleStart && h.start < ctx.titleEnd) score += 1; // a headline figure, or a lead's
   if (STAFF.test(before) && !ofData) score -= 4;
   if (NOT_DATA_AFTER.test(after)) score -= 5;
   if (RECIPIENTS_AFTER.test(after)) score -= 2;

@@ -16,6 +16,8 @@ const PERIOD_EDGE = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:\d{1,2}\s
 // A date that starts a period ("1月4日 21:00頃より発生", "2月27日深夜から") is an onset, not a discovery.
 const ONSET = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*(?:頃|ごろ)?\s*(?:深夜|早朝|未明|午前|午後|夜)?\s*(?:より|から)(?:発生|続いて|継続|断続)/;
 const PUBLISHED_REF = /付(?:け)?(?:で)?[「『]|にて公表|で公表|に公表|にてお知らせ|でお知らせ|に(?:報道提供|報道発表|発表|公表)/;
+// The second date of a range ("昨年6月 - 2月19日"): a period's end.
+const RANGE_END = /(?:~|〜|～|-|－|―|から)\s*$/;
 // A sentence that moves the story on ("今般、…判明しました") does not happen on the date before it.
 const LATER = /^(?:今般|今回|その後|後日|この度|このたび)/;
 
@@ -128,7 +130,7 @@ export const discoveredOnRule: Rule<"discovered_on"> = {
       while (cue && (/^(?:れる|される|する|した)?(?:前|以前)/.test(s.text.slice(cue.index + cue[0].length)) || (cue[0].includes("確認") && NOT_FOUND.test(s.text.slice(Math.max(0, cue.index - 8), cue.index))))) cue = DISCOVERY.exec(s.text);
       if (!cue) continue;
       const cueAt = s.start + cue.index;
-      const dates = dayDates(ctx, s.start, s.end).filter((d) => !PUBLISHED_REF.test(text.slice(d.end, d.end + 12)) && !ONSET.test(text.slice(d.end, d.end + 20)) && !PERIOD_EDGE.test(text.slice(d.end, d.end + 8)));
+      const dates = dayDates(ctx, s.start, s.end).filter((d) => !PUBLISHED_REF.test(text.slice(d.end, d.end + 12)) && !ONSET.test(text.slice(d.end, d.end + 20)) && !PERIOD_EDGE.test(text.slice(d.end, d.end + 8)) && !RANGE_END.test(text.slice(Math.max(0, d.start - 4), d.start)));
       const before = dates.filter((d) => d.start < cueAt);
       const d = before.at(-1) ?? dates[0];
       if (d) {
