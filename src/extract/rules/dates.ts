@@ -33,6 +33,12 @@ const BYLINE = /^\s*[^\s。、][^。、\n]{1,24}?\s*[/|｜]\s*$/;
 // A news lead that dates the announcement: "…は2024年5月16日、…と明らかにしました", "…ことがわかった".
 const ANNOUNCED = /(?:発表|公表|明らかに|公開)(?:し(?:まし)?た|している|しています)|ことが(?:わかった|分かった|明らかになった)|と(?:発表|公表)/;
 
+/** True when `d` dates a news lead's announcement ("X社は3月5日、…が判明したと発表した"), not what it announces. */
+function announcementDate(text: string, sentenceStart: number, d: DateMention): boolean {
+  const opens = d.start - sentenceStart <= 2 || /は\s*$/.test(text.slice(Math.max(sentenceStart, d.start - 3), d.start));
+  return opens && /^\s*(?:[(（][月火水木金土日][)）])?\s*[、,]/.test(text.slice(d.end, d.end + 5));
+}
+
 interface DateCandidate { d: DateMention; rank: number; conf: number; rule: string }
 
 /** The title's own date: "…について 2022年6月9日 奈良県", "…(令和7年10月31日 18時発表)", a title that is a date line. */
@@ -130,7 +136,10 @@ export const discoveredOnRule: Rule<"discovered_on"> = {
       while (cue && (/^(?:れる|される|する|した)?(?:前|以前)/.test(s.text.slice(cue.index + cue[0].length)) || (cue[0].includes("確認") && NOT_FOUND.test(s.text.slice(Math.max(0, cue.index - 8), cue.index))))) cue = DISCOVERY.exec(s.text);
       if (!cue) continue;
       const cueAt = s.start + cue.index;
-      const dates = dayDates(ctx, s.start, s.end).filter((d) => !PUBLISHED_REF.test(text.slice(d.end, d.end + 12)) && !ONSET.test(text.slice(d.end, d.end + 20)) && !PERIOD_EDGE.test(text.slice(d.end, d.end + 8)) && !RANGE_END.test(text.slice(Math.max(0, d.start - 4), d.start)));
+      const announcing = ANNOUNCED.test(s.text);
+      const dates = dayDates(ctx, s.start, s.end).filter((d) => !PUBLISHED_REF.test(text.slice(d.end, d.end + 12)) && !ONSET.test(text.slice(d.end, d.end + 20))
+        && !PERIOD_EDGE.test(text.slice(d.end, d.end + 8)) && !RANGE_END.test(text.slice(Math.max(0, d.start - 4), d.start))
+        && !(announcing && announcementDate(text, s.start, d)));
       const before = dates.filter((d) => d.start < cueAt);
       const d = before.at(-1) ?? dates[0];
       if (d) {
