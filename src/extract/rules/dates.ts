@@ -6,11 +6,11 @@ import type { DateMention } from "../normalize/dates.js";
 
 // What may stand beside a date on a date line: labels, brackets, a weekday, a time.
 const DATE_LINE_NOISE = /[\s()（）【】\[\]〔〕<>＜＞:：]|[月火水木金土日](?:曜日?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}時(?:\d{1,2}分)?|午前|午後|公開|掲載|発表|公表|更新|追記|作成|発行|配信|投稿|日付|日時|最終|版|第\d+報/g;
-const DISCOVERY = /判明|発覚|検知|感知|発見し|を発見|気づ|気付|覚知|不審に思|異変|(?:問い合わせ|お問い合わせ|相談|ご連絡|連絡|指摘|通報|申し出)(?:を|が)(?:いただ|寄せられ|あり)|(?:上司|管理者|責任者|所属長|情報システム[^。\n]{0,6})に(?:報告|連絡|相談)し|(?:ことを|ことが|事実が|形跡が|が|を)確認(?:し|され|いた|でき|$)|確認(?:しました|いたしました|されました|できました)|(?:連絡|報告|指摘|通報|通知|問い合わせ|申告)を受け|(?:連絡|報告|指摘|問い合わせ|申し出)が(?:あり|ありました)|(?<!本学|当社|弊社|当院|当法人|当組合|本組合|当協会|当市|当町|当村|当センター|当館|当行|本会|当会)(?:から|より)[^。\n]{0,70}?(?:連絡|報告|指摘|通報|通知)(?:が|を|$|\s|があ|され)|と判断/g;
+const DISCOVERY = /判明|発覚|検知|感知|発見(?!に(?:努め|至)|には至|でき(?:てい|て)?(?:ない|ません|ず)|され(?:てい|て)?(?:ない|ません|ず)|されておりません|に向け)|気づ|気付|覚知|不審に思|異変|(?:問い合わせ|お問い合わせ|相談|ご連絡|連絡|指摘|通報|申し出)(?:を|が)(?:いただ|寄せられ|あり)|(?:上司|管理者|責任者|所属長|情報システム[^。\n]{0,6})に(?:報告|連絡|相談)し|(?:ことを|ことが|事実が|形跡が|が|を)確認(?:し|され|いた|でき|$)|確認(?:しました|いたしました|されました|できました)|(?:連絡|報告|指摘|通報|通知|問い合わせ|申告)を受け|(?:連絡|報告|指摘|問い合わせ|申し出)が(?:あり|ありました)|(?<!本学|当社|弊社|当院|当法人|当組合|本組合|当協会|当市|当町|当村|当センター|当館|当行|本会|当会)(?:から|より)[^。\n]{0,70}?(?:連絡|報告|指摘|通報|通知)(?:が|を|$|\s|があ|され)|と判断/g;
 // "同日", or a timeline row that opens with 同 ("同 昼 | …判明").
 const SAME_DAY = /当日|同日|^同(?=[\s　]*(?:朝|昼|夕|夜|午前|午後|深夜|未明|\d{1,2}\s*[:時]))/;
-// A cue that confirms something did not happen ("発生していないことを確認"), not a discovery.
-const NOT_FOUND = /(?:ない|なかった)(?:こと)?(?:を|が)?$/;
+// A cue that confirms some harm did not happen ("発生していないことを確認"), not a discovery ("保管されていないことを確認" is one).
+const NOT_FOUND = /(?:発生|流出|漏えい|漏洩|不正利用|悪用|被害|影響|改ざん|侵入)[^。、]{0,8}(?:ない|なかった)(?:こと)?(?:を|が)?$/;
 // A date that opens or closes a period ("3月12日以降", "8月14日頃から"), not the day something was found.
 const PERIOD_EDGE = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*(?:以降|以後|まで|以前|(?:頃|ごろ)\s*から)/;
 // A date that starts a period ("1月4日 21:00頃より発生", "2月27日深夜から") is an onset, not a discovery.
@@ -133,7 +133,7 @@ export const discoveredOnRule: Rule<"discovered_on"> = {
       if (s.end <= ctx.titleEnd && (ctx.headed || s.end <= ctx.titleStart)) continue; // the heading, the page header
       DISCOVERY.lastIndex = 0;
       let cue = DISCOVERY.exec(s.text);
-      while (cue && (/^(?:れる|される|する|した)?(?:前|以前)/.test(s.text.slice(cue.index + cue[0].length)) || (cue[0].includes("確認") && NOT_FOUND.test(s.text.slice(Math.max(0, cue.index - 8), cue.index))))) cue = DISCOVERY.exec(s.text);
+      while (cue && (/^(?:れる|される|する|した)?(?:前|以前)/.test(s.text.slice(cue.index + cue[0].length)) || (cue[0].includes("確認") && NOT_FOUND.test(s.text.slice(Math.max(0, cue.index - 20), cue.index))))) cue = DISCOVERY.exec(s.text);
       if (!cue) continue;
       const cueAt = s.start + cue.index;
       const announcing = ANNOUNCED.test(s.text);
