@@ -10,8 +10,10 @@ const DISCOVERY = /判明|発覚|検知|感知|発見し|を発見|気づ|気付
 // 発見 counts only as "発見した/を発見": "発見されました" is mostly a lost item recovered, "発見に努め" a search.
 // "同日", or a timeline row that opens with 同 ("同 昼 | …判明").
 const SAME_DAY = /当日|同日|^同(?=[\s　]*(?:朝|昼|夕|夜|午前|午後|深夜|未明|\d{1,2}\s*[:時]))/;
-// A cue that confirms some harm did not happen ("発生していないことを確認"), not a discovery ("保管されていないことを確認" is one).
-const NOT_FOUND = /(?:発生|流出|漏えい|漏洩|不正利用|悪用|被害|影響|改ざん|侵入)[^。、]{0,8}(?:ない|なかった)(?:こと)?(?:を|が)?$/;
+// A cue that confirms something did not happen ("発生していないことを確認"), not a discovery.
+const NOT_FOUND = /(?:ない|なかった)(?:こと)?(?:を|が)?$/;
+// …unless what was not there is the lost item ("保管されていないことを確認", "見当たらないことが判明").
+const MISSING = /(?:保管され|保存され|見当たら|存在し|所在が(?:分から|わから)|戻ってい|返却され)[^。、]{0,6}(?:ない|なかった)(?:こと)?(?:を|が)?$/;
 // A date that opens or closes a period ("3月12日以降", "8月14日頃から"), not the day something was found.
 const PERIOD_EDGE = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*(?:以降|以後|まで|以前|(?:頃|ごろ)\s*から)/;
 // A date that starts a period ("1月4日 21:00頃より発生", "2月27日深夜から") is an onset, not a discovery.
@@ -134,7 +136,7 @@ export const discoveredOnRule: Rule<"discovered_on"> = {
       if (s.end <= ctx.titleEnd && (ctx.headed || s.end <= ctx.titleStart)) continue; // the heading, the page header
       DISCOVERY.lastIndex = 0;
       let cue = DISCOVERY.exec(s.text);
-      while (cue && (/^(?:れる|される|する|した)?(?:前|以前)/.test(s.text.slice(cue.index + cue[0].length)) || (cue[0].includes("確認") && NOT_FOUND.test(s.text.slice(Math.max(0, cue.index - 20), cue.index))))) cue = DISCOVERY.exec(s.text);
+      while (cue && (/^(?:れる|される|する|した)?(?:前|以前)/.test(s.text.slice(cue.index + cue[0].length)) || (cue[0].includes("確認") && NOT_FOUND.test(s.text.slice(0, cue.index)) && !MISSING.test(s.text.slice(Math.max(0, cue.index - 24), cue.index))))) cue = DISCOVERY.exec(s.text);
       if (!cue) continue;
       const cueAt = s.start + cue.index;
       const announcing = ANNOUNCED.test(s.text);
