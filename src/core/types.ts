@@ -59,6 +59,8 @@ export const DATA_TYPES = [
   "credit_card_number", "card_expiry", "security_code", "cardholder_name", "login_id", "password",
   "bank_account", "health", "my_number", "occupation", "education_history", "company_name",
   "member_id", "free_text", "other",
+  "personal_info", "credit_card_info", "email_content", "business_info", "age", "photo", "insurance_number",
+  "points_balance",
 ] as const;
 /** One data type. */
 export type DataType = (typeof DATA_TYPES)[number];

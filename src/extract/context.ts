@@ -14,6 +14,12 @@ export class RuleContext {
   readonly titleEnd: number;
   /** Start of the title within `text`. */
   readonly titleStart: number;
+  /**
+   * The title heads the notice: it starts among its first three lines and reads as a heading (not a
+   * paragraph of sentences). A title the segmenter had to pick from the middle of the text (a table
+   * row) or a lead paragraph standing in for a headline is body text as well.
+   */
+  readonly headed: boolean;
   /** Fields settled by rules that ran before. */
   readonly fields: Partial<IncidentFields> = {};
   readonly findings: Finding[] = [];
@@ -33,6 +39,12 @@ export class RuleContext {
     const t = this.text.indexOf(this.title.slice(0, 20));
     this.titleStart = t >= 0 ? t : 0;
     this.titleEnd = t >= 0 ? t + this.title.length : 0;
+    this.headed = t >= 0 && (this.text.slice(0, t).match(/\n\s*(?=\S)/g) ?? []).length < 3 && this.title.length <= 100 && !/。./.test(this.title);
+  }
+
+  /** True when `at` lies in a title that heads the notice. */
+  inHeadline(at: number): boolean {
+    return this.headed && at >= this.titleStart && at < this.titleEnd;
   }
 
   /** Every date mentioned in the notice, in order. */
@@ -68,6 +80,12 @@ export class RuleContext {
     const finding: Finding = { field, value, span: [start, end], text: this.source.slice(start, end), confidence: calibrated(rule, confidence), rule };
     this.findings.push(finding);
     return finding;
+  }
+
+  /** The casefile's own words behind `[start, end)` of the normalised notice text (before NFKC: ① for 1). */
+  sourceOf(start: number, end: number): string {
+    const [s, e] = toOriginal(this.norm, start, end);
+    return this.source.slice(this.notice.span[0] + s, this.notice.span[0] + e);
   }
 
   /** Record evidence for a value found at `[start, end)` of the normalised notice text. */

@@ -121,15 +121,28 @@ export function clauseAround(text: string, start: number, end: number): [number,
   return [s, e];
 }
 
-const NEGATION = /含まれ(?:て(?:お)?り)?ません|含まれていない|含まれない|含まれず|含んで(?:お)?りません|含んでいない|入って(?:お)?りません|入っていない|入っていません|対象外|ございません|一切ありません|ではありません|ではない|流出していない|漏えいしていない|漏洩していない|保持して(?:お)?りません|保有して(?:お)?りません|取得して(?:お)?りません|取り扱って(?:お)?りません|されておりません|されていません|ありません|保存して(?:お)?りません|保存していません|保有しておらず|管理しておらず|取り扱っておらず|対象外です|対象となっておりません/;
+const NEGATION = /含まれ(?:て(?:お)?り)?ません|含まれていない|含まれない|含まれず|含んで(?:お)?りません|含んでいない|入って(?:お)?りません|入っていない|入っていません|対象外|ございません|一切ありません|ではありません|ではない|流出していない|漏えいしていない|漏洩していない|保持して(?:お)?りません|保有して(?:お)?りません|取得して(?:お)?りません|取り扱って(?:お)?りません|されておりません|されていません|されていない|ありません|保存して(?:お)?りません|保存していません|保有しておらず|管理しておらず|取り扱っておらず|対象外です|対象となっておりません|(?:は|も)ない(?![かでよ])|なかった|ありませんでした|ないと(?:判断|考え|思われ)|ないものと|認められ(?:ない|ません)|可能性は(?:極めて)?(?:低い|低く|ない|ありません)|考えにくい/;
+
+// A denial whose topic is misuse or harm, not the data or event named before it.
+const MISUSE_TOPIC = /(?:二次被害|不正利用|悪用|被害|影響)[^、。]{0,10}(?:は|も)[^、。]{0,8}$/;
+
+// A verb clause joined to the next one ("…閲覧されていた件に関して、…", "…認められず、…"): the
+// predicate that can deny a word ends there, even though 、 alone does not end a clause.
+const VERB_JOIN = /(?:て|ず|ところ|結果|ので|ため)、/;
 
 /** True when the clause holding `[start, end)` says it is not so (含まれておりません…). */
 export function negated(text: string, start: number, end: number): boolean {
+  // "メールアドレス以外の個人情報は含まれておりません" says the word itself is in.
+  if (/^\s*以外/.test(text.slice(end, end + 4))) return false;
   let from = end;
   const gloss = /^\s*[(（][^)）\n]{0,20}[)）]/.exec(text.slice(end, end + 24));
   if (gloss) from = end + gloss[0].length;
-  const e = clauseAround(text, from, from)[1];
-  return NEGATION.test(text.slice(from, e));
+  let clause = text.slice(from, clauseAround(text, from, from)[1]);
+  const join = VERB_JOIN.exec(clause);
+  if (join) clause = clause.slice(0, join.index + join[0].length);
+  const no = NEGATION.exec(clause);
+  // "…電話番号でいまの所、二次被害は確認されていない": the denial is about misuse, not the word.
+  return !!no && !MISUSE_TOPIC.test(clause.slice(Math.max(0, no.index - 20), no.index));
 }
 
 /** Offsets of the line holding position `at`. */

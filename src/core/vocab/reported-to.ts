@@ -2,12 +2,13 @@ import type { ReportedTo } from "../types.js";
 
 /** Bodies an organisation reports incidents to, by how notices name them. */
 export const REPORT_BODIES: readonly (readonly [ReportedTo, RegExp])[] = [
-  ["ppc", /個人情報保護委員会|個人情報保護委員會|PPC/],
-  ["police", /警察|警視庁|県警|府警|道警|サイバー犯罪(?:対策)?(?:課|センター)|捜査機関/],
+  ["ppc", /個人情報保護委員会|個人情報保護委員會|PPC|Personal Information Protection Commission/],
+  // A station by name ("いわき中央署"; the rule reads the name before 署), not a department (部署), the agencies concerned (関係各署) or a tax or fire office.
+  ["police", /警察|警視庁|県警|府警|道警|サイバー犯罪(?:対策)?(?:課|センター)|捜査機関|署(?<=[ぁ-んァ-ヶ一-龥]署)(?<![部税務防督本各]署)(?=に|へ|と|の|から|より)|(?:reported|notified|informed|contacted|consulted)[^.]{0,40}\bpolice\b|\bpolice (?:were|have been|had been) (?:notified|informed|contacted)/i],
   ["pmark", /プライバシーマーク|Pマーク|JIPDEC|日本情報経済社会推進協会|審査機関/],
   ["ministry", /厚生労働省|総務省|経済産業省|文部科学省|国土交通省|金融庁|内閣府|消費者庁|農林水産省|環境省|防衛省|法務省|財務省|外務省|デジタル庁|所管(?:省庁|官庁)|監督官庁|主務大臣|厚生局|財務局|総合通信局|経済産業局|運輸局|地方整備局/],
   ["other", /IPA|情報処理推進機構|JPCERT|JC3|NISC|内閣サイバーセキュリティセンター|認定個人情報保護団体|教育委員会|保健所|消費生活センター|金融機関|カード会社|決済代行会社/],
 ];
 
 /** Verbs that make a mention a report or a call for help, not just a name. */
-export const REPORT_VERBS = /情報提供|報告|届出|届け出|届けを|遺失届|被害届|届を提出|通報|相談|被害申告|被害届|申告|連絡し|連携|協力を得|指導を受け|勧告|指導|立入|対応チーム|支援を|照会/;
+export const REPORT_VERBS = /情報提供|報告|捜査|reported|notified|informed|consulted|届出|届け出|届けを|遺失届|被害届|届を提出|通報|相談|被害申告|被害届|申告|連絡し|連携|協力を得|指導を受け|勧告|指導|立入|対応チーム|支援を|照会/;

@@ -41,3 +41,22 @@ test("spans cover the written date", () => {
   const [d] = findDates(t);
   assert.equal(t.slice(d!.start, d!.end), "2023 年 11 月 27 日");
 });
+
+test("a timeline without years crosses the new year to the nearest date", () => {
+  assert.deepEqual(isos("経緯\n2023年12月20日に発生。12月27日に報告、1月9日に通報"), ["2023-12-20", "2023-12-27", "2024-01-09"]);
+  assert.deepEqual(isos("経緯\n2022/4/8 侵入、9/30に判明"), ["2022-04-08", "2022-09-30"]);
+});
+
+test("after the notice's own date, a date without a year is never later than it", () => {
+  assert.deepEqual(isos("お知らせ\n2024年3月1日\n12月5日に判明、2月20日に報告"), ["2024-03-01", "2023-12-05", "2024-02-20"]);
+  assert.deepEqual(isos("不正アクセスについて 2024年3月1日\n8月5日に侵入"), ["2024-03-01", "2023-08-05"]);
+});
+
+test("years said relative to the notice's own", () => {
+  assert.deepEqual(isos("本年 1 月に申し出があり", { year: 2023, month: 3 }), ["2023-01"]);
+  assert.deepEqual(isos("去年11月に逮捕", { year: 2023, month: 4 }), ["2022-11"]);
+});
+
+test("a timeline row opens with M/D", () => {
+  assert.deepEqual(isos("経緯\n2021年9月1日 第三者が侵入\n9/14 外部から連絡\n9/16~9/20 調査"), ["2021-09-01", "2021-09-14", "2021-09-16"]);
+});

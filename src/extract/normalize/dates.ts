@@ -25,8 +25,12 @@ const DATE_RE = new RegExp(
     `(?<era>${ERA})\\s*(?<ey>元|${NUM})\\s*(?:年|[./])\\s*(?:(?<em>${NUM})\\s*(?:月|[./])\\s*(?:(?<ed>${NUM})\\s*日?)?)?`,
     `(?<wy>(?:19|20)\\d{2}|[二][〇零][〇零一二三四五六七八九]{2})\\s*年\\s*(?:(?<wm>${NUM})\\s*月\\s*(?:(?<wd>${NUM})\\s*日)?)?`,
     `(?<sy>(?:19|20)\\d{2})\\s*(?<sep>[/.-])\\s*(?<sm>\\d{1,2})\\s*\\k<sep>\\s*(?<sd>\\d{1,2})(?!\\d)`,
+    // "昨年12月28日", "本年 1 月": the year said relative to the notice's own.
+    `(?<rel>昨年|去年|前年|今年|本年)\\s*(?<rm>${NUM})\\s*月\\s*(?:(?<rd>${NUM})\\s*日)?`,
     `(?<![\\d年/.])(?<mm>${NUM})\\s*月\\s*(?<md>${NUM})\\s*日`,
     `(?<![\\d/.:])(?<pm>\\d{1,2})/(?<pd>\\d{1,2})(?=\\s*(?:[、,にの(（]|から|まで|より|時点|付|\\d{1,2}:\\d{2}))`,
+    // A timeline row that opens with the date: "10/11 外部からの通報で発覚", "10/13~11/7 警察へ届出".
+    `(?<=^|\\n)(?<lm>\\d{1,2})/(?<ld>\\d{1,2})(?=[ \\t~〜～-])`,
   ].join("|"),
   "gu",
 );
@@ -63,6 +67,18 @@ function isoOf(year: number | null, month: number, day: number | null): string |
   return day === null ? `${year}-${mm}` : `${year}-${mm}-${String(day).padStart(2, "0")}`;
 }
 
+/** True when the date at `[start, end)` is the text's own date: in its heading (a first line without 。) or on a line of its own. */
+function ownDate(text: string, start: number, end: number): boolean {
+  const ls = text.lastIndexOf("\n", start - 1) + 1;
+  let le = text.indexOf("\n", end);
+  if (le < 0) le = text.length;
+  if (text.slice(0, ls).trim() === "" && !text.slice(ls, le).includes("。")) return true;
+  return OWN_DATE_LABELS.test((text.slice(ls, start) + text.slice(end, le)).replace(/\s/g, ""));
+}
+
+// What may stand beside the notice's own date on its line: a weekday, brackets, a publication label.
+const OWN_DATE_LABELS = /^(?:[(（)）[\]【】:：]|[月火水木金土日](?:曜日?)?|公開日?|掲載日?|発表日?|公表日?|更新日?|作成日?|発行日?|日付|付|版)*$/;
+
 /**
  * Find the dates written in NFKC text: Western (2024年3月1日, 2024/3/1, 2023 年 11 月 27 日),
  * era (令和6年1月26日, 令和元年, R6.1.26, kanji numerals) and dates without a year, whose year
@@ -70,7 +86,9 @@ function isoOf(year: number | null, month: number, day: number | null): string |
  */
 export function findDates(text: string, ref: { year: number; month: number } | null = null): DateMention[] {
   const out: DateMention[] = [];
-  let context = ref;
+  // The year a date without one takes. `event`: it was read from a date of the story (in the body), not
+  // from the notice's own date (the listing, the title, a date line), which comes after what it tells.
+  let context: { year: number; month: number; event?: boolean } | null = ref;
   for (const m of text.matchAll(DATE_RE)) {
     const g = m.groups!;
     const start = m.index!;
@@ -98,18 +116,32 @@ export function findDates(text: string, ref: { year: number; month: number } | n
       year = Number(g.sy);
       month = Number(g.sm);
       day = Number(g.sd);
+    } else if (g.rel) {
+      month = num(g.rm);
+      day = num(g.rd);
+      const base = ref ?? context;
+      if (base) year = base.year - (/今年|本年/.test(g.rel) ? 0 : 1);
+      yearInferred = true;
     } else {
-      month = num(g.mm ?? g.pm);
-      day = num(g.md ?? g.pd);
-      if (context) {
-        year = context.year;
-        if (month !== null && month > context.month + 1) year -= 1; // "12月28日" read in January
-      }
+      month = num(g.mm ?? g.pm ?? g.lm);
+      day = num(g.md ?? g.pd ?? g.ld);
+      if (context && month !== null) year = context.year + yearShift(context, month);
       yearInferred = true;
     }
     if (!valid(month, day)) continue;
     out.push({ start, end, year, month: month!, day, iso: isoOf(year, month!, day), yearInferred, era });
-    if (year !== null && !yearInferred) context = { year, month: month! };
+    if (year !== null && !yearInferred) context = { year, month: month!, event: !ownDate(text, start, end) };
+    else if (year !== null && context?.event) context = { year, month: month!, event: true }; // a timeline moves on
   }
   return out;
+}
+
+/**
+ * The year a month without one is in, relative to the context date's: after a date of the story, the
+ * nearest ("1月5日" after "12月26日" is next January, "12月28日" after "1月10日" last December);
+ * after the notice's own date, never later ("12月28日" in a notice of January is last December).
+ */
+function yearShift(context: { month: number; event?: boolean }, month: number): number {
+  if (!context.event) return month > context.month + 1 ? -1 : 0;
+  return month - context.month > 6 ? -1 : context.month - month > 6 ? 1 : 0;
 }

@@ -24,3 +24,27 @@ export function sentencesOf(text: string): readonly Sentence[] {
   last = { text, sentences: out };
   return out;
 }
+
+// A line that starts a list item or a heading, not the rest of a wrapped sentence ("12月までの…" is).
+const CONTINUES = /^(?:[・･●○\-*■□◆◇【①-⑳]|\d+\s*[.．、)）]|\d+\s|[(（]\d+[)）])/;
+
+/**
+ * The notice's sentences, plus each sentence that a hard line break cut ("…氏名や住所などのほか、\n進学先…
+ * が含まれていた。") joined back: a line of prose that does not end a sentence runs on into the next
+ * unless that one starts a list item or a heading; joined up to five lines, kept when it ends with 。.
+ */
+export function proseSentences(text: string, ss: readonly Sentence[]): Sentence[] {
+  const out: Sentence[] = [...ss];
+  for (let i = 0; i < ss.length; i++) {
+    const s = ss[i]!;
+    if (s.text.endsWith("。") || s.text.length < 15 || CONTINUES.test(s.text)) continue;
+    let j = i;
+    while (j + 1 < ss.length && j - i < 4 && !ss[j]!.text.endsWith("。")) {
+      const next = ss[j + 1]!;
+      if (!/^[ \t]*\n[ \t\u3000]*$/.test(text.slice(ss[j]!.end, next.start)) || CONTINUES.test(next.text)) break;
+      j++;
+    }
+    if (j > i && ss[j]!.text.endsWith("。")) out.push({ start: s.start, end: ss[j]!.end, text: text.slice(s.start, ss[j]!.end) });
+  }
+  return out;
+}

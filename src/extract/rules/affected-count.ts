@@ -1,12 +1,34 @@
 import { kanji2number } from "@geolonia/japanese-numeral";
 import type { Count, Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
-import { hits, lineAround } from "../scan.js";
+import { hits, lineAround, type Hit } from "../scan.js";
+import { proseSentences, type Sentence } from "../normalize/sentences.js";
 
-const COUNT = /(?:(?<q0>合計|総計|総数|計)[ \t　]*)?(?:(?<q1>約|最大|およそ|延べ|少なくとも)[ \t　]*)?(?<num>[\d一二三四五六七八九十百千〇][\d,.一二三四五六七八九十百千〇万億]*)[ \t　]*(?<unit>万|億|千)?[ \t　]*(?<ctr>人分|名分|件分|件|名|人|世帯|社|アカウント|口座)(?<q2>以上|超|余り|程度|ほど|強|弱)?/g;
-const PEOPLE = /お客様|顧客|会員|利用者|個人情報|生徒|児童|学生|患者|職員|被保険者|組合員|対象者|受講者|応募者|ユーザー|従業員|方|件数|人数|者数|受験者|保護者|卒業生|入居者|取引先|加入者|登録者|購入者|申込者|参加者|データ/;
-const LEAK = /漏えい|漏洩|流出|閲覧|可能性|おそれ|恐れ|対象|影響|被害|送信|不正利用|持ち出|紛失|盗難|誤送|含まれ|登録され|盗取/;
+const COUNT = /(?:(?<q0>合計|総計|総数|計)[ \t　]*)?(?:(?<q1>約|最大|およそ|延べ|少なくとも)[ \t　]*)?(?<num>[\d一二三四五六七八九十百千〇][\d,.一二三四五六七八九十百千〇万億]*)[ \t　]*(?<unit>万|億|千)?[ \t　]*(?<rest>\d[\d,]*(?=[ \t　]*(?:人|名|件)))?[ \t　]*(?<ctr>人分|名分|件分|件|名|人|世帯|社|アカウント|口座|枚)(?<q2>以上|超|余り|程度|ほど|強|弱|を超える)?/g;
+// English news: "around 5,000 pieces of data", "500 million users".
+const COUNT_EN = /(?<q1>around|about|approximately|some|up to|more than|over|nearly)?\s?(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<unit>million|billion)?\s(?<ctr>people|persons|individuals|customers|users|members|patients|students|records|pieces of (?:personal )?(?:data|information)|accounts)\b/gi;
+const LEAK_EN = /leak|expos|compromis|stolen|breach|affected/i;
+const PEOPLE = /様\s*$|お客様|顧客|会員|利用者|個人情報|生徒|児童|学生|患者|職員|被保険者|組合員|対象者|受講者|応募者|ユーザー|従業員|方|件数|人数|者数|受験者|保護者|卒業生|入居者|取引先|加入者|登録者|購入者|申込者|参加者|データ/;
+// People named right after the count: "447名の患者様", "120人分の参加者".
+const PEOPLE_AFTER = /^\s*(?:分)?の(?:患者|お客様|顧客|会員|利用者|生徒|児童|学生|方|受講者|参加者|応募者|組合員|被保険者)/;
+const LEAK = /漏えい|漏洩|漏れ|流出|閲覧|可能性|おそれ|恐れ|対象|影響|被害|送信|不正利用|不正ログイン|不正アクセス|なりすまし|乗っ取|持ち出|紛失|盗難|盗まれ|誤送|含まれ|登録され|盗取|記載|記録され/;
+// A heading over the count that says what leaked or what the data was ("2 データ内容", "【流出した情報】").
+const DATA_HEADER = new RegExp(`${LEAK.source}|データ内容|情報の内容|対象(?:者|件数)|件数|人数`);
 const NOT_VICTIMS = /(?:第|毎日|毎月|年間|月間|過去|計画|目標|延べ)\s*$/;
+// Staff named as actors ("看護師7名が開設", "職員1名のアカウント"), not as people whose data leaked.
+const STAFF = /(?:従業員|職員|社員|教職員|教員|教諭|看護師|医師|スタッフ|担当者|作業員|派遣社員|理事|委員)\s*$/;
+// What follows a count of mails or bounces, or of the mail accounts that sent them: not people whose data leaked.
+const NOT_DATA_AFTER = /^\s*(?:の(?:[^。、\n]{0,6})?(?:迷惑メール|スパム|メール(?!アドレス)|返送|通知))/;
+// Recipients of a mailing ("すべて(305名)に対して誤送信"): affected only when nothing says whose data the mail held.
+const RECIPIENTS_AFTER = /^\s*(?:[)）])?\s*(?:に対して|に|へ|宛て?に?)[^。\n]{0,12}(?:送信|送付|誤送信|配信|発送)/;
+// A labelled figure: "対象件数: 85件", "対象者:在学生8,373名", "該当する件数※4:①2,420件".
+const LABELLED = /(?:件数|人数|対象者(?:数)?|該当者(?:数)?|対象)[^。\n]{0,8}[:：|｜\t][^。\n]{0,8}$/;
+// A figure under a count label with no counter of its own: "対象件数 | 1,234", "影響人数:約3200".
+const LABELLED_FIGURE = /(?:件数|人数|者数|対象者|該当者)[^。\n\d]{0,8}?[:：|｜\t ]\s*(?<q1>約|最大|およそ)?\s*(?<num>\d[\d,]*)(?![\d,.]|\s*(?:[年月日時分秒%％円万億千人名件世帯社枚]|アカウント|口座|ヶ月|か月))/;
+// A figure for an earlier or different leak ("今年9月にも5億人分"), or a part newly added ("新たに約4万名分").
+const ELSEWHERE = /(?:にも|前回|以前|別件|新たに|追加で)[^。、]{0,6}$/;
+// A figure that holds the organisation's share and more ("最大約17万件…その中に当組合に関連する情報も").
+const SUPERSET_AFTER = /^[^。]{0,40}(?:その中に|そのうち|このうち)[^。]{0,20}(?:当|本|弊)/;
 
 interface Candidate {
   start: number;
@@ -15,7 +37,10 @@ interface Candidate {
   text: string;
   qualifiers: string[];
   score: number;
-  people: boolean;
+  /** A figure rounded to its unit ("5 千人"). */
+  round: boolean;
+  /** A figure read from a count label without a counter of its own. */
+  labelledFigure?: boolean;
 }
 
 /** The nearest heading line above a line (【持ち出した内容】, 2.流出した情報), within five lines. */
@@ -24,13 +49,13 @@ function headerAbove(text: string, lineStart: number): string {
   for (let k = 0; k < 5 && at > 0; k++) {
     const s = text.lastIndexOf("\n", at - 2) + 1;
     const line = text.slice(s, at - 1).trim();
-    if (/^(?:【[^】]*】|[\d]+\s*[.．、)]|■|□|[(（]\d+[)）])/.test(line) && line.length < 40) return line;
+    if (/^(?:【[^】]*】|[\d]+\s*[.．、)\s]|■|□|[(（]\d+[)）])/.test(line) && line.length < 40) return line;
     at = s;
   }
   return "";
 }
 
-function parseNumber(raw: string, unit: string | undefined): number | null {
+function parseNumber(raw: string, unit: string | undefined, rest?: string): number | null {
   const num = raw.replace(/,/g, "");
   let n: number;
   const decimal = /^(\d+\.\d+)([万億千])$/.exec(num);
@@ -48,90 +73,119 @@ function parseNumber(raw: string, unit: string | undefined): number | null {
   if (unit === "万") n *= 10_000;
   else if (unit === "億") n *= 100_000_000;
   else if (unit === "千") n *= 1_000;
+  if (rest) n += Number(rest.replace(/,/g, "")); // "5 万 8,746 件"
   return Number.isFinite(n) ? Math.round(n) : null;
+}
+
+/** How much the words around a count say it counts people or records whose data leaked (see the comments). */
+function scoreOf(ctx: RuleContext, prose: readonly Sentence[], h: Hit, ctr: string, q: { q0?: string; q1?: string; q2?: string }): number {
+  const text = ctx.text;
+  const before = text.slice(Math.max(0, h.start - 16), h.start);
+  const after = text.slice(h.end, h.end + 24);
+  const ls = lineAround(text, h.start)[0];
+  const sentence = sentenceAround(ctx, prose, h.start);
+  const ofData = /分$/.test(ctr) || /^\s*の(?:個人)?(?:情報|データ|氏名|名前|住所|連絡先|メールアドレス)/.test(after);
+  let score = 1;
+  if (LEAK.test(sentence) || DATA_HEADER.test(headerAbove(text, ls)) || LEAK_EN.test(sentence)) score += 2;
+  if (PEOPLE.test(before) || PEOPLE_AFTER.test(after)) score += 2;
+  if (q.q1 || q.q2) score += 1;
+  if (q.q0 || /(?:合計|総計|総数|全体で|あわせて|併せて)\s*[:：]?\s*$/.test(before)) score += 2; // a stated total beats its parts
+  if (ofData) score += 1; // "…名分", "1名の個人情報"
+  if (LABELLED.test(before)) score += 3;
+  if (h.start >= ctx.titleStart && h.start < ctx.titleEnd) score += 1; // a headline figure, or a lead's
+  if (STAFF.test(before) && !ofData) score -= 4;
+  if (NOT_DATA_AFTER.test(after)) score -= 5;
+  if (RECIPIENTS_AFTER.test(after)) score -= 2;
+  if (ELSEWHERE.test(before)) score -= 2;
+  if (SUPERSET_AFTER.test(text.slice(h.end, h.end + 80))) score -= 2;
+  if (ctr === "社" || ctr === "口座") score -= 3;
+  if (ctr === "枚") score -= 1; // sheets: one person's data each only sometimes
+  if (ctr === "アカウント" || ctr === "accounts" || /アカウント\s*$/.test(before)) score -= 2;
+  if (NOT_VICTIMS.test(before) && !(q.q1 && /過去$/.test(before))) score -= 5; // 過去最大 is a record, not a period
+  if (/(?:うち|内訳|内、)\s*[^。]{0,12}$/.test(before)) score -= 1;
+  return score;
+}
+
+/**
+ * The words a count is read with: the longest sentence holding it (hard-wrapped lines joined), and the
+ * sentence before when the count stands alone after it ("…「管理番号」。(3,775件)").
+ */
+function sentenceAround(ctx: RuleContext, prose: readonly Sentence[], at: number): string {
+  let best: Sentence | undefined;
+  for (const s of prose) if (s.start <= at && at < s.end && (!best || s.text.length > best.text.length)) best = s;
+  if (!best) return ctx.text.slice(...lineAround(ctx.text, at));
+  if (best.text.length >= 15) return best.text;
+  const i = ctx.sentences.indexOf(best);
+  return (i > 0 ? ctx.sentences[i - 1]!.text : "") + best.text;
+}
+
+function candidate(ctx: RuleContext, prose: readonly Sentence[], h: Hit, value: number, ctr: string, q: { q0?: string; q1?: string; q2?: string }): Candidate {
+  const qualifiers = [q.q0, q.q1, q.q2].filter((x): x is string => !!x);
+  if (/可能性|おそれ|恐れ/.test(ctx.text.slice(h.end, h.end + 40))) qualifiers.push("可能性");
+  return { start: h.start, end: h.end, value, text: h.text.trim(), qualifiers, score: scoreOf(ctx, prose, h, ctr, q), round: false };
 }
 
 function candidates(ctx: RuleContext): Candidate[] {
   const text = ctx.text;
   const out: Candidate[] = [];
+  const prose = proseSentences(text, ctx.sentences);
   for (const h of hits(COUNT, text)) {
     const g = h.groups;
-    const value = parseNumber(g.num!, g.unit);
+    const value = parseNumber(g.num!, g.unit, g.rest);
     if (value === null || value <= 0) continue;
     const before = text.slice(Math.max(0, h.start - 16), h.start);
     const after = text.slice(h.end, h.end + 12);
     if (/[\d時年月日]$/.test(before.slice(-1)) || /^\s*(?:日|月|年|時|回|目|条|号|歳|ヶ月|か月)/.test(after)) continue;
     if (/[A-Za-z]\s?$/.test(before)) continue; // "Microsoft 365" is a product, not a count
     if (/^(?:で|だけ|きり|のみで)/.test(after) && value <= 2) continue; // "1人で担当" is not a count of victims
-    const [ls, le] = lineAround(text, h.start);
-    const sentence = ctx.sentences.find((s) => s.start <= h.start && h.start < s.end)?.text ?? text.slice(ls, le);
-    const ctr = g.ctr!;
-    const people = /人|名/.test(ctr);
-    let score = 1;
-    if (LEAK.test(sentence) || LEAK.test(headerAbove(text, ls))) score += 2;
-    if (PEOPLE.test(before)) score += 2;
-    if (g.q1 || g.q2) score += 1;
-    if (g.q0 || /(?:合計|総計|総数|全体で|あわせて|併せて)\s*[:：]?\s*$/.test(before)) score += 2; // a stated total beats its parts
-    if (value <= 2 && /(?:従業員|職員|社員|担当者|作業員|派遣社員|教員|教職員)\s*$/.test(before)) score -= 4;
-    if (/分$/.test(ctr)) score += 1;
-    if (h.start < ctx.titleEnd) score += 1;
-    if (ctr === "社" || ctr === "口座") score -= 3;
-    if (ctr === "アカウント" || /アカウント\s*$/.test(before)) score -= 2;
-    if (NOT_VICTIMS.test(before)) score -= 5;
-    if (/(?:うち|内訳|内、)\s*[^。]{0,12}$/.test(before)) score -= 1;
-    const qualifiers = [g.q0, g.q1, g.q2].filter((q): q is string => !!q);
-    if (/可能性|おそれ|恐れ/.test(text.slice(h.end, h.end + 40))) qualifiers.push("可能性");
-    out.push({ start: h.start, end: h.end, value, text: h.text.trim(), qualifiers, score, people });
+    // "①2,420件": NFKC turned the list marker ① into a leading digit of the count.
+    const numAt = h.start + h.text.indexOf(g.num!);
+    const marker = /^[①-⑳]/.exec(ctx.sourceOf(numAt, numAt + 1))?.[0].normalize("NFKC");
+    const counted = marker ? parseNumber(g.num!.slice(marker.length), g.unit, g.rest) : value;
+    if (counted === null || counted <= 0) continue;
+    const c = candidate(ctx, prose, h, counted, g.ctr!, g);
+    c.round = !g.rest && /^\d+[千万億]?$/.test(g.num!) && /[千万億]/.test(g.num! + (g.unit ?? "")); // "5 千人", "17万件"
+    out.push(c);
+  }
+  for (const h of hits(LABELLED_FIGURE, text)) {
+    const value = Number(h.groups.num!.replace(/,/g, ""));
+    if (value > 0) out.push({ ...candidate(ctx, prose, h, value, "件", { q1: h.groups.q1 }), labelledFigure: true });
+  }
+  for (const h of hits(COUNT_EN, text)) {
+    const g = h.groups;
+    const n = Number(g.num!.replace(/,/g, "")) * (g.unit?.toLowerCase() === "billion" ? 1e9 : g.unit?.toLowerCase() === "million" ? 1e6 : 1);
+    if (Number.isFinite(n) && n >= 1) out.push(candidate(ctx, prose, h, Math.round(n), g.ctr!.toLowerCase(), { q1: g.q1 }));
   }
   return out;
 }
 
-/** Counts of people listed group by group with no total: "4名分及び生徒532名分", two list lines. */
-function groupSum(ctx: RuleContext, list: Candidate[], best: Candidate): Candidate[] | null {
-  if (!best.people || !/分$/.test(best.text)) return null;
-  const text = ctx.text;
-  if (/合計|総計|総数|計\s*\d/.test(text)) return null;
-  const group = list.filter((c) => c.people && /分$/.test(c.text) && c.score >= best.score - 2);
-  if (group.length < 2) return null;
-  // Members must sit together: in one sentence, or on neighbouring lines.
-  group.sort((a, b) => a.start - b.start);
-  const together: Candidate[] = [group[0]!];
-  for (const c of group.slice(1)) {
-    const prev = together[together.length - 1]!;
-    const between = text.slice(prev.end, c.start);
-    const sameSentence = !/[。]/.test(between) && /及び|および|と|、|並びに|,/.test(between) && between.length < 40;
-    const nextLine = (between.match(/\n/g) ?? []).length === 1 && between.length < 60;
-    if (sameSentence || nextLine) together.push(c);
-    else if (together.includes(best)) break;
-    else together.splice(0, together.length, c);
-  }
-  if (together.length < 2 || !together.includes(best)) return null;
-  const values = new Set(together.map((c) => c.value));
-  return values.size === together.length ? together : null;
+/**
+ * The best-scored count; ties go to the larger (the main dataset, not a subgroup). A round headline
+ * figure ("5 千人") gives way to the exact figure it rounds ("4,982 人分") when one is stated.
+ */
+function choose(list: Candidate[]): { best: Candidate; precise: boolean } {
+  const best = [...list].sort((a, b) => b.score - a.score || b.value - a.value)[0]!;
+  if (!best.round) return { best, precise: false };
+  const exact = list.find((c) => !c.round && c.score >= best.score - 3 && Math.abs(c.value - best.value) <= best.value * 0.1);
+  return exact ? { best: exact, precise: true } : { best, precise: false };
 }
 
 /** The headline count of affected people or records, with the other counts kept. */
 export const affectedCountRule: Rule<"affected_count"> = {
   field: "affected_count",
-  heuristics: ["affected_count/headline", "affected_count/sum-of-groups", "affected_count_text/headline", "affected_count_text/sum-of-groups", "secondary_counts/listed"],
+  heuristics: ["affected_count/headline", "affected_count/exact-figure", "affected_count/labelled-figure", "affected_count_text/headline", "affected_count_text/exact-figure", "affected_count_text/labelled-figure", "secondary_counts/listed"],
   run(ctx) {
-    const list = candidates(ctx).filter((c) => c.score >= 1);
+    const list = candidates(ctx).filter((c) => c.score >= 2);
     if (list.length === 0) return [];
-    const best = [...list].sort((a, b) => b.score - a.score || b.value - a.value)[0]!;
-    const sum = groupSum(ctx, list, best);
-    const out: Finding[] = [];
-    if (sum) {
-      // The groups' total: one finding over the words from the first group to the last.
-      const [first, last] = [sum[0]!, sum.at(-1)!];
-      const value = sum.reduce((n, c) => n + c.value, 0);
-      out.push(ctx.find("affected_count", value, first.start, last.end, 0.6, "affected_count/sum-of-groups"));
-      out.push(ctx.find("affected_count_text", sum.map((c) => c.text).join(" + "), first.start, last.end, 0.6, "affected_count_text/sum-of-groups"));
-    } else {
-      const conf = Math.min(0.95, 0.45 + 0.1 * best.score);
-      out.push(ctx.find("affected_count", best.value, best.start, best.end, conf, "affected_count/headline"));
-      out.push(ctx.find("affected_count_text", best.text, best.start, best.end, conf, "affected_count_text/headline"));
-    }
-    const seen = new Set((sum ?? [best]).map((c) => c.value));
+    const { best, precise } = choose(list);
+    const how = precise ? "exact-figure" : best.labelledFigure ? "labelled-figure" : "headline";
+    // Scores run from 2 (a bare count near leak words) to 9 or so (a labelled count of people's data).
+    const conf = precise ? 0.75 : Math.min(0.9, 0.35 + 0.07 * best.score);
+    const out: Finding[] = [
+      ctx.find("affected_count", best.value, best.start, best.end, conf, `affected_count/${how}`),
+      ctx.find("affected_count_text", best.text, best.start, best.end, conf, `affected_count_text/${how}`),
+    ];
+    const seen = new Set([best.value]);
     for (const c of list) {
       if (seen.has(c.value) || c.score < 2) continue;
       seen.add(c.value);

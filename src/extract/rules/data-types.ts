@@ -1,9 +1,10 @@
 import type { DataType, Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, linesOf, negated } from "../scan.js";
-import { DATA_TYPE_PHRASES, OTHER_DATA } from "../../core/vocab/data-types.js";
+import { proseSentences } from "../normalize/sentences.js";
+import { CARD_DATA_WHOLE, DATA_TYPE_PHRASES, OTHER_DATA, PERSONAL_DATA_WHOLE } from "../../core/vocab/data-types.js";
 
-const LEAK = /漏えい|漏洩|流出|閲覧|含まれ|持ち出|盗取|窃取|盗まれ|可能性|おそれ|恐れ|対象|被害|悪用|誤提供|提供し|提供され|暗号化され|表示され|送付|誤送|紛失|盗難|不正に取得|取得され|アクセスされ|保存されて|保存されてい|記録されて|記載されて/;
+const LEAK = /漏えい|漏洩|漏れ|流出|閲覧|含まれ|含む|持ち出|盗取|窃取|盗まれ|盗ん|盗難|可能性|おそれ|恐れ|対象|被害|悪用|誤提供|提供し|提供され|暗号化され|表示され|誤って|誤送|誤配|紛失|無くな|不正に取得|取得され|アクセスされ|保存され|保存し|記録され|記録し|記載|書かれ|記され|載せ|入って|入った|情報内容|leak|exposed|compromised|stolen/i;
 // A section header that names data ("3. 個人情報の内容", "【USBメモリに保存されていた情報】"), not other matters.
 const DATA_SECTION = /^(?:[\d]+\s*[.．、)]?\s*|[【(（■□●◆○◯◎◇▼]\s*)[^。]{0,24}(?:情報|内容|項目|データ)[】)）]?\s*$/;
 const NOT_DATA_SECTION = /お問い合わせ|問合せ|対応|経緯|原因|お願い|再発防止|今後|概要|状況|お知らせ|発生|事案/;
@@ -16,13 +17,29 @@ const SECTION_LEAK = /漏|流出|閲覧|可能性|持ち出|盗取|窃取|おそ
 const DATA_HEAD = /^(?:[\d]+\s*[.．、)]?\s*|[【(（■□●◆]\s*)?(?:データ(?:の)?内容|情報の(?:内容|項目)|対象(?:となる)?(?:個人)?情報|(?:流出|漏えい|漏洩|紛失|盗難|誤送付|誤送信)(?:した)?(?:個人)?情報|持ち出(?:した|された)?(?:内容|情報)|記載(?:内容|項目))[】)）]?$/;
 // Data named as a safeguard or an attack step, not as exposed data.
 const PROTECTION = /^\s*(?:の)?(?:設定|を設定|が設定|は設定|のリスト|リスト|の入力を(?:求|促)|を入力させ|保護|をかけ|付き|ロック|による|で保護|が破られ|を破ら|が推測|を推測|の(?:変更|管理|強化)|管理|を用い|を使用し|を使っ|を悪用|を入手|を使い回|の使い回|を(?:変更|リセット))/;
+// The credentials of the hijacked account itself ("アカウントのパスワードが解読され"): how the
+// attacker got in, not data taken from the people the notice is about.
+const OWN_ACCOUNT = /(?:メール|アカウント(?:の)?)\s?$/;
+// An address that names the account itself ("当該メールアドレスのパスワード", "弊社のメールアドレス").
+const OWN_ADDRESS_BEFORE = /(?:当該|該当(?:する)?|これら(?:の)?|弊社(?:の)?|当社(?:の)?|代表|送信元|差出人|発信元)(?:の)?\s?$/;
+// A data word given with its value is a contact line ("電話番号:0120-…", "メールアドレス info@…"), not leaked data.
+const CONTACT_VALUE = /^\s*[:：]?\s*(?:[(（]?\d{2,5}[)）-]|[\w.+-]+@)/;
+const OWN_ADDRESS_AFTER = /^\s?の(?:パスワード|アカウント)/;
+// A data word naming where the organisation wrote to ("メールアドレス宛に", "住所に封書で"), not what leaked.
+const CONTACT_ROUTE = /^\s*(?:宛|あて|に(?:て)?(?:封書|郵送|書面|ご連絡|連絡|お送り|送付|送信|お知らせ))/;
+// What a spoofed mail shows as its sender is not data that leaked.
+const SENDER_SHOWN = /(?:発信元|送信元|差出人)[^。]*表示/;
 const INTRO = /(?:以下|次)の(?:とおり|通り)|下記の(?:とおり|通り)|は以下|は次/;
-const ADVICE = /攻撃者への連絡先|脅迫文|ください|お願い(?:いた)?し|ご注意|お勧め|おすすめ|ご確認|ご留意|ご利用されている場合|変更をお願い/;
+// Advice to readers and descriptions of how an attack works in general name data that did not leak here.
+const ADVICE = /攻撃者への連絡先|脅迫文|ください|お願い(?:いた)?し(?:ます|ております)|お願い申し上げ|ご注意|お勧め|おすすめ|ご確認|ご留意|ご利用されている場合|変更をお願い|特徴は|特徴として|一般的に/;
 const NEW_SECTION = /^\s*(?:\d+\s*[.．、)]|[①-⑳]|【|■|□|◆|◇|●|[(（]\d+[)）]|第.{1,2}[章節]|[1-9]\s)/;
+// Types that say what the data was about but not whose it was: they do not itemise 個人情報.
+const NOT_ITEMISING = new Set<DataType>(["health", "other", "business_info", "email_content", "credit_card_info", "free_text"]);
+const CARD_ITEMS: readonly DataType[] = ["credit_card_number", "card_expiry", "security_code", "cardholder_name"];
 
 const ITEM_SPLIT = /[、,，/／・]|及び|および|並びに|ならびに|または/g;
 const DATA_NOUN = /(?:情報|内容|名|額|日|番号|履歴|状況|結果|記録|区分|種別|時期|件名|本文|書類|画像|写真|成績|点数|評価|年月|記号)$/;
-const GENERIC = /^(?:個人|顧客|会員|お客様|利用者|患者|生徒|従業員|取引先|その他|各種|一部)?(?:の)?(?:個人)?(?:情報|データ|個人データ|個人情報)$|^(?:等|など|その他)$/;
+const GENERIC = /^(?:個人|顧客|会員|お客様|利用者|ユーザー?|患者|生徒|従業員|取引先|その他|各種|一部)?(?:の)?(?:個人)?(?:情報|データ|個人データ|個人情報)$|^(?:等|など|その他)$|^(?:この|その)?(?:結果|ため|後|際)$/;
 
 /** The items of a list of data in `text[from, to)`: short noun phrases between 、・/ and 及び. */
 function listItems(text: string, from: number, to: number): { start: number; end: number }[] {
@@ -34,7 +51,7 @@ function listItems(text: string, from: number, to: number): { start: number; end
     const lead = raw.length - raw.replace(/^[\s・･●○\-*]*(?:[^:：]{0,8}[:：])?\s*(?:[^の]{0,10}の)?/, "").length;
     raw = raw.slice(lead).replace(/(?:等|など)?[)）]?\s*(?:です|となっています|が含まれ.*|を含む.*)?[。.]?\s*$/, "");
     const item = raw.trim();
-    if (item.length < 2 || item.length > 16 || /[はがをにでもへ。「」\d]/.test(item) || GENERIC.test(item) || !DATA_NOUN.test(item)) return;
+    if (item.length < 2 || item.length > 16 || /[はがをにでもへ。「」\d]|から|より|まで|個人情報$/.test(item) || GENERIC.test(item) || !DATA_NOUN.test(item)) return;
     const start = from + s + lead + raw.indexOf(item);
     out.push({ start, end: start + item.length });
   };
@@ -46,23 +63,30 @@ function listItems(text: string, from: number, to: number): { start: number; end
   return out;
 }
 
+/** A stretch of the notice that may name leaked data; `listing` when a data heading or label introduces it. */
+interface Region {
+  from: number;
+  to: number;
+  listing: boolean;
+}
+
 /** Regions of the notice that list leaked data: data sections and sentences about the leak. */
-function dataRegions(ctx: RuleContext): [number, number][] {
+function dataRegions(ctx: RuleContext): Region[] {
   const text = ctx.text;
-  const regions: [number, number][] = [];
+  const regions: Region[] = [];
   const lines = linesOf(text);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const t = l.text.trim();
     if (EXCLUDED_LABEL.test(t)) continue;
-    if (DATA_LABEL.test(t)) { regions.push([l.start, l.end]); continue; }
+    if (DATA_LABEL.test(t)) { regions.push({ from: l.start, to: l.end, listing: true }); continue; }
     const header = (t.length < 70 && SECTION_HEAD.test(t) && SECTION_LEAK.test(t) && !/。$/.test(t)) || DATA_HEAD.test(t) ||
       (t.length < 40 && DATA_SECTION.test(t) && !NOT_DATA_SECTION.test(t));
     // A sentence about the leak followed by a bulleted list: the list names the data.
     const bulletsFollow = LEAK.test(t) && /情報|データ/.test(t) && /^[・･●○\-*]/.test(lines.slice(i + 1).find((n) => n.text.trim() !== "")?.text.trim() ?? "");
     const intro = (INTRO.test(t) && LEAK.test(t) && /情報|データ|項目/.test(t)) || bulletsFollow;
     if (!header && !intro) continue;
-    regions.push([l.start, l.end]);
+    regions.push({ from: l.start, to: l.end, listing: true });
     let taken = 0;
     for (let j = i + 1; j < lines.length && taken < 20; j++) {
       const n = lines[j]!;
@@ -71,42 +95,73 @@ function dataRegions(ctx: RuleContext): [number, number][] {
       if (EXCLUDED_LABEL.test(nt)) break;
       if (taken > 0 && NEW_SECTION.test(nt) && !/[(（]\d+[)）]/.test(nt.slice(0, 4)) && !/^【[^】]*(?:情報|内容)[^】]*】/.test(nt)) break;
       if (nt.length > 200) break;
-      regions.push([n.start, n.end]);
+      regions.push({ from: n.start, to: n.end, listing: true });
       taken++;
     }
   }
-  for (const s of ctx.sentences) {
-    if (LEAK.test(s.text) && !ADVICE.test(s.text) && !EXCLUDED_LABEL.test(s.text)) regions.push([s.start, s.end]);
+  for (const s of proseSentences(text, ctx.sentences)) {
+    if (LEAK.test(s.text) && !ADVICE.test(s.text) && !EXCLUDED_LABEL.test(s.text) && !SENDER_SHOWN.test(s.text)) regions.push({ from: s.start, to: s.end, listing: false });
   }
   return regions;
+}
+
+/** True when a data word at `[start, end)` is not exposed data: the hijacked account's own credential, or an address written to. */
+function notExposed(text: string, type: DataType, start: number, end: number): boolean {
+  const after = text.slice(end, end + 24);
+  if (CONTACT_ROUTE.test(after) || CONTACT_VALUE.test(after)) return true;
+  if (type === "email") return OWN_ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 6), start)) || OWN_ADDRESS_AFTER.test(after);
+  if (type !== "password" && type !== "login_id") return false;
+  if (OWN_ACCOUNT.test(text.slice(Math.max(0, start - 8), start))) return true;
+  // "IDとパスワードの入力を求める": look past the password an ID is paired with.
+  return PROTECTION.test(after.replace(/^\s?(?:・|及び|および|と|や|、)\s?(?:ログイン)?パスワード/, ""));
+}
+
+/**
+ * The first mention, in a region about the leak, of data named only as a whole (個人情報, カード情報),
+ * not itemised by a gloss ("個人情報(学籍番号及びGPA等)"). A mention in the title counts only when
+ * `titleToo` (the body names no data at all): a title names the incident, the body its data.
+ */
+function wholeMention(ctx: RuleContext, re: RegExp, regions: readonly Region[], titleToo: boolean): { start: number; end: number } | null {
+  // A "title" that is a whole sentence (a news lead without a headline) is body text.
+  const headline = !/[。』]$/.test(ctx.title);
+  for (const { from, to } of regions) {
+    for (const h of hits(re, ctx.text, from, to)) {
+      if (!titleToo && headline && ctx.inHeadline(h.start)) continue;
+      if (/^\s?[(（]/.test(ctx.text.slice(h.end, h.end + 2)) || negated(ctx.text, h.start, h.end)) continue;
+      return h;
+    }
+  }
+  return null;
 }
 
 /** Kinds of personal data the notice says were (possibly) exposed, minus what it rules out. */
 export const dataTypesRule: Rule<"data_types"> = {
   field: "data_types",
-  heuristics: ["data_types/phrase", "data_types/other", "data_types/other-listed-item"],
+  heuristics: ["data_types/phrase", "data_types/other", "data_types/other-listed-item", "data_types/personal-info-unitemised", "data_types/card-info-unitemised"],
   run(ctx) {
     const text = ctx.text;
     const found = new Map<DataType, Finding>();
     const seen = new Set<string>();
-    for (const [from, to] of dataRegions(ctx)) {
+    const regions = dataRegions(ctx).filter(({ from, to }) => {
       const key = `${from}:${to}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      return !seen.has(key) && seen.add(key);
+    });
+    for (const region of regions) {
+      const { from, to } = region;
       const taken: [number, number][] = [];
       const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
       for (const [type, re] of DATA_TYPE_PHRASES) {
         for (const h of hits(re, text, from, to)) {
           if (overlaps(h.start, h.end)) continue;
           taken.push([h.start, h.end]);
-          if (negated(text, h.start, h.end)) continue;
-          // "IDとパスワードの入力を求める": look past the password an ID is paired with.
-          const after = text.slice(h.end, h.end + 24).replace(/^\s?(?:・|及び|および|と|や|、)\s?(?:ログイン)?パスワード/, "");
-          if ((type === "password" || type === "login_id") && PROTECTION.test(after)) continue;
+          if (negated(text, h.start, h.end) || notExposed(text, type, h.start, h.end)) continue;
           if (!found.has(type)) found.set(type, ctx.find("data_types", type, h.start, h.end, 0.85, "data_types/phrase"));
         }
       }
-      if (taken.length === 0 && !/信用情報|注文内容|購入履歴/.test(text.slice(from, to))) continue;
+      // Items outside the vocabulary count where the region names data: a data list, a typed item,
+      // 個人情報, 購入履歴….
+      const namesData = region.listing || taken.length > 0 || /信用情報|注文内容|購入履歴/.test(text.slice(from, to)) || wholeMention(ctx, PERSONAL_DATA_WHOLE, [region], true);
+      if (!namesData) continue;
       for (const h of hits(OTHER_DATA, text, from, to)) {
         if (overlaps(h.start, h.end) || negated(text, h.start, h.end)) continue;
         if (!found.has("other")) found.set("other", ctx.find("data_types", "other", h.start, h.end, 0.6, "data_types/other"));
@@ -119,6 +174,16 @@ export const dataTypesRule: Rule<"data_types"> = {
           break;
         }
       }
+    }
+    // Data named only as a whole: 個人情報 when nothing says whose data items they were, カード情報
+    // when no card item is listed ("クレジットカード情報等が流出").
+    if (![...found.keys()].some((t) => !NOT_ITEMISING.has(t))) {
+      const m = wholeMention(ctx, PERSONAL_DATA_WHOLE, regions, found.size === 0);
+      if (m) found.set("personal_info", ctx.find("data_types", "personal_info", m.start, m.end, 0.6, "data_types/personal-info-unitemised"));
+    }
+    if (!CARD_ITEMS.some((t) => found.has(t))) {
+      const m = wholeMention(ctx, CARD_DATA_WHOLE, regions, true);
+      if (m) found.set("credit_card_info", ctx.find("data_types", "credit_card_info", m.start, m.end, 0.7, "data_types/card-info-unitemised"));
     }
     return [...found.values()];
   },

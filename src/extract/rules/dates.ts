@@ -1,24 +1,110 @@
 import type { Period } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { linesOf } from "../scan.js";
+import { proseSentences } from "../normalize/sentences.js";
 import type { DateMention } from "../normalize/dates.js";
 
 // What may stand beside a date on a date line: labels, brackets, a weekday, a time.
-const DATE_LINE_NOISE = /[\s()（）【】\[\]〔〕<>＜＞:：]|[月火水木金土日](?:曜日?)?|\d{1,2}:\d{2}(?::\d{2})?|午前|午後|公開|掲載|発表|公表|更新|追記|作成|発行|配信|投稿|日付|日時|最終|版|第\d+報/g;
-const DISCOVERY = /判明|発覚|検知|感知|発見|気づ|気付|覚知|不審に思|異変|(?:問い合わせ|お問い合わせ|相談|ご連絡|連絡|指摘|通報|申し出)(?:を|が)(?:いただ|寄せられ|あり)|(?:上司|管理者|責任者|所属長|情報システム[^。\n]{0,6})に(?:報告|連絡|相談)し|(?:ことを|ことが|事実が|形跡が|が|を)確認(?:し|され|いた|でき|$)|確認(?:しました|いたしました|されました|できました)|(?:連絡|報告|指摘|通報|通知|問い合わせ|申告)を受け|(?:連絡|報告|指摘|問い合わせ|申し出)が(?:あり|ありました)|(?:から|より)[^。\n]{0,70}?(?:連絡|報告|指摘|通報|通知)(?:が|を|$|\s|があ)|と判断/g;
-const SAME_DAY = /当日|同日/;
+const DATE_LINE_NOISE = /[\s()（）【】\[\]〔〕<>＜＞:：]|[月火水木金土日](?:曜日?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}時(?:\d{1,2}分)?|午前|午後|公開|掲載|発表|公表|更新|追記|作成|発行|配信|投稿|日付|日時|最終|版|第\d+報/g;
+const DISCOVERY = /判明|発覚|検知|感知|発見し|を発見|気づ|気付|覚知|不審に思|異変|(?:問い合わせ|お問い合わせ|相談|ご連絡|連絡|指摘|通報|申し出)(?:を|が)(?:いただ|寄せられ|あり)|(?:上司|管理者|責任者|所属長|情報システム[^。\n]{0,6})に(?:報告|連絡|相談)し|(?:ことを|ことが|事実が|形跡が|が|を)確認(?:し|され|いた|でき|$)|確認(?:しました|いたしました|されました|できました)|(?:連絡|報告|指摘|通報|通知|問い合わせ|申告)を受け|(?:連絡|報告|指摘|問い合わせ|申し出)が(?:あり|ありました)|(?<!本学|当社|弊社|当院|当法人|当組合|本組合|当協会|当市|当町|当村|当センター|当館|当行|本会|当会)(?:から|より)[^。\n]{0,70}?(?:連絡|報告|指摘|通報|通知)(?:が|を|$|\s|があ|され)|と判断/g;
+// 発見 counts only as "発見した/を発見": "発見されました" is mostly a lost item recovered, "発見に努め" a search.
+// "同日", or a timeline row that opens with 同 ("同 昼 | …判明").
+const SAME_DAY = /当日|同日|^同(?=[\s　]*(?:朝|昼|夕|夜|午前|午後|深夜|未明|\d{1,2}\s*[:時]))/;
+// A cue that confirms something did not happen ("発生していないことを確認"), not a discovery.
+const NOT_FOUND = /(?:ない|なかった)(?:こと)?(?:を|が)?$/;
+// …unless what was not there is the lost item ("保管されていないことを確認", "見当たらないことが判明").
+const MISSING = /(?:保管され|保存され|見当たら|存在し|所在が(?:分から|わから)|戻ってい|返却され)[^。、]{0,6}(?:ない|なかった)(?:こと)?(?:を|が)?$/;
+// A date that opens or closes a period ("3月12日以降", "8月14日頃から"), not the day something was found.
+const PERIOD_EDGE = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*(?:以降|以後|まで|以前|(?:頃|ごろ)\s*から)/;
 // A date that starts a period ("1月4日 21:00頃より発生", "2月27日深夜から") is an onset, not a discovery.
 const ONSET = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*(?:頃|ごろ)?\s*(?:深夜|早朝|未明|午前|午後|夜)?\s*(?:より|から)(?:発生|続いて|継続|断続)/;
-const PUBLISHED_REF = /付(?:け)?(?:で)?[「『]|にて公表|で公表|に公表|にてお知らせ|でお知らせ/;
+const PUBLISHED_REF = /付(?:け)?(?:で)?[「『]|にて公表|で公表|に公表|にてお知らせ|でお知らせ|に(?:報道提供|報道発表|発表|公表)/;
+// The second date of a range ("昨年6月 - 2月19日"): a period's end.
+const RANGE_END = /(?:~|〜|～|-|－|―|から)\s*$/;
+// A sentence that moves the story on ("今般、…判明しました") does not happen on the date before it.
+const LATER = /^(?:今般|今回|その後|後日|この度|このたび)/;
 
 function dayDates(ctx: RuleContext, from: number, to: number): DateMention[] {
   return ctx.dates.filter((d) => d.day !== null && d.iso !== null && d.start >= from && d.end <= to);
 }
 
-/** The notice's own date: the listing or heading date, else a date line at the top or bottom. */
+// A label line whose value sits on the next line and is not the notice's date ("発生年月日", "判明日").
+const FIELD_LABEL = /^[\s■●・◆【(（]*[^\d\s。、]{0,8}(?:発生|判明|発覚|発見|検知|覚知|受付|実施|開催|期間|期限|送信|日時|年月日)[^\d\s。、]{0,4}[】)）]?\s*[:：]?\s*$/;
+const PUBLICATION = /掲載|公開|発表|公表|投稿|作成|発行|日付|更新|追記/;
+// A source line over a news item: "日テレNEWS NNN / 2024年4月16日 19時52分", "共同通信 | 2024/4/16".
+const BYLINE = /^\s*[^\s。、][^。、\n]{1,24}?\s*[/|｜]\s*$/;
+// A news lead that dates the announcement: "…は2024年5月16日、…と明らかにしました", "…ことがわかった".
+const ANNOUNCED = /(?:発表|公表|明らかに|公開)(?:し(?:まし)?た|している|しています)|ことが(?:わかった|分かった|明らかになった)|と(?:発表|公表)/;
+
+/** True when `d` dates a news lead's announcement ("X社は3月5日、…が判明したと発表した"), not what it announces. */
+function announcementDate(text: string, sentenceStart: number, d: DateMention): boolean {
+  const opens = d.start - sentenceStart <= 2 || /は\s*$/.test(text.slice(Math.max(sentenceStart, d.start - 3), d.start));
+  return opens && /^\s*(?:[(（][月火水木金土日][)）])?\s*[、,]/.test(text.slice(d.end, d.end + 5));
+}
+
+interface DateCandidate { d: DateMention; rank: number; conf: number; rule: string }
+
+/** The title's own date: "…について 2022年6月9日 奈良県", "…(令和7年10月31日 18時発表)", a title that is a date line. */
+function titleDate(ctx: RuleContext): DateCandidate | null {
+  const t = dayDates(ctx, ctx.titleStart, ctx.titleEnd).filter((d) => !d.yearInferred).at(-1);
+  if (!t) return null;
+  const rest = ctx.text.slice(t.end, ctx.titleEnd);
+  const alone = ctx.text.slice(ctx.titleStart, ctx.titleEnd).replace(ctx.text.slice(t.start, t.end), "").replace(DATE_LINE_NOISE, "") === "";
+  // A date closing a period ("1月1日～3月31日") is not the title's own date.
+  const trailing = /^\s*(?:[(（]?[月火水木金土日][)）]?)?\s*(?:[^\s。、()（）]{1,15})?\s*$/.test(rest) && t.start > ctx.titleStart && !/(?:~|〜|～|から|-)\s*$/.test(ctx.text.slice(ctx.titleStart, t.start));
+  const labelled = /^\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?|\d{1,2}:\d{2})?\s*(?:発表|公表|掲載|公開|更新)/.test(rest);
+  return alone || trailing || labelled ? { d: t, rank: 5, conf: 0.85, rule: "disclosed_on/title-date" } : null;
+}
+
+/** Lines holding nothing but a date (and a label, brackets, a weekday or a time), ranked by their label and place. */
+function dateLine(ctx: RuleContext): DateCandidate | null {
+  const lines = linesOf(ctx.text).filter((l) => l.text.trim() !== "" && !(l.start < ctx.titleEnd && l.end > ctx.titleStart));
+  const edge = new Set([...lines.slice(0, 6), ...lines.slice(-4)]);
+  let best: DateCandidate | null = null;
+  lines.forEach((l, i) => {
+    const d = dayDates(ctx, l.start, l.end)[0];
+    if (!d || d.yearInferred) return;
+    const rest = l.text.replace(ctx.text.slice(d.start, d.end), "").replace(DATE_LINE_NOISE, "");
+    if (rest.length > 0) return;
+    // "発生年月日\n令和6年4月11日": the value of a field, not the notice's date.
+    const label = lines[i - 1]?.text.trim() ?? "";
+    if (!PUBLICATION.test(l.text) && FIELD_LABEL.test(label) && !PUBLICATION.test(label)) return;
+    const rank = /掲載|公開|発表|公表|投稿|作成|発行/.test(l.text) ? 3 : /更新|追記/.test(l.text) ? 1 : edge.has(l) ? 2 : 0;
+    if (rank > 0 && (!best || rank > best.rank)) best = { d, rank, conf: 0.6 + 0.1 * rank, rule: "disclosed_on/date-line" };
+  });
+  return best;
+}
+
+/** A news source line with its date, under the headline. */
+function byline(ctx: RuleContext): DateCandidate | null {
+  for (const l of linesOf(ctx.text).slice(0, 12)) {
+    const d = dayDates(ctx, l.start, l.end)[0];
+    if (!d || d.yearInferred || l.start < ctx.titleEnd && l.end > ctx.titleStart) continue;
+    const head = ctx.text.slice(l.start, d.start);
+    const tail = ctx.text.slice(d.end, l.end).replace(DATE_LINE_NOISE, "");
+    if (BYLINE.test(head) && tail === "") return { d, rank: 2.5, conf: 0.75, rule: "disclosed_on/byline" };
+  }
+  return null;
+}
+
+/** A news lead dating the announcement: the first sentence with a dated 発表/公表/明らかに/わかった. */
+function announced(ctx: RuleContext): DateCandidate | null {
+  for (const s of proseSentences(ctx.text, ctx.sentences)) {
+    if (s.end <= ctx.titleEnd || !ANNOUNCED.test(s.text)) continue;
+    const d = dayDates(ctx, s.start, s.end).find((x) => !x.yearInferred && /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:、|,|に)/.test(ctx.text.slice(x.end, x.end + 5)));
+    if (d && (d.start - s.start <= 2 || /は\s*$/.test(ctx.text.slice(Math.max(s.start, d.start - 3), d.start)))) return { d, rank: 1, conf: 0.65, rule: "disclosed_on/announced" };
+  }
+  return null;
+}
+
+/**
+ * The notice's own date: the listing or heading date, else the best of the title's date, a date line
+ * (a posting label beats a plain line at the top or bottom, which beats an update date), a byline
+ * and a news lead's announcement date, ranked in that order.
+ */
 export const disclosedOnRule: Rule<"disclosed_on"> = {
   field: "disclosed_on",
-  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line"],
+  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/announced"],
   run(ctx) {
     const listed = ctx.notice.listingDate;
     if (listed) {
@@ -28,20 +114,9 @@ export const disclosedOnRule: Rule<"disclosed_on"> = {
       if (day) return [ctx.find("disclosed_on", listed, day.index, day.index + day[0].length, 0.85, "disclosed_on/listing-date")];
       return [ctx.find("disclosed_on", listed, ctx.titleStart, ctx.titleEnd, 0.8, "disclosed_on/container-date")];
     }
-    // Lines holding nothing but a date (and a label, brackets, a weekday or a time). A posting
-    // date (掲載・公開・発表) wins, then a plain date line at the top or bottom, then an update date.
-    const lines = linesOf(ctx.text).filter((l) => l.text.trim() !== "" && !(l.start < ctx.titleEnd && l.end > ctx.titleStart));
-    const edge = new Set([...lines.slice(0, 6), ...lines.slice(-4)]);
-    let best: { d: DateMention; rank: number } | null = null;
-    for (const l of lines) {
-      const d = dayDates(ctx, l.start, l.end)[0];
-      if (!d || d.yearInferred) continue;
-      const rest = l.text.replace(ctx.text.slice(d.start, d.end), "").replace(DATE_LINE_NOISE, "");
-      if (rest.length > 0) continue;
-      const rank = /掲載|公開|発表|公表|投稿|作成|発行/.test(l.text) ? 3 : /更新|追記/.test(l.text) ? 1 : edge.has(l) ? 2 : 0;
-      if (rank > 0 && (!best || rank > best.rank)) best = { d, rank };
-    }
-    return best ? [ctx.find("disclosed_on", best.d.iso, best.d.start, best.d.end, 0.5 + 0.1 * best.rank, "disclosed_on/date-line")] : [];
+    const found = [titleDate(ctx), dateLine(ctx), byline(ctx), announced(ctx)].filter((c): c is DateCandidate => c !== null);
+    const best = found.sort((a, b) => b.rank - a.rank)[0];
+    return best ? [ctx.find("disclosed_on", best.d.iso, best.d.start, best.d.end, best.conf, best.rule)] : [];
   },
 };
 
@@ -58,25 +133,28 @@ export const discoveredOnRule: Rule<"discovered_on"> = {
       if (!best || strength > best.strength || (strength === best.strength && iso < best.iso)) best = { iso, start, end, conf, rule, strength };
     };
     for (const s of ctx.sentences) {
-      if (s.end <= ctx.titleEnd) continue;
+      if (s.end <= ctx.titleEnd && (ctx.headed || s.end <= ctx.titleStart)) continue; // the heading, the page header
       DISCOVERY.lastIndex = 0;
       let cue = DISCOVERY.exec(s.text);
-      while (cue && /^(?:れる|される|する|した)?(?:前|以前)/.test(s.text.slice(cue.index + cue[0].length))) cue = DISCOVERY.exec(s.text);
+      while (cue && (/^(?:れる|される|する|した)?(?:前|以前)/.test(s.text.slice(cue.index + cue[0].length)) || (cue[0].includes("確認") && NOT_FOUND.test(s.text.slice(0, cue.index)) && !MISSING.test(s.text.slice(Math.max(0, cue.index - 24), cue.index))))) cue = DISCOVERY.exec(s.text);
       if (!cue) continue;
       const cueAt = s.start + cue.index;
-      const dates = dayDates(ctx, s.start, s.end).filter((d) => !PUBLISHED_REF.test(text.slice(d.end, d.end + 12)) && !ONSET.test(text.slice(d.end, d.end + 20)));
+      const announcing = ANNOUNCED.test(s.text);
+      const dates = dayDates(ctx, s.start, s.end).filter((d) => !PUBLISHED_REF.test(text.slice(d.end, d.end + 12)) && !ONSET.test(text.slice(d.end, d.end + 20))
+        && !PERIOD_EDGE.test(text.slice(d.end, d.end + 8)) && !RANGE_END.test(text.slice(Math.max(0, d.start - 4), d.start))
+        && !(announcing && announcementDate(text, s.start, d)));
       const before = dates.filter((d) => d.start < cueAt);
       const d = before.at(-1) ?? dates[0];
       if (d) {
         const gap = text.slice(d.end, cueAt);
         const strength = d.start < cueAt && /^\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?\s*)?(?:頃|ごろ|時点)?\s*(?:に|、|,|で)?\s*(?:[^、。\s]{0,4}(?:が|を))?\s*$/.test(gap) ? 3
-          : d.start - s.start <= 2 && /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:[、,:：]|\s|早朝|未明|深夜|夜|午前|午後)/.test(text.slice(d.end, d.end + 4)) ? 2 : 1;
+          : d.start - s.start <= 2 && /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:[、,:：]|\s|早朝|未明|深夜|夜|午前|午後|\d{1,2}\s*[:時])/.test(text.slice(d.end, d.end + 4)) ? 2 : 1;
         consider(d.iso!, d.start, d.end, d.yearInferred ? 0.6 : 0.5 + 0.12 * strength, d.yearInferred ? "discovered_on/cue-date-year-from-context" : "discovered_on/cue-date", strength);
         continue;
       }
       const prev = ctx.sentences[ctx.sentences.indexOf(s) - 1];
-      const prevDate = prev && prev.end > ctx.titleEnd && text.slice(prev.end, s.start).split("\n").length <= 2 ? dayDates(ctx, prev.start, prev.end).at(-1) : undefined;
-      if (prevDate && !PUBLISHED_REF.test(text.slice(prevDate.end, prevDate.end + 12))) {
+      const prevDate = prev && prev.end > ctx.titleEnd && !LATER.test(s.text) && text.slice(prev.end, s.start).split("\n").length <= 2 ? dayDates(ctx, prev.start, prev.end).at(-1) : undefined;
+      if (prevDate && !PUBLISHED_REF.test(text.slice(prevDate.end, prevDate.end + 12)) && !PERIOD_EDGE.test(text.slice(prevDate.end, prevDate.end + 8))) {
         consider(prevDate.iso!, prevDate.start, prevDate.end, 0.55, "discovered_on/previous-sentence-date", 1);
         continue;
       }

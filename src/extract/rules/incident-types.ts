@@ -1,48 +1,111 @@
 import type { IncidentType } from "../../core/types.js";
-import type { Rule } from "../context.js";
+import type { Rule, RuleContext } from "../context.js";
 import { hits, negated } from "../scan.js";
 import { INCIDENT_TYPE_PHRASES } from "../../core/vocab/incident-types.js";
 
 const ATTACKS: IncidentType[] = ["ransomware", "unauthorized_access", "malware", "web_skimming", "account_takeover", "phishing", "ddos", "defacement", "credential_stuffing", "support_scam"];
 // Advice to readers mentions attack words without saying they happened.
-const ADVICE = /ご注意|ください|下さい|お願い|場合は|場合には|注意喚起(?!のお知らせ)|対策(?:の|を)?(?:強化|徹底|実施)|防止/;
+const ADVICE = /ご注意|ください|下さい|お願い(?:いた)?(?:します|申し上げ)|場合は|場合には|注意喚起(?!のお知らせ)|対策(?:の|を)?(?:強化|徹底|実施)/;
+// …unless the sentence reports an event ("…を受けました", not "受信された場合").
+const HAPPENED = /(?:受け|され|発生し|判明し|確認し|発覚し)(?:まし)?た(?!場合|際|方|ら|とき|時)/;
+// What could happen to a reader ("開封すると感染の危険があります"): a risk, not an event.
+const RISK = /危険(?:性)?が(?:あり|ある|高)|リスクが(?:あり|ある)|恐れがあり|おそれがあり|可能性が(?:あり|ある)/;
+// Harm that may follow a leak ("悪用したフィッシングメールが届く可能性があります"): a warning, not what happened.
+const SECONDARY = /(?:悪用|二次被害|今後|届く|送られ|送付され|かかってくる|便乗)[^。]*(?:可能性|おそれ|恐れ|考えられ)/;
+const CONDITION = /(?:場合(?:は|には|に)?|(?:する|開く|開封する|クリックする|接続する|アクセスする)と)[、,]?[^。]{0,40}$/;
+// A warning about mails that carries a sample of one: the organisation reports a phishing run.
+const MAIL_WARNING_TITLE = /(?:不審|迷惑|なりすまし|詐欺|偽|フィッシング)(?:な)?メール/;
+const MAIL_SAMPLE = /(?:送信|受信)?メールの(?:一)?例|文面例|メールの例|サンプル|(?:差出人|送信元|件名)\s?[:：]/;
+
+// The wrongly provided data travelled by post, mail or fax.
+const SENT = /郵送|送付|発送|送信|FAX|ファクス|レターパック/;
+// Ransomware that came in through a remote-access door (not just "外部からの攻撃").
+const REMOTE_ENTRY = /リモートデスクトップ|RDP|VPN|再侵入/;
+
+// What a regulator does; a page classified as a regulator's must say one (処分 alone may be a disposal).
+const REGULATOR_ACTION = /勧告|指導|命令|行政処分|立入|業務改善|行政上の対応/;
+// Words that say something went wrong, for a notice whose words name no type.
+const SOMETHING_WRONG = /漏えい|漏洩|流出|お詫び|おわび|事案|被害|不適切|誤って|謝罪/;
+
+// The types a leak notice warns may follow it.
+const SECONDARY_TYPES = new Set<IncidentType>(["phishing", "malware", "account_takeover", "support_scam"]);
+
+interface Hit { start: number; end: number; conf: number; rule: string }
+
+/** The first hit of every type that the notice states happened (not negated, not advice, not a risk). */
+function stated(ctx: RuleContext): Map<IncidentType, Hit> {
+  const text = ctx.text;
+  const found = new Map<IncidentType, Hit>();
+  const sentenceAt = (at: number) => ctx.sentences.find((s) => s.start <= at && at < s.end);
+  // A listing's category label (内部不正/ミス) names a column, not what happened.
+  const category = ctx.notice.category;
+  const inCategory = (at: number) => category !== null && at >= ctx.titleStart && at < ctx.titleStart + category.length;
+  for (const [type, re, conf, name] of INCIDENT_TYPE_PHRASES) {
+    if (found.has(type)) continue;
+    for (const h of hits(re, text)) {
+      if (negated(text, h.start, h.end) || inCategory(h.start)) continue;
+      const inTitle = ctx.inHeadline(h.start);
+      const s = sentenceAt(h.start);
+      const lure = /ください|下さい/.test(h.text);
+      if (!inTitle && !lure && s && ADVICE.test(s.text) && !HAPPENED.test(s.text)) continue;
+      if (!inTitle && s && RISK.test(s.text) && CONDITION.test(text.slice(s.start, h.start))) continue;
+      if (!inTitle && s && SECONDARY.test(s.text) && !HAPPENED.test(s.text) && SECONDARY_TYPES.has(type)) continue;
+      found.set(type, { start: h.start, end: h.end, conf: inTitle ? Math.min(1, conf + 0.05) : conf, rule: `incident_types/${name ?? type}` });
+      break;
+    }
+  }
+  return found;
+}
 
 /** What happened, as types from the vocabulary, with the words that say so. */
 export const incidentTypesRule: Rule<"incident_types"> = {
   field: "incident_types",
-  heuristics: [...INCIDENT_TYPE_PHRASES.map(([type]) => `incident_types/${type}`), "incident_types/regulator-notice", "incident_types/regulator-notice-other", "incident_types/skimming-implies-intrusion", "incident_types/defacement-implies-intrusion", "incident_types/ransomware-implies-intrusion"],
+  heuristics: [
+    ...new Set(INCIDENT_TYPE_PHRASES.map(([type, , , name]) => `incident_types/${name ?? type}`)),
+    "incident_types/regulator-notice", "incident_types/regulator-notice-other", "incident_types/skimming-implies-intrusion",
+    "incident_types/defacement-implies-intrusion", "incident_types/phishing-warning-sample", "incident_types/misprovision-sent",
+    "incident_types/ransomware-implies-intrusion", "incident_types/unclassified",
+  ],
   run(ctx) {
     const text = ctx.text;
-    const found = new Map<IncidentType, { start: number; end: number; conf: number; rule: string }>();
-    const sentenceAt = (at: number) => ctx.sentences.find((s) => s.start <= at && at < s.end);
-    // A listing's category label (内部不正/ミス) names a column, not what happened.
-    const category = ctx.notice.category;
-    const inCategory = (at: number) => category !== null && at >= ctx.titleStart && at < ctx.titleStart + category.length;
-    for (const [type, re, conf] of INCIDENT_TYPE_PHRASES) {
-      for (const h of hits(re, text)) {
-        if (negated(text, h.start, h.end)) continue;
-        const inTitle = h.start < ctx.titleEnd;
-        const s = sentenceAt(h.start);
-        const lure = /ください|下さい/.test(h.text);
-        if (!inTitle && !lure && s && ADVICE.test(s.text) && !/(?:受け|され|発生|判明|確認|発覚)(?:まし)?た/.test(s.text)) continue;
-        if (inCategory(h.start)) continue;
-        if (!found.has(type)) found.set(type, { start: h.start, end: h.end, conf: inTitle ? Math.min(1, conf + 0.05) : conf, rule: `incident_types/${type}` });
-      }
-    }
+    const found = stated(ctx);
     const has = (t: IncidentType) => found.has(t);
+    const weak = (t: IncidentType) => found.has(t) && found.get(t)!.rule !== `incident_types/${t}`;
     const implied = (t: IncidentType, from: IncidentType, conf: number, why: string) => {
       const f = found.get(from)!;
       found.set(t, { start: f.start, end: f.end, conf, rule: `incident_types/${why}` });
     };
+    // A warning about spoofed mails that shows a sample: a phishing run against the organisation's name.
+    const sample = MAIL_SAMPLE.exec(ctx.body);
+    if (!has("phishing") && MAIL_WARNING_TITLE.test(ctx.title) && sample) {
+      const at = ctx.titleEnd + sample.index;
+      found.set("phishing", { start: at, end: at + sample[0].length, conf: 0.6, rule: "incident_types/phishing-warning-sample" });
+    }
     // Ransomware is delivered by an intrusion; its "virus" is not a separate malware finding.
     if (has("ransomware")) found.delete("malware");
     if (has("support_scam")) found.delete("malware"); // the "virus" was the fake warning
     if (has("web_skimming")) found.delete("defacement");
+    // Code planted in a defaced page or a shop is the defacement or the skimming, not a malware infection.
+    if ((has("defacement") || has("web_skimming")) && weak("malware")) found.delete("malware");
+    // "攻撃を受け", remote control: the attack the notice names elsewhere.
+    // Data given to the wrong party by post, mail or fax was misdelivered.
+    const misprovision = found.get("other");
+    if (misprovision?.rule === "incident_types/misprovision" && !has("misdelivery") && SENT.test(text)) {
+      found.delete("other");
+      found.set("misdelivery", { ...misprovision, conf: 0.7, rule: "incident_types/misprovision-sent" });
+    }
+    // A stolen device or file is not also a lost one.
+    if (has("theft") && !weak("theft")) found.delete("loss");
+    // Data "stolen" in an intrusion was taken by the attack, not in a physical theft.
+    if (weak("theft") && (["unauthorized_access", "ransomware", "web_skimming", "malware", "account_takeover", "phishing"] as IncidentType[]).some(has)) found.delete("theft");
+    // Mails sent in the organisation's name by malware on its PCs or from a hijacked account are not a phishing run.
+    if (weak("phishing") && (has("malware") || has("account_takeover"))) found.delete("phishing");
+    if (weak("unauthorized_access") && (["ransomware", "ddos", "support_scam", "malware", "phishing", "defacement", "account_takeover"] as IncidentType[]).some(has)) found.delete("unauthorized_access");
     const attacked = ATTACKS.some(has);
     if (attacked) { found.delete("system_failure"); found.delete("misconfiguration"); }
     if (has("loss") || has("theft") || has("misdelivery") || has("insider") || has("misconfiguration")) found.delete("system_failure");
     if (has("misdelivery") || has("loss") || has("theft")) found.delete("misconfiguration");
-    if (ctx.notice.kind === "regulator_action" && !has("regulatory_action")) {
+    if (ctx.notice.kind === "regulator_action" && !has("regulatory_action") && REGULATOR_ACTION.test(text)) {
       found.set("regulatory_action", { start: ctx.titleStart, end: ctx.titleEnd, conf: 0.8, rule: "incident_types/regulator-notice" });
     }
     const specific = [...found.keys()].filter((t) => t !== "regulatory_action" && t !== "other");
@@ -55,10 +118,12 @@ export const incidentTypesRule: Rule<"incident_types"> = {
     // A page changed by someone outside was reached without authorisation.
     if (has("defacement") && !has("unauthorized_access") && /第三者|外部から|何者か|攻撃者|不正/.test(text)) implied("unauthorized_access", "defacement", 0.6, "defacement-implies-intrusion");
     if (has("ddos") && has("unauthorized_access") && !/不正アクセス|不正ログイン|侵入|不正通信/.test(text)) found.delete("unauthorized_access");
+    // Ransomware came in through remote access when the notice names it.
+    if (has("ransomware") && !has("unauthorized_access") && REMOTE_ENTRY.test(text)) implied("unauthorized_access", "ransomware", 0.7, "ransomware-implies-intrusion");
     // Credential stuffing is the account access; only an explicit takeover adds account_takeover.
     if (has("credential_stuffing") && !/乗っ取|乗取/.test(text)) found.delete("account_takeover");
-    // Ransomware came in through an intrusion when the notice says so.
-    if (has("ransomware") && !has("unauthorized_access") && /侵入|外部から|リモート|VPN|RDP|攻撃者|第三者による/.test(text)) implied("unauthorized_access", "ransomware", 0.7, "ransomware-implies-intrusion");
+    // An incident none of whose words names a type (a photo posted, data misused) is still an incident.
+    if (found.size === 0 && ctx.notice.isIncident && SOMETHING_WRONG.test(text)) found.set("other", { start: ctx.titleStart, end: Math.max(ctx.titleEnd, ctx.titleStart + 1), conf: 0.45, rule: "incident_types/unclassified" });
     const order = INCIDENT_TYPE_PHRASES.map(([t]) => t);
     return [...found].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
       .map(([type, f]) => ctx.find("incident_types", type, f.start, f.end, f.conf, f.rule));

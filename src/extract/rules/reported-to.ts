@@ -3,7 +3,8 @@ import type { Rule } from "../context.js";
 import { hits } from "../scan.js";
 import { REPORT_BODIES, REPORT_VERBS } from "../../core/vocab/reported-to.js";
 
-const ADVICE = /ください|下さい|お願い|ことはありません|ことはございません|伺う|お伺い|装った/;
+// Advice to readers ("警察へ相談するようお願いしております"); "捜査をお願いしている" reports what the organisation did.
+const ADVICE = /ください|下さい|ようお願い|お願い(?!し(?:てい|てお|まし|た)|いたしまし)|ことはありません|ことはございません|伺う|お伺い|装った/;
 
 /** Authorities the organisation reported to or was acted on by (PPC, police, ministry, P-mark). */
 export const reportedToRule: Rule<"reported_to"> = {
@@ -22,7 +23,9 @@ export const reportedToRule: Rule<"reported_to"> = {
           if (body === "other" && /カード会社|金融機関|決済代行/.test(h.text) && !/報告|届出|通報/.test(near)) continue;
           if (body === "other" && /教育委員会/.test(h.text)) continue; // the organisation's own hierarchy
           if (body === "ministry" && /^(?:の|である|たる)?個人情報保護委員会/.test(near)) continue; // 監督官庁の個人情報保護委員会
-          found.set(body, ctx.find("reported_to", body, h.start, h.end, 0.85, `reported_to/${body}`));
+          // "…署": the station's name is the words before it.
+          const start = h.text === "署" ? h.start - (/[ぁ-んァ-ヶ一-龥]{1,8}署$/.exec(ctx.text.slice(Math.max(0, h.start - 8), h.end))![0].length - 1) : h.start;
+          found.set(body, ctx.find("reported_to", body, start, h.end, 0.85, `reported_to/${body}`));
           break;
         }
       }

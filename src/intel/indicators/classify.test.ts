@@ -106,3 +106,12 @@ test("the organisation's own site is known by its domain even without a label", 
   assert.equal(classifyObservable(url, text, {}).role, "victim_asset");
   assert.equal(classifyObservable(url, text, { ownDomains: new Set() }).role, "attacker");
 });
+
+test("the organisation's own hijacked account is its asset; a dummy sample address and genuine senders are benign", () => {
+  const hijacked = "当組合のメールアカウント(info@sakuragi-kumiai.jp)が踏み台にされ、迷惑メールが送信されました。送信者名は当組合とは無関係です。";
+  assert.equal(roleOf(hijacked, "info@sakuragi-kumiai.jp"), "victim_asset");
+  const sample = "当法人の職員を装う不審なメールが届いています。\n・なりすましメールの場合\n差出人:\"みどり会\"<abcd@qwe.rty.jp>\n・通常メールの場合\n差出人:\"みどり会\"<staff@midori-kai.or.jp>\n";
+  assert.equal(roleOf(sample, "abcd@qwe.rty.jp"), "benign");
+  assert.equal(roleOf(sample, "staff@midori-kai.or.jp"), "benign");
+  assert.equal(roleOf("当法人を装う不審なメールが届いています。\n差出人: <billing@midori-kai-pay.com>", "billing@midori-kai-pay.com"), "attacker");
+});

@@ -35,6 +35,10 @@ const SITE = /(?:ホームページ|ウェブサイト|web\s?サイト|サイト
 const OWN = /当社|弊社|当院|本学|本校|当校|当店|当館|当協会|当会|本会|当法人|当組合|当機構|当財団|当団体|当センター|当市|本市|当町|本町|当村|当県|本県|自社|社内|公式|正規|正式/;
 const NOT_OWN = /偽|不審|なりすま|装|模倣|似せ|酷似|フィッシング|詐称|外部|悪意|攻撃者|不正な/;
 const OWN_ASSET = /(?:当社|弊社|当院|本学|当協会|自社|社内)[^\n。]{0,20}$/;
+// The organisation's own mail account, named as the one that was abused ("当センターのメールアカウント(…)を踏み台").
+const OWN_ACCOUNT = new RegExp(`(?:${OWN.source})の?[^\\n。、]{0,12}(?:メール)?アカウント\\s*[(（:：「]?\\s*$`);
+// A textbook dummy name: a run of consecutive letters (abcde@…) or a stock filler word.
+const DUMMY = /^(?:abcd[a-z]*|bcde[a-z]*|hoge|fuga|piyo|foo|dummy|sample|example)$/i;
 
 // Sentence, paragraph and heading signals.
 const HIJACK = /乗っ取|なりすまし|偽(?:の|サイト|装)|フィッシング|不正(?:アクセス|ログイン|に(?:利用|使用))を受け|不正(?:アクセス|ログイン)により/;
@@ -45,9 +49,9 @@ const ACCESS = /アクセス|サインイン|ログイン|接続|通信|攻撃/;
 const SITE_ATTACKED = /改ざん|改竄|書き換え|不正アクセス|攻撃|侵入|乗っ取|停止|閲覧できな|被害|感染|不正なスクリプト/;
 const MALWARE = /マルウ[ェエ]ア|ウ[イィ]ルス|ランサム|検体|不審|悪性|悪意|攻撃|ハッシュ|\bIoCs?\b|侵害|感染|Emotet/i;
 const MAIL_HEADER = /差出人|送信元|送信者|\bFrom\s*:|件\s?名\s*:|\bSubject\s*:/i;
-const HEADING = /^\s*(?:【[^】]*】|[■□◆◇●▼]|\d+\s*[.)]\s)/;
+const HEADING = /^\s*(?:【[^】]*】|[■□◆◇●▼]|\d+\s*[.)]\s|[・･][^。]{0,20}(?:場合|例)\s*[:：]?\s*$)/;
 const HEADING_ATTACK = /フィッシング|なりすまし|不審|偽|迷惑|詐欺|\bIoCs?\b/i;
-const HEADING_BENIGN = /お問い?合わせ|問合せ|窓口|連絡先|正規|正しい|公式|参考|出典|関連/;
+const HEADING_BENIGN = /お問い?合わせ|問合せ|窓口|連絡先|正規|正しい|公式|参考|出典|関連|通常|本物/;
 // A notice with none of these words describes no attack (a mis-sent mail, a lost USB stick).
 const HOSTILE = /フィッシング|なりすまし|偽|詐称|不審|攻撃|悪用|乗っ取|不正|迷惑|マルウ[ェエ]ア|ウ[イィ]ルス|ランサム|Emotet|脅迫|詐欺/i;
 
@@ -131,7 +135,9 @@ export function classifyObservable(o: Observable, text: string, ctx: ClassifyCon
   const ip = o.kind === "ipv4" || o.kind === "ipv6";
 
   if (on("reserved") && !ip) return verdict("benign", "Placeholder name reserved for examples, not an observation", 0.9);
+  if (o.kind === "email" && DUMMY.test(o.value.slice(0, o.value.lastIndexOf("@")))) return verdict("benign", "Dummy name of an illustrative address, not an observation", 0.8);
   if (RECIPIENT.test(s.before) || RECIPIENT_AFTER.test(s.after)) return verdict("benign", "Labelled as a recipient, not as the sender", 0.9);
+  if (o.kind === "email" && OWN_ACCOUNT.test(s.before)) return verdict("victim_asset", "The organisation's own mail account, named as the one abused", 0.8);
   if (o.defanged) return verdict("attacker", "Written defanged, as authors do only with malicious addresses", 0.9);
   if (ip) return classifyIp(o, s, hits);
   if (ACTOR.test(s.before)) return verdict("attacker", "Given as the attacker's contact (ransom note or threat)", 0.9);
@@ -160,6 +166,8 @@ export function classifyObservable(o: Observable, text: string, ctx: ClassifyCon
       ? verdict("attacker", "Domain the notice calls a lookalike or fake", 0.75)
       : verdict("benign", "Domain mentioned without being called fake", 0.6);
   }
+  const genuineHeading = HEADING_BENIGN.test(s.heading) && !HEADING_ATTACK.test(s.heading);
+  if (plainSender && genuineHeading) return verdict("benign", "Sender listed under a heading for genuine senders", 0.7);
   if (plainSender) {
     return HOSTILE.test(foldWidth(text))
       ? verdict("attacker", "Shown as the sender of a hostile mail (spoofed or hijacked)", 0.85)
@@ -172,7 +180,7 @@ export function classifyObservable(o: Observable, text: string, ctx: ClassifyCon
       : verdict("attacker", "Its sentence says it was hijacked or faked", 0.75);
   }
   if (NOT_ATTACKER.test(s.before) || BENIGN.test(s.sentence)) return verdict("benign", "Labelled or phrased as genuine, a source or a reference", 0.7);
-  if (HEADING_BENIGN.test(s.heading) && !HEADING_ATTACK.test(s.heading)) return verdict("benign", "Listed under a heading for contact points or genuine sites", 0.7);
+  if (genuineHeading) return verdict("benign", "Listed under a heading for contact points or genuine sites", 0.7);
   if (ATTACK.test(s.sentence)) return verdict("attacker", "Its sentence speaks of an attack, a fake or a spoofed sender", 0.65);
   if (HEADING_ATTACK.test(s.heading)) return verdict("attacker", "Listed under a heading about phishing or suspicious mail", 0.6);
   if (MAIL_HEADER.test(s.paragraph) && HOSTILE.test(s.paragraph)) return verdict("attacker", "Part of a quoted hostile mail (sender or subject lines around it)", 0.6);

@@ -227,10 +227,11 @@ function assetTag(asset: VerisAsset, reason: string, confidence: number, ev: Evi
 function dataVarieties(types: readonly DataType[]): string[] {
   const out = new Set<string>();
   for (const t of types) {
-    if (["credit_card_number", "card_expiry", "security_code", "cardholder_name"].includes(t)) out.add("Payment");
+    if (["credit_card_number", "card_expiry", "security_code", "cardholder_name", "credit_card_info"].includes(t)) out.add("Payment");
     else if (t === "login_id" || t === "password") out.add("Credentials");
     else if (t === "health") out.add("Medical");
     else if (t === "bank_account") out.add("Bank");
+    else if (t === "email_content" || t === "business_info") out.add("Internal"); // mail and business records, not about a person
     else out.add("Personal");
   }
   return [...out];

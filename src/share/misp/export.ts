@@ -61,7 +61,7 @@ const INDICATOR_TYPES: Readonly<Record<IndicatorKind, [type: string, category: s
 
 const HIGH: readonly IncidentType[] = ["ransomware", "web_skimming"];
 const ATTACKS: readonly IncidentType[] = ["unauthorized_access", "malware", "phishing", "account_takeover", "credential_stuffing", "insider", "ddos", "defacement", "support_scam"];
-const SENSITIVE = new Set(["credit_card_number", "security_code", "my_number", "health", "password", "bank_account"]);
+const SENSITIVE = new Set(["credit_card_number", "credit_card_info", "security_code", "my_number", "health", "password", "bank_account"]);
 
 /** MISP threat level: 1 high (ransomware, skimming, sensitive data or 10,000+ people), 2 medium (other attacks), 3 low (errors, losses), 4 undefined. */
 export function threatLevel(inc: IncidentDetail): string {

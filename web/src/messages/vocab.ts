@@ -15,6 +15,11 @@ const DATA_TYPE_LABELS: Record<string, Label> = {
   health: { ja: "健康・医療情報", en: "Health data" }, my_number: { ja: "マイナンバー", en: "My Number" }, occupation: { ja: "職業", en: "Occupation" },
   education_history: { ja: "学歴", en: "Education history" }, company_name: { ja: "勤務先", en: "Employer" }, member_id: { ja: "会員番号", en: "Member ID" },
   free_text: { ja: "自由記述", en: "Free text" }, other: { ja: "その他", en: "Other" },
+  personal_info: { ja: "個人情報(項目不明)", en: "Personal data (items not stated)" },
+  credit_card_info: { ja: "クレジットカード情報(項目不明)", en: "Card data (items not stated)" },
+  email_content: { ja: "メール本文・添付", en: "Email content" }, business_info: { ja: "法人・業務情報", en: "Business data" },
+  age: { ja: "年齢", en: "Age" }, photo: { ja: "写真", en: "Photo" }, insurance_number: { ja: "保険証の記号・番号", en: "Insurance card number" },
+  points_balance: { ja: "ポイント残高", en: "Points balance" },
 };
 
 const REPORTED_TO_LABELS: Record<string, Label> = {
