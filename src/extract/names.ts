@@ -27,14 +27,14 @@ const LEADING_DATE = /^.*\d(?:年度?|月|日)(?:頃|ごろ)?/;
 // Single-character endings need two characters of name before them (津市 is lost; 同市, 本社 are not names).
 const WEAK_SUFFIX = /^(?:社|会|館|局|団|都|道|府|県|市|区|町|村|省|庁|法人)$/;
 // What may follow an organisation's name inside the same word: its office, people or pages.
-const APPENDAGE = /^(?:事務局|事務部|事務所|本部|支部|支社|支店|営業所|会員|正会員|職員|教職員|社員|従業員|役員|理事会|理事長|常務理事|理事|会長|副会長|社長|学長|校長|院長|病院長|所長|館長|代表理事|代表取締役|代表|運営委員会|公式|ホームページ|サイト|会員様|関係者|各位|様|さま|殿|御中|宛|[\dA-Za-z])/;
+const APPENDAGE = /^(?:事務局|事務部|事務所|本部|支部|支社|支店|営業所|会員|正会員|職員|教職員|社員|従業員|役員|理事会|理事長|常務理事|理事|会長|副会長|社長|学長|校長|院長|所長|館長|長|代表理事|代表取締役|代表|運営委員会|公式|ホームページ|サイト|会員様|関係者|各位|様|さま|殿|御中|宛|[\dA-Za-z])/;
 // Words of a kind, not a name: 市立中学校, 県内2法人, 委託先, 大手銀行.
 const GENERIC = new RegExp(
-  "^(?:[都道府県市区町村国私公]立|[都道府県市区町村国学院社館庁]内|[都道府県市区町村国]|当|弊|本|同|貴|御|各|全|他|自|某|旧|新|元|前|関係|関連|委託|取引|外部|大手|親|子|一部|複数|地元|全国|一般|民間|公的|外資系|海外|米|英|中|韓)?" +
+  "^(?:[都道府県市区町村国私公]立|[都道府県市区町村国学院社館庁]内|[都道府県市区町村国]|当|弊|本|同|貴|御|各|全|他|自|某|旧|新|元|前|関係|関連|委託|取引|外部|大手|中堅|地方|地域|総合|親|子|一部|複数|地元|全国|一般|民間|公的|外資系|海外|米|英|中|韓)?" +
   "(?:小学校|中学校|高等学校|高校|特別支援学校|学校|大学|大学院|短期大学|大学病院|病院|医院|クリニック|診療所|薬局|幼稚園|保育園|保育所|こども園|図書館|美術館|博物館|会館|施設|事業所|会社|企業|法人|団体|協会|組合|センター|委員会|教育委員会|選挙管理委員会|議会|役所|役場|市役所|県庁|都庁|府庁|庁|省|社|会|館|局|団|機関|医療機関|金融機関|研究所|事務所|財団|機構|銀行|店|店舗|支店|支社|本社|営業所|工場|子会社|関連会社|委託先|運営会社|委託会社|専門会社|調査会社|保険会社|証券会社|カード会社|クレジットカード会社|通信会社|新聞社|出版社|放送局|警察|警察署|消防局|消防署|水道局|交通局|市|県|町|村|区|州|グループ|ホールディングス|事務局|事務所|本部|支部)$",
 );
 // A place word that opens a description rather than a name: 県教育委員会, 市立中学校, 県内.
-const GENERIC_HEAD = /^[都道府県市区町村](?:教育|選挙|議会|立|内|民|役|庁|警|職員)/;
+const GENERIC_HEAD = /^[都道府県市区町村](?:教育|選挙|議会|内|民|役|庁|警|職員)/;
 // A company described by its kind, not named: 人材派遣会社, グループ会社, 関連会社 (legal forms are taken off first).
 const KIND_OF_COMPANY = /(?:会社|企業|業者|事業者)$/;
 // What may follow a legal form as a name: no brackets, not people (役員等), not a site or system (NPO法人ポータルサイト).
@@ -52,7 +52,8 @@ export function hasLegalForm(name: string): boolean {
 
 /** True for words that are kinds of organisation or references to one, not names (市立中学校, 当社, 委託先). */
 export function isGeneric(name: string): boolean {
-  const key = name.replace(LEGAL_ANYWHERE, "").replace(/\s+/g, "");
+  // "静岡県の総合病院": a kind of body described by its place is no name either.
+  const key = name.replace(LEGAL_ANYWHERE, "").replace(/\s+/g, "").replace(/^.*[\u3400-\u9fff\u30a1-\u30fa]の(?=[^の]+$)/, "");
   return key.length < 2 || SELF_REFERENCE.test(key) || GENERIC.test(key) || GENERIC_HEAD.test(key) || EVENT.test(key) || KIND_OF_COMPANY.test(key) || PLACEHOLDER.test(key);
 }
 

@@ -33,9 +33,11 @@ export const ORG_SUFFIXES: readonly string[] = [
   // companies
   "株式会社", "有限会社", "合同会社", "ホールディングス", "グループ", "コーポレーション", "カンパニー",
   "商会", "商店", "商事", "物産", "産業", "工業", "興産", "製作所", "電機", "建設", "工務店", "運輸", "通運",
-  "証券", "銀行", "信用金庫", "信用組合", "生命保険", "損害保険", "新聞社", "出版社", "放送", "鉄道", "航空", "電力",
+  "証券", "銀行", "信用金庫", "信用組合", "生命保険", "損害保険", "新聞社", "出版社", "放送", "鉄道", "電鉄", "航空", "電力",
+  "製薬", "乳業", "製菓", "ジャパン", "システムズ", "ソリューションズ", "テクノロジーズ", "ネットワークス", "インターナショナル",
+  "トラベル", "ツーリスト",
   // care, schools, culture
-  "大学病院", "病院", "クリニック", "医院", "診療所", "薬局", "大学院", "短期大学", "大学", "高等専門学校", "高専",
+  "大学病院", "病院", "クリニック", "歯科医院", "医院", "診療所", "薬局", "整骨院", "接骨院", "大学院", "短期大学", "大学", "高等専門学校", "高専",
   "高等学校", "中学校", "小学校", "特別支援学校", "学校", "学院", "学園", "高校", "幼稚園", "保育園", "こども園",
   "美術館", "博物館", "図書館", "資料館", "記念館", "会館", "旅館", "ホテル", "動物園", "水族館", "神社",
   // bodies, public and private
@@ -50,27 +52,40 @@ export const ORG_SUFFIXES: readonly string[] = [
 /** The suffixes as one regular-expression alternation. */
 export const ORG_SUFFIX = ORG_SUFFIXES.map(escapeRegExp).join("|");
 
-/**
- * Words a notice uses for its own organisation, each with the sector it implies (null: any).
- * 本社 is left out: it names a head office, not the writer.
- */
-export const SELF_REFERENCES: readonly (readonly [word: string, sector: Sector | null])[] = [
-  ["当社", null], ["弊社", null], ["当グループ", null], ["当法人", null], ["本法人", null], ["当機構", null], ["当センター", null],
-  ["当研究所", null], ["弊所", null], ["当所", null], ["当財団", null], ["当組合", null], ["本組合", null],
-  ["当行", "finance"], ["弊行", "finance"], ["本行", "finance"], ["当金庫", "finance"], ["弊金庫", "finance"],
-  ["当院", "medical"], ["本院", "medical"], ["当クリニック", "medical"], ["当医院", "medical"],
-  ["本学", "education"], ["当大学", "education"], ["本校", "education"], ["当校", "education"], ["当学園", "education"],
-  ["当協会", "association"], ["本協会", "association"], ["当会", "association"], ["本会", "association"],
-  ["本学会", "association"], ["当学会", "association"], ["当連盟", "association"], ["当団体", "association"],
-  ["弊団体", "association"], ["当連合会", "association"], ["当協議会", "association"],
-  ["当館", "leisure"], ["当ホテル", "leisure"], ["当店", "retail_ec"], ["弊店", "retail_ec"],
-  ["本市", "government"], ["当市", "government"], ["本町", "government"], ["当町", "government"], ["本村", "government"],
-  ["当村", "government"], ["本区", "government"], ["当区", "government"], ["本県", "government"], ["当県", "government"],
-  ["当庁", "government"], ["当省", "government"],
-];
+/** A word a notice uses for its own organisation (当院), the sector it implies, and the names it stands for. */
+export interface SelfReference {
+  word: string;
+  /** The sector the word implies; null: any. */
+  sector: Sector | null;
+  /** How the names of such an organisation end (当院: 病院, クリニック…); null: any name. */
+  names: RegExp | null;
+}
+
+const HOSPITAL = /(?:病院|クリニック|医院|診療所|医療センター)$/;
+const SCHOOL = /(?:大学|学校|学園|高校|高専|学院)$/;
+// A company is named with its legal form, before or after the name.
+const COMPANY = new RegExp(`(?:${LEGAL_FORM})$|^(?:${LEGAL_FORM})`);
+
+/** The self-references of notices (本社 is left out: it names a head office, not the writer). */
+export const SELF_REFERENCES: readonly SelfReference[] = ([
+  ["当社", null, COMPANY], ["弊社", null, COMPANY], ["当グループ", null, null], ["当法人", null, null], ["本法人", null, null],
+  ["当機構", null, /機構$/], ["当センター", null, /センター$/], ["当研究所", null, /研究所$/], ["弊所", null, /研究所$/],
+  ["当所", null, /研究所$/], ["当財団", null, /財団$/], ["当組合", null, /組合$/], ["本組合", null, /組合$/],
+  ["当行", "finance", /銀行$/], ["弊行", "finance", /銀行$/], ["本行", "finance", /銀行$/], ["当金庫", "finance", /金庫$/], ["弊金庫", "finance", /金庫$/],
+  ["当院", "medical", HOSPITAL], ["本院", "medical", HOSPITAL], ["当クリニック", "medical", HOSPITAL], ["当医院", "medical", HOSPITAL],
+  ["本学", "education", SCHOOL], ["当大学", "education", SCHOOL], ["本校", "education", SCHOOL], ["当校", "education", SCHOOL], ["当学園", "education", SCHOOL],
+  ["当協会", "association", /協会$/], ["本協会", "association", /協会$/], ["当会", "association", null], ["本会", "association", null],
+  ["本学会", "association", /学会$/], ["当学会", "association", /学会$/], ["当連盟", "association", /連盟$/], ["当団体", "association", null],
+  ["弊団体", "association", null], ["当連合会", "association", /連合会$/], ["当協議会", "association", /協議会$/],
+  // A museum, a hall, a hotel; a shop.
+  ["当館", "leisure", /館$/], ["当ホテル", "leisure", /ホテル$/], ["当店", "retail_ec", null], ["弊店", "retail_ec", null],
+  ["本市", "government", /市$/], ["当市", "government", /市$/], ["本町", "government", /町$/], ["当町", "government", /町$/],
+  ["本村", "government", /村$/], ["当村", "government", /村$/], ["本区", "government", /区$/], ["当区", "government", /区$/],
+  ["本県", "government", /県$/], ["当県", "government", /県$/], ["当庁", "government", /庁$/], ["当省", "government", /省$/],
+] as const).map(([word, sector, names]) => ({ word, sector, names }));
 
 /** The self-references as one regular-expression alternation, longest first (本学会 before 本学). */
-export const SELF_REFERENCE_WORD = [...SELF_REFERENCES.map(([w]) => w)].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+export const SELF_REFERENCE_WORD = SELF_REFERENCES.map((r) => r.word).sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 
 /** Words that refer to the writer, the reader or organisations in general, never a name: 当社, 貴社, 同社, 各社… */
 export const SELF_REFERENCE = new RegExp(

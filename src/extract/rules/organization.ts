@@ -1,7 +1,7 @@
 import type { Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround, linesOf } from "../scan.js";
-import { LEGAL_FORM, REGULATORS, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
+import { LEGAL_FORM, REGULATORS, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
 import { hasLegalForm, isAdvisoryBody, isGeneric, isPlainName, orgNameOf, orgNamesIn } from "../names.js";
 
 /**
@@ -21,6 +21,7 @@ const KINDS = {
   letterhead: { weight: 4, confidence: 0.85 },
   "news-subject-word": { weight: 3, confidence: 0.7 },
   "title-head-word": { weight: 2.5, confidence: 0.6 },
+  "reporter-word": { weight: 2, confidence: 0.6 },
   "title-name": { weight: 2.5, confidence: 0.7 },
   "letterhead-line": { weight: 2.5, confidence: 0.6 },
   "mail-header": { weight: 2.5, confidence: 0.7 },
@@ -50,6 +51,7 @@ const ev = (name: string, start: number, kind: Kind): Evidence => ({ name, start
 
 const HAS_LEGAL_FORM = new RegExp(LEGAL_FORM);
 const STARTS_WITH_LEGAL_FORM = new RegExp(`^(?:${LEGAL_FORM})`);
+const LEGAL_ALONE = new RegExp(`^(?:${LEGAL_FORM})$`);
 const INSTITUTION = /^[^\sのへにをがで]{2,20}(?:大学|大学院|短期大学|高等学校|中学校|小学校|学校|学園|幼稚園|保育園|病院|クリニック|医院|診療所|ホーム|施設|センター)$/;
 const SITE_WORDS = /(?:コーポレートサイト|公式サイト|公式ホームページ|ホームページ|ウェブサイト|Webサイト|WEBサイト|オンラインショップ|公式X|公式アカウント)$/;
 
@@ -134,7 +136,17 @@ const PLACE_LABEL = /【(\S{1,6}[都道府県市区町村])】\s*$/;
 // Where a title's subject ends: a hard break, or a particle that may also sit inside a name (の, に, で).
 const TITLE_BREAK = /における|において|での|への|に対する|による|に関する|について|、|,|\s|「|『|——|―|(の|に|で|が|は|を|へ|と)/g;
 // The words a title's subject may end in when it is a service, not an organisation.
-const NOT_AN_ORG = /(?:サイト|システム|サーバ|サーバー|メール|アカウント|ページ|データ|情報|ネットワーク|PC|パソコン|端末|アプリ|サービス|機器|ファイル|USBメモリ|書類|名簿|個人情報|お客様|顧客|会員|職員|社員|従業員|生徒|学生|患者|利用者|攻撃|被害|事案|事故|漏えい|漏洩|流出|紛失|不正アクセス|ランサムウェア|フィッシング|お詫び|お知らせ|ご報告|重要|機関|業者|事業者|委託先)$|^(?:公式|当社|弊社)?(?:オンライン(?:ストア|ショップ)|ネットショップ|ウェブショップ|Webショップ|ECサイト|通販サイト|ショッピングサイト|会員サイト)$/;
+const NOT_AN_ORG = /(?:サイト|システム|サーバ|サーバー|メール|アカウント|ページ|データ|情報|ネットワーク|PC|パソコン|端末|アプリ|サービス|機器|ファイル|USBメモリ|書類|名簿|個人情報|お客様|顧客|会員|職員|社員|従業員|生徒|学生|患者|利用者|攻撃|被害|事案|事故|漏えい|漏洩|流出|紛失|不正アクセス|ランサムウェア|フィッシング|お詫び|お知らせ|ご報告|重要|機関|業者|事業者|委託先|氏|さん|社長|会長|容疑者|被告|教授|議員|大臣|知事|市長|町長|村長|理事長|院長|学長|校長|部長|課長|担当者|広報|代表|委員長|関係者|警察|県警|政府|当局|男|女|男性|女性|家族|専門家|研究者|捜査員|本件|今回|調査|結果|原因)$|^(?:公式|当社|弊社)?(?:オンライン(?:ストア|ショップ)|ネットショップ|ウェブショップ|Webショップ|ECサイト|通販サイト|ショッピングサイト|会員サイト)$/;
+
+// A description before a name and の, written in kanji and katakana: 家電量販店の, 雑貨通販の, 人材派遣大手の
+// (お茶の水 starts in kana: a name).
+const DESCRIPTION = /^[\u3400-\u9fff\u30a1-\u30fc々]{2,12}の(?=[^の]{2,}$)/;
+
+/** A name after its description: "家電量販店のヤマダ電機" → "ヤマダ電機" (お茶の水女子大学 keeps its の). */
+function afterDescription(word: string): string {
+  const m = DESCRIPTION.exec(word);
+  return m ? word.slice(m[0].length) : word;
+}
 
 /** The subject at the head of a title: "XにおけるYの紛失", "Xへの不正アクセス", "X、…と発表". */
 function fromTitleHead(ctx: RuleContext): Evidence | null {
@@ -142,11 +154,13 @@ function fromTitleHead(ctx: RuleContext): Evidence | null {
   const lead = TITLE_LEAD.exec(t)?.[0].length ?? 0;
   const head = t.slice(lead, lead + 40);
   for (const m of head.matchAll(TITLE_BREAK)) {
-    const word = head.slice(0, m.index);
+    const described = head.slice(0, m.index);
+    const word = afterDescription(described);
     if (word.length < 2) { if (!m[1]) break; continue; }
-    const at = ctx.titleStart + lead;
+    const at = ctx.titleStart + lead + described.length - word.length;
     const name = orgNameOf(word);
-    if (name === word && isPlainName(word)) return isAdvisoryBody(word) ? null : ev(word, at, "title-head");
+    // "静岡県の総合病院…": a place before の describes what follows; look further.
+    if (name === word && isPlainName(word) && !(m[1] === "の" && PLACE.test(word))) return isAdvisoryBody(word) ? null : ev(word, at, "title-head");
     if (m[1]) continue; // の, に, で… may sit inside a name: look further
     // "【宮城県】県立特別支援学校、…": news that names a body only by its kind and its place.
     const place = PLACE_LABEL.exec(t.slice(0, lead));
@@ -163,7 +177,7 @@ function fromTitleHead(ctx: RuleContext): Evidence | null {
   return null;
 }
 
-const TRAILER = /(?:^|\s)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|(?:令和|平成)\d{1,2}年\d{1,2}月\d{1,2}日|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})\s+(\S{2,30})\s*$|\s[|｜]\s*([^|｜]{2,30}?)\s*$/;
+const TRAILER = /(?:^|\s)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|(?:令和|平成)\d{1,2}年\d{1,2}月\d{1,2}日|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})\s+(\S{2,30})\s*$|(?:\s*[|｜]|\s[-–—]\s)\s*([^|｜]{2,30}?)\s*$/;
 
 /** The name after the date that ends a title ("…について 2022年6月9日 奈良県"), or a page title's site name ("… | X"). */
 function fromTitleTrailer(ctx: RuleContext): Evidence | null {
@@ -190,7 +204,23 @@ const NEWS_LEAD = /^[『「]?((?:[^、。「」『』\s]|(?<=[A-Za-z.]) (?=[A-Za
 const LEAD_AFTER_HEADLINE = new RegExp(`(?<=\\S\\s)${NEWS_LEAD.source.slice(1)}`);
 // A subject that reports: "Xは…と発表しました", "Xによりますと", "Xといたしましては".
 const REPORTER = /^[『「]?([^、。「」『』\n]{2,40}?)(?:\([^()\n]{0,40}\))?(?:は[、,]?|によりますと|によると|といたしましては|としては)/;
+const HEAD_OFFICE = /\((?:本社|本店|本部|所在地)[:：]/;
 const REPORTS = /発表|公表|明らかに|としています|ということです|としている|判明した|報告した|わかりました|分かりました/;
+
+/**
+ * A report's subject that does not end like an organisation's name (ジェイティービー, 日本原燃):
+ * plain, short, not a kind of body or person; unless a date stands beside it or the text names it
+ * again, only a brand-like word (katakana or Latin letters) counts.
+ */
+function subjectWord(raw: string, vouched: boolean): boolean {
+  if (!isPlainName(raw) || raw.length > 20 || /[ぁ-ゖ]/.test(raw.replace(/^[ぁ-ゖ]+/, "")) || isGeneric(raw) || NOT_AN_ORG.test(raw)) return false;
+  return vouched || (/[ァ-ヴA-Za-z]/.test(raw) && !/(?:メディア|マスコミ|ニュース|報道|紙)$/.test(raw));
+}
+
+/** True when the text names the word again after `from` (a name recurs; a passing noun seldom does). */
+function recurs(text: string, word: string, from: number): boolean {
+  return text.indexOf(word, from) >= 0;
+}
 
 // Sentences of the body where a news lead may stand.
 const LEAD_SENTENCES = 3;
@@ -204,15 +234,20 @@ function fromSubjects(ctx: RuleContext): Evidence[] {
     if (s.start < ctx.titleEnd && s.end > ctx.titleStart && s.end - s.start < 60) continue;
     // A lead opens a report (after its title, or at the top): deeper, a sentence's subject is only one of its actors.
     const deep = (s.start >= ctx.titleEnd ? ++after : ++before) > LEAD_SENTENCES;
-    const lead = NEWS_LEAD.exec(s.text) ?? LEAD_AFTER_HEADLINE.exec(s.text);
-    const rep = lead ?? REPORTER.exec(s.text);
+    const dated = NEWS_LEAD.exec(s.text) ?? LEAD_AFTER_HEADLINE.exec(s.text);
+    const rep = dated ?? REPORTER.exec(s.text);
     if (!rep) continue;
+    // "Xは14日、", "Xは…と発表した": a report's subject, named as such.
+    const lead = dated !== null || REPORTS.test(s.text);
     // "人材派遣大手のワークリンクは": the name after the description.
-    const raw = rep[1]!.trim().replace(/^(?:この度|このたび|今般|なお|また)[、,]?/, "").replace(/^[^の]{1,12}の(?=[^の]{2,}$)/, "");
-    const at = s.start + s.text.indexOf(raw, rep[0].indexOf(rep[1]!));
-    const name = orgNameOf(raw);
-    if (name === raw && isPlainName(raw)) out.push(ev(raw, at, (lead || REPORTS.test(s.text)) && !deep ? "news-subject" : "subject"));
-    else if (lead && !deep && isPlainName(raw) && raw.length <= 20 && !/[ぁ-ゖ]/.test(raw.replace(/^[ぁ-ゖ]+/, "")) && !isGeneric(raw) && !NOT_AN_ORG.test(raw)) out.push(ev(raw, at, "news-subject-word"));
+    const raw = afterDescription(rep[1]!.trim().replace(/^(?:この度|このたび|今般|なお|また)[、,]?/, ""));
+    const named = orgNameOf(raw) === raw && isPlainName(raw);
+    if (!named && !(lead && !deep && subjectWord(raw, dated !== null || recurs(ctx.text, raw, s.end)))) continue;
+    // "X(本社:東京都…)は": the head office beside a name introduces the company formally.
+    const kind: Kind = HEAD_OFFICE.test(rep[0]) ? "self-definition"
+      : named ? (lead && !deep ? "news-subject" : "subject")
+      : dated ? "news-subject-word" : "reporter-word";
+    out.push(ev(raw, s.start + s.text.indexOf(raw, rep[0].indexOf(rep[1]!)), kind));
   }
   return out;
 }
@@ -238,12 +273,14 @@ const SIGN_LINE = /^(?:(?:令和|平成)?\s?[\d元]{1,4}\s?年\s?\d{1,2}\s?月\s
 const FACILITY = /ホーム|施設|センター|病院|クリニック|学校|学園|園|館|ホテル|店|事業所|工場/;
 const PERSON_WORDS = /代表|取締役|社長|理事長|院長|校長|部長|課長|担当|様|殿|御中|各位|(?:部|課|室|係|局|本部|事務局|情報)$|お知らせ|ニュース|news|ブログ|サイト|ページ|一覧|トピックス/i;
 
-/** The organisation a short letterhead or signature line names, with whether the line signs (a date or an office beside it). */
+/** The organisation a short letterhead or signature line names (a page title's site part, a legal body and its institution). */
 function letterheadName(line: string): string | null {
-  // A page title's site part: "お知らせ | 株式会社X".
-  const t = /\s[|｜]\s*([^|｜]{2,45})$/.exec(line)?.[1]?.trim() ?? line;
+  // A page title's site part ("お知らせ | 株式会社X"); a kana reading in brackets is dropped ("株式会社 東玉(とうぎょく)").
+  const t = (/(?:\s*[|｜]|\s[-–—]\s)\s*([^|｜]{2,45})$/.exec(line)?.[1]?.trim() ?? line).replace(/\([ぁ-ゖァ-ヴー・\s]+\)\s*$/, "");
   if (t.length > 45 || /[。、「」【】:：>|｜]/.test(t) || /各位|御中|様$|^\d/.test(t)) return null;
-  const tokens = t.split(/\s+/);
+  const words = t.split(/\s+/);
+  // A legal form written apart from its name is one word with it.
+  const tokens = LEGAL_ALONE.test(words[0]!) && words.length > 1 ? [`${words[0]} ${words[1]}`, ...words.slice(2)] : words;
   const lead = tokens[0]!;
   // "医療法人社団青葉会 みなと中央病院": a legal body and the institution it runs, both kept.
   if (tokens.length >= 2 && tokens.length <= 3 && (orgNameOf(lead) === lead || STARTS_WITH_LEGAL_FORM.test(lead)) &&
@@ -318,14 +355,21 @@ interface Candidate {
 const SUBJECT_KINDS = new Set<Kind>(["heading", "listing", "digest-heading", "title-head", "news-subject", "regulator", "regulator-target", "self-definition", "letterhead"]);
 // Mentions add up to this many.
 const MENTIONS = 4;
+// Places that only mention an organisation in passing.
+const PASSING = new Set<Kind>(["mentioned", "contact", "vendor", "subject", "title-name"]);
+// A place's name (岡山県, 東京都品川区), and what it weighs named in passing against a body named so.
+const PLACE = /[都道府県市区町村]$/;
+const PLACE_IN_PASSING = 0.6;
 
-/** The weight of one place naming a candidate: advisory bodies cited in passing count against it. */
+/**
+ * The weight of one place naming a candidate: advisory bodies cited in passing count against it,
+ * and a place named in passing (静岡県の…, 東京都品川区) counts less than a body.
+ */
 function weightOf(e: Evidence): number {
   if (!SUBJECT_KINDS.has(e.kind) && isAdvisoryBody(e.name)) return -3;
-  return KINDS[e.kind].weight;
+  return KINDS[e.kind].weight * (PASSING.has(e.kind) && PLACE.test(e.name) ? PLACE_IN_PASSING : 1);
 }
 
-const PLACE = /[都道府県市区町村]$/;
 
 /** Group the evidence by organisation: names that contain one another (武蔵小杉病院, 日本医科大学武蔵小杉病院) are one. */
 function candidatesOf(evidence: Evidence[]): Candidate[] {
@@ -348,37 +392,20 @@ function candidatesOf(evidence: Evidence[]): Candidate[] {
   return groups.sort((a, b) => b.score - a.score);
 }
 
-// What each self-reference says the organisation is: 当院 → a hospital or clinic, 本学 → a university.
-const SELF_NAMES: readonly [RegExp, RegExp][] = [
-  [/当院|本院|当クリニック|当医院/, /(?:病院|クリニック|医院|診療所|医療センター)$/],
-  [/本学(?!会)|当大学|本校|当校|当学園/, /(?:大学|学校|学園|高校|高専|学院)$/],
-  [/当協会|本協会/, /協会$/],
-  [/本学会|当学会/, /学会$/],
-  [/当組合|本組合/, /組合$/],
-  [/当連盟/, /連盟$/],
-  [/本市|当市/, /市$/],
-  [/本県|当県/, /県$/],
-  [/本町|当町/, /町$/],
-  [/当館/, /館$/],
-  [/当センター/, /センター$/],
-  [/当研究所|弊所|当所/, /研究所$/],
-  [/当機構/, /機構$/],
-  [/当財団/, /財団$/],
-  [/当社|弊社/, new RegExp(`(?:${LEGAL_FORM})$|^(?:${LEGAL_FORM})`)],
-];
 
-// Places that only mention an organisation in passing.
-const PASSING = new Set<Kind>(["mentioned", "contact", "vendor", "subject", "title-name"]);
-const SELF_WORDS = new RegExp(SELF_REFERENCE_WORD);
+const SELF_WORDS = new RegExp(SELF_REFERENCE_WORD, "g");
 
 /**
  * What the notice's self-references say of a candidate: a bonus when they name its kind (当協会 and
  * X協会); a malus when the notice speaks of itself (当社, 本学…) and only mentions the candidate in passing.
  */
 function selfMatch(ctx: RuleContext, c: Candidate): number {
+  const self = hits(SELF_WORDS, ctx.text);
+  if (self.length === 0) return 0;
   const name = c.evidence[0]!.name;
-  if (SELF_NAMES.some(([self, kind]) => kind.test(name) && self.test(ctx.text))) return 1.5;
-  return SELF_WORDS.test(ctx.text) && c.evidence.every((e) => PASSING.has(e.kind)) ? -1 : 0;
+  const said = new Set(self.map((h) => h.text));
+  if (SELF_REFERENCES.some((r) => r.names?.test(name) && said.has(r.word))) return 1.5;
+  return c.evidence.every((e) => PASSING.has(e.kind)) ? -1 : 0;
 }
 
 /** The evidence a candidate's value is read from: its weightiest place, with the fullest legal name of it. */
@@ -435,7 +462,8 @@ export const organizationRule: Rule<"organization"> = {
   run(ctx) {
     const evidence = evidenceOf(ctx);
     const pub = publisherEvidence(ctx);
-    if (pub) evidence.push(pub);
+    // The page header is a line of the notice itself when the letterhead already counted it.
+    if (pub && !evidence.some((e) => e.kind.startsWith("letterhead") && e.name === pub.name)) evidence.push(pub);
     const candidates = candidatesOf(evidence);
     for (const c of candidates) c.score += selfMatch(ctx, c);
     candidates.sort((a, b) => b.score - a.score);

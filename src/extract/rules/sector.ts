@@ -1,4 +1,4 @@
-import type { Finding, Sector } from "../../core/types.js";
+import type { DataType, Finding, Sector } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround } from "../scan.js";
 import { LEGAL_FORM_SECTORS, NAME_SECTORS, PUBLIC_BODY, SECTOR_CUES } from "../../core/vocab/sectors.js";
@@ -44,13 +44,13 @@ interface Support {
 }
 
 // Self-references that imply a sector, longest first (本学会 before 本学).
-const SELF_SECTORS = SELF_REFERENCES.filter(([, s]) => s !== null).sort((a, b) => b[0].length - a[0].length);
-const SELF_WORD = new RegExp(SELF_SECTORS.map(([w]) => escapeRegExp(w)).join("|"), "g");
-const SELF_SECTOR = new Map(SELF_SECTORS);
+const SELF_SECTORS = SELF_REFERENCES.filter((r) => r.sector !== null).sort((a, b) => b.word.length - a.word.length);
+const SELF_WORD = new RegExp(SELF_SECTORS.map((r) => escapeRegExp(r.word)).join("|"), "g");
+const SELF_SECTOR = new Map(SELF_SECTORS.map((r) => [r.word, r.sector!]));
 
 // How much each kind of evidence weighs, and the confidence of a sector read from it.
-const WEIGHTS = { "org-name": 10, "public-institution": 11, "legal-form": 3, "self-reference": 4 } as const;
-const CONFIDENCE = { "org-name": 0.85, "public-institution": 0.75, "page-publisher": 0.7, "legal-form": 0.6, "self-reference": 0.8, cues: 0.55 } as const;
+const WEIGHTS = { "org-name": 10, "public-institution": 11, description: 11, "legal-form": 3, "self-reference": 4 } as const;
+const CONFIDENCE = { "org-name": 0.85, "public-institution": 0.75, description: 0.75, "page-publisher": 0.7, "legal-form": 0.6, "self-reference": 0.8, cues: 0.55 } as const;
 
 /** The sectors the notice's words support, with their weights. */
 function supportOf(ctx: RuleContext): Map<Sector, Support> {
@@ -71,6 +71,15 @@ function supportOf(ctx: RuleContext): Map<Sector, Support> {
       // The page's publisher stands outside the notice: its words are quoted where the page has them.
       if (org.rule.endsWith("/page-publisher") || at < 0) add(named.sector, WEIGHTS[named.by], org.span[0], org.span[1], "sector/page-publisher", true);
       else add(named.sector, WEIGHTS[named.by], at, at + org.value.length, `sector/${named.by}`);
+    }
+  }
+  // "家電量販店のヤマダ電機": the description a report puts before the organisation's name.
+  if (org && typeof org.value === "string") {
+    for (const d of descriptionsOf(ctx.text, org.value)) {
+      for (const [sector, re] of SECTOR_CUES) {
+        const h = re.exec(d.text);
+        if (h) add(sector, WEIGHTS.description, d.start + h.index, d.start + h.index + h[0].length, "sector/description");
+      }
     }
   }
   // A public body's school or hospital named in the title or lead ("広島県 県立高等学校職員の…"):
@@ -104,9 +113,26 @@ function supportOf(ctx: RuleContext): Map<Sector, Support> {
 // Sectors whose bodies keep theirs when they also sell online.
 const INSTITUTIONS = new Set<Sector>(["medical", "education", "government", "health_insurance", "association", "finance"]);
 
+// A description right before a name: 家電量販店の, 大手乳業メーカーの.
+const DESCRIBED = /([\u3400-\u9fff\u30a1-\u30fc々]{2,12})の$/;
+
+/** The descriptions the text puts before the organisation's name, with their offsets. */
+function descriptionsOf(text: string, org: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  for (let at = text.indexOf(org); at >= 0 && out.length < 3; at = text.indexOf(org, at + org.length)) {
+    const m = DESCRIBED.exec(text.slice(Math.max(0, at - 14), at));
+    if (m) out.push({ text: m[1]!, start: at - m[0].length });
+  }
+  return out;
+}
+
+// Data types that are a payment card's.
+const CARD_DATA = new Set<DataType>(["credit_card_number", "card_expiry", "security_code", "cardholder_name"]);
+
 /** A card leak from an online purchase: an EC incident, whatever the company makes. */
 function shopCardLeak(ctx: RuleContext): RegExpExecArray | null {
-  return (ctx.fields.data_types ?? []).includes("credit_card_number") ? /購入|カード決済|ショッピング|ショップ|通販|ECサイト/.exec(ctx.text) : null;
+  const card = (ctx.fields.data_types ?? []).some((t) => CARD_DATA.has(t));
+  return card ? /購入|カード決済|ショッピング|ショップ|通販|ECサイト/.exec(ctx.text) : null;
 }
 
 /**
@@ -116,7 +142,7 @@ function shopCardLeak(ctx: RuleContext): RegExpExecArray | null {
  */
 export const sectorRule: Rule<"sector"> = {
   field: "sector",
-  heuristics: ["sector/org-name", "sector/public-institution", "sector/page-publisher", "sector/legal-form", "sector/self-reference", "sector/cues", "sector/card-leak-from-purchases", "sector/company-without-cues"],
+  heuristics: ["sector/org-name", "sector/description", "sector/public-institution", "sector/page-publisher", "sector/legal-form", "sector/self-reference", "sector/cues", "sector/card-leak-from-purchases", "sector/company-without-cues"],
   run(ctx) {
     const scores = supportOf(ctx);
     const shop = shopCardLeak(ctx);
