@@ -84,8 +84,11 @@ export const SELF_REFERENCES: readonly SelfReference[] = ([
   ["本県", "government", /県$/], ["当県", "government", /県$/], ["当庁", "government", /庁$/], ["当省", "government", /省$/],
 ] as const).map(([word, sector, names]) => ({ word, sector, names }));
 
-/** The self-references as one regular-expression alternation, longest first (本学会 before 本学). */
-export const SELF_REFERENCE_WORD = SELF_REFERENCES.map((r) => r.word).sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+// Words ending in 本 or 当 that a self-reference may seem to start inside: 日本学術 is no 本学, 担当社員 no 当社.
+const NOT_SELF = "(?<![日基根資見標脚謄抄原副正絵台])(?=本)|(?<![担相該適正手見妥配弁本抵充割])(?=当)|(?=弊)";
+
+/** The self-references as one regular expression, longest first (本学会 before 本学). */
+export const SELF_REFERENCE_WORD = `(?:${NOT_SELF})(?:${SELF_REFERENCES.map((r) => r.word).sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})`;
 
 /** Words that refer to the writer, the reader or organisations in general, never a name: 当社, 貴社, 同社, 各社… */
 export const SELF_REFERENCE = new RegExp(
@@ -98,11 +101,20 @@ export const LEGAL_NAME = new RegExp(
   "g",
 );
 
-/** Bodies that act on others' incidents: a regulator's notice names its target separately. */
-export const REGULATORS = /^(?:個人情報保護委員会|総務省|金融庁|経済産業省|厚生労働省|文部科学省|国土交通省|消費者庁|公正取引委員会)$/;
+/** Bodies that act on others' incidents (a regulator's notice names its target separately), as an alternation. */
+export const REGULATOR_NAME = "個人情報保護委員会|総務省|金融庁|経済産業省|厚生労働省|文部科学省|国土交通省|消費者庁|公正取引委員会";
+
+/** A regulator's whole name. */
+export const REGULATORS = new RegExp(`^(?:${REGULATOR_NAME})$`);
 
 /**
- * Bodies a notice cites for advice, reports or alerts (regulators, police, CERTs, security vendors'
- * research arms): named as a reference, they are not the organisation the notice is about.
+ * Bodies a notice cites for advice, reports or alerts (regulators, police, CERTs, consumer and
+ * security bodies), as an alternation: named as a reference, they are not the organisation the
+ * notice is about.
  */
-export const ADVISORY_BODIES = /^(?:個人情報保護委員会|総務省|金融庁|経済産業省|厚生労働省|文部科学省|国土交通省|消費者庁|公正取引委員会|警察庁|警視庁|[^\s]{1,4}県警(?:察)?|[^\s]{1,6}警察署|情報処理推進機構|IPA|JPCERT\/CC|JPCERTコーディネーションセンター|一般社団法人JPCERTコーディネーションセンター|JPCERT|内閣サイバーセキュリティセンター|NISC|国民生活センター|フィッシング対策協議会|日本サイバー犯罪対策センター|JC3|日本ネットワークセキュリティ協会|JNSA|情報通信研究機構|NICT|日本情報経済社会推進協会|JIPDEC|プライバシーマーク事務局)$/;
+export const ADVISORY_BODY_NAME = `${REGULATOR_NAME}|警察庁|警視庁|[^\\s]{1,4}県警(?:察)?|[^\\s]{1,6}警察署|情報処理推進機構|IPA|JPCERT/CC|JPCERTコーディネーションセンター|JPCERT|` +
+  "内閣サイバーセキュリティセンター|NISC|国民生活センター|フィッシング対策協議会|日本サイバー犯罪対策センター|JC3|日本ネットワークセキュリティ協会|JNSA|" +
+  "情報通信研究機構|NICT|日本情報経済社会推進協会|JIPDEC|プライバシーマーク事務局";
+
+/** An advisory body's whole name (legal form taken off). */
+export const ADVISORY_BODIES = new RegExp(`^(?:${ADVISORY_BODY_NAME})$`);

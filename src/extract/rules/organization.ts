@@ -134,18 +134,27 @@ const TITLE_LEAD = /^(?:\s|【[^】]{0,30}】|\[[^\]]{0,30}\]|[■◆●▼□�
 // A place in a label before a news title: 【宮城県】.
 const PLACE_LABEL = /【(\S{1,6}[都道府県市区町村])】\s*$/;
 // Where a title's subject ends: a hard break, or a particle that may also sit inside a name (の, に, で).
-const TITLE_BREAK = /における|において|での|への|に対する|による|に関する|について|、|,|\s|「|『|——|―|(の|に|で|が|は|を|へ|と)/g;
+const TITLE_BREAK = /における|において|での|への|に対する|による|に関する|について|、|,|\s|「|『|\(|——|―|(の|に|で|が|は|を|へ|と)/g;
+// An event written straight after its subject: "クーパン情報流出で…", "X顧客データ漏えい".
+const GLUED_EVENT = /(?:個人情報|顧客情報|会員情報|顧客データ|情報|データ)(?:の)?(?:流出|漏えい|漏洩)$|(?:不正アクセス|ランサムウェア被害|サイバー攻撃)$/;
 // The words a title's subject may end in when it is a service, not an organisation.
 const NOT_AN_ORG = /(?:サイト|システム|サーバ|サーバー|メール|アカウント|ページ|データ|情報|ネットワーク|PC|パソコン|端末|アプリ|サービス|機器|ファイル|USBメモリ|書類|名簿|個人情報|お客様|顧客|会員|職員|社員|従業員|生徒|学生|患者|利用者|攻撃|被害|事案|事故|漏えい|漏洩|流出|紛失|不正アクセス|ランサムウェア|フィッシング|お詫び|お知らせ|ご報告|重要|機関|業者|事業者|委託先|氏|さん|社長|会長|容疑者|被告|教授|議員|大臣|知事|市長|町長|村長|理事長|院長|学長|校長|部長|課長|担当者|広報|代表|委員長|関係者|警察|県警|政府|当局|男|女|男性|女性|家族|専門家|研究者|捜査員|本件|今回|調査|結果|原因)$|^(?:公式|当社|弊社)?(?:オンライン(?:ストア|ショップ)|ネットショップ|ウェブショップ|Webショップ|ECサイト|通販サイト|ショッピングサイト|会員サイト)$/;
 
-// A description before a name and の, written in kanji and katakana: 家電量販店の, 雑貨通販の, 人材派遣大手の
+// A description before a name, written in kanji and katakana: 家電量販店の, 人材派遣大手の, 米検索大手
 // (お茶の水 starts in kana: a name).
-const DESCRIPTION = /^[\u3400-\u9fff\u30a1-\u30fc々]{2,12}の(?=[^の]{2,}$)/;
+const DESCRIPTION = /^[\u3400-\u9fff\u30a1-\u30fc々]{2,12}の(?=[^の]{2,}$)|^[\u3400-\u9fff\u30a1-\u30fc々]{0,10}(?:最大手|大手)(?=[^\sの]{2,}$)/;
 
 /** A name after its description: "家電量販店のヤマダ電機" → "ヤマダ電機" (お茶の水女子大学 keeps its の). */
 function afterDescription(word: string): string {
   const m = DESCRIPTION.exec(word);
   return m ? word.slice(m[0].length) : word;
+}
+
+/** A name after the clause that describes it: "財布やかばんを販売する三京商会" → "三京商会". */
+function afterClause(word: string): string {
+  if (isPlainName(word)) return word;
+  const tail = /[^ぁ-ゖ、。\s]{2,}$/.exec(word);
+  return tail && /[ぁ-ゖ]$/.test(word.slice(0, tail.index)) ? tail[0] : word;
 }
 
 /** The subject at the head of a title: "XにおけるYの紛失", "Xへの不正アクセス", "X、…と発表". */
@@ -161,7 +170,7 @@ function fromTitleHead(ctx: RuleContext): Evidence | null {
     const name = orgNameOf(word);
     // "静岡県の総合病院…": a place before の describes what follows; look further.
     if (name === word && isPlainName(word) && !(m[1] === "の" && PLACE.test(word))) return isAdvisoryBody(word) ? null : ev(word, at, "title-head");
-    if (m[1]) continue; // の, に, で… may sit inside a name: look further
+    if (m[1] && !GLUED_EVENT.test(word)) continue; // の, に, で… may sit inside a name: look further
     // "【宮城県】県立特別支援学校、…": news that names a body only by its kind and its place.
     const place = PLACE_LABEL.exec(t.slice(0, lead));
     if (place && isGeneric(word) && orgNameOf(`${place[1]}${word}`)) {
@@ -169,10 +178,12 @@ function fromTitleHead(ctx: RuleContext): Evidence | null {
       return { name: `${place[1]} ${word}`, start: from, end: at + word.length, kind: "title-head" };
     }
     // A word that is not a name by its ending counts only as the subject of "XにおけるY", "Xへの…",
-    // "X、…", and only when the body names it again.
-    const subject = /^(?:における|において|での|への|、)$/.test(m[0]) && isPlainName(word) && word.length <= 20 && !/[ぁ-ゖ]/.test(word) &&
-      !isGeneric(word) && !NOT_AN_ORG.test(word) && !/^(?:\d|当|弊|本|同)/.test(word) && ctx.text.indexOf(word, ctx.titleEnd) >= 0;
-    return subject ? ev(word, at, "title-head-word") : null;
+    // "X、…" or "X情報流出…", and only when the body names it again.
+    const glued = GLUED_EVENT.exec(word);
+    const subject = glued ? word.slice(0, glued.index) : /^(?:における|において|での|への|、)$/.test(m[0]) ? word : "";
+    const named = subject.length >= 2 && isPlainName(subject) && subject.length <= 20 && !/[ぁ-ゖ]/.test(subject) && !isGeneric(subject) &&
+      !NOT_AN_ORG.test(subject) && !/^(?:\d|当|弊|本|同)/.test(subject) && ctx.text.indexOf(subject, ctx.titleEnd) >= 0;
+    return named ? ev(subject, at, "title-head-word") : null;
   }
   return null;
 }
@@ -239,8 +250,8 @@ function fromSubjects(ctx: RuleContext): Evidence[] {
     if (!rep) continue;
     // "Xは14日、", "Xは…と発表した": a report's subject, named as such.
     const lead = dated !== null || REPORTS.test(s.text);
-    // "人材派遣大手のワークリンクは": the name after the description.
-    const raw = afterDescription(rep[1]!.trim().replace(/^(?:この度|このたび|今般|なお|また)[、,]?/, ""));
+    // "人材派遣大手のワークリンクは", "財布を販売する三京商会は": the name after its description.
+    const raw = afterDescription(afterClause(rep[1]!.trim().replace(/^(?:この度|このたび|今般|なお|また)[、,]?/, "")));
     const named = orgNameOf(raw) === raw && isPlainName(raw);
     if (!named && !(lead && !deep && subjectWord(raw, dated !== null || recurs(ctx.text, raw, s.end)))) continue;
     // "X(本社:東京都…)は": the head office beside a name introduces the company formally.

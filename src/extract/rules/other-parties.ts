@@ -1,13 +1,13 @@
 import type { Finding } from "../../core/types.js";
 import type { Rule } from "../context.js";
 import { hits } from "../scan.js";
-import { REGULATORS, orgKey } from "../../core/vocab/organizations.js";
+import { REGULATOR_NAME, orgKey } from "../../core/vocab/organizations.js";
 import { orgNamesIn } from "../names.js";
 
 // A place named as such (東京都港区, 青森県六ケ所村) is an address, not a party, unless it is a client (X市様).
 const PLACE = /[都道府県市区町村]$/;
 const CLIENT = /^\s*(?:様|さま|殿|御中)/;
-const REGULATOR_WORD = new RegExp(REGULATORS.source.replace(/^\^|\$$/g, ""), "g");
+const REGULATOR_WORD = new RegExp(REGULATOR_NAME, "g");
 
 /** Vendors, contractors, platforms, regulators and clients named beside the organisation. */
 export const otherPartiesRule: Rule<"other_parties"> = {

@@ -2,7 +2,7 @@ import type { DataType, Finding, Sector } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround } from "../scan.js";
 import { LEGAL_FORM_SECTORS, NAME_SECTORS, PUBLIC_BODY, SECTOR_CUES } from "../../core/vocab/sectors.js";
-import { LEGAL_FORM, SELF_REFERENCES, escapeRegExp } from "../../core/vocab/organizations.js";
+import { LEGAL_FORM, SELF_REFERENCES, SELF_REFERENCE_WORD } from "../../core/vocab/organizations.js";
 import { orgNameOf } from "../names.js";
 
 const CLIENT = /^\s*(?:様|さま|殿)/;
@@ -43,10 +43,9 @@ interface Support {
   inSource: boolean;
 }
 
-// Self-references that imply a sector, longest first (本学会 before 本学).
-const SELF_SECTORS = SELF_REFERENCES.filter((r) => r.sector !== null).sort((a, b) => b.word.length - a.word.length);
-const SELF_WORD = new RegExp(SELF_SECTORS.map((r) => escapeRegExp(r.word)).join("|"), "g");
-const SELF_SECTOR = new Map(SELF_SECTORS.map((r) => [r.word, r.sector!]));
+// Every self-reference, and the sector of those that imply one.
+const SELF_WORD = new RegExp(SELF_REFERENCE_WORD, "g");
+const SELF_SECTOR = new Map(SELF_REFERENCES.filter((r) => r.sector !== null).map((r) => [r.word, r.sector!]));
 
 // How much each kind of evidence weighs, and the confidence of a sector read from it.
 const WEIGHTS = { "org-name": 10, "public-institution": 11, description: 11, "legal-form": 3, "self-reference": 4 } as const;
@@ -92,7 +91,8 @@ function supportOf(ctx: RuleContext): Map<Sector, Support> {
   // 当院 → a hospital, 本学 → a university: the first saying weighs most, later ones a little.
   const seen = new Map<Sector, number>();
   for (const h of hits(SELF_WORD, ctx.text)) {
-    const s = SELF_SECTOR.get(h.text)!;
+    const s = SELF_SECTOR.get(h.text);
+    if (!s) continue;
     const n = seen.get(s) ?? 0;
     seen.set(s, n + 1);
     if (n < 3) add(s, n === 0 ? WEIGHTS["self-reference"] : 0.5, h.start, h.end, "sector/self-reference");
