@@ -1,5 +1,5 @@
-import { ADVISORY_BODIES, LEGAL_FORM, ORG_SUFFIX, SELF_REFERENCE } from "../core/vocab/organizations.js";
-import { hits } from "./scan.js";
+import { ADVISORY_BODIES, BEFORE_NO_SELF_REFERENCE, LEGAL_FORM, ORG_SUFFIX, SELF_REFERENCE, SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
+import { hits, type Hit } from "./scan.js";
 
 /** An organisation's name found in a text, with its offsets. */
 export interface NameHit {
@@ -21,7 +21,7 @@ const MARK = new RegExp(`(?:${ORG_SUFFIX}|${LEGAL_FORM})`, "g");
 const LEGAL_AT_START = new RegExp(`^(?:${LEGAL_FORM}) ?`);
 const LEGAL_ANYWHERE = new RegExp(`(?:${LEGAL_FORM})`, "g");
 const LEGAL_AT_END = new RegExp(`(?:${LEGAL_FORM})$`);
-const LEGAL_ALONE = new RegExp(`^ ?(?:${LEGAL_FORM})$`);
+const ONLY_LEGAL_FORM = new RegExp(`^ ?(?:${LEGAL_FORM})$`);
 // A date or a count run into the front of a word ("2025年12月15日国立大学法人…").
 const LEADING_DATE = /^.*\d(?:年度?|月|日)(?:頃|ごろ)?/;
 // Single-character endings need two characters of name before them (津市 is lost; 同市, 本社 are not names).
@@ -31,7 +31,7 @@ const APPENDAGE = /^(?:事務局|事務部|事務所|本部|支部|支社|支店
 // Words of a kind, not a name: 市立中学校, 県内2法人, 委託先, 大手銀行.
 const GENERIC = new RegExp(
   "^(?:[都道府県市区町村国私公]立|[都道府県市区町村国学院社館庁]内|[都道府県市区町村国]|当|弊|本|同|貴|御|各|全|他|自|某|旧|新|元|前|関係|関連|委託|取引|外部|大手|中堅|地方|地域|総合|親|子|一部|複数|地元|全国|一般|民間|公的|外資系|海外|米国|英国|中国|韓国|米|英|中|韓|日本)?" +
-  "(?:小学校|中学校|高等学校|高校|特別支援学校|学校|大学|大学院|短期大学|大学病院|病院|医院|クリニック|診療所|薬局|幼稚園|保育園|保育所|こども園|図書館|美術館|博物館|会館|施設|事業所|会社|企業|法人|団体|協会|組合|センター|委員会|教育委員会|選挙管理委員会|議会|国会|政府|当局|役所|役場|市役所|県庁|都庁|府庁|庁|省|社|会|館|局|団|機関|医療機関|金融機関|研究所|事務所|財団|機構|銀行|店|店舗|支店|支社|本社|営業所|工場|子会社|関連会社|委託先|運営会社|委託会社|専門会社|調査会社|保険会社|証券会社|カード会社|クレジットカード会社|通信会社|新聞社|出版社|放送局|警察|警察署|消防局|消防署|水道局|交通局|市|県|町|村|区|州|グループ|ホールディングス|事務局|事務所|本部|支部)$",
+  "(?:小学校|中学校|高等学校|高校|特別支援学校|学校|大学|大学院|短期大学|大学病院|病院|医院|クリニック|診療所|薬局|幼稚園|保育園|保育所|こども園|図書館|美術館|博物館|会館|施設|事業所|会社|企業|法人|団体|協会|組合|センター|委員会|教育委員会|選挙管理委員会|議会|国会|政府|当局|役所|役場|市役所|県庁|都庁|府庁|庁|省|社|会|館|局|団|機関|医療機関|金融機関|研究所|事務所|財団|機構|銀行|店|店舗|支店|支社|本社|営業所|工場|子会社|関連会社|委託先|運営会社|委託会社|専門会社|調査会社|保険会社|証券会社|カード会社|クレジットカード会社|通信会社|新聞社|出版社|放送局|警察|警察署|消防局|消防署|水道局|交通局|市|県|町|村|区|州|グループ|ホールディングス|事務局|本部|支部)$",
 );
 // A place word that opens a description rather than a name: 県教育委員会, 市立中学校, 県内.
 const GENERIC_HEAD = /^[都道府県市区町村](?:教育|選挙|議会|内|民|役|庁|警|職員)/;
@@ -43,6 +43,11 @@ const LEGAL_REST = /^(?!.*(?:等|ら|役員|職員|社員|会員|関係者|者|�
 const PLACEHOLDER = /^(?:[A-Za-z]{1,2}|[A-Za-z]?\d+|[○〇●×]+)(?:社|法人|会社|病院|大学|学校|市|町|村|様)$/;
 // Gatherings end in 会 but are not organisations: 講習会, 説明会, 学術大会.
 const EVENT = /(?:講習|説明|研修|展示|懇親|勉強|発表|報告|交流|大|総|例|茶|宴|演奏|検討|審議|理事|社)会$/;
+
+/** True for a legal form alone (株式会社, (公社)), no name with it. */
+export function isLegalForm(word: string): boolean {
+  return ONLY_LEGAL_FORM.test(word);
+}
 
 /** True when the name carries a legal form. */
 export function hasLegalForm(name: string): boolean {
@@ -76,7 +81,7 @@ export function orgNameOf(word: string): string | null {
     const body = w.slice(legal ? legal[0].length : 0, m.index);
     if (body.length < (WEAK_SUFFIX.test(m[0]) ? 2 : 1)) continue;
     const rest = w.slice(end);
-    if (rest === "" || APPENDAGE.test(rest) || LEGAL_ALONE.test(rest)) {
+    if (rest === "" || APPENDAGE.test(rest) || ONLY_LEGAL_FORM.test(rest)) {
       const name = /^ ?(?:株式会社|有限会社|合同会社)$/.test(rest) ? w : w.slice(0, end);
       return isGeneric(name) ? null : name;
     }
@@ -152,4 +157,11 @@ export function orgNamesIn(text: string, from = 0, to = text.length): NameHit[] 
     if (NAMED.length > 3) NAMED.pop();
   }
   return entry.names.filter((h) => h.start >= from && h.end <= to);
+}
+
+const SELF_WORDS = new RegExp(SELF_REFERENCE_WORD, "g");
+
+/** Every self-reference of a text (当社, 本学…) that stands as a word of its own (日本学術 holds no 本学). */
+export function selfReferencesIn(text: string): Hit[] {
+  return hits(SELF_WORDS, text).filter((h) => !BEFORE_NO_SELF_REFERENCE[h.text[0]!]?.includes(text[h.start - 1] ?? " "));
 }

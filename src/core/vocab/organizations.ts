@@ -84,11 +84,14 @@ export const SELF_REFERENCES: readonly SelfReference[] = ([
   ["本県", "government", /県$/], ["当県", "government", /県$/], ["当庁", "government", /庁$/], ["当省", "government", /省$/],
 ] as const).map(([word, sector, names]) => ({ word, sector, names }));
 
-// Words ending in 本 or 当 that a self-reference may seem to start inside: 日本学術 is no 本学, 担当社員 no 当社.
-const NOT_SELF = "(?<![日基根資見標脚謄抄原副正絵台])(?=本)|(?<![担相該適正手見妥配弁本抵充割])(?=当)|(?=弊)";
+/** The self-references as one regular-expression alternation, longest first (本学会 before 本学). */
+export const SELF_REFERENCE_WORD = SELF_REFERENCES.map((r) => r.word).sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 
-/** The self-references as one regular expression, longest first (本学会 before 本学). */
-export const SELF_REFERENCE_WORD = `(?:${NOT_SELF})(?:${SELF_REFERENCES.map((r) => r.word).sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})`;
+/**
+ * Kanji that make a word with the 本 or 当 after them, so that no self-reference starts there:
+ * 日本学術 holds no 本学, 担当社員 no 当社.
+ */
+export const BEFORE_NO_SELF_REFERENCE: Readonly<Record<string, string>> = { 本: "日基根資見標脚謄抄原副正絵台", 当: "担相該適正手見妥配弁本抵充割" };
 
 /** Words that refer to the writer, the reader or organisations in general, never a name: 当社, 貴社, 同社, 各社… */
 export const SELF_REFERENCE = new RegExp(

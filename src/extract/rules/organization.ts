@@ -1,8 +1,8 @@
 import type { Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
-import { hits, lineAround, linesOf } from "../scan.js";
+import { hits, lineAround } from "../scan.js";
 import { LEGAL_FORM, REGULATORS, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
-import { hasLegalForm, isAdvisoryBody, isGeneric, isPlainName, orgNameOf, orgNamesIn } from "../names.js";
+import { hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgNameOf, orgNamesIn, selfReferencesIn } from "../names.js";
 
 /**
  * The places a notice names an organisation, each with the weight its evidence adds to a candidate
@@ -35,6 +35,9 @@ const KINDS = {
 } as const;
 type Kind = keyof typeof KINDS;
 
+/** A line of the notice with its offsets. */
+type Line = { start: number; end: number; text: string };
+
 /** One place naming an organisation: offsets into the notice text, or into the decoded text when `inSource`. */
 interface Evidence {
   name: string;
@@ -51,7 +54,6 @@ const ev = (name: string, start: number, kind: Kind): Evidence => ({ name, start
 
 const HAS_LEGAL_FORM = new RegExp(LEGAL_FORM);
 const STARTS_WITH_LEGAL_FORM = new RegExp(`^(?:${LEGAL_FORM})`);
-const LEGAL_ALONE = new RegExp(`^(?:${LEGAL_FORM})$`);
 const INSTITUTION = /^[^\sのへにをがで]{2,20}(?:大学|大学院|短期大学|高等学校|中学校|小学校|学校|学園|幼稚園|保育園|病院|クリニック|医院|診療所|ホーム|施設|センター)$/;
 const SITE_WORDS = /(?:コーポレートサイト|公式サイト|公式ホームページ|ホームページ|ウェブサイト|Webサイト|WEBサイト|オンラインショップ|公式X|公式アカウント)$/;
 
@@ -98,7 +100,7 @@ function fromDigest(ctx: RuleContext): Evidence | null {
   const m = DIGEST_NAME.exec(ctx.title);
   if (!m) return null;
   const name = m[1]!.trim();
-  if (!(orgNameOf(name) === name || HAS_LEGAL_FORM.test(name))) return null;
+  if (!(orgNameOf(name) === name || hasLegalForm(name))) return null;
   return ev(name, ctx.titleStart + m[0].indexOf(name), "digest-heading");
 }
 
@@ -245,7 +247,7 @@ function fromSubjects(ctx: RuleContext): Evidence[] {
     if (s.start < ctx.titleEnd && s.end > ctx.titleStart && s.end - s.start < 60) continue;
     // A lead opens a report (after its title, or at the top): deeper, a sentence's subject is only one of its actors.
     const deep = (s.start >= ctx.titleEnd ? ++after : ++before) > LEAD_SENTENCES;
-    const dated = NEWS_LEAD.exec(s.text) ?? LEAD_AFTER_HEADLINE.exec(s.text);
+    const dated = /日\s?[、,]/.test(s.text) ? NEWS_LEAD.exec(s.text) ?? LEAD_AFTER_HEADLINE.exec(s.text) : null;
     const rep = dated ?? REPORTER.exec(s.text);
     if (!rep) continue;
     // "Xは14日、", "Xは…と発表した": a report's subject, named as such.
@@ -291,7 +293,7 @@ function letterheadName(line: string): string | null {
   if (t.length > 45 || /[。、「」【】:：>|｜]/.test(t) || /各位|御中|様$|^\d/.test(t)) return null;
   const words = t.split(/\s+/);
   // A legal form written apart from its name is one word with it.
-  const tokens = LEGAL_ALONE.test(words[0]!) && words.length > 1 ? [`${words[0]} ${words[1]}`, ...words.slice(2)] : words;
+  const tokens = isLegalForm(words[0]!) && words.length > 1 ? [`${words[0]} ${words[1]}`, ...words.slice(2)] : words;
   const lead = tokens[0]!;
   // "医療法人社団青葉会 みなと中央病院": a legal body and the institution it runs, both kept.
   if (tokens.length >= 2 && tokens.length <= 3 && (orgNameOf(lead) === lead || STARTS_WITH_LEGAL_FORM.test(lead)) &&
@@ -300,20 +302,46 @@ function letterheadName(line: string): string | null {
   return name && lead.startsWith(name) && isPlainName(name) ? name : null;
 }
 
+/**
+ * The first `head` and the last `tail` lines of a text that hold something and are kept by `keep`,
+ * found from both ends without cutting the rest of the text.
+ */
+function edgeLines(text: string, head: number, tail: number, keep: (l: Line) => boolean): [top: Line[], bottom: Line[]] {
+  const take = (s: number, e: number): Line | null => {
+    const l = { start: s, end: e, text: text.slice(s, e) };
+    return l.text.trim() !== "" && keep(l) ? l : null;
+  };
+  const top: Line[] = [];
+  let s = 0;
+  for (; s <= text.length && top.length < head; s++) {
+    const e = text.indexOf("\n", s) < 0 ? text.length : text.indexOf("\n", s);
+    const l = take(s, e);
+    if (l) top.push(l);
+    s = e;
+  }
+  const bottom: Line[] = [];
+  for (let e = text.length; e >= s && bottom.length < tail; e--) {
+    const b = text.lastIndexOf("\n", e - 1) + 1;
+    const l = b >= s ? take(b, e) : null;
+    if (l) bottom.unshift(l);
+    e = b;
+  }
+  return [top, bottom];
+}
+
 /** Names from the letterhead or signature: short lines at the top or bottom that are an organisation. */
 function fromLetterhead(ctx: RuleContext): Evidence[] {
-  const lines = linesOf(ctx.text).filter((l) => l.text.trim() !== "" && !(l.start < ctx.titleEnd && l.end > ctx.titleStart));
-  const edge = new Set([...lines.slice(0, 8), ...lines.slice(-6)]);
   const out: Evidence[] = [];
-  lines.forEach((l, i) => {
-    if (!edge.has(l)) return;
-    const t = l.text.trim();
-    const name = letterheadName(t);
-    if (!name) return;
-    const rest = t.slice(t.indexOf(name) + name.length);
-    const signs = SIGN_LINE.test(rest) || [lines[i - 2], lines[i - 1], lines[i + 1], lines[i + 2]].some((n) => n && SIGN_LINE.test(n.text.trim()));
-    out.push(ev(name, l.start + l.text.indexOf(name), signs ? "letterhead" : "letterhead-line"));
-  });
+  for (const lines of edgeLines(ctx.text, 8, 6, (l) => !(l.start < ctx.titleEnd && l.end > ctx.titleStart))) {
+    lines.forEach((l, i) => {
+      const t = l.text.trim();
+      const name = letterheadName(t);
+      if (!name) return;
+      const rest = t.slice(t.indexOf(name) + name.length);
+      const signs = SIGN_LINE.test(rest) || [lines[i - 2], lines[i - 1], lines[i + 1], lines[i + 2]].some((n) => n && SIGN_LINE.test(n.text.trim()));
+      out.push(ev(name, l.start + l.text.indexOf(name), signs ? "letterhead" : "letterhead-line"));
+    });
+  }
   return out;
 }
 
@@ -404,17 +432,15 @@ function candidatesOf(evidence: Evidence[]): Candidate[] {
 }
 
 
-const SELF_WORDS = new RegExp(SELF_REFERENCE_WORD, "g");
 
 /**
- * What the notice's self-references say of a candidate: a bonus when they name its kind (当協会 and
- * X協会); a malus when the notice speaks of itself (当社, 本学…) and only mentions the candidate in passing.
+ * What the notice's self-references (当社, 本学…, as said in the text) say of a candidate: a bonus
+ * when they name its kind (当協会 and X協会); a malus when the notice speaks of itself and only
+ * mentions the candidate in passing.
  */
-function selfMatch(ctx: RuleContext, c: Candidate): number {
-  const self = hits(SELF_WORDS, ctx.text);
-  if (self.length === 0) return 0;
+function selfMatch(said: ReadonlySet<string>, c: Candidate): number {
+  if (said.size === 0) return 0;
   const name = c.evidence[0]!.name;
-  const said = new Set(self.map((h) => h.text));
   if (SELF_REFERENCES.some((r) => r.names?.test(name) && said.has(r.word))) return 1.5;
   return c.evidence.every((e) => PASSING.has(e.kind)) ? -1 : 0;
 }
@@ -476,7 +502,8 @@ export const organizationRule: Rule<"organization"> = {
     // The page header is a line of the notice itself when the letterhead already counted it.
     if (pub && !evidence.some((e) => e.kind.startsWith("letterhead") && e.name === pub.name)) evidence.push(pub);
     const candidates = candidatesOf(evidence);
-    for (const c of candidates) c.score += selfMatch(ctx, c);
+    const said = new Set(selfReferencesIn(ctx.text).map((h) => h.text));
+    for (const c of candidates) c.score += selfMatch(said, c);
     candidates.sort((a, b) => b.score - a.score);
     const [top, rival] = candidates;
     if (!top || top.score < MIN_SCORE) return [];

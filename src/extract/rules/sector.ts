@@ -2,8 +2,8 @@ import type { DataType, Finding, Sector } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround } from "../scan.js";
 import { LEGAL_FORM_SECTORS, NAME_SECTORS, PUBLIC_BODY, SECTOR_CUES } from "../../core/vocab/sectors.js";
-import { LEGAL_FORM, SELF_REFERENCES, SELF_REFERENCE_WORD } from "../../core/vocab/organizations.js";
-import { orgNameOf } from "../names.js";
+import { LEGAL_FORM, SELF_REFERENCES } from "../../core/vocab/organizations.js";
+import { hasLegalForm, orgNameOf, selfReferencesIn } from "../names.js";
 
 const CLIENT = /^\s*(?:様|さま|殿)/;
 // A school, hospital or museum a prefecture or city runs: 県立高等学校, 市立病院.
@@ -25,7 +25,7 @@ function inBreadcrumb(text: string, at: number): boolean {
 }
 
 /** The sector an organisation's name says: its ending, then its place (a prefecture's centre), then its legal form. */
-export function sectorOfName(name: string): { sector: Sector; by: "org-name" | "legal-form" } | null {
+function sectorOfName(name: string): { sector: Sector; by: "org-name" | "legal-form" } | null {
   const bare = (orgNameOf(name) ?? name).replace(LEGAL_FORMS, "").replace(/\s+/g, "");
   for (const [sector, re] of NAME_SECTORS) if (re.test(bare)) return { sector, by: "org-name" };
   if (PUBLIC_BODY.test(bare)) return { sector: "government", by: "org-name" };
@@ -43,8 +43,7 @@ interface Support {
   inSource: boolean;
 }
 
-// Every self-reference, and the sector of those that imply one.
-const SELF_WORD = new RegExp(SELF_REFERENCE_WORD, "g");
+// The sector of the self-references that imply one.
 const SELF_SECTOR = new Map(SELF_REFERENCES.filter((r) => r.sector !== null).map((r) => [r.word, r.sector!]));
 
 // How much each kind of evidence weighs, and the confidence of a sector read from it.
@@ -64,16 +63,10 @@ function supportOf(ctx: RuleContext): Map<Sector, Support> {
   };
   const org = ctx.findings.find((f) => f.field === "organization" && f.value === ctx.fields.organization);
   if (org && typeof org.value === "string") {
+    // The name's words are quoted where the organisation's finding stands (the page header, for a page's publisher).
     const named = sectorOfName(org.value);
-    if (named) {
-      const at = ctx.text.indexOf(org.value);
-      // The page's publisher stands outside the notice: its words are quoted where the page has them.
-      if (org.rule.endsWith("/page-publisher") || at < 0) add(named.sector, WEIGHTS[named.by], org.span[0], org.span[1], "sector/page-publisher", true);
-      else add(named.sector, WEIGHTS[named.by], at, at + org.value.length, `sector/${named.by}`);
-    }
-  }
-  // "家電量販店のヤマダ電機": the description a report puts before the organisation's name.
-  if (org && typeof org.value === "string") {
+    if (named) add(named.sector, WEIGHTS[named.by], org.span[0], org.span[1], org.rule.endsWith("/page-publisher") ? "sector/page-publisher" : `sector/${named.by}`, true);
+    // "家電量販店のヤマダ電機": the description a report puts before the organisation's name.
     for (const d of descriptionsOf(ctx.text, org.value)) {
       for (const [sector, re] of SECTOR_CUES) {
         const h = re.exec(d.text);
@@ -90,7 +83,7 @@ function supportOf(ctx: RuleContext): Map<Sector, Support> {
   }
   // 当院 → a hospital, 本学 → a university: the first saying weighs most, later ones a little.
   const seen = new Map<Sector, number>();
-  for (const h of hits(SELF_WORD, ctx.text)) {
+  for (const h of selfReferencesIn(ctx.text)) {
     const s = SELF_SECTOR.get(h.text);
     if (!s) continue;
     const n = seen.get(s) ?? 0;
@@ -149,7 +142,7 @@ export const sectorRule: Rule<"sector"> = {
     // An institution's shop (a hospital's, a university's) does not make it a retailer.
     const institution = [...scores].some(([sector, s]) => INSTITUTIONS.has(sector) && (s.rule === "sector/org-name" || s.rule === "sector/page-publisher"));
     if (shop && !institution) {
-      return [ctx.find("sector", "retail_ec", shop.index, shop.index + shop[0].length, 0.75, "sector/card-leak-from-purchases")];
+      return [ctx.find("sector", "retail_ec", shop.index, shop.index + shop[0].length, 0.6, "sector/card-leak-from-purchases")];
     }
     const ranked = [...scores].sort((a, b) => b[1].score - a[1].score);
     const [top, second] = ranked;
@@ -157,7 +150,7 @@ export const sectorRule: Rule<"sector"> = {
       const [sector, s] = top;
       const base = CONFIDENCE[s.rule.slice("sector/".length) as keyof typeof CONFIDENCE];
       const margin = second ? second[1].score / s.score : 0;
-      const conf = Math.max(0.3, Math.min(0.92, base + 0.03 * Math.min(s.score, 8) - 0.3 * margin));
+      const conf = Math.round(Math.max(0.3, Math.min(0.92, base + 0.03 * Math.min(s.score, 8) - 0.3 * margin)) * 100) / 100;
       const f: Finding = s.inSource
         ? ctx.findInSource("sector", sector, s.start, s.end, conf, s.rule)
         : ctx.find("sector", sector, s.start, s.end, conf, s.rule);
@@ -166,7 +159,7 @@ export const sectorRule: Rule<"sector"> = {
     // A company whose notice says enough to judge, with nothing sector-specific in it.
     const org = ctx.fields.organization ?? "";
     const body = ctx.body.replace(/^.*(?:経緯|概要|対応|原因|について|お客様|情報)\s*$/gm, "").trim();
-    if (org && (new RegExp(LEGAL_FORM).test(org) || /社$/.test(org)) && body.length >= 60) {
+    if (org && (hasLegalForm(org) || /社$/.test(org)) && body.length >= 60) {
       return [ctx.find("sector", "other", ctx.titleStart, ctx.titleEnd, 0.3, "sector/company-without-cues")];
     }
     return [];
