@@ -10,28 +10,19 @@ import { hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgN
  * the notice is by or about).
  */
 const KINDS = {
-  "regulator-target": { weight: 6, confidence: 0.8 },
-  "self-definition": { weight: 5, confidence: 0.9 },
-  heading: { weight: 5, confidence: 0.9 },
-  listing: { weight: 5, confidence: 0.85 },
-  "digest-heading": { weight: 5, confidence: 0.85 },
-  "title-head": { weight: 4.5, confidence: 0.85 },
-  "title-trailer": { weight: 4.5, confidence: 0.85 },
-  "news-subject": { weight: 4, confidence: 0.85 },
-  letterhead: { weight: 4, confidence: 0.85 },
-  "news-subject-word": { weight: 3, confidence: 0.7 },
-  "title-head-word": { weight: 2.5, confidence: 0.6 },
-  "reporter-word": { weight: 2, confidence: 0.6 },
-  "title-name": { weight: 2.5, confidence: 0.7 },
-  "letterhead-line": { weight: 2.5, confidence: 0.6 },
-  "mail-header": { weight: 2.5, confidence: 0.7 },
-  "heading-token": { weight: 2.5, confidence: 0.6 },
-  regulator: { weight: 2, confidence: 0.6 },
-  "page-publisher": { weight: 2.6, confidence: 0.6 },
-  contact: { weight: 1.5, confidence: 0.6 },
-  subject: { weight: 1.5, confidence: 0.6 },
-  mentioned: { weight: 0.7, confidence: 0.5 },
-  vendor: { weight: -1.5, confidence: 0.3 },
+  // The notice says who it is by: a heading, a self-definition, a signed letterhead, a dated news lead.
+  "regulator-target": { weight: 6, confidence: 0.8 }, "self-definition": { weight: 5, confidence: 0.9 },
+  heading: { weight: 5, confidence: 0.9 }, listing: { weight: 5, confidence: 0.85 }, "digest-heading": { weight: 5, confidence: 0.85 },
+  "title-head": { weight: 4.5, confidence: 0.85 }, "title-trailer": { weight: 4.5, confidence: 0.85 },
+  "news-subject": { weight: 4, confidence: 0.85 }, letterhead: { weight: 4, confidence: 0.85 },
+  // Good places, but for words that do not end like a name, or lines that do not sign.
+  "news-subject-word": { weight: 3, confidence: 0.7 }, "page-publisher": { weight: 2.6, confidence: 0.6 },
+  "title-head-word": { weight: 2.5, confidence: 0.6 }, "title-name": { weight: 2.5, confidence: 0.7 },
+  "letterhead-line": { weight: 2.5, confidence: 0.6 }, "mail-header": { weight: 2.5, confidence: 0.7 },
+  "heading-token": { weight: 2.5, confidence: 0.6 }, "reporter-word": { weight: 2, confidence: 0.6 }, regulator: { weight: 2, confidence: 0.6 },
+  // Passing mentions: they add up, and a vendor's counts against.
+  contact: { weight: 1.5, confidence: 0.6 }, subject: { weight: 1.5, confidence: 0.6 },
+  mentioned: { weight: 0.7, confidence: 0.5 }, vendor: { weight: -1.5, confidence: 0.3 },
 } as const;
 type Kind = keyof typeof KINDS;
 
