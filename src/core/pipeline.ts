@@ -29,13 +29,14 @@ export async function openDocument(doc: SourceDocument): Promise<Casefile[]> {
     }
   }
   const read = READERS[doc.mediaType] ?? readText;
-  const { text, charset, messages } = await read(doc);
-  return [{ doc, charset, text, messages, notices: [] }];
+  const { text, charset, messages, site } = await read(doc);
+  return [{ doc, charset, text, messages, notices: [], ...(site ? { site } : {}) }];
 }
 
 /** Split a decoded casefile into notices, extract each incident and tag it. Pure: no I/O. */
 export function analyse(cf: Casefile): Casefile {
-  cf.notices = segment(cf);
+  // A page whose header names no organisation is published by the site its metadata names.
+  cf.notices = segment(cf).map((n) => (n.publisher || !cf.site ? n : { ...n, publisher: cf.site }));
   // Each notice is tagged right after its extraction: the tagger reuses the NFKC text, sentences and scans just made.
   for (const n of cf.notices) {
     n.incident = n.isIncident ? extractIncident(cf.text, n) : null;

@@ -212,6 +212,8 @@ export interface Casefile {
   text: string;
   messages: Message[];
   notices: Notice[];
+  /** The site or publisher the document's metadata names (og:site_name, a feed item's author), where the text holds it. */
+  site?: { name: string; span: Span };
 }
 
 /**

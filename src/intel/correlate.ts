@@ -1,4 +1,7 @@
 import type { IncidentFields } from "../core/types.js";
+import { orgKey } from "../core/vocab/organizations.js";
+
+export { orgKey };
 
 /** What correlation knows about an incident or a new notice. */
 export interface Comparable {
@@ -15,12 +18,6 @@ export interface Match {
 /** Score at or above which a new notice joins an existing incident automatically. */
 export const SAME_INCIDENT = 0.7;
 
-const LEGAL_FORMS = /株式会社|\(株\)|有限会社|合同会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|国立大学法人|公立大学法人|学校法人|医療法人社団|医療法人財団|医療法人|社会福祉法人|独立行政法人|地方独立行政法人|国立研究開発法人|特定非営利活動法人|NPO法人/g;
-
-/** The organisation's name reduced to what identifies it: NFKC, no spaces, no legal form, lower case. */
-export function orgKey(name: string | null | undefined): string {
-  return (name ?? "").normalize("NFKC").replace(LEGAL_FORMS, "").replace(/[\s・･()（）「」]/g, "").toLowerCase();
-}
 
 /** A title reduced to its words: no casebook marker, category, date, bracket labels or spaces. */
 export function titleKey(title: string): string {

@@ -4,9 +4,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeDocument } from "../../core/document.js";
-import { analyse } from "../../core/pipeline.js";
-import type { Casefile } from "../../core/types.js";
-import { decodeText } from "../../ingest/formats/text.js";
+import { runPipeline } from "../../core/pipeline.js";
 
 const ROOT = fileURLToPath(new URL("./fixtures", import.meta.url));
 
@@ -20,15 +18,19 @@ function normalise(v: unknown): unknown {
   return Array.isArray(v) ? [...v].map((x) => JSON.stringify(x)).sort() : v;
 }
 
+// A fixture's input is plain text, or a page or feed read by its format's reader.
+const INPUTS = ["input.txt", "input.html", "input.xml"];
+
 for (const field of readdirSync(ROOT).sort()) {
   for (const name of readdirSync(join(ROOT, field)).sort()) {
     const dir = join(ROOT, field, name);
-    if (!existsSync(join(dir, "input.txt"))) continue;
-    test(`${field}: ${name}`, () => {
-      const bytes = readFileSync(join(dir, "input.txt"));
+    const input = INPUTS.find((f) => existsSync(join(dir, f)));
+    if (!input) continue;
+    test(`${field}: ${name}`, async () => {
+      const bytes = readFileSync(join(dir, input));
       const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as Expected;
-      const { text, charset, messages } = decodeText(bytes);
-      const cf: Casefile = analyse({ doc: makeDocument(bytes, { source: name }), charset, text, messages, notices: [] });
+      const [cf] = await runPipeline(makeDocument(bytes, { source: join(dir, input) }));
+      assert.ok(cf, `${field}/${name} gave no casefile`);
       const notice = expected.title
         ? cf.notices.find((n) => n.title.startsWith(expected.title!))
         : cf.notices.find((n) => n.isIncident);

@@ -1,57 +1,61 @@
+import type { Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
-import { hits, linesOf } from "../scan.js";
-import { LEGAL_FORM, LEGAL_NAME, ORG_SUFFIX, REGULATORS, SELF_REFERENCE } from "../../core/vocab/organizations.js";
+import { hits, lineAround } from "../scan.js";
+import { LEGAL_FORM, REGULATORS, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
+import { hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgNameOf, orgNamesIn, selfReferencesIn } from "../names.js";
 
-const ENDS_AS_ORG = new RegExp(`(?:${ORG_SUFFIX})$`);
-const HAS_LEGAL_FORM = new RegExp(LEGAL_FORM);
-const STARTS_WITH_LEGAL_FORM = new RegExp(`^(?:${LEGAL_FORM})`);
-const INSTITUTION = /^[^\sのへにをがで]{2,20}(?:大学|大学院|短期大学|高等学校|中学校|小学校|学校|学園|幼稚園|保育園|病院|クリニック|医院|診療所|ホーム|施設|センター)$/;
-const OPERATED_BY = /^(\S{2,30}?)\s*[(（]運営[:：]/;
-const ENDS_IN_SELF = /(?:当|弊|本)(?:社|院|学|校|会|所|館|店|組合|センター|協会)$/;
-const SITE_WORDS = /(?:コーポレートサイト|公式サイト|公式ホームページ|ホームページ|ウェブサイト|Webサイト|WEBサイト|オンラインショップ|公式X|公式アカウント)$/;
-const DEFINED_AS_SELF = /([^\s、。,「」『』()（）:：]{2,50}?)\s?[(（]\s?以下[、,]?\s?[「『]?(?:当社|弊社|当院|当センター|本学|本校|当組合|当法人|当協会|当財団|当機構|当館|当店|当会|同社|当団体|本会|当校|当市|当町|当村|当区)/;
+/**
+ * The places a notice names an organisation, each with the weight its evidence adds to a candidate
+ * and the confidence of a value read from it (about how often such a place names the organisation
+ * the notice is by or about).
+ */
+const KINDS = {
+  // The notice says who it is by: a heading, a self-definition, a signed letterhead, a dated news lead.
+  "regulator-target": { weight: 6, confidence: 0.8 }, "self-definition": { weight: 5, confidence: 0.9 },
+  heading: { weight: 5, confidence: 0.9 }, listing: { weight: 5, confidence: 0.85 }, "digest-heading": { weight: 5, confidence: 0.85 },
+  "title-head": { weight: 4.5, confidence: 0.85 }, "title-trailer": { weight: 4.5, confidence: 0.85 },
+  "news-subject": { weight: 4, confidence: 0.85 }, letterhead: { weight: 4, confidence: 0.85 },
+  // Good places, but for words that do not end like a name, or lines that do not sign.
+  "news-subject-word": { weight: 3, confidence: 0.7 }, "page-publisher": { weight: 2.6, confidence: 0.6 },
+  "title-head-word": { weight: 2.5, confidence: 0.6 }, "title-name": { weight: 2.5, confidence: 0.7 },
+  "letterhead-line": { weight: 2.5, confidence: 0.6 }, "mail-header": { weight: 2.5, confidence: 0.7 },
+  "heading-token": { weight: 2.5, confidence: 0.6 }, "reporter-word": { weight: 2, confidence: 0.6 }, regulator: { weight: 2, confidence: 0.6 },
+  // Passing mentions: they add up, and a vendor's counts against.
+  contact: { weight: 1.5, confidence: 0.6 }, subject: { weight: 1.5, confidence: 0.6 },
+  mentioned: { weight: 0.7, confidence: 0.5 }, vendor: { weight: -1.5, confidence: 0.3 },
+} as const;
+type Kind = keyof typeof KINDS;
 
-/** A name and where it sits in the normalised notice. */
-interface Named {
+/** A line of the notice with its offsets. */
+type Line = { start: number; end: number; text: string };
+
+/** One place naming an organisation: offsets into the notice text, or into the decoded text when `inSource`. */
+interface Evidence {
   name: string;
   start: number;
   end: number;
-  confidence: number;
-  rule: string;
+  kind: Kind;
+  inSource?: boolean;
 }
 
-// What follows a name run into its title: "株式会社ABCへの不正アクセス".
-const TITLE_TAIL = /不正|漏|流出|紛失|盗難|誤|感染|被害|障害|攻撃|乗っ取|改ざん|について|に関する|お知らせ|お詫び|ご報告|事案|事故/;
+const ev = (name: string, start: number, kind: Kind): Evidence => ({ name, start, end: start + name.length, kind });
 
-/** Cut a "株式会社X…" word before the particle where its title begins; names keep their kana ("かえで"). */
-function cutBeforeTitle(word: string): string {
-  for (const m of word.matchAll(/[のへにをがでと]/g)) {
-    if (m.index! >= 3 && TITLE_TAIL.test(word.slice(m.index!))) return word.slice(0, m.index!);
-  }
-  return word;
-}
+// ---------------------------------------------------------------------------------------------
+// Headings of blogs, digests and listings
 
-/** The longest start of a word that ends like an organisation name (愛知県選挙管理委員会X… → 愛知県選挙管理委員会). */
-function cutAtSuffix(word: string): string | null {
-  if (ENDS_AS_ORG.test(word) && !SELF_REFERENCE.test(word)) return word;
-  if (STARTS_WITH_LEGAL_FORM.test(word) && word.replace(STARTS_WITH_LEGAL_FORM, "").length >= 1) return cutBeforeTitle(word);
-  const re = new RegExp(`(?:${ORG_SUFFIX})`, "g");
-  let best: string | null = null;
-  for (const m of word.matchAll(re)) {
-    const prefix = word.slice(0, m.index! + m[0].length);
-    if (prefix.length >= 3 && !SELF_REFERENCE.test(prefix) && !ENDS_IN_SELF.test(prefix) && !/[【「『(（]/.test(prefix)) best = prefix;
-  }
-  return best;
-}
+const HAS_LEGAL_FORM = new RegExp(LEGAL_FORM);
+const STARTS_WITH_LEGAL_FORM = new RegExp(`^(?:${LEGAL_FORM})`);
+const INSTITUTION = /^[^\sのへにをがで]{2,20}(?:大学|大学院|短期大学|高等学校|中学校|小学校|学校|学園|幼稚園|保育園|病院|クリニック|医院|診療所|ホーム|施設|センター)$/;
+const SITE_WORDS = /(?:コーポレートサイト|公式サイト|公式ホームページ|ホームページ|ウェブサイト|Webサイト|WEBサイト|オンラインショップ|公式X|公式アカウント)$/;
 
-/** The organisation a regulator's notice is about: the first legal name after the regulator. */
+/** The organisation a regulator's notice is about: the first name with a legal form after the regulator. */
 function regulatorTarget(rest: string): { name: string; at: number } | null {
-  const m = hits(LEGAL_NAME, rest)[0];
-  return m ? { name: m.text, at: m.start } : null;
+  const m = orgNamesIn(rest).find((h) => h.legal);
+  return m ? { name: m.name, at: m.start } : null;
 }
 
 /** Name at the head of a blog heading: 【…】ORG title, or ORG title after a news category. */
-function fromHeading(ctx: RuleContext): Named | null {
+function fromHeading(ctx: RuleContext): Evidence | null {
   const title = ctx.title;
   const base = ctx.titleStart;
   const close = title.indexOf("】");
@@ -64,130 +68,442 @@ function fromHeading(ctx: RuleContext): Named | null {
   if (!t0) return null;
   const start = base + restAt + lead;
   if (REGULATORS.test(t0)) {
-    const after = rest.slice(lead + t0.length);
-    const target = regulatorTarget(after);
-    if (target) {
-      const at = start + t0.length + target.at;
-      return { name: target.name.replace(/\s+/g, ""), start: at, end: at + target.name.length, confidence: 0.75, rule: "organization/regulator-target" };
-    }
-    return { name: t0, start, end: start + t0.length, confidence: 0.6, rule: "organization/regulator" };
+    const target = regulatorTarget(rest.slice(lead + t0.length));
+    if (target) return { ...ev(target.name, start + t0.length + target.at, "regulator-target"), name: target.name.replace(/\s+/g, "") };
+    return ev(t0, start, "regulator");
   }
   const t1 = tokens[1];
-  if (t1 && !ENDS_AS_ORG.test(t0) && t0.length <= 12 && /^[^\sのへにをがで]{1,20}(?:株式会社|ホールディングス|グループ)$/.test(t1)) {
-    const name = `${t0} ${t1}`;
-    return { name, start, end: start + name.length, confidence: 0.9, rule: "organization/heading" };
+  if (t1 && orgNameOf(t0) === null && t0.length <= 12 && /^[^\sのへにをがで]{1,20}(?:株式会社|ホールディングス|グループ)$/.test(t1)) {
+    return ev(`${t0} ${t1}`, start, "heading");
   }
   // "学校法人白鷺学園 白鷺女子大学": the legal body and the institution it runs, both kept.
-  if (t1 && STARTS_WITH_LEGAL_FORM.test(t0) && INSTITUTION.test(t1)) {
-    const name = `${t0} ${t1}`;
-    return { name, start, end: start + name.length, confidence: 0.9, rule: "organization/heading" };
-  }
-  const cut = cutAtSuffix(t0);
-  if (cut) return { name: cut, start, end: start + cut.length, confidence: 0.9, rule: "organization/heading" };
-  if (tokens.length > 1 && t0.length <= 25 && !/の|への|による|について|に関する/.test(t0)) {
-    return { name: t0, start, end: start + t0.length, confidence: 0.6, rule: "organization/heading-token" };
-  }
+  if (t1 && STARTS_WITH_LEGAL_FORM.test(t0) && INSTITUTION.test(t1)) return ev(`${t0} ${t1}`, start, "heading");
+  const cut = orgNameOf(t0);
+  if (cut && t0.startsWith(cut)) return ev(cut, start, "heading");
+  if (tokens.length > 1 && t0.length <= 25 && !/の|への|による|について|に関する/.test(t0)) return ev(t0, start, "heading-token");
   return null;
 }
 
 const DIGEST_NAME = /^\s*[■◆●▼□◇★☆]\s*(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*(?:公表|発表|公開)?\s*)?([^：:。]{2,40}?)\s*[：:]/;
 
 /** Name before the colon of a digest entry's heading: "■ 3月4日公表 株式会社X：title". */
-function fromDigest(ctx: RuleContext): Named | null {
+function fromDigest(ctx: RuleContext): Evidence | null {
   const m = DIGEST_NAME.exec(ctx.title);
   if (!m) return null;
   const name = m[1]!.trim();
-  if (!(ENDS_AS_ORG.test(name) || HAS_LEGAL_FORM.test(name))) return null;
-  const start = ctx.titleStart + m[0].indexOf(name);
-  return { name, start, end: start + name.length, confidence: 0.85, rule: "organization/digest-heading" };
+  if (!(orgNameOf(name) === name || hasLegalForm(name))) return null;
+  return ev(name, ctx.titleStart + m[0].indexOf(name), "digest-heading");
 }
 
 /** Name after the last "/" of a news-listing title: "category title/ORG". */
-function fromListing(ctx: RuleContext): Named | null {
+function fromListing(ctx: RuleContext): Evidence | null {
   const title = ctx.title;
   if (title.startsWith("【") || (!ctx.notice.listingDate && !ctx.notice.category)) return null;
   const slash = title.lastIndexOf("/");
   if (slash < 0 || slash > title.length - 2) return null;
   const raw = title.slice(slash + 1).trim();
   const name = raw.replace(SITE_WORDS, "").trim() || raw;
-  const start = ctx.titleStart + title.indexOf(raw, slash);
-  return { name, start, end: start + name.length, confidence: 0.85, rule: "organization/listing" };
+  return ev(name, ctx.titleStart + title.indexOf(raw, slash), "listing");
 }
 
-/** Name the notice defines as itself: "株式会社X(以下「当社」)". */
-function fromSelfDefinition(ctx: RuleContext): Named | null {
-  if (!ctx.text.includes("以下")) return null;
-  const m = DEFINED_AS_SELF.exec(ctx.text);
-  if (!m) return null;
-  let name = m[1]!.replace(/^(?:この度|このたび|今般|今回|先般|本日|なお)[、,]?/, "");
-  const legal = name.search(HAS_LEGAL_FORM);
-  if (legal > 0) name = name.slice(legal);
-  if (SELF_REFERENCE.test(name) || name.length < 2) return null;
-  const start = m.index! + m[0].indexOf(name);
-  return { name, start, end: start + name.length, confidence: 0.9, rule: "organization/self-definition" };
-}
-
-/** Name from the letterhead or signature: a short line at the top or bottom that is an organisation. */
-function fromLetterhead(ctx: RuleContext): Named | null {
-  const lines = linesOf(ctx.text).filter((l) => l.text.trim() !== "" && !(l.start < ctx.titleEnd && l.end > ctx.titleStart));
-  const edge = [...lines.slice(0, 8), ...lines.slice(-6)];
-  for (const l of edge) {
-    const t = l.text.trim();
-    const operated = OPERATED_BY.exec(t);
-    if (operated) {
-      const at = l.start + l.text.indexOf(operated[1]!);
-      return { name: operated[1]!, start: at, end: at + operated[1]!.length, confidence: 0.7, rule: "organization/letterhead" };
-    }
-    if (t.length > 40 || /[。、「」【】:：]/.test(t) || /各位|御中|様$|^\d|年\s*\d+\s*月|^(?:校長|代表|理事長|院長|市長|社長|担当)/.test(t)) continue;
-    const tokens = t.split(/\s+/);
-    // "医療法人社団青葉会 みなと中央病院": a legal body and the institution it runs, both kept.
-    const lead = tokens[0]!;
-    const whole = tokens.length >= 2 && tokens.length <= 3 && (ENDS_AS_ORG.test(lead) || STARTS_WITH_LEGAL_FORM.test(lead)) &&
-      tokens.slice(1).every((w) => w.length <= 20 && !/代表|取締役|社長|理事長|院長|校長|部長|課長|担当|様|殿|御中|各位|(?:部|課|室|係|局|本部|事務局|情報)$|お知らせ|ニュース|news|ブログ|サイト|ページ|一覧|トピックス/i.test(w)) ? t : null;
-    const name = whole ?? cutAtSuffix(tokens[0]!);
-    if (!name || SELF_REFERENCE.test(name) || ENDS_IN_SELF.test(name)) continue;
-    const at = l.start + l.text.indexOf(name);
-    return { name, start: at, end: at + name.length, confidence: whole || STARTS_WITH_LEGAL_FORM.test(name) ? 0.8 : 0.6, rule: "organization/letterhead" };
-  }
-  return null;
-}
-
-/** Name in the first sentences: the first organisation with a legal form. */
-function fromBody(ctx: RuleContext): Named | null {
-  const h = hits(LEGAL_NAME, ctx.text, 0, Math.min(ctx.text.length, 600))[0];
-  return h ? { name: h.text, start: h.start, end: h.end, confidence: 0.5, rule: "organization/first-legal-name" } : null;
-}
-
-const norm = (s: string) => s.replace(/\s+/g, "").replace(new RegExp(LEGAL_FORM, "g"), "");
-
-/** The victim or reporting organisation, as named (legal form kept). */
 /** The organisation a regulator acted on: "株式会社Xに対する…指導", "Xに対し…勧告". */
-function fromRegulatorTarget(ctx: RuleContext): Named | null {
+function fromRegulatorTarget(ctx: RuleContext): Evidence | null {
   if (ctx.notice.kind !== "regulator_action") return null;
   for (const [from, to] of [[ctx.titleStart, ctx.titleEnd], [ctx.titleEnd, Math.min(ctx.text.length, ctx.titleEnd + 800)]] as const) {
-    for (const h of hits(LEGAL_NAME, ctx.text, from, to)) {
-      if (/^\s*(?:及び|および|並びに|と|、)?[^。\n]{0,20}に対(?:する|し)/.test(ctx.text.slice(h.end, h.end + 30))) {
-        return { name: h.text.replace(/\s+/g, ""), start: h.start, end: h.end, confidence: 0.8, rule: "organization/regulator-target" };
+    for (const h of orgNamesIn(ctx.text, from, to)) {
+      if (h.legal && /^\s*(?:及び|および|並びに|と|、)?[^。\n]{0,20}に対(?:する|し)/.test(ctx.text.slice(h.end, h.end + 30))) {
+        return { ...ev(h.name, h.start, "regulator-target"), name: h.name.replace(/\s+/g, "") };
       }
     }
   }
   return null;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Titles of notices and news
+
+// Labels, bullets, numbers and dates in front of a title: 【報道発表資料】, ■, (1), 2024-02-15.
+const TITLE_LEAD = /^(?:\s|【[^】]{0,30}】|\[[^\]]{0,30}\]|[■◆●▼□◇★☆▶▷◎・『「]|\(\d{1,2}\)|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?:令和|平成)?\d{1,4}年\d{1,2}月\d{1,2}日[:：]?)+/;
+// A place in a label before a news title: 【宮城県】.
+const PLACE_LABEL = /【(\S{1,6}[都道府県市区町村])】\s*$/;
+// Where a title's subject ends: a hard break, or a particle that may also sit inside a name (の, に, で).
+const TITLE_BREAK = /における|において|での|への|に対する|による|に関する|について|、|,|\s|「|『|\(|——|―|(の|に|で|が|は|を|へ|と)/g;
+// An event written straight after its subject: "クーパン情報流出で…", "X顧客データ漏えい".
+const GLUED_EVENT = /(?:個人情報|顧客情報|会員情報|顧客データ|情報|データ)(?:の)?(?:流出|漏えい|漏洩)$|(?:不正アクセス|ランサムウェア被害|サイバー攻撃)$/;
+// The words a title's subject may end in when it is a service, not an organisation.
+const NOT_AN_ORG = /(?:サイト|システム|サーバ|サーバー|メール|アカウント|ページ|データ|情報|ネットワーク|PC|パソコン|端末|アプリ|サービス|機器|ファイル|USBメモリ|書類|名簿|個人情報|お客様|顧客|会員|職員|社員|従業員|生徒|学生|患者|利用者|攻撃|被害|事案|事故|漏えい|漏洩|流出|紛失|不正アクセス|ランサムウェア|フィッシング|お詫び|お知らせ|ご報告|重要|機関|業者|事業者|委託先|氏|さん|社長|会長|容疑者|被告|教授|議員|大臣|知事|市長|町長|村長|理事長|院長|学長|校長|部長|課長|担当者|広報|代表|委員長|関係者|警察|県警|政府|当局|男|女|男性|女性|家族|専門家|研究者|捜査員|本件|今回|調査|結果|原因)$|^(?:公式|当社|弊社)?(?:オンライン(?:ストア|ショップ)|ネットショップ|ウェブショップ|Webショップ|ECサイト|通販サイト|ショッピングサイト|会員サイト)$/;
+
+// A description before a name, written in kanji and katakana: 家電量販店の, 人材派遣大手の, 米検索大手
+// (お茶の水 starts in kana: a name).
+const DESCRIPTION = /^[\u3400-\u9fff\u30a1-\u30fc々]{2,12}の(?=[^の]{2,}$)|^[\u3400-\u9fff\u30a1-\u30fc々]{0,10}(?:最大手|大手)(?=[^\sの]{2,}$)/;
+
+/** A name after its description: "家電量販店のヤマダ電機" → "ヤマダ電機" (お茶の水女子大学 keeps its の). */
+function afterDescription(word: string): string {
+  const m = DESCRIPTION.exec(word);
+  return m ? word.slice(m[0].length) : word;
+}
+
+/** A name after the clause that describes it: "財布やかばんを販売する三京商会" → "三京商会". */
+function afterClause(word: string): string {
+  if (isPlainName(word)) return word;
+  const tail = /[^ぁ-ゖ、。\s]{2,}$/.exec(word);
+  return tail && /[ぁ-ゖ]$/.test(word.slice(0, tail.index)) ? tail[0] : word;
+}
+
+/** The subject at the head of a title: "XにおけるYの紛失", "Xへの不正アクセス", "X、…と発表". */
+function fromTitleHead(ctx: RuleContext): Evidence | null {
+  const t = ctx.text.slice(ctx.titleStart, ctx.titleEnd);
+  const lead = TITLE_LEAD.exec(t)?.[0].length ?? 0;
+  const head = t.slice(lead, lead + 40);
+  for (const m of head.matchAll(TITLE_BREAK)) {
+    const described = head.slice(0, m.index);
+    const word = afterDescription(described);
+    if (word.length < 2) { if (!m[1]) break; continue; }
+    const at = ctx.titleStart + lead + described.length - word.length;
+    const name = orgNameOf(word);
+    // "静岡県の総合病院…": a place before の describes what follows; look further.
+    if (name === word && isPlainName(word) && !(m[1] === "の" && PLACE.test(word))) return isAdvisoryBody(word) ? null : ev(word, at, "title-head");
+    if (m[1] && !GLUED_EVENT.test(word)) continue; // の, に, で… may sit inside a name: look further
+    // "【宮城県】県立特別支援学校、…": news that names a body only by its kind and its place.
+    const place = PLACE_LABEL.exec(t.slice(0, lead));
+    if (place && isGeneric(word) && orgNameOf(`${place[1]}${word}`)) {
+      const from = ctx.titleStart + place.index + 1;
+      return { name: `${place[1]} ${word}`, start: from, end: at + word.length, kind: "title-head" };
+    }
+    // A word that is not a name by its ending counts only as the subject of "XにおけるY", "Xへの…",
+    // "X、…" or "X情報流出…", and only when the body names it again.
+    const glued = GLUED_EVENT.exec(word);
+    const subject = glued ? word.slice(0, glued.index) : /^(?:における|において|での|への|、)$/.test(m[0]) ? word : "";
+    const named = subject.length >= 2 && isPlainName(subject) && subject.length <= 20 && !/[ぁ-ゖ]/.test(subject) && !isGeneric(subject) &&
+      !NOT_AN_ORG.test(subject) && !/^(?:\d|当|弊|本|同)/.test(subject) && ctx.text.indexOf(subject, ctx.titleEnd) >= 0;
+    return named ? ev(subject, at, "title-head-word") : null;
+  }
+  return null;
+}
+
+const TRAILER = /(?:^|\s)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|(?:令和|平成)\d{1,2}年\d{1,2}月\d{1,2}日|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})\s+(\S{2,30})\s*$|(?:\s*[|｜]|\s[-–—]\s)\s*([^|｜]{2,30}?)\s*$/;
+
+/** The name after the date that ends a title ("…について 2022年6月9日 奈良県"), or a page title's site name ("… | X"). */
+function fromTitleTrailer(ctx: RuleContext): Evidence | null {
+  const t = ctx.text.slice(ctx.titleStart, ctx.titleEnd);
+  const m = TRAILER.exec(t);
+  const raw = m?.[1] ?? m?.[2];
+  if (!raw) return null;
+  const name = orgNameOf(raw);
+  if (!name || !raw.startsWith(name)) return null;
+  return ev(name, ctx.titleStart + m!.index + m![0].lastIndexOf(raw), "title-trailer");
+}
+
+/** Every other organisation the title names ("…——武蔵小杉病院1万人情報流出", "【宮城県】…"). */
+function fromTitleNames(ctx: RuleContext): Evidence[] {
+  return orgNamesIn(ctx.text, ctx.titleStart, ctx.titleEnd).map((h) => ev(h.name, h.start, "title-name"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The body: news leads, self-definitions, letterheads, signatures, mail samples, mentions
+
+// A news lead: "X(本社:…)は14日、", "Xは7月1日、…と発表した".
+const NEWS_LEAD = /^[『「]?((?:[^、。「」『』\s]|(?<=[A-Za-z.]) (?=[A-Za-z])){2,40}?)(?:\([^()\n]{0,40}\))?は\s?[、,]?\s?(?:(?:(?:19|20)\d{2}\s?年\s?)?\d{1,2}\s?月\s?)?\d{1,2}\s?日(?:午[前後])?[、,]/;
+// A lead run on after its headline on one line: "…流出か 日本原燃は 3 日、".
+const LEAD_AFTER_HEADLINE = new RegExp(`(?<=\\S\\s)${NEWS_LEAD.source.slice(1)}`);
+// A subject that reports: "Xは…と発表しました", "Xによりますと", "Xといたしましては".
+const REPORTER = /^[『「]?([^、。「」『』\n]{2,40}?)(?:\([^()\n]{0,40}\))?(?:は[、,]?|によりますと|によると|といたしましては|としては)/;
+const HEAD_OFFICE = /\((?:本社|本店|本部|所在地)[:：]/;
+const REPORTS = /発表|公表|明らかに|としています|ということです|としている|判明した|報告した|わかりました|分かりました/;
+
+/**
+ * A report's subject that does not end like an organisation's name (ジェイティービー, 日本原燃):
+ * plain, short, not a kind of body or person; unless a date stands beside it or the text names it
+ * again, only a brand-like word (katakana or Latin letters) counts.
+ */
+function subjectWord(raw: string, vouched: boolean): boolean {
+  if (!isPlainName(raw) || raw.length > 20 || /[ぁ-ゖ]/.test(raw.replace(/^[ぁ-ゖ]+/, "")) || isGeneric(raw) || NOT_AN_ORG.test(raw)) return false;
+  return vouched || (/[ァ-ヴA-Za-z]/.test(raw) && !/(?:メディア|マスコミ|ニュース|報道|紙)$/.test(raw));
+}
+
+/** True when the text names the word again after `from` (a name recurs; a passing noun seldom does). */
+function recurs(text: string, word: string, from: number): boolean {
+  return text.indexOf(word, from) >= 0;
+}
+
+// Sentences of the body where a news lead may stand.
+const LEAD_SENTENCES = 3;
+
+/** The subject of the first sentences of a news report or notice. */
+function fromSubjects(ctx: RuleContext): Evidence[] {
+  const out: Evidence[] = [];
+  let before = 0;
+  let after = 0;
+  for (const s of ctx.sentences.slice(0, 16)) {
+    if (s.start < ctx.titleEnd && s.end > ctx.titleStart && s.end - s.start < 60) continue;
+    // A lead opens a report (after its title, or at the top): deeper, a sentence's subject is only one of its actors.
+    const deep = (s.start >= ctx.titleEnd ? ++after : ++before) > LEAD_SENTENCES;
+    const dated = /日\s?[、,]/.test(s.text) ? NEWS_LEAD.exec(s.text) ?? LEAD_AFTER_HEADLINE.exec(s.text) : null;
+    const rep = dated ?? REPORTER.exec(s.text);
+    if (!rep) continue;
+    // "Xは14日、", "Xは…と発表した": a report's subject, named as such.
+    const lead = dated !== null || REPORTS.test(s.text);
+    // "人材派遣大手のワークリンクは", "財布を販売する三京商会は": the name after its description.
+    const raw = afterDescription(afterClause(rep[1]!.trim().replace(/^(?:この度|このたび|今般|なお|また)[、,]?/, "")));
+    const named = orgNameOf(raw) === raw && isPlainName(raw);
+    if (!named && !(lead && !deep && subjectWord(raw, dated !== null || recurs(ctx.text, raw, s.end)))) continue;
+    // "X(本社:東京都…)は": the head office beside a name introduces the company formally.
+    const kind: Kind = HEAD_OFFICE.test(rep[0]) ? "self-definition"
+      : named ? (lead && !deep ? "news-subject" : "subject")
+      : dated ? "news-subject-word" : "reporter-word";
+    out.push(ev(raw, s.start + s.text.indexOf(raw, rep[0].indexOf(rep[1]!)), kind));
+  }
+  return out;
+}
+
+const DEFINED_AS_SELF = new RegExp(`([^\\s、。,「」『』()（）:：]{2,50}?)\\s?[(（](?:[^()（）\\n]{0,80}?[、,]\\s?)?\\s?(?:以下|下記)[、,]?\\s?[「『]?(?:${SELF_REFERENCE_WORD}|同社|当団体|本会|当校)`);
+
+/** Name the notice defines as itself: "株式会社X(以下「当社」)". */
+function fromSelfDefinition(ctx: RuleContext): Evidence | null {
+  if (!ctx.text.includes("以下") && !ctx.text.includes("下記")) return null;
+  const m = DEFINED_AS_SELF.exec(ctx.text);
+  if (!m) return null;
+  let name = m[1]!.replace(/^(?:この度|このたび|今般|今回|先般|本日|なお)[、,]?/, "");
+  const legal = name.search(HAS_LEGAL_FORM);
+  if (legal > 0) name = name.slice(legal);
+  const cut = orgNameOf(name);
+  if (isGeneric(name) || (!cut && !isPlainName(name))) return null;
+  return ev(name, m.index + m[0].indexOf(name), "self-definition");
+}
+
+// Lines that sign a notice: a date, or a person's office.
+const SIGN_LINE = /^(?:(?:令和|平成)?\s?[\d元]{1,4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}|以上)\s*$|(?:代表取締役|取締役|代表理事|理事長|常務理事|会長|社長|学長|校長|院長|病院長|所長|館長|市長|町長|村長|知事|教育長|事務局長|事務局)/;
+// A facility a legal body runs, named after it on a letterhead: 特別養護老人ホームひだまり.
+const FACILITY = /ホーム|施設|センター|病院|クリニック|学校|学園|園|館|ホテル|店|事業所|工場/;
+const PERSON_WORDS = /代表|取締役|社長|理事長|院長|校長|部長|課長|担当|様|殿|御中|各位|(?:部|課|室|係|局|本部|事務局|情報)$|お知らせ|ニュース|news|ブログ|サイト|ページ|一覧|トピックス/i;
+
+/** The organisation a short letterhead or signature line names (a page title's site part, a legal body and its institution). */
+function letterheadName(line: string): string | null {
+  // A page title's site part ("お知らせ | 株式会社X"); a kana reading in brackets is dropped ("株式会社 東玉(とうぎょく)").
+  const t = (/(?:\s*[|｜]|\s[-–—]\s)\s*([^|｜]{2,45})$/.exec(line)?.[1]?.trim() ?? line).replace(/\([ぁ-ゖァ-ヴー・\s]+\)\s*$/, "");
+  if (t.length > 45 || /[。、「」【】:：>|｜]/.test(t) || /各位|御中|様$|^\d/.test(t)) return null;
+  const words = t.split(/\s+/);
+  // A legal form written apart from its name is one word with it.
+  const tokens = isLegalForm(words[0]!) && words.length > 1 ? [`${words[0]} ${words[1]}`, ...words.slice(2)] : words;
+  const lead = tokens[0]!;
+  // "医療法人社団青葉会 みなと中央病院": a legal body and the institution it runs, both kept.
+  if (tokens.length >= 2 && tokens.length <= 3 && (orgNameOf(lead) === lead || STARTS_WITH_LEGAL_FORM.test(lead)) &&
+    tokens.slice(1).every((w) => w.length <= 20 && (orgNameOf(w) === w || FACILITY.test(w)) && isPlainName(w) && !PERSON_WORDS.test(w))) return t;
+  const name = orgNameOf(lead);
+  return name && lead.startsWith(name) && isPlainName(name) ? name : null;
+}
+
+/**
+ * The first `head` and the last `tail` lines of a text that hold something and are kept by `keep`,
+ * found from both ends without cutting the rest of the text.
+ */
+function edgeLines(text: string, head: number, tail: number, keep: (l: Line) => boolean): [top: Line[], bottom: Line[]] {
+  const take = (s: number, e: number): Line | null => {
+    const l = { start: s, end: e, text: text.slice(s, e) };
+    return l.text.trim() !== "" && keep(l) ? l : null;
+  };
+  const top: Line[] = [];
+  let s = 0;
+  for (; s <= text.length && top.length < head; s++) {
+    const e = text.indexOf("\n", s) < 0 ? text.length : text.indexOf("\n", s);
+    const l = take(s, e);
+    if (l) top.push(l);
+    s = e;
+  }
+  const bottom: Line[] = [];
+  for (let e = text.length; e >= s && bottom.length < tail; e--) {
+    const b = text.lastIndexOf("\n", e - 1) + 1;
+    const l = b >= s ? take(b, e) : null;
+    if (l) bottom.unshift(l);
+    e = b;
+  }
+  return [top, bottom];
+}
+
+/** Names from the letterhead or signature: short lines at the top or bottom that are an organisation. */
+function fromLetterhead(ctx: RuleContext): Evidence[] {
+  const out: Evidence[] = [];
+  for (const lines of edgeLines(ctx.text, 8, 6, (l) => !(l.start < ctx.titleEnd && l.end > ctx.titleStart))) {
+    lines.forEach((l, i) => {
+      const t = l.text.trim();
+      const name = letterheadName(t);
+      if (!name) return;
+      const rest = t.slice(t.indexOf(name) + name.length);
+      const signs = SIGN_LINE.test(rest) || [lines[i - 2], lines[i - 1], lines[i + 1], lines[i + 2]].some((n) => n && SIGN_LINE.test(n.text.trim()));
+      out.push(ev(name, l.start + l.text.indexOf(name), signs ? "letterhead" : "letterhead-line"));
+    });
+  }
+  return out;
+}
+
+const MAIL_HEADER = /^\s*(?:差出人|送信者|送信元|表示名|From|件名|Subject)\s*[:：]\s*["“]?(?<name>[^"”<>\n]{2,40}?)["”]?\s*(?:<[^>\n]*>)?\s*$/gim;
+
+/** The organisation named in the headers of a sample mail (an impersonation notice shows what the fake looks like). */
+function fromMailHeaders(ctx: RuleContext): Evidence[] {
+  const out: Evidence[] = [];
+  for (const h of hits(MAIL_HEADER, ctx.text)) {
+    const raw = h.groups.name ?? "";
+    const name = orgNameOf(raw.trim());
+    if (name && raw.trim().startsWith(name)) out.push(ev(name, h.start + h.text.indexOf(name), "mail-header"));
+  }
+  return out;
+}
+
+// What stands around a vendor's or contractor's name: "委託先の株式会社X", "株式会社Xの提供するシステム".
+const VENDOR_BEFORE = /(?:委託先|委託している|委託する|業務委託|運営委託|外部専門会社|専門会社|調査会社|フォレンジック|開発元|提供元|販売元|保守会社|管理会社|事業者)(?:である|の|\s|「|『)*$/;
+const VENDOR_AFTER = /^(?:」|』|\s)*(?:\([^)]{0,20}\))?(?:の提供する|が提供する|の提供している|が提供している|に委託|へ委託|に業務委託|に調査|による調査|の調査|に依頼|へ依頼|社製|製の|が開発|の開発|と連携|の協力|を利用|を導入|が運営するシステム|のシステム|のサービス|のサーバ)/;
+const ADDRESSEE = /^(?:様|さま|殿|御中|各位)/;
+const ADDRESS = /(?:本社|本店|所在地|住所|〒)\s*[:：]?\s*$/;
+const CONTACT = /問い?合わ?せ|ご相談|ご連絡|窓口/;
+
+/** Every other organisation the notice names, told apart: contacts, vendors, mentions. */
+function fromMentions(ctx: RuleContext): Evidence[] {
+  const out: Evidence[] = [];
+  const names = [...orgNamesIn(ctx.text, 0, ctx.titleStart), ...orgNamesIn(ctx.text, ctx.titleEnd)];
+  for (const h of names) {
+    const before = ctx.text.slice(Math.max(0, h.start - 14), h.start);
+    const after = ctx.text.slice(h.end, h.end + 16);
+    if (ADDRESSEE.test(after) || ADDRESS.test(before)) continue;
+    const [ls, le] = lineAround(ctx.text, h.start);
+    const kind: Kind = VENDOR_BEFORE.test(before) || VENDOR_AFTER.test(after) ? "vendor" : CONTACT.test(ctx.text.slice(ls, le)) ? "contact" : "mentioned";
+    out.push(ev(h.name, h.start, kind));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+/** The candidates of one organisation: every place naming it, and their weight. */
+interface Candidate {
+  key: string;
+  evidence: Evidence[];
+  score: number;
+}
+
+// Kinds where a regulator or advisory body is the subject of the notice, not a reference in it.
+const SUBJECT_KINDS = new Set<Kind>(["heading", "listing", "digest-heading", "title-head", "news-subject", "regulator", "regulator-target", "self-definition", "letterhead"]);
+// Mentions add up to this many.
+const MENTIONS = 4;
+// Places that only mention an organisation in passing.
+const PASSING = new Set<Kind>(["mentioned", "contact", "vendor", "subject", "title-name"]);
+// A place's name (岡山県, 東京都品川区), and what it weighs named in passing against a body named so.
+const PLACE = /[都道府県市区町村]$/;
+const PLACE_IN_PASSING = 0.6;
+
+/**
+ * The weight of one place naming a candidate: advisory bodies cited in passing count against it,
+ * and a place named in passing (静岡県の…, 東京都品川区) counts less than a body.
+ */
+function weightOf(e: Evidence): number {
+  if (!SUBJECT_KINDS.has(e.kind) && isAdvisoryBody(e.name)) return -3;
+  return KINDS[e.kind].weight * (PASSING.has(e.kind) && PLACE.test(e.name) ? PLACE_IN_PASSING : 1);
+}
+
+
+/** Group the evidence by organisation: names that contain one another (武蔵小杉病院, 日本医科大学武蔵小杉病院) are one. */
+function candidatesOf(evidence: Evidence[]): Candidate[] {
+  const groups: Candidate[] = [];
+  for (const e of [...evidence].sort((a, b) => orgKey(b.name).length - orgKey(a.name).length)) {
+    const key = orgKey(e.name);
+    if (key.length < 2) continue;
+    // A place is not the body it names (岡山県 is not 岡山県精神科医療センター).
+    const g = groups.find((c) => c.key === key || (!PLACE.test(key) && (c.key.includes(key) || key.includes(c.key))));
+    if (g) g.evidence.push(e);
+    else groups.push({ key, evidence: [e], score: 0 });
+  }
+  for (const g of groups) {
+    let mentions = 0;
+    for (const e of g.evidence) {
+      if (e.kind === "mentioned" && ++mentions > MENTIONS) continue;
+      g.score += weightOf(e);
+    }
+  }
+  return groups.sort((a, b) => b.score - a.score);
+}
+
+
+
+/**
+ * What the notice's self-references (当社, 本学…, as said in the text) say of a candidate: a bonus
+ * when they name its kind (当協会 and X協会); a malus when the notice speaks of itself and only
+ * mentions the candidate in passing.
+ */
+function selfMatch(said: ReadonlySet<string>, c: Candidate): number {
+  if (said.size === 0) return 0;
+  const name = c.evidence[0]!.name;
+  if (SELF_REFERENCES.some((r) => r.names?.test(name) && said.has(r.word))) return 1.5;
+  return c.evidence.every((e) => PASSING.has(e.kind)) ? -1 : 0;
+}
+
+/** The evidence a candidate's value is read from: its weightiest place, with the fullest legal name of it. */
+function bestOf(c: Candidate): Evidence {
+  const ranked = [...c.evidence].sort((a, b) => weightOf(b) - weightOf(a) || b.name.length - a.name.length);
+  const top = ranked[0]!;
+  const fuller = ranked.find((e) => e !== top && weightOf(e) > 0 && hasLegalForm(e.name) && !hasLegalForm(top.name) && orgKey(e.name) === orgKey(top.name));
+  return fuller && top.kind !== "heading" && top.kind !== "listing" ? { ...fuller, kind: top.kind } : top;
+}
+
+// The least a candidate must score to be named: more than one passing mention.
+const MIN_SCORE = 1.2;
+
+/** The confidence of the chosen name: its place's, more when other places agree, less when a rival is close. */
+function confidenceOf(best: Evidence, top: Candidate, rival: Candidate | undefined): number {
+  const kinds = new Set(top.evidence.filter((e) => weightOf(e) > 0).map((e) => e.kind));
+  let c: number = KINDS[best.kind].confidence + 0.04 * Math.min(kinds.size - 1, 2);
+  if (rival && rival.score > 0.7 * top.score) c -= 0.15;
+  return Math.round(Math.max(0.2, Math.min(0.95, c)) * 100) / 100;
+}
+
+/** Every place the notice names an organisation; a passing mention where a stronger place stands is not counted again. */
+function evidenceOf(ctx: RuleContext): Evidence[] {
+  const heading = fromListing(ctx) ?? fromRegulatorTarget(ctx) ?? fromDigest(ctx) ?? fromHeading(ctx);
+  const placed = [
+    ...(heading ? [heading] : []),
+    ...[fromTitleHead(ctx), fromTitleTrailer(ctx), fromSelfDefinition(ctx)].filter((e): e is Evidence => e !== null),
+    ...fromSubjects(ctx),
+    ...fromLetterhead(ctx),
+    ...fromMailHeaders(ctx),
+  ];
+  const passing = [...fromTitleNames(ctx), ...fromMentions(ctx)].filter((m) => !placed.some((p) => p.start < m.end && m.start < p.end));
+  return [...placed, ...passing];
+}
+
+/** The page's publisher as evidence (its header line, its site name), when it reads as an organisation's name. */
+function publisherEvidence(ctx: RuleContext): Evidence | null {
+  const pub = ctx.notice.publisher;
+  const name = pub && letterheadName(pub.name.normalize("NFKC"));
+  const at = name ? pub.name.normalize("NFKC").indexOf(name) : -1;
+  // NFKC keeps the length of a name's kana, kanji and Latin letters: the offsets hold in the original.
+  if (!pub || !name || at < 0 || pub.name.slice(at, at + name.length).normalize("NFKC") !== name) return null;
+  return { name, start: pub.span[0] + at, end: pub.span[0] + at + name.length, kind: "page-publisher", inSource: true };
+}
+
+/**
+ * The organisation the notice is by or about. Every place that names one adds evidence to a
+ * candidate (names that contain one another are one candidate); the candidate with the most weight
+ * wins, and its value is read from its weightiest place. A notice that names none says unknown.
+ */
 export const organizationRule: Rule<"organization"> = {
   field: "organization",
-  heuristics: ["organization/regulator-target", "organization/regulator", "organization/heading", "organization/heading-token", "organization/digest-heading", "organization/listing", "organization/self-definition", "organization/letterhead", "organization/first-legal-name", "organization/page-publisher"],
+  heuristics: Object.keys(KINDS).filter((k) => k !== "vendor").map((k) => `organization/${k}`),
   run(ctx) {
-    const heading = fromListing(ctx) ?? fromRegulatorTarget(ctx) ?? fromDigest(ctx) ?? fromHeading(ctx);
-    const self = fromSelfDefinition(ctx);
-    let chosen: Named | null = heading;
-    // A fuller legal name for the same organisation in the body wins over the heading's short form.
-    if (heading && self && norm(self.name).includes(norm(heading.name)) && self.name.length > heading.name.length) chosen = self;
-    chosen ??= self ?? fromLetterhead(ctx) ?? fromBody(ctx);
-    const pub = ctx.notice.publisher;
-    if (!chosen && pub && /当社|弊社|当行|当院|本学|当法人|当組合|当協会|当館|当店|当機構|当センター/.test(ctx.text)) {
-      return [ctx.findInSource("organization", pub.name, pub.span[0], pub.span[1], 0.5, "organization/page-publisher")];
-    }
-    return chosen ? [ctx.find("organization", chosen.name, chosen.start, chosen.end, chosen.confidence, chosen.rule)] : [];
+    const evidence = evidenceOf(ctx);
+    const pub = publisherEvidence(ctx);
+    // The page header is a line of the notice itself when the letterhead already counted it.
+    if (pub && !evidence.some((e) => e.kind.startsWith("letterhead") && e.name === pub.name)) evidence.push(pub);
+    const candidates = candidatesOf(evidence);
+    const said = new Set(selfReferencesIn(ctx.text).map((h) => h.text));
+    for (const c of candidates) c.score += selfMatch(said, c);
+    candidates.sort((a, b) => b.score - a.score);
+    const [top, rival] = candidates;
+    if (!top || top.score < MIN_SCORE) return [];
+    const best = bestOf(top);
+    const confidence = confidenceOf(best, top, rival);
+    const rule = `organization/${best.kind}`;
+    const finding: Finding = best.inSource
+      ? ctx.findInSource("organization", best.name, best.start, best.end, confidence, rule)
+      : ctx.find("organization", best.name, best.start, best.end, confidence, rule);
+    return [finding];
   },
 };

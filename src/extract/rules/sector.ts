@@ -1,10 +1,14 @@
-import type { Sector } from "../../core/types.js";
-import type { Rule } from "../context.js";
-import { hits } from "../scan.js";
-import { SECTOR_CUES } from "../../core/vocab/sectors.js";
-import { LEGAL_FORM } from "../../core/vocab/organizations.js";
+import type { DataType, Finding, Sector } from "../../core/types.js";
+import type { Rule, RuleContext } from "../context.js";
+import { hits, lineAround } from "../scan.js";
+import { LEGAL_FORM_SECTORS, NAME_SECTORS, PUBLIC_BODY, SECTOR_CUES } from "../../core/vocab/sectors.js";
+import { LEGAL_FORM, SELF_REFERENCES } from "../../core/vocab/organizations.js";
+import { hasLegalForm, orgNameOf, selfReferencesIn } from "../names.js";
 
 const CLIENT = /^\s*(?:様|さま|殿)/;
+// A school, hospital or museum a prefecture or city runs: 県立高等学校, 市立病院.
+const PUBLIC_INSTITUTION = /[都道府県市区町村]立[^\s、。]{0,12}?(?:高等学校|高校|中学校|小学校|特別支援学校|学校|幼稚園|保育園|大学|病院|医療センター|診療所|美術館|博物館)/;
+const LEGAL_FORMS = new RegExp(LEGAL_FORM, "g");
 
 /** True inside a line that lists many names ("A/B/C/D"): a roll of others, not the organisation. */
 function inNameList(text: string, at: number): boolean {
@@ -14,54 +18,148 @@ function inNameList(text: string, at: number): boolean {
   return (text.slice(s, e).match(/\//g) ?? []).length >= 3;
 }
 
-/** The sector of the organisation, or of the service the incident hit when one is named. */
-export const sectorRule: Rule<"sector"> = {
-  field: "sector",
-  heuristics: ["sector/cues", "sector/card-leak-from-purchases", "sector/company-without-cues"],
-  run(ctx) {
-    const org = ctx.fields.organization ?? "";
-    const scores = new Map<Sector, { score: number; start: number; end: number }>();
-    const add = (s: Sector, w: number, start: number, end: number) => {
-      const cur = scores.get(s);
-      if (cur) cur.score += w;
-      else scores.set(s, { score: w, start, end });
-    };
-    const orgAt = org ? ctx.text.indexOf(org) : -1;
-    // A prefecture, city or ward named as the organisation is a public body.
-    const gov = /(?:[都道府県市区町村]|[市区町村]役(?:所|場)|[都道府県]庁|省|庁)$/.exec(org.split(/\s+/)[0] ?? "");
-    if (gov) add("government", 3, orgAt >= 0 ? orgAt : ctx.titleStart, orgAt >= 0 ? orgAt + org.length : ctx.titleEnd);
-    for (const [sector, re, weight] of SECTOR_CUES) {
-      if (org && re.test(org)) add(sector, weight * 2, orgAt >= 0 ? orgAt : ctx.titleStart, orgAt >= 0 ? orgAt + org.length : ctx.titleEnd);
-      let body = 0;
-      for (const h of hits(re, ctx.text)) {
-        if (inNameList(ctx.text, h.start)) continue;
-        if (ctx.notice.category && h.start >= ctx.titleStart && h.start < ctx.titleStart + ctx.notice.category.length) continue;
-        if (CLIENT.test(ctx.text.slice(h.end, h.end + 3))) continue; // "高岡市民病院様": a client, not the organisation
-        if (h.start < ctx.titleEnd) add(sector, weight, h.start, h.end);
-        else if (body < 3) { add(sector, weight / 2, h.start, h.end); body++; }
+/** True inside a breadcrumb ("ホーム > くらし > 住宅・建築"): the site's menu, not the notice. */
+function inBreadcrumb(text: string, at: number): boolean {
+  const [s, e] = lineAround(text, at);
+  return /[>＞›»]\s*\S.*[>＞›»]/.test(text.slice(s, e));
+}
+
+/** The sector an organisation's name says: its ending, then its place (a prefecture's centre), then its legal form. */
+function sectorOfName(name: string): { sector: Sector; by: "org-name" | "legal-form" } | null {
+  const bare = (orgNameOf(name) ?? name).replace(LEGAL_FORMS, "").replace(/\s+/g, "");
+  for (const [sector, re] of NAME_SECTORS) if (re.test(bare)) return { sector, by: "org-name" };
+  if (PUBLIC_BODY.test(bare)) return { sector: "government", by: "org-name" };
+  for (const [sector, re] of LEGAL_FORM_SECTORS) if (re.test(name)) return { sector, by: "legal-form" };
+  return null;
+}
+
+/** Evidence for one sector: its weight and the words that carry the most of it. */
+interface Support {
+  score: number;
+  start: number;
+  end: number;
+  top: number;
+  rule: string;
+  inSource: boolean;
+}
+
+// The sector of the self-references that imply one.
+const SELF_SECTOR = new Map(SELF_REFERENCES.filter((r) => r.sector !== null).map((r) => [r.word, r.sector!]));
+
+// How much each kind of evidence weighs, and the confidence of a sector read from it.
+const WEIGHTS = { "org-name": 10, "public-institution": 11, description: 11, "legal-form": 3, "self-reference": 4 } as const;
+const CONFIDENCE = { "org-name": 0.85, "public-institution": 0.75, description: 0.75, "page-publisher": 0.7, "legal-form": 0.6, "self-reference": 0.8, cues: 0.55 } as const;
+
+/** The sectors the notice's words support, with their weights. */
+function supportOf(ctx: RuleContext): Map<Sector, Support> {
+  const scores = new Map<Sector, Support>();
+  const add = (s: Sector, w: number, start: number, end: number, rule: string, inSource = false) => {
+    const cur = scores.get(s);
+    if (!cur) scores.set(s, { score: w, start, end, top: w, rule, inSource });
+    else {
+      cur.score += w;
+      if (w > cur.top) Object.assign(cur, { start, end, top: w, rule, inSource });
+    }
+  };
+  const org = ctx.findings.find((f) => f.field === "organization" && f.value === ctx.fields.organization);
+  if (org && typeof org.value === "string") {
+    // The name's words are quoted where the organisation's finding stands (the page header, for a page's publisher).
+    const named = sectorOfName(org.value);
+    if (named) add(named.sector, WEIGHTS[named.by], org.span[0], org.span[1], org.rule.endsWith("/page-publisher") ? "sector/page-publisher" : `sector/${named.by}`, true);
+    // "家電量販店のヤマダ電機": the description a report puts before the organisation's name.
+    for (const d of descriptionsOf(ctx.text, org.value)) {
+      for (const [sector, re] of SECTOR_CUES) {
+        const h = re.exec(d.text);
+        if (h) add(sector, WEIGHTS.description, d.start + h.index, d.start + h.index + h[0].length, "sector/description");
       }
     }
-    // The publisher's header line often says what the organisation does.
-    const pub = ctx.notice.publisher;
-    if (pub && pub.span[1] <= ctx.notice.span[0]) {
-      const header = ctx.source.slice(pub.span[0], Math.min(ctx.notice.span[0], pub.span[1] + 120)).normalize("NFKC");
-      for (const [sector, re, weight] of SECTOR_CUES) if (re.test(header)) add(sector, weight, ctx.titleStart, ctx.titleEnd);
+  }
+  // A public body's school or hospital named in the title or lead ("広島県 県立高等学校職員の…"):
+  // the incident hit that service, and the service gives the sector.
+  if (scores.get("government")?.rule === "sector/org-name") {
+    const inst = hits(PUBLIC_INSTITUTION, ctx.text, ctx.titleStart, Math.min(ctx.text.length, ctx.titleEnd + 200))[0];
+    const kind = inst && sectorOfName(inst.text);
+    if (kind && kind.sector !== "government") add(kind.sector, WEIGHTS["public-institution"], inst.start, inst.end, "sector/public-institution");
+  }
+  // 当院 → a hospital, 本学 → a university: the first saying weighs most, later ones a little.
+  const seen = new Map<Sector, number>();
+  for (const h of selfReferencesIn(ctx.text)) {
+    const s = SELF_SECTOR.get(h.text);
+    if (!s) continue;
+    const n = seen.get(s) ?? 0;
+    seen.set(s, n + 1);
+    if (n < 3) add(s, n === 0 ? WEIGHTS["self-reference"] : 0.5, h.start, h.end, "sector/self-reference");
+  }
+  for (const [sector, re, weight] of SECTOR_CUES) {
+    let body = 0;
+    for (const h of hits(re, ctx.text)) {
+      if (inNameList(ctx.text, h.start) || inBreadcrumb(ctx.text, h.start)) continue;
+      if (ctx.notice.category && h.start >= ctx.titleStart && h.start < ctx.titleStart + ctx.notice.category.length) continue;
+      if (CLIENT.test(ctx.text.slice(h.end, h.end + 3))) continue; // "高岡市民病院様": a client, not the organisation
+      if (h.start >= ctx.titleStart && h.start < ctx.titleEnd) add(sector, weight, h.start, h.end, "sector/cues");
+      else if (body < 3) { add(sector, weight / 2, h.start, h.end, "sector/cues"); body++; }
     }
-    // A card leak from an online purchase is an EC incident, whatever the company makes.
-    const types = ctx.fields.data_types ?? [];
-    const shop = /購入|カード決済|ショッピング|ショップ|通販|ECサイト/.exec(ctx.text);
-    if (types.includes("credit_card_number") && shop) {
-      return [ctx.find("sector", "retail_ec", shop.index, shop.index + shop[0].length, 0.75, "sector/card-leak-from-purchases")];
+  }
+  return scores;
+}
+
+// Sectors whose bodies keep theirs when they also sell online.
+const INSTITUTIONS = new Set<Sector>(["medical", "education", "government", "health_insurance", "association", "finance"]);
+
+// A description right before a name: 家電量販店の, 大手乳業メーカーの.
+const DESCRIBED = /([\u3400-\u9fff\u30a1-\u30fc々]{2,12})の$/;
+
+/** The descriptions the text puts before the organisation's name, with their offsets. */
+function descriptionsOf(text: string, org: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  for (let at = text.indexOf(org); at >= 0 && out.length < 3; at = text.indexOf(org, at + org.length)) {
+    const m = DESCRIBED.exec(text.slice(Math.max(0, at - 14), at));
+    if (m) out.push({ text: m[1]!, start: at - m[0].length });
+  }
+  return out;
+}
+
+// Data types that are a payment card's.
+const CARD_DATA = new Set<DataType>(["credit_card_number", "card_expiry", "security_code", "cardholder_name"]);
+
+/** A card leak from an online purchase: an EC incident, whatever the company makes. */
+function shopCardLeak(ctx: RuleContext): RegExpExecArray | null {
+  const card = (ctx.fields.data_types ?? []).some((t) => CARD_DATA.has(t));
+  return card ? /購入|カード決済|ショッピング|ショップ|通販|ECサイト/.exec(ctx.text) : null;
+}
+
+/**
+ * The sector of the organisation, or of the service the incident hit. The organisation's name
+ * weighs most, then what the notice calls itself (当院, 本学, 当行…), then the words of its body;
+ * the sector with the most weight wins and is read from its weightiest words.
+ */
+export const sectorRule: Rule<"sector"> = {
+  field: "sector",
+  heuristics: ["sector/org-name", "sector/description", "sector/public-institution", "sector/page-publisher", "sector/legal-form", "sector/self-reference", "sector/cues", "sector/card-leak-from-purchases", "sector/company-without-cues"],
+  run(ctx) {
+    const scores = supportOf(ctx);
+    const shop = shopCardLeak(ctx);
+    // An institution's shop (a hospital's, a university's) does not make it a retailer.
+    const institution = [...scores].some(([sector, s]) => INSTITUTIONS.has(sector) && (s.rule === "sector/org-name" || s.rule === "sector/page-publisher"));
+    if (shop && !institution) {
+      return [ctx.find("sector", "retail_ec", shop.index, shop.index + shop[0].length, 0.6, "sector/card-leak-from-purchases")];
     }
     const ranked = [...scores].sort((a, b) => b[1].score - a[1].score);
-    const top = ranked[0];
+    const [top, second] = ranked;
     if (top && top[1].score >= 1.5) {
-      const conf = Math.min(0.9, 0.4 + 0.08 * top[1].score - (ranked[1] ? 0.05 * ranked[1][1].score : 0));
-      return [ctx.find("sector", top[0], top[1].start, top[1].end, Math.max(0.3, conf), "sector/cues")];
+      const [sector, s] = top;
+      const base = CONFIDENCE[s.rule.slice("sector/".length) as keyof typeof CONFIDENCE];
+      const margin = second ? second[1].score / s.score : 0;
+      const conf = Math.round(Math.max(0.3, Math.min(0.92, base + 0.03 * Math.min(s.score, 8) - 0.3 * margin)) * 100) / 100;
+      const f: Finding = s.inSource
+        ? ctx.findInSource("sector", sector, s.start, s.end, conf, s.rule)
+        : ctx.find("sector", sector, s.start, s.end, conf, s.rule);
+      return [f];
     }
     // A company whose notice says enough to judge, with nothing sector-specific in it.
+    const org = ctx.fields.organization ?? "";
     const body = ctx.body.replace(/^.*(?:経緯|概要|対応|原因|について|お客様|情報)\s*$/gm, "").trim();
-    if (org && (new RegExp(LEGAL_FORM).test(org) || /社$/.test(org)) && body.length >= 60) {
+    if (org && (hasLegalForm(org) || /社$/.test(org)) && body.length >= 60) {
       return [ctx.find("sector", "other", ctx.titleStart, ctx.titleEnd, 0.3, "sector/company-without-cues")];
     }
     return [];

@@ -45,6 +45,19 @@ test("RSS 2.0: one HTML document per item, with provenance", async () => {
   assert.ok((await readHtml(second)).text.endsWith("\n4月29日は臨時休業いたします。"));
 });
 
+test("an item's author names its site; without one, the feed's title does", async () => {
+  const feed = makeDocument(Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>新着情報</title><link>https://example.jp/</link><description>d</description>
+<item><title>USBメモリの紛失について</title><dc:creator>かざぐるま町役場 総務課</dc:creator><description>本町職員がUSBメモリを紛失しました。</description></item>
+<item><title>休館日のお知らせ</title><description>休館します。</description></item>
+</channel></rss>`), { source: "https://feeds.example/town.xml", fetchedAt: FETCHED });
+  const [first, second] = expandFeed(feed) as [SourceDocument, SourceDocument];
+  const a = await readHtml(first);
+  assert.equal(a.site?.name, "かざぐるま町役場 総務課");
+  assert.equal(a.text.slice(...a.site!.span), "かざぐるま町役場 総務課");
+  assert.equal((await readHtml(second)).site?.name, "新着情報");
+});
+
 test("Atom 1.0: entries with html titles, content and summaries", async () => {
   const { items } = expand("atom.xml");
   assert.equal(items.length, 2);

@@ -16,6 +16,8 @@ interface FeedItem {
   date?: string | undefined;
   /** HTML of the item's body. */
   html: string;
+  /** Who wrote the item (RSS author or dc:creator, Atom author). */
+  author?: string | undefined;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -67,6 +69,7 @@ function rssItems(feed: RssFeed.Feed<string>): FeedItem[] {
     id: it.guid?.value,
     date: it.pubDate ?? it.dc?.dates?.[0] ?? it.atom?.updated,
     html: it.content?.encoded ?? it.description ?? "",
+    author: it.dc?.creators?.[0] ?? it.authors?.[0]?.name,
   }));
 }
 
@@ -77,6 +80,7 @@ function atomItems(feed: AtomFeed.Feed<string>): FeedItem[] {
     id: it.id,
     date: it.published ?? it.updated ?? it.dc?.dates?.[0],
     html: atomHtml(it.content) || atomHtml(it.summary),
+    author: it.authors?.[0]?.name ?? it.dc?.creators?.[0],
   }));
 }
 
@@ -87,6 +91,7 @@ function rdfItems(feed: RdfFeed.Feed<string>): FeedItem[] {
     id: it.rdf?.about,
     date: it.dc?.dates?.[0] ?? it.dcterms?.issued?.[0] ?? it.dcterms?.modified?.[0],
     html: it.content?.encoded ?? it.description ?? "",
+    author: it.dc?.creators?.[0],
   }));
 }
 
@@ -124,12 +129,16 @@ function feedItems(xml: string): { publisher: string; items: FeedItem[] } | null
   }
 }
 
-/** The small HTML page a feed item becomes: title, date, publisher, then the item's own HTML. */
+/**
+ * The small HTML page a feed item becomes: title, date, publisher, then the item's own HTML. Its
+ * site is the item's author, else the feed's title.
+ */
 function itemPage(item: FeedItem, published: string | undefined, publisher: string): string {
   const title = escapeHtml(item.title);
   const date = published ?? item.date;
-  return `<html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>` +
-    `${date ? `<p>${escapeHtml(date)}</p>` : ""}${publisher ? `<p>${escapeHtml(publisher)}</p>` : ""}${item.html}</body></html>`;
+  const site = item.author?.replace(/\s+/g, " ").trim() || publisher;
+  return `<html><head><meta charset="utf-8"><title>${title}</title>${site ? `<meta property="og:site_name" content="${escapeHtml(site)}">` : ""}</head>` +
+    `<body><h1>${title}</h1>${date ? `<p>${escapeHtml(date)}</p>` : ""}${publisher ? `<p>${escapeHtml(publisher)}</p>` : ""}${item.html}</body></html>`;
 }
 
 /**

@@ -109,3 +109,26 @@ test("a page of scripts and no text is unreadable", async () => {
   await assert.rejects(readHtml(fixture("all-script.html")), (err: Error) =>
     err instanceof UnreadableError && err.message === "no readable text in the HTML page");
 });
+
+test("the site's name from og:site_name joins the lead after the title, with its span", async () => {
+  const html = `<html><head><title>メール誤送信のお詫び</title><meta property="og:site_name" content="あけぼの歯科クリニック"></head>
+    <body><article><h1>メール誤送信のお詫び</h1><p>当院の職員が患者様宛てのメールを誤って送信しました。</p></article></body></html>`;
+  const out = await readHtml(page(html));
+  assert.equal(out.text.split("\n")[1], "あけぼの歯科クリニック");
+  assert.deepEqual(out.site?.name, "あけぼの歯科クリニック");
+  assert.equal(out.text.slice(...out.site!.span), "あけぼの歯科クリニック");
+});
+
+test("a site name the title already carries is not repeated; its span points into the title", async () => {
+  const html = `<html><head><title>お知らせ | 株式会社ゆうなぎ</title><meta property="og:site_name" content="株式会社ゆうなぎ"></head>
+    <body><p>当社サーバーへの不正アクセスについてお知らせします。</p></body></html>`;
+  const out = await readHtml(page(html));
+  assert.equal(out.text.split("\n").filter((l) => l.includes("株式会社ゆうなぎ")).length, 1);
+  assert.deepEqual(out.site?.span, [7, 15]);
+});
+
+test("without og:site_name, a meta author names the site", async () => {
+  const html = `<html><head><title>お知らせ</title><meta name="author" content="こなゆき市"></head><body><p>本市のホームページの障害についてお知らせします。</p></body></html>`;
+  const out = await readHtml(page(html));
+  assert.equal(out.site?.name, "こなゆき市");
+});

@@ -76,14 +76,15 @@ function textLines(root: Node): string[] {
  * is never content, visible or not. Headers and footers are kept inside <article> and <main>, where they hold a
  * post's title and date.
  */
-function cleanHtml(html: string): { html: string; title: string | undefined } {
+function cleanHtml(html: string): { html: string; title: string | undefined; site: string | undefined } {
   const $ = cheerio.load(html);
   const title = oneLine($("title").first().text()) || oneLine($('meta[property="og:title"]').attr("content")) || undefined;
+  const site = oneLine($('meta[property="og:site_name"]').attr("content")) || oneLine($('meta[name="author"]').attr("content")) || undefined;
   $(NEVER_TEXT).remove();
   $("[style]").filter((_, el) => HIDDEN_STYLE.test($(el).attr("style") ?? "")).remove();
   $(FURNITURE).remove();
   $("header, footer").filter((_, el) => $(el).closest("article, main").length === 0).remove();
-  return { html: $.html(), title };
+  return { html: $.html(), title, site };
 }
 
 /** The headings that each head some text before the next heading, in document order. */
@@ -163,13 +164,19 @@ function postLines(html: string, document: Document): string[][] {
  */
 export async function readHtml(doc: SourceDocument): Promise<FormatResult> {
   const { text: raw, charset, messages } = decodeText(doc.bytes, doc.declaredCharset);
-  const { html, title } = cleanHtml(raw);
+  const { html, title, site } = cleanHtml(raw);
   const { document } = parseHTML(html) as unknown as { document: Document };
   const posts = postLines(html, document);
   if (posts.every((lines) => lines.length === 0)) throw new UnreadableError("no readable text in the HTML page");
   const h1 = oneLine(document.querySelector("h1")?.textContent);
-  const lead = [title ?? "", posts.some((lines) => lines.includes(h1)) ? "" : h1].filter(Boolean);
   const [first = [], ...rest] = posts;
+  // The site's name joins the lead, after the title, unless the page's first lines already say it.
+  const named = site && [title ?? "", h1, ...first.slice(0, LEAD_LINES)].some((line) => line.includes(site));
+  const lead = [title ?? "", site && !named ? site : "", posts.some((lines) => lines.includes(h1)) ? "" : h1].filter(Boolean);
   const text = [dedupe([...lead, ...first]), ...rest.map(dedupe)].map((lines) => lines.join("\n")).join("\n\n");
-  return { text, charset, messages, ...(title ? { title } : {}) };
+  const at = site ? text.indexOf(site) : -1;
+  return { text, charset, messages, ...(title ? { title } : {}), ...(site && at >= 0 ? { site: { name: site, span: [at, at + site.length] as const } } : {}) };
 }
+
+/** Lines at the top of a page where its site's name may already stand (a header, a logo's text). */
+const LEAD_LINES = 5;

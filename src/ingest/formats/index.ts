@@ -1,4 +1,4 @@
-import type { Message, SourceDocument } from "../../core/types.js";
+import type { Message, SourceDocument, Span } from "../../core/types.js";
 
 /** Text drawn from a document in some format, with what the reader noticed on the way. */
 export interface FormatResult {
@@ -8,6 +8,8 @@ export interface FormatResult {
   charset: string | null;
   /** Title the format gives (HTML <title>, PDF metadata), if any. */
   title?: string;
+  /** The site or publisher the document names in its metadata (og:site_name, a feed item's author), where the text holds it. */
+  site?: { name: string; span: Span };
   messages: Message[];
 }
 

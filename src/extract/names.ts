@@ -1,0 +1,167 @@
+import { ADVISORY_BODIES, BEFORE_NO_SELF_REFERENCE, LEGAL_FORM, ORG_SUFFIX, SELF_REFERENCE, SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
+import { hits, type Hit } from "./scan.js";
+
+/** An organisation's name found in a text, with its offsets. */
+export interface NameHit {
+  name: string;
+  start: number;
+  end: number;
+  /** The name carries a legal form (株式会社…, 学校法人…). */
+  legal: boolean;
+}
+
+// Characters of a name: kanji, katakana, Latin letters, digits and the marks names use.
+const NAME = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff々〆\\u30a1-\\u30ffA-Za-z0-9&'’.\\-";
+// A run of name characters; a legal form or a Latin word may stand apart by one space
+// ("一般財団法人 日本健康文化振興会", "Payment Card Forensics株式会社").
+const WORD = new RegExp(`(?:(?:${LEGAL_FORM}) ?)?[${NAME}]+(?: (?:${LEGAL_FORM}|[A-Za-z][${NAME}]*)){0,3}`, "g");
+const SUFFIX = new RegExp(`(?:${ORG_SUFFIX})`, "g");
+// An ending or a legal form anywhere: the words worth cutting.
+const MARK = new RegExp(`(?:${ORG_SUFFIX}|${LEGAL_FORM})`, "g");
+const LEGAL_AT_START = new RegExp(`^(?:${LEGAL_FORM}) ?`);
+const LEGAL_ANYWHERE = new RegExp(`(?:${LEGAL_FORM})`, "g");
+const LEGAL_AT_END = new RegExp(`(?:${LEGAL_FORM})$`);
+const ONLY_LEGAL_FORM = new RegExp(`^ ?(?:${LEGAL_FORM})$`);
+// A date or a count run into the front of a word ("2025年12月15日国立大学法人…").
+const LEADING_DATE = /^.*\d(?:年度?|月|日)(?:頃|ごろ)?/;
+// Single-character endings need two characters of name before them (津市 is lost; 同市, 本社 are not names).
+const WEAK_SUFFIX = /^(?:社|会|館|局|団|都|道|府|県|市|区|町|村|省|庁|法人)$/;
+// What may follow an organisation's name inside the same word: its office, people or pages.
+const APPENDAGE = /^(?:事務局|事務部|事務所|本部|支部|支社|支店|営業所|会員|正会員|職員|教職員|社員|従業員|役員|理事会|理事長|常務理事|理事|会長|副会長|社長|学長|校長|院長|所長|館長|長|代表理事|代表取締役|代表|運営委員会|公式|ホームページ|サイト|会員様|関係者|各位|様|さま|殿|御中|宛|[\dA-Za-z])/;
+// Words of a kind, not a name: 市立中学校, 県内2法人, 委託先, 大手銀行.
+const GENERIC = new RegExp(
+  "^(?:[都道府県市区町村国私公]立|[都道府県市区町村国学院社館庁]内|[都道府県市区町村国]|当|弊|本|同|貴|御|各|全|他|自|某|旧|新|元|前|関係|関連|委託|取引|外部|大手|中堅|地方|地域|総合|親|子|一部|複数|地元|全国|一般|民間|公的|外資系|海外|米国|英国|中国|韓国|米|英|中|韓|日本)?" +
+  "(?:小学校|中学校|高等学校|高校|特別支援学校|学校|大学|大学院|短期大学|大学病院|病院|医院|クリニック|診療所|薬局|幼稚園|保育園|保育所|こども園|図書館|美術館|博物館|会館|施設|事業所|会社|企業|法人|団体|協会|組合|センター|委員会|教育委員会|選挙管理委員会|議会|国会|政府|当局|役所|役場|市役所|県庁|都庁|府庁|庁|省|社|会|館|局|団|機関|医療機関|金融機関|研究所|事務所|財団|機構|銀行|店|店舗|支店|支社|本社|営業所|工場|子会社|関連会社|委託先|運営会社|委託会社|専門会社|調査会社|保険会社|証券会社|カード会社|クレジットカード会社|通信会社|新聞社|出版社|放送局|警察|警察署|消防局|消防署|水道局|交通局|市|県|町|村|区|州|グループ|ホールディングス|事務局|本部|支部)$",
+);
+// A place word that opens a description rather than a name: 県教育委員会, 市立中学校, 県内.
+const GENERIC_HEAD = /^[都道府県市区町村](?:教育|選挙|議会|内|民|役|庁|警|職員)/;
+// A company described by its kind, not named: 人材派遣会社, グループ会社, 関連会社 (legal forms are taken off first).
+const KIND_OF_COMPANY = /(?:会社|企業|業者|事業者)$/;
+// What may follow a legal form as a name: no brackets, not people (役員等), not a site or system (NPO法人ポータルサイト).
+const LEGAL_REST = /^(?!.*(?:等|ら|役員|職員|社員|会員|関係者|者|様)$)(?!(?:ポータル)?(?:サイト|システム|サーバー?|ページ|アカウント|アプリ|サービス|データ)$)[^()\s]{2,30}$/;
+// Placeholders and counts, not names: A社, B法人, 108法人.
+const PLACEHOLDER = /^(?:[A-Za-z]{1,2}|[A-Za-z]?\d+|[○〇●×]+)(?:社|法人|会社|病院|大学|学校|市|町|村|様)$/;
+// Gatherings end in 会 but are not organisations: 講習会, 説明会, 学術大会.
+const EVENT = /(?:講習|説明|研修|展示|懇親|勉強|発表|報告|交流|大|総|例|茶|宴|演奏|検討|審議|理事|社)会$/;
+
+/** True for a legal form alone (株式会社, (公社)), no name with it. */
+export function isLegalForm(word: string): boolean {
+  return ONLY_LEGAL_FORM.test(word);
+}
+
+/** True when the name carries a legal form. */
+export function hasLegalForm(name: string): boolean {
+  LEGAL_ANYWHERE.lastIndex = 0;
+  return LEGAL_ANYWHERE.test(name);
+}
+
+/** True for words that are kinds of organisation or references to one, not names (市立中学校, 当社, 委託先). */
+export function isGeneric(name: string): boolean {
+  // "静岡県の総合病院": a kind of body described by its place is no name either.
+  const key = name.replace(LEGAL_ANYWHERE, "").replace(/\s+/g, "").replace(/^.*[\u3400-\u9fff\u30a1-\u30fa]の(?=[^の]+$)/, "");
+  return key.length < 2 || SELF_REFERENCE.test(key) || GENERIC.test(key) || GENERIC_HEAD.test(key) || EVENT.test(key) || KIND_OF_COMPANY.test(key) || PLACEHOLDER.test(key);
+}
+
+/** True for regulators, police and advisory bodies (IPA, JPCERT/CC…). */
+export function isAdvisoryBody(name: string): boolean {
+  return ADVISORY_BODIES.test(name.replace(LEGAL_ANYWHERE, "").replace(/\s+/g, ""));
+}
+
+/**
+ * The organisation a word names, cut where its name ends (北海道情報大学事務部 → 北海道情報大学,
+ * 日本栄養士連盟会員 → 日本栄養士連盟), or null when the word names none. The shortest cut that
+ * leaves nothing, an office or a person behind wins.
+ */
+export function orgNameOf(word: string): string | null {
+  const w = (/\d/.test(word) ? word.replace(LEADING_DATE, "") : word).trim();
+  const legal = LEGAL_AT_START.exec(w);
+  SUFFIX.lastIndex = 0;
+  for (let m = SUFFIX.exec(w); m; m = SUFFIX.exec(w)) {
+    const end = m.index + m[0].length;
+    const body = w.slice(legal ? legal[0].length : 0, m.index);
+    if (body.length < (WEAK_SUFFIX.test(m[0]) ? 2 : 1)) continue;
+    const rest = w.slice(end);
+    if (rest === "" || APPENDAGE.test(rest) || ONLY_LEGAL_FORM.test(rest)) {
+      const name = /^ ?(?:株式会社|有限会社|合同会社)$/.test(rest) ? w : w.slice(0, end);
+      return isGeneric(name) ? null : name;
+    }
+  }
+  // A legal form and a name without a telling ending: NPO法人WELgee, 株式会社アルファ水工コンサルタンツ.
+  if (legal && LEGAL_REST.test(w.slice(legal[0].length))) {
+    const name = w.replace(/(?:代表取締役|代表理事|理事長|会長|社長).*$/, "");
+    return isGeneric(name) ? null : name;
+  }
+  if (LEGAL_AT_END.test(w) && !isGeneric(w)) return w;
+  return null;
+}
+
+// Hiragana that joins clauses, never a name's kana (ひがし, みどり野, つつじが丘 are names): a lone
+// particle, a conjunction, a verb ending.
+const CLAUSE_KANA = /^[はがをにでともへや]$|^[はがをにでともへやの]{2}$|^(?:から|まで|より|など|では|には|とは|への|での)|について|による|における|として|および|ならびに|または|して|され|する|した|いる|ある|れる|った|ない|です|ます|こと|よう|ため|^(?:この|その|あの|なお|さらに|ただし|しかし|これ|それ|すべて)/;
+
+/** True for a name written in the notice's own words that reads as one (no clause swallowed into it). */
+export function isPlainName(name: string): boolean {
+  // Kana may stand in a name (さいたま市, 市立みどり野中学校, お茶の水女子大学), particles may not;
+  // brackets only around a legal form ((公社)日本植物学会).
+  const kana = name.match(/[ぁ-ゖ]+/g) ?? [];
+  if (kana.some((k) => k !== "の" && CLAUSE_KANA.test(k))) return false;
+  return !/[。、,「」『』【】:：!?()]/.test(name.replace(LEGAL_ANYWHERE, "")) && name.length >= 2 && name.length <= 40;
+}
+
+// A word a kana part of a name may follow: 北浜市立(みどり野中学校), 株式会社(あおぞらシステムズ).
+const BEFORE_KANA = new RegExp(`(?:[都道府県市区町村国私公]立|${LEGAL_FORM}) ?$`);
+
+/** Where a name starts that has kana before `at`: at a phrase start (さいたま市) or after 市立, 株式会社…; else `at`. */
+function kanaStart(text: string, at: number): number {
+  let s = at;
+  while (s > 0 && s > at - 8 && /[ぁ-ゖ]/.test(text[s - 1]!)) s--;
+  const kana = text.slice(s, at);
+  if (s === at || kana.length < 2 || CLAUSE_KANA.test(kana) || /^の|の$/.test(kana)) return at;
+  if (s === 0 || /[\s、。,「『【(（:：・]/.test(text[s - 1]!)) return s;
+  const head = BEFORE_KANA.exec(text.slice(Math.max(0, s - 24), s));
+  if (!head) return at;
+  let w = s - head[0].length;
+  while (w > 0 && /[\p{Script=Han}\p{Script=Katakana}ー々A-Za-z0-9]/u.test(text[w - 1]!)) w--;
+  return w;
+}
+
+/** Every organisation name of a text, in order. */
+function namesOf(text: string): NameHit[] {
+  const out: NameHit[] = [];
+  const marks = hits(MARK, text);
+  let k = 0;
+  for (const h of hits(WORD, text)) {
+    const lead = /\d/.test(h.text) ? h.text.length - h.text.replace(LEADING_DATE, "").length : 0;
+    const at = h.start + lead;
+    const kana = lead === 0 ? kanaStart(text, at) : at;
+    // Only a word holding an ending or a legal form can name an organisation.
+    while (k < marks.length && marks[k]!.start < kana) k++;
+    if (k >= marks.length || marks[k]!.start >= h.end) continue;
+    const name = (kana < at ? orgNameOf(text.slice(kana, h.end)) : null) ?? orgNameOf(h.text);
+    if (!name) continue;
+    const start = kana < at && text.startsWith(name, kana) ? kana : at;
+    out.push({ name, start, end: start + name.length, legal: hasLegalForm(name) });
+  }
+  return out;
+}
+
+// The texts whose names were found last: rules ask for the names of one notice region by region.
+const NAMED: { text: string; names: NameHit[] }[] = [];
+
+/** Every organisation name in `text[from, to)`, in order (the text is read once). */
+export function orgNamesIn(text: string, from = 0, to = text.length): NameHit[] {
+  let entry = NAMED.find((e) => e.text === text);
+  if (!entry) {
+    entry = { text, names: namesOf(text) };
+    NAMED.unshift(entry);
+    if (NAMED.length > 3) NAMED.pop();
+  }
+  return entry.names.filter((h) => h.start >= from && h.end <= to);
+}
+
+const SELF_WORDS = new RegExp(SELF_REFERENCE_WORD, "g");
+
+/** Every self-reference of a text (当社, 本学…) that stands as a word of its own (日本学術 holds no 本学). */
+export function selfReferencesIn(text: string): Hit[] {
+  return hits(SELF_WORDS, text).filter((h) => !BEFORE_NO_SELF_REFERENCE[h.text[0]!]?.includes(text[h.start - 1] ?? " "));
+}
