@@ -9,6 +9,8 @@ export interface Proposal {
   prior: number;
   /** A generic layout must show several incident posts about different organisations. */
   generic: boolean;
+  /** The layout holds only when it yields at least two incident posts (numbered cases, separated items, generic layouts). */
+  several: boolean;
   notices: Notice[];
 }
 
@@ -25,20 +27,24 @@ export function titleQuality(title: string): number {
 // Words that refer to the writer: a page that speaks of itself throughout is one organisation's notice.
 const SELF = /当社|弊社|当院|本学|本校|当行|当組合|当協会|当法人|当センター|当館|当店|当機構|弊団体|本学会|当会/g;
 
-/** The organisation a post is about: the subject of its title, else of its first sentences (null: none named). */
+/** The organisation a post is about: a name line above its title, the subject of its title, else of its first sentences (null: none named). */
 function subjectOfPost(text: string, n: Notice): string | null {
-  return subjectOf(text.slice(n.titleSpan[0], n.titleSpan[1]), 100) ?? subjectOf(text.slice(n.titleSpan[1], n.span[1]).trimStart(), 120);
+  const above = text.slice(n.span[0], n.titleSpan[0]).trim();
+  return (above ? subjectOf(`${above}は`, 40) : null) ?? subjectOf(text.slice(n.titleSpan[0], n.titleSpan[1]), 100) ?? subjectOf(text.slice(n.titleSpan[1], n.span[1]).trimStart(), 120);
+}
+
+/** A post with nothing under its heading (a framed title line, a heading repeated): it counts as no incident of its own. */
+function hollow(text: string, n: Notice): boolean {
+  return !/[。.]$/.test(n.title.trim()) && text.slice(n.titleSpan[1], n.span[1]).trim().length < 20;
 }
 
 /** The score of a proposal; null when it cannot be the page's layout. */
 function scoreOf(p: Proposal, text: string): number | null {
   const posts = p.notices.filter((n) => n.reason !== "page header above the posts");
-  const incidents = posts.filter((n) => n.isIncident);
+  const incidents = posts.filter((n) => n.isIncident && (p.prior >= 2 || !hollow(text, n)));
   if (p.layout !== "single") {
     if (posts.length < 2 && p.prior < 2) return null;
-    if (p.generic || p.layout === "numbered-cases") {
-      if (incidents.length < 2) return null;
-    }
+    if (p.several && incidents.length < 2) return null;
     if (p.generic) {
       // Posts about different organisations, on a page that does not speak of itself throughout.
       if (distinctSubjects(incidents.map((n) => subjectOfPost(text, n)).filter((s): s is string => s !== null)) < 2) return null;
@@ -48,7 +54,7 @@ function scoreOf(p: Proposal, text: string): number | null {
   let score = p.prior;
   for (const n of posts) {
     const q = titleQuality(n.title);
-    score += n.isIncident ? 1 + q : 0.3 * q;
+    score += incidents.includes(n) ? 1 + q : 0.3 * q;
   }
   return score;
 }

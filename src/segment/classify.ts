@@ -20,17 +20,19 @@ export interface PostContext {
   titled?: boolean;
   /** The post is one of several cases a notice numbers (「(2) …の案件(事案2)」). */
   numberedCase?: boolean;
+  /** The post is a row of a table whose columns are about incidents (流出件数, 被害…). */
+  tableRow?: boolean;
 }
 
 // Title cues, weighed against each other. Event words say something happened to someone; theme
 // words only name the subject; the other families mark publications, promotions, warnings to the
 // public and how-to topics.
-const EVENT = /流出|漏えい|漏洩|漏れ|不正アクセス|不正ログイン|不正サインイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|不正に(?:利用|使用|アクセス|ログイン|取得|操作|持ち出)|乗っ取|乗取り|紛失|所在不明|行方不明|盗難|盗まれ|盗み出|窃盗|窃取|持ち去|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|サイバー攻撃か|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失|詐取|だまし取|騙し取|不正送金|[Ll]eak(?:ed|s|age)?|[Bb]reach(?:ed|es)?|[Uu]nauthori[sz]ed (?:external )?access|[Hh]acked|[Cc]ompromised|[Ss]tolen|[Ii]nfected/g;
+const EVENT = /流出|漏えい|漏洩|漏れ|不正アクセス|不正ログイン|不正サインイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|不正に(?:利用|使用|アクセス|ログイン|取得|操作|持ち出)|乗っ取|乗取り|紛失|所在不明|行方不明|盗難|盗まれ|盗み出|窃盗|窃取|持ち去|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|攻撃か(?=$|[\s、。])|システム障害|障害(?:が|の)?発生|しづらい状況|(?:つながり|繋がり|利用し)にくい|利用できない状(?:況|態)|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失|詐取|だまし取|騙し取|不正送金|[Ll]eak(?:ed|s|age)?|[Bb]reach(?:ed|es)?|[Uu]nauthori[sz]ed (?:external )?access|[Hh]acked|[Cc]ompromised|[Ss]tolen|[Ii]nfected/g;
 const THEME = /[Rr]ansomware|[Cc]yber-? ?attacks?|[Aa]ttacks? on|[Mm]alware|[Pp]hishing|ランサムウェア(?!対策)|被害|障害|サイバー攻撃|不審なメール|不審メール|フィッシング|なりすまし|マルウ[ェエ]ア|DDoS|感染|不正|事故|事案|不具合|システム停止/g;
 const PUBLICATION = /報告書|改定|改訂|白書|調査結果|実態調査|ガイドライン|ガイダンス|手引|公開$|の公開|公表$|の公表|活動報告|統計|見直し|発表$|ランキング/g;
 const PROMOTION = /セミナー|フォーラム|カンファレンス|シンポジウム|勉強会|講演|参加レポート|参加報告|開催|提供開始|発売|リリース|キャンペーン|受賞|認証取得|開設|新製品|募集|リニューアル|決算|人事異動|組織変更|営業について/g;
 const ADVICE = /注意喚起|をかたる|を騙る|かたる|を装[うっ]|ご注意|注意点|の呼びかけ|に関する注意/g;
-const TOPIC = /対策(?!本部)|とは|入門|解説|まとめ|特集|\d+選|比較|使い方|ポイント|の基本|手口|傾向|予告|パッチ|修正プログラム|アップデート|更新プログラム|脆弱性(?!を(?:突|つ))/g;
+const TOPIC = /対策(?!本部)|とは|入門|解説|まとめ|特集|紹介|\d+選|比較|使い方|ポイント|の基本|手口|傾向|予告|パッチ|修正プログラム|アップデート|更新プログラム|脆弱性(?!を(?:突|つ))/g;
 // An organisation saying it is being impersonated reports phishing against its own name (or its staff's).
 const SELF_IMPERSONATED = /(?:当社|弊社|当行|当院|本学|当法人|当組合|当協会|当市|当町|当館|当センター|当店|当機構)(?:の名前|の名称|名|の名|(?:の|および|及び)[^。、\n]{0,12})?を(?:装|かた|騙|名乗)/;
 const REGULATOR = /(個人情報保護委員会|総務省|金融庁|経済産業省|厚生労働省|文部科学省|国土交通省|消費者庁|公正取引委員会|監督官庁|[都道府県]知事|教育委員会|財務局|厚生局|総合通信局|経済産業局|運輸局)(?:より|から|による|が|は)?[^。\n]{0,60}?(勧告|指導|命令|行政処分|処分|行政上の対応|立入検査|業務改善)|(?:に対する|への)(?:業務改善命令|業務停止命令|行政処分|勧告|行政指導)/;
@@ -57,6 +59,9 @@ export function titleScore(title: string, casebook = false): { score: number; ev
 }
 
 // The header lines of a quoted mail: a warning that shows what was received.
+// Placeholders of a template or a masked sample: ○○○, ●●, ＊＊, ××, 20**年.
+const PLACEHOLDER = /[○●◯×＊*△]{2,}/g;
+const PLACEHOLDER_IN_TITLE = /[○●◯×＊*△]{2,}/;
 const OTHER_IMPERSONATED = /[」』\w]\s*(?:を|の名を)(?:かた|騙|装|名乗)/;
 const SAMPLE_MAIL = /^\s*[・\-]?\s*(?:送信元|差出人|送信者|件名|From|Subject)\s*[:：]\s*\S.*$/m;
 
@@ -65,6 +70,8 @@ const NOTICE_CUES = /[Ll]eaked|[Bb]reach|[Uu]nauthori[sz]ed|[Rr]ansomware|[Ii]nf
 const TRAVEL_CUES = /搭乗|マイル|空港|フライト|機内|ラウンジ|ホテル|宿泊|チェックイン|旅行|観光|温泉|新幹線|座席|レストラン|朝食/g;
 const CONFERENCE_CUES = /講演|セッション|基調|パネル|登壇|カンファレンス|シンポジウム|参加|アジェンダ|勉強会|聴講|振り返り/g;
 const TOOL_CUES = /ツール|プラットフォーム|無料|機能|インテリジェンス|ダウンロード|インストール|API|ソリューション|サービスを提供|フレームワーク|ダッシュボード|統合/g;
+// An explainer of attacks and defences: how scams work and what to do, not what happened to someone.
+const EXPLAINER_CUES = /とは|手口|紹介します|ご紹介|注意点|ポイント|見分け方|防ぐ|対策として|導入し|強化を実施/g;
 const BUSINESS_CUES = /クラウド|戦略|ビジネス|顧客体験|収益|イノベーション|DX|デジタル|パートナー|投資|市場|成長/g;
 
 function count(re: RegExp, text: string): number {
@@ -88,6 +95,7 @@ export function otherTopic(text: string): { kind: NoticeKind; density: number; l
     ["conference_notes", "conference", CONFERENCE_CUES],
     ["tool_intro", "tool introduction", TOOL_CUES],
     ["unrelated", "business", BUSINESS_CUES],
+    ["advisory", "explainer", EXPLAINER_CUES],
   ];
   let best = { kind: "unrelated" as NoticeKind, density: 0, label: "no incident" };
   for (const [kind, label, re] of families) {
@@ -130,10 +138,14 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
   const incidentKind: NoticeKind = ctx.listing ? "news_entry" : "incident_notice";
   const lead = titled ? "title" : "lead";
   const words = [...t.event, ...t.theme].join(", ");
-  // A casebook files incidents, and a notice that numbers its cases reports each of them.
-  if ((ctx.casebook || ctx.numberedCase) && t.family !== "promotion") {
-    return { isIncident: true, kind: incidentKind, reason: ctx.casebook ? `casebook heading${words ? `: ${words}` : ""}` : "numbered case of an incident notice" };
+  // A casebook files incidents, a notice that numbers its cases reports each of them, and a table of incidents lists them.
+  if ((ctx.casebook || ctx.numberedCase || ctx.tableRow) && t.family !== "promotion") {
+    const why = ctx.casebook ? `casebook heading${words ? `: ${words}` : ""}` : ctx.tableRow ? "row of a table of incidents" : "numbered case of an incident notice";
+    return { isIncident: true, kind: incidentKind, reason: why };
   }
+  // A template (「弊社が運営する○○○への不正アクセス」) shows how to write a notice; it reports nothing.
+  const placeholders = `${title}\n${body}`.match(PLACEHOLDER)?.length ?? 0;
+  if (placeholders >= 6 || PLACEHOLDER_IN_TITLE.test(title)) return { isIncident: false, kind: "unrelated", reason: `template with placeholders (${placeholders})` };
   const impersonated = SELF_IMPERSONATED.exec(heading) ?? SELF_IMPERSONATED.exec(body.slice(0, 800));
   if (impersonated) return { isIncident: true, kind: incidentKind, reason: `the organisation reports being impersonated: ${impersonated[0]}` };
   // A warning that quotes the mails actually received (sender, subject) reports a phishing run against the

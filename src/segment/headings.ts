@@ -17,6 +17,8 @@ export interface Heading {
   category: string | null;
   /** False when the "title" is only the post's first sentence (a news item with no headline). */
   titled?: boolean;
+  /** The post is a row of a table whose columns are about incidents (流出件数, 被害…). */
+  tableRow?: boolean;
 }
 
 /** A heading on a line of its own (most layouts): the whole line titles the post. */

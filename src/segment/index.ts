@@ -2,7 +2,7 @@ import type { Casefile, Notice } from "../core/types.js";
 import { choose, type Proposal } from "./choose.js";
 import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
 import { blogPosts, couldBeTitle, datedLines, dayListing, digest, LISTING_END, readMoreIndex, trailingDate, type Heading } from "./headings.js";
-import { cases, headlines, leads, paragraphs, quotes } from "./layouts.js";
+import { bullets, cases, headlines, leads, paragraphs, quotes, separated, tableRows } from "./layouts.js";
 import { isBlank, splitLines, type Line } from "./lines.js";
 
 /** One post of a proposed segmentation, in offsets of the text. */
@@ -23,6 +23,8 @@ interface Layout {
   prior: number;
   /** Generic layouts need several incident posts about different organisations to win. */
   generic: boolean;
+  /** The layout needs at least two incident posts (generic layouts always do). */
+  several?: boolean;
   /** The text above the first heading may be a post itself (a blog's pinned post, a digest's first item). */
   headedByPost?: boolean;
   read(lines: Line[]): Heading[];
@@ -39,10 +41,13 @@ const LAYOUTS: readonly Layout[] = [
   { name: "day-listing", prior: 3, generic: false, read: dayListing },
   { name: "dated-lines", prior: 1.5, generic: false, read: datedLines },
   { name: "blog-index", prior: 2, generic: false, headedByPost: true, read: blogIndex },
-  { name: "numbered-cases", prior: 1, generic: false, read: cases },
+  { name: "table-rows", prior: 2, generic: false, read: tableRows },
+  { name: "numbered-cases", prior: 1, generic: false, several: true, read: cases },
+  { name: "separated-items", prior: 1, generic: false, several: true, headedByPost: true, read: separated },
   { name: "headlines", prior: 0, generic: true, read: headlines },
   { name: "run-on-items", prior: 0, generic: true, headedByPost: true, read: leads },
   { name: "quoted-items", prior: 0.5, generic: true, read: quotes },
+  { name: "bulleted-items", prior: 0, generic: true, read: bullets },
   { name: "subject-paragraphs", prior: 0, generic: true, headedByPost: true, read: paragraphs },
 ];
 
@@ -77,12 +82,14 @@ function isMenu(text: string): boolean {
 function pickTitle(lines: Line[], from: number, to: number): { line: Line; titled: boolean } {
   let first: Line | null = null;
   let fallback: Line | null = null;
+  let prose = false;
   let seen = 0;
   for (const l of lines) {
     if (l.end <= from || isBlank(l) || NAVIGATION.test(l.text) || isMenu(l.text)) continue;
     // A title stands above the text: once prose has begun, later short lines are subheadings.
-    if (l.start >= to || seen >= 12 || (fallback && PROSE.test(fallback.text.trim()) && !first)) break;
+    if (l.start >= to || seen >= 12 || (prose && !first)) break;
     seen++;
+    prose ||= PROSE.test(l.text.trim());
     fallback ??= l;
     const t = l.text.trim();
     // Letterhead lines (the organisation, the date) and sentences are not titles.
@@ -155,7 +162,10 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
     const header = !b.heading && headings.length > 0 && !(layout?.headedByPost && PROSE_LINE.test(text.slice(b.start, end)));
     const verdict: Verdict = header
       ? { isIncident: false, kind: "unrelated", reason: "page header above the posts" }
-      : classify(title, body, { casebook: b.heading?.casebook ?? false, listing: b.heading?.listing ?? false, titled: b.titled, numberedCase: b.heading !== null && layout?.name === "numbered-cases" });
+      : classify(title, body, {
+        casebook: b.heading?.casebook ?? false, listing: b.heading?.listing ?? false, titled: b.titled,
+        numberedCase: b.heading !== null && layout?.name === "numbered-cases", tableRow: b.heading?.tableRow ?? false,
+      });
     notices.push({
       index: notices.length,
       title,
@@ -179,12 +189,43 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
  */
 export function segment(cf: Casefile): Notice[] {
   const lines = splitLines(cf.text);
-  const proposals: Proposal[] = [{ layout: "single", prior: 0, generic: false, notices: noticesOf(cf, lines, [], null) }];
+  const proposals: Proposal[] = [{ layout: "single", prior: 0, generic: false, several: false, notices: noticesOf(cf, lines, [], null) }];
   for (const layout of LAYOUTS) {
     const headings = layout.read(lines);
-    if (headings.length > 0) proposals.push({ layout: layout.name, prior: layout.prior, generic: layout.generic, notices: noticesOf(cf, lines, headings, layout) });
+    if (headings.length === 0) continue;
+    const several = layout.generic || (layout.several ?? false);
+    proposals.push({ layout: layout.name, prior: layout.prior, generic: layout.generic, several, notices: noticesOf(cf, lines, headings, layout) });
   }
   const { best, why } = choose(proposals, cf.text);
   cf.messages.push({ stage: "segment", severity: "info", code: "layout", text: why });
-  return best.notices;
+  // Listings and blogs may list a follow-up or a pinned post twice on purpose; digests repeat their summary.
+  return best.generic ? withoutRepeats(best.notices) : best.notices;
+}
+
+/** The bigrams of a title without its brackets, bullets and spaces. */
+function bigrams(title: string): Set<string> {
+  const t = title.normalize("NFKC").replace(/[\s【】「」『』\[\]()（）•・\-■●◆]/g, "");
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * A digest that summarises its items and then gives them in full names each incident twice: the shorter
+ * telling of two incident posts with (nearly) the same title is marked a repeat, not a second incident.
+ */
+function withoutRepeats(notices: Notice[]): Notice[] {
+  const grams = notices.map((n) => bigrams(n.title));
+  const length = (n: Notice) => n.span[1] - n.span[0];
+  for (let i = 0; i < notices.length; i++) {
+    for (let j = i + 1; j < notices.length; j++) {
+      const [a, b] = [notices[i]!, notices[j]!];
+      if (!a.isIncident || !b.isIncident || grams[i]!.size < 6) continue;
+      const shared = [...grams[i]!].filter((g) => grams[j]!.has(g)).length;
+      if ((2 * shared) / (grams[i]!.size + grams[j]!.size) < 0.8) continue;
+      const [kept, repeat] = length(a) >= length(b) ? [a, b] : [b, a];
+      Object.assign(repeat, { isIncident: false, kind: "unrelated", reason: `repeats the post "${kept.title.slice(0, 40)}"` });
+    }
+  }
+  return notices;
 }

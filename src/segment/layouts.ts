@@ -11,7 +11,7 @@ const DIGITS = "[0-9０-９]";
 // A line holding a date and little else: "2026-02-15", "2024年4月16日 19時52分", "日テレNEWS / 2024年4月16日".
 const DATE_ONLY = new RegExp(`^[^。、]{0,24}?((?:19|20)${DIGITS}{2})\\s*[-/.年]\\s*(${DIGITS}{1,2})\\s*[-/.月]\\s*(${DIGITS}{1,2})\\s*日?(?:\\s*[(（][^)）]{1,3}[)）])?(?:\\s*${DIGITS}{1,2}\\s*[時:]\\s*${DIGITS}{0,2}\\s*分?)?\\s*$`);
 // A headline may open with a bullet or a bracketed label, but not with a list number or a quote.
-const HEADLINE_START = /^[\s■□◆◇●○▼▽★☆◎]*(?:【[^】]{1,12}】)?\s*\S/;
+const HEADLINE_START = /^[\s■□◆◇●○▼▽★☆◎•\-]*(?:【[^】]{1,12}】)?\s*\S/;
 const NOT_HEADLINE = /[。．、，,:：]$|。|です$|ます$|ください$|ました$|^(?:[(（]?\d+[)）.．、]|[①-⑳]|第.{1,3}[章条項節]|※|・)/;
 
 /** The date of a line that holds only a date (and perhaps a source name), `YYYY-MM-DD`. */
@@ -44,13 +44,15 @@ function isIncidentHeadline(text: string): boolean {
 export function headlines(lines: Line[]): Heading[] {
   const out: Heading[] = [];
   let date: string | null = null;
-  let dateLine: Line | null = null;
+  // A date line or an organisation's name on a line of its own above a headline opens its item.
+  let opener: Line | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (isBlank(line)) continue;
     const d = dateOnly(line.text);
-    if (d && line.text.trim().length <= 40) { date = d; dateLine = line; continue; }
-    if (!isHeadline(line.text)) { dateLine = null; continue; }
+    if (d && line.text.trim().length <= 40) { date = d; opener = line; continue; }
+    if (isNameLine(line.text)) { opener ??= line; continue; }
+    if (!isHeadline(line.text)) { opener = null; continue; }
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j])) j++;
     let own: string | null = null;
@@ -59,11 +61,17 @@ export function headlines(lines: Line[]): Heading[] {
       j++;
       while (j < lines.length && isBlank(lines[j])) j++;
     }
-    if (j >= lines.length || !isProse(lines[j]!.text)) continue;
-    out.push(lineHeading(dateLine ?? line, { date: own ?? date }, line));
-    dateLine = null;
+    if (j >= lines.length || !isProse(lines[j]!.text)) { opener = null; continue; }
+    out.push(lineHeading(opener ?? line, { date: own ?? date }, line));
+    opener = null;
   }
   return out;
+}
+
+/** True for a line that holds nothing but an organisation's name (株式会社パスモ, 岐阜バスケットボール株式会社). */
+function isNameLine(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 3 && t.length <= 30 && subjectOf(`${t}は`, 40, false) === t.normalize("NFKC");
 }
 
 // The lead of a news item: its subject and, often, the day it announced (「京都府木津川市は7月19日、」「2 件目は」).
@@ -131,12 +139,67 @@ export function quotes(lines: Line[]): Heading[] {
 }
 
 // "(1) 令和7年3月10日:…の案件(事案1)", "2. 2件目の事案": numbered items that each name a case.
+const NUMBERED = /^\s*(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}\s*[.．、)]|[①-⑳])\s*\S/;
 const CASE_ITEM = /^\s*(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}\s*[.．、)]|[①-⑳])\s*\S.{12,}(?:事案|案件|件目)/;
+// "1件目は…", "市の説明によると、2件目は…": running text that counts its cases off.
+const ORDINAL_CASE = /^.{0,20}?[0-9０-９]\s?件目(?:は|が|として|の)/;
+// A notice that says how many cases follow: "下記6件の漏えい事案", "3件の事案".
+const SEVERAL = /[0-9０-９]+\s?件の[^。\n]{0,20}(?:事案|事故|漏えい|漏洩|流出|インシデント)|以下の[0-9０-９]+件/;
 
-/** A notice reporting several cases, each under a numbered item that names it. */
+/**
+ * A notice or article reporting several cases: numbered items that name a case, paragraphs that count
+ * them off (1件目は…), or numbered incident headlines under a sentence announcing how many there are.
+ */
 export function cases(lines: Line[]): Heading[] {
-  const items = lines.filter((l) => CASE_ITEM.test(l.text) && l.text.trim().length <= 120 && !/[。]$/.test(l.text.trim()));
+  const announced = lines.findIndex((l) => SEVERAL.test(l.text));
+  const items = lines.filter((l, i) => {
+    const t = l.text.trim();
+    if (t.length > 120 || /[。]$/.test(t)) return ORDINAL_CASE.test(t);
+    return CASE_ITEM.test(t) || ORDINAL_CASE.test(t) || (announced >= 0 && i > announced && NUMBERED.test(t) && isIncidentHeadline(t.replace(NUMBERED, "x")));
+  });
   return items.length >= 2 ? items.map((l) => lineHeading(l)) : [];
+}
+
+// A line that only separates items: "◇ ◇ ◇", "＊＊＊", "-----", "■■■".
+const SEPARATOR = /^\s*(?:[◇◆■□●○＊*☆★]\s*){3,}$|^\s*[-─━=＝_~〜]{4,}\s*$/;
+
+/** Items set apart by separator lines: each part that follows one starts with its title. */
+export function separated(lines: Line[]): Heading[] {
+  const parts: Line[] = [];
+  let after = true;
+  for (const l of lines) {
+    if (SEPARATOR.test(l.text)) { after = true; continue; }
+    if (isBlank(l) || !after) continue;
+    parts.push(l);
+    after = false;
+  }
+  return lines.some((l) => SEPARATOR.test(l.text)) && parts.length >= 2 ? parts.map((l) => lineHeading(l, { titled: isHeadline(l.text) })) : [];
+}
+
+// A bulleted line of prose: "• 電子部品X社が…を開示。", "- X市のサーバーが感染、…".
+const BULLET = /^\s*[•・●◆■▪\-]\s*/;
+
+/** A summary of items as bullets, each a sentence or two about one organisation's incident. */
+export function bullets(lines: Line[]): Heading[] {
+  const items = lines.filter((l) => BULLET.test(l.text) && l.text.trim().length >= 30 && titleScore(l.text.trim()).score >= 1);
+  return items.length >= 2 ? items.map((l) => {
+    const lead = l.text.length - l.text.replace(BULLET, "").length;
+    const title = firstSentence(l.text.slice(lead).trim());
+    return { start: l.start, titleStart: l.start + lead, titleEnd: l.start + lead + title.length, casebook: false, listing: false, date: null, category: null, titled: false };
+  }) : [];
+}
+
+// A row of a flattened table: three or more cells between bars ("2021/1/18 | 株式会社X | 162 |").
+const ROW = /^[^|｜\n]*(?:[|｜][^|｜\n]*){2,}$/;
+// A table whose columns are about leaks lists incidents: 流出件数, 被害, 漏えい内容…
+const INCIDENT_COLUMNS = /流出|漏えい|漏洩|被害|件数|インシデント|事故|攻撃/;
+
+/** Rows of a table of incidents: every row under a header whose columns speak of leaks is one incident. */
+export function tableRows(lines: Line[]): Heading[] {
+  const header = lines.findIndex((l) => ROW.test(l.text) && !/[0-9０-９]/.test(l.text) && INCIDENT_COLUMNS.test(l.text));
+  if (header < 0) return [];
+  const rows = lines.slice(header + 1).filter((l) => ROW.test(l.text) && /[0-9０-９]/.test(l.text) && l.text.replace(/[|｜\s]/g, "").length >= 6);
+  return rows.length >= 2 ? rows.map((l) => lineHeading(l, { listing: true, tableRow: true, date: dateOnly(l.text.split(/[|｜]/)[0]!) })) : [];
 }
 
 /** An item starting at line `i`, with the headline above it when there is one (not the page's title); else its first sentence stands as its title. */
@@ -152,9 +215,9 @@ function headedItem(lines: Line[], i: number): Heading {
   return { start: line.start, titleStart: line.start + lead, titleEnd: line.start + lead + title.length, casebook: false, listing: false, date: null, category: null, titled: false };
 }
 
-/** The first sentence of a text (or its first 80 characters). */
+/** The first sentence of a text (or its first 200 characters). */
 function firstSentence(text: string): string {
-  return /^[^。\n]{0,80}。?/.exec(text)![0];
+  return /^[^。\n]{0,200}。?/.exec(text)![0];
 }
 
 /** True when a line continues the sentence of the line above (a hard-wrapped paragraph), not a headline's article. */

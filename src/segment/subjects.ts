@@ -10,11 +10,14 @@ const NAME_CHAR = `[一-龥ァ-ヴーA-Za-z${HIRAGANA}]`;
 const NAME = "(?:株式会社|有限会社|合同会社|(?:一般|公益)(?:社団|財団)法人|(?:国立|公立)大学法人|学校法人|医療法人\\S{0,2}|社会福祉法人|(?:地方)?独立行政法人)[^\\s、。「」()（）]{1,20}" +
   `|${NAME_CHAR}{1,20}?(?:株式会社|大学|病院|医療センター|クリニック|学園|高校|高等学校|中学校|小学校|委員会|協会|学会|連盟|組合|機構|財団|銀行|信用金庫|生命保険|証券|新聞社|放送` +
   // Endings of company names that carry no legal form in news copy: 日産自動車, 三京商会, 札幌通運.
-  "|自動車|商会|商事|物産|工業|製作所|電機|電力|鉄道|航空|通運|運輸|建設|製薬|食品|ホールディングス|グループ|システムズ|ジャパン|[市町村県府庁省])";
+  "|自動車|商会|商事|物産|工業|製作所|電機|電力|鉄道|航空|通運|運輸|建設|製薬|食品|ホールディングス|グループ|システムズ|ジャパン|" +
+  // News may name a body by what it is (中部空港会社, 某仕事管理サービス) or by its initials (JTB).
+  "会社|空港|サービス|[市町村県府庁省])" +
+  "|某[^\\s、。「」()（）]{1,15}|[A-Z][A-Z0-9&]{1,9}(?![A-Za-z])";
 // The name is the subject or the topic: 「Xは」「Xが」「Xでは」「Xによると」, or (loosely) 「Xの…」「X、」.
 const PAREN = "(?:\\s?[(（][^)）]{1,30}[)）])?\\s?";
-const SUBJECT = new RegExp(`(${NAME})(?=${PAREN}(?:は|が|も|では|によると|によりますと))`, "u");
-const TOPIC = new RegExp(`(${NAME})(?=${PAREN}(?:は|が|も|では|の|によると|によりますと|、))`, "u");
+const SUBJECT = new RegExp(`(${NAME})(?=[」』]?${PAREN}(?:は|が|も|では|によると|によりますと))`, "u");
+const TOPIC = new RegExp(`(${NAME})(?=[」』]?${PAREN}(?:は|が|も|では|の|によると|によりますと|、))`, "u");
 // English: "the Japan Meteorological Agency said", "NISC said".
 const ENGLISH = /\b(?:[A-Z][A-Za-z]+ ){0,6}(?:Agency|Center|Centre|University|Hospital|Corporation|Ministry|Police|Inc\.?|Ltd\.?|Co\.)|\b[A-Z]{3,6}\b(?= (?:said|says|announced|reported))/;
 // A lead that names its subject without a telling suffix: 「米検索大手ヤフーは14日、」.
