@@ -200,6 +200,8 @@ export interface Notice {
   category: string | null;
   /** The organisation whose page this is, when the page header names one, with its span. */
   publisher: { name: string; span: Span } | null;
+  /** For one of several cases a notice numbers: the notice's own text above them, which says whose cases they are. */
+  context?: Span;
   incident: IncidentDraft | null;
 }
 

@@ -42,6 +42,18 @@ export class RuleContext {
     this.headed = t >= 0 && (this.text.slice(0, t).match(/\n\s*(?=\S)/g) ?? []).length < 3 && this.title.length <= 100 && !/。./.test(this.title);
   }
 
+  /**
+   * The notice that frames this one (a numbered case's notice), read as a notice of its own, or null.
+   * Rules fall back on it for what a case does not say itself, such as whose case it is.
+   */
+  framing(): RuleContext | null {
+    const span = this.notice.context;
+    if (!span) return null;
+    const title = this.source.slice(span[0], span[1]).trimStart().split("\n")[0]!.trim();
+    const start = span[0] + this.source.slice(span[0], span[1]).indexOf(title);
+    return new RuleContext(this.source, { ...this.notice, context: undefined, title, span, titleSpan: [start, start + title.length] });
+  }
+
   /** True when `at` lies in a title that heads the notice. */
   inHeadline(at: number): boolean {
     return this.headed && at >= this.titleStart && at < this.titleEnd;

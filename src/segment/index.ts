@@ -1,4 +1,4 @@
-import type { Casefile, Notice } from "../core/types.js";
+import type { Casefile, Notice, Span } from "../core/types.js";
 import { choose, type Proposal } from "./choose.js";
 import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
 import { blogPosts, couldBeTitle, datedLines, dayListing, digest, LISTING_END, readMoreIndex, trailingDate, type Heading } from "./headings.js";
@@ -166,7 +166,10 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
         casebook: b.heading?.casebook ?? false, listing: b.heading?.listing ?? false, titled: b.titled,
         numberedCase: b.heading !== null && layout?.name === "numbered-cases", tableRow: b.heading?.tableRow ?? false,
       });
+    // A numbered case belongs to the notice that frames it: its opening text says whose case it is.
+    const context: Span | undefined = b.heading && layout?.name === "numbered-cases" && blocks[0] && !blocks[0].heading ? [blocks[0].start, blocks[0].end] : undefined;
     notices.push({
+      ...(context ? { context } : {}),
       index: notices.length,
       title,
       span: [b.start, end],

@@ -486,24 +486,35 @@ function publisherEvidence(ctx: RuleContext): Evidence | null {
  */
 export const organizationRule: Rule<"organization"> = {
   field: "organization",
-  heuristics: Object.keys(KINDS).filter((k) => k !== "vendor").map((k) => `organization/${k}`),
+  heuristics: [...Object.keys(KINDS).filter((k) => k !== "vendor").map((k) => `organization/${k}`), "organization/case-notice"],
   run(ctx) {
-    const evidence = evidenceOf(ctx);
-    const pub = publisherEvidence(ctx);
-    // The page header is a line of the notice itself when the letterhead already counted it.
-    if (pub && !evidence.some((e) => e.kind.startsWith("letterhead") && e.name === pub.name)) evidence.push(pub);
-    const candidates = candidatesOf(evidence);
-    const said = new Set(selfReferencesIn(ctx.text).map((h) => h.text));
-    for (const c of candidates) c.score += selfMatch(said, c);
-    candidates.sort((a, b) => b.score - a.score);
-    const [top, rival] = candidates;
-    if (!top || top.score < MIN_SCORE) return [];
-    const best = bestOf(top);
-    const confidence = confidenceOf(best, top, rival);
-    const rule = `organization/${best.kind}`;
-    const finding: Finding = best.inSource
-      ? ctx.findInSource("organization", best.name, best.start, best.end, confidence, rule)
-      : ctx.find("organization", best.name, best.start, best.end, confidence, rule);
-    return [finding];
+    const own = ownOrganisation(ctx);
+    // A case the notice numbers is the notice's organisation's, unless the case names another by its legal name.
+    const outer = ctx.framing();
+    const framed = outer ? ownOrganisation(outer) : null;
+    if (framed && !(own && hasLegalForm(String(own.value)))) {
+      return [ctx.findInSource("organization", framed.value, framed.span[0], framed.span[1], framed.confidence, "organization/case-notice")];
+    }
+    return own ? [own] : [];
   },
 };
+
+/** The organisation a notice names as its own, by the evidence in its text and its page. */
+function ownOrganisation(ctx: RuleContext): Finding | null {
+  const evidence = evidenceOf(ctx);
+  const pub = publisherEvidence(ctx);
+  // The page header is a line of the notice itself when the letterhead already counted it.
+  if (pub && !evidence.some((e) => e.kind.startsWith("letterhead") && e.name === pub.name)) evidence.push(pub);
+  const candidates = candidatesOf(evidence);
+  const said = new Set(selfReferencesIn(ctx.text).map((h) => h.text));
+  for (const c of candidates) c.score += selfMatch(said, c);
+  candidates.sort((a, b) => b.score - a.score);
+  const [top, rival] = candidates;
+  if (!top || top.score < MIN_SCORE) return null;
+  const best = bestOf(top);
+  const confidence = confidenceOf(best, top, rival);
+  const rule = `organization/${best.kind}`;
+  return best.inSource
+    ? ctx.findInSource("organization", best.name, best.start, best.end, confidence, rule)
+    : ctx.find("organization", best.name, best.start, best.end, confidence, rule);
+}
