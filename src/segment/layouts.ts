@@ -139,25 +139,54 @@ export function quotes(lines: Line[]): Heading[] {
 }
 
 // "(1) 令和7年3月10日:…の案件(事案1)", "2. 2件目の事案": numbered items that each name a case.
-const NUMBERED = /^\s*(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}\s*[.．、)]|[①-⑳])\s*\S/;
+const NUMBER = /^\s*(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}\s*[.．、)]|[①-⑳])\s*(?=\S)/;
 const CASE_ITEM = /^\s*(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}\s*[.．、)]|[①-⑳])\s*\S.{12,}(?:事案|案件|件目)/;
 // "1件目は…", "市の説明によると、2件目は…": running text that counts its cases off.
 const ORDINAL_CASE = /^.{0,20}?[0-9０-９]\s?件目(?:は|が|として|の)/;
 // A notice that says how many cases follow: "下記6件の漏えい事案", "3件の事案".
-const SEVERAL = /[0-9０-９]+\s?件の[^。\n]{0,20}(?:事案|事故|漏えい|漏洩|流出|インシデント)|以下の[0-9０-９]+件/;
+const SEVERAL = /[0-9０-９]+\s?件の[^。\n]{0,20}(?:事案|事故|漏えい|漏洩|流出|インシデント)|以下の[0-9０-９]+件|^.{0,20}(?:事例|事案一覧|インシデント一覧|被害一覧)\s*$/;
 
 /**
  * A notice or article reporting several cases: numbered items that name a case, paragraphs that count
- * them off (1件目は…), or numbered incident headlines under a sentence announcing how many there are.
+ * them off (1件目は…), or, under a line announcing them (下記6件の…, サイバー攻撃事例), numbered headings each
+ * followed by the case's account.
  */
 export function cases(lines: Line[]): Heading[] {
-  const announced = lines.findIndex((l) => SEVERAL.test(l.text));
-  const items = lines.filter((l, i) => {
+  const marked = lines.filter((l) => {
     const t = l.text.trim();
-    if (t.length > 120 || /[。]$/.test(t)) return ORDINAL_CASE.test(t);
-    return CASE_ITEM.test(t) || ORDINAL_CASE.test(t) || (announced >= 0 && i > announced && NUMBERED.test(t) && isIncidentHeadline(t.replace(NUMBERED, "x")));
+    return t.length > 120 || /[。]$/.test(t) ? ORDINAL_CASE.test(t) : CASE_ITEM.test(t) || ORDINAL_CASE.test(t);
   });
+  const items = marked.length >= 2 ? marked : announcedCases(lines);
   return items.length >= 2 ? items.map((l) => lineHeading(l)) : [];
+}
+
+/** The ordinal of a numbered line: (2) → 2, ③ → 3. */
+function ordinal(text: string): number {
+  const m = NUMBER.exec(text)![0].normalize("NFKC");
+  const circled = /[①-⑳]/.exec(m);
+  return circled ? circled[0].charCodeAt(0) - 0x2460 + 1 : Number(/\d+/.exec(m)![0]);
+}
+
+/**
+ * Numbered headings right under a line that announces cases (下記6件の…, サイバー攻撃事例): 1, 2, 3… in order,
+ * each an incident headline or a short heading above the case's account.
+ */
+function announcedCases(lines: Line[]): Line[] {
+  const at = lines.findIndex((l) => SEVERAL.test(l.text));
+  if (at < 0) return [];
+  const items: Line[] = [];
+  let gap = 0;
+  for (let i = at + 1; i < lines.length && gap <= 3; i++) {
+    const t = lines[i]!.text.trim();
+    if (t === "") continue;
+    if (!NUMBER.test(t) || t.length > 120 || /[。]$/.test(t)) { if (items.length === 0) gap++; continue; }
+    if (ordinal(t) !== items.length + 1) break;
+    const heading = t.replace(NUMBER, "");
+    const next = lines.slice(i + 1).find((l) => !isBlank(l));
+    if (!isIncidentHeadline(heading) && !(heading.length <= 40 && !NOT_HEADLINE.test(heading) && next !== undefined && isProse(next.text))) break;
+    items.push(lines[i]!);
+  }
+  return items;
 }
 
 // A line that only separates items: "◇ ◇ ◇", "＊＊＊", "-----", "■■■".

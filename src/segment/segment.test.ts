@@ -112,3 +112,7 @@ test("one organisation's notice stays whole even when it names another organisat
 test("a report of a seminar about ransomware is not an incident, although a subheading says 被害", () => {
   expectPosts("seminar-report.txt", "single", [["架空データ社", false]]);
 });
+
+test("numbered headings right under a line that announces cases (インシデント事例) are one incident each", () => {
+  expectPosts("announced-cases.txt", "numbered-cases", [["セキュリティ月報", false], ["①食品メーカー", true], ["②私立高校", true], ["③地方銀行", true]]);
+});
