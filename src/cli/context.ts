@@ -21,10 +21,16 @@ export async function withStore<T>(db: string | undefined, body: (store: Store) 
 
 /** Write a line to standard output. */
 export function out(s: string): void {
-  process.stdout.write(s + "\n");
+  io.out(s + "\n");
 }
 
 /** Write a line to standard error. */
 export function err(s: string): void {
-  process.stderr.write(s + "\n");
+  io.err(s + "\n");
 }
+/** Where commands write: standard output and error, unless a caller running the CLI in-process captures them. */
+export const io = {
+  out: (s: string): void => { process.stdout.write(s); },
+  err: (s: string): void => { process.stderr.write(s); },
+};
+
