@@ -34,8 +34,8 @@ before(async () => {
   await seed(store, [EXAMPLES, join(HTTP_FIXTURES, "shared-indicator.txt")]);
   red = await byOrg(store, "東浦市");
   amber = await byOrg(store, "みなみ観光協会 不審メール 当協会職員");
-  await store.edit(red.id, [{ field: "tlp", value: "RED" }], { who: "red", why: "test" });
-  await store.edit(amber.id, [{ field: "tlp", value: "AMBER" }], { who: "red", why: "test" });
+  await store.edit(red.id, [{ field: "tlp", value: "RED" }], { who: "red", why: "test", clearance: "RED" });
+  await store.edit(amber.id, [{ field: "tlp", value: "AMBER" }], { who: "red", why: "test", clearance: "RED" });
   app = appFor(store);
 });
 

@@ -1,5 +1,6 @@
 import type { ReadFailure, ReadOptions } from "../ingest/readers/index.js";
 import { isFailure, readInputs } from "../ingest/readers/index.js";
+import type { Writer } from "../casebook/authorize.js";
 import type { Store } from "../store/types.js";
 import { analyse, openDocument } from "./pipeline.js";
 import type { SourceDocument } from "./types.js";
@@ -26,10 +27,10 @@ function oneLine(err: unknown): string {
   return msg.split("\n")[0]!.slice(0, 300);
 }
 
-/** Ingest one read document: archive it, decode, split, extract and store, or say why not. */
-async function ingestDocument(store: Store, doc: SourceDocument, sum: IngestSummary): Promise<void> {
+/** Ingest one read document as `writer`: archive it, decode, split, extract and store, or say why not. */
+async function ingestDocument(store: Store, doc: SourceDocument, writer: Writer, sum: IngestSummary): Promise<void> {
   if (await store.hasDocument(doc.sha256)) {
-    await store.addSource(doc.sha256, doc.source, doc.fetchedAt);
+    await store.addSource(doc.sha256, doc.source, doc.fetchedAt, writer);
     sum.unchanged++;
     return;
   }
@@ -37,7 +38,7 @@ async function ingestDocument(store: Store, doc: SourceDocument, sum: IngestSumm
   if (casefiles.length === 0 || casefiles.some((cf) => cf.doc !== doc)) await store.saveContainer({ doc, messages: [] });
   for (const cf of casefiles) {
     analyse(cf);
-    const r = await store.saveCasefile(cf);
+    const r = await store.saveCasefile(cf, writer);
     sum.documents++;
     sum.notices += r.notices;
     sum.incidentsNew += r.incidentsNew;
@@ -50,16 +51,16 @@ async function ingestDocument(store: Store, doc: SourceDocument, sum: IngestSumm
 }
 
 /**
- * Read every input and store what it holds, one transaction per document. A bad input is
- * recorded as a failure with a one-line reason and the batch goes on.
+ * Read every input and store what it holds as `writer`, one transaction per document. A bad input
+ * (or one the writer may not file) is recorded as a failure with a one-line reason and the batch goes on.
  */
-export async function ingest(store: Store, inputs: string[], opts: ReadOptions = {}, progress?: IngestProgress): Promise<IngestSummary> {
-  return ingestDocuments(store, readInputs(inputs, opts), progress);
+export async function ingest(store: Store, inputs: string[], writer: Writer, opts: ReadOptions = {}, progress?: IngestProgress): Promise<IngestSummary> {
+  return ingestDocuments(store, readInputs(inputs, opts), writer, progress);
 }
 
 /** Store documents already read (uploads, polled feeds), or record the failures to read them: the rest of `ingest`. */
 export async function ingestDocuments(
-  store: Store, items: AsyncIterable<SourceDocument | ReadFailure> | Iterable<SourceDocument | ReadFailure>, progress?: IngestProgress,
+  store: Store, items: AsyncIterable<SourceDocument | ReadFailure> | Iterable<SourceDocument | ReadFailure>, writer: Writer, progress?: IngestProgress,
 ): Promise<IngestSummary> {
   const sum: IngestSummary = { incidentIds: [], documents: 0, unchanged: 0, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, failures: [], warnings: [] };
   let done = 0;
@@ -68,7 +69,7 @@ export async function ingestDocuments(
       sum.failures.push(item);
     } else {
       try {
-        await ingestDocument(store, item, sum);
+        await ingestDocument(store, item, writer, sum);
       } catch (err) {
         sum.failures.push({ input: item.source, error: oneLine(err) });
       }

@@ -31,8 +31,8 @@ before(async () => {
   red = await byOrg(store, "東浦市");
   amber = await byOrg(store, "みなみ観光協会 不審メール 当協会職員");
   open = await byOrg(store, "かもめ旅行社");
-  await store.edit(red.id, [{ field: "tlp", value: "RED" }], { who: "red", why: "test" });
-  await store.edit(amber.id, [{ field: "tlp", value: "AMBER" }], { who: "red", why: "test" });
+  await store.edit(red.id, [{ field: "tlp", value: "RED" }], { who: "red", why: "test", clearance: "RED" });
+  await store.edit(amber.id, [{ field: "tlp", value: "AMBER" }], { who: "red", why: "test", clearance: "RED" });
   redFeed = (await store.getDocument(red.notices[0]!.document))!.parent!;
   assert.ok(redFeed, "the RED incident comes from a feed item");
   total = await store.countIncidents();

@@ -70,7 +70,7 @@ export function ingestApi({ store, settings, fetchImpl }: ApiDeps): OpenAPIHono<
     } else {
       throw new ApiError("bad_request", "send a file as multipart/form-data (field `file`) or JSON {\"url\": \"https://…\"}");
     }
-    const summary = await ingestDocuments(store, [item]);
+    const summary = await ingestDocuments(store, [item], vis.writer());
     const { incidentIds, ...counts } = summary;
     await store.audit(vis.reader.user!.name, "ingest", target, null, { ...counts, incidents: incidentIds });
     if (summary.failures.length > 0 && summary.documents + summary.unchanged === 0) {

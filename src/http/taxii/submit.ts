@@ -1,3 +1,4 @@
+import { maySee } from "../../casebook/authorize.js";
 import { tlpRank, type Tlp } from "../../intel/taxonomies/tlp.js";
 import { importPlan, type ImportPlan, type ImportSummary } from "../../share/imported.js";
 import { stixImportPlan } from "../../share/stix/import.js";
@@ -75,19 +76,24 @@ async function outcome(sum: ImportSummary, vis: Visibility): Promise<string> {
 const reason = (e: unknown) => `not imported: ${e instanceof Error ? e.message : String(e)}`;
 
 /**
- * Add the objects of an envelope to the submissions collection as `vis`'s user. Incidents (with the
- * reports that cite them) and standalone reports go through the STIX import into the casebook, one
- * incident at a time, so one that fails fails alone; every valid object that did not fail is kept.
- * Returns the completed status resource (also kept, and the request audited).
+ * Add the objects of an envelope to the submissions collection as `vis`'s user. An object marked above
+ * their clearance is refused, as PATCH refuses such a marking. Incidents (with the reports that cite
+ * them) and standalone reports go through the STIX import into the casebook, one incident at a time,
+ * so one that fails fails alone; every valid object that did not fail is kept. Returns the completed
+ * status resource (also kept, and the request audited).
  */
 export async function submit(store: Store, vis: Visibility, body: unknown, statusId: string, requestTimestamp: string): Promise<StatusResource> {
-  const who = vis.reader.user!.name;
+  const writer = vis.writer();
+  const who = writer.who;
   const failures: StatusDetail[] = [];
   const kept: Obj[] = [];
+  const markings: Record<string, string> = {};
   for (const o of envelopeObjects(body)) {
-    const why = problem(o);
-    if (why === null) { kept.push(o as Obj); continue; }
     const x = (o && typeof o === "object" ? o : {}) as Record<string, unknown>;
+    const tlp = objectTlp(x);
+    if (typeof x.id === "string") markings[x.id] = tlp;
+    const why = problem(o) ?? (maySee(writer.clearance, tlp) ? null : `marked TLP:${tlp}, above your clearance TLP:${writer.clearance}`);
+    if (why === null) { kept.push(o as Obj); continue; }
     failures.push({ id: typeof x.id === "string" ? x.id : "", version: versionOf(x) ?? requestTimestamp, message: why });
   }
 
@@ -99,7 +105,7 @@ export async function submit(store: Store, vis: Visibility, body: unknown, statu
   const touched: string[] = [];
   const run = async (sub: ImportPlan, owned: string[], note: string | null) => {
     try {
-      const sum = await importPlan(store, sub, who, origin);
+      const sum = await importPlan(store, sub, writer, origin);
       touched.push(...sum.incidentIds);
       if (note !== null) notes.set(note, await outcome(sum, vis));
     } catch (e) {
@@ -119,7 +125,7 @@ export async function submit(store: Store, vis: Visibility, body: unknown, statu
   const ok = kept.filter((o) => !failed.has(o.id));
   for (const o of kept) if (failed.has(o.id)) failures.push({ id: o.id, version: versionOf(o) ?? requestTimestamp, message: failed.get(o.id)! });
   const at = ok.length ? await store.addTaxiiObjects(ok.map((o) => ({
-    id: o.id, version: versionOf(o), type: o.type, spec_version: "2.1", tlp: objectTlp(o), object: o,
+    id: o.id, version: versionOf(o), type: o.type, spec_version: "2.1", tlp: markings[o.id]!, object: o,
   }))) : requestTimestamp;
   const successes = ok.map((o) => ({ id: o.id, version: versionOf(o) ?? at, ...(notes.has(o.id) ? { message: notes.get(o.id)! } : {}) }));
   const status: StatusResource = {
