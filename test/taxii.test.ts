@@ -500,8 +500,8 @@ function taxiiStoreContract(name: string, open: () => Promise<Store>): void {
       assert.deepEqual((await s.auditLog({ target: `stix:${a}` })).map((r) => [r.who, r.action, r.before]), [["ana", "taxii.delete", { versions: ["2025-01-01T00:00:00.000Z"] }]]);
       assert.deepEqual((await s.taxiiObjects({ tlp: ["CLEAR", "GREEN"] })).map((o) => o.version), ["2025-02-01T00:00:00.000Z"]);
       const status = { id: "6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b", status: "complete", total_count: 1 };
-      await s.saveTaxiiStatus({ id: status.id, who: "ana", status });
-      assert.deepEqual(await s.taxiiStatus(status.id), { id: status.id, who: "ana", status });
+      await s.saveTaxiiStatus({ id: status.id, who: "ana", status, markings: { a: "GREEN" } });
+      assert.deepEqual(await s.taxiiStatus(status.id), { id: status.id, who: "ana", status, markings: { a: "GREEN" } });
       assert.equal(await s.taxiiStatus("0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b"), null);
     } finally {
       await s.close();

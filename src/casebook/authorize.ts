@@ -107,3 +107,8 @@ export function checkTokenFor(issuer: Writer, userClearance: string): void {
     throw new ForbiddenError(`you may not issue a token for a user cleared for TLP:${levelOf(userClearance)}, above your clearance TLP:${issuer.clearance}`);
   }
 }
+
+/** True when a user may manage (see the patterns and hits of, remove) a watchlist: its creator, or an admin. */
+export function mayManageWatchlist(user: { name: string; role: Role }, watchlist: { created_by: string }): boolean {
+  return user.role === "admin" || watchlist.created_by === user.name;
+}

@@ -335,11 +335,13 @@ export interface TaxiiObject {
   object: Record<string, unknown>;
 }
 
-/** A TAXII status resource as kept: who made the request, and the resource as served. */
+/** A TAXII status resource as kept: who made the request, the resource as served to them, and each object's marking. */
 export interface TaxiiStatusRecord {
   id: string;
   who: string;
   status: Record<string, unknown>;
+  /** The TLP marking of each object the status names, by id: readers see only what their clearance allows. */
+  markings: Record<string, string>;
 }
 
 /** Users, tokens, audit, watchlists and polled sources: what a shared casebook server needs. */

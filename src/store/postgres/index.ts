@@ -947,13 +947,13 @@ export class PostgresStore implements Store {
 
   async saveTaxiiStatus(record: TaxiiStatusRecord): Promise<void> {
     await this.sql`
-      INSERT INTO taxii_status (id, who, status) VALUES (${record.id}, ${record.who}, ${json(record.status)}::text::jsonb)
-      ON CONFLICT (id) DO UPDATE SET who = excluded.who, status = excluded.status`;
+      INSERT INTO taxii_status (id, who, status, markings) VALUES (${record.id}, ${record.who}, ${json(record.status)}::text::jsonb, ${json(record.markings)}::text::jsonb)
+      ON CONFLICT (id) DO UPDATE SET who = excluded.who, status = excluded.status, markings = excluded.markings`;
   }
 
   async taxiiStatus(id: string): Promise<TaxiiStatusRecord | null> {
-    const [r] = await this.sql<TaxiiStatusRecord[]>`SELECT id, who, status FROM taxii_status WHERE id = ${id}`;
-    return r ? { id: r.id, who: r.who, status: r.status } : null;
+    const [r] = await this.sql<TaxiiStatusRecord[]>`SELECT id, who, status, markings FROM taxii_status WHERE id = ${id}`;
+    return r ? { id: r.id, who: r.who, status: r.status, markings: r.markings } : null;
   }
 
   async facets(query: SearchQuery): Promise<Facets> {

@@ -949,12 +949,12 @@ export class SqliteStore implements Store {
   }
 
   async saveTaxiiStatus(record: TaxiiStatusRecord): Promise<void> {
-    this.st("INSERT OR REPLACE INTO taxii_status (id, who, status) VALUES (?, ?, ?)").run(record.id, record.who, JSON.stringify(record.status));
+    this.st("INSERT OR REPLACE INTO taxii_status (id, who, status, markings) VALUES (?, ?, ?, ?)").run(record.id, record.who, JSON.stringify(record.status), JSON.stringify(record.markings));
   }
 
   async taxiiStatus(id: string): Promise<TaxiiStatusRecord | null> {
-    const r = this.st("SELECT id, who, status FROM taxii_status WHERE id = ?").get(id) as { id: string; who: string; status: string } | undefined;
-    return r ? { id: r.id, who: r.who, status: JSON.parse(r.status) as Record<string, unknown> } : null;
+    const r = this.st("SELECT id, who, status, markings FROM taxii_status WHERE id = ?").get(id) as { id: string; who: string; status: string; markings: string } | undefined;
+    return r ? { id: r.id, who: r.who, status: JSON.parse(r.status) as Record<string, unknown>, markings: JSON.parse(r.markings) as Record<string, string> } : null;
   }
 
   /**
