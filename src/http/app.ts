@@ -81,7 +81,7 @@ const escapeJson: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Who is asking (401 for bad credentials, or for anonymous requests where anonymous reading is off). */
 function auth(d: ApiDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const reader = await authenticate(d.store, c.req.header("authorization"));
+    const reader = await authenticate(d.store, c.req.header("authorization"), (err) => d.log.warn({ req: c.get("requestId"), err }, "token use not recorded"));
     if (!reader.user && !d.settings.anonymousRead && !OPEN_PATHS.has(c.req.path)) {
       throw new ApiError("unauthorized", "sign in: this casebook does not allow anonymous reading");
     }

@@ -356,8 +356,10 @@ export interface ServiceStore {
   listUsers(): Promise<User[]>;
   /** Revoke a user and all their tokens. */
   revokeUser(name: string, actor: Actor): Promise<void>;
-  /** The live user a token belongs to, or null. */
+  /** The live user a token belongs to, or null; reads only. */
   authenticate(token: string): Promise<User | null>;
+  /** Note that a token was used just now (a hint for admins: callers go on if this write fails). */
+  recordTokenUse(token: string): Promise<void>;
   /** Record a write in the audit log. */
   audit(who: string, action: string, target: string, before: unknown, after: unknown): Promise<void>;
   /** The audit log, newest first. */

@@ -769,13 +769,14 @@ export class PostgresStore implements Store {
   }
 
   async authenticate(token: string): Promise<User | null> {
-    const [row] = await this.sql<(User & { token_id: number })[]>`
-      SELECT u.id, u.name, u.role, u.clearance, u.created_at, u.revoked_at, t.id AS token_id FROM tokens t JOIN users u ON u.id = t.user_id
+    const [user] = await this.sql<User[]>`
+      SELECT u.id, u.name, u.role, u.clearance, u.created_at, u.revoked_at FROM tokens t JOIN users u ON u.id = t.user_id
       WHERE t.hash = ${hashToken(token)} AND t.revoked_at IS NULL AND u.revoked_at IS NULL`;
-    if (!row) return null;
-    await this.sql`UPDATE tokens SET last_used_at = ${now()} WHERE id = ${row.token_id}`;
-    const { token_id: _, ...user } = row;
-    return user;
+    return user ? { ...user } : null;
+  }
+
+  async recordTokenUse(token: string): Promise<void> {
+    await this.sql`UPDATE tokens SET last_used_at = ${now()} WHERE hash = ${hashToken(token)}`;
   }
 
   async audit(who: string, action: string, target: string, before: unknown, after: unknown): Promise<void> {

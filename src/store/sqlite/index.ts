@@ -779,14 +779,14 @@ export class SqliteStore implements Store {
   }
 
   async authenticate(token: string): Promise<User | null> {
-    const row = this.st(
-      `SELECT u.id, u.name, u.role, u.clearance, u.created_at, u.revoked_at, t.id AS token_id FROM tokens t JOIN users u ON u.id = t.user_id
+    return (this.st(
+      `SELECT u.id, u.name, u.role, u.clearance, u.created_at, u.revoked_at FROM tokens t JOIN users u ON u.id = t.user_id
        WHERE t.hash = ? AND t.revoked_at IS NULL AND u.revoked_at IS NULL`,
-    ).get(hashToken(token)) as (User & { token_id: number }) | undefined;
-    if (!row) return null;
-    this.st("UPDATE tokens SET last_used_at = ? WHERE id = ?").run(new Date().toISOString(), row.token_id);
-    const { token_id: _, ...user } = row;
-    return user;
+    ).get(hashToken(token)) as User | undefined) ?? null;
+  }
+
+  async recordTokenUse(token: string): Promise<void> {
+    this.st("UPDATE tokens SET last_used_at = ? WHERE hash = ?").run(new Date().toISOString(), hashToken(token));
   }
 
   async audit(who: string, action: string, target: string, before: unknown, after: unknown): Promise<void> {
