@@ -20,6 +20,7 @@ import { atomApi } from "./atom.js";
 import { authenticate } from "./auth.js";
 import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_UPLOAD, type ApiDeps, type AppDeps, type AppEnv } from "./context.js";
 import { ApiError, toApiError } from "./errors.js";
+import { checkJsonBody, refuseNul } from "./input.js";
 import { newApi } from "./openapi.js";
 import { isTaxiiPath, TaxiiError } from "./taxii/errors.js";
 import { taxiiApi } from "./taxii/index.js";
@@ -113,9 +114,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   };
   const app = newApi();
   app.use("*", requestLog(d.log), securityHeaders, escapeJson);
-  app.use("/api/v1/*", limits(d.settings.maxUploadBytes), auth(d));
-  app.use("/feeds/*", auth(d));
-  app.use("/taxii2/*", auth(d));
+  app.use("/api/v1/*", refuseNul, limits(d.settings.maxUploadBytes), auth(d), checkJsonBody);
+  app.use("/feeds/*", refuseNul, auth(d));
+  app.use("/taxii2/*", refuseNul, auth(d));
   for (const api of [healthApi, incidentsApi, documentsApi, ingestApi, statsApi, graphApi, indicatorsApi, exposureApi, watchlistsApi, usersApi, auditApi, meApi, shareApi]) {
     app.route("/api/v1", api(d));
   }
