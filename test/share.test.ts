@@ -164,7 +164,10 @@ test("STIX round trip: export, import into an empty store, export again gives th
   const shown = cli(["show", hospital.id, "--db", db]);
   assert.equal(shown.code, 0);
   assert.match(shown.stdout, /affected_count: 12400 +\[corrected by importer/);
-  assert.match(shown.stdout, /sources:\n\s+ntc_\w+\s+\S*examples\/notices\/01-ransomware-hospital\.txt/);
+  // The export named the local file by its archived document's SHA-256, never by its path.
+  const original = incidents.find((i) => i.organization === "医療法人社団青葉会 みなと中央病院")!.notices[0]!.document;
+  assert.match(shown.stdout, new RegExp(`sources:\\n\\s+ntc_\\w+\\s+sha256:${original}`));
+  assert.ok(!shown.stdout.includes("examples/notices"));
 
   const again = JSON.parse(cli(["import", "--format", "stix", file, "--db", db, "--json"]).stdout) as { incidentsNew: number; incidentsUpdated: number; incidentsUnchanged: number };
   assert.deepEqual([again.incidentsNew, again.incidentsUpdated, again.incidentsUnchanged], [0, 0, incidents.length]);
