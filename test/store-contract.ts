@@ -5,7 +5,7 @@ import { makeDocument } from "../src/core/document.js";
 import { analyse, openDocument } from "../src/core/pipeline.js";
 import type { Casefile, Reanalysis } from "../src/core/types.js";
 import type { Writer } from "../src/casebook/authorize.js";
-import { SYSTEM_WRITER as OWNER } from "../src/store/records.js";
+import { searchText, SYSTEM_WRITER as OWNER } from "../src/store/records.js";
 import { SORTS, type Facets, type SearchQuery, type Store } from "../src/store/types.js";
 
 /** Analyse a text the way ingest does. */
@@ -22,6 +22,23 @@ function reanalysis(cf: Casefile): Reanalysis {
 const RANSOM = "2025年5月2日\n株式会社テスト商会\n\nランサムウェア被害に関するお知らせ\n\n2025年4月28日、当社のファイルサーバーがランサムウェアに感染し、ファイルが暗号化されたことを確認しました。顧客約2,000名の氏名と住所が流出した可能性があります。個人情報保護委員会に報告しました。\n";
 const LOSS = "2024年9月10日\nみなと市\n\n書類の紛失について\n\n9月6日、市民120名分の氏名と住所を記載した名簿を紛失したことが判明しました。\n";
 const LISTING = "2025年3月\n日付 タイトル・内容\n12日\n内容を非表示にする\n不正アクセス 会員サイトへの不正ログイン/株式会社かもめ書房\n【状況】\n会員約3,000名のアカウントに不正ログインされた可能性\n11日\n内容を非表示にする\nセキュリティ対策 銀行をかたるフィッシングの注意喚起/架空対策会議\n【概要】\n注意喚起\n";
+
+/** A notice with ASCII, punctuation, LIKE wildcards and characters at the ends of runs, for searches. */
+export const ODD = "2025年6月9日\n株式会社ＤＤｏＳ対策研究所\n\nサイバー攻撃（DDoS攻撃）について\n\n当社サイトがDDoS攻撃を受けました。原因を是正。利用率100%_超、被害額は2,000円。\n";
+/** Queries whose answer both backends must agree on: one character at the end of a run, wildcards, case, width, punctuation. */
+export const ODD_QUERIES = [
+  "正", "是正", "是正。", "不%", "%", "100%", "%_", "_", "不正", "不正ア", "ddos", "DDoS", "ＤＤｏＳ", "d", "s", "o", "1", "00", "2,000", "名", "簿", "ー", "ア", "・", "（", "(", "。",
+  "氏名 正", "個人 情報", "テスト 正", "被害 %", "攻撃", "円", "究所", "e", "\"", "'",
+];
+
+/** True when an incident's searchable words (title, organisation, parties, notices; NFKC, lower case) hold every word of `q`. */
+async function holdsEvery(s: Store, id: string, q: string): Promise<boolean> {
+  const d = (await s.getIncident(id))!;
+  const bodies: string[] = [];
+  for (const n of d.notices) bodies.push(((await s.getDocument(n.document))?.text ?? "").slice(n.span[0], n.span[1]));
+  const text = searchText(d.title, d.fields, bodies).toLowerCase();
+  return q.normalize("NFKC").trim().split(/\s+/).filter(Boolean).every((w) => text.includes(w.toLowerCase()));
+}
 
 /** The behaviour every store backend must show; run it with a factory for a fresh, empty store. */
 export function storeContract(name: string, fresh: () => Promise<Store>): void {
@@ -299,6 +316,20 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
     }));
 
   const ALL_LEVELS = ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"];
+
+  test(`${name}: a search finds exactly the incidents whose words hold every word of the query, whatever its length and characters`, () =>
+    withStore(async (s) => {
+      for (const [t, src] of [[RANSOM, "a.txt"], [LOSS, "b.txt"], [LISTING, "c.txt"], [OTHER_ORG, "d.txt"], [ODD, "e.txt"]] as const) await s.saveCasefile(await casefileOf(t, src), OWNER);
+      const all = await s.listIncidents({ limit: -1 });
+      for (const q of ODD_QUERIES) {
+        const found = (await s.searchIncidents({ q, limit: -1 })).map((i) => i.id).sort();
+        const expected: string[] = [];
+        for (const i of all) if (await holdsEvery(s, i.id, q)) expected.push(i.id);
+        assert.deepEqual(found, expected.sort(), `q=${JSON.stringify(q)}`);
+        assert.equal((await s.facets({ q })).total, expected.length, `facets q=${JSON.stringify(q)}`);
+        assert.equal((await s.statInputs({ q })).length, expected.length, `stats q=${JSON.stringify(q)}`);
+      }
+    }));
   /** Queries whose facets must agree with search: long, two- and one-character words, filters, clearances. */
   const FACET_QUERIES: SearchQuery[] = [
     { q: "" }, { q: "氏名" }, { q: "紛失" }, { q: "ランサムウェア" }, { q: "不正" }, { q: "簿" }, { q: "存在しない語句" },

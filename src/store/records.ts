@@ -146,23 +146,53 @@ export function incidentDate(f: IncidentFields): string | null {
   return f.disclosed_on ?? f.discovered_on ?? null;
 }
 
-/** Text the full-text index holds for an incident: title, organisation and source notices, NFKC. */
+/**
+ * Text the full-text index holds for an incident: title, organisation and source notices, NFKC and in
+ * lower case. A search finds the incidents whose text holds every word of the query (NFKC, lower case)
+ * as it is: every backend answers exactly that.
+ */
 export function searchText(title: string, f: IncidentFields, bodies: string[]): string {
-  return [title, f.organization ?? "", ...f.other_parties, ...bodies].join("\n").normalize("NFKC");
+  return [title, f.organization ?? "", ...f.other_parties, ...bodies].join("\n").normalize("NFKC").toLowerCase();
 }
 
 /**
- * The distinct overlapping character pairs of a text as space-separated tokens, for
- * one- and two-character searches ("紛失" is found as the token 紛失).
+ * What separates the runs of a character-pair index: anything but letters, digits and private-use
+ * characters (the tokenizer's own rule). At most 1,024 at a time: a regular expression matching
+ * megabytes of separators at once runs out of stack.
+ */
+const NOT_IN_RUN = /[^\p{L}\p{N}\p{Co}]{1,1024}/u;
+
+/** A word the character-pair index answers exactly: one run of one or two letters or digits. */
+export const ONE_RUN = /^[\p{L}\p{N}\p{Co}]{1,2}$/u;
+
+/**
+ * The tokens of the character-pair index for a text, space-separated: the distinct overlapping pairs
+ * of each run of letters and digits, and each run's last character. A two-character word is found as
+ * its pair ("紛失"), a one-character word as the first of a pair or the end of a run ("失…", "失").
  */
 export function bigramTokens(text: string): string {
   const seen = new Set<string>();
-  for (const run of text.toLowerCase().split(/[\s\p{P}\p{S}]+/u)) {
-    const chars = [...run];
-    if (chars.length === 1) seen.add(chars[0]!);
-    for (let i = 0; i + 1 < chars.length; i++) seen.add(chars[i]! + chars[i + 1]!);
+  for (const run of text.toLowerCase().split(NOT_IN_RUN)) {
+    let last = "";
+    for (const ch of run) {
+      if (last) seen.add(last + ch);
+      last = ch;
+    }
+    if (last) seen.add(last);
   }
   return [...seen].join(" ");
+}
+
+/**
+ * What to ask the character-pair index for a short word (FTS5 phrases): the pair of each
+ * two-character run, and a lone character as a prefix; nothing for a word of separators only.
+ */
+export function bigramQuery(word: string): string[] {
+  return word.toLowerCase().split(NOT_IN_RUN).filter(Boolean).flatMap((run) => {
+    const chars = [...run];
+    if (chars.length === 1) return [`"${run}"*`];
+    return chars.slice(1).map((c, i) => `"${chars[i]}${c}"`);
+  });
 }
 
 /** Facets from (facet, key, count) rows, `total` among them; each facet's values most frequent first, then by key. */

@@ -312,7 +312,7 @@ export class PostgresStore implements Store {
       const changes = fieldChanges(before.fields, fields);
       if (Object.keys(changes).length) writes.push(this.event(w, id, who, cause === "reextracted" ? "reextracted" : "source_added", { changes }));
     }
-    const body = searchText(title, fields, notices.map((n) => (n.text ?? "").slice(n.span_start, n.span_end))).toLowerCase();
+    const body = searchText(title, fields, notices.map((n) => (n.text ?? "").slice(n.span_start, n.span_end)));
     const parties: [string, string, string][] = [];
     if (fields.organization && orgKey(fields.organization)) parties.push([orgKey(fields.organization), fields.organization, "organization"]);
     for (const p of fields.other_parties) if (orgKey(p).length >= 2) parties.push([orgKey(p), p, "other"]);
@@ -483,8 +483,8 @@ export class PostgresStore implements Store {
 
   /** Conditions on incident `i` for a query: every word in its text, and the filters. */
   private matching(query: SearchQuery): Fragment[] {
-    const terms = query.q.normalize("NFKC").trim().split(/\s+/).filter(Boolean);
-    return [...terms.map((t) => this.sql`i.body LIKE ${likePattern(t.toLowerCase())} ESCAPE '\\'`), ...this.filters(query)];
+    const terms = query.q.normalize("NFKC").toLowerCase().trim().split(/\s+/).filter(Boolean);
+    return [...terms.map((t) => this.sql`i.body LIKE ${likePattern(t)} ESCAPE '\\'`), ...this.filters(query)];
   }
 
   /**

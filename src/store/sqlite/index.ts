@@ -10,7 +10,7 @@ import { analysisDigest } from "../../core/digest.js";
 import { checkMarking, checkTokenFor, grantedClearance, keptMarking, levelsUpTo, maySee, strictest, writable, type Writer } from "../../casebook/authorize.js";
 import type { Tlp } from "../../intel/taxonomies/tlp.js";
 import {
-  applyOverrides, bigramTokens, checkNoticeMarkings, facetsOf, SYSTEM, fieldChanges, SYSTEM_WRITER, incidentDate, indicatorKind, KEEPS, mergeFields, mergeTags, noticeMarking, noticeRows,
+  applyOverrides, bigramQuery, bigramTokens, checkNoticeMarkings, ONE_RUN, facetsOf, SYSTEM, fieldChanges, SYSTEM_WRITER, incidentDate, indicatorKind, KEEPS, mergeFields, mergeTags, noticeMarking, noticeRows,
   searchText, type Keep, type SourceDraft,
 } from "../records.js";
 import type {
@@ -124,6 +124,9 @@ export class SqliteStore implements Store {
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 10000");
     this.db.pragma("wal_autocheckpoint = 8000");
+    // For migrations that rebuild the search indexes with the code that writes them.
+    this.db.function("jikenbo_lower", { deterministic: true }, (s: unknown) => (typeof s === "string" ? s.toLowerCase() : s));
+    this.db.function("jikenbo_bigrams", { deterministic: true }, (s: unknown) => bigramTokens(String(s ?? "")));
   }
 
   async migrate(): Promise<void> {
@@ -462,11 +465,13 @@ export class SqliteStore implements Store {
    * for the words. The incident columns used are all in covering indexes (but for the count of people
    * affected, which sorting by it reads). To count every match (`all`), a two-character kanji or kana
    * word beside long ones is looked up in the pair index once rather than read off each matching row's
-   * text: the same matches, without reading the text.
+   * text: the same matches, without reading the text. A short word the pair index cannot answer exactly
+   * (punctuation or a symbol in it) is narrowed by the index and checked on the text itself, so the
+   * answer is exactly the incidents whose text holds every word, as on every backend.
    */
   private matching(query: SearchQuery, all = false): { from: string; order: string; params: unknown[] } {
     const sort = query.sort ?? "newest";
-    const terms = query.q.normalize("NFKC").trim().split(/\s+/).filter(Boolean);
+    const terms = query.q.normalize("NFKC").toLowerCase().trim().split(/\s+/).filter(Boolean);
     if (terms.length === 0) {
       const { where, params } = this.attributeFilters(query);
       if (query.since) { where.push("x.event_date >= ?"); params.push(query.since); }
@@ -475,19 +480,23 @@ export class SqliteStore implements Store {
     }
     const quote = (x: string) => `"${x.replace(/"/g, '""')}"`;
     const long = terms.filter((t) => [...t].length >= 3);
-    const pairs = terms.filter((t) => [...t].length < 3).flatMap((t) => bigramTokens(t).split(" ").filter(Boolean));
-    const odd = long.length ? [] : terms.filter((t) => [...t].length < 3 && bigramTokens(t) === "");
+    const short = terms.filter((t) => [...t].length < 3);
+    const pairs = short.flatMap(bigramQuery);
+    const loose = short.filter((t) => !ONE_RUN.test(t));
     // Conditions on a full-text key `k`, one per index.
     const text: { table: string; match: string }[] = [];
     if (long.length) text.push({ table: "incident_fts", match: long.map(quote).join(" AND ") });
-    if (pairs.length) text.push({ table: "incident_bigrams", match: pairs.map((x) => `${quote(x)}${[...x].length === 1 ? "*" : ""}`).join(" AND ") });
+    if (pairs.length) text.push({ table: "incident_bigrams", match: pairs.join(" AND ") });
     const probe = (t: { table: string }, key: string) => `EXISTS (SELECT 1 FROM ${t.table} p WHERE p.${t.table} MATCH ? AND p.rowid = ${key})`;
+    const holds = (key: string) => `EXISTS (SELECT 1 FROM incident_fts p WHERE p.rowid = ${key} AND p.body LIKE ? ESCAPE '\\')`;
     const { where, params } = this.attributeFilters(query);
-    for (const o of odd) { where.push("x.fts_key IN (SELECT rowid FROM incident_fts WHERE body LIKE ? ESCAPE '\\')"); params.push(likePattern(o)); }
+    // Words no index can narrow (punctuation only) are read off every text.
+    if (text.length === 0) for (const o of loose) { where.push("x.fts_key IN (SELECT rowid FROM incident_fts WHERE body LIKE ? ESCAPE '\\')"); params.push(likePattern(o)); }
 
     const ofType = query.type ? (this.st("SELECT count(*) AS n FROM incident_types WHERE type = ?").get(query.type) as { n: number }).n : Infinity;
     if (text.length === 0 || (query.type && ofType <= RARE_TYPE)) {
       for (const t of text) { where.push(probe(t, "x.fts_key")); params.push(t.match); }
+      if (text.length) for (const o of loose) { where.push(holds("x.fts_key")); params.push(likePattern(o)); }
       if (query.since) { where.push("x.event_date >= ?"); params.push(query.since); }
       if (query.until) { where.push("x.event_date <= ?"); params.push(query.until); }
       return { from: `FROM incidents x WHERE ${where.join(" AND ") || "1"}`, order: ORDER[sort]("x"), params };
@@ -500,10 +509,12 @@ export class SqliteStore implements Store {
     if (query.since) { keyWhere.push("f.rowid >= ?"); keyParams.push(dayNumber(query.since) * KEY_SHIFT); }
     if (query.until) { keyWhere.push("f.rowid < ?"); keyParams.push((dayNumber(query.until) + 1) * KEY_SHIFT); }
     if (driver.table === "incident_fts") {
-      for (const t of terms.filter((x) => [...x].length < 3)) {
+      for (const t of short) {
         if (all && KANA_KANJI_PAIR.test(t)) { keyWhere.push("+f.rowid IN (SELECT rowid FROM incident_bigrams WHERE incident_bigrams MATCH ?)"); keyParams.push(quote(t)); }
         else { keyWhere.push("f.body LIKE ? ESCAPE '\\'"); keyParams.push(likePattern(t)); }
       }
+    } else {
+      for (const o of loose) { keyWhere.push(holds("f.rowid")); keyParams.push(likePattern(o)); }
     }
     return {
       from: `FROM ${driver.table} f JOIN incidents x INDEXED BY incidents_fts_key ON x.fts_key = f.rowid WHERE ${[...keyWhere, ...where].join(" AND ")}`,
