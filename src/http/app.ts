@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { randomUUID } from "node:crypto";
 import pino from "pino";
+import { runPipeline } from "../core/pipeline.js";
 import { auditApi } from "./api/audit.js";
 import { documentsApi } from "./api/documents.js";
 import { exposureApi } from "./api/exposure.js";
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     settings: { maxUploadBytes: DEFAULT_MAX_UPLOAD, fetchTimeoutMs: DEFAULT_FETCH_TIMEOUT_MS, ...deps.settings },
     log: deps.log ?? pino({ enabled: false }),
     fetchImpl: deps.fetchImpl,
+    pipeline: deps.pipeline ?? runPipeline,
   };
   const app = newApi();
   app.use("*", requestLog(d.log), securityHeaders, escapeJson);

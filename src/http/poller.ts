@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { PUBLIC_CLEARANCE } from "../casebook/authorize.js";
-import { ingestDocuments } from "../core/ingest.js";
+import { ingestDocuments, type Pipeline } from "../core/ingest.js";
 import { SYSTEM } from "../store/records.js";
 import { fetchUrl } from "../ingest/readers/url.js";
 import type { FeedSource, Store } from "../store/types.js";
@@ -14,6 +14,8 @@ export interface PollerOptions {
   /** Least time between two requests to the same host (default 5 s). */
   hostGapMs?: number;
   fetchImpl?: typeof fetch | undefined;
+  /** How fetched documents are analysed (default: in this thread). */
+  pipeline?: Pipeline | undefined;
   /** The clock (tests). */
   now?: () => Date;
 }
@@ -57,7 +59,7 @@ export class FeedPoller {
     } else if ("error" in r) {
       status = `failed: ${r.error}`;
     } else {
-      const s = await ingestDocuments(store, [r.doc], { who: SYSTEM, clearance: PUBLIC_CLEARANCE });
+      const s = await ingestDocuments(store, [r.doc], { who: SYSTEM, clearance: PUBLIC_CLEARANCE }, undefined, this.o.pipeline);
       status = `200: ${s.incidentsNew} new, ${s.incidentsUpdated} updated${s.failures.length ? `, failed: ${s.failures[0]!.error}` : ""}`;
       validators = { etag: r.etag, last_modified: r.lastModified };
     }
