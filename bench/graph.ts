@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeDocument } from "../src/core/document.js";
 import { analyse, openDocument } from "../src/core/pipeline.js";
+import { SYSTEM_WRITER } from "../src/store/records.js";
 import { createApp } from "../src/http/app.js";
 import { SqliteStore } from "../src/store/sqlite/index.js";
 import { synthetic } from "./generate.js";
@@ -23,7 +24,7 @@ for (let i = (await store.countIncidents()) ? N : 0; i < N; i++) {
   if (i % 10 === 0) text += `本件は、業務委託先である${VENDORS[i % 3]}のサーバーへの不正アクセスに起因するものです。\n`;
   if (i % 20 === 0) text += `差出人 alert${i % 7}@kakuu-haisou-mail.net を名乗る不審なメールにご注意ください。\n`;
   for (const cf of await openDocument(makeDocument(Buffer.from(text), { source: `synthetic/${i}.txt`, fetchedAt: "2025-01-01T00:00:00.000Z" }))) {
-    await store.saveCasefile(analyse(cf));
+    await store.saveCasefile(analyse(cf), SYSTEM_WRITER);
   }
 }
 console.log(`ingested ${N} notices (${await store.countIncidents()} incidents) in ${((performance.now() - t) / 1000).toFixed(1)} s`);

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeDocument } from "../src/core/document.js";
 import { analyse, openDocument } from "../src/core/pipeline.js";
+import { SYSTEM_WRITER } from "../src/store/records.js";
 import { openStore } from "../src/store/open.js";
 import { synthetic } from "./generate.js";
 
@@ -42,7 +43,7 @@ async function build(): Promise<{ db: string; dir: string | null }> {
   const t = performance.now();
   for (let i = 0; i < N; i++) {
     const doc = makeDocument(Buffer.from(synthetic(i).text), { source: `synthetic/${i}.txt`, fetchedAt: "2025-01-01T00:00:00.000Z" });
-    for (const cf of await openDocument(doc)) await store.saveCasefile(analyse(cf));
+    for (const cf of await openDocument(doc)) await store.saveCasefile(analyse(cf), SYSTEM_WRITER);
     if (i % 10_000 === 9_999) console.error(`  ingested ${fmt(i + 1)} (${fmt((i + 1) / ((performance.now() - t) / 1000))} notices/s)`);
   }
   await store.close();

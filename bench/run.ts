@@ -14,6 +14,7 @@ const { makeDocument } = await compiled<typeof import("../src/core/document.js")
 const { analyse, openDocument } = await compiled<typeof import("../src/core/pipeline.js")>("core/pipeline.js");
 const { reextractAll } = await compiled<typeof import("../src/core/reextract.js")>("core/reextract.js");
 const { SqliteStore } = await compiled<typeof import("../src/store/sqlite/index.js")>("store/sqlite/index.js");
+const { SYSTEM_WRITER } = await compiled<typeof import("../src/store/records.js")>("store/records.js");
 
 function scaleArg(): number {
   const i = process.argv.indexOf("--scale");
@@ -55,7 +56,7 @@ for (let i = 0; i < N; i++) {
   const b = Buffer.from(synthetic(i).text);
   bytes += b.length;
   for (const cf of await openDocument(makeDocument(b, { source: `synthetic/${i}.txt`, fetchedAt: "2025-01-01T00:00:00.000Z" }))) {
-    notices += (await store.saveCasefile(analyse(cf))).notices;
+    notices += (await store.saveCasefile(analyse(cf), SYSTEM_WRITER)).notices;
   }
   if (i % 10_000 === 9_999) console.error(`  ingested ${fmt(i + 1)}`);
 }
@@ -119,7 +120,7 @@ const [someDocument] = await store.listIncidents({ limit: 1 });
 const touch = (await store.getIncident(someDocument!.id))!.notices[0]!.document;
 for (let round = 0; round < 10; round++) {
   const counted = round < 5;
-  if (counted) await store.addSource(touch, `bench/touch-${round}`, new Date().toISOString());
+  if (counted) await store.addSource(touch, `bench/touch-${round}`, new Date().toISOString(), SYSTEM_WRITER);
   for (const q of [{ q: "" }, ...queries]) {
     const s = performance.now();
     await store.facets({ ...q, tlp: viewer });

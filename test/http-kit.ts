@@ -4,10 +4,12 @@ import assert from "node:assert/strict";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import type { Tlp } from "../src/intel/taxonomies/tlp.js";
 import { ingest } from "../src/core/ingest.js";
 import { createApp } from "../src/http/app.js";
 import type { Settings } from "../src/http/context.js";
 import { openStore } from "../src/store/open.js";
+import { SYSTEM_WRITER } from "../src/store/records.js";
 import type { IncidentDetail, Store } from "../src/store/types.js";
 import { ROOT, tempDir } from "./helpers.js";
 
@@ -16,6 +18,9 @@ export const EXAMPLES = join(ROOT, "examples/notices");
 /** Fixtures written for the HTTP tests (fictional organisations). */
 export const HTTP_FIXTURES = join(ROOT, "test/fixtures/http");
 
+/** The casebook's owner, as the CLI writes: every clearance. */
+export const OWNER = SYSTEM_WRITER;
+
 /** A fresh casebook in a temporary file. */
 export async function emptyStore(): Promise<Store> {
   return openStore(join(tempDir("jikenbo-http-"), "casebook.db"));
@@ -23,7 +28,7 @@ export async function emptyStore(): Promise<Store> {
 
 /** Ingest inputs with the same code as `jikenbo ingest`, failing loudly if anything could not be read. */
 export async function seed(store: Store, inputs: string[] = [EXAMPLES]): Promise<void> {
-  const s = await ingest(store, inputs);
+  const s = await ingest(store, inputs, OWNER);
   if (s.failures.length) throw new Error(`seed failed: ${JSON.stringify(s.failures)}`);
 }
 
@@ -42,8 +47,7 @@ export type Tokens = Record<"admin" | "ana" | "red" | "vic" | "clara" | "lowadmi
  * (viewer, GREEN), clara (viewer, CLEAR) and lowadmin (admin, GREEN).
  */
 export async function addUsers(store: Store): Promise<Tokens> {
-  const who = { who: "setup" };
-  const add = async (name: string, role: "viewer" | "analyst" | "admin", clearance: string | null) => (await store.addUser(name, role, clearance, who)).token;
+  const add = async (name: string, role: "viewer" | "analyst" | "admin", clearance: Tlp | null) => (await store.addUser(name, role, clearance, OWNER)).token;
   return {
     admin: await add("admin", "admin", null),
     ana: await add("ana", "analyst", null),

@@ -64,7 +64,7 @@ await withPostgres("jikenbo migrate", () => {
       assert.deepEqual(await pg.auditLog({ limit: 1000 }), await sqlite.auditLog({ limit: 1000 }));
       assert.deepEqual(await pg.hits(watch.id), await sqlite.hits(watch.id));
       assert.deepEqual(await pg.matchWatchlists(ids), [], "the incidents' current versions do not hit again");
-      assert.equal((await pg.addUser("bob", "viewer", null, { who: "t" })).user.id, 2, "ids continue after the copied ones");
+      assert.equal((await pg.addUser("bob", "viewer", null, { who: "t", clearance: "RED" })).user.id, 2, "ids continue after the copied ones");
     } finally {
       await pg.close();
       await sqlite.close();

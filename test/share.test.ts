@@ -16,6 +16,7 @@ import { stixBundle, type Bundle, type StixObject } from "../src/share/stix/expo
 import { stixImportPlan } from "../src/share/stix/import.js";
 import { stixSchemas, STIX_SCHEMAS } from "../src/share/testkit.test.js";
 import { cli, ROOT, tempDir } from "./helpers.js";
+import { OWNER } from "./http-kit.js";
 
 const SEEDS = fileURLToPath(new URL("../../shared/corpus/seeds", import.meta.url));
 const EXAMPLES = join(ROOT, "examples/notices");
@@ -26,7 +27,7 @@ let source: Store;
 /** A store holding the examples (and the shared seeds when present), ingested by the real pipeline. */
 async function casebook(db: string): Promise<Store> {
   const store = await openStore(db);
-  const summary = await ingest(store, [EXAMPLES, ...(existsSync(SEEDS) ? [SEEDS] : [])]);
+  const summary = await ingest(store, [EXAMPLES, ...(existsSync(SEEDS) ? [SEEDS] : [])], OWNER);
   assert.deepEqual(summary.failures, []);
   return store;
 }
@@ -109,7 +110,7 @@ test("exports are byte-identical run after run, in every format; --out writes th
 test("a RED incident is absent from every format unless --tlp RED", async () => {
   const db = join(dir, "tlp.db");
   const store = await openStore(db);
-  await ingest(store, [EXAMPLES]);
+  await ingest(store, [EXAMPLES], OWNER);
   await store.close();
   const hospital = (JSON.parse(cli(["list", "--db", db, "--json"]).stdout) as { id: string; organization: string }[]).find((r) => r.organization.includes("みなと中央病院"))!;
   assert.equal(cli(["edit", hospital.id, "tlp=RED", "--db", db, "--by", "tester"]).code, 0);
@@ -163,7 +164,10 @@ test("STIX round trip: export, import into an empty store, export again gives th
   const shown = cli(["show", hospital.id, "--db", db]);
   assert.equal(shown.code, 0);
   assert.match(shown.stdout, /affected_count: 12400 +\[corrected by importer/);
-  assert.match(shown.stdout, /sources:\n\s+ntc_\w+\s+\S*examples\/notices\/01-ransomware-hospital\.txt/);
+  // The export named the local file by its archived document's SHA-256, never by its path.
+  const original = incidents.find((i) => i.organization === "医療法人社団青葉会 みなと中央病院")!.notices[0]!.document;
+  assert.match(shown.stdout, new RegExp(`sources:\\n\\s+ntc_\\w+\\s+sha256:${original}`));
+  assert.ok(!shown.stdout.includes("examples/notices"));
 
   const again = JSON.parse(cli(["import", "--format", "stix", file, "--db", db, "--json"]).stdout) as { incidentsNew: number; incidentsUpdated: number; incidentsUnchanged: number };
   assert.deepEqual([again.incidentsNew, again.incidentsUpdated, again.incidentsUnchanged], [0, 0, incidents.length]);
@@ -185,7 +189,7 @@ test("MISP round trip: export, import into an empty store, the incidents come ba
   const { incidents, docs } = await collectIncidents(source, "RED");
   const store = await openStore(join(dir, "misp.db"));
   try {
-    const summary = await importPlan(store, mispImportPlan(JSON.parse(JSON.stringify(mispEvents(incidents, docs, { maxTlp: "RED" })))), "importer", "MISP test");
+    const summary = await importPlan(store, mispImportPlan(JSON.parse(JSON.stringify(mispEvents(incidents, docs, { maxTlp: "RED" })))), { who: "importer", clearance: "RED" }, "MISP test");
     for (const w of summary.warnings) assert.match(w, /kept as imported, but the extractor does not read its words as one incident notice/);
     assert.equal(summary.incidentsNew, incidents.length);
     const back = (await collectIncidents(store, "RED")).incidents;

@@ -4,6 +4,8 @@ import { analysisDigest } from "../src/core/digest.js";
 import { makeDocument } from "../src/core/document.js";
 import { analyse, openDocument } from "../src/core/pipeline.js";
 import type { Casefile, Reanalysis } from "../src/core/types.js";
+import type { Writer } from "../src/casebook/authorize.js";
+import { searchText, SYSTEM_WRITER as OWNER } from "../src/store/records.js";
 import { SORTS, type Facets, type SearchQuery, type Store } from "../src/store/types.js";
 
 /** Analyse a text the way ingest does. */
@@ -21,6 +23,23 @@ const RANSOM = "2025年5月2日\n株式会社テスト商会\n\nランサムウ�
 const LOSS = "2024年9月10日\nみなと市\n\n書類の紛失について\n\n9月6日、市民120名分の氏名と住所を記載した名簿を紛失したことが判明しました。\n";
 const LISTING = "2025年3月\n日付 タイトル・内容\n12日\n内容を非表示にする\n不正アクセス 会員サイトへの不正ログイン/株式会社かもめ書房\n【状況】\n会員約3,000名のアカウントに不正ログインされた可能性\n11日\n内容を非表示にする\nセキュリティ対策 銀行をかたるフィッシングの注意喚起/架空対策会議\n【概要】\n注意喚起\n";
 
+/** A notice with ASCII, punctuation, LIKE wildcards and characters at the ends of runs, for searches. */
+export const ODD = "2025年6月9日\n株式会社ＤＤｏＳ対策研究所\n\nサイバー攻撃（DDoS攻撃）について\n\n当社サイトがDDoS攻撃を受けました。原因を是正。利用率100%_超、被害額は2,000円。\n";
+/** Queries whose answer both backends must agree on: one character at the end of a run, wildcards, case, width, punctuation. */
+export const ODD_QUERIES = [
+  "正", "是正", "是正。", "不%", "%", "100%", "%_", "_", "不正", "不正ア", "ddos", "DDoS", "ＤＤｏＳ", "d", "s", "o", "1", "00", "2,000", "名", "簿", "ー", "ア", "・", "（", "(", "。",
+  "氏名 正", "個人 情報", "テスト 正", "被害 %", "攻撃", "円", "究所", "e", "\"", "'",
+];
+
+/** True when an incident's searchable words (title, organisation, parties, notices; NFKC, lower case) hold every word of `q`. */
+async function holdsEvery(s: Store, id: string, q: string): Promise<boolean> {
+  const d = (await s.getIncident(id))!;
+  const bodies: string[] = [];
+  for (const n of d.notices) bodies.push(((await s.getDocument(n.document))?.text ?? "").slice(n.span[0], n.span[1]));
+  const text = searchText(d.title, d.fields, bodies).toLowerCase();
+  return q.normalize("NFKC").trim().split(/\s+/).filter(Boolean).every((w) => text.includes(w.toLowerCase()));
+}
+
 /** The behaviour every store backend must show; run it with a factory for a fresh, empty store. */
 export function storeContract(name: string, fresh: () => Promise<Store>): void {
   const withStore = async (body: (s: Store) => Promise<void>) => {
@@ -31,10 +50,10 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
   test(`${name}: saving a document stores its incidents once; the same bytes again change nothing`, () =>
     withStore(async (s) => {
       const cf = await casefileOf(RANSOM, "notice.txt");
-      const first = await s.saveCasefile(cf);
+      const first = await s.saveCasefile(cf, OWNER);
       assert.deepEqual({ ...first, incidentIds: first.incidentIds.length }, { stored: true, notices: 1, incidentsNew: 1, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: 1 });
       assert.equal(await s.hasDocument(cf.doc.sha256), true);
-      const again = await s.saveCasefile(await casefileOf(RANSOM, "copy-of-notice.txt"));
+      const again = await s.saveCasefile(await casefileOf(RANSOM, "copy-of-notice.txt"), OWNER);
       assert.equal(again.stored, false);
       assert.equal(await s.countIncidents(), 1);
       const doc = await s.getDocument(cf.doc.sha256);
@@ -44,7 +63,7 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
 
   test(`${name}: list is newest first and filters by type, sector and date`, () =>
     withStore(async (s) => {
-      for (const [t, src] of [[RANSOM, "a.txt"], [LOSS, "b.txt"], [LISTING, "c.txt"]] as const) await s.saveCasefile(await casefileOf(t, src));
+      for (const [t, src] of [[RANSOM, "a.txt"], [LOSS, "b.txt"], [LISTING, "c.txt"]] as const) await s.saveCasefile(await casefileOf(t, src), OWNER);
       const all = await s.listIncidents();
       assert.deepEqual(all.map((i) => i.disclosed_on), ["2025-05-02", "2025-03-12", "2024-09-10"]);
       assert.equal(all.length, 3, "the advisory in the listing is not an incident");
@@ -57,7 +76,7 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
 
   test(`${name}: search finds Japanese words of any length, with filters`, () =>
     withStore(async (s) => {
-      for (const [t, src] of [[RANSOM, "a.txt"], [LOSS, "b.txt"], [LISTING, "c.txt"]] as const) await s.saveCasefile(await casefileOf(t, src));
+      for (const [t, src] of [[RANSOM, "a.txt"], [LOSS, "b.txt"], [LISTING, "c.txt"]] as const) await s.saveCasefile(await casefileOf(t, src), OWNER);
       assert.deepEqual((await s.searchIncidents({ q: "ランサムウェア" })).map((i) => i.organization), ["株式会社テスト商会"]);
       assert.deepEqual((await s.searchIncidents({ q: "紛失" })).map((i) => i.organization), ["みなと市"]);
       assert.deepEqual((await s.searchIncidents({ q: "名簿" })).map((i) => i.organization), ["みなと市"]);
@@ -72,7 +91,7 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
   test(`${name}: an incident keeps its evidence and the notice it came from`, () =>
     withStore(async (s) => {
       const cf = await casefileOf(RANSOM, "a.txt");
-      await s.saveCasefile(cf);
+      await s.saveCasefile(cf, OWNER);
       const [summary] = await s.listIncidents();
       const inc = await s.getIncident(summary!.id);
       assert.equal(inc?.fields.affected_count, 2000);
@@ -86,7 +105,7 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
   test(`${name}: re-analysis keeps incident ids and reports what changed`, () =>
     withStore(async (s) => {
       const cf = await casefileOf(RANSOM, "a.txt");
-      await s.saveCasefile(cf);
+      await s.saveCasefile(cf, OWNER);
       const [before] = await s.listIncidents();
       const same = await s.replaceAnalysis([reanalysis(await casefileOf(RANSOM, "a.txt"))]);
       assert.deepEqual([same.incidentsNew, same.incidentsUpdated, same.incidentsUnchanged], [0, 0, 1]);
@@ -109,10 +128,10 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
 
   test(`${name}: the same incident from several sources is one incident; a follow-up updates it and keeps the history`, () =>
     withStore(async (s) => {
-      await s.saveCasefile(await casefileOf(RANSOM, "first.txt", "2025-05-02T00:00:00.000Z"));
-      const r = await s.saveCasefile(await casefileOf(FOLLOW_UP, "second.txt", "2025-05-20T00:00:00.000Z"));
+      await s.saveCasefile(await casefileOf(RANSOM, "first.txt", "2025-05-02T00:00:00.000Z"), OWNER);
+      const r = await s.saveCasefile(await casefileOf(FOLLOW_UP, "second.txt", "2025-05-20T00:00:00.000Z"), OWNER);
       assert.deepEqual([r.incidentsNew, r.incidentsUpdated], [0, 1]);
-      await s.saveCasefile(await casefileOf(OTHER_ORG, "other.txt"));
+      await s.saveCasefile(await casefileOf(OTHER_ORG, "other.txt"), OWNER);
       assert.equal(await s.countIncidents(), 2);
       const [inc] = await s.searchIncidents({ q: "テスト商会" });
       const d = (await s.getIncident(inc!.id))!;
@@ -128,30 +147,30 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
 
   test(`${name}: merge and unmerge are reversible and explained; a split is not merged back`, () =>
     withStore(async (s) => {
-      await s.saveCasefile(await casefileOf(RANSOM, "a.txt"));
-      await s.saveCasefile(await casefileOf(OTHER_ORG, "b.txt"));
+      await s.saveCasefile(await casefileOf(RANSOM, "a.txt"), OWNER);
+      await s.saveCasefile(await casefileOf(OTHER_ORG, "b.txt"), OWNER);
       const [a, b] = (await s.listIncidents()).map((i) => i.id).sort();
-      const merged = await s.merge(a!, [b!], { who: "tanaka", why: "same attack" });
+      const merged = await s.merge(a!, [b!], { who: "tanaka", why: "same attack", clearance: "RED" });
       assert.equal(merged.notices.length, 2);
       assert.equal(merged.notices[1]!.link?.method, "manual");
       assert.deepEqual(merged.aliases, [b]);
       assert.equal((await s.getIncident(b!))?.id, a, "the merged id resolves to the target");
       assert.equal(await s.countIncidents(), 1);
-      const split = await s.unmerge(a!, { who: "tanaka", why: "different companies" });
+      const split = await s.unmerge(a!, { who: "tanaka", why: "different companies", clearance: "RED" });
       assert.equal(split.length, 1);
       assert.equal(await s.countIncidents(), 2);
       assert.equal((await s.getIncident(split[0]!))?.notices.length, 1);
       const actions = (await s.history(a!)).map((e) => e.action);
       assert.ok(actions.includes("merged") && actions.includes("unmerged"), actions.join());
-      await assert.rejects(s.unmerge(split[0]!, { who: "tanaka" }), /single source/);
-      await assert.rejects(s.merge("inc_missing", [a!], { who: "x" }), /no incident inc_missing/);
+      await assert.rejects(s.unmerge(split[0]!, { who: "tanaka", clearance: "RED" }), /single source/);
+      await assert.rejects(s.merge("inc_missing", [a!], { who: "x", clearance: "RED" }), /no incident inc_missing/);
     }));
 
   test(`${name}: analysts' corrections win over extraction and survive re-analysis until reverted`, () =>
     withStore(async (s) => {
-      await s.saveCasefile(await casefileOf(RANSOM, "a.txt"));
+      await s.saveCasefile(await casefileOf(RANSOM, "a.txt"), OWNER);
       const [inc] = await s.listIncidents();
-      const edited = await s.edit(inc!.id, [{ field: "affected_count", value: 2100 }, { field: "tlp", value: "AMBER" }], { who: "sato", why: "press call" });
+      const edited = await s.edit(inc!.id, [{ field: "affected_count", value: 2100 }, { field: "tlp", value: "AMBER" }], { who: "sato", why: "press call", clearance: "RED" });
       assert.equal(edited.fields.affected_count, 2100);
       assert.equal(edited.tlp, "AMBER");
       assert.equal(edited.overrides.find((o) => o.field === "affected_count")?.who, "sato");
@@ -162,19 +181,19 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       const after = (await s.getIncident(inc!.id))!;
       assert.equal(after.fields.affected_count, 2100, "the correction survives");
       assert.equal(after.fields.sector, "medical", "uncorrected fields follow extraction");
-      const reverted = await s.revert(inc!.id, "affected_count", { who: "sato" });
+      const reverted = await s.revert(inc!.id, "affected_count", { who: "sato", clearance: "RED" });
       assert.equal(reverted.fields.affected_count, 9999);
       const trail = (await s.history(inc!.id)).map((e) => e.action);
       assert.deepEqual(trail.filter((a) => a !== "created"), ["edited", "edited", "reextracted", "reverted"]);
-      await assert.rejects(s.revert(inc!.id, "affected_count", { who: "sato" }), /no correction/);
+      await assert.rejects(s.revert(inc!.id, "affected_count", { who: "sato", clearance: "RED" }), /no correction/);
     }));
 
   test(`${name}: indicators list the incidents sharing them; statistics count what list counts`, () =>
     withStore(async (s) => {
       const phish = (org: string) => `2025年6月1日\n${org}\n\n不審メール送信に関するお詫び\n\n当社のメールアカウントが不正アクセスを受け、差出人 billing@kakuu-seikyu.net から取引先に不審なメールが送信されました。\n`;
-      await s.saveCasefile(await casefileOf(phish("株式会社いろは商会"), "p1.txt"));
-      await s.saveCasefile(await casefileOf(phish("株式会社ほへと物産"), "p2.txt"));
-      await s.saveCasefile(await casefileOf(LOSS, "l.txt"));
+      await s.saveCasefile(await casefileOf(phish("株式会社いろは商会"), "p1.txt"), OWNER);
+      await s.saveCasefile(await casefileOf(phish("株式会社ほへと物産"), "p2.txt"), OWNER);
+      await s.saveCasefile(await casefileOf(LOSS, "l.txt"), OWNER);
       const shared = await s.indicators({ shared: true });
       assert.deepEqual(shared.map((i) => [i.value, i.incidents.length]), [["billing@kakuu-seikyu.net", 2]]);
       const [p1] = await s.searchIncidents({ q: "いろは商会" });
@@ -182,8 +201,8 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       assert.match(d.related.map((r) => r.reason).join(), /shares indicator billing@kakuu-seikyu\.net/);
       // A documentation address is each notice's indicator but never links incidents.
       const doc = (org: string) => `2025年6月2日\n${org}\n\n不正アクセスに関するお知らせ\n\n海外のIPアドレス（203.0.113.9）からの不正なログインを確認しました。\n`;
-      await s.saveCasefile(await casefileOf(doc("株式会社ちりぬ工業"), "d1.txt"));
-      await s.saveCasefile(await casefileOf(doc("株式会社るをわ電機"), "d2.txt"));
+      await s.saveCasefile(await casefileOf(doc("株式会社ちりぬ工業"), "d1.txt"), OWNER);
+      await s.saveCasefile(await casefileOf(doc("株式会社るをわ電機"), "d2.txt"), OWNER);
       assert.equal((await s.indicators()).find((i) => i.value === "203.0.113.9")?.incidents.length, 2);
       assert.ok(!(await s.indicators({ shared: true })).some((i) => i.value === "203.0.113.9"));
       const [d1] = await s.searchIncidents({ q: "ちりぬ工業" });
@@ -196,9 +215,9 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
   test(`${name}: incident links name each incident's organisation, other parties and indicators; stat inputs follow a text query`, () =>
     withStore(async (s) => {
       const breach = (org: string) => `2025年7月3日\n${org}\n\n委託先への不正アクセスに関するお知らせ\n\n当社が業務を委託している株式会社ゆきみ計算センターのサーバーが不正アクセスを受け、差出人 notice@fuyukakuu-mail.net から不審なメールが送信されました。\n`;
-      await s.saveCasefile(await casefileOf(breach("株式会社はるか文具"), "b1.txt"));
-      await s.saveCasefile(await casefileOf(breach("株式会社なつめ園芸"), "b2.txt"));
-      await s.saveCasefile(await casefileOf(LOSS, "l.txt"));
+      await s.saveCasefile(await casefileOf(breach("株式会社はるか文具"), "b1.txt"), OWNER);
+      await s.saveCasefile(await casefileOf(breach("株式会社なつめ園芸"), "b2.txt"), OWNER);
+      await s.saveCasefile(await casefileOf(LOSS, "l.txt"), OWNER);
       const all = await s.listIncidents({ limit: -1 });
       const links = await s.incidentLinks(all.map((i) => i.id));
       const byIncident = (org: string) => links.filter((l) => l.incident_id === all.find((i) => i.organization === org)!.id)
@@ -219,7 +238,7 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
 
   test(`${name}: users get hashed tokens; revoked users cannot authenticate; every write is audited`, () =>
     withStore(async (s) => {
-      const admin = { who: "root" };
+      const admin: Writer = { who: "root", clearance: "RED" };
       const { user, token } = await s.addUser("ana", "analyst", null, admin);
       assert.deepEqual([user.role, user.clearance], ["analyst", "AMBER"]);
       assert.match(token, /^jkb_[A-Za-z0-9_-]{43}$/);
@@ -234,9 +253,9 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       assert.equal(await s.authenticate(token), null);
       assert.equal(await s.authenticate(second), null);
       assert.deepEqual((await s.listUsers()).map((u) => [u.name, u.revoked_at !== null]), [["ana", true], ["vic", false]]);
-      await s.saveCasefile(await casefileOf(RANSOM, "a.txt"));
+      await s.saveCasefile(await casefileOf(RANSOM, "a.txt"), OWNER);
       const [inc] = await s.listIncidents();
-      await s.edit(inc!.id, [{ field: "sector", value: "medical" }], { who: "vic", why: "test" });
+      await s.edit(inc!.id, [{ field: "sector", value: "medical" }], { who: "vic", why: "test", clearance: "RED" });
       const log = await s.auditLog();
       assert.deepEqual(log.map((a) => a.action), ["incident.edit", "user.revoke", "user.add", "token.add", "user.add"]);
       assert.deepEqual(log[0]!.after, { sector: "medical", why: "test" });
@@ -248,7 +267,7 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       const who = { who: "ana" };
       const org = await s.addWatchlist({ name: "test co", kind: "organization", pattern: "テスト商会", webhook_url: "https://hooks.invalid/x", secret: "s3cret" }, who);
       await s.addWatchlist({ name: "nothing", kind: "keyword", pattern: "存在しない語", webhook_url: null, secret: null }, who);
-      const r = await s.saveCasefile(await casefileOf(RANSOM, "a.txt"));
+      const r = await s.saveCasefile(await casefileOf(RANSOM, "a.txt"), OWNER);
       const hits = await s.matchWatchlists(r.incidentIds);
       assert.deepEqual(hits.map((h) => [h.watchlist_id, h.reason]), [[org.id, "organisation 株式会社テスト商会"]]);
       assert.deepEqual(await s.matchWatchlists(r.incidentIds), [], "the same version does not hit twice");
@@ -279,9 +298,9 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
 
   test(`${name}: a reader's clearance hides stricter incidents everywhere; facets count every match`, () =>
     withStore(async (s) => {
-      for (const [t, src] of [[RANSOM, "a.txt"], [LOSS, "b.txt"], [LISTING, "c.txt"]] as const) await s.saveCasefile(await casefileOf(t, src));
+      for (const [t, src] of [[RANSOM, "a.txt"], [LOSS, "b.txt"], [LISTING, "c.txt"]] as const) await s.saveCasefile(await casefileOf(t, src), OWNER);
       const [loss] = await s.listIncidents({ type: "loss" });
-      await s.edit(loss!.id, [{ field: "tlp", value: "RED" }], { who: "ana" });
+      await s.edit(loss!.id, [{ field: "tlp", value: "RED" }], { who: "ana", clearance: "RED" });
       const clear = ["CLEAR", "GREEN"];
       assert.equal((await s.listIncidents({ tlp: clear })).length, 2);
       assert.equal((await s.searchIncidents({ q: "紛失", tlp: clear })).length, 0);
@@ -297,6 +316,20 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
     }));
 
   const ALL_LEVELS = ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"];
+
+  test(`${name}: a search finds exactly the incidents whose words hold every word of the query, whatever its length and characters`, () =>
+    withStore(async (s) => {
+      for (const [t, src] of [[RANSOM, "a.txt"], [LOSS, "b.txt"], [LISTING, "c.txt"], [OTHER_ORG, "d.txt"], [ODD, "e.txt"]] as const) await s.saveCasefile(await casefileOf(t, src), OWNER);
+      const all = await s.listIncidents({ limit: -1 });
+      for (const q of ODD_QUERIES) {
+        const found = (await s.searchIncidents({ q, limit: -1 })).map((i) => i.id).sort();
+        const expected: string[] = [];
+        for (const i of all) if (await holdsEvery(s, i.id, q)) expected.push(i.id);
+        assert.deepEqual(found, expected.sort(), `q=${JSON.stringify(q)}`);
+        assert.equal((await s.facets({ q })).total, expected.length, `facets q=${JSON.stringify(q)}`);
+        assert.equal((await s.statInputs({ q })).length, expected.length, `stats q=${JSON.stringify(q)}`);
+      }
+    }));
   /** Queries whose facets must agree with search: long, two- and one-character words, filters, clearances. */
   const FACET_QUERIES: SearchQuery[] = [
     { q: "" }, { q: "氏名" }, { q: "紛失" }, { q: "ランサムウェア" }, { q: "不正" }, { q: "簿" }, { q: "存在しない語句" },
@@ -381,20 +414,20 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
 
   test(`${name}: facets count exactly what search returns, with clearance and filters, after every kind of write`, () =>
     withStore(async (s) => {
-      for (const [t, src] of [[RANSOM, "a.txt"], [LOSS, "b.txt"], [LISTING, "c.txt"], [OTHER_ORG, "d.txt"]] as const) await s.saveCasefile(await casefileOf(t, src));
+      for (const [t, src] of [[RANSOM, "a.txt"], [LOSS, "b.txt"], [LISTING, "c.txt"], [OTHER_ORG, "d.txt"]] as const) await s.saveCasefile(await casefileOf(t, src), OWNER);
       await facetsAgree(s, "saved");
       assert.ok((await s.facets({ q: "" })).cause.length > 0, "the fixtures carry a cause");
-      await s.saveCasefile(await casefileOf(FOLLOW_UP, "e.txt", "2025-05-20T00:00:00.000Z"));
+      await s.saveCasefile(await casefileOf(FOLLOW_UP, "e.txt", "2025-05-20T00:00:00.000Z"), OWNER);
       await facetsAgree(s, "source added");
       const [loss] = await s.listIncidents({ type: "loss" });
       const [ransom] = await s.searchIncidents({ q: "テスト商会" });
       const [other] = await s.searchIncidents({ q: "ひかり商事" });
-      await s.edit(loss!.id, [{ field: "tlp", value: "RED" }, { field: "sector", value: "medical" }], { who: "ana" });
-      await s.edit(ransom!.id, [{ field: "incident_types", value: ["ransomware", "unauthorized_access"] }, { field: "tlp", value: "AMBER" }], { who: "ana" });
+      await s.edit(loss!.id, [{ field: "tlp", value: "RED" }, { field: "sector", value: "medical" }], { who: "ana", clearance: "RED" });
+      await s.edit(ransom!.id, [{ field: "incident_types", value: ["ransomware", "unauthorized_access"] }, { field: "tlp", value: "AMBER" }], { who: "ana", clearance: "RED" });
       await facetsAgree(s, "edited");
-      await s.merge(ransom!.id, [other!.id], { who: "ana" });
+      await s.merge(ransom!.id, [other!.id], { who: "ana", clearance: "RED" });
       await facetsAgree(s, "merged");
-      assert.equal((await s.unmerge(ransom!.id, { who: "ana" })).length, 2);
+      assert.equal((await s.unmerge(ransom!.id, { who: "ana", clearance: "RED" })).length, 2);
       await facetsAgree(s, "unmerged");
       const changed = await casefileOf(LOSS, "b.txt");
       const tags = changed.notices[0]!.incident!.tags;
@@ -403,7 +436,7 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       await s.replaceAnalysis([reanalysis(changed)]);
       await facetsAgree(s, "re-extracted");
       assert.ok((await s.facets({ q: "", tlp: ALL_LEVELS })).year.some((y) => y.key === "2023"));
-      await s.revert(loss!.id, "tlp", { who: "ana" });
+      await s.revert(loss!.id, "tlp", { who: "ana", clearance: "RED" });
       await facetsAgree(s, "reverted");
     }));
 
@@ -412,19 +445,19 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       const feed = makeDocument(Buffer.from("<rss><channel><title>feed</title></channel></rss>"), { source: "https://x.invalid/feed", declaredType: "application/rss+xml" });
       await s.saveContainer({ doc: feed, messages: [] });
       const [item] = await openDocument(makeDocument(Buffer.from(LOSS), { source: "https://x.invalid/1", fetchedAt: "2025-01-01T00:00:00.000Z", parent: feed.sha256 }));
-      await s.saveCasefile(analyse(item!));
-      await s.saveCasefile(await casefileOf(RANSOM, "a.txt"));
-      await s.saveCasefile(await casefileOf(OTHER_ORG, "b.txt"));
+      await s.saveCasefile(analyse(item!), OWNER);
+      await s.saveCasefile(await casefileOf(RANSOM, "a.txt"), OWNER);
+      await s.saveCasefile(await casefileOf(OTHER_ORG, "b.txt"), OWNER);
       const [loss] = await s.listIncidents({ type: "loss" });
       const [ransom] = await s.searchIncidents({ q: "テスト商会" });
       const [other] = await s.searchIncidents({ q: "ひかり商事" });
       assert.deepEqual(await s.documentMarkings(feed.sha256), ["CLEAR"]);
-      await s.edit(loss!.id, [{ field: "tlp", value: "RED" }], { who: "ana" });
+      await s.edit(loss!.id, [{ field: "tlp", value: "RED" }], { who: "ana", clearance: "RED" });
       assert.deepEqual(await s.documentMarkings(feed.sha256), ["RED"], "a container shows the marking of what was carved out of it");
       assert.deepEqual(await s.documentMarkings(item!.doc.sha256), ["RED"]);
       assert.deepEqual(await s.documentMarkings("0".repeat(64)), []);
-      await s.edit(ransom!.id, [{ field: "tlp", value: "AMBER" }], { who: "ana" });
-      await s.merge(ransom!.id, [other!.id], { who: "ana" });
+      await s.edit(ransom!.id, [{ field: "tlp", value: "AMBER" }], { who: "ana", clearance: "RED" });
+      await s.merge(ransom!.id, [other!.id], { who: "ana", clearance: "RED" });
       const m = await s.incidentMarkings([loss!.id, other!.id, "inc_0000000000000000", loss!.id]);
       assert.deepEqual([...m].sort(), [[loss!.id, "RED"], [other!.id, "AMBER"]].sort(), "an alias has the marking of the incident it joined; an unknown id none");
       assert.equal((await s.incidentMarkings([])).size, 0);

@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SqliteStore } from "../src/store/sqlite/index.js";
+import { SYSTEM_WRITER as OWNER } from "../src/store/records.js";
 import { casefileOf, storeContract } from "./store-contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "jikenbo-store-"));
@@ -25,16 +26,16 @@ test("facet counts are remembered only while the file is unchanged, whoever writ
   await server.migrate();
   const cli = new SqliteStore(file);
   try {
-    await server.saveCasefile(await casefileOf(NOTICE("あおば製作所", 3), "a.txt"));
+    await server.saveCasefile(await casefileOf(NOTICE("あおば製作所", 3), "a.txt"), OWNER);
     const first = await server.facets({ q: "不正アクセス", tlp: CLEAR });
     assert.equal(first.total, 1);
     first.total = 99;
     assert.equal((await server.facets({ q: "不正アクセス", tlp: CLEAR })).total, 1, "a caller's copy is its own");
 
-    await cli.saveCasefile(await casefileOf(NOTICE("みどり物産", 4), "b.txt"));
+    await cli.saveCasefile(await casefileOf(NOTICE("みどり物産", 4), "b.txt"), OWNER);
     assert.equal((await server.facets({ q: "不正アクセス", tlp: CLEAR })).total, 2, "another connection's commit is seen");
 
-    await server.saveCasefile(await casefileOf(NOTICE("しらかば工業", 5), "c.txt"));
+    await server.saveCasefile(await casefileOf(NOTICE("しらかば工業", 5), "c.txt"), OWNER);
     assert.equal((await server.facets({ q: "不正アクセス", tlp: CLEAR })).total, 3, "this connection's own write is seen");
     assert.equal((await server.facets({ q: "不正アクセス", tlp: CLEAR, limit: 5, offset: 10, sort: "oldest" })).total, 3, "paging and order do not matter");
     assert.equal((await server.facets({ q: "不正アクセス", tlp: [] })).total, 0, "clearance is part of the question");

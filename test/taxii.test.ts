@@ -8,28 +8,18 @@ import type { Tlp } from "../src/intel/taxonomies/tlp.js";
 import { startServer } from "../src/http/server.js";
 import { checkBundle } from "../src/share/stix/check.js";
 import { stixId } from "../src/share/stix/ids.js";
-import { TLP2_MARKING_IDS, tlpMarking } from "../src/share/stix/tlp.js";
+import { TLP2_MARKING_IDS } from "../src/share/stix/tlp.js";
 import { stixSchemas } from "../src/share/testkit.test.js";
 import { SqliteStore } from "../src/store/sqlite/index.js";
 import { PostgresStore } from "../src/store/postgres/index.js";
 import type { IncidentDetail, Store } from "../src/store/types.js";
 import { tempDir } from "./helpers.js";
 import { addUsers, appFor, basic, bearer, byOrg, EXAMPLES, emptyStore, HTTP_FIXTURES, seed, type Tokens } from "./http-kit.js";
+import { INCIDENTS, type Json, NOTICE_DATE, type StixObj, type Status, SUBMISSIONS, submission as kitSubmission, TAXII, taxiiAdd, taxiiCall, TAXII_ROOT as ROOT } from "./taxii-kit.js";
 import { freshDatabase, withPostgres } from "./pg-helpers.js";
 
-const TAXII = "application/taxii+json;version=2.1";
-const ROOT = "/taxii2/casebook";
-const INCIDENTS = `${ROOT}/collections/incidents`;
-const SUBMISSIONS = `${ROOT}/collections/submissions`;
-
-type Json = Record<string, unknown>;
-type StixObj = Json & { type: string; id: string };
 interface Envelope { more: boolean; next?: string; objects?: StixObj[] }
 interface Manifest { more: boolean; next?: string; objects?: { id: string; date_added: string; version: string; media_type: string }[] }
-interface Status {
-  id: string; status: string; total_count: number; success_count: number; failure_count: number; pending_count: number;
-  successes?: { id: string; version: string; message?: string }[]; failures?: { id: string; version: string; message?: string }[];
-}
 
 let store: Store;
 let tokens: Tokens;
@@ -44,16 +34,16 @@ before(async () => {
   await seed(store, [EXAMPLES, join(HTTP_FIXTURES, "shared-indicator.txt")]);
   red = await byOrg(store, "東浦市");
   amber = await byOrg(store, "みなみ観光協会 不審メール 当協会職員");
-  await store.edit(red.id, [{ field: "tlp", value: "RED" }], { who: "red", why: "test" });
-  await store.edit(amber.id, [{ field: "tlp", value: "AMBER" }], { who: "red", why: "test" });
+  await store.edit(red.id, [{ field: "tlp", value: "RED" }], { who: "red", why: "test", clearance: "RED" });
+  await store.edit(amber.id, [{ field: "tlp", value: "AMBER" }], { who: "red", why: "test", clearance: "RED" });
   app = appFor(store);
 });
 
 after(() => store.close());
 
 /** A TAXII GET (or other request) through the app, asking for TAXII 2.1. */
-async function call(path: string, auth: Record<string, string> = {}, init: RequestInit = {}): Promise<Response> {
-  return app.request(path, { ...init, headers: { accept: TAXII, ...auth, ...(init.headers as Record<string, string> | undefined) } });
+function call(path: string, auth: Record<string, string> = {}, init: RequestInit = {}): Promise<Response> {
+  return taxiiCall(app, path, auth, init);
 }
 
 /** The JSON of a TAXII response, after checking its status and media type. */
@@ -67,7 +57,7 @@ async function body<T = Json>(res: Response | Promise<Response>, status = 200): 
 
 /** POST an envelope to a collection. */
 function add(collection: string, objects: unknown[], auth: Record<string, string>, contentType = TAXII): Promise<Response> {
-  return call(`${collection}/objects/`, auth, { method: "POST", body: JSON.stringify({ objects }), headers: { "content-type": contentType } });
+  return taxiiAdd(app, collection, objects, auth, contentType);
 }
 
 /** Every page of a paged endpoint (its items under `field`), following `next`; checks the paging on the way. */
@@ -109,26 +99,9 @@ const version = (o: Json) => String(o.modified ?? o.created);
 /** `id|version` of a manifest entry or of a STIX object (an object's own `version` property is something else). */
 const key = (o: Json) => `${String(o.id)}|${"date_added" in o ? String(o.version) : version(o)}`;
 
-const NOTICE_DATE = "2025-03-01T09:00:00.000Z";
-
-/**
- * A fictional foreign incident as a TAXII client would send it: the organisation, the incident, the
- * relationship between them and the notice as a report, all marked `tlp` (with its marking definition).
- */
+/** A fictional foreign incident submission (see taxii-kit). */
 function submission(name: string, org: string, tlp: Tlp, count: number): StixObj[] {
-  const marks = { object_marking_refs: [TLP2_MARKING_IDS[tlp]] };
-  const base = (type: string) => ({ type, spec_version: "2.1", id: stixId(type, `taxii-test ${name}`), created: NOTICE_DATE, modified: NOTICE_DATE, ...marks });
-  const title = `${name}に関するお知らせ`;
-  const text = [
-    "2025年3月1日", org, "", title, "",
-    `2025年2月20日、当社の受注管理サーバーが第三者による不正アクセスを受け、顧客約${count}名の氏名およびメールアドレスが流出した可能性があることが判明しました。`,
-    "現在、外部の専門機関と調査を進めております。",
-  ].join("\n");
-  const identity = { ...base("identity"), name: org, identity_class: "organization" };
-  const incident = { ...base("incident"), name: title, description: "受注管理サーバーへの不正アクセス" };
-  const rel = { ...base("relationship"), relationship_type: "related-to", source_ref: incident.id, target_ref: identity.id };
-  const report = { ...base("report"), name: title, description: text, published: NOTICE_DATE, report_types: ["threat-report"], object_refs: [incident.id, identity.id, rel.id] };
-  return [tlpMarking(tlp) as StixObj, identity, incident, rel, report];
+  return kitSubmission({ name, org, tlp, count });
 }
 
 test("discovery, the API root and the collections as TAXII 2.1 describes them", async () => {
@@ -527,8 +500,8 @@ function taxiiStoreContract(name: string, open: () => Promise<Store>): void {
       assert.deepEqual((await s.auditLog({ target: `stix:${a}` })).map((r) => [r.who, r.action, r.before]), [["ana", "taxii.delete", { versions: ["2025-01-01T00:00:00.000Z"] }]]);
       assert.deepEqual((await s.taxiiObjects({ tlp: ["CLEAR", "GREEN"] })).map((o) => o.version), ["2025-02-01T00:00:00.000Z"]);
       const status = { id: "6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b", status: "complete", total_count: 1 };
-      await s.saveTaxiiStatus({ id: status.id, who: "ana", status });
-      assert.deepEqual(await s.taxiiStatus(status.id), { id: status.id, who: "ana", status });
+      await s.saveTaxiiStatus({ id: status.id, who: "ana", status, markings: { a: "GREEN" } });
+      assert.deepEqual(await s.taxiiStatus(status.id), { id: status.id, who: "ana", status, markings: { a: "GREEN" } });
       assert.equal(await s.taxiiStatus("0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b"), null);
     } finally {
       await s.close();

@@ -1,22 +1,17 @@
 import type { Command } from "commander";
-import { userInfo } from "node:os";
 import { parseTlp } from "../intel/taxonomies/tlp.js";
 import { ConflictError, NotFoundError, ROLES, type Role } from "../store/types.js";
-import { err, exit, out, UsageError, withStore } from "./context.js";
+import { ForbiddenError } from "../casebook/authorize.js";
+import { err, exit, operator, out, UsageError, withStore } from "./context.js";
 import { safe } from "./format.js";
 
 const DB = ["--db <db>", "casebook (file path or postgres:// URL; default $JIKENBO_DB)"] as const;
-
-/** Who runs an administrative command: $JIKENBO_USER, else the login name. */
-function operator(): { who: string } {
-  return { who: process.env.JIKENBO_USER || userInfo().username || "admin" };
-}
 
 async function guarded(body: () => Promise<void>): Promise<void> {
   try {
     await body();
   } catch (e) {
-    if (e instanceof NotFoundError || e instanceof ConflictError) { err(`jikenbo: ${e.message}`); exit.code = 1; return; }
+    if (e instanceof NotFoundError || e instanceof ConflictError || e instanceof ForbiddenError) { err(`jikenbo: ${e.message}`); exit.code = 1; return; }
     throw e;
   }
 }

@@ -1,16 +1,15 @@
 import type { Command } from "commander";
-import { userInfo } from "node:os";
 import { CorrectionError, parseChange } from "../core/corrections.js";
-import { ConflictError, NotFoundError, type Actor, type EventRecord } from "../store/types.js";
-import { exit, err, out, UsageError, withStore } from "./context.js";
+import { ForbiddenError, type Writer } from "../casebook/authorize.js";
+import { ConflictError, NotFoundError, type EventRecord } from "../store/types.js";
+import { exit, err, operator, out, UsageError, withStore } from "./context.js";
 import { safe } from "./format.js";
 
 const DB = ["--db <db>", "casebook file (default $JIKENBO_DB, else a per-user data file)"] as const;
 
-/** Who the analyst is: --by, else $JIKENBO_USER, else the login name. */
-function actor(o: { by?: string; why?: string }): Actor {
-  const who = o.by || process.env.JIKENBO_USER || userInfo().username || "analyst";
-  return o.why ? { who, why: o.why } : { who };
+/** Who the analyst is, from --by and --why (see operator). */
+function actor(o: { by?: string; why?: string }): Writer {
+  return operator(o.by, o.why);
 }
 
 /** Run a curation command, turning unknown ids and conflicts into exit 1 and bad values into exit 2. */
@@ -19,7 +18,7 @@ async function curate(body: () => Promise<void>): Promise<void> {
     await body();
   } catch (e) {
     if (e instanceof CorrectionError) throw new UsageError(e.message);
-    if (e instanceof NotFoundError || e instanceof ConflictError) { err(`jikenbo: ${e.message}`); exit.code = 1; return; }
+    if (e instanceof NotFoundError || e instanceof ConflictError || e instanceof ForbiddenError) { err(`jikenbo: ${e.message}`); exit.code = 1; return; }
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { fileURLToPath } from "node:url";
 import { ingest } from "../core/ingest.js";
-import { out, withStore } from "./context.js";
+import { operator, out, withStore } from "./context.js";
 import { summaryText } from "./ingest.js";
 import { incidentTable } from "./format.js";
 import { parsePort, serveUntilSignal } from "./serve.js";
@@ -21,7 +21,7 @@ export function registerDemo(program: Command): void {
     .action(async (o: { db?: string; host: string; port: string; serve: boolean }) => {
       const port = parsePort(o.port);
       await withStore(o.db, async (store) => {
-        const summary = await ingest(store, [EXAMPLES_DIR]);
+        const summary = await ingest(store, [EXAMPLES_DIR], operator());
         out(`casebook: ${store.location}`);
         out(summaryText(summary));
         out("");

@@ -8,7 +8,7 @@ import { incidentsJsonl } from "../share/jsonl.js";
 import { mispEvents } from "../share/misp/export.js";
 import { collectIncidents } from "../share/select.js";
 import { stixBundle } from "../share/stix/export.js";
-import { out, UsageError, withStore } from "./context.js";
+import { io, out, UsageError, withStore } from "./context.js";
 import { registerImport } from "./import.js";
 
 const FORMATS = ["stix", "misp", "csv", "jsonl"] as const;
@@ -45,7 +45,7 @@ function registerExport(program: Command): void {
         : o.format === "misp" ? JSON.stringify(mispEvents(incidents, docs, { maxTlp, noticeText: o.text }), null, 2) + "\n"
         : o.format === "csv" ? incidentsCsv(incidents, { maxTlp, bom: !!o.bom })
         : incidentsJsonl(incidents, { maxTlp });
-      if (!o.out) { process.stdout.write(content); return; }
+      if (!o.out) { io.out(content); return; }
       await writeAtomically(o.out, content);
       out(`exported ${incidents.length} incident(s) at TLP:${maxTlp} or below as ${o.format} to ${o.out}`);
     });

@@ -1,11 +1,10 @@
 import type { Command } from "commander";
 import { readFileSync } from "node:fs";
-import { userInfo } from "node:os";
 import { basename } from "node:path";
 import { importPlan, type ImportPlan } from "../share/imported.js";
 import { mispImportPlan } from "../share/misp/import.js";
 import { stixImportPlan } from "../share/stix/import.js";
-import { err, exit, out, UsageError, withStore } from "./context.js";
+import { err, exit, operator, out, UsageError, withStore } from "./context.js";
 import { safe } from "./format.js";
 
 /** `jikenbo import --format stix|misp FILE`: read a STIX bundle or MISP events back into the casebook. */
@@ -36,9 +35,8 @@ export function registerImport(program: Command): void {
         exit.code = 1;
         return;
       }
-      const who = o.by || process.env.JIKENBO_USER || userInfo().username || "analyst";
       const origin = `${o.format === "stix" ? "STIX bundle" : "MISP events"} ${file === "-" ? "(stdin)" : basename(file)}`;
-      const s = await withStore(o.db, (store) => importPlan(store, plan, who, origin));
+      const s = await withStore(o.db, (store) => importPlan(store, plan, operator(o.by), origin));
       if (o.json) { out(JSON.stringify(s, null, 2)); return; }
       out(`incidents: ${s.incidentsNew} new, ${s.incidentsUpdated} updated, ${s.incidentsUnchanged} unchanged`);
       out(`documents without an incident: ${s.documents}`);

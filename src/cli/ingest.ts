@@ -1,7 +1,7 @@
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { ingest, type IngestSummary } from "../core/ingest.js";
-import { err, exit, out, withStore } from "./context.js";
+import { err, exit, operator, out, withStore } from "./context.js";
 import { safe } from "./format.js";
 
 /** The summary `ingest` prints. */
@@ -30,7 +30,7 @@ export function registerIngest(program: Command): void {
       const bar = process.stderr.isTTY && !o.json ? new SingleBar({ format: "ingest [{bar}] {value} inputs | {input}", stream: process.stderr, clearOnComplete: true, hideCursor: true }) : null;
       bar?.start(inputs.length, 0, { input: "" });
       const summary = await withStore(o.db, (store) =>
-        ingest(store, inputs, { allowPrivate: !!o.allowPrivate, ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}) }, (done, input) => {
+        ingest(store, inputs, operator(), { allowPrivate: !!o.allowPrivate, ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}) }, (done, input) => {
           if (bar) { bar.setTotal(Math.max(inputs.length, done)); bar.update(done, { input: input.slice(-40) }); }
         }),
       );

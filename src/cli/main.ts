@@ -1,6 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { fileURLToPath } from "node:url";
-import { err, exit, UsageError } from "./context.js";
+import { err, exit, io, UsageError } from "./context.js";
 import { registerAdmin } from "./admin.js";
 import { registerCuration } from "./curate.js";
 import { registerDemo } from "./demo.js";
@@ -22,7 +22,7 @@ export function program(): Command {
     .version("0.1.0")
     .exitOverride()
     .showHelpAfterError(false)
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => io.err(s), writeOut: (s) => io.out(s) });
   registerIngest(p);
   registerExtract(p);
   registerQueries(p);

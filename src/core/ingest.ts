@@ -1,8 +1,9 @@
 import type { ReadFailure, ReadOptions } from "../ingest/readers/index.js";
 import { isFailure, readInputs } from "../ingest/readers/index.js";
+import type { Writer } from "../casebook/authorize.js";
 import type { Store } from "../store/types.js";
-import { analyse, openDocument } from "./pipeline.js";
-import type { SourceDocument } from "./types.js";
+import { runPipeline } from "./pipeline.js";
+import type { Casefile, SourceDocument } from "./types.js";
 
 /** What one ingest run did, for the summary line and the exit code. */
 export interface IngestSummary {
@@ -26,18 +27,20 @@ function oneLine(err: unknown): string {
   return msg.split("\n")[0]!.slice(0, 300);
 }
 
-/** Ingest one read document: archive it, decode, split, extract and store, or say why not. */
-async function ingestDocument(store: Store, doc: SourceDocument, sum: IngestSummary): Promise<void> {
+/** How documents are decoded, split and extracted: in this thread (runPipeline), or on a worker. */
+export type Pipeline = (doc: SourceDocument) => Promise<Casefile[]>;
+
+/** Ingest one read document as `writer`: archive it, decode, split, extract and store, or say why not. */
+async function ingestDocument(store: Store, doc: SourceDocument, writer: Writer, pipeline: Pipeline, sum: IngestSummary): Promise<void> {
   if (await store.hasDocument(doc.sha256)) {
-    await store.addSource(doc.sha256, doc.source, doc.fetchedAt);
+    await store.addSource(doc.sha256, doc.source, doc.fetchedAt, writer);
     sum.unchanged++;
     return;
   }
-  const casefiles = await openDocument(doc);
-  if (casefiles.length === 0 || casefiles.some((cf) => cf.doc !== doc)) await store.saveContainer({ doc, messages: [] });
+  const casefiles = await pipeline(doc);
+  if (casefiles.length === 0 || casefiles.some((cf) => cf.doc.sha256 !== doc.sha256)) await store.saveContainer({ doc, messages: [] });
   for (const cf of casefiles) {
-    analyse(cf);
-    const r = await store.saveCasefile(cf);
+    const r = await store.saveCasefile(cf, writer);
     sum.documents++;
     sum.notices += r.notices;
     sum.incidentsNew += r.incidentsNew;
@@ -50,16 +53,20 @@ async function ingestDocument(store: Store, doc: SourceDocument, sum: IngestSumm
 }
 
 /**
- * Read every input and store what it holds, one transaction per document. A bad input is
- * recorded as a failure with a one-line reason and the batch goes on.
+ * Read every input and store what it holds as `writer`, one transaction per document. A bad input
+ * (or one the writer may not file) is recorded as a failure with a one-line reason and the batch goes on.
  */
-export async function ingest(store: Store, inputs: string[], opts: ReadOptions = {}, progress?: IngestProgress): Promise<IngestSummary> {
-  return ingestDocuments(store, readInputs(inputs, opts), progress);
+export async function ingest(store: Store, inputs: string[], writer: Writer, opts: ReadOptions = {}, progress?: IngestProgress): Promise<IngestSummary> {
+  return ingestDocuments(store, readInputs(inputs, opts), writer, progress);
 }
 
-/** Store documents already read (uploads, polled feeds), or record the failures to read them: the rest of `ingest`. */
+/**
+ * Store documents already read (uploads, polled feeds), or record the failures to read them: the rest
+ * of `ingest`. `pipeline` analyses each document (in this thread unless said otherwise).
+ */
 export async function ingestDocuments(
-  store: Store, items: AsyncIterable<SourceDocument | ReadFailure> | Iterable<SourceDocument | ReadFailure>, progress?: IngestProgress,
+  store: Store, items: AsyncIterable<SourceDocument | ReadFailure> | Iterable<SourceDocument | ReadFailure>, writer: Writer,
+  progress?: IngestProgress, pipeline: Pipeline = runPipeline,
 ): Promise<IngestSummary> {
   const sum: IngestSummary = { incidentIds: [], documents: 0, unchanged: 0, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, failures: [], warnings: [] };
   let done = 0;
@@ -68,7 +75,7 @@ export async function ingestDocuments(
       sum.failures.push(item);
     } else {
       try {
-        await ingestDocument(store, item, sum);
+        await ingestDocument(store, item, writer, pipeline, sum);
       } catch (err) {
         sum.failures.push({ input: item.source, error: oneLine(err) });
       }

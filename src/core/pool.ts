@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { Reanalysis, SourceDocument } from "./types.js";
+import type { Casefile, Reanalysis, SourceDocument } from "./types.js";
 
 /** Analysis of documents on worker threads; results come back in the order asked. */
 export interface AnalysisPool {
@@ -48,4 +48,9 @@ export function analysisPool(size = availableParallelism()): AnalysisPool {
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
+}
+
+/** A document's casefiles, decoded and analysed on one of the pool's workers, as runPipeline gives them in this thread. */
+export async function pipelineOn(pool: AnalysisPool, doc: SourceDocument): Promise<Casefile[]> {
+  return (await pool.analyse(doc, null)).flatMap((r) => (r.kind === "changed" ? [r.casefile] : []));
 }

@@ -107,7 +107,7 @@ test("Bearer and Basic (user name + token) authenticate the same user; anything 
     await error(res, 401, "unauthorized");
     assert.match(res.headers.get("www-authenticate") ?? "", /Bearer realm="jikenbo", Basic/);
   }
-  const { token } = await store.addUser("gone", "viewer", null, { who: "test" });
+  const { token } = await store.addUser("gone", "viewer", null, { who: "test", clearance: "RED" });
   assert.equal((await app.request("/api/v1/incidents", { headers: bearer(token) })).status, 200);
   await store.revokeUser("gone", { who: "test" });
   await error(await app.request("/api/v1/incidents", { headers: bearer(token) }), 401, "unauthorized");

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { randomUUID } from "node:crypto";
 import pino from "pino";
+import { runPipeline } from "../core/pipeline.js";
 import { auditApi } from "./api/audit.js";
 import { documentsApi } from "./api/documents.js";
 import { exposureApi } from "./api/exposure.js";
@@ -20,6 +21,7 @@ import { atomApi } from "./atom.js";
 import { authenticate } from "./auth.js";
 import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_UPLOAD, type ApiDeps, type AppDeps, type AppEnv } from "./context.js";
 import { ApiError, toApiError } from "./errors.js";
+import { checkJsonBody, refuseNul } from "./input.js";
 import { newApi } from "./openapi.js";
 import { isTaxiiPath, TaxiiError } from "./taxii/errors.js";
 import { taxiiApi } from "./taxii/index.js";
@@ -81,7 +83,7 @@ const escapeJson: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Who is asking (401 for bad credentials, or for anonymous requests where anonymous reading is off). */
 function auth(d: ApiDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const reader = await authenticate(d.store, c.req.header("authorization"));
+    const reader = await authenticate(d.store, c.req.header("authorization"), (err) => d.log.warn({ req: c.get("requestId"), err }, "token use not recorded"));
     if (!reader.user && !d.settings.anonymousRead && !OPEN_PATHS.has(c.req.path)) {
       throw new ApiError("unauthorized", "sign in: this casebook does not allow anonymous reading");
     }
@@ -110,12 +112,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     settings: { maxUploadBytes: DEFAULT_MAX_UPLOAD, fetchTimeoutMs: DEFAULT_FETCH_TIMEOUT_MS, ...deps.settings },
     log: deps.log ?? pino({ enabled: false }),
     fetchImpl: deps.fetchImpl,
+    pipeline: deps.pipeline ?? runPipeline,
   };
   const app = newApi();
   app.use("*", requestLog(d.log), securityHeaders, escapeJson);
-  app.use("/api/v1/*", limits(d.settings.maxUploadBytes), auth(d));
-  app.use("/feeds/*", auth(d));
-  app.use("/taxii2/*", auth(d));
+  app.use("/api/v1/*", refuseNul, limits(d.settings.maxUploadBytes), auth(d), checkJsonBody);
+  app.use("/feeds/*", refuseNul, auth(d));
+  app.use("/taxii2/*", refuseNul, auth(d));
   for (const api of [healthApi, incidentsApi, documentsApi, ingestApi, statsApi, graphApi, indicatorsApi, exposureApi, watchlistsApi, usersApi, auditApi, meApi, shareApi]) {
     app.route("/api/v1", api(d));
   }

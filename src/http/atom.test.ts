@@ -41,7 +41,7 @@ test("the feed parses as Atom with one entry per incident and stable urn ids", a
 
 test("anonymous readers get TLP:CLEAR entries only; a signed-in reader gets up to their clearance", async () => {
   const [first] = await store.listIncidents({ limit: 1 });
-  await store.edit(first!.id, [{ field: "tlp", value: "GREEN" }], { who: "admin" });
+  await store.edit(first!.id, [{ field: "tlp", value: "GREEN" }], { who: "admin", clearance: "RED" });
   const app = appFor(store);
   const entry = `urn:jikenbo:incident:${first!.id}`;
   assert.ok(!(await (await app.request("/feeds/incidents.atom")).text()).includes(entry));

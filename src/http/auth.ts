@@ -34,13 +34,18 @@ export function credentials(header: string): { name: string | null; token: strin
   return { name: decoded.slice(0, colon), token: decoded.slice(colon + 1) };
 }
 
-/** The reader behind an Authorization header (anonymous without one); bad or revoked credentials are 401. */
-export async function authenticate(store: Store, header: string | undefined): Promise<Reader> {
+/**
+ * The reader behind an Authorization header (anonymous without one); bad or revoked credentials are
+ * 401. The token's last use is noted on the way, but a failure to write it (a full disk) never fails
+ * the request: it goes to `onUseNotRecorded`.
+ */
+export async function authenticate(store: Store, header: string | undefined, onUseNotRecorded: (err: unknown) => void): Promise<Reader> {
   if (header === undefined) return ANONYMOUS;
   const cred = credentials(header);
   if (!cred) throw new ApiError("unauthorized", "Authorization must be 'Bearer TOKEN' or Basic with the user name and a token as password");
   const user = await store.authenticate(cred.token);
   if (!user || (cred.name !== null && cred.name !== user.name)) throw new ApiError("unauthorized", "invalid or revoked credentials");
+  await store.recordTokenUse(cred.token).catch(onUseNotRecorded);
   return readerOf(user);
 }
 

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { Logger } from "pino";
+import type { Pipeline } from "../core/ingest.js";
 import type { Store } from "../store/types.js";
 import type { Visibility } from "./visibility.js";
 
@@ -24,6 +25,8 @@ export interface AppDeps {
   fetchImpl?: typeof fetch;
   /** Hook for the web UI: serves whatever is not an API path (not built yet). */
   static?: MiddlewareHandler;
+  /** How uploads are decoded and analysed (default: in this thread); a server runs them on a worker, so a large upload never stalls other requests. */
+  pipeline?: Pipeline;
 }
 
 /** The app's dependencies with every default filled in. */
@@ -32,6 +35,7 @@ export interface ApiDeps {
   settings: Required<Settings>;
   log: Logger;
   fetchImpl: typeof fetch | undefined;
+  pipeline: Pipeline;
 }
 
 /** Per-request values every handler can read. */

@@ -1,6 +1,7 @@
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
+import { ForbiddenError } from "../casebook/authorize.js";
 import { CorrectionError } from "../core/corrections.js";
 import { ConflictError, NotFoundError } from "../store/types.js";
 
@@ -39,6 +40,7 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof NotFoundError) return new ApiError("not_found", err.message);
   if (err instanceof ConflictError) return new ApiError("conflict", err.message);
+  if (err instanceof ForbiddenError) return new ApiError("forbidden", err.message);
   if (err instanceof CorrectionError) return new ApiError("bad_request", err.message);
   if (err instanceof HTTPException) {
     const code = codeOfStatus(err.status);

@@ -22,7 +22,7 @@ before(async () => {
   await seed(store, [EXAMPLES, join(HTTP_FIXTURES, "shared-indicator.txt")]);
   amber = (await store.searchIncidents({ q: "みなみ観光協会 不審メール 当協会職員" }))[0]!.id;
   kamome = (await store.searchIncidents({ q: "かもめ旅行社" }))[0]!.id;
-  await store.edit(amber, [{ field: "tlp", value: "AMBER" }], { who: "red", why: "test" });
+  await store.edit(amber, [{ field: "tlp", value: "AMBER" }], { who: "red", why: "test", clearance: "RED" });
   total = await store.countIncidents();
   app = appFor(store);
 });

@@ -139,7 +139,7 @@ test("PATCH corrects fields and reverts them, with history and audit; values are
 test("merge, the alias redirect, unmerge (keeping the TLP marking) and a conflict", async () => {
   const a = await idOf("かもめ旅行社");
   const b = await idOf("当協会職員のメールアカウント");
-  await store.edit(b, [{ field: "tlp", value: "AMBER" }], { who: "test" });
+  await store.edit(b, [{ field: "tlp", value: "AMBER" }], { who: "test", clearance: "RED" });
   const merged = await send<IncidentDetail>("POST", `/api/v1/incidents/${a}/merge`, { others: [b], why: "same campaign" });
   assert.equal(merged.notices.length, 2);
   assert.deepEqual(merged.aliases, [b]);

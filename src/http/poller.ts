@@ -1,5 +1,7 @@
 import type { Logger } from "pino";
-import { ingestDocuments } from "../core/ingest.js";
+import { PUBLIC_CLEARANCE } from "../casebook/authorize.js";
+import { ingestDocuments, type Pipeline } from "../core/ingest.js";
+import { SYSTEM } from "../store/records.js";
 import { fetchUrl } from "../ingest/readers/url.js";
 import type { FeedSource, Store } from "../store/types.js";
 
@@ -12,6 +14,8 @@ export interface PollerOptions {
   /** Least time between two requests to the same host (default 5 s). */
   hostGapMs?: number;
   fetchImpl?: typeof fetch | undefined;
+  /** How fetched documents are analysed (default: in this thread). */
+  pipeline?: Pipeline | undefined;
   /** The clock (tests). */
   now?: () => Date;
 }
@@ -19,7 +23,8 @@ export interface PollerOptions {
 /**
  * Polls due sources (`jikenbo source add`) with conditional GETs from the stored validators, one at a
  * time, at most one request per host per `hostGapMs`, private addresses refused unless the source
- * allows them (every redirect re-checked), and ingests what changed.
+ * allows them (every redirect re-checked), and ingests what changed as public pages (TLP:CLEAR): a
+ * page never joins or changes an incident marked above it.
  */
 export class FeedPoller {
   private readonly lastByHost = new Map<string, number>();
@@ -54,7 +59,7 @@ export class FeedPoller {
     } else if ("error" in r) {
       status = `failed: ${r.error}`;
     } else {
-      const s = await ingestDocuments(store, [r.doc]);
+      const s = await ingestDocuments(store, [r.doc], { who: SYSTEM, clearance: PUBLIC_CLEARANCE }, undefined, this.o.pipeline);
       status = `200: ${s.incidentsNew} new, ${s.incidentsUpdated} updated${s.failures.length ? `, failed: ${s.failures[0]!.error}` : ""}`;
       validators = { etag: r.etag, last_modified: r.lastModified };
     }

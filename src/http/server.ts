@@ -2,6 +2,8 @@ import { serve } from "@hono/node-server";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
+import { analysisPool, pipelineOn, type AnalysisPool } from "../core/pool.js";
+import type { SourceDocument } from "../core/types.js";
 import { createApp } from "./app.js";
 import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_UPLOAD, type AppDeps } from "./context.js";
 import { Loop } from "./loop.js";
@@ -33,7 +35,11 @@ export interface RunningServer {
 /** Listen with @hono/node-server and start polling sources and delivering webhooks in the background. */
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const log = o.log ?? pino({ enabled: false });
-  const app = createApp({ ...o, log });
+  // Uploads and polled pages are analysed on a worker, started at the first one: a large document
+  // keeps that worker busy, never the thread that answers requests.
+  let pool: AnalysisPool | null = null;
+  const pipeline = o.pipeline ?? ((doc: SourceDocument) => pipelineOn(pool ??= analysisPool(1), doc));
+  const app = createApp({ ...o, log, pipeline });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: o.host, port: o.port }, () => resolve(s as Server)) as Server;
     s.once("error", reject);
@@ -42,7 +48,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const host = o.host.includes(":") ? `[${o.host}]` : o.host;
   const maxBytes = o.settings.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
   const poller = new FeedPoller({
-    store: o.store, log, maxBytes, timeoutMs: o.settings.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, hostGapMs: o.hostGapMs, fetchImpl: o.fetchImpl,
+    store: o.store, log, maxBytes, timeoutMs: o.settings.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, hostGapMs: o.hostGapMs, fetchImpl: o.fetchImpl, pipeline,
   });
   const sender = new WebhookSender({ store: o.store, log, allowPrivate: o.settings.allowPrivate, fetchImpl: o.fetchImpl });
   const loops = [new Loop("sources", o.pollEveryMs ?? 30_000, () => poller.tick(), log), new Loop("webhooks", o.deliverEveryMs ?? 15_000, () => sender.tick(), log)];
@@ -56,6 +62,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     const force = setTimeout(() => server.closeAllConnections(), o.graceMs ?? 10_000);
     await Promise.all([closed, ...loops.map((l) => l.stop())]);
     clearTimeout(force);
+    await pool?.close();
     log.info("server closed");
   };
   return { url: `http://${host}:${port}`, port, close: () => (closing ??= close()) };

@@ -24,15 +24,16 @@ let total: number;
 before(async () => {
   store = await emptyStore();
   tokens = await addUsers(store);
-  // Watchlists exist before the notices arrive, so the hits are recorded on ingest.
-  watchRed = (await store.addWatchlist({ name: "east", kind: "organization", pattern: "東浦市", webhook_url: null, secret: null }, { who: "red" })).id;
-  watchAmber = (await store.addWatchlist({ name: "phish", kind: "domain", pattern: "login-minami-kanko.net", webhook_url: null, secret: null }, { who: "red" })).id;
+  // Watchlists exist before the notices arrive, so the hits are recorded on ingest. They are ana's:
+  // their hits are shown to her (and to admins) within the reader's clearance.
+  watchRed = (await store.addWatchlist({ name: "east", kind: "organization", pattern: "東浦市", webhook_url: null, secret: null }, { who: "ana" })).id;
+  watchAmber = (await store.addWatchlist({ name: "phish", kind: "domain", pattern: "login-minami-kanko.net", webhook_url: null, secret: null }, { who: "ana" })).id;
   await seed(store, [EXAMPLES, join(HTTP_FIXTURES, "shared-indicator.txt")]);
   red = await byOrg(store, "東浦市");
   amber = await byOrg(store, "みなみ観光協会 不審メール 当協会職員");
   open = await byOrg(store, "かもめ旅行社");
-  await store.edit(red.id, [{ field: "tlp", value: "RED" }], { who: "red", why: "test" });
-  await store.edit(amber.id, [{ field: "tlp", value: "AMBER" }], { who: "red", why: "test" });
+  await store.edit(red.id, [{ field: "tlp", value: "RED" }], { who: "red", why: "test", clearance: "RED" });
+  await store.edit(amber.id, [{ field: "tlp", value: "AMBER" }], { who: "red", why: "test", clearance: "RED" });
   redFeed = (await store.getDocument(red.notices[0]!.document))!.parent!;
   assert.ok(redFeed, "the RED incident comes from a feed item");
   total = await store.countIncidents();
@@ -151,7 +152,9 @@ test("control: a RED analyst sees both incidents on the same paths", async () =>
   }
   assert.equal(seen.get(`/api/v1/documents/${redFeed}/raw`)!.status, 200);
   assert.ok(seen.get("/feeds/incidents.atom?limit=500")!.body.includes(`urn:jikenbo:incident:${red.id}`));
-  assert.ok((json(seen.get(`/api/v1/watchlists/${watchRed}/hits`)).items as { incident_id: string }[]).some((h) => h.incident_id === red.id));
+  assert.equal(seen.get(`/api/v1/watchlists/${watchRed}/hits`)!.status, 404, "another analyst's watchlist is missing to red");
+  const adminHits = (await (await app.request(`/api/v1/watchlists/${watchRed}/hits`, { headers: bearer(tokens.admin) })).json()) as { items: { incident_id: string }[] };
+  assert.ok(adminHits.items.some((h) => h.incident_id === red.id), "a RED admin sees the RED hit");
   const shared = json(seen.get("/api/v1/indicators?shared=true")).items as { value: string; incidents: unknown[] }[];
   assert.equal(shared.find((i) => i.value === "https://login-minami-kanko.net/verify")?.incidents.length, 2);
   assert.ok((json(seen.get(`/api/v1/exposure?org=${encodeURIComponent("東浦市")}`)).items as { id: string }[]).some((i) => i.id === red.id));

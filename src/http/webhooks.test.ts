@@ -112,7 +112,7 @@ test("webhook URLs at private addresses are refused unless allowed; nothing is s
 test("an incident above the watchlist owner's clearance is withheld, not sent", async () => {
   const { store, hitId } = await casebookWithHit("vic");
   const [inc] = await store.searchIncidents({ q: "みなと中央病院" });
-  await store.edit(inc!.id, [{ field: "tlp", value: "AMBER" }], { who: "admin" });
+  await store.edit(inc!.id, [{ field: "tlp", value: "AMBER" }], { who: "admin", clearance: "RED" });
   receiver.requests.length = 0;
   const sender = new WebhookSender({ store, log, allowPrivate: true, now: () => new Date(Date.now() + 1000) });
   assert.equal(await sender.tick(), 1);

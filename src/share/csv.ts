@@ -10,10 +10,17 @@ export const CSV_COLUMNS = [
   "created_at", "updated_at",
 ] as const;
 
-/** One cell: lists joined with `;`, formula triggers (= + - @, tab, CR) defused with a leading `'`, RFC 4180 quoting. */
+/** A value that a spreadsheet would read as a formula (= + - @, tab, CR first) defused with a leading `'`. */
+function defused(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? "'" + s : s;
+}
+
+/**
+ * One cell: formula triggers defused, in every element of a list (joined with `;`, so a list split into
+ * columns stays defused), RFC 4180 quoting.
+ */
 export function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? "" : Array.isArray(value) ? value.map(String).join(";") : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  const s = value === null || value === undefined ? "" : Array.isArray(value) ? value.map((v) => defused(String(v))).join(";") : defused(String(value));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,3 +1,4 @@
+import { checkMarking, maySee, stricter, strictest, type Writer } from "../casebook/authorize.js";
 import { sha256 } from "../core/document.js";
 import { CorrectionError, validateChange } from "../core/corrections.js";
 import { analyse, openDocument } from "../core/pipeline.js";
@@ -12,7 +13,7 @@ import { TLP, type Tlp } from "../intel/taxonomies/tlp.js";
 import { TSR_CAUSE_LABELS, TSR_MEDIUM_LABELS, type TsrCause, type TsrMedium } from "../intel/taxonomies/tsr.js";
 import { VERIS_ACTION_LABELS, VERIS_ASSETS, VERIS_VARIETIES, type VerisAction, type VerisAsset, type VerisVariety } from "../intel/taxonomies/veris.js";
 import { noticeRows } from "../store/records.js";
-import type { Actor, FieldChange, Store } from "../store/types.js";
+import type { FieldChange, Store } from "../store/types.js";
 import { technique } from "./stix/vocab.js";
 
 /** One source of an imported incident: the words a report or event holds, and where they came from. */
@@ -155,9 +156,12 @@ const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;")
 /**
  * The document an imported source is archived as: a small HTML page with the title and the words in
  * a <pre>, so that it reads the same whatever its source is named and re-extraction finds the notice again.
+ * `copy` > 0 gives other bytes for the same words: a copy of its own, when the first is archived under
+ * an incident the importer may not see.
  */
-function syntheticDocument(s: ImportedSource): SourceDocument {
-  const html = `<!doctype html>\n<html lang="ja"><head><meta charset="utf-8"><title>${escapeHtml(s.title)}</title></head>\n<body><pre>${escapeHtml(s.text)}</pre></body></html>\n`;
+function syntheticDocument(s: ImportedSource, copy = 0): SourceDocument {
+  const mark = copy ? `<meta name="jikenbo-copy" content="${copy}">` : "";
+  const html = `<!doctype html>\n<html lang="ja"><head><meta charset="utf-8">${mark}<title>${escapeHtml(s.title)}</title></head>\n<body><pre>${escapeHtml(s.text)}</pre></body></html>\n`;
   const bytes = new TextEncoder().encode(html);
   const doc: SourceDocument = { bytes, sha256: sha256(bytes), source: s.source, mediaType: "text/html", fetchedAt: s.fetchedAt, title: s.title };
   if (s.published) doc.published = s.published;
@@ -166,13 +170,20 @@ function syntheticDocument(s: ImportedSource): SourceDocument {
 
 const titleKey = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 
+/** A notice's tags with its TLP tag the strictest of what its words say and the marking it was shared under. */
+function markedAs(tags: Tag[], tlp: Tlp | null, why: string): Tag[] {
+  const words = tags.find((t) => t.taxonomy === "tlp");
+  if (!tlp || (words && !stricter(tlp, words.value))) return tags;
+  return [...tags.filter((t) => t.taxonomy !== "tlp"), makeTag("tlp", tlp, TLP[tlp].label, why, 1)];
+}
+
 /**
  * The casefile of one imported source: the pipeline's analysis when it finds exactly this notice as
  * the one incident, else (`forced`) a single incident notice built from the imported fields. Imported
- * tags replace the tagger's.
+ * tags replace the tagger's; the notice carries the marking it was shared under.
  */
-async function importedCasefile(item: ImportedIncident, s: ImportedSource, why: string): Promise<{ cf: Casefile; forced: boolean }> {
-  const [cf] = await openDocument(syntheticDocument(s));
+async function importedCasefile(item: ImportedIncident, s: ImportedSource, why: string, copy: number): Promise<{ cf: Casefile; forced: boolean }> {
+  const [cf] = await openDocument(syntheticDocument(s, copy));
   if (!cf) throw new Error(`${item.key}: the imported source could not be read`);
   analyse(cf);
   const found = cf.notices.filter((n) => n.isIncident && n.incident);
@@ -182,7 +193,7 @@ async function importedCasefile(item: ImportedIncident, s: ImportedSource, why: 
     ours.title = s.title;
     if (s.listingDate) ours.listingDate = s.listingDate;
     if (s.disclosedOn) ours.incident!.fields.disclosed_on = s.disclosedOn;
-    if (item.tags) ours.incident!.tags = item.tags;
+    ours.incident!.tags = markedAs(item.tags ?? ours.incident!.tags, item.tlp, why);
     return { cf, forced: false };
   }
   const fields = { ...emptyFields(), ...item.fields, disclosed_on: s.disclosedOn };
@@ -192,42 +203,58 @@ async function importedCasefile(item: ImportedIncident, s: ImportedSource, why: 
     kind: "incident_notice", isIncident: true, reason: why, listingDate: s.listingDate, category: null, publisher: null,
     incident: { fields, findings: [], confidence: {}, tags: [] },
   };
-  notice.incident!.tags = item.tags ?? tagNotice({ fields, findings: [], source: cf.text, span: notice.span });
+  notice.incident!.tags = markedAs(item.tags ?? tagNotice({ fields, findings: [], source: cf.text, span: notice.span }), item.tlp, why);
   cf.notices = [notice];
   return { cf, forced: true };
 }
 
-/**
- * Store one imported source. Returns the incident its notice is in now (split off any other incident
- * it was matched to), whether the document is new, and whether its notice had to be forced.
- */
-async function storeSource(store: Store, item: ImportedIncident, s: ImportedSource, target: string | null, actor: Actor): Promise<{ landed: string | null; stored: boolean; forced: boolean }> {
-  const { cf, forced } = await importedCasefile(item, s, actor.why ?? "imported");
-  const row = noticeRows(cf).find((r) => r.incidentId !== null)!;
-  const own = row.incidentId!;
-  const saved = await store.saveCasefile(cf);
-  if (!saved.stored) {
-    const again = await store.getIncident(own);
-    const landed = again ? again.id : target && (await store.getIncident(target))?.notices.some((n) => n.id === row.id) ? target : null;
-    return { landed, stored: false, forced };
+/** How many copies of the same words an import tries before it gives up placing a source. */
+const MAX_COPIES = 8;
+
+/** The incident that holds a notice now, if the writer may see it: where an archived source went. */
+async function holder(store: Store, notice: string, own: string, target: string | null, writer: Writer): Promise<string | null> {
+  for (const id of [own, target]) {
+    const inc = id === null ? null : await store.getIncident(id);
+    if (inc && maySee(writer.clearance, inc.tlp) && inc.notices.some((n) => n.id === notice)) return inc.id;
   }
-  const landed = saved.incidentIds[0];
-  if (landed === undefined || landed === own || landed === target) return { landed: landed ?? null, stored: true, forced };
-  return { landed: (await store.unmerge(landed, actor, row.id))[0] ?? null, stored: true, forced };
+  return null;
 }
 
 /**
- * Write a plan into a store. Each imported incident's sources are archived as synthetic documents
- * (one per report) and gathered into one incident, kept apart from incidents it would otherwise be
- * matched with; the stated fields and TLP become analyst corrections by `who`, so list, search and
- * show see them and re-extraction keeps them. `origin` names the file for the history. Re-importing
- * the same file changes nothing.
+ * Store one imported source as an incident of its own, never joined to another by correlation.
+ * When its document is already archived it lands where it is, unless that is under an incident the
+ * writer may not see: then another copy of the same words opens a new incident, and nothing is said
+ * about the hidden one. Returns the incident its notice is in, whether the document is new, and
+ * whether its notice had to be forced.
  */
-export async function importPlan(store: Store, plan: ImportPlan, who: string, origin: string): Promise<ImportSummary> {
+async function storeSource(store: Store, item: ImportedIncident, s: ImportedSource, target: string | null, writer: Writer): Promise<{ landed: string | null; stored: boolean; forced: boolean }> {
+  for (let copy = 0; copy < MAX_COPIES; copy++) {
+    const { cf, forced } = await importedCasefile(item, s, writer.why ?? "imported", copy);
+    const row = noticeRows(cf).find((r) => r.incidentId !== null)!;
+    if ((await store.documentMarkings(cf.doc.sha256)).some((m) => !maySee(writer.clearance, m))) continue;
+    const saved = await store.saveCasefile(cf, writer, { standalone: true });
+    if (saved.stored) return { landed: saved.incidentIds[0] ?? null, stored: true, forced };
+    const landed = await holder(store, row.id, row.incidentId!, target, writer);
+    if (landed !== null) return { landed, stored: false, forced };
+  }
+  return { landed: null, stored: false, forced: false };
+}
+
+/**
+ * Write a plan into a store as `writer`. Each imported incident's sources are archived as synthetic
+ * documents (one per report) and gathered into one incident, kept apart from incidents it would
+ * otherwise be matched with; the stated fields and TLP become analyst corrections by the writer, so
+ * list, search and show see them and re-extraction keeps them. A stated TLP never loosens an incident's
+ * marking, and one above the writer's clearance is refused (ForbiddenError), as for any write; nothing
+ * is imported into an incident the writer may not see. `origin` names the file for the history.
+ * Re-importing the same file changes nothing.
+ */
+export async function importPlan(store: Store, plan: ImportPlan, writer: Writer, origin: string): Promise<ImportSummary> {
   const sum: ImportSummary = { incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, documents: 0, incidentIds: [], warnings: [...plan.warnings] };
   for (const item of plan.incidents) {
     const why = `imported from ${origin} (${item.key})`;
-    const actor: Actor = { who, why };
+    const actor: Writer = { ...writer, why };
+    if (item.tlp) checkMarking(actor, item.tlp, item.key);
     let target: string | null = null;
     let fresh = false;
     for (const s of item.sources) {
@@ -241,7 +268,8 @@ export async function importPlan(store: Store, plan: ImportPlan, who: string, or
     const inc = await store.getIncident(target);
     if (!inc) continue;
     const changes: FieldChange[] = [];
-    const stated: [FieldChange["field"], unknown][] = [...Object.entries(item.fields) as [keyof IncidentFields, unknown][], ...(item.tlp ? [["tlp", item.tlp] as ["tlp", Tlp]] : [])];
+    const tlp = item.tlp ? strictest([item.tlp, inc.tlp]) : null;
+    const stated: [FieldChange["field"], unknown][] = [...Object.entries(item.fields) as [keyof IncidentFields, unknown][], ...(tlp ? [["tlp", tlp] as ["tlp", Tlp]] : [])];
     for (const [field, value] of stated) {
       const active = inc.overrides.filter((o) => o.field === field).at(-1);
       if (!active || JSON.stringify(active.value) !== JSON.stringify(value)) changes.push({ field, value });
@@ -256,7 +284,7 @@ export async function importPlan(store: Store, plan: ImportPlan, who: string, or
     const doc = syntheticDocument(s);
     if (await store.hasDocument(doc.sha256)) continue;
     for (const cf of await openDocument(doc)) {
-      const r = await store.saveCasefile(analyse(cf));
+      const r = await store.saveCasefile(analyse(cf), writer);
       sum.documents++;
       sum.incidentsNew += r.incidentsNew;
       if (r.incidentsNew) sum.incidentIds.push(...r.incidentIds);

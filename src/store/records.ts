@@ -1,10 +1,28 @@
+import { checkMarking, levelOf, OWNER_CLEARANCE, strictest, type Writer } from "../casebook/authorize.js";
 import { sha256 } from "../core/document.js";
+import { tlpRank, type Tlp } from "../intel/taxonomies/tlp.js";
 import type { Casefile, IncidentFields, Notice, Tag } from "../core/types.js";
 import { emptyFields } from "../extract/index.js";
 import type { Facets } from "./types.js";
 
 /** Who automatic changes (ingest, re-extraction, correlation) are recorded as, in every backend. */
 export const SYSTEM = "jikenbo";
+
+/** The casebook's own writes as its owner (re-extraction; tools that fill a casebook): every clearance. */
+export const SYSTEM_WRITER: Writer = { who: SYSTEM, clearance: OWNER_CLEARANCE };
+
+/** The marking a write must leave an incident with at least (a merge, a split, a source joining it), and why, for the trail. */
+export interface Keep {
+  floor: string;
+  why: string;
+}
+
+/** Why a merge, a split or a joining source kept a marking, as the history says. */
+export const KEEPS = {
+  merged: "keeps the strictest TLP of the incidents merged into it",
+  split: "keeps the TLP of the incident before the split",
+  joined: "keeps the TLP of the source that joined it",
+} as const;
 
 /** A notice ready to be written: its stable id and the incident it belongs to. */
 export interface NoticeRow {
@@ -65,7 +83,10 @@ export function mergeFields(drafts: SourceDraft[]): IncidentFields {
   return out as unknown as IncidentFields;
 }
 
-/** The incident's tags from its sources: one per taxonomy value, the most confident kept. */
+/**
+ * The incident's tags from its sources: one per taxonomy value, the most confident kept. TLP keeps
+ * the strictest marking of any source, however confident a looser one is.
+ */
 export function mergeTags(drafts: SourceDraft[]): Tag[] {
   const best = new Map<string, Tag>();
   for (const t of drafts.flatMap((d) => d.tags)) {
@@ -73,12 +94,23 @@ export function mergeTags(drafts: SourceDraft[]): Tag[] {
     const cur = best.get(key);
     if (!cur || t.confidence > cur.confidence) best.set(key, t);
   }
-  // Single-valued taxonomies keep their most confident value only.
+  // Single-valued taxonomies keep one value: the strictest marking, else the most confident.
   for (const single of ["tsr_cause", "tsr_medium", "tlp"]) {
-    const all = [...best.values()].filter((t) => t.taxonomy === single).sort((a, b) => b.confidence - a.confidence);
+    const all = [...best.values()].filter((t) => t.taxonomy === single)
+      .sort((a, b) => (single === "tlp" ? tlpRank(levelOf(b.value)) - tlpRank(levelOf(a.value)) : 0) || b.confidence - a.confidence);
     for (const t of all.slice(1)) best.delete(`${t.taxonomy}:${t.value}`);
   }
   return [...best.values()];
+}
+
+/** The marking a notice carries itself (in its words, or as imported): its strictest TLP tag, else CLEAR. */
+export function noticeMarking(n: Notice): Tlp {
+  return strictest((n.incident?.tags ?? []).filter((t) => t.taxonomy === "tlp").map((t) => t.value));
+}
+
+/** Refuse a casefile with an incident notice marked above the writer's clearance: nobody files what they could not mark. */
+export function checkNoticeMarkings(cf: Casefile, writer: Writer): void {
+  for (const n of cf.notices) if (n.incident) checkMarking(writer, noticeMarking(n), `the notice "${n.title}"`);
 }
 
 /** The fields after analysts' corrections (the latest active one per field wins). */
@@ -114,23 +146,53 @@ export function incidentDate(f: IncidentFields): string | null {
   return f.disclosed_on ?? f.discovered_on ?? null;
 }
 
-/** Text the full-text index holds for an incident: title, organisation and source notices, NFKC. */
+/**
+ * Text the full-text index holds for an incident: title, organisation and source notices, NFKC and in
+ * lower case. A search finds the incidents whose text holds every word of the query (NFKC, lower case)
+ * as it is: every backend answers exactly that.
+ */
 export function searchText(title: string, f: IncidentFields, bodies: string[]): string {
-  return [title, f.organization ?? "", ...f.other_parties, ...bodies].join("\n").normalize("NFKC");
+  return [title, f.organization ?? "", ...f.other_parties, ...bodies].join("\n").normalize("NFKC").toLowerCase();
 }
 
 /**
- * The distinct overlapping character pairs of a text as space-separated tokens, for
- * one- and two-character searches ("紛失" is found as the token 紛失).
+ * What separates the runs of a character-pair index: anything but letters, digits and private-use
+ * characters (the tokenizer's own rule). At most 1,024 at a time: a regular expression matching
+ * megabytes of separators at once runs out of stack.
+ */
+const NOT_IN_RUN = /[^\p{L}\p{N}\p{Co}]{1,1024}/u;
+
+/** A word the character-pair index answers exactly: one run of one or two letters or digits. */
+export const ONE_RUN = /^[\p{L}\p{N}\p{Co}]{1,2}$/u;
+
+/**
+ * The tokens of the character-pair index for a text, space-separated: the distinct overlapping pairs
+ * of each run of letters and digits, and each run's last character. A two-character word is found as
+ * its pair ("紛失"), a one-character word as the first of a pair or the end of a run ("失…", "失").
  */
 export function bigramTokens(text: string): string {
   const seen = new Set<string>();
-  for (const run of text.toLowerCase().split(/[\s\p{P}\p{S}]+/u)) {
-    const chars = [...run];
-    if (chars.length === 1) seen.add(chars[0]!);
-    for (let i = 0; i + 1 < chars.length; i++) seen.add(chars[i]! + chars[i + 1]!);
+  for (const run of text.toLowerCase().split(NOT_IN_RUN)) {
+    let last = "";
+    for (const ch of run) {
+      if (last) seen.add(last + ch);
+      last = ch;
+    }
+    if (last) seen.add(last);
   }
   return [...seen].join(" ");
+}
+
+/**
+ * What to ask the character-pair index for a short word (FTS5 phrases): the pair of each
+ * two-character run, and a lone character as a prefix; nothing for a word of separators only.
+ */
+export function bigramQuery(word: string): string[] {
+  return word.toLowerCase().split(NOT_IN_RUN).filter(Boolean).flatMap((run) => {
+    const chars = [...run];
+    if (chars.length === 1) return [`"${run}"*`];
+    return chars.slice(1).map((c, i) => `"${chars[i]}${c}"`);
+  });
 }
 
 /** Facets from (facet, key, count) rows, `total` among them; each facet's values most frequent first, then by key. */

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sha256 } from "../core/document.js";
 import type { IncidentFields } from "../core/types.js";
 import { orgKey } from "../intel/correlate.js";
-import type { Role, Watchlist } from "./types.js";
+import type { Watchlist } from "./types.js";
 
 /** A new API token: a prefix that says what it is and 256 random bits. */
 export function newTokenString(): string {
@@ -12,11 +12,6 @@ export function newTokenString(): string {
 /** How a token is kept: its SHA-256 (tokens are random, so a plain hash is enough). */
 export function hashToken(token: string): string {
   return sha256(token.trim());
-}
-
-/** The clearance a role gets unless one is given: viewers GREEN, analysts AMBER, admins RED. */
-export function defaultClearance(role: Role): string {
-  return role === "admin" ? "RED" : role === "analyst" ? "AMBER" : "GREEN";
 }
 
 /** A short digest of an incident's fields: a watchlist hit is recorded once per version. */

@@ -1,6 +1,8 @@
+import type { Writer } from "../casebook/authorize.js";
 import type { StatInput } from "../intel/stats.js";
 import type { Basic } from "../intel/taxonomies/basics.js";
 import type { TsrCause } from "../intel/taxonomies/tsr.js";
+import type { Tlp } from "../intel/taxonomies/tlp.js";
 import type { Casefile, Finding, IncidentFields, IncidentType, Message, NoticeKind, Reanalysis, Sector, Tag } from "../core/types.js";
 
 /** What saving one document changed. */
@@ -186,12 +188,17 @@ export interface Store extends ServiceStore {
   migrate(): Promise<void>;
   /** True when these bytes are already archived. */
   hasDocument(sha256: string): Promise<boolean>;
-  /** Remember one more place the same bytes were read from. */
-  addSource(sha256: string, source: string, fetchedAt: string): Promise<void>;
+  /** Remember one more place the same bytes were read from, unless they belong to an incident the writer may not see. */
+  addSource(sha256: string, source: string, fetchedAt: string, writer: Writer): Promise<void>;
   /** Archive a container (a feed) that holds no notices itself. */
   saveContainer(cf: Pick<Casefile, "doc" | "messages">): Promise<void>;
-  /** Archive a document with its notices and incidents, all in one transaction. */
-  saveCasefile(cf: Casefile): Promise<SaveResult>;
+  /**
+   * Archive a document with its notices and incidents, all in one transaction, as `writer`: a notice
+   * marked above their clearance is refused (ForbiddenError), a new notice joins only an incident they
+   * may see, and a document already archived under an incident they may not see is left alone.
+   * `standalone`: each notice opens an incident of its own instead of joining one (imports).
+   */
+  saveCasefile(cf: Casefile, writer: Writer, opts?: { standalone?: boolean }): Promise<SaveResult>;
   /**
    * Replace documents' notices and incidents with a fresh analysis (re-extraction), in one
    * transaction; documents whose analysis digest did not change are left untouched.
@@ -215,14 +222,23 @@ export interface Store extends ServiceStore {
   incidentMarkings(ids: string[]): Promise<Map<string, string>>;
   /** The TLP markings of the incidents that draw on a document or on any document carved out of it. */
   documentMarkings(sha256: string): Promise<string[]>;
-  /** Move the sources of `others` into `target`; their ids become aliases. Returns the result. */
-  merge(target: string, others: string[], actor: Actor): Promise<IncidentDetail>;
-  /** Split sources off an incident (one notice, or every source but the first) into incidents of their own. */
-  unmerge(id: string, actor: Actor, noticeId?: string): Promise<string[]>;
-  /** Record analyst corrections; re-extraction never overwrites them. */
-  edit(id: string, changes: FieldChange[], actor: Actor): Promise<IncidentDetail>;
-  /** Withdraw the analyst's correction of a field, going back to what extraction says. */
-  revert(id: string, field: string, actor: Actor): Promise<IncidentDetail>;
+  /**
+   * Move the sources of `others` into `target`; their ids become aliases; the result keeps the strictest
+   * marking of them all. An incident above the writer's clearance is missing to them (NotFoundError).
+   */
+  merge(target: string, others: string[], writer: Writer): Promise<IncidentDetail>;
+  /**
+   * Split sources off an incident (one notice, or every source but the first) into incidents of their
+   * own; every part keeps the incident's marking. Above the writer's clearance it is missing to them.
+   */
+  unmerge(id: string, writer: Writer, noticeId?: string): Promise<string[]>;
+  /**
+   * Record analyst corrections; re-extraction never overwrites them. Above the writer's clearance the
+   * incident is missing to them; a marking above it is refused (ForbiddenError).
+   */
+  edit(id: string, changes: FieldChange[], writer: Writer): Promise<IncidentDetail>;
+  /** Withdraw the analyst's correction of a field, going back to what extraction says (within the writer's clearance, as edit). */
+  revert(id: string, field: string, writer: Writer): Promise<IncidentDetail>;
   /** The incident's trail: sources added, merges, edits, re-extraction changes. */
   history(id: string): Promise<EventRecord[]>;
   /** What statistics need of every incident matching a filter and, when given, a full-text query (limit, offset and sort ignored). */
@@ -319,24 +335,31 @@ export interface TaxiiObject {
   object: Record<string, unknown>;
 }
 
-/** A TAXII status resource as kept: who made the request, and the resource as served. */
+/** A TAXII status resource as kept: who made the request, the resource as served to them, and each object's marking. */
 export interface TaxiiStatusRecord {
   id: string;
   who: string;
   status: Record<string, unknown>;
+  /** The TLP marking of each object the status names, by id: readers see only what their clearance allows. */
+  markings: Record<string, string>;
 }
 
 /** Users, tokens, audit, watchlists and polled sources: what a shared casebook server needs. */
 export interface ServiceStore {
-  /** Add a user; returns the user and a new API token, shown once (only its hash is kept). */
-  addUser(name: string, role: Role, clearance: string | null, actor: Actor): Promise<{ user: User; token: string }>;
-  /** Issue another token for a user. */
-  newToken(name: string, actor: Actor): Promise<string>;
+  /**
+   * Add a user; returns the user and a new API token, shown once (only its hash is kept). The clearance
+   * is never above the granter's (the role's default is capped at it; asking for more is a ForbiddenError).
+   */
+  addUser(name: string, role: Role, clearance: Tlp | null, granter: Writer): Promise<{ user: User; token: string }>;
+  /** Issue another token for a user (not for one cleared above the issuer). */
+  newToken(name: string, issuer: Writer): Promise<string>;
   listUsers(): Promise<User[]>;
   /** Revoke a user and all their tokens. */
   revokeUser(name: string, actor: Actor): Promise<void>;
-  /** The live user a token belongs to, or null. */
+  /** The live user a token belongs to, or null; reads only. */
   authenticate(token: string): Promise<User | null>;
+  /** Note that a token was used just now (a hint for admins: callers go on if this write fails). */
+  recordTokenUse(token: string): Promise<void>;
   /** Record a write in the audit log. */
   audit(who: string, action: string, target: string, before: unknown, after: unknown): Promise<void>;
   /** The audit log, newest first. */

@@ -147,7 +147,8 @@ test("an analyst merges an incident into another from its page, sees why in the 
   const split = (await status.getByRole("link").first().textContent())!.trim();
   assert.notEqual(split, a.id);
   assert.deepEqual((await detail(split)).notices.map((n) => n.id), [bNotice.id], "the split-off incident holds the notice it was given");
-  assert.equal(await page.locator(".sources li").count(), sourcesBefore);
+  // The split's reason in the history means the page has reloaded the incident: only then count its sources.
   await page.locator(".history").getByText("理由: 別の事故だったため").first().waitFor();
+  assert.equal(await page.locator(".sources li").count(), sourcesBefore);
   await ui.screenshot("incident-split");
 });

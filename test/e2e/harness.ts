@@ -65,7 +65,7 @@ export async function startUi(opts: { viewport?: { width: number; height: number
   try {
     await seed(store);
     await seed(store, [HOSTILE_NOTICE]);
-    const analystToken = (await store.addUser("ana", "analyst", "AMBER", { who: "e2e" })).token;
+    const analystToken = (await store.addUser("ana", "analyst", "AMBER", { who: "e2e", clearance: "RED" })).token;
     server = await startServer({
       store, host: "127.0.0.1", port: 0, static: webUi(UI_DIR), settings: { anonymousRead: true, allowPrivate: false },
       pollEveryMs: 3_600_000, deliverEveryMs: 3_600_000, graceMs: 1_000,

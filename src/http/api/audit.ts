@@ -2,12 +2,14 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { requireRole, SIGNED_IN } from "../auth.js";
 import type { ApiDeps, AppEnv } from "../context.js";
 import { errors, json, newApi } from "../openapi.js";
+import type { AuditRecord } from "../../store/types.js";
+import { incidentIdsIn } from "../visibility.js";
 
 const AuditEntry = z.object({
   id: z.number().int(), at: z.string(), who: z.string(), action: z.string(), target: z.string(), before: z.unknown(), after: z.unknown(),
 }).openapi("AuditEntry");
 
-/** `/audit`: every write, who made it, and the state before and after; admins (entries on incidents above their clearance left out). */
+/** `/audit`: every write, who made it, and the state before and after; admins (entries naming an incident above their clearance left out). */
 export function auditApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
   const api = newApi();
   api.openapi(createRoute({
@@ -23,9 +25,9 @@ export function auditApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
   }), async (c) => {
     const { target, limit } = c.req.valid("query");
     const log = await store.auditLog(target ? { target, limit } : { limit });
-    const incidentOf = (a: { target: string }) => (a.target.startsWith("incident:") ? a.target.slice("incident:".length) : null);
-    const shown = await c.var.vis.visible(log.map(incidentOf).filter((id) => id !== null));
-    return c.json({ items: log.filter((a) => { const id = incidentOf(a); return id === null || shown.has(id); }) }, 200);
+    const named = (a: AuditRecord) => incidentIdsIn([a.target, a.before, a.after]);
+    const shown = await c.var.vis.visible(log.flatMap(named));
+    return c.json({ items: log.filter((a) => named(a).every((id) => shown.has(id))) }, 200);
   });
   return api;
 }

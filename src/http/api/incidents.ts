@@ -2,17 +2,15 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { EDITABLE, validateChange } from "../../core/corrections.js";
 import { INCIDENT_TYPES, SECTORS } from "../../core/types.js";
 import { BASICS } from "../../intel/taxonomies/basics.js";
-import { parseTlp, tlpRank } from "../../intel/taxonomies/tlp.js";
 import { TSR_CAUSES } from "../../intel/taxonomies/tsr.js";
-import { SORTS, type Actor, type IncidentFilter, type SearchQuery, type Store } from "../../store/types.js";
+import { SORTS, type IncidentFilter, type SearchQuery } from "../../store/types.js";
 import { requireRole, SIGNED_IN } from "../auth.js";
 import type { ApiDeps, AppEnv } from "../context.js";
-import { ApiError } from "../errors.js";
 import { errors, json, newApi } from "../openapi.js";
 import { Flag } from "./indicators.js";
 import { IncidentDetail, IncidentId, IncidentSummary, NoticeId, QueryDate, TlpLevel, Why } from "../schemas.js";
 import { snippets } from "../snippets.js";
-import type { Visibility } from "../visibility.js";
+import { incidentIdsIn, redactIds, type Visibility } from "../visibility.js";
 
 /** Filters shared by the incident list, stats, the graph and the Atom feed (the list alone sorts). */
 export const FilterQuery = z.object({
@@ -73,35 +71,6 @@ export function toFilter(q: z.infer<typeof FilterQuery> & { tlp?: string | undef
   return f;
 }
 
-const INCIDENT_ID = /^inc_[0-9a-f]{16}$/;
-
-/** Every string in a value that could be an incident id. */
-function idsIn(value: unknown): string[] {
-  if (typeof value === "string") return INCIDENT_ID.test(value) ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap(idsIn);
-  if (value && typeof value === "object") return Object.values(value).flatMap(idsIn);
-  return [];
-}
-
-/** Incident ids the reader may not see replaced in an event's detail, so the history does not reveal them. */
-function redact(value: unknown, shown: Set<string>): unknown {
-  if (typeof value === "string") return INCIDENT_ID.test(value) && !shown.has(value) ? "(restricted)" : value;
-  if (Array.isArray(value)) return value.map((v) => redact(v, shown));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, shown)]));
-  return value;
-}
-
-/** Mark incidents at least as strictly as `tlp`: what merging or splitting must not loosen. */
-async function keepMarking(store: Store, ids: string[], tlp: string, actor: Actor): Promise<void> {
-  const level = parseTlp(tlp) ?? "RED";
-  for (const id of ids) {
-    const d = await store.getIncident(id);
-    if (d && tlpRank(parseTlp(d.tlp) ?? "RED") < tlpRank(level)) {
-      await store.edit(id, [{ field: "tlp", value: level }], { who: actor.who, why: `keeps TLP:${level} of the incidents it came from` });
-    }
-  }
-}
-
 /** `/incidents`: list and search, detail, corrections, merge, unmerge, history. */
 export function incidentsApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
   const api = newApi();
@@ -147,16 +116,10 @@ export function incidentsApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
     const vis = c.var.vis;
-    const d = await vis.incident(id);
-    const actor = { who: vis.reader.user!.name, why: body.why };
-    if (body.revert) {
-      await store.revert(d.id, body.revert, actor);
-    } else {
-      const changes = Object.entries(body.changes!).map(([field, value]) => validateChange(field, value));
-      const tlp = changes.find((ch) => ch.field === "tlp");
-      if (tlp && !vis.canSee(String(tlp.value))) throw new ApiError("forbidden", `you may not mark an incident above your clearance TLP:${vis.reader.clearance}`);
-      await store.edit(d.id, changes, actor);
-    }
+    const writer = vis.writer(body.why);
+    const d = body.revert
+      ? await store.revert(id, body.revert, writer)
+      : await store.edit(id, Object.entries(body.changes!).map(([field, value]) => validateChange(field, value)), writer);
     return c.json(await vis.incident(d.id), 200);
   });
 
@@ -172,13 +135,7 @@ export function incidentsApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
     const { id } = c.req.valid("param");
     const { others, why } = c.req.valid("json");
     const vis = c.var.vis;
-    const target = await vis.incident(id);
-    const merged = [target];
-    for (const o of others) merged.push(await vis.incident(o));
-    const actor = { who: vis.reader.user!.name, why };
-    const strictest = merged.map((m) => m.tlp).sort((a, b) => tlpRank(parseTlp(b) ?? "RED") - tlpRank(parseTlp(a) ?? "RED"))[0]!;
-    const result = await store.merge(target.id, others, actor);
-    await keepMarking(store, [result.id], strictest, actor);
+    const result = await store.merge(id, others, vis.writer(why));
     return c.json(await vis.incident(result.id), 200);
   });
 
@@ -193,11 +150,7 @@ export function incidentsApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
   }), async (c) => {
     const { id } = c.req.valid("param");
     const { notice, why } = c.req.valid("json");
-    const vis = c.var.vis;
-    const d = await vis.incident(id);
-    const actor = { who: vis.reader.user!.name, why };
-    const created = await store.unmerge(d.id, actor, notice);
-    await keepMarking(store, created, d.tlp, actor);
+    const created = await store.unmerge(id, c.var.vis.writer(why), notice);
     return c.json({ incidents: created }, 200);
   });
 
@@ -211,8 +164,8 @@ export function incidentsApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
     const vis = c.var.vis;
     const d = await vis.incident(id);
     const events = await store.history(d.id);
-    const shown = await vis.visible(events.flatMap((e) => idsIn(e.detail)));
-    return c.json({ items: events.map((e) => ({ ...e, detail: redact(e.detail, shown) as Record<string, unknown> })) }, 200);
+    const shown = await vis.visible(events.flatMap((e) => incidentIdsIn(e.detail)));
+    return c.json({ items: events.map((e) => ({ ...e, detail: redactIds(e.detail, shown) as Record<string, unknown> })) }, 200);
   });
 
   return api;

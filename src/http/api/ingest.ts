@@ -36,7 +36,7 @@ function uploadName(name: string): string {
 }
 
 /** `/ingest`: the same ingest as `jikenbo ingest`, for an uploaded file or an http(s) URL. */
-export function ingestApi({ store, settings, fetchImpl }: ApiDeps): OpenAPIHono<AppEnv> {
+export function ingestApi({ store, settings, fetchImpl, pipeline }: ApiDeps): OpenAPIHono<AppEnv> {
   const api = newApi();
 
   api.openapi(createRoute({
@@ -70,7 +70,7 @@ export function ingestApi({ store, settings, fetchImpl }: ApiDeps): OpenAPIHono<
     } else {
       throw new ApiError("bad_request", "send a file as multipart/form-data (field `file`) or JSON {\"url\": \"https://…\"}");
     }
-    const summary = await ingestDocuments(store, [item]);
+    const summary = await ingestDocuments(store, [item], vis.writer(), undefined, pipeline);
     const { incidentIds, ...counts } = summary;
     await store.audit(vis.reader.user!.name, "ingest", target, null, { ...counts, incidents: incidentIds });
     if (summary.failures.length > 0 && summary.documents + summary.unchanged === 0) {

@@ -29,7 +29,7 @@ export function usersApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
 
   api.openapi(createRoute({
     method: "post", path: "/users", tags: ["users"], security: SIGNED_IN, middleware: admin,
-    summary: "Add a user; the response carries their API token, shown this once",
+    summary: "Add a user (cleared no higher than the admin adding them); the response carries their API token, shown this once",
     request: {
       body: {
         required: true,
@@ -39,7 +39,7 @@ export function usersApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
     responses: { 201: json(z.object({ user: User, token: z.string() }), "the user and their token"), ...errors(400, 401, 403, 409, 413, 415) },
   }), async (c) => {
     const b = c.req.valid("json");
-    return c.json(await store.addUser(b.name, b.role, b.clearance ?? null, { who: c.var.vis.reader.user!.name }), 201);
+    return c.json(await store.addUser(b.name, b.role, b.clearance ?? null, c.var.vis.writer()), 201);
   });
 
   api.openapi(createRoute({

@@ -2,11 +2,13 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
 import { isPrivateAddress } from "../../ingest/readers/address.js";
+import { mayManageWatchlist } from "../../casebook/authorize.js";
 import { WATCH_KINDS } from "../../store/types.js";
 import { requireRole, SIGNED_IN } from "../auth.js";
 import type { ApiDeps, AppEnv } from "../context.js";
 import { ApiError } from "../errors.js";
 import { errors, json, newApi } from "../openapi.js";
+import type { Visibility } from "../visibility.js";
 
 const Watchlist = z.object({
   id: z.number().int(),
@@ -52,16 +54,25 @@ export function checkWebhookUrl(url: string, allowPrivate: boolean): void {
   }
 }
 
-/** `/watchlists`: patterns to watch for in new and updated incidents, with signed webhooks; analysts. */
+/**
+ * `/watchlists`: patterns to watch for in new and updated incidents, with signed webhooks; analysts.
+ * A watchlist belongs to its creator: others neither see it nor remove it (admins manage every one).
+ */
 export function watchlistsApi({ store, settings }: ApiDeps): OpenAPIHono<AppEnv> {
   const api = newApi();
   const analyst = requireRole("analyst");
+  /** The watchlists the signed-in user manages. */
+  const managed = async (vis: Visibility) => (await store.listWatchlists()).filter((w) => mayManageWatchlist(vis.reader.user!, w));
+  /** One watchlist the signed-in user manages, else 404 (another's is missing to them). */
+  const own = async (vis: Visibility, id: number) => {
+    if (!(await managed(vis)).some((w) => w.id === id)) throw new ApiError("not_found", `no watchlist ${id}`);
+  };
 
   api.openapi(createRoute({
     method: "get", path: "/watchlists", tags: ["watchlists"], security: SIGNED_IN, middleware: analyst,
-    summary: "Every watchlist",
+    summary: "The signed-in analyst's watchlists (every one, for admins)",
     responses: { 200: json(z.object({ items: z.array(Watchlist) }), "watchlists"), ...errors(401, 403) },
-  }), async (c) => c.json({ items: await store.listWatchlists() }, 200));
+  }), async (c) => c.json({ items: await managed(c.var.vis) }, 200));
 
   api.openapi(createRoute({
     method: "post", path: "/watchlists", tags: ["watchlists"], security: SIGNED_IN, middleware: analyst,
@@ -84,11 +95,13 @@ export function watchlistsApi({ store, settings }: ApiDeps): OpenAPIHono<AppEnv>
 
   api.openapi(createRoute({
     method: "delete", path: "/watchlists/{id}", tags: ["watchlists"], security: SIGNED_IN, middleware: analyst,
-    summary: "Stop watching",
+    summary: "Stop watching (one's own watchlist; admins, any)",
     request: { params: IdParam },
     responses: { 204: { description: "removed" }, ...errors(400, 401, 403, 404) },
   }), async (c) => {
-    await store.removeWatchlist(c.req.valid("param").id, { who: c.var.vis.reader.user!.name });
+    const { id } = c.req.valid("param");
+    await own(c.var.vis, id);
+    await store.removeWatchlist(id, { who: c.var.vis.reader.user!.name });
     return c.body(null, 204);
   });
 
@@ -98,7 +111,9 @@ export function watchlistsApi({ store, settings }: ApiDeps): OpenAPIHono<AppEnv>
     request: { params: IdParam, query: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) }) },
     responses: { 200: json(z.object({ items: z.array(WatchHit) }), "hits, newest first"), ...errors(400, 401, 403, 404) },
   }), async (c) => {
-    const hits = await store.hits(c.req.valid("param").id, { limit: c.req.valid("query").limit });
+    const { id } = c.req.valid("param");
+    await own(c.var.vis, id);
+    const hits = await store.hits(id, { limit: c.req.valid("query").limit });
     const shown = await c.var.vis.visible(hits.map((h) => h.incident_id));
     return c.json({ items: hits.filter((h) => shown.has(h.incident_id)) }, 200);
   });

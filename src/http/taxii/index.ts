@@ -8,7 +8,7 @@ import type { Entry } from "./entries.js";
 import { TaxiiError } from "./errors.js";
 import { negotiate, STIX_MEDIA_TYPE, TAXII_MEDIA_TYPE, taxiiBody, taxiiJson } from "./media.js";
 import { dateHeaders, matching, paged, selection, type Page, type Selection } from "./select.js";
-import { submit } from "./submit.js";
+import { submit, visibleStatus } from "./submit.js";
 
 /** Where TAXII is served, and the one API root's name. */
 const BASE = "/taxii2";
@@ -118,7 +118,7 @@ export function taxiiApi({ store }: ApiDeps): Hono<AppEnv> {
     requireAccess(user !== null, c.var.vis.reader, "read a status");
     const rec = await store.taxiiStatus(c.req.param("status"));
     if (!rec || (rec.who !== user!.name && !hasRole(user!, "admin"))) throw new TaxiiError(404, "not found", `no status ${c.req.param("status")}`);
-    return taxiiJson(c, rec.status);
+    return taxiiJson(c, await visibleStatus(rec, c.var.vis));
   });
 
   return api;

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../context.js";
 import type { ApiError } from "../errors.js";
+import { jsonProblem } from "../input.js";
 import { TaxiiError } from "./errors.js";
 
 /** The media type of every TAXII 2.1 resource. */
@@ -44,12 +45,15 @@ export const negotiate: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** The JSON body of a request sent as TAXII 2.1: 415 for any other media type, 400 when it does not parse. */
+/** The JSON body of a request sent as TAXII 2.1: 415 for any other media type, 400 when it does not parse or nests too deeply. */
 export async function taxiiBody(c: Context): Promise<unknown> {
   const type = c.req.header("content-type");
   if (!type || !isTaxii(parseMediaType(type))) throw new TaxiiError(415, "unsupported media type", `send the envelope as ${TAXII_MEDIA_TYPE}`);
+  const text = await c.req.text();
+  const problem = jsonProblem(text);
+  if (problem) throw new TaxiiError(400, "bad request", problem);
   try {
-    return JSON.parse(await c.req.text()) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     throw new TaxiiError(400, "bad request", "the body is not JSON");
   }

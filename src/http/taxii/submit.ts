@@ -1,9 +1,10 @@
+import { maySee } from "../../casebook/authorize.js";
 import { tlpRank, type Tlp } from "../../intel/taxonomies/tlp.js";
 import { importPlan, type ImportPlan, type ImportSummary } from "../../share/imported.js";
 import { stixImportPlan } from "../../share/stix/import.js";
 import { tlpOfMarking } from "../../share/stix/tlp.js";
-import type { Store } from "../../store/types.js";
-import type { Visibility } from "../visibility.js";
+import type { Store, TaxiiStatusRecord } from "../../store/types.js";
+import { incidentIdsIn, type Visibility } from "../visibility.js";
 import { TaxiiError } from "./errors.js";
 import { isTimestamp } from "./select.js";
 
@@ -72,22 +73,45 @@ async function outcome(sum: ImportSummary, vis: Visibility): Promise<string> {
   return [`${what}${shown.length ? ` ${shown.join(", ")}` : ""}`, ...sum.warnings].join("; ");
 }
 
+/**
+ * A kept status as a reader sees it: objects marked above their clearance left out (an object of
+ * unknown marking counts as RED), incidents they may not see unnamed, the counts those of what is left.
+ */
+export async function visibleStatus(rec: TaxiiStatusRecord, vis: Visibility): Promise<StatusResource> {
+  const s = rec.status as unknown as StatusResource;
+  const shownObjects = (list: StatusDetail[] | undefined) => (list ?? []).filter((d) => vis.canSee(rec.markings[d.id] ?? "RED"));
+  const successes = shownObjects(s.successes), failures = shownObjects(s.failures);
+  const shown = await vis.visible(incidentIdsIn([successes, failures]));
+  const unnamed = (list: StatusDetail[]) => list.map((d) => (d.message === undefined ? d : { ...d, message: d.message.replace(/ ?inc_[0-9a-f]{16}/g, (m) => (shown.has(m.trim()) ? m : "")) }));
+  return {
+    id: s.id, status: s.status, request_timestamp: s.request_timestamp, total_count: successes.length + failures.length,
+    success_count: successes.length, ...(successes.length ? { successes: unnamed(successes) } : {}),
+    failure_count: failures.length, ...(failures.length ? { failures: unnamed(failures) } : {}),
+    pending_count: s.pending_count,
+  };
+}
+
 const reason = (e: unknown) => `not imported: ${e instanceof Error ? e.message : String(e)}`;
 
 /**
- * Add the objects of an envelope to the submissions collection as `vis`'s user. Incidents (with the
- * reports that cite them) and standalone reports go through the STIX import into the casebook, one
- * incident at a time, so one that fails fails alone; every valid object that did not fail is kept.
- * Returns the completed status resource (also kept, and the request audited).
+ * Add the objects of an envelope to the submissions collection as `vis`'s user. An object marked above
+ * their clearance is refused, as PATCH refuses such a marking. Incidents (with the reports that cite
+ * them) and standalone reports go through the STIX import into the casebook, one incident at a time,
+ * so one that fails fails alone; every valid object that did not fail is kept. Returns the completed
+ * status resource (also kept with each object's marking, and the request audited).
  */
 export async function submit(store: Store, vis: Visibility, body: unknown, statusId: string, requestTimestamp: string): Promise<StatusResource> {
-  const who = vis.reader.user!.name;
+  const writer = vis.writer();
+  const who = writer.who;
   const failures: StatusDetail[] = [];
   const kept: Obj[] = [];
+  const markings: Record<string, string> = {};
   for (const o of envelopeObjects(body)) {
-    const why = problem(o);
-    if (why === null) { kept.push(o as Obj); continue; }
     const x = (o && typeof o === "object" ? o : {}) as Record<string, unknown>;
+    const tlp = objectTlp(x);
+    if (typeof x.id === "string") markings[x.id] = tlp;
+    const why = problem(o) ?? (maySee(writer.clearance, tlp) ? null : `marked TLP:${tlp}, above your clearance TLP:${writer.clearance}`);
+    if (why === null) { kept.push(o as Obj); continue; }
     failures.push({ id: typeof x.id === "string" ? x.id : "", version: versionOf(x) ?? requestTimestamp, message: why });
   }
 
@@ -99,7 +123,7 @@ export async function submit(store: Store, vis: Visibility, body: unknown, statu
   const touched: string[] = [];
   const run = async (sub: ImportPlan, owned: string[], note: string | null) => {
     try {
-      const sum = await importPlan(store, sub, who, origin);
+      const sum = await importPlan(store, sub, writer, origin);
       touched.push(...sum.incidentIds);
       if (note !== null) notes.set(note, await outcome(sum, vis));
     } catch (e) {
@@ -119,7 +143,7 @@ export async function submit(store: Store, vis: Visibility, body: unknown, statu
   const ok = kept.filter((o) => !failed.has(o.id));
   for (const o of kept) if (failed.has(o.id)) failures.push({ id: o.id, version: versionOf(o) ?? requestTimestamp, message: failed.get(o.id)! });
   const at = ok.length ? await store.addTaxiiObjects(ok.map((o) => ({
-    id: o.id, version: versionOf(o), type: o.type, spec_version: "2.1", tlp: objectTlp(o), object: o,
+    id: o.id, version: versionOf(o), type: o.type, spec_version: "2.1", tlp: markings[o.id]!, object: o,
   }))) : requestTimestamp;
   const successes = ok.map((o) => ({ id: o.id, version: versionOf(o) ?? at, ...(notes.has(o.id) ? { message: notes.get(o.id)! } : {}) }));
   const status: StatusResource = {
@@ -128,7 +152,7 @@ export async function submit(store: Store, vis: Visibility, body: unknown, statu
     failure_count: failures.length, ...(failures.length ? { failures } : {}),
     pending_count: 0,
   };
-  await store.saveTaxiiStatus({ id: statusId, who, status: status as unknown as Record<string, unknown> });
+  await store.saveTaxiiStatus({ id: statusId, who, status: status as unknown as Record<string, unknown>, markings });
   await store.audit(who, "taxii.add", `taxii-status:${statusId}`, null, { total: status.total_count, success: status.success_count, failure: status.failure_count, incidents: touched });
   return status;
 }

@@ -1,7 +1,7 @@
 import type { IncidentType } from "../../core/types.js";
 import type { Tlp } from "../../intel/taxonomies/tlp.js";
 import type { IncidentDetail, StoredDocument } from "../../store/types.js";
-import { incidentTlp, shareable } from "../select.js";
+import { incidentTlp, publicUrl, shareable, sharedSource } from "../select.js";
 import { uuidv5 } from "../stix/ids.js";
 import { kindOfIndicator, type IndicatorKind } from "../stix/pattern.js";
 import { attackGalaxyTag, DISTRIBUTION, machineTag, MISP_ORG, verisTags } from "./tags.js";
@@ -130,8 +130,9 @@ function mispEvent(inc: IncidentDetail, docs: ReadonlyMap<string, StoredDocument
   for (const m of f.measures) add("text", "Other", m, "measures");
   if (f.casebook_id) add("text", "Other", f.casebook_id, "casebook_id");
   for (const n of inc.notices) {
-    if (/^https?:\/\//i.test(n.source)) add("link", "External analysis", n.source, n.title);
-    else add("text", "Other", n.source, `source: ${n.title}`);
+    const url = publicUrl(n.source);
+    if (url) add("link", "External analysis", url, n.title);
+    else add("text", "Other", sharedSource(n), `source: ${n.title}`);
   }
   const reports = noticeText
     ? inc.notices.flatMap((n) => {

@@ -2,7 +2,7 @@ import { sha256 } from "../../core/document.js";
 import { INCIDENT_TYPE_LABELS } from "../../intel/taxonomies/incident-type.js";
 import { TLP_LEVELS, tlpRank, type Tlp } from "../../intel/taxonomies/tlp.js";
 import type { IncidentDetail, NoticeRecord, StoredDocument } from "../../store/types.js";
-import { incidentTlp, shareable } from "../select.js";
+import { incidentTlp, publicUrl, shareable } from "../select.js";
 import { EXTENSION_ID, extensionDefinition, incidentExtension, JIKENBO_EPOCH, JIKENBO_IDENTITY_ID, reportExtension } from "./extension.js";
 import { stixId, stixTime } from "./ids.js";
 import { indicatorPattern, kindOfIndicator } from "./pattern.js";
@@ -53,16 +53,10 @@ function common(type: string, id: string, created: string, modified: string, ran
   return { type, spec_version: "2.1", id, created_by_ref: JIKENBO_IDENTITY_ID, created, modified, object_marking_refs: [TLP2_MARKING_IDS[TLP_LEVELS[rank]!]] };
 }
 
-/** A URL as STIX wants it (absolute http/https, percent-encoded), or null for a file path or other source. */
-function webUrl(source: string): string | null {
-  if (!/^https?:\/\//i.test(source)) return null;
-  try { return new URL(source).href; } catch { return null; }
-}
-
-/** An external reference to a notice's source, with the SHA-256 of the archived document. */
+/** An external reference to a notice's source: its public URL (if it has one) and the SHA-256 of the archived document. */
 function sourceReference(n: NoticeRecord): Record<string, unknown> {
-  const url = webUrl(n.source);
-  return { source_name: "jikenbo-archive", ...(url ? { url } : { description: `source: ${n.source}` }), hashes: { "SHA-256": n.document } };
+  const url = publicUrl(n.source);
+  return { source_name: "jikenbo-archive", ...(url ? { url } : { description: "the archived document, by its SHA-256" }), hashes: { "SHA-256": n.document } };
 }
 
 /** A readable summary of an incident's fields. */

@@ -75,7 +75,7 @@ export const EXTENSION_SCHEMA = {
       properties: {
         extension_type: { const: "property-extension" },
         notice_id: { type: "string" },
-        source: { type: "string", description: "File path, URL or FEED_URL#ITEM the document was read from" },
+        source: { type: "string", description: "The URL (or FEED_URL#ITEM) the document was read from, else sha256:HASH of the archived document; never a local path" },
         fetched_at: { type: "string" },
         document_sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
         media_type: { type: "string" },

@@ -64,6 +64,8 @@ const TABLES: TableCopy[] = [
     select: "SELECT id, url, every_seconds, allow_private, etag, last_modified, last_fetched_at, next_fetch_at, last_status, created_by, removed_at FROM feeds ORDER BY id",
     bool: ["allow_private"], serial: "id",
   },
+  { table: "taxii_objects", select: "SELECT id, version, type, spec_version, tlp, date_added, object FROM taxii_objects ORDER BY rowid", json: ["object"] },
+  { table: "taxii_status", select: "SELECT id, who, status, markings FROM taxii_status ORDER BY rowid", json: ["status", "markings"] },
 ];
 
 /** Rows per INSERT stay under PostgreSQL's 65,535 parameters and a few megabytes of data. */
@@ -123,7 +125,7 @@ async function copyTable(src: Database.Database, tx: postgres.TransactionSql, t:
 
 // Everything travels: documents with their bytes and sources, notices, findings, incidents with
 // their ids, links, corrections, history, aliases, users and tokens, audit, watchlists and hits,
-// polled sources.
+// polled sources, TAXII submissions and their status resources.
 
 /** Copy a whole SQLite casebook into an empty PostgreSQL database in one transaction; returns rows copied per table. */
 export async function copySqliteToPostgres(from: string, to: string): Promise<Record<string, number>> {

@@ -5,13 +5,18 @@ import { sameIncident, SAME_INCIDENT, orgKey, type Match } from "../../intel/cor
 import { keyOfValue } from "../../intel/indicators/index.js";
 import type { StatInput } from "../../intel/stats.js";
 import { analysisDigest } from "../../core/digest.js";
-import { applyOverrides, SYSTEM, facetsOf, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
+import { checkMarking, checkTokenFor, grantedClearance, keptMarking, levelsUpTo, maySee, strictest, writable, type Writer } from "../../casebook/authorize.js";
+import type { Tlp } from "../../intel/taxonomies/tlp.js";
+import {
+  applyOverrides, checkNoticeMarkings, SYSTEM, facetsOf, fieldChanges, SYSTEM_WRITER, incidentDate, indicatorKind, KEEPS, mergeFields, mergeTags, noticeMarking, noticeRows, searchText,
+  type Keep, type SourceDraft,
+} from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
   TaxiiObject, TaxiiStatusRecord, WatchKind, Watchlist,
 } from "../types.js";
-import { defaultClearance, fingerprint, hashToken, newTokenString, nextDateAdded, watchMatch } from "../service.js";
+import { fingerprint, hashToken, newTokenString, nextDateAdded, watchMatch } from "../service.js";
 import { ConflictError, NotFoundError } from "../types.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
 
@@ -139,8 +144,14 @@ export class PostgresStore implements Store {
     return (await this.sql`SELECT 1 FROM documents WHERE sha256 = ${sha256}`).length > 0;
   }
 
-  async addSource(sha256: string, source: string, fetchedAt: string): Promise<void> {
-    await this.sql`INSERT INTO sources (sha256, source, fetched_at) VALUES (${sha256}, ${source}, ${fetchedAt}) ON CONFLICT DO NOTHING`;
+  async addSource(sha256: string, source: string, fetchedAt: string, writer: Writer): Promise<void> {
+    await this.write((w) => this.sourceAs(w, sha256, source, fetchedAt, writer.clearance));
+  }
+
+  /** One more place archived bytes were read from, unless they belong to an incident above `clearance`. */
+  private async sourceAs(w: Tx, sha256: string, source: string, fetchedAt: string, clearance: Tlp): Promise<void> {
+    if (!(await this.markingsOf(w.sql, sha256)).every((m) => maySee(clearance, m))) return;
+    await w.sql`INSERT INTO sources (sha256, source, fetched_at) VALUES (${sha256}, ${source}, ${fetchedAt}) ON CONFLICT DO NOTHING`;
   }
 
   private async insertDocument(w: Tx, cf: Pick<Casefile, "doc" | "messages"> & { charset?: string | null; text?: string | null; analysis?: string }): Promise<void> {
@@ -172,29 +183,31 @@ export class PostgresStore implements Store {
         reason = excluded.reason, "by" = excluded."by", at = excluded.at`;
   }
 
-  /** The existing incident a new incident notice reports, if the evidence is strong enough. */
-  private async correlate(w: Tx, noticeId: string, notice: Notice): Promise<{ id: string; match: Match } | null> {
+  /** The existing incident a new incident notice reports, if the evidence is strong enough, among those the writer may touch. */
+  private async correlate(w: Tx, noticeId: string, notice: Notice, clearance: Tlp): Promise<{ id: string; tlp: string; match: Match } | null> {
     const f = notice.incident!.fields;
     const key = orgKey(f.organization);
     // Candidates in SQLite's order: same casebook number first, then same organisation, each oldest first.
-    const candidates = await w.sql<{ id: string; title: string; fields: IncidentFields }[]>`
-      SELECT id, title, fields FROM incidents
+    const candidates = await w.sql<{ id: string; title: string; fields: IncidentFields; tlp: string }[]>`
+      SELECT id, title, fields, tlp FROM incidents
       WHERE fields <> '{}'::jsonb AND ((casebook_id IS NOT NULL AND casebook_id = ${f.casebook_id ?? null}) OR (org_key <> '' AND org_key = ${key}))
-        AND id NOT IN (SELECT incident_id FROM merge_blocks WHERE notice_id = ${noticeId})
+        AND id NOT IN (SELECT incident_id FROM merge_blocks WHERE notice_id = ${noticeId}) AND tlp = ANY(${levelsUpTo(clearance)}::text[])
       ORDER BY (casebook_id = ${f.casebook_id ?? null}) IS TRUE DESC, seq LIMIT 200`;
-    let best: { id: string; match: Match } | null = null;
+    let best: { id: string; tlp: string; match: Match } | null = null;
     for (const c of candidates) {
       const match = sameIncident({ title: notice.title, fields: f }, { title: c.title, fields: c.fields });
-      if (match.score >= SAME_INCIDENT && (!best || match.score > best.match.score)) best = { id: c.id, match };
+      if (match.score >= SAME_INCIDENT && (!best || match.score > best.match.score)) best = { id: c.id, tlp: c.tlp, match };
     }
     return best;
   }
 
   /**
-   * Write a casefile's notices and findings. A new incident notice joins the incident it
-   * correlates with, or opens its own. Returns each touched incident and whether it is new.
+   * Write a casefile's notices and findings. A new incident notice joins the incident it correlates
+   * with among those the writer may touch (which keeps the stricter marking of the two), or opens its
+   * own (always, when `standalone`). Returns each touched incident and whether it is new.
    */
-  private async writeNotices(w: Tx, cf: Casefile, who: string): Promise<Map<string, boolean>> {
+  private async writeNotices(w: Tx, cf: Casefile, writer: Writer, standalone: boolean): Promise<Map<string, boolean>> {
+    const who = SYSTEM;
     const touched = new Map<string, boolean>();
     for (const row of noticeRows(cf)) {
       const n = row.notice;
@@ -233,7 +246,7 @@ export class PostgresStore implements Store {
         continue;
       }
       if (!n.isIncident || !n.incident) continue;
-      const target = await this.correlate(w, row.id, n);
+      const target = standalone ? null : await this.correlate(w, row.id, n, writer.clearance);
       if (target) {
         const reason = target.match.reasons.join("; ");
         await Promise.all([
@@ -242,7 +255,7 @@ export class PostgresStore implements Store {
           this.event(w, target.id, who, "source_added", { notice: row.id, title: n.title, source: cf.doc.source, score: target.match.score, reason }),
         ]);
         if (!touched.has(target.id)) touched.set(target.id, false);
-        await this.refreshIncident(w, target.id, who, "source_added");
+        await this.refreshIncident(w, target.id, who, "source_added", { floor: strictest([target.tlp, noticeMarking(n)]), why: KEEPS.joined });
         continue;
       }
       const id = row.incidentId!;
@@ -264,7 +277,7 @@ export class PostgresStore implements Store {
    * Recompute an incident from its sources and its analysts' corrections, recording what changed.
    * Returns whether the fields changed, or "deleted" when no source is left.
    */
-  private async refreshIncident(w: Tx, id: string, who: string, cause: "created" | "source_added" | "reextracted" | "merged" | "unmerged" | "edited" | "reverted"): Promise<boolean | "deleted"> {
+  private async refreshIncident(w: Tx, id: string, who: string, cause: "created" | "source_added" | "reextracted" | "merged" | "unmerged" | "edited" | "reverted", keep?: Keep): Promise<boolean | "deleted"> {
     const [notices, overrides] = await Promise.all([
       w.sql<{ title: string; fields: IncidentFields; confidence: SourceDraft["confidence"] | null; tags: Tag[] | null; span_start: number; span_end: number; text: string | null }[]>`
         SELECT n.title, n.fields, n.confidence, n.tags, n.span_start, n.span_end, d.text FROM notices n JOIN documents d ON d.sha256 = n.document
@@ -280,7 +293,12 @@ export class PostgresStore implements Store {
     const fields = applyOverrides(mergeFields(drafts), overrides);
     const tlpOverride = overrides.filter((o) => o.field === "tlp").at(-1)?.value as string | undefined;
     const tags = mergeTags(drafts);
-    const tlp = tlpOverride ?? tags.find((t) => t.taxonomy === "tlp")?.value ?? "CLEAR";
+    let tlp = tlpOverride ?? tags.find((t) => t.taxonomy === "tlp")?.value ?? "CLEAR";
+    const kept = keep ? keptMarking(keep.floor, tlp) : null;
+    if (kept) {
+      await this.correct(w, id, { field: "tlp", value: kept }, tlp, { who, why: keep!.why });
+      tlp = kept;
+    }
     const title = notices[0]!.title;
     // jsonb compares by value (its keys have their own order), as SQLite compares the JSON text.
     const before = (await w.sql<{ fields: IncidentFields; fresh: boolean; same: boolean }[]>`
@@ -294,7 +312,7 @@ export class PostgresStore implements Store {
       const changes = fieldChanges(before.fields, fields);
       if (Object.keys(changes).length) writes.push(this.event(w, id, who, cause === "reextracted" ? "reextracted" : "source_added", { changes }));
     }
-    const body = searchText(title, fields, notices.map((n) => (n.text ?? "").slice(n.span_start, n.span_end))).toLowerCase();
+    const body = searchText(title, fields, notices.map((n) => (n.text ?? "").slice(n.span_start, n.span_end)));
     const parties: [string, string, string][] = [];
     if (fields.organization && orgKey(fields.organization)) parties.push([orgKey(fields.organization), fields.organization, "organization"]);
     for (const p of fields.other_parties) if (orgKey(p).length >= 2) parties.push([orgKey(p), p, "other"]);
@@ -346,14 +364,15 @@ export class PostgresStore implements Store {
     return r;
   }
 
-  async saveCasefile(cf: Casefile): Promise<SaveResult> {
+  async saveCasefile(cf: Casefile, writer: Writer, opts: { standalone?: boolean } = {}): Promise<SaveResult> {
     return this.write(async (w): Promise<SaveResult> => {
       if ((await w.sql`SELECT 1 FROM documents WHERE sha256 = ${cf.doc.sha256}`).length) {
-        await w.sql`INSERT INTO sources (sha256, source, fetched_at) VALUES (${cf.doc.sha256}, ${cf.doc.source}, ${cf.doc.fetchedAt}) ON CONFLICT DO NOTHING`;
+        await this.sourceAs(w, cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt, writer.clearance);
         return { stored: false, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
       }
+      checkNoticeMarkings(cf, writer);
       await this.insertDocument(w, { ...cf, analysis: analysisDigest(cf) });
-      return this.tally(w, await this.writeNotices(w, cf, SYSTEM), cf.notices.length, SYSTEM, "source_added");
+      return this.tally(w, await this.writeNotices(w, cf, writer, opts.standalone ?? false), cf.notices.length, SYSTEM, "source_added");
     });
   }
 
@@ -383,7 +402,7 @@ export class PostgresStore implements Store {
           await w.sql`DELETE FROM notices WHERE id = ${o.id}`;
           if (o.incident_id) await this.event(w, o.incident_id, SYSTEM, "reextracted", { source_removed: o.id });
         }
-        for (const [id, created] of await this.writeNotices(w, cf, SYSTEM)) touched.set(id, created || (touched.get(id) ?? false));
+        for (const [id, created] of await this.writeNotices(w, cf, SYSTEM_WRITER, false)) touched.set(id, created || (touched.get(id) ?? false));
       }
       const r = await this.tally(w, touched, notices, SYSTEM, "reextracted");
       for (const id of same) if (!touched.has(id)) r.incidentsUnchanged++;
@@ -464,16 +483,21 @@ export class PostgresStore implements Store {
 
   /** Conditions on incident `i` for a query: every word in its text, and the filters. */
   private matching(query: SearchQuery): Fragment[] {
-    const terms = query.q.normalize("NFKC").trim().split(/\s+/).filter(Boolean);
-    return [...terms.map((t) => this.sql`i.body LIKE ${likePattern(t.toLowerCase())} ESCAPE '\\'`), ...this.filters(query)];
+    const terms = query.q.normalize("NFKC").toLowerCase().trim().split(/\s+/).filter(Boolean);
+    return [...terms.map((t) => this.sql`i.body LIKE ${likePattern(t)} ESCAPE '\\'`), ...this.filters(query)];
   }
 
-  /** The incident an id names: itself, or the incident it was merged into. */
-  private async resolve(db: Db, id: string): Promise<string | null> {
-    if ((await db`SELECT 1 FROM incidents WHERE id = ${id}`).length) return id;
-    const [alias] = await db<{ incident_id: string }[]>`
-      SELECT a.incident_id FROM incident_aliases a JOIN incidents i ON i.id = a.incident_id WHERE a.alias = ${id}`;
-    return alias ? alias.incident_id : null;
+  /**
+   * The incident an id names (itself, or the incident it was merged into) with its marking, in one
+   * query whatever the answer, so that callers decide only after the lookup.
+   */
+  private async locate(db: Db, id: string): Promise<{ id: string; tlp: string } | null> {
+    const [found] = await db<{ id: string; tlp: string }[]>`
+      SELECT i.id, i.tlp FROM incidents i WHERE i.id = ${id}
+      UNION ALL
+      SELECT i.id, i.tlp FROM incident_aliases a JOIN incidents i ON i.id = a.incident_id
+      WHERE a.alias = ${id} AND NOT EXISTS (SELECT 1 FROM incidents x WHERE x.id = ${id})`;
+    return found ? { id: found.id, tlp: found.tlp } : null;
   }
 
   /** Incidents sharing an indicator, a named party or the organisation with this one (in SQLite's order). */
@@ -501,7 +525,7 @@ export class PostgresStore implements Store {
   }
 
   async getIncident(requested: string): Promise<IncidentDetail | null> {
-    const id = await this.resolve(this.sql, requested);
+    const id = (await this.locate(this.sql, requested))?.id;
     if (!id) return null;
     const [r] = await this.sql<(IncidentRow & { fields: IncidentFields; tlp: string; tags: Tag[] })[]>`
       SELECT i.id, i.title, i.organization, i.sector, i.disclosed_on, i.discovered_on, i.fields->'incident_types' AS incident_types, i.affected_count,
@@ -544,16 +568,30 @@ export class PostgresStore implements Store {
 
   /** The incident an id names, or an error saying there is none. */
   private async mustResolve(db: Db, id: string): Promise<string> {
-    const found = await this.resolve(db, id);
+    const found = await this.locate(db, id);
     if (!found) throw new NotFoundError(`no incident ${id}`);
-    return found;
+    return found.id;
   }
 
-  async merge(target: string, others: string[], actor: Actor): Promise<IncidentDetail> {
-    const into = await this.mustResolve(this.sql, target);
-    await this.write(async (w) => {
-      for (const other of others) {
-        const from = await this.mustResolve(w.sql, other);
+  /** Write a correction and its trail: the event and the audit entry. `from` is the value before. */
+  private async correct(w: Tx, id: string, c: FieldChange, from: unknown, actor: Actor): Promise<void> {
+    await w.sql`UPDATE overrides SET active = false WHERE incident_id = ${id} AND field = ${c.field} AND active`;
+    await w.sql`INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES (${id}, ${c.field}, ${json(c.value)}::text::jsonb, ${actor.who}, ${now()}, ${actor.why ?? null})`;
+    await this.event(w, id, actor.who, "edited", { field: c.field, from, to: c.value, why: actor.why ?? null });
+    await this.auditNow(w.sql, actor.who, "incident.edit", `incident:${id}`, { [c.field]: from }, { [c.field]: c.value, why: actor.why ?? null });
+  }
+
+  async merge(target: string, others: string[], actor: Writer): Promise<IncidentDetail> {
+    const into = await this.write(async (w): Promise<string> => {
+      const to = writable(actor, target, await this.locate(w.sql, target));
+      const froms = new Map<string, { id: string; tlp: string }>();
+      for (const o of others) {
+        const f = writable(actor, o, await this.locate(w.sql, o));
+        froms.set(f.id, f);
+      }
+      const floor = strictest([to.tlp, ...[...froms.values()].map((f) => f.tlp)]);
+      const into = to.id;
+      for (const from of froms.keys()) {
         if (from === into) continue;
         const moved = [...await w.sql<{ id: string; title: string }[]>`SELECT id, title FROM notices WHERE incident_id = ${from} ORDER BY seq`];
         for (const n of moved) {
@@ -572,14 +610,16 @@ export class PostgresStore implements Store {
         await this.event(w, from, actor.who, "merged", { into, why: actor.why ?? null });
         await this.refreshIncident(w, from, actor.who, "merged");
       }
-      await this.refreshIncident(w, into, actor.who, "merged");
+      await this.refreshIncident(w, into, actor.who, "merged", { floor, why: KEEPS.merged });
+      return into;
     });
     return (await this.getIncident(into))!;
   }
 
-  async unmerge(requested: string, actor: Actor, noticeId?: string): Promise<string[]> {
-    const id = await this.mustResolve(this.sql, requested);
+  async unmerge(requested: string, actor: Writer, noticeId?: string): Promise<string[]> {
     return this.write(async (w): Promise<string[]> => {
+      const { id, tlp } = writable(actor, requested, await this.locate(w.sql, requested));
+      const keep = { floor: tlp, why: KEEPS.split };
       const sources = [...await w.sql<{ id: string; title: string; method: string | null }[]>`
         SELECT n.id, n.title, l.method FROM notices n LEFT JOIN links l ON l.notice_id = n.id WHERE n.incident_id = ${id}
         ORDER BY (l.method = 'first') DESC NULLS LAST, l.at NULLS FIRST, n.id`];
@@ -598,42 +638,39 @@ export class PostgresStore implements Store {
         await this.link(w, n.id, newId, "first", null, actor.why ? `split off ${id} by ${actor.who}: ${actor.why}` : `split off ${id} by ${actor.who}`, actor.who);
         await w.sql`INSERT INTO merge_blocks (notice_id, incident_id, "by", at) VALUES (${n.id}, ${id}, ${actor.who}, ${at}) ON CONFLICT DO NOTHING`;
         await this.event(w, newId, actor.who, "split_off", { from: id, notice: n.id, why: actor.why ?? null });
-        await this.refreshIncident(w, newId, actor.who, "unmerged");
+        await this.refreshIncident(w, newId, actor.who, "unmerged", keep);
         created.push(newId);
       }
       await this.event(w, id, actor.who, "unmerged", { notices: detach.map((n) => n.id), into: created, why: actor.why ?? null });
       await this.auditNow(w.sql, actor.who, "incident.unmerge", `incident:${id}`, { notices: sources.map((n) => n.id) }, { split_into: created, why: actor.why ?? null });
-      await this.refreshIncident(w, id, actor.who, "unmerged");
+      await this.refreshIncident(w, id, actor.who, "unmerged", keep);
       return created;
     });
   }
 
-  async edit(requested: string, changes: FieldChange[], actor: Actor): Promise<IncidentDetail> {
-    const id = await this.mustResolve(this.sql, requested);
-    await this.write(async (w) => {
-      const row = (await w.sql<{ fields: Record<string, unknown>; tlp: string }[]>`SELECT fields, tlp FROM incidents WHERE id = ${id}`)[0]!;
-      const before = row.fields;
-      const at = now();
-      for (const c of changes) {
-        await w.sql`UPDATE overrides SET active = false WHERE incident_id = ${id} AND field = ${c.field} AND active`;
-        await w.sql`INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES (${id}, ${c.field}, ${json(c.value)}::text::jsonb, ${actor.who}, ${at}, ${actor.why ?? null})`;
-        const from = c.field === "tlp" ? row.tlp : before[c.field] ?? null;
-        await this.event(w, id, actor.who, "edited", { field: c.field, from, to: c.value, why: actor.why ?? null });
-        await this.auditNow(w.sql, actor.who, "incident.edit", `incident:${id}`, { [c.field]: from }, { [c.field]: c.value, why: actor.why ?? null });
-      }
-      await this.refreshIncident(w, id, actor.who, "edited");
+  async edit(requested: string, changes: FieldChange[], writer: Writer): Promise<IncidentDetail> {
+    const id = await this.write(async (w): Promise<string> => {
+      const { id, tlp } = writable(writer, requested, await this.locate(w.sql, requested));
+      for (const c of changes) if (c.field === "tlp") checkMarking(writer, String(c.value));
+      const before = (await w.sql<{ fields: Record<string, unknown> }[]>`SELECT fields FROM incidents WHERE id = ${id}`)[0]!.fields;
+      for (const c of changes) await this.correct(w, id, c, c.field === "tlp" ? tlp : before[c.field] ?? null, writer);
+      await this.refreshIncident(w, id, writer.who, "edited");
+      return id;
     });
     return (await this.getIncident(id))!;
   }
 
-  async revert(requested: string, field: string, actor: Actor): Promise<IncidentDetail> {
-    const id = await this.mustResolve(this.sql, requested);
-    await this.write(async (w) => {
+  async revert(requested: string, field: string, writer: Writer): Promise<IncidentDetail> {
+    const id = await this.write(async (w): Promise<string> => {
+      const { id } = writable(writer, requested, await this.locate(w.sql, requested));
       const r = await w.sql`UPDATE overrides SET active = false WHERE incident_id = ${id} AND field = ${field} AND active`;
       if (r.count === 0) throw new NotFoundError(`incident ${id} has no correction of ${field}`);
-      await this.event(w, id, actor.who, "reverted", { field, why: actor.why ?? null });
-      await this.auditNow(w.sql, actor.who, "incident.revert", `incident:${id}`, { field }, null);
-      await this.refreshIncident(w, id, actor.who, "reverted");
+      await this.event(w, id, writer.who, "reverted", { field, why: writer.why ?? null });
+      await this.auditNow(w.sql, writer.who, "incident.revert", `incident:${id}`, { field }, null);
+      await this.refreshIncident(w, id, writer.who, "reverted");
+      // Withdrawing a marking must not leave the incident marked above the writer's clearance.
+      checkMarking(writer, (await w.sql<{ tlp: string }[]>`SELECT tlp FROM incidents WHERE id = ${id}`)[0]!.tlp);
+      return id;
     });
     return (await this.getIncident(id))!;
   }
@@ -690,11 +727,12 @@ export class PostgresStore implements Store {
     return u;
   }
 
-  async addUser(name: string, role: Role, clearance: string | null, actor: Actor): Promise<{ user: User; token: string }> {
+  async addUser(name: string, role: Role, clearance: Tlp | null, actor: Writer): Promise<{ user: User; token: string }> {
     return this.write(async (w) => {
+      const granted = grantedClearance(actor, role, clearance);
       if (await this.userRow(w.sql, name)) throw new ConflictError(`user ${name} exists`);
       const at = now();
-      await w.sql`INSERT INTO users (name, role, clearance, created_at) VALUES (${name}, ${role}, ${clearance ?? defaultClearance(role)}, ${at})`;
+      await w.sql`INSERT INTO users (name, role, clearance, created_at) VALUES (${name}, ${role}, ${granted}, ${at})`;
       const user = (await this.userRow(w.sql, name))!;
       const token = newTokenString();
       await w.sql`INSERT INTO tokens (user_id, hash, created_at) VALUES (${user.id}, ${hashToken(token)}, ${at})`;
@@ -703,10 +741,11 @@ export class PostgresStore implements Store {
     });
   }
 
-  async newToken(name: string, actor: Actor): Promise<string> {
+  async newToken(name: string, actor: Writer): Promise<string> {
     return this.write(async (w) => {
       const user = await this.userRow(w.sql, name);
       if (!user || user.revoked_at) throw new NotFoundError(`no user ${name}`);
+      checkTokenFor(actor, user.clearance);
       const token = newTokenString();
       await w.sql`INSERT INTO tokens (user_id, hash, created_at) VALUES (${user.id}, ${hashToken(token)}, ${now()})`;
       await this.auditNow(w.sql, actor.who, "token.add", `user:${name}`, null, null);
@@ -730,13 +769,14 @@ export class PostgresStore implements Store {
   }
 
   async authenticate(token: string): Promise<User | null> {
-    const [row] = await this.sql<(User & { token_id: number })[]>`
-      SELECT u.id, u.name, u.role, u.clearance, u.created_at, u.revoked_at, t.id AS token_id FROM tokens t JOIN users u ON u.id = t.user_id
+    const [user] = await this.sql<User[]>`
+      SELECT u.id, u.name, u.role, u.clearance, u.created_at, u.revoked_at FROM tokens t JOIN users u ON u.id = t.user_id
       WHERE t.hash = ${hashToken(token)} AND t.revoked_at IS NULL AND u.revoked_at IS NULL`;
-    if (!row) return null;
-    await this.sql`UPDATE tokens SET last_used_at = ${now()} WHERE id = ${row.token_id}`;
-    const { token_id: _, ...user } = row;
-    return user;
+    return user ? { ...user } : null;
+  }
+
+  async recordTokenUse(token: string): Promise<void> {
+    await this.sql`UPDATE tokens SET last_used_at = ${now()} WHERE hash = ${hashToken(token)}`;
   }
 
   async audit(who: string, action: string, target: string, before: unknown, after: unknown): Promise<void> {
@@ -908,13 +948,13 @@ export class PostgresStore implements Store {
 
   async saveTaxiiStatus(record: TaxiiStatusRecord): Promise<void> {
     await this.sql`
-      INSERT INTO taxii_status (id, who, status) VALUES (${record.id}, ${record.who}, ${json(record.status)}::text::jsonb)
-      ON CONFLICT (id) DO UPDATE SET who = excluded.who, status = excluded.status`;
+      INSERT INTO taxii_status (id, who, status, markings) VALUES (${record.id}, ${record.who}, ${json(record.status)}::text::jsonb, ${json(record.markings)}::text::jsonb)
+      ON CONFLICT (id) DO UPDATE SET who = excluded.who, status = excluded.status, markings = excluded.markings`;
   }
 
   async taxiiStatus(id: string): Promise<TaxiiStatusRecord | null> {
-    const [r] = await this.sql<TaxiiStatusRecord[]>`SELECT id, who, status FROM taxii_status WHERE id = ${id}`;
-    return r ? { id: r.id, who: r.who, status: r.status } : null;
+    const [r] = await this.sql<TaxiiStatusRecord[]>`SELECT id, who, status, markings FROM taxii_status WHERE id = ${id}`;
+    return r ? { id: r.id, who: r.who, status: r.status, markings: r.markings } : null;
   }
 
   async facets(query: SearchQuery): Promise<Facets> {
@@ -941,7 +981,12 @@ export class PostgresStore implements Store {
   }
 
   async documentMarkings(sha256: string): Promise<string[]> {
-    const rows = await this.sql<{ tlp: string }[]>`
+    return this.markingsOf(this.sql, sha256);
+  }
+
+  /** The markings of the incidents that draw on a document or on any document carved out of it. */
+  private async markingsOf(db: Db, sha256: string): Promise<string[]> {
+    const rows = await db<{ tlp: string }[]>`
       WITH RECURSIVE tree(sha) AS (SELECT ${sha256}::text COLLATE "C" UNION SELECT d.sha256 FROM documents d JOIN tree t ON d.parent = t.sha)
       SELECT DISTINCT i.tlp FROM tree JOIN notices n ON n.document = tree.sha JOIN incidents i ON i.id = n.incident_id`;
     return rows.map((r) => r.tlp);

@@ -262,4 +262,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   -- Documents carved out of a container (a feed), for TLP checks that walk down from it.
   CREATE INDEX documents_parent ON documents (parent);
   `,
+  `
+  -- The TLP marking of each object a TAXII status names, so that it is shown only within a reader's clearance.
+  ALTER TABLE taxii_status ADD COLUMN markings jsonb NOT NULL DEFAULT '{}'::jsonb;
+  `,
 ];

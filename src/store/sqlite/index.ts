@@ -7,13 +7,18 @@ import { sameIncident, SAME_INCIDENT, orgKey, type Match } from "../../intel/cor
 import { keyOfValue } from "../../intel/indicators/index.js";
 import type { StatInput } from "../../intel/stats.js";
 import { analysisDigest } from "../../core/digest.js";
-import { applyOverrides, bigramTokens, facetsOf, SYSTEM, fieldChanges, incidentDate, indicatorKind, mergeFields, mergeTags, noticeRows, searchText, type SourceDraft } from "../records.js";
+import { checkMarking, checkTokenFor, grantedClearance, keptMarking, levelsUpTo, maySee, strictest, writable, type Writer } from "../../casebook/authorize.js";
+import type { Tlp } from "../../intel/taxonomies/tlp.js";
+import {
+  applyOverrides, bigramQuery, bigramTokens, checkNoticeMarkings, ONE_RUN, facetsOf, SYSTEM, fieldChanges, SYSTEM_WRITER, incidentDate, indicatorKind, KEEPS, mergeFields, mergeTags, noticeMarking, noticeRows,
+  searchText, type Keep, type SourceDraft,
+} from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Sort, Store, StoredDocument, User, WatchHit,
   TaxiiObject, TaxiiStatusRecord, WatchKind, Watchlist,
 } from "../types.js";
-import { defaultClearance, fingerprint, hashToken, newTokenString, nextDateAdded, watchMatch } from "../service.js";
+import { fingerprint, hashToken, newTokenString, nextDateAdded, watchMatch } from "../service.js";
 import { ConflictError, NotFoundError } from "../types.js";
 import { FACET_KEY, SQLITE_MIGRATIONS } from "./migrations.js";
 
@@ -119,6 +124,9 @@ export class SqliteStore implements Store {
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 10000");
     this.db.pragma("wal_autocheckpoint = 8000");
+    // For migrations that rebuild the search indexes with the code that writes them.
+    this.db.function("jikenbo_lower", { deterministic: true }, (s: unknown) => (typeof s === "string" ? s.toLowerCase() : s));
+    this.db.function("jikenbo_bigrams", { deterministic: true }, (s: unknown) => bigramTokens(String(s ?? "")));
   }
 
   async migrate(): Promise<void> {
@@ -135,7 +143,13 @@ export class SqliteStore implements Store {
     return this.st("SELECT 1 FROM documents WHERE sha256 = ?").get(sha256) !== undefined;
   }
 
-  async addSource(sha256: string, source: string, fetchedAt: string): Promise<void> {
+  async addSource(sha256: string, source: string, fetchedAt: string, writer: Writer): Promise<void> {
+    this.db.transaction(() => this.sourceAs(sha256, source, fetchedAt, writer.clearance)).immediate();
+  }
+
+  /** One more place archived bytes were read from, unless they belong to an incident above `clearance`. */
+  private sourceAs(sha256: string, source: string, fetchedAt: string, clearance: Tlp): void {
+    if (!this.markingsOf(sha256).every((m) => maySee(clearance, m))) return;
     this.st("INSERT OR IGNORE INTO sources (sha256, source, fetched_at) VALUES (?, ?, ?)").run(sha256, source, fetchedAt);
   }
 
@@ -167,27 +181,29 @@ export class SqliteStore implements Store {
     ).run(noticeId, incidentId, method, score, reason, by, new Date().toISOString());
   }
 
-  /** The existing incident a new incident notice reports, if the evidence is strong enough. */
-  private correlate(noticeId: string, notice: Notice): { id: string; match: Match } | null {
+  /** The existing incident a new incident notice reports, if the evidence is strong enough, among those the writer may touch. */
+  private correlate(noticeId: string, notice: Notice, clearance: Tlp): { id: string; tlp: string; match: Match } | null {
     const f = notice.incident!.fields;
     const key = orgKey(f.organization);
     const candidates = this.st(
-      `SELECT id, title, fields FROM incidents WHERE fields != '{}' AND ((casebook_id IS NOT NULL AND casebook_id = ?) OR (org_key != '' AND org_key = ?))
-       AND id NOT IN (SELECT incident_id FROM merge_blocks WHERE notice_id = ?) LIMIT 200`,
-    ).all(f.casebook_id, key, noticeId) as { id: string; title: string; fields: string }[];
-    let best: { id: string; match: Match } | null = null;
+      `SELECT id, title, fields, tlp FROM incidents WHERE fields != '{}' AND ((casebook_id IS NOT NULL AND casebook_id = ?) OR (org_key != '' AND org_key = ?))
+       AND id NOT IN (SELECT incident_id FROM merge_blocks WHERE notice_id = ?) AND tlp IN (SELECT value FROM json_each(?)) LIMIT 200`,
+    ).all(f.casebook_id, key, noticeId, JSON.stringify(levelsUpTo(clearance))) as { id: string; title: string; fields: string; tlp: string }[];
+    let best: { id: string; tlp: string; match: Match } | null = null;
     for (const c of candidates) {
       const match = sameIncident({ title: notice.title, fields: f }, { title: c.title, fields: JSON.parse(c.fields) as IncidentFields });
-      if (match.score >= SAME_INCIDENT && (!best || match.score > best.match.score)) best = { id: c.id, match };
+      if (match.score >= SAME_INCIDENT && (!best || match.score > best.match.score)) best = { id: c.id, tlp: c.tlp, match };
     }
     return best;
   }
 
   /**
-   * Write a casefile's notices and findings. A new incident notice joins the incident it
-   * correlates with, or opens its own. Returns each touched incident and whether it is new.
+   * Write a casefile's notices and findings. A new incident notice joins the incident it correlates
+   * with among those the writer may touch (which keeps the stricter marking of the two), or opens its
+   * own (always, when `standalone`). Returns each touched incident and whether it is new.
    */
-  private writeNotices(cf: Casefile, who: string): Map<string, boolean> {
+  private writeNotices(cf: Casefile, writer: Writer, standalone: boolean): Map<string, boolean> {
+    const who = SYSTEM;
     const touched = new Map<string, boolean>();
     const insNotice = this.st(
       `INSERT INTO notices (id, document, idx, title, start, end, kind, is_incident, reason, listing_date, category, fields, confidence, tags, incident_id)
@@ -225,14 +241,14 @@ export class SqliteStore implements Store {
         continue;
       }
       if (!n.isIncident || !n.incident) continue;
-      const target = this.correlate(row.id, n);
+      const target = standalone ? null : this.correlate(row.id, n, writer.clearance);
       if (target) {
         this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(target.id, row.id);
         const reason = target.match.reasons.join("; ");
         this.link(row.id, target.id, "auto", target.match.score, reason, who);
         this.event(target.id, who, "source_added", { notice: row.id, title: n.title, source: cf.doc.source, score: target.match.score, reason });
         if (!touched.has(target.id)) touched.set(target.id, false);
-        this.refreshIncident(target.id, who, "source_added");
+        this.refreshIncident(target.id, who, "source_added", { floor: strictest([target.tlp, noticeMarking(n)]), why: KEEPS.joined });
         continue;
       }
       const id = row.incidentId!;
@@ -252,7 +268,7 @@ export class SqliteStore implements Store {
    * Recompute an incident from its sources and its analysts' corrections, recording what changed.
    * Returns whether the fields changed, or "deleted" when no source is left.
    */
-  private refreshIncident(id: string, who: string, cause: "created" | "source_added" | "reextracted" | "merged" | "unmerged" | "edited" | "reverted"): boolean | "deleted" {
+  private refreshIncident(id: string, who: string, cause: "created" | "source_added" | "reextracted" | "merged" | "unmerged" | "edited" | "reverted", keep?: Keep): boolean | "deleted" {
     const notices = this.st(
       `SELECT n.title, n.fields, n.confidence, n.tags, n.start, n.end, d.text FROM notices n JOIN documents d ON d.sha256 = n.document
        WHERE n.incident_id = ? AND n.fields IS NOT NULL AND n.is_incident = 1
@@ -271,7 +287,12 @@ export class SqliteStore implements Store {
     const fields = applyOverrides(mergeFields(drafts), overrides);
     const tlpOverride = overrides.filter((o) => o.field === "tlp").at(-1)?.value as string | undefined;
     const tags = mergeTags(drafts);
-    const tlp = tlpOverride ?? tags.find((t) => t.taxonomy === "tlp")?.value ?? "CLEAR";
+    let tlp = tlpOverride ?? tags.find((t) => t.taxonomy === "tlp")?.value ?? "CLEAR";
+    const kept = keep ? keptMarking(keep.floor, tlp) : null;
+    if (kept) {
+      this.correct(id, { field: "tlp", value: kept }, tlp, { who, why: keep!.why });
+      tlp = kept;
+    }
     const title = notices[0]!.title;
     const json = JSON.stringify(fields);
     const before = this.st("SELECT fields, title, tlp, tags FROM incidents WHERE id = ?").get(id) as { fields: string; title: string; tlp: string; tags: string };
@@ -335,15 +356,16 @@ export class SqliteStore implements Store {
     return r;
   }
 
-  async saveCasefile(cf: Casefile): Promise<SaveResult> {
+  async saveCasefile(cf: Casefile, writer: Writer, opts: { standalone?: boolean } = {}): Promise<SaveResult> {
     return this.db.transaction((): SaveResult => {
       if (this.st("SELECT 1 FROM documents WHERE sha256 = ?").get(cf.doc.sha256)) {
-        this.st("INSERT OR IGNORE INTO sources (sha256, source, fetched_at) VALUES (?, ?, ?)").run(cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt);
+        this.sourceAs(cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt, writer.clearance);
         return { stored: false, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
       }
+      checkNoticeMarkings(cf, writer);
       this.changed.clear();
       this.insertDocument({ ...cf, analysis: analysisDigest(cf) });
-      return this.tally(this.writeNotices(cf, SYSTEM), cf.notices.length, SYSTEM, "source_added");
+      return this.tally(this.writeNotices(cf, writer, opts.standalone ?? false), cf.notices.length, SYSTEM, "source_added");
     }).immediate();
   }
 
@@ -373,7 +395,7 @@ export class SqliteStore implements Store {
           this.st("DELETE FROM notices WHERE id = ?").run(o.id);
           if (o.incident_id) this.event(o.incident_id, SYSTEM, "reextracted", { source_removed: o.id });
         }
-        for (const [id, created] of this.writeNotices(cf, SYSTEM)) touched.set(id, created || (touched.get(id) ?? false));
+        for (const [id, created] of this.writeNotices(cf, SYSTEM_WRITER, false)) touched.set(id, created || (touched.get(id) ?? false));
       }
       const r = this.tally(touched, notices, SYSTEM, "reextracted");
       for (const id of same) if (!touched.has(id)) r.incidentsUnchanged++;
@@ -443,11 +465,13 @@ export class SqliteStore implements Store {
    * for the words. The incident columns used are all in covering indexes (but for the count of people
    * affected, which sorting by it reads). To count every match (`all`), a two-character kanji or kana
    * word beside long ones is looked up in the pair index once rather than read off each matching row's
-   * text: the same matches, without reading the text.
+   * text: the same matches, without reading the text. A short word the pair index cannot answer exactly
+   * (punctuation or a symbol in it) is narrowed by the index and checked on the text itself, so the
+   * answer is exactly the incidents whose text holds every word, as on every backend.
    */
   private matching(query: SearchQuery, all = false): { from: string; order: string; params: unknown[] } {
     const sort = query.sort ?? "newest";
-    const terms = query.q.normalize("NFKC").trim().split(/\s+/).filter(Boolean);
+    const terms = query.q.normalize("NFKC").toLowerCase().trim().split(/\s+/).filter(Boolean);
     if (terms.length === 0) {
       const { where, params } = this.attributeFilters(query);
       if (query.since) { where.push("x.event_date >= ?"); params.push(query.since); }
@@ -456,19 +480,23 @@ export class SqliteStore implements Store {
     }
     const quote = (x: string) => `"${x.replace(/"/g, '""')}"`;
     const long = terms.filter((t) => [...t].length >= 3);
-    const pairs = terms.filter((t) => [...t].length < 3).flatMap((t) => bigramTokens(t).split(" ").filter(Boolean));
-    const odd = long.length ? [] : terms.filter((t) => [...t].length < 3 && bigramTokens(t) === "");
+    const short = terms.filter((t) => [...t].length < 3);
+    const pairs = short.flatMap(bigramQuery);
+    const loose = short.filter((t) => !ONE_RUN.test(t));
     // Conditions on a full-text key `k`, one per index.
     const text: { table: string; match: string }[] = [];
     if (long.length) text.push({ table: "incident_fts", match: long.map(quote).join(" AND ") });
-    if (pairs.length) text.push({ table: "incident_bigrams", match: pairs.map((x) => `${quote(x)}${[...x].length === 1 ? "*" : ""}`).join(" AND ") });
+    if (pairs.length) text.push({ table: "incident_bigrams", match: pairs.join(" AND ") });
     const probe = (t: { table: string }, key: string) => `EXISTS (SELECT 1 FROM ${t.table} p WHERE p.${t.table} MATCH ? AND p.rowid = ${key})`;
+    const holds = (key: string) => `EXISTS (SELECT 1 FROM incident_fts p WHERE p.rowid = ${key} AND p.body LIKE ? ESCAPE '\\')`;
     const { where, params } = this.attributeFilters(query);
-    for (const o of odd) { where.push("x.fts_key IN (SELECT rowid FROM incident_fts WHERE body LIKE ? ESCAPE '\\')"); params.push(likePattern(o)); }
+    // Words no index can narrow (punctuation only) are read off every text.
+    if (text.length === 0) for (const o of loose) { where.push("x.fts_key IN (SELECT rowid FROM incident_fts WHERE body LIKE ? ESCAPE '\\')"); params.push(likePattern(o)); }
 
     const ofType = query.type ? (this.st("SELECT count(*) AS n FROM incident_types WHERE type = ?").get(query.type) as { n: number }).n : Infinity;
     if (text.length === 0 || (query.type && ofType <= RARE_TYPE)) {
       for (const t of text) { where.push(probe(t, "x.fts_key")); params.push(t.match); }
+      if (text.length) for (const o of loose) { where.push(holds("x.fts_key")); params.push(likePattern(o)); }
       if (query.since) { where.push("x.event_date >= ?"); params.push(query.since); }
       if (query.until) { where.push("x.event_date <= ?"); params.push(query.until); }
       return { from: `FROM incidents x WHERE ${where.join(" AND ") || "1"}`, order: ORDER[sort]("x"), params };
@@ -481,10 +509,12 @@ export class SqliteStore implements Store {
     if (query.since) { keyWhere.push("f.rowid >= ?"); keyParams.push(dayNumber(query.since) * KEY_SHIFT); }
     if (query.until) { keyWhere.push("f.rowid < ?"); keyParams.push((dayNumber(query.until) + 1) * KEY_SHIFT); }
     if (driver.table === "incident_fts") {
-      for (const t of terms.filter((x) => [...x].length < 3)) {
+      for (const t of short) {
         if (all && KANA_KANJI_PAIR.test(t)) { keyWhere.push("+f.rowid IN (SELECT rowid FROM incident_bigrams WHERE incident_bigrams MATCH ?)"); keyParams.push(quote(t)); }
         else { keyWhere.push("f.body LIKE ? ESCAPE '\\'"); keyParams.push(likePattern(t)); }
       }
+    } else {
+      for (const o of loose) { keyWhere.push(holds("f.rowid")); keyParams.push(likePattern(o)); }
     }
     return {
       from: `FROM ${driver.table} f JOIN incidents x INDEXED BY incidents_fts_key ON x.fts_key = f.rowid WHERE ${[...keyWhere, ...where].join(" AND ")}`,
@@ -494,11 +524,17 @@ export class SqliteStore implements Store {
     };
   }
 
-  /** The incident an id names: itself, or the incident it was merged into. */
-  private resolve(id: string): string | null {
-    if (this.st("SELECT 1 FROM incidents WHERE id = ?").get(id)) return id;
-    const alias = this.st("SELECT incident_id FROM incident_aliases WHERE alias = ?").get(id) as { incident_id: string } | undefined;
-    return alias && this.st("SELECT 1 FROM incidents WHERE id = ?").get(alias.incident_id) ? alias.incident_id : null;
+  /**
+   * The incident an id names (itself, or the incident it was merged into) with its marking, in one
+   * query whatever the answer, so that callers decide only after the lookup.
+   */
+  private locate(id: string): { id: string; tlp: string } | null {
+    return (this.st(
+      `SELECT i.id, i.tlp FROM incidents i WHERE i.id = @id
+       UNION ALL
+       SELECT i.id, i.tlp FROM incident_aliases a JOIN incidents i ON i.id = a.incident_id
+       WHERE a.alias = @id AND NOT EXISTS (SELECT 1 FROM incidents x WHERE x.id = @id)`,
+    ).get({ id }) as { id: string; tlp: string } | undefined) ?? null;
   }
 
   /** Incidents sharing an indicator, a named party or the organisation with this one. */
@@ -526,7 +562,7 @@ export class SqliteStore implements Store {
   }
 
   async getIncident(requested: string): Promise<IncidentDetail | null> {
-    const id = this.resolve(requested);
+    const id = this.locate(requested)?.id;
     if (!id) return null;
     const r = this.st(`SELECT ${SUMMARY_COLUMNS}, i.tlp, i.tags FROM incidents i WHERE i.id = ?`).get(id) as IncidentRow & { tlp: string; tags: string };
     const rows = this.st(
@@ -555,16 +591,26 @@ export class SqliteStore implements Store {
 
   /** The incident an id names, or an error saying there is none. */
   private mustResolve(id: string): string {
-    const found = this.resolve(id);
+    const found = this.locate(id);
     if (!found) throw new NotFoundError(`no incident ${id}`);
-    return found;
+    return found.id;
   }
 
-  async merge(target: string, others: string[], actor: Actor): Promise<IncidentDetail> {
-    const into = this.mustResolve(target);
-    this.db.transaction(() => {
-      for (const other of others) {
-        const from = this.mustResolve(other);
+  /** Write a correction and its trail: the event and the audit entry. `from` is the value before. */
+  private correct(id: string, c: FieldChange, from: unknown, actor: Actor): void {
+    this.st("UPDATE overrides SET active = 0 WHERE incident_id = ? AND field = ? AND active = 1").run(id, c.field);
+    this.st("INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES (?, ?, ?, ?, ?, ?)").run(id, c.field, JSON.stringify(c.value), actor.who, new Date().toISOString(), actor.why ?? null);
+    this.event(id, actor.who, "edited", { field: c.field, from, to: c.value, why: actor.why ?? null });
+    this.auditNow(actor.who, "incident.edit", `incident:${id}`, { [c.field]: from }, { [c.field]: c.value, why: actor.why ?? null });
+  }
+
+  async merge(target: string, others: string[], actor: Writer): Promise<IncidentDetail> {
+    const into = this.db.transaction((): string => {
+      const to = writable(actor, target, this.locate(target));
+      const froms = new Map(others.map((o) => writable(actor, o, this.locate(o))).map((f) => [f.id, f]));
+      const floor = strictest([to.tlp, ...[...froms.values()].map((f) => f.tlp)]);
+      const into = to.id;
+      for (const from of froms.keys()) {
         if (from === into) continue;
         const moved = this.st("SELECT id, title FROM notices WHERE incident_id = ?").all(from) as { id: string; title: string }[];
         for (const n of moved) {
@@ -582,14 +628,16 @@ export class SqliteStore implements Store {
         this.event(from, actor.who, "merged", { into, why: actor.why ?? null });
         this.refreshIncident(from, actor.who, "merged");
       }
-      this.refreshIncident(into, actor.who, "merged");
+      this.refreshIncident(into, actor.who, "merged", { floor, why: KEEPS.merged });
+      return into;
     }).immediate();
     return (await this.getIncident(into))!;
   }
 
-  async unmerge(requested: string, actor: Actor, noticeId?: string): Promise<string[]> {
-    const id = this.mustResolve(requested);
+  async unmerge(requested: string, actor: Writer, noticeId?: string): Promise<string[]> {
     return this.db.transaction((): string[] => {
+      const { id, tlp } = writable(actor, requested, this.locate(requested));
+      const keep = { floor: tlp, why: KEEPS.split };
       const sources = this.st(
         `SELECT n.id, n.title, l.method FROM notices n LEFT JOIN links l ON l.notice_id = n.id WHERE n.incident_id = ? ORDER BY l.method = 'first' DESC, l.at, n.id`,
       ).all(id) as { id: string; title: string; method: string | null }[];
@@ -608,41 +656,39 @@ export class SqliteStore implements Store {
         this.link(n.id, newId, "first", null, actor.why ? `split off ${id} by ${actor.who}: ${actor.why}` : `split off ${id} by ${actor.who}`, actor.who);
         this.st("INSERT OR IGNORE INTO merge_blocks (notice_id, incident_id, by, at) VALUES (?, ?, ?, ?)").run(n.id, id, actor.who, now);
         this.event(newId, actor.who, "split_off", { from: id, notice: n.id, why: actor.why ?? null });
-        this.refreshIncident(newId, actor.who, "unmerged");
+        this.refreshIncident(newId, actor.who, "unmerged", keep);
         created.push(newId);
       }
       this.event(id, actor.who, "unmerged", { notices: detach.map((n) => n.id), into: created, why: actor.why ?? null });
       this.auditNow(actor.who, "incident.unmerge", `incident:${id}`, { notices: sources.map((n) => n.id) }, { split_into: created, why: actor.why ?? null });
-      this.refreshIncident(id, actor.who, "unmerged");
+      this.refreshIncident(id, actor.who, "unmerged", keep);
       return created;
     }).immediate();
   }
 
-  async edit(requested: string, changes: FieldChange[], actor: Actor): Promise<IncidentDetail> {
-    const id = this.mustResolve(requested);
-    this.db.transaction(() => {
-      const before = JSON.parse((this.st("SELECT fields, tlp FROM incidents WHERE id = ?").get(id) as { fields: string }).fields) as Record<string, unknown>;
-      const tlp = (this.st("SELECT tlp FROM incidents WHERE id = ?").get(id) as { tlp: string }).tlp;
-      const now = new Date().toISOString();
-      for (const c of changes) {
-        this.st("UPDATE overrides SET active = 0 WHERE incident_id = ? AND field = ? AND active = 1").run(id, c.field);
-        this.st("INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES (?, ?, ?, ?, ?, ?)").run(id, c.field, JSON.stringify(c.value), actor.who, now, actor.why ?? null);
-        this.event(id, actor.who, "edited", { field: c.field, from: c.field === "tlp" ? tlp : before[c.field] ?? null, to: c.value, why: actor.why ?? null });
-        this.auditNow(actor.who, "incident.edit", `incident:${id}`, { [c.field]: c.field === "tlp" ? tlp : before[c.field] ?? null }, { [c.field]: c.value, why: actor.why ?? null });
-      }
-      this.refreshIncident(id, actor.who, "edited");
+  async edit(requested: string, changes: FieldChange[], writer: Writer): Promise<IncidentDetail> {
+    const id = this.db.transaction((): string => {
+      const { id, tlp } = writable(writer, requested, this.locate(requested));
+      for (const c of changes) if (c.field === "tlp") checkMarking(writer, String(c.value));
+      const before = JSON.parse((this.st("SELECT fields FROM incidents WHERE id = ?").get(id) as { fields: string }).fields) as Record<string, unknown>;
+      for (const c of changes) this.correct(id, c, c.field === "tlp" ? tlp : before[c.field] ?? null, writer);
+      this.refreshIncident(id, writer.who, "edited");
+      return id;
     }).immediate();
     return (await this.getIncident(id))!;
   }
 
-  async revert(requested: string, field: string, actor: Actor): Promise<IncidentDetail> {
-    const id = this.mustResolve(requested);
-    this.db.transaction(() => {
+  async revert(requested: string, field: string, writer: Writer): Promise<IncidentDetail> {
+    const id = this.db.transaction((): string => {
+      const { id } = writable(writer, requested, this.locate(requested));
       const r = this.st("UPDATE overrides SET active = 0 WHERE incident_id = ? AND field = ? AND active = 1").run(id, field);
       if (r.changes === 0) throw new NotFoundError(`incident ${id} has no correction of ${field}`);
-      this.event(id, actor.who, "reverted", { field, why: actor.why ?? null });
-      this.auditNow(actor.who, "incident.revert", `incident:${id}`, { field }, null);
-      this.refreshIncident(id, actor.who, "reverted");
+      this.event(id, writer.who, "reverted", { field, why: writer.why ?? null });
+      this.auditNow(writer.who, "incident.revert", `incident:${id}`, { field }, null);
+      this.refreshIncident(id, writer.who, "reverted");
+      // Withdrawing a marking must not leave the incident marked above the writer's clearance.
+      checkMarking(writer, (this.st("SELECT tlp FROM incidents WHERE id = ?").get(id) as { tlp: string }).tlp);
+      return id;
     }).immediate();
     return (await this.getIncident(id))!;
   }
@@ -702,11 +748,12 @@ export class SqliteStore implements Store {
     return this.st("SELECT id, name, role, clearance, created_at, revoked_at FROM users WHERE name = ?").get(name) as User | undefined;
   }
 
-  async addUser(name: string, role: Role, clearance: string | null, actor: Actor): Promise<{ user: User; token: string }> {
+  async addUser(name: string, role: Role, clearance: Tlp | null, actor: Writer): Promise<{ user: User; token: string }> {
     return this.db.transaction(() => {
+      const granted = grantedClearance(actor, role, clearance);
       if (this.userRow(name)) throw new ConflictError(`user ${name} exists`);
       const now = new Date().toISOString();
-      this.st("INSERT INTO users (name, role, clearance, created_at) VALUES (?, ?, ?, ?)").run(name, role, clearance ?? defaultClearance(role), now);
+      this.st("INSERT INTO users (name, role, clearance, created_at) VALUES (?, ?, ?, ?)").run(name, role, granted, now);
       const user = this.userRow(name)!;
       const token = newTokenString();
       this.st("INSERT INTO tokens (user_id, hash, created_at) VALUES (?, ?, ?)").run(user.id, hashToken(token), now);
@@ -715,10 +762,11 @@ export class SqliteStore implements Store {
     }).immediate();
   }
 
-  async newToken(name: string, actor: Actor): Promise<string> {
+  async newToken(name: string, actor: Writer): Promise<string> {
     return this.db.transaction(() => {
       const user = this.userRow(name);
       if (!user || user.revoked_at) throw new NotFoundError(`no user ${name}`);
+      checkTokenFor(actor, user.clearance);
       const token = newTokenString();
       this.st("INSERT INTO tokens (user_id, hash, created_at) VALUES (?, ?, ?)").run(user.id, hashToken(token), new Date().toISOString());
       this.auditNow(actor.who, "token.add", `user:${name}`, null, null);
@@ -742,14 +790,14 @@ export class SqliteStore implements Store {
   }
 
   async authenticate(token: string): Promise<User | null> {
-    const row = this.st(
-      `SELECT u.id, u.name, u.role, u.clearance, u.created_at, u.revoked_at, t.id AS token_id FROM tokens t JOIN users u ON u.id = t.user_id
+    return (this.st(
+      `SELECT u.id, u.name, u.role, u.clearance, u.created_at, u.revoked_at FROM tokens t JOIN users u ON u.id = t.user_id
        WHERE t.hash = ? AND t.revoked_at IS NULL AND u.revoked_at IS NULL`,
-    ).get(hashToken(token)) as (User & { token_id: number }) | undefined;
-    if (!row) return null;
-    this.st("UPDATE tokens SET last_used_at = ? WHERE id = ?").run(new Date().toISOString(), row.token_id);
-    const { token_id: _, ...user } = row;
-    return user;
+    ).get(hashToken(token)) as User | undefined) ?? null;
+  }
+
+  async recordTokenUse(token: string): Promise<void> {
+    this.st("UPDATE tokens SET last_used_at = ? WHERE hash = ?").run(new Date().toISOString(), hashToken(token));
   }
 
   async audit(who: string, action: string, target: string, before: unknown, after: unknown): Promise<void> {
@@ -912,12 +960,12 @@ export class SqliteStore implements Store {
   }
 
   async saveTaxiiStatus(record: TaxiiStatusRecord): Promise<void> {
-    this.st("INSERT OR REPLACE INTO taxii_status (id, who, status) VALUES (?, ?, ?)").run(record.id, record.who, JSON.stringify(record.status));
+    this.st("INSERT OR REPLACE INTO taxii_status (id, who, status, markings) VALUES (?, ?, ?, ?)").run(record.id, record.who, JSON.stringify(record.status), JSON.stringify(record.markings));
   }
 
   async taxiiStatus(id: string): Promise<TaxiiStatusRecord | null> {
-    const r = this.st("SELECT id, who, status FROM taxii_status WHERE id = ?").get(id) as { id: string; who: string; status: string } | undefined;
-    return r ? { id: r.id, who: r.who, status: JSON.parse(r.status) as Record<string, unknown> } : null;
+    const r = this.st("SELECT id, who, status, markings FROM taxii_status WHERE id = ?").get(id) as { id: string; who: string; status: string; markings: string } | undefined;
+    return r ? { id: r.id, who: r.who, status: JSON.parse(r.status) as Record<string, unknown>, markings: JSON.parse(r.markings) as Record<string, string> } : null;
   }
 
   /**
@@ -986,6 +1034,11 @@ export class SqliteStore implements Store {
   }
 
   async documentMarkings(sha256: string): Promise<string[]> {
+    return this.markingsOf(sha256);
+  }
+
+  /** The markings of the incidents that draw on a document or on any document carved out of it. */
+  private markingsOf(sha256: string): string[] {
     const rows = this.st(
       `WITH RECURSIVE tree(sha) AS (SELECT ? UNION SELECT d.sha256 FROM documents d JOIN tree t ON d.parent = t.sha)
        SELECT DISTINCT i.tlp FROM tree CROSS JOIN notices n ON n.document = tree.sha CROSS JOIN incidents i ON i.id = n.incident_id`,

@@ -269,4 +269,17 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   -- Documents carved out of a container (a feed), for TLP checks that walk down from it.
   CREATE INDEX documents_parent ON documents(parent);
   `,
+  `
+  -- The TLP marking of each object a TAXII status names, so that it is shown only within a reader's clearance.
+  ALTER TABLE taxii_status ADD COLUMN markings TEXT NOT NULL DEFAULT '{}';
+  `,
+  `
+  -- Search text in lower case (as the search compares it, and as PostgreSQL keeps it), and the pair
+  -- index rebuilt: each run's last character too (a single character is found wherever it ends a run),
+  -- no folding of diacritics. Both use functions the store registers (jikenbo_lower, jikenbo_bigrams).
+  UPDATE incident_fts SET body = jikenbo_lower(body);
+  DROP TABLE incident_bigrams;
+  CREATE VIRTUAL TABLE incident_bigrams USING fts5(pairs, tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1, detail = 'none');
+  INSERT INTO incident_bigrams (rowid, pairs) SELECT rowid, jikenbo_bigrams(body) FROM incident_fts;
+  `,
 ];
