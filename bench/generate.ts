@@ -32,6 +32,14 @@ const FILLER = [
   "不審なメールや電話があった場合は、個人情報を伝えないようご注意ください。",
 ];
 
+// Names keep their notices apart as real names do, in letters: the i-th company is …トラベル + i written in kana.
+const KANA_DIGITS = "アイウエオカキクケコ";
+
+/** `i` written with ten katakana for digits (12 → イウ). */
+function kanaNumber(i: number): string {
+  return [...String(i)].map((d) => KANA_DIGITS[Number(d)]).join("");
+}
+
 /** One synthetic notice (UTF-8 text) and the facts it was built from. */
 export interface Synthetic {
   text: string;
@@ -43,7 +51,7 @@ export interface Synthetic {
 export function synthetic(i: number, seed = 1): Synthetic {
   const r = rng(seed * 1_000_003 + i);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
-  const org = `株式会社${pick(NAME_A)}${pick(NAME_B)}${i}`;
+  const org = `株式会社${pick(NAME_A)}${pick(NAME_B)}${kanaNumber(i)}`;
   const kind = pick(KIND);
   const y = 2019 + Math.floor(r() * 7);
   const m = 1 + Math.floor(r() * 12);
