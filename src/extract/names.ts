@@ -133,6 +133,17 @@ function kanaStart(text: string, at: number): number {
   return at;
 }
 
+// A name in kana after a legal form, standing alone up to a break: "株式会社つゆきより |", "株式会社あおぞら、".
+const KANA_NAME = /^ ?[ぁ-ゖゝゞ][ぁ-ゖゝゞ\u30a1-\u30ff\u3400-\u9fff々A-Za-z0-9]{1,19}(?=[\s|｜、。,()「」『』:：]|$)/;
+
+/** The name a legal form standing alone opens when kana follow it (株式会社つゆきより), or null. */
+function kanaAfterLegalForm(text: string, h: Hit): string | null {
+  if (!ONLY_LEGAL_FORM.test(h.text)) return null;
+  const m = KANA_NAME.exec(text.slice(h.end, h.end + 24));
+  if (!m || /[はがをにでともへやの]$/.test(m[0]) || CLAUSE_KANA.test(m[0].trim().replace(/より$/, ""))) return null;
+  return h.text + m[0];
+}
+
 /** Every organisation name of a text, in order. */
 function namesOf(text: string): NameHit[] {
   const out: NameHit[] = [];
@@ -145,9 +156,11 @@ function namesOf(text: string): NameHit[] {
     // Only a word holding an ending or a legal form can name an organisation.
     while (k < marks.length && marks[k]!.start < kana) k++;
     if (k >= marks.length || marks[k]!.start >= h.end) continue;
-    const name = (kana < at ? orgNameOf(text.slice(kana, h.end)) : null) ?? orgNameOf(h.text.replace(/^・+/, ""));
+    const name = (kana < at ? orgNameOf(text.slice(kana, h.end)) : null) ?? orgNameOf(h.text.replace(/^・+/, "")) ?? kanaAfterLegalForm(text, h);
     if (!name) continue;
     const start = kana < at && text.startsWith(name, kana) ? kana : text.indexOf(name, at);
+    // A name read again from where an earlier one starts (株式会社ひので…, 東北海道いすゞ…): the longer reading stands.
+    if (out.length && out[out.length - 1]!.start === start) out.pop();
     out.push({ name, start, end: start + name.length, legal: hasLegalForm(name) });
   }
   return out;

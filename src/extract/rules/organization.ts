@@ -133,8 +133,12 @@ const PLACE_LABEL = /【(\S{1,6}[都道府県市区町村])】\s*$/;
 const TITLE_BREAK = /における|において|での|への|に対する|による|に関する|について|、|,|\s|「|『|\(|——|―|(の|に|で|が|は|を|へ|と)/g;
 // An event written straight after its subject: "クーパン情報流出で…", "X顧客データ漏えい".
 const GLUED_EVENT = /(?:個人情報|顧客情報|会員情報|顧客データ|情報|データ)(?:の)?(?:流出|漏えい|漏洩)$|(?:不正アクセス|ランサムウェア被害|サイバー攻撃)$/;
-// What befalls an owner named before の: "Xの個人情報が流出", "Xのサーバーに不正アクセス".
-const OWNED_EVENT = /^(?:個人|顧客|会員|利用者|お客様)?(?:情報|データ)(?:が|の)?(?:流出|漏えい|漏洩)|^(?:サーバー?|システム|ホームページ|HP|ウェブサイト|サイト)(?:が|に|へ)/;
+// What befalls an owner named before の: "Xの個人情報が流出", "Xのサーバーに不正アクセス", "Xの欧州子会社で".
+const OWNED_EVENT = /^(?:個人|顧客|会員|利用者|お客様)?(?:情報|データ)(?:が|の)?(?:流出|漏えい|漏洩)|^(?:サーバー?|システム|ホームページ|HP|ウェブサイト|サイト)(?:が|に|へ)|^[^\s、。]{0,4}(?:子会社|関連会社|グループ会社)(?:が|で|に)/;
+// A short label before a colon at the head of a digest's item: 製造:, 公的機関(東京都):.
+const TITLE_LABEL = /^([^\s:：、。「」【】]{1,12})[:：](?=\S)/;
+// What a title's subject reports or suffers: "Xが不正アクセス公表", "Xがランサム事案の続報を開示".
+const TITLE_REPORT = /公表|開示|発表|明らかに|被害|不正アクセス|流出|漏えい|漏洩|感染|攻撃/;
 // The words a title's subject may end in when it is a service, not an organisation.
 const NOT_AN_ORG = /(?:サイト|システム|サーバ|サーバー|メール|アカウント|ページ|データ|情報|ネットワーク|PC|パソコン|端末|アプリ|サービス|機器|ファイル|USBメモリ|書類|名簿|個人情報|カード|業務|お客様|顧客|会員|職員|社員|従業員|生徒|学生|患者|利用者|攻撃|被害|事案|事故|漏えい|漏洩|流出|紛失|不正アクセス|ランサムウェア|フィッシング|お詫び|お知らせ|ご報告|重要|機関|業者|事業者|委託先|氏|さん|社長|会長|容疑者|被告|教授|議員|大臣|知事|市長|町長|村長|理事長|院長|学長|校長|部長|課長|担当者|広報|代表|委員長|関係者|警察|県警|政府|当局|男|女|男性|女性|家族|専門家|研究者|捜査員|本件|今回|調査|報告|発表|報道|資料|記事|説明|結果|原因|様|さま|者)$|^(?:公式|当社|弊社)?(?:オンライン(?:ストア|ショップ)|ネットショップ|ウェブショップ|Webショップ|ECサイト|通販サイト|ショッピングサイト|会員サイト)$/;
 
@@ -158,7 +162,14 @@ function afterClause(word: string): string {
 /** The subject at the head of a title: "XにおけるYの紛失", "Xへの不正アクセス", "X、…と発表". */
 function fromTitleHead(ctx: RuleContext): Evidence | null {
   const t = ctx.text.slice(ctx.titleStart, ctx.titleEnd);
-  const lead = TITLE_LEAD.exec(t)?.[0].length ?? 0;
+  let lead = TITLE_LEAD.exec(t)?.[0].length ?? 0;
+  // "製造:オークマの…": a digest's label for the industry, not a name; "公的機関(東京都):…" names the body in brackets.
+  const label = TITLE_LABEL.exec(t.slice(lead));
+  if (label && orgNameOf(label[1]!) === null) {
+    const inner = /\(([^()]{2,20})\)$/.exec(label[1]!)?.[1];
+    if (inner && orgNameOf(inner) === inner) return ev(inner, ctx.titleStart + lead + label[1]!.lastIndexOf(inner), "title-head");
+    lead += label[0].length;
+  }
   const head = t.slice(lead, lead + 40);
   for (const m of head.matchAll(TITLE_BREAK)) {
     const described = head.slice(0, m.index);
@@ -166,11 +177,13 @@ function fromTitleHead(ctx: RuleContext): Evidence | null {
     if (word.length < 2) { if (!m[1]) break; continue; }
     // "…によりJTBの個人情報が流出": the subject of an event is the word before the の.
     const owner = m[1] === "の" && OWNED_EVENT.test(head.slice(m.index! + 1));
+    // "Xが不正アクセス公表", "Xは…被害を開示": the subject of a report.
+    const reporter = (m[1] === "が" || m[1] === "は") && TITLE_REPORT.test(t.slice(lead + m.index! + 1));
     const at = ctx.titleStart + lead + described.length - word.length;
     const name = orgNameOf(word);
     // "静岡県の総合病院…": a place before の describes what follows; look further.
     if (name === word && isPlainName(word) && !(m[1] === "の" && PLACE.test(word))) return isAdvisoryBody(word) ? null : ev(word, at, "title-head");
-    if (m[1] && !GLUED_EVENT.test(word) && !owner) continue; // の, に, で… may sit inside a name: look further
+    if (m[1] && !GLUED_EVENT.test(word) && !owner && !reporter) continue; // の, に, で… may sit inside a name: look further
     // "【宮城県】県立特別支援学校、…": news that names a body only by its kind and its place.
     const place = PLACE_LABEL.exec(t.slice(0, lead));
     if (place && isGeneric(word) && orgNameOf(`${place[1]}${word}`)) {
@@ -178,11 +191,11 @@ function fromTitleHead(ctx: RuleContext): Evidence | null {
       return { name: `${place[1]} ${word}`, start: from, end: at + word.length, kind: "title-head" };
     }
     // A word that is not a name by its ending counts only as the subject of "XにおけるY", "Xへの…",
-    // "X、…" or "X情報流出…", and only when the body names it again.
+    // "X、…" or "X情報流出…", when the body names it again; or of "Xの個人情報が…", "Xが…を公表".
     const glued = GLUED_EVENT.exec(word);
-    const subject = glued ? word.slice(0, glued.index) : owner || /^(?:における|において|での|への|、)$/.test(m[0]) ? word : "";
+    const subject = glued ? word.slice(0, glued.index) : owner || reporter || /^(?:における|において|での|への|、)$/.test(m[0]) ? word : "";
     const named = subject.length >= 2 && isPlainName(subject) && subject.length <= 20 && !/[ぁ-ゖ]/.test(subject) && !isGeneric(subject) &&
-      !NOT_AN_ORG.test(subject) && !/^(?:\d|当|弊|本|同)/.test(subject) && ctx.text.indexOf(subject, ctx.titleEnd) >= 0;
+      !NOT_AN_ORG.test(subject) && !/^(?:\d|当|弊|本|同)/.test(subject) && (reporter || owner || ctx.text.indexOf(subject, ctx.titleEnd) >= 0);
     return named ? ev(subject, at, "title-head-word") : null;
   }
   return null;
@@ -210,11 +223,11 @@ function fromTitleNames(ctx: RuleContext): Evidence[] {
 // The body: news leads, self-definitions, letterheads, signatures, mail samples, mentions
 
 // A news lead: "X(本社:…)は14日、", "Xは7月1日、…と発表した".
-const NEWS_LEAD = /^[『「]?((?:[^、。「」『』\s]|(?<=[A-Za-z.]) (?=[A-Za-z])){2,40}?)(?:\([^()\n]{0,40}\))?は\s?[、,]?\s?(?:(?:(?:19|20)\d{2}\s?年\s?)?\d{1,2}\s?月\s?)?\d{1,2}\s?日(?:午[前後])?[、,]/;
+const NEWS_LEAD = /^[『「]?((?:[^、。「」『』\s]|(?<=[A-Za-z.]) (?=[A-Za-z])){2,40}?)(?:\s?\([^()\n]{0,40}\))?は\s?[、,]?\s?(?:(?:(?:19|20)\d{2}\s?年\s?)?\d{1,2}\s?月\s?)?\d{1,2}\s?日(?:午[前後])?[、,]/;
 // A lead run on after its headline on one line: "…流出か 日本原燃は 3 日、".
 const LEAD_AFTER_HEADLINE = new RegExp(`(?<=\\S\\s)${NEWS_LEAD.source.slice(1)}`);
 // A subject that reports: "Xは…と発表しました", "Xによりますと", "Xといたしましては".
-const REPORTER = /^[『「]?([^、。「」『』\n]{2,40}?)(?:\([^()\n]{0,40}\))?(?:は[、,]?|によりますと|によると|といたしましては|としては)/;
+const REPORTER = /^[『「]?([^、。「」『』\n]{2,40}?)(?:\s?\([^()\n]{0,40}\)\s?)?(?:は[、,]?|によりますと|によると|といたしましては|としては)/;
 // An owner before what it lost: "Xの会員情報を…", "Xのサーバーに…".
 const OWNER_LEAD = /^[『「]?([^、。「」『』\s]{2,30}?)の(?:(?:会員|顧客|個人|お客様|利用者)?(?:情報|データ)|サーバー?|システム|ホームページ|ウェブサイト|サイト)(?:を|が|に|へ)/;
 const HEAD_OFFICE = /\((?:本社|本店|本部|所在地)[:：]/;
@@ -462,11 +475,28 @@ function weightOf(e: Evidence): number {
 }
 
 
-/** Group the evidence by organisation: names that contain one another (武蔵小杉病院, 日本医科大学武蔵小杉病院) are one. */
-function candidatesOf(evidence: Evidence[]): Candidate[] {
+// An abbreviation in brackets right after a name: "成田国際空港会社 (NAA)", "株式会社X(XYZ)".
+const ABBREVIATION = /^\s?\(([A-Za-z][A-Za-z0-9&.\-]{1,9})\)/;
+
+/** The abbreviations the text gives the names of its evidence, as keys: "naa" → "成田国際空港会社". */
+function abbreviationsOf(text: string, evidence: readonly Evidence[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of evidence) {
+    const m = e.inSource ? null : ABBREVIATION.exec(text.slice(e.end, e.end + 14));
+    if (m && orgKey(m[1]) !== orgKey(e.name)) out.set(orgKey(m[1]), orgKey(e.name));
+  }
+  return out;
+}
+
+/**
+ * Group the evidence by organisation: names that contain one another (武蔵小杉病院, 日本医科大学武蔵小杉病院)
+ * are one, and so are a name and the abbreviation the text gives it.
+ */
+function candidatesOf(evidence: Evidence[], abbreviations: ReadonlyMap<string, string>): Candidate[] {
   const groups: Candidate[] = [];
-  for (const e of [...evidence].sort((a, b) => orgKey(b.name).length - orgKey(a.name).length)) {
-    const key = orgKey(e.name);
+  const keyOf = (e: Evidence) => abbreviations.get(orgKey(e.name)) ?? orgKey(e.name);
+  for (const e of [...evidence].sort((a, b) => keyOf(b).length - keyOf(a).length)) {
+    const key = keyOf(e);
     if (key.length < 2) continue;
     // A place is not the body it names (岡山県 is not 岡山県精神科医療センター).
     const g = groups.find((c) => c.key === key || (!PLACE.test(key) && (c.key.includes(key) || key.includes(c.key))));
@@ -568,7 +598,7 @@ function ownOrganisation(ctx: RuleContext): Finding | null {
   const pub = publisherEvidence(ctx);
   // The page header is a line of the notice itself when the letterhead already counted it.
   if (pub && !evidence.some((e) => e.kind.startsWith("letterhead") && e.name === pub.name)) evidence.push(pub);
-  const candidates = candidatesOf(evidence);
+  const candidates = candidatesOf(evidence, abbreviationsOf(ctx.text, evidence));
   const said = new Set(selfReferencesIn(ctx.text).map((h) => h.text));
   for (const c of candidates) c.score += selfMatch(said, c);
   candidates.sort((a, b) => b.score - a.score);
