@@ -117,7 +117,9 @@ export const REGULATORS = new RegExp(`^(?:${REGULATOR_NAME})$`);
  */
 export const ADVISORY_BODY_NAME = `${REGULATOR_NAME}|警察庁|警視庁|[^\\s]{1,4}県警(?:察)?|[^\\s]{1,6}警察署|情報処理推進機構|IPA|JPCERT/CC|JPCERTコーディネーションセンター|JPCERT|` +
   "内閣サイバーセキュリティセンター|NISC|国民生活センター|フィッシング対策協議会|日本サイバー犯罪対策センター|JC3|日本ネットワークセキュリティ協会|JNSA|" +
-  "情報通信研究機構|NICT|日本情報経済社会推進協会|JIPDEC|プライバシーマーク事務局";
+  "情報通信研究機構|NICT|日本情報経済社会推進協会|JIPDEC|プライバシーマーク事務局|" +
+  // English names, matched with their spaces taken out.
+  "NationalPoliceAgency|PersonalInformationProtectionCommission|JapanComputerEmergencyResponseTeamCoordinationCenter|Information-technologyPromotionAgency";
 
 /** An advisory body's whole name (legal form taken off). */
 export const ADVISORY_BODIES = new RegExp(`^(?:${ADVISORY_BODY_NAME})$`);

@@ -7,9 +7,9 @@ import type { Sector } from "../types.js";
 export const NAME_SECTORS: readonly (readonly [Sector, RegExp])[] = [
   // 健康保険組合, 全国健康保険協会 (協会けんぽ), 国民健康保険組合: anywhere in the name.
   ["health_insurance", /健康保険|健保|けんぽ|国保組合/],
-  ["education", /(?:教育委員会|大学|大学院|短期大学|高等専門学校|高専|高等学校|高校|中学校|小学校|特別支援学校|学校|学院|学園|幼稚園|保育園|こども園|予備校|学習塾|塾)$/],
-  ["medical", /(?:病院|クリニック|医院|診療所|医療センター|歯科|薬局|看護ステーション|健診センター)$/],
-  ["finance", /(?:銀行|信用金庫|信用組合|証券|生命保険|損害保険|生命|損保|海上火災|保険|ファイナンス|クレジット|カード|リース|信販)$/],
+  ["education", /(?:教育委員会|大学|大学院|短期大学|高等専門学校|高専|高等学校|高校|中学校|小学校|特別支援学校|学校|学院|学園|幼稚園|保育園|こども園|予備校|学習塾|塾|University|College|School)$/],
+  ["medical", /(?:病院|クリニック|医院|診療所|医療センター|歯科|薬局|看護ステーション|健診センター|Hospital|Clinic)$/],
+  ["finance", /(?:銀行|信用金庫|信用組合|証券|生命保険|損害保険|生命|損保|海上火災|保険|ファイナンス|クレジット|カード|リース|信販|Bank)$/],
   // Federations, societies, co-operatives, foundations and councils (社会福祉協議会 too).
   ["association", /(?:協会|協議会|連合会|連盟|学会|研究会|協同組合|生協|共済|労働組合|組合|財団|振興会|保存会|後援会|商工会|商工会議所)$/],
   // A sports club's company (〇〇バスケットボール株式会社); its federation is an association (〇〇サッカー協会).
@@ -25,7 +25,8 @@ export const NAME_SECTORS: readonly (readonly [Sector, RegExp])[] = [
   ["real_estate", /(?:不動産|地所|住宅|建物|ハウジング)$/],
   ["retail_ec", /(?:商店|ストア|ショップ|マート|百貨店|スーパー|ドラッグ|リテイリング|リテール)$/],
   // Public bodies: a prefecture, city or ward, a ministry or agency, an election board, a council.
-  ["government", /(?:選挙管理委員会|議会|役所|役場|[都道府県市区町村]|省|庁)$/],
+  // English names too (Waseda University, Japan Meteorological Agency).
+  ["government", /(?:選挙管理委員会|議会|役所|役場|[都道府県市区町村]|省|庁|Agency|Ministry|Prefecture|City|Government)$/],
 ];
 
 /** Public bodies named after their place: a centre, institute or office of a prefecture or city (鹿児島県森林技術総合センター). */

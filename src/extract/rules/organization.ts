@@ -19,7 +19,7 @@ const KINDS = {
   // Good places, but for words that do not end like a name, or lines that do not sign.
   "news-subject-word": { weight: 3, confidence: 0.7 }, "page-publisher": { weight: 2.6, confidence: 0.6 },
   "title-head-word": { weight: 2.5, confidence: 0.6 }, "title-name": { weight: 2.5, confidence: 0.7 },
-  "letterhead-line": { weight: 2.5, confidence: 0.6 }, "mail-header": { weight: 2.5, confidence: 0.7 },
+  "letterhead-line": { weight: 2.5, confidence: 0.6 }, "mail-header": { weight: 2.5, confidence: 0.7 }, "english-subject": { weight: 3, confidence: 0.6 },
   "heading-token": { weight: 2.5, confidence: 0.6 }, "reporter-word": { weight: 2, confidence: 0.6 }, regulator: { weight: 2, confidence: 0.6 },
   // Passing mentions: they add up, and a vendor's counts against.
   contact: { weight: 1.5, confidence: 0.6 }, subject: { weight: 1.5, confidence: 0.6 },
@@ -410,6 +410,28 @@ function fromLetterhead(ctx: RuleContext): Evidence[] {
   return out;
 }
 
+// English news names organisations in capitalised words, ending in what they are (Seki Co., Waseda
+// University, Japan Meteorological Agency) or followed by their initials (… for Cybersecurity (NISC)).
+const ENGLISH_NAME = /\b((?:[A-Z][\w&'’.-]*\s(?:(?:of|and|for|on)\s)?){0,7}(?:Co\.|Inc\.|Corp\.|Corporation|Ltd\.|University|Agency|Service|Center|Centre|Ministry|Bank|Hospital|Commission|Holdings|Group|Institute|Foundation|Association)(?![\w-])|(?:[A-Z][\w’'.-]*\s(?:(?:of|and|for|on)\s)?){2,8}(?=\([A-Z]{2,8}\)))/g;
+// Initials that report: "NISC said", "According to NISC".
+const ENGLISH_INITIALS = /\b[A-Z]{3,6}\b(?= (?:said|says|announced|reported|confirmed))|(?<=According to )[A-Z]{3,6}\b/g;
+// A sentence that reports what its subject said or suffered.
+const ENGLISH_REPORT = /\b(?:said|says|announced|reported|confirmed|incurred|admitted|disclosed)\b/;
+
+/** Organisations an English report names: the subject of a sentence that says what happened, or a mention. */
+function fromEnglish(ctx: RuleContext): Evidence[] {
+  if (!/[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}/.test(ctx.text)) return [];
+  const out: Evidence[] = [];
+  for (const s of ctx.sentences) {
+    const kind: Kind = ENGLISH_REPORT.test(s.text) ? "english-subject" : "mentioned";
+    for (const h of [...hits(ENGLISH_NAME, s.text), ...hits(ENGLISH_INITIALS, s.text)]) {
+      const name = h.text.trim().replace(/^The\s/, "");
+      if (name.split(/\s/).length > 1 || /^[A-Z]{3,6}$/.test(name)) out.push(ev(name, s.start + h.start + h.text.indexOf(name), kind));
+    }
+  }
+  return out;
+}
+
 const MAIL_HEADER = /^\s*(?:差出人|送信者|送信元|表示名|From|件名|Subject)\s*[:：]\s*["“]?(?<name>[^"”<>\n]{2,40}?)["”]?\s*(?:<[^>\n]*>)?\s*$/gim;
 
 /** The organisation named in the headers of a sample mail (an impersonation notice shows what the fake looks like). */
@@ -557,6 +579,7 @@ function evidenceOf(ctx: RuleContext): Evidence[] {
     ...fromMailHeaders(ctx),
     ...fromOtherDefinitions(ctx),
     ...fromSelfNamed(ctx),
+    ...fromEnglish(ctx),
   ];
   const passing = [...fromTitleNames(ctx), ...fromMentions(ctx)].filter((m) => !placed.some((p) => p.start < m.end && m.start < p.end));
   return [...placed, ...passing];
