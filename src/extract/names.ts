@@ -30,9 +30,11 @@ const WEAK_SUFFIX = /^(?:社|会|館|局|団|都|道|府|県|市|区|町|村|省
 const APPENDAGE = /^(?:事務局|事務部|事務所|本部|支部|支社|支店|営業所|会員|正会員|職員|教職員|社員|従業員|役員|理事会|理事長|常務理事|理事|会長|副会長|社長|学長|校長|院長|所長|館長|長|代表理事|代表取締役|代表|運営委員会|公式|ホームページ|サイト|会員様|関係者|各位|様|さま|殿|御中|宛|[\dA-Za-z])/;
 // Words of a kind, not a name: 市立中学校, 県内2法人, 委託先, 大手銀行.
 const GENERIC = new RegExp(
-  "^(?:[都道府県市区町村国私公]立|[都道府県市区町村国学院社館庁]内|[都道府県市区町村国]|当|弊|本|同|貴|御|各|全|他|自|某|旧|新|元|前|関係|関連|委託|取引|外部|大手|中堅|地方|地域|総合|親|子|一部|複数|地元|全国|一般|民間|公的|外資系|海外|米国|英国|中国|韓国|米|英|中|韓|日本)?" +
-  "(?:小学校|中学校|高等学校|高校|特別支援学校|学校|大学|大学院|短期大学|大学病院|病院|医院|クリニック|診療所|薬局|幼稚園|保育園|保育所|こども園|図書館|美術館|博物館|会館|施設|事業所|会社|企業|法人|団体|協会|組合|センター|委員会|教育委員会|選挙管理委員会|議会|国会|政府|当局|役所|役場|市役所|県庁|都庁|府庁|庁|省|社|会|館|局|団|機関|医療機関|金融機関|研究所|事務所|財団|機構|銀行|店|店舗|支店|支社|本社|営業所|工場|子会社|関連会社|委託先|運営会社|委託会社|専門会社|調査会社|保険会社|証券会社|カード会社|クレジットカード会社|通信会社|新聞社|出版社|放送局|警察|警察署|消防局|消防署|水道局|交通局|市|県|町|村|区|州|グループ|ホールディングス|事務局|本部|支部)$",
+  "^(?:[都道府県市区町村国私公]立|[都道府県市区町村国学院社館庁]内|[都道府県市区町村国]|当社|弊社|同社|自社|当該|関係各|中央|当|弊|本|同|貴|御|各|全|他|自|某|旧|新|元|前|関係|関連|委託|取引|外部|大手|中堅|地方|地域|総合|親|子|一部|複数|地元|全国|一般|民間|公的|外資系|海外|米国|英国|中国|韓国|米|英|中|韓|日本)?" +
+  "(?:小学校|中学校|高等学校|高校|特別支援学校|学校|大学|大学院|短期大学|大学病院|病院|医院|クリニック|診療所|薬局|幼稚園|保育園|保育所|こども園|図書館|美術館|博物館|会館|施設|事業所|会社|企業|法人|団体|協会|組合|センター|委員会|教育委員会|選挙管理委員会|議会|国会|政府|当局|役所|役場|市役所|県庁|都庁|府庁|庁|省|省庁|社|会|館|局|団|機関|医療機関|金融機関|研究所|事務所|財団|機構|銀行|店|店舗|支店|支社|本社|営業所|工場|子会社|関連会社|委託先|運営会社|委託会社|専門会社|調査会社|保険会社|証券会社|カード会社|クレジットカード会社|通信会社|新聞社|出版社|放送局|警察|警察署|消防局|消防署|水道局|交通局|市|県|町|村|区|州|グループ|ホールディングス|事務局|本部|支部)$",
 );
+// A desk, not a body: お客様サポートセンター, テレホンセンター, データセンター.
+const DESK = /(?:テレホン|データ|サポート|コール|カスタマー|コンタクト|相談|問い?合わ?せ)センター$/;
 // A place word that opens a description rather than a name: 県教育委員会, 市立中学校, 県内.
 const GENERIC_HEAD = /^[都道府県市区町村](?:教育|選挙|議会|内|民|役|庁|警|職員)/;
 // A company described by its kind, not named: 人材派遣会社, グループ会社, 関連会社 (legal forms are taken off first).
@@ -41,8 +43,10 @@ const KIND_OF_COMPANY = /(?:会社|企業|業者|事業者)$/;
 const LEGAL_REST = /^(?!.*(?:等|ら|役員|職員|社員|会員|関係者|者|様)$)(?!(?:ポータル)?(?:サイト|システム|サーバー?|ページ|アカウント|アプリ|サービス|データ)$)[^()\s]{2,30}$/;
 // Placeholders and counts, not names: A社, B法人, 108法人.
 const PLACEHOLDER = /^(?:[A-Za-z]{1,2}|[A-Za-z]?\d+|[○〇●×]+)(?:社|法人|会社|病院|大学|学校|市|町|村|様)$/;
-// Gatherings end in 会 but are not organisations: 講習会, 説明会, 学術大会.
-const EVENT = /(?:講習|説明|研修|展示|懇親|勉強|発表|報告|交流|大|総|例|茶|宴|演奏|検討|審議|理事|社)会$/;
+// Gatherings end in 会 but are not organisations: 講習会, 説明会, 学術大会; nor are 照会, 機会, 面会.
+const EVENT = /(?:講習|説明|研修|展示|懇親|勉強|発表|報告|交流|大|総|例|茶|宴|演奏|検討|審議|理事|社|照|機|面|再|司)会$/;
+// Words that end in a self-reference or an office, or count bodies: 今後当社, 代表取締役社(長), 約900社.
+const NOT_A_NAME_END = new RegExp(`(?:${SELF_REFERENCE_WORD})$|(?:取締役|代表|執行役員?)社$|\\d社$`);
 
 /** True for a legal form alone (株式会社, (公社)), no name with it. */
 export function isLegalForm(word: string): boolean {
@@ -59,7 +63,14 @@ export function hasLegalForm(name: string): boolean {
 export function isGeneric(name: string): boolean {
   // "静岡県の総合病院": a kind of body described by its place is no name either.
   const key = name.replace(LEGAL_ANYWHERE, "").replace(/\s+/g, "").replace(/^.*[\u3400-\u9fff\u30a1-\u30fa]の(?=[^の]+$)/, "");
-  return key.length < 2 || SELF_REFERENCE.test(key) || GENERIC.test(key) || GENERIC_HEAD.test(key) || EVENT.test(key) || KIND_OF_COMPANY.test(key) || PLACEHOLDER.test(key);
+  return key.length < 2 || SELF_REFERENCE.test(key) || GENERIC.test(key) || GENERIC_HEAD.test(key) || EVENT.test(key) || KIND_OF_COMPANY.test(key) ||
+    PLACEHOLDER.test(key) || DESK.test(key) || endsAsNoName(key);
+}
+
+/** True for a word that ends in a self-reference standing as a word (今後当社, not 日本学), an office or a count of bodies. */
+function endsAsNoName(key: string): boolean {
+  const m = NOT_A_NAME_END.exec(key);
+  return m !== null && !BEFORE_NO_SELF_REFERENCE[m[0][0]!]?.includes(key[m.index - 1] ?? " ");
 }
 
 /** True for regulators, police and advisory bodies (IPA, JPCERT/CC…). */
@@ -97,7 +108,7 @@ export function orgNameOf(word: string): string | null {
 
 // Hiragana that joins clauses, never a name's kana (ひがし, みどり野, つつじが丘 are names): a lone
 // particle, a conjunction, a verb ending.
-const CLAUSE_KANA = /^[はがをにでともへや]$|^[はがをにでともへやの]{2}$|^(?:から|まで|より|など|では|には|とは|への|での)|について|による|における|として|および|ならびに|または|して|され|する|した|いる|ある|れる|った|ない|です|ます|こと|よう|ため|^(?:この|その|あの|なお|さらに|ただし|しかし|これ|それ|すべて)/;
+const CLAUSE_KANA = /^[はがをにでともへや]$|^[はがをにでともへやの]{2}$|^(?:から|まで|より|など|では|には|とは|への|での)|について|による|により|によって|における|として|および|ならびに|または|して|され|する|した|いる|ある|れる|った|ない|です|ます|こと|よう|ため|^(?:この|その|あの|なお|さらに|ただし|しかし|これ|それ|すべて)/;
 
 /** True for a name written in the notice's own words that reads as one (no clause swallowed into it). */
 export function isPlainName(name: string): boolean {
@@ -111,18 +122,38 @@ export function isPlainName(name: string): boolean {
 // A word a kana part of a name may follow: 北浜市立(みどり野中学校), 株式会社(あおぞらシステムズ).
 const BEFORE_KANA = new RegExp(`(?:[都道府県市区町村国私公]立|${LEGAL_FORM}) ?$`);
 
-/** Where a name starts that has kana before `at`: at a phrase start (さいたま市) or after 市立, 株式会社…; else `at`. */
+// Where a phrase starts: the text's start, a space, a comma, an opening bracket.
+const PHRASE_START = /[\s、。,「『【(（:：・]/;
+// A run of kanji, katakana and Latin letters that a name's kana may follow.
+const NAME_RUN = /[\p{Script=Han}\p{Script=Katakana}ー々A-Za-z0-9]/u;
+
+/**
+ * Where a name starts that has kana before `at`: at a phrase start (さいたま市), after 市立, 株式会社…,
+ * or after a short kanji word that starts the phrase and holds no particle between (東北海道いすゞ自動車); else `at`.
+ */
 function kanaStart(text: string, at: number): number {
   let s = at;
-  while (s > 0 && s > at - 8 && /[ぁ-ゖ]/.test(text[s - 1]!)) s--;
+  while (s > 0 && s > at - 8 && /[ぁ-ゖゝゞ]/.test(text[s - 1]!)) s--;
   const kana = text.slice(s, at);
-  if (s === at || kana.length < 2 || CLAUSE_KANA.test(kana) || /^の|の$/.test(kana)) return at;
-  if (s === 0 || /[\s、。,「『【(（:：・]/.test(text[s - 1]!)) return s;
+  // Kana that hold a particle past their first character join a clause (すでに…, すみやかにお客様…); が may stand in a name (つつじが丘).
+  if (s === at || kana.length < 2 || CLAUSE_KANA.test(kana) || /^の|の$/.test(kana) || /[にでをは]/.test(kana.slice(1))) return at;
+  if (s === 0 || PHRASE_START.test(text[s - 1]!)) return s;
   const head = BEFORE_KANA.exec(text.slice(Math.max(0, s - 24), s));
-  if (!head) return at;
-  let w = s - head[0].length;
-  while (w > 0 && /[\p{Script=Han}\p{Script=Katakana}ー々A-Za-z0-9]/u.test(text[w - 1]!)) w--;
-  return w;
+  let w = head ? s - head[0].length : s;
+  while (w > 0 && (head || w > s - 8) && NAME_RUN.test(text[w - 1]!)) w--;
+  if (head || (w < s && !/[はがをにでともへやのか]/.test(kana) && (w === 0 || PHRASE_START.test(text[w - 1]!)))) return w;
+  return at;
+}
+
+// A name in kana after a legal form, standing alone up to a break: "株式会社つゆきより |", "株式会社あおぞら、".
+const KANA_NAME = /^ ?[ぁ-ゖゝゞ][ぁ-ゖゝゞ\u30a1-\u30ff\u3400-\u9fff々A-Za-z0-9]{1,19}(?=[\s|｜、。,()「」『』:：]|$)/;
+
+/** The name a legal form standing alone opens when kana follow it (株式会社つゆきより), or null. */
+function kanaAfterLegalForm(text: string, h: Hit): string | null {
+  if (!ONLY_LEGAL_FORM.test(h.text)) return null;
+  const m = KANA_NAME.exec(text.slice(h.end, h.end + 24));
+  if (!m || /[はがをにでともへやの]$/.test(m[0]) || CLAUSE_KANA.test(m[0].trim().replace(/より$/, ""))) return null;
+  return h.text + m[0];
 }
 
 /** Every organisation name of a text, in order. */
@@ -137,9 +168,11 @@ function namesOf(text: string): NameHit[] {
     // Only a word holding an ending or a legal form can name an organisation.
     while (k < marks.length && marks[k]!.start < kana) k++;
     if (k >= marks.length || marks[k]!.start >= h.end) continue;
-    const name = (kana < at ? orgNameOf(text.slice(kana, h.end)) : null) ?? orgNameOf(h.text);
+    const name = (kana < at ? orgNameOf(text.slice(kana, h.end)) : null) ?? orgNameOf(h.text.replace(/^・+/, "")) ?? kanaAfterLegalForm(text, h);
     if (!name) continue;
-    const start = kana < at && text.startsWith(name, kana) ? kana : at;
+    const start = kana < at && text.startsWith(name, kana) ? kana : text.indexOf(name, at);
+    // A name read again from where an earlier one starts (株式会社ひので…, 東北海道いすゞ…): the longer reading stands.
+    if (out.length && out[out.length - 1]!.start === start) out.pop();
     out.push({ name, start, end: start + name.length, legal: hasLegalForm(name) });
   }
   return out;

@@ -62,3 +62,10 @@ test("clean Japanese, English and markdown are left alone", () => {
   assert.equal(r.text, text);
   assert.deepEqual(r.messages, []);
 });
+
+test("a name in rare kanji that a one-byte-off reading would turn into a unit square (㌦野宙) is left alone", () => {
+  const text = "北鄰菴におけるメール誤送信について\nお客様各位";
+  const r = fixMojibake(text);
+  assert.equal(r.text, text);
+  assert.equal(r.repairs, 0);
+});

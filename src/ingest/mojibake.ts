@@ -67,6 +67,12 @@ function rareDensity(run: string): number {
 // a decoder that skips one of them reads every following pair one byte off until the next one.
 const SKIPPED = [0xa9, 0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe];
 
+// What the skipped byte began, restored where a phrase starts: a circled or Roman numeral, a company
+// or era mark, №, ℡, an extension kanji (髙, 﨑) or a user-defined character; never a unit square
+// (㌣, ㎝) or a mathematical sign, which a reading of clean text one byte off would make up
+// (無鄰菴 is a garden's name, not ㌣去宙).
+const OPENER = /^[\u2460-\u2473\u2160-\u217f\u3231\u3232\u3239\u32a4-\u32a8\u2116\u2121\u301d\u337b-\u337e\uf900-\ufaff\ue000-\uf8ff\u4e00-\u9fff]/;
+
 function isOdd(c: number): boolean {
   return isRareKanji(c) || (c >= 0x0400 && c <= 0x04ff);
 }
@@ -92,7 +98,7 @@ function repairShiftedEuc(run: string): { text: string; length: number } | null 
         // The byte lost where the reading fell back into step cannot be known: the character it
         // began is shown as 〓, the conventional mark for an undecodable character.
         const text = decoder.decode(Uint8Array.from([lead, ...bytes])).replace(/\ufffd$/, "〓");
-        if (text.includes("\ufffd")) continue;
+        if (text.includes("\ufffd") || !OPENER.test(text)) continue;
         let odd = 0;
         for (let i = 0; i < text.length; i++) if (isOdd(text.charCodeAt(i))) odd++;
         if (odd > 0) continue;

@@ -42,7 +42,7 @@ export const ORG_SUFFIXES: readonly string[] = [
   "美術館", "博物館", "図書館", "資料館", "記念館", "会館", "旅館", "ホテル", "動物園", "水族館", "神社",
   // bodies, public and private
   "健康保険組合", "組合", "協会", "協議会", "連合会", "連盟", "学会", "財団", "機構", "センター", "研究所",
-  "研究機構", "委員会", "事務所", "生協", "共済", "公社", "公団", "法人",
+  "研究機構", "委員会", "事務所", "生協", "共済", "公社", "公団",
   // government
   "役所", "役場", "都", "道", "府", "県", "市", "区", "町", "村", "省", "庁",
   // weak endings
@@ -117,7 +117,9 @@ export const REGULATORS = new RegExp(`^(?:${REGULATOR_NAME})$`);
  */
 export const ADVISORY_BODY_NAME = `${REGULATOR_NAME}|警察庁|警視庁|[^\\s]{1,4}県警(?:察)?|[^\\s]{1,6}警察署|情報処理推進機構|IPA|JPCERT/CC|JPCERTコーディネーションセンター|JPCERT|` +
   "内閣サイバーセキュリティセンター|NISC|国民生活センター|フィッシング対策協議会|日本サイバー犯罪対策センター|JC3|日本ネットワークセキュリティ協会|JNSA|" +
-  "情報通信研究機構|NICT|日本情報経済社会推進協会|JIPDEC|プライバシーマーク事務局";
+  "情報通信研究機構|NICT|日本情報経済社会推進協会|JIPDEC|プライバシーマーク事務局|" +
+  // English names, matched with their spaces taken out.
+  "NationalPoliceAgency|PersonalInformationProtectionCommission|JapanComputerEmergencyResponseTeamCoordinationCenter|Information-technologyPromotionAgency";
 
 /** An advisory body's whole name (legal form taken off). */
 export const ADVISORY_BODIES = new RegExp(`^(?:${ADVISORY_BODY_NAME})$`);

@@ -1,7 +1,7 @@
 import type { Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround } from "../scan.js";
-import { LEGAL_FORM, REGULATORS, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
+import { LEGAL_FORM, REGULATORS, SELF_REFERENCE, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
 import { hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgNameOf, orgNamesIn, selfReferencesIn } from "../names.js";
 
 /**
@@ -15,10 +15,11 @@ const KINDS = {
   heading: { weight: 5, confidence: 0.9 }, listing: { weight: 5, confidence: 0.85 }, "digest-heading": { weight: 5, confidence: 0.85 },
   "title-head": { weight: 4.5, confidence: 0.85 }, "title-trailer": { weight: 4.5, confidence: 0.85 },
   "news-subject": { weight: 4, confidence: 0.85 }, letterhead: { weight: 4, confidence: 0.85 },
+  "self-named": { weight: 4, confidence: 0.75 },
   // Good places, but for words that do not end like a name, or lines that do not sign.
   "news-subject-word": { weight: 3, confidence: 0.7 }, "page-publisher": { weight: 2.6, confidence: 0.6 },
   "title-head-word": { weight: 2.5, confidence: 0.6 }, "title-name": { weight: 2.5, confidence: 0.7 },
-  "letterhead-line": { weight: 2.5, confidence: 0.6 }, "mail-header": { weight: 2.5, confidence: 0.7 },
+  "letterhead-line": { weight: 2.5, confidence: 0.6 }, "mail-header": { weight: 2.5, confidence: 0.7 }, "english-subject": { weight: 3, confidence: 0.6 },
   "heading-token": { weight: 2.5, confidence: 0.6 }, "reporter-word": { weight: 2, confidence: 0.6 }, regulator: { weight: 2, confidence: 0.6 },
   // Passing mentions: they add up, and a vendor's counts against.
   contact: { weight: 1.5, confidence: 0.6 }, subject: { weight: 1.5, confidence: 0.6 },
@@ -102,6 +103,8 @@ function fromListing(ctx: RuleContext): Evidence | null {
   const slash = title.lastIndexOf("/");
   if (slash < 0 || slash > title.length - 2) return null;
   const raw = title.slice(slash + 1).trim();
+  // "2021/1/18 | 株式会社X | 162": the slash of a date, not the one before a name.
+  if (/^\d|[|｜]/.test(raw)) return null;
   const name = raw.replace(SITE_WORDS, "").trim() || raw;
   return ev(name, ctx.titleStart + title.indexOf(raw, slash), "listing");
 }
@@ -130,8 +133,14 @@ const PLACE_LABEL = /【(\S{1,6}[都道府県市区町村])】\s*$/;
 const TITLE_BREAK = /における|において|での|への|に対する|による|に関する|について|、|,|\s|「|『|\(|——|―|(の|に|で|が|は|を|へ|と)/g;
 // An event written straight after its subject: "クーパン情報流出で…", "X顧客データ漏えい".
 const GLUED_EVENT = /(?:個人情報|顧客情報|会員情報|顧客データ|情報|データ)(?:の)?(?:流出|漏えい|漏洩)$|(?:不正アクセス|ランサムウェア被害|サイバー攻撃)$/;
+// What befalls an owner named before の: "Xの個人情報が流出", "Xのサーバーに不正アクセス", "Xの欧州子会社で".
+const OWNED_EVENT = /^(?:個人|顧客|会員|利用者|お客様)?(?:情報|データ)(?:が|の)?(?:流出|漏えい|漏洩)|^(?:サーバー?|システム|ホームページ|HP|ウェブサイト|サイト)(?:が|に|へ)|^[^\s、。]{0,4}(?:子会社|関連会社|グループ会社)(?:が|で|に)/;
+// A short label before a colon at the head of a digest's item: 製造:, 公的機関(東京都):.
+const TITLE_LABEL = /^([^\s:：、。「」【】]{1,12})[:：](?=\S)/;
+// What a title's subject reports or suffers: "Xが不正アクセス公表", "Xがランサム事案の続報を開示".
+const TITLE_REPORT = /公表|開示|発表|明らかに|被害|不正アクセス|流出|漏えい|漏洩|感染|攻撃/;
 // The words a title's subject may end in when it is a service, not an organisation.
-const NOT_AN_ORG = /(?:サイト|システム|サーバ|サーバー|メール|アカウント|ページ|データ|情報|ネットワーク|PC|パソコン|端末|アプリ|サービス|機器|ファイル|USBメモリ|書類|名簿|個人情報|お客様|顧客|会員|職員|社員|従業員|生徒|学生|患者|利用者|攻撃|被害|事案|事故|漏えい|漏洩|流出|紛失|不正アクセス|ランサムウェア|フィッシング|お詫び|お知らせ|ご報告|重要|機関|業者|事業者|委託先|氏|さん|社長|会長|容疑者|被告|教授|議員|大臣|知事|市長|町長|村長|理事長|院長|学長|校長|部長|課長|担当者|広報|代表|委員長|関係者|警察|県警|政府|当局|男|女|男性|女性|家族|専門家|研究者|捜査員|本件|今回|調査|結果|原因)$|^(?:公式|当社|弊社)?(?:オンライン(?:ストア|ショップ)|ネットショップ|ウェブショップ|Webショップ|ECサイト|通販サイト|ショッピングサイト|会員サイト)$/;
+const NOT_AN_ORG = /(?:サイト|システム|サーバ|サーバー|メール|アカウント|ページ|データ|情報|ネットワーク|PC|パソコン|端末|アプリ|サービス|機器|ファイル|USBメモリ|書類|名簿|個人情報|カード|業務|お客様|顧客|会員|職員|社員|従業員|生徒|学生|患者|利用者|攻撃|被害|事案|事故|漏えい|漏洩|流出|紛失|不正アクセス|ランサムウェア|フィッシング|お詫び|お知らせ|ご報告|重要|機関|業者|事業者|委託先|氏|さん|社長|会長|容疑者|被告|ハッカー|攻撃者|犯人|集団|教授|議員|大臣|知事|市長|町長|村長|理事長|院長|学長|校長|部長|課長|担当者|広報|代表|委員長|関係者|警察|県警|政府|当局|男|女|男性|女性|家族|専門家|研究者|捜査員|本件|今回|調査|報告|発表|報道|資料|記事|説明|結果|原因|様|さま|者)$|^(?:公式|当社|弊社)?(?:オンライン(?:ストア|ショップ)|ネットショップ|ウェブショップ|Webショップ|ECサイト|通販サイト|ショッピングサイト|会員サイト)$/;
 
 // A description before a name, written in kanji and katakana: 家電量販店の, 人材派遣大手の, 米検索大手
 // (お茶の水 starts in kana: a name).
@@ -153,17 +162,28 @@ function afterClause(word: string): string {
 /** The subject at the head of a title: "XにおけるYの紛失", "Xへの不正アクセス", "X、…と発表". */
 function fromTitleHead(ctx: RuleContext): Evidence | null {
   const t = ctx.text.slice(ctx.titleStart, ctx.titleEnd);
-  const lead = TITLE_LEAD.exec(t)?.[0].length ?? 0;
+  let lead = TITLE_LEAD.exec(t)?.[0].length ?? 0;
+  // "製造:オークマの…": a digest's label for the industry, not a name; "公的機関(東京都):…" names the body in brackets.
+  const label = TITLE_LABEL.exec(t.slice(lead));
+  if (label && orgNameOf(label[1]!) === null) {
+    const inner = /\(([^()]{2,20})\)$/.exec(label[1]!)?.[1];
+    if (inner && orgNameOf(inner) === inner) return ev(inner, ctx.titleStart + lead + label[1]!.lastIndexOf(inner), "title-head");
+    lead += label[0].length;
+  }
   const head = t.slice(lead, lead + 40);
   for (const m of head.matchAll(TITLE_BREAK)) {
     const described = head.slice(0, m.index);
-    const word = afterDescription(described);
+    const word = afterDescription(afterClause(described));
     if (word.length < 2) { if (!m[1]) break; continue; }
+    // "…によりJTBの個人情報が流出": the subject of an event is the word before the の.
+    const owner = m[1] === "の" && OWNED_EVENT.test(head.slice(m.index! + 1));
+    // "Xが不正アクセス公表", "Xは…被害を開示": the subject of a report.
+    const reporter = (m[1] === "が" || m[1] === "は") && TITLE_REPORT.test(t.slice(lead + m.index! + 1));
     const at = ctx.titleStart + lead + described.length - word.length;
     const name = orgNameOf(word);
     // "静岡県の総合病院…": a place before の describes what follows; look further.
     if (name === word && isPlainName(word) && !(m[1] === "の" && PLACE.test(word))) return isAdvisoryBody(word) ? null : ev(word, at, "title-head");
-    if (m[1] && !GLUED_EVENT.test(word)) continue; // の, に, で… may sit inside a name: look further
+    if (m[1] && !GLUED_EVENT.test(word) && !owner && !reporter) continue; // の, に, で… may sit inside a name: look further
     // "【宮城県】県立特別支援学校、…": news that names a body only by its kind and its place.
     const place = PLACE_LABEL.exec(t.slice(0, lead));
     if (place && isGeneric(word) && orgNameOf(`${place[1]}${word}`)) {
@@ -171,11 +191,11 @@ function fromTitleHead(ctx: RuleContext): Evidence | null {
       return { name: `${place[1]} ${word}`, start: from, end: at + word.length, kind: "title-head" };
     }
     // A word that is not a name by its ending counts only as the subject of "XにおけるY", "Xへの…",
-    // "X、…" or "X情報流出…", and only when the body names it again.
+    // "X、…" or "X情報流出…", when the body names it again; or of "Xの個人情報が…", "Xが…を公表".
     const glued = GLUED_EVENT.exec(word);
-    const subject = glued ? word.slice(0, glued.index) : /^(?:における|において|での|への|、)$/.test(m[0]) ? word : "";
+    const subject = glued ? word.slice(0, glued.index) : owner || reporter || /^(?:における|において|での|への|、)$/.test(m[0]) ? word : "";
     const named = subject.length >= 2 && isPlainName(subject) && subject.length <= 20 && !/[ぁ-ゖ]/.test(subject) && !isGeneric(subject) &&
-      !NOT_AN_ORG.test(subject) && !/^(?:\d|当|弊|本|同)/.test(subject) && ctx.text.indexOf(subject, ctx.titleEnd) >= 0;
+      !NOT_AN_ORG.test(subject) && !/^(?:\d|当|弊|本|同)/.test(subject) && (reporter || owner || ctx.text.indexOf(subject, ctx.titleEnd) >= 0);
     return named ? ev(subject, at, "title-head-word") : null;
   }
   return null;
@@ -203,11 +223,13 @@ function fromTitleNames(ctx: RuleContext): Evidence[] {
 // The body: news leads, self-definitions, letterheads, signatures, mail samples, mentions
 
 // A news lead: "X(本社:…)は14日、", "Xは7月1日、…と発表した".
-const NEWS_LEAD = /^[『「]?((?:[^、。「」『』\s]|(?<=[A-Za-z.]) (?=[A-Za-z])){2,40}?)(?:\([^()\n]{0,40}\))?は\s?[、,]?\s?(?:(?:(?:19|20)\d{2}\s?年\s?)?\d{1,2}\s?月\s?)?\d{1,2}\s?日(?:午[前後])?[、,]/;
+const NEWS_LEAD = /^[『「]?((?:[^、。「」『』\s]|(?<=[A-Za-z.]) (?=[A-Za-z])){2,40}?)(?:\s?\([^()\n]{0,40}\))?は\s?[、,]?\s?(?:(?:(?:19|20)\d{2}\s?年\s?)?\d{1,2}\s?月\s?)?\d{1,2}\s?日(?:午[前後])?[、,]/;
 // A lead run on after its headline on one line: "…流出か 日本原燃は 3 日、".
 const LEAD_AFTER_HEADLINE = new RegExp(`(?<=\\S\\s)${NEWS_LEAD.source.slice(1)}`);
 // A subject that reports: "Xは…と発表しました", "Xによりますと", "Xといたしましては".
-const REPORTER = /^[『「]?([^、。「」『』\n]{2,40}?)(?:\([^()\n]{0,40}\))?(?:は[、,]?|によりますと|によると|といたしましては|としては)/;
+const REPORTER = /^[『「]?([^、。「」『』\n]{2,40}?)(?:\s?\([^()\n]{0,40}\)\s?)?(?:は[、,]?|によりますと|によると|といたしましては|としては)/;
+// An owner before what it lost: "Xの会員情報を…", "Xのサーバーに…".
+const OWNER_LEAD = /^[『「]?([^、。「」『』\s]{2,30}?)の(?:(?:会員|顧客|個人|お客様|利用者)?(?:情報|データ)|サーバー?|システム|ホームページ|ウェブサイト|サイト)(?:を|が|に|へ)/;
 const HEAD_OFFICE = /\((?:本社|本店|本部|所在地)[:：]/;
 const REPORTS = /発表|公表|明らかに|としています|ということです|としている|判明した|報告した|わかりました|分かりました/;
 
@@ -217,8 +239,14 @@ const REPORTS = /発表|公表|明らかに|としています|ということ�
  * again, only a brand-like word (katakana or Latin letters) counts.
  */
 function subjectWord(raw: string, vouched: boolean): boolean {
-  if (!isPlainName(raw) || raw.length > 20 || /[ぁ-ゖ]/.test(raw.replace(/^[ぁ-ゖ]+/, "")) || isGeneric(raw) || NOT_AN_ORG.test(raw)) return false;
-  return vouched || (/[ァ-ヴA-Za-z]/.test(raw) && !/(?:メディア|マスコミ|ニュース|報道|紙)$/.test(raw));
+  const company = newsCompany(raw);
+  if (!isPlainName(raw) || raw.length > 20 || /[ぁ-ゖ]/.test(raw.replace(/^[ぁ-ゖ]+/, "")) || (isGeneric(raw) && !company) || NOT_AN_ORG.test(raw)) return false;
+  return vouched || company || (/[ァ-ヴA-Za-z]/.test(raw) && !/(?:メディア|マスコミ|ニュース|報道|紙)$/.test(raw));
+}
+
+/** A company as news names it, a proper name and 会社 (中部空港会社), not a kind of company (人材会社, 子会社). */
+function newsCompany(raw: string): boolean {
+  return /^\p{Script=Han}{4,12}会社$/u.test(raw) && !isGeneric(raw.slice(0, -2));
 }
 
 /** True when the text names the word again after `from` (a name recurs; a passing noun seldom does). */
@@ -239,10 +267,12 @@ function fromSubjects(ctx: RuleContext): Evidence[] {
     // A lead opens a report (after its title, or at the top): deeper, a sentence's subject is only one of its actors.
     const deep = (s.start >= ctx.titleEnd ? ++after : ++before) > LEAD_SENTENCES;
     const dated = /日\s?[、,]/.test(s.text) ? NEWS_LEAD.exec(s.text) ?? LEAD_AFTER_HEADLINE.exec(s.text) : null;
-    const rep = dated ?? REPORTER.exec(s.text);
+    const reporter = dated ?? REPORTER.exec(s.text);
+    // "Xの会員情報を管理するシステムが…": a lead that opens on what the owner lost.
+    const rep = reporter ?? (deep ? null : OWNER_LEAD.exec(s.text));
     if (!rep) continue;
     // "Xは14日、", "Xは…と発表した": a report's subject, named as such.
-    const lead = dated !== null || REPORTS.test(s.text);
+    const lead = dated !== null || reporter === null || REPORTS.test(s.text) || /によ(?:ると|りますと)$/.test(rep[0]);
     // "人材派遣大手のワークリンクは", "財布を販売する三京商会は": the name after its description.
     const raw = afterDescription(afterClause(rep[1]!.trim().replace(/^(?:この度|このたび|今般|なお|また)[、,]?/, "")));
     const named = orgNameOf(raw) === raw && isPlainName(raw);
@@ -257,6 +287,43 @@ function fromSubjects(ctx: RuleContext): Evidence[] {
 }
 
 const DEFINED_AS_SELF = new RegExp(`([^\\s、。,「」『』()（）:：]{2,50}?)\\s?[(（](?:[^()（）\\n]{0,80}?[、,]\\s?)?\\s?(?:以下|下記)[、,]?\\s?[「『]?(?:${SELF_REFERENCE_WORD}|同社|当団体|本会|当校)`);
+
+// A name given a short label of its own: "東西海上株式会社(以下「東西海上社」)".
+const DEFINED_AS_LABEL = /(?<name>[^\s、。,「」『』()（）:：]{2,50}?)\s?\((?:以下|下記)[、,]?\s?[「『](?<label>[^」』\n]{1,20})[」』]/g;
+
+// The sector each self-reference implies (本市 → government).
+const SELF_SECTOR = new Map(SELF_REFERENCES.map((r) => [r.word, r.sector]));
+
+/**
+ * Names a notice that speaks of itself (当社, 当院…) defines under a label that is not a
+ * self-reference: another party, told apart from the writer ("X(以下「X社」)からの出向者").
+ */
+function fromOtherDefinitions(ctx: RuleContext): Evidence[] {
+  // A public body's notice (当省, 本市) defines the company it acts on the same way: only other writers count.
+  if (!ctx.text.includes("以下") || !selfReferencesIn(ctx.text).some((h) => SELF_SECTOR.get(h.text) !== "government")) return [];
+  const out: Evidence[] = [];
+  for (const h of hits(DEFINED_AS_LABEL, ctx.text)) {
+    const [name, label] = [h.groups.name ?? "", h.groups.label ?? ""];
+    if (SELF_REFERENCE.test(label) || /^(?:同|本|当|弊)/.test(label)) continue;
+    const cut = orgNameOf(name);
+    if (!cut || !name.endsWith(cut)) continue;
+    // The party is named under its label thereafter: both count against it.
+    out.push(ev(cut, h.start + h.text.indexOf(cut), "vendor"), ev(label, h.start + h.text.lastIndexOf(label), "vendor"));
+  }
+  return out;
+}
+
+// 当 or 弊 before a katakana or Latin name: the writer calling itself by its name (当ソウェルクラブの会員).
+const SELF_NAMED = /(?<![\p{Script=Han}])[当弊](?<name>[ァ-ヴA-Za-z][ァ-ヴー・A-Za-z0-9&]{3,24})(?=の|は|が|では|として|における|に|を)/gu;
+// What a writer calls by its kind, not its name: 当サイト, 当オンラインストア, 当グループドメイン.
+const SELF_KIND = /^(?:オンライン|ウェブ|Web|WEB|EC|ネット|公式)?(?:サイト|サービス|ショップ|ストア|システム|アプリ|ページ|ホームページ|メール|メールマガジン|メルマガ|アカウント|データ|サーバー?|ネットワーク|プログラム|イベント|キャンペーン|ツアー|プラン|コース|セミナー|ブランド|ホテル|クリニック|グループ|センター|スクール|クラブ|チーム|オフィス|カード|ポイント|フォーム|ソフト|ツール|ファイル|ドメイン|プロセス|クラス|アクセス)/;
+
+/** A name the notice calls itself by, with 当 or 弊 before it: "当ソウェルクラブの会員管理システム". */
+function fromSelfNamed(ctx: RuleContext): Evidence[] {
+  return hits(SELF_NAMED, ctx.text).map((h) => ({ name: h.groups.name ?? "", at: h.start + 1 }))
+    .filter((n) => !SELF_KIND.test(n.name) && !NOT_AN_ORG.test(n.name))
+    .map((n) => ev(n.name, n.at, "self-named"));
+}
 
 /** Name the notice defines as itself: "株式会社X(以下「当社」)". */
 function fromSelfDefinition(ctx: RuleContext): Evidence | null {
@@ -277,10 +344,15 @@ const SIGN_LINE = /^(?:(?:令和|平成)?\s?[\d元]{1,4}\s?年\s?\d{1,2}\s?月\s
 const FACILITY = /ホーム|施設|センター|病院|クリニック|学校|学園|園|館|ホテル|店|事業所|工場/;
 const PERSON_WORDS = /代表|取締役|社長|理事長|院長|校長|部長|課長|担当|様|殿|御中|各位|(?:部|課|室|係|局|本部|事務局|情報)$|お知らせ|ニュース|news|ブログ|サイト|ページ|一覧|トピックス/i;
 
+// The label of a header field that names the writer: 会社名, 社名, 法人名, 団体名, 名称 (spaced out in filings).
+const NAME_LABEL = /^(?:会\s*社|法\s*人|団\s*体|社)\s*名\s*[:：]?\s+|^名\s*称\s*[:：]?\s+/;
+
 /** The organisation a short letterhead or signature line names (a page title's site part, a legal body and its institution). */
 function letterheadName(line: string): string | null {
-  // A page title's site part ("お知らせ | 株式会社X"); a kana reading in brackets is dropped ("株式会社 東玉(とうぎょく)").
-  const t = (/(?:\s*[|｜]|\s[-–—]\s)\s*([^|｜]{2,45})$/.exec(line)?.[1]?.trim() ?? line).replace(/\([ぁ-ゖァ-ヴー・\s]+\)\s*$/, "");
+  // A page title's site part ("お知らせ | 株式会社X"); a kana reading in brackets is dropped ("株式会社 東玉(とうぎょく)");
+  // so is the label of a filing's header field ("会 社 名 株式会社X").
+  const t = (/(?:\s*[|｜]|\s[-–—]\s)\s*([^|｜]{2,45})$/.exec(line)?.[1]?.trim() ?? line)
+    .replace(/\([ぁ-ゖァ-ヴー・\s]+\)\s*$/, "").replace(NAME_LABEL, "");
   if (t.length > 45 || /[。、「」【】:：>|｜]/.test(t) || /各位|御中|様$|^\d/.test(t)) return null;
   const words = t.split(/\s+/);
   // A legal form written apart from its name is one word with it.
@@ -329,9 +401,33 @@ function fromLetterhead(ctx: RuleContext): Evidence[] {
       const name = letterheadName(t);
       if (!name) return;
       const rest = t.slice(t.indexOf(name) + name.length);
-      const signs = SIGN_LINE.test(rest) || [lines[i - 2], lines[i - 1], lines[i + 1], lines[i + 2]].some((n) => n && SIGN_LINE.test(n.text.trim()));
+      // A name line right above the title heads the notice as a letterhead does (an item's name line on a news page).
+      const heads = l.end <= ctx.titleStart && ctx.text.slice(l.end, ctx.titleStart).trim() === "";
+      const signs = heads || SIGN_LINE.test(rest) || [lines[i - 2], lines[i - 1], lines[i + 1], lines[i + 2]].some((n) => n && SIGN_LINE.test(n.text.trim()));
       out.push(ev(name, l.start + l.text.indexOf(name), signs ? "letterhead" : "letterhead-line"));
     });
+  }
+  return out;
+}
+
+// English news names organisations in capitalised words, ending in what they are (Seki Co., Waseda
+// University, Japan Meteorological Agency) or followed by their initials (… for Cybersecurity (NISC)).
+const ENGLISH_NAME = /\b((?:[A-Z][\w&'’.-]*\s(?:(?:of|and|for|on)\s)?){0,7}(?:Co\.|Inc\.|Corp\.|Corporation|Ltd\.|University|Agency|Service|Center|Centre|Ministry|Bank|Hospital|Commission|Holdings|Group|Institute|Foundation|Association)(?![\w-])|(?:[A-Z][\w’'.-]*\s(?:(?:of|and|for|on)\s)?){2,8}(?=\([A-Z]{2,8}\)))/g;
+// Initials that report: "NISC said", "According to NISC".
+const ENGLISH_INITIALS = /\b[A-Z]{3,6}\b(?= (?:said|says|announced|reported|confirmed))|(?<=According to )[A-Z]{3,6}\b/g;
+// A sentence that reports what its subject said or suffered.
+const ENGLISH_REPORT = /\b(?:said|says|announced|reported|confirmed|incurred|admitted|disclosed)\b/;
+
+/** Organisations an English report names: the subject of a sentence that says what happened, or a mention. */
+function fromEnglish(ctx: RuleContext): Evidence[] {
+  if (!/[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}/.test(ctx.text)) return [];
+  const out: Evidence[] = [];
+  for (const s of ctx.sentences) {
+    const kind: Kind = ENGLISH_REPORT.test(s.text) ? "english-subject" : "mentioned";
+    for (const h of [...hits(ENGLISH_NAME, s.text), ...hits(ENGLISH_INITIALS, s.text)]) {
+      const name = h.text.trim().replace(/^The\s/, "");
+      if (name.split(/\s/).length > 1 || /^[A-Z]{3,6}$/.test(name)) out.push(ev(name, s.start + h.start + h.text.indexOf(name), kind));
+    }
   }
   return out;
 }
@@ -401,11 +497,28 @@ function weightOf(e: Evidence): number {
 }
 
 
-/** Group the evidence by organisation: names that contain one another (武蔵小杉病院, 日本医科大学武蔵小杉病院) are one. */
-function candidatesOf(evidence: Evidence[]): Candidate[] {
+// An abbreviation in brackets right after a name: "成田国際空港会社 (NAA)", "株式会社X(XYZ)".
+const ABBREVIATION = /^\s?\(([A-Za-z][A-Za-z0-9&.\-]{1,9})\)/;
+
+/** The abbreviations the text gives the names of its evidence, as keys: "naa" → "成田国際空港会社". */
+function abbreviationsOf(text: string, evidence: readonly Evidence[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of evidence) {
+    const m = e.inSource ? null : ABBREVIATION.exec(text.slice(e.end, e.end + 14));
+    if (m && orgKey(m[1]) !== orgKey(e.name)) out.set(orgKey(m[1]), orgKey(e.name));
+  }
+  return out;
+}
+
+/**
+ * Group the evidence by organisation: names that contain one another (武蔵小杉病院, 日本医科大学武蔵小杉病院)
+ * are one, and so are a name and the abbreviation the text gives it.
+ */
+function candidatesOf(evidence: Evidence[], abbreviations: ReadonlyMap<string, string>): Candidate[] {
   const groups: Candidate[] = [];
-  for (const e of [...evidence].sort((a, b) => orgKey(b.name).length - orgKey(a.name).length)) {
-    const key = orgKey(e.name);
+  const keyOf = (e: Evidence) => abbreviations.get(orgKey(e.name)) ?? orgKey(e.name);
+  for (const e of [...evidence].sort((a, b) => keyOf(b).length - keyOf(a).length)) {
+    const key = keyOf(e);
     if (key.length < 2) continue;
     // A place is not the body it names (岡山県 is not 岡山県精神科医療センター).
     const g = groups.find((c) => c.key === key || (!PLACE.test(key) && (c.key.includes(key) || key.includes(c.key))));
@@ -464,6 +577,9 @@ function evidenceOf(ctx: RuleContext): Evidence[] {
     ...fromSubjects(ctx),
     ...fromLetterhead(ctx),
     ...fromMailHeaders(ctx),
+    ...fromOtherDefinitions(ctx),
+    ...fromSelfNamed(ctx),
+    ...fromEnglish(ctx),
   ];
   const passing = [...fromTitleNames(ctx), ...fromMentions(ctx)].filter((m) => !placed.some((p) => p.start < m.end && m.start < p.end));
   return [...placed, ...passing];
@@ -505,7 +621,7 @@ function ownOrganisation(ctx: RuleContext): Finding | null {
   const pub = publisherEvidence(ctx);
   // The page header is a line of the notice itself when the letterhead already counted it.
   if (pub && !evidence.some((e) => e.kind.startsWith("letterhead") && e.name === pub.name)) evidence.push(pub);
-  const candidates = candidatesOf(evidence);
+  const candidates = candidatesOf(evidence, abbreviationsOf(ctx.text, evidence));
   const said = new Set(selfReferencesIn(ctx.text).map((h) => h.text));
   for (const c of candidates) c.score += selfMatch(said, c);
   candidates.sort((a, b) => b.score - a.score);

@@ -1,7 +1,7 @@
 import type { DataType, Finding, Sector } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
-import { hits, lineAround } from "../scan.js";
-import { LEGAL_FORM_SECTORS, NAME_SECTORS, PUBLIC_BODY, SECTOR_CUES } from "../../core/vocab/sectors.js";
+import { hits, lineAround, type Hit } from "../scan.js";
+import { LEGAL_FORM_SECTORS, NAME_SECTORS, OPERATED_SHOP, PUBLIC_BODY, SECTOR_CUES } from "../../core/vocab/sectors.js";
 import { LEGAL_FORM, SELF_REFERENCES } from "../../core/vocab/organizations.js";
 import { hasLegalForm, orgNameOf, selfReferencesIn } from "../names.js";
 
@@ -24,6 +24,29 @@ function inBreadcrumb(text: string, at: number): boolean {
   return /[>＞›»]\s*\S.*[>＞›»]/.test(text.slice(s, e));
 }
 
+/**
+ * True for a cue that speaks of others than the organisation: a roll of names, a menu, the page's
+ * category, a client (高岡市民病院様), customers (自治体向け, 取引先自治体), work farmed out (配送業務を委託),
+ * an item of a list of data (氏名、金融機関、口座番号).
+ */
+function aside(ctx: RuleContext, h: Hit): boolean {
+  const { text } = ctx;
+  if (inNameList(text, h.start) || inBreadcrumb(text, h.start)) return true;
+  if (ctx.notice.category && h.start >= ctx.titleStart && h.start < ctx.titleStart + ctx.notice.category.length) return true;
+  const after = text.slice(h.end, h.end + 12);
+  if (CLIENT.test(after) || after.startsWith("向け") || /^[^、。]{0,4}を(?:再)?委託/.test(after) || text.slice(Math.max(0, h.start - 3), h.start) === "取引先") return true;
+  return inDataList(text, h.start);
+}
+
+/** True inside brackets that enumerate data items: "(法人名、代表者名、金融機関、口座番号 等)". */
+function inDataList(text: string, at: number): boolean {
+  const open = text.lastIndexOf("(", at);
+  if (open < 0 || at - open > 80 || text.lastIndexOf(")", at) > open) return false;
+  const close = text.indexOf(")", at);
+  const inside = text.slice(open, close < 0 ? at + 40 : close);
+  return (inside.match(/、/g) ?? []).length >= 2;
+}
+
 /** The sector an organisation's name says: its ending, then its place (a prefecture's centre), then its legal form. */
 function sectorOfName(name: string): { sector: Sector; by: "org-name" | "legal-form" } | null {
   const bare = (orgNameOf(name) ?? name).replace(LEGAL_FORMS, "").replace(/\s+/g, "");
@@ -41,6 +64,28 @@ interface Support {
   top: number;
   rule: string;
   inSource: boolean;
+  /** The notice the weightiest words stand in, when not this one (a numbered case's notice). */
+  from?: RuleContext;
+}
+
+// What the notice that frames a numbered case says weighs half what the case says itself.
+const FRAMING_SHARE = 0.5;
+
+/** The case's own support, and half its notice's: "IIJが提供する各種サービスで…" frames each of its cases. */
+function supportWithFraming(ctx: RuleContext): Map<Sector, Support> {
+  const scores = supportOf(ctx);
+  const outer = ctx.framing();
+  if (!outer) return scores;
+  for (const [sector, o] of supportOf(outer)) {
+    const cur = scores.get(sector);
+    const w = o.top * FRAMING_SHARE;
+    if (!cur) scores.set(sector, { ...o, score: o.score * FRAMING_SHARE, top: w, rule: "sector/case-notice", from: outer });
+    else {
+      cur.score += o.score * FRAMING_SHARE;
+      if (w > cur.top) Object.assign(cur, { start: o.start, end: o.end, top: w, rule: "sector/case-notice", inSource: o.inSource, from: outer });
+    }
+  }
+  return scores;
 }
 
 // The sector of the self-references that imply one.
@@ -48,7 +93,7 @@ const SELF_SECTOR = new Map(SELF_REFERENCES.filter((r) => r.sector !== null).map
 
 // How much each kind of evidence weighs, and the confidence of a sector read from it.
 const WEIGHTS = { "org-name": 10, "public-institution": 11, description: 11, "legal-form": 3, "self-reference": 4 } as const;
-const CONFIDENCE = { "org-name": 0.85, "public-institution": 0.75, description: 0.75, "page-publisher": 0.7, "legal-form": 0.6, "self-reference": 0.8, cues: 0.55 } as const;
+const CONFIDENCE = { "org-name": 0.85, "public-institution": 0.75, description: 0.75, "page-publisher": 0.7, "legal-form": 0.6, "self-reference": 0.8, cues: 0.55, "case-notice": 0.6 } as const;
 
 /** The sectors the notice's words support, with their weights. */
 function supportOf(ctx: RuleContext): Map<Sector, Support> {
@@ -93,9 +138,7 @@ function supportOf(ctx: RuleContext): Map<Sector, Support> {
   for (const [sector, re, weight] of SECTOR_CUES) {
     let body = 0;
     for (const h of hits(re, ctx.text)) {
-      if (inNameList(ctx.text, h.start) || inBreadcrumb(ctx.text, h.start)) continue;
-      if (ctx.notice.category && h.start >= ctx.titleStart && h.start < ctx.titleStart + ctx.notice.category.length) continue;
-      if (CLIENT.test(ctx.text.slice(h.end, h.end + 3))) continue; // "高岡市民病院様": a client, not the organisation
+      if (aside(ctx, h)) continue;
       if (h.start >= ctx.titleStart && h.start < ctx.titleEnd) add(sector, weight, h.start, h.end, "sector/cues");
       else if (body < 3) { add(sector, weight / 2, h.start, h.end, "sector/cues"); body++; }
     }
@@ -120,12 +163,20 @@ function descriptionsOf(text: string, org: string): { text: string; start: numbe
 }
 
 // Data types that are a payment card's.
-const CARD_DATA = new Set<DataType>(["credit_card_number", "card_expiry", "security_code", "cardholder_name"]);
+const CARD_DATA = new Set<DataType>(["credit_card_info", "credit_card_number", "card_expiry", "security_code", "cardholder_name"]);
 
 /** A card leak from an online purchase: an EC incident, whatever the company makes. */
 function shopCardLeak(ctx: RuleContext): RegExpExecArray | null {
   const card = (ctx.fields.data_types ?? []).some((t) => CARD_DATA.has(t));
   return card ? /購入|カード決済|ショッピング|ショップ|通販|ECサイト/.exec(ctx.text) : null;
+}
+
+/** The finding for a sector read from its weightiest words, wherever they stand (this notice, its framing notice, the page). */
+function recordSupport(ctx: RuleContext, sector: Sector, s: Support, conf: number): Finding {
+  if (s.inSource) return ctx.findInSource("sector", sector, s.start, s.end, conf, s.rule);
+  if (!s.from) return ctx.find("sector", sector, s.start, s.end, conf, s.rule);
+  const at = s.from.find("sector", sector, s.start, s.end, conf, s.rule).span;
+  return ctx.findInSource("sector", sector, at[0], at[1], conf, s.rule);
 }
 
 /**
@@ -135,14 +186,17 @@ function shopCardLeak(ctx: RuleContext): RegExpExecArray | null {
  */
 export const sectorRule: Rule<"sector"> = {
   field: "sector",
-  heuristics: ["sector/org-name", "sector/description", "sector/public-institution", "sector/page-publisher", "sector/legal-form", "sector/self-reference", "sector/cues", "sector/card-leak-from-purchases", "sector/company-without-cues"],
+  heuristics: ["sector/org-name", "sector/description", "sector/public-institution", "sector/operated-shop", "sector/page-publisher", "sector/legal-form", "sector/self-reference", "sector/cues", "sector/case-notice", "sector/card-leak-from-purchases", "sector/company-without-cues"],
   run(ctx) {
-    const scores = supportOf(ctx);
-    const shop = shopCardLeak(ctx);
-    // An institution's shop (a hospital's, a university's) does not make it a retailer.
+    const scores = supportWithFraming(ctx);
+    // A card leak from purchases, or an incident at a shop the organisation runs, is an EC incident;
+    // but an institution's shop (a hospital's, a university's) does not make it a retailer.
     const institution = [...scores].some(([sector, s]) => INSTITUTIONS.has(sector) && (s.rule === "sector/org-name" || s.rule === "sector/page-publisher"));
-    if (shop && !institution) {
-      return [ctx.find("sector", "retail_ec", shop.index, shop.index + shop[0].length, 0.6, "sector/card-leak-from-purchases")];
+    if (!institution) {
+      const card = shopCardLeak(ctx);
+      if (card) return [ctx.find("sector", "retail_ec", card.index, card.index + card[0].length, 0.6, "sector/card-leak-from-purchases")];
+      const shop = OPERATED_SHOP.exec(ctx.text);
+      if (shop) return [ctx.find("sector", "retail_ec", shop.index, shop.index + shop[0].length, 0.7, "sector/operated-shop")];
     }
     const ranked = [...scores].sort((a, b) => b[1].score - a[1].score);
     const [top, second] = ranked;
@@ -151,10 +205,7 @@ export const sectorRule: Rule<"sector"> = {
       const base = CONFIDENCE[s.rule.slice("sector/".length) as keyof typeof CONFIDENCE];
       const margin = second ? second[1].score / s.score : 0;
       const conf = Math.round(Math.max(0.3, Math.min(0.92, base + 0.03 * Math.min(s.score, 8) - 0.3 * margin)) * 100) / 100;
-      const f: Finding = s.inSource
-        ? ctx.findInSource("sector", sector, s.start, s.end, conf, s.rule)
-        : ctx.find("sector", sector, s.start, s.end, conf, s.rule);
-      return [f];
+      return [recordSupport(ctx, sector, s, conf)];
     }
     // A company whose notice says enough to judge, with nothing sector-specific in it.
     const org = ctx.fields.organization ?? "";
