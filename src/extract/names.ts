@@ -112,10 +112,12 @@ const CLAUSE_KANA = /^[はがをにでともへや]$|^[はがをにでともへ�
 
 /** True for a name written in the notice's own words that reads as one (no clause swallowed into it). */
 export function isPlainName(name: string): boolean {
-  // Kana may stand in a name (さいたま市, 市立みどり野中学校, お茶の水女子大学), particles may not;
-  // brackets only around a legal form ((公社)日本植物学会).
-  const kana = name.match(/[ぁ-ゖ]+/g) ?? [];
-  if (kana.some((k) => k !== "の" && CLAUSE_KANA.test(k))) return false;
+  // Kana may stand in a name (さいたま市, 市立みどり野中学校, お茶の水女子大学), particles may not, except
+  // right after a legal form, where kana open the name itself (株式会社からくり雑貨店); brackets only around a
+  // legal form ((公社)日本植物学会).
+  for (const k of name.matchAll(/[ぁ-ゖ]+/g)) {
+    if (k[0] !== "の" && CLAUSE_KANA.test(k[0]) && !BEFORE_KANA.test(name.slice(0, k.index))) return false;
+  }
   return !/[。、,「」『』【】:：!?()]/.test(name.replace(LEGAL_ANYWHERE, "")) && name.length >= 2 && name.length <= 40;
 }
 
