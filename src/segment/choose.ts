@@ -1,4 +1,5 @@
 import type { Notice } from "../core/types.js";
+import { SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
 import { incidentTitle } from "./classify.js";
 import { distinctSubjects, subjectOf } from "./subjects.js";
 
@@ -25,7 +26,7 @@ export function titleQuality(title: string): number {
 }
 
 // Words that refer to the writer: a page that speaks of itself throughout is one organisation's notice.
-const SELF = /当社|弊社|当院|本学|本校|当行|当組合|当協会|当法人|当センター|当館|当店|当機構|弊団体|本学会|当会/g;
+const SELF = new RegExp(SELF_REFERENCE_WORD, "g");
 
 /** The organisation a post is about: a name line above its title, the subject of its title, else of its first sentences (null: none named). */
 function subjectOfPost(text: string, n: Notice): string | null {

@@ -1,4 +1,5 @@
 import type { NoticeKind } from "../core/types.js";
+import { SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
 
 /** The classifier's decision on one post, with the reason shown to analysts. */
 export interface Verdict {
@@ -34,7 +35,7 @@ const PROMOTION = /セミナー|フォーラム|カンファレンス|シンポ�
 const ADVICE = /注意喚起|をかたる|を騙る|かたる|を装[うっ]|ご注意|注意点|の呼びかけ|に関する注意/g;
 const TOPIC = /対策(?!本部)|とは|入門|解説|まとめ|特集|紹介|\d+選|比較|使い方|ポイント|の基本|手口|傾向|予告|パッチ|修正プログラム|アップデート|更新プログラム|脆弱性(?!を(?:突|つ))/g;
 // An organisation saying it is being impersonated reports phishing against its own name (or its staff's).
-const SELF_IMPERSONATED = /(?:当社|弊社|当行|当院|本学|当法人|当組合|当協会|当市|当町|当館|当センター|当店|当機構)(?:の名前|の名称|名|の名|(?:の|および|及び)[^。、\n]{0,12})?を(?:装|かた|騙|名乗)/;
+const SELF_IMPERSONATED = new RegExp(`(?:${SELF_REFERENCE_WORD})(?:の名前|の名称|名|の名|(?:の|および|及び)[^。、\\n]{0,12})?を(?:装|かた|騙|名乗)`);
 const REGULATOR = /(個人情報保護委員会|総務省|金融庁|経済産業省|厚生労働省|文部科学省|国土交通省|消費者庁|公正取引委員会|監督官庁|[都道府県]知事|教育委員会|財務局|厚生局|総合通信局|経済産業局|運輸局)(?:より|から|による|が|は)?[^。\n]{0,60}?(勧告|指導|命令|行政処分|処分|行政上の対応|立入検査|業務改善)|(?:に対する|への)(?:業務改善命令|業務停止命令|行政処分|勧告|行政指導)/;
 const ADVISORY_BODY = /JPCERT|フィッシング対策協議会|フィッシング情報|IPA|情報処理推進機|JNSA|日本ネットワークセキュリティ協会|NISC|内閣サイバー|警察庁|NICT|情報通信研究機構|トレンドマイクロ|カスペルスキー|Microsoft|マイクロソフト|Google|Apple|Adobe|JC3|日本サイバー犯罪対策センター|消費者庁|国民生活センター|セキュリティ協議会|推進センター|対策会議/;
 

@@ -1,4 +1,5 @@
 import type { Casefile, Notice, Span } from "../core/types.js";
+import { LEGAL_FORM } from "../core/vocab/organizations.js";
 import { choose, type Proposal } from "./choose.js";
 import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
 import { blogPosts, couldBeTitle, datedLines, dayListing, digest, LISTING_END, readMoreIndex, trailingDate, type Heading } from "./headings.js";
@@ -53,7 +54,8 @@ const LAYOUTS: readonly Layout[] = [
 
 // Breadcrumbs and menus: "ホーム > お知らせ > 報道発表", "すべて | お知らせ | IR情報".
 const NAVIGATION = /\S\s*[>＞›»]\s*\S.*[>＞›»]|\S\s*[>＞›»]\s*\S|(?:\s[|｜]\s.*){2,}/;
-const ORG_LINE = /^(?:株式会社|有限会社|合同会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|学校法人|医療法人\S*|社会福祉法人|独立行政法人|国立大学法人)\S{1,30}$|^\S{2,30}(?:株式会社|有限会社|合同会社|協会|組合|財団|機構|大学|病院|市|町|村|区|県|都|府|庁|省|委員会)$/;
+// A line holding only an organisation's name: a legal form and a name, or a name that ends like a body or an institution.
+const ORG_LINE = new RegExp(`^(?:${LEGAL_FORM})\\S{1,30}$|^\\S{1,30}(?:${LEGAL_FORM}|協会|組合|財団|機構|大学|病院|市|町|村|区|県|都|府|庁|省|委員会)$`);
 
 /** The organisation a page header names on a line of its own, in its first lines. */
 function publisherOf(lines: Line[], before: number): Notice["publisher"] {

@@ -1,3 +1,5 @@
+import { LEGAL_FORM } from "../core/vocab/organizations.js";
+
 // Who a stretch of text is about: the organisation it names as its subject near its start. Used to tell
 // a digest of several organisations' incidents from one organisation's notice.
 
@@ -7,7 +9,7 @@ const PARTICLES = new Set([..."のはがをにでとへもや"]);
 const HIRAGANA = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, k) => String.fromCharCode(0x3041 + k)).filter((c) => !PARTICLES.has(c)).join("");
 const NAME_CHAR = `[一-龥ァ-ヴーA-Za-z${HIRAGANA}]`;
 // An organisation's name: a legal form, or a name ending like a company, a public body, a school or a hospital.
-const NAME = "(?:株式会社|有限会社|合同会社|(?:一般|公益)(?:社団|財団)法人|(?:国立|公立)大学法人|学校法人|医療法人\\S{0,2}|社会福祉法人|(?:地方)?独立行政法人)[^\\s、。「」()（）]{1,20}" +
+const NAME = `(?:${LEGAL_FORM})[^\\s、。「」()（）]{1,20}` +
   `|${NAME_CHAR}{1,20}?(?:株式会社|大学|病院|医療センター|クリニック|学園|高校|高等学校|中学校|小学校|委員会|協会|学会|連盟|組合|機構|財団|銀行|信用金庫|生命保険|証券|新聞社|放送` +
   // Endings of company names that carry no legal form in news copy: 日産自動車, 三京商会, 札幌通運.
   "|自動車|商会|商事|物産|工業|製作所|電機|電力|鉄道|航空|通運|運輸|建設|製薬|食品|ホールディングス|グループ|システムズ|ジャパン|" +
