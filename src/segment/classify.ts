@@ -30,7 +30,7 @@ export interface PostContext {
 // public and how-to topics.
 const EVENT = /流出|漏えい|漏洩|漏れ|不正アクセス|不正ログイン|不正サインイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|不正に(?:利用|使用|アクセス|ログイン|取得|操作|持ち出)|乗っ取|乗取り|紛失|所在不明|行方不明|盗難|盗まれ|盗み出|窃盗|窃取|持ち去|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|攻撃か(?=$|[\s、。])|システム障害|障害(?:が|の)?発生|しづらい状況|(?:つながり|繋がり|利用し)にくい|利用できない状(?:況|態)|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失|詐取|だまし取|騙し取|不正送金|[Ll]eak(?:ed|s|age)?|[Bb]reach(?:ed|es)?|[Uu]nauthori[sz]ed (?:external )?access|[Hh]acked|[Cc]ompromised|[Ss]tolen|[Ii]nfected/g;
 const THEME = /[Rr]ansomware|[Cc]yber-? ?attacks?|[Aa]ttacks? on|[Mm]alware|[Pp]hishing|ランサムウェア(?!対策)|被害|障害|サイバー攻撃|不審なメール|不審メール|フィッシング|なりすまし|マルウ[ェエ]ア|DDoS|感染|不正|事故|事案|不具合|システム停止/g;
-const PUBLICATION = /報告書|改定|改訂|白書|調査結果|実態調査|ガイドライン|ガイダンス|手引|公開$|の公開|公表$|の公表|活動報告|統計|見直し|発表$|ランキング/g;
+const PUBLICATION = /報告書|改定|改訂|白書|調査(?:の)?結果|実態調査|ガイドライン|ガイダンス|手引|公開$|の公開|公表$|の公表|活動報告|統計|見直し|発表$|ランキング/g;
 const PROMOTION = /セミナー|フォーラム|カンファレンス|シンポジウム|勉強会|講演|参加レポート|参加報告|開催|提供開始|発売|リリース|キャンペーン|受賞|認証取得|開設|新製品|募集|リニューアル|決算|人事異動|組織変更|営業について/g;
 const ADVICE = /注意喚起|をかたる|を騙る|かたる|を装[うっ]|ご注意|注意点|の呼びかけ|に関する注意/g;
 const TOPIC = /対策(?!本部)|とは|入門|解説|まとめ|特集|紹介|\d+選|比較|使い方|ポイント|の基本|手口|傾向|予告|パッチ|修正プログラム|アップデート|更新プログラム|脆弱性(?!を(?:突|つ))/g;
@@ -84,13 +84,21 @@ function count(re: RegExp, text: string): number {
 
 /** Notice cues per thousand characters of a post body. */
 export function noticeDensity(text: string): number {
-  const len = Math.max(text.length, 1);
-  return (1000 * count(NOTICE_CUES, text)) / len;
+  return (1000 * count(NOTICE_CUES, text)) / japaneseLength(text);
+}
+
+/**
+ * A text's length in Japanese characters: English spends about four letters where Japanese spends one, so
+ * Latin letters count a quarter (densities per thousand characters then mean the same in both).
+ */
+function japaneseLength(text: string): number {
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return Math.max(text.length - latin + latin / 4, 1);
 }
 
 /** The strongest family of non-incident cues in a text, with its density per thousand characters. */
 export function otherTopic(text: string): { kind: NoticeKind; density: number; label: string } {
-  const len = Math.max(text.length, 1);
+  const len = japaneseLength(text);
   const families: [NoticeKind, string, RegExp][] = [
     ["unrelated", "travel", TRAVEL_CUES],
     ["conference_notes", "conference", CONFERENCE_CUES],
