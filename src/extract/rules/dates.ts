@@ -5,7 +5,7 @@ import { proseSentences } from "../normalize/sentences.js";
 import type { DateMention } from "../normalize/dates.js";
 
 // What may stand beside a date on a date line: labels, brackets, a weekday, a time.
-const DATE_LINE_NOISE = /[\s()（）【】\[\]〔〕<>＜＞:：]|[月火水木金土日](?:曜日?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}時(?:\d{1,2}分)?|午前|午後|公開|掲載|発表|公表|更新|追記|作成|発行|配信|投稿|日付|日時|最終|版|第\d+報/g;
+const DATE_LINE_NOISE = /[\s()（）【】\[\]〔〕<>＜＞:：]|[月火水木金土日](?:曜日?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}時(?:\d{1,2}分)?|午前|午後|公開|掲載|発表|公表|更新|追記|作成|発行|配信|投稿|日付|日時|最終|版|第\d+報|お知らせ|ニュース(?:リリース)?|プレスリリース|報道発表|リリース|重要|News|Information|Topics/gi;
 const DISCOVERY = /判明|発覚|検知|感知|発見し|を発見|気づ|気付|覚知|不審に思|異変|(?:お?問い?合わ?せ|相談|ご連絡|連絡|指摘|通報|申し出)(?:を|が)(?:いただ|頂|寄せられ|あり)|(?:上司|管理者|責任者|所属長|情報システム[^。\n]{0,6})に(?:報告|連絡|相談)し|(?:ことを|ことが|事実が|形跡が|が|を)確認(?:し|され|いた|でき|。|$)|確認(?:しました|いたしました|されました|できました)|(?:連絡|報告|指摘|通報|通知|問い合わせ|申告)を受け|(?:連絡|報告|指摘|問い合わせ|申し出)が(?:あり|ありました)|(?<!本学|当社|弊社|当院|当法人|当組合|本組合|当協会|当市|当町|当村|当センター|当館|当行|本会|当会)(?:から|より)[^。\n]{0,70}?(?:連絡|報告|指摘|通報|通知)(?:が|を|$|\s|があ|され)|と判断/g;
 // 発見 counts only as "発見した/を発見": "発見されました" is mostly a lost item recovered, "発見に努め" a search.
 // "同日", or a timeline row that opens with 同 ("同 昼 | …判明").
@@ -66,7 +66,11 @@ function titleDate(ctx: RuleContext): DateCandidate | null {
   // A date closing a period ("1月1日～3月31日") is not the title's own date.
   const trailing = /^\s*(?:[(（]?[月火水木金土日][)）]?)?\s*(?:[^\s。、()（）]{1,15})?\s*$/.test(rest) && t.start > ctx.titleStart && !/(?:~|〜|～|から|-)\s*$/.test(ctx.text.slice(ctx.titleStart, t.start));
   const labelled = /^\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?|\d{1,2}:\d{2})?\s*(?:発表|公表|掲載|公開|更新)/.test(rest);
-  return alone || trailing || labelled ? { d: t, rank: 5, conf: 0.85, rule: "disclosed_on/title-date" } : null;
+  // A listing line that opens with its date ("2019.11.13Eメール誤送信による…"), not an event's ("3月1日に発生した…").
+  const leading = t.start === ctx.titleStart && !/^\s*(?:[(（][月火水木金土日][)）])?\s*(?:に|から|まで|より|の|頃|ごろ|以降|、|,|~|〜)/.test(rest);
+  // "障害発生日時:2021年3月8日": a title that is an event's field dates the event.
+  const event = /(?:発生|判明|発覚|発見|検知|期間|送信)[^\d\s]{0,4}\s*[:：]?\s*$/.test(ctx.text.slice(ctx.titleStart, t.start));
+  return (alone || trailing || labelled || leading) && !event ? { d: t, rank: 5, conf: 0.85, rule: "disclosed_on/title-date" } : null;
 }
 
 /** Lines holding nothing but a date (and a label, brackets, a weekday or a time), ranked by their label and place. */
@@ -86,6 +90,18 @@ function dateLine(ctx: RuleContext): DateCandidate | null {
     if (rank > 0 && (!best || rank > best.rank)) best = { d, rank, conf: 0.6 + 0.1 * rank, rule: "disclosed_on/date-line" };
   });
   return best;
+}
+
+// A publication label right before a date on a line of the page's head ("報道発表日 2022年8月19日").
+const PUBLICATION_LABEL = /(?:報道)?(?:発表|公表|掲載|公開|発行|配信|投稿|作成)(?:日|日時|年月日)\s*[:：]?\s*$/;
+
+/** A date after a publication label among the notice's first lines, whatever else the line holds. */
+function labelledDate(ctx: RuleContext): DateCandidate | null {
+  for (const l of linesOf(ctx.text).slice(0, 8)) {
+    const d = dayDates(ctx, l.start, l.end).find((x) => !x.yearInferred && PUBLICATION_LABEL.test(ctx.text.slice(l.start, x.start)));
+    if (d) return { d, rank: 3, conf: 0.8, rule: "disclosed_on/labelled-date" };
+  }
+  return null;
 }
 
 /** A news source line with its date, under the headline. */
@@ -117,7 +133,7 @@ function announced(ctx: RuleContext): DateCandidate | null {
  */
 export const disclosedOnRule: Rule<"disclosed_on"> = {
   field: "disclosed_on",
-  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/announced"],
+  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/announced", "disclosed_on/labelled-date"],
   run(ctx) {
     const listed = ctx.notice.listingDate;
     if (listed) {
@@ -127,7 +143,7 @@ export const disclosedOnRule: Rule<"disclosed_on"> = {
       if (day) return [ctx.find("disclosed_on", listed, day.index, day.index + day[0].length, 0.85, "disclosed_on/listing-date")];
       return [ctx.find("disclosed_on", listed, ctx.titleStart, ctx.titleEnd, 0.8, "disclosed_on/container-date")];
     }
-    const found = [titleDate(ctx), dateLine(ctx), byline(ctx), announced(ctx)].filter((c): c is DateCandidate => c !== null);
+    const found = [titleDate(ctx), dateLine(ctx), labelledDate(ctx), byline(ctx), announced(ctx)].filter((c): c is DateCandidate => c !== null);
     const best = found.sort((a, b) => b.rank - a.rank)[0];
     return best ? [ctx.find("disclosed_on", best.d.iso, best.d.start, best.d.end, best.conf, best.rule)] : [];
   },
