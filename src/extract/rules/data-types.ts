@@ -1,6 +1,6 @@
 import type { DataType, Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
-import { hits, linesOf, negated } from "../scan.js";
+import { hits, lineAround, linesOf, negated } from "../scan.js";
 import { proseSentences } from "../normalize/sentences.js";
 import { CARD_DATA_WHOLE, DATA_TYPE_PHRASES, OTHER_DATA, PERSONAL_DATA_WHOLE } from "../../core/vocab/data-types.js";
 
@@ -127,9 +127,11 @@ function dataRegions(ctx: RuleContext): Region[] {
   const prose = proseSentences(text, ctx.sentences);
   for (const s of prose) {
     // A line cut from a longer sentence is read with the whole of it ("…を保存しております…サーバーへ\n…漏えいは認められませんでした").
+    // A sentence left without its 。 reads on into the next line ("…サーバーへ\n…漏えいは認められませんでした").
     const whole = prose.reduce((w, p) => (p.start <= s.start && p.end >= s.end && p.text.length > w.text.length ? p : w), s);
+    const said = /。$/.test(whole.text) ? whole.text : whole.text + text.slice(...lineAround(text, Math.min(text.length, whole.end + 1)));
     if (LEAK.test(s.text) && !ADVICE.test(s.text) && !EXCLUDED_LABEL.test(s.text) && !SENDER_SHOWN.test(s.text) && !QUESTION.test(s.text) && !TOPIC_HEADING.test(s.text)
-      && !(LEAK_DENIED.test(whole.text) && !POSSIBLE.test(whole.text))) {
+      && !(LEAK_DENIED.test(said) && !POSSIBLE.test(said))) {
       regions.push({ from: s.start, to: s.end, listing: false });
     }
   }
