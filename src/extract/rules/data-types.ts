@@ -124,6 +124,7 @@ function dataRegions(ctx: RuleContext): Region[] {
       taken++;
     }
   }
+  regions.push(...dataCells(ctx, lines));
   const prose = proseSentences(text, ctx.sentences);
   for (const s of prose) {
     // A line cut from a longer sentence is read with the whole of it ("…を保存しております…サーバーへ\n…漏えいは認められませんでした").
@@ -136,6 +137,24 @@ function dataRegions(ctx: RuleContext): Region[] {
     }
   }
   return regions;
+}
+
+// A table column that holds the data of each row ("流出内容", "漏えいした情報", "項目").
+const DATA_COLUMN = /(?:流出|漏えい|漏洩|紛失|対象)(?:した)?(?:個人)?(?:内容|情報|項目)|情報の(?:内容|項目)|データ(?:の)?内容|^項目$/;
+
+/** The cells of table rows that stand under a data column (its header read from the casefile, perhaps above the notice). */
+function dataCells(ctx: RuleContext, lines: readonly { start: number; end: number; text: string }[]): Region[] {
+  const out: Region[] = [];
+  for (const l of lines) {
+    if (!/[|｜]/.test(l.text)) continue;
+    let from = l.start;
+    for (const cell of l.text.split(/[|｜]/)) {
+      const to = from + cell.length;
+      if (cell.trim() !== "" && DATA_COLUMN.test(ctx.columnHeader(from) ?? "")) out.push({ from, to, listing: true });
+      from = to + 1;
+    }
+  }
+  return out;
 }
 
 /** True when a data word at `[start, end)` is not exposed data: the hijacked account's own credential, or an address written to. */
