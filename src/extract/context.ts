@@ -54,6 +54,34 @@ export class RuleContext {
     return new RuleContext(this.source, { ...this.notice, context: undefined, title, span, titleSpan: [start, start + title.length] });
   }
 
+  /**
+   * The header of the table column holding `at` (a cell of a "a | b | c |" row), read from the casefile:
+   * the line above the nearest "---|---" rule, else the first line of the rows above, which may stand
+   * above the notice (a table whose rows are notices). Null outside a table or in its first row.
+   */
+  columnHeader(at: number): string | null {
+    const src = this.source;
+    const pos = this.notice.span[0] + toOriginal(this.norm, at, at)[0];
+    const lineStart = src.lastIndexOf("\n", pos - 1) + 1;
+    const lineEnd = src.indexOf("\n", pos);
+    if (!/[|｜]/.test(src.slice(lineStart, lineEnd < 0 ? src.length : lineEnd))) return null;
+    const column = (src.slice(lineStart, pos).match(/[|｜]/g) ?? []).length;
+    let header: string | null = null;
+    for (let end = lineStart - 1, rows = 0; end > 0 && rows < 200; rows++) {
+      const start = src.lastIndexOf("\n", end - 1) + 1;
+      const line = src.slice(start, end);
+      if (!/[|｜]/.test(line)) break;
+      if (/^[\s|｜:：]*[-－―]{2,}[\s|｜:：\-－―]*$/.test(line)) {
+        const above = src.lastIndexOf("\n", start - 2) + 1;
+        header = start > 0 ? src.slice(above, start - 1) : null;
+        break;
+      }
+      header = line;
+      end = start - 1;
+    }
+    return header?.split(/[|｜]/)[column]?.normalize("NFKC").trim() || null;
+  }
+
   /** True when `at` lies in a title that heads the notice. */
   inHeadline(at: number): boolean {
     return this.headed && at >= this.titleStart && at < this.titleEnd;

@@ -60,3 +60,10 @@ test("years said relative to the notice's own", () => {
 test("a timeline row opens with M/D", () => {
   assert.deepEqual(isos("経緯\n2021年9月1日 第三者が侵入\n9/14 外部から連絡\n9/16~9/20 調査"), ["2021-09-01", "2021-09-14", "2021-09-16"]);
 });
+
+test("同月, 同年 and a bare day take the month or year of the date before; durations and rates are no days", () => {
+  assert.deepEqual(isos("2025年12月11日に郵送したが、同月25日に確認した。同年3月2日にも"), ["2025-12-11", "2025-12-25", "2025-03-02"]);
+  assert.deepEqual(isos("12月25日(水)午後7時頃から26日(木)午前2時頃まで。25日午後7時10分頃に検知", { year: 2024, month: 12 }), ["2024-12-25", "2024-12-26", "2024-12-25"]);
+  assert.deepEqual(isos("2024年5月1日から3日間、1日あたり最大50件、30日以内に"), ["2024-05-01"]);
+  assert.deepEqual(isos("25日に発表した"), []);
+});

@@ -27,10 +27,14 @@ const DATE_RE = new RegExp(
     `(?<sy>(?:19|20)\\d{2})\\s*(?<sep>[/.-])\\s*(?<sm>\\d{1,2})\\s*\\k<sep>\\s*(?<sd>\\d{1,2})(?!\\d)`,
     // "昨年12月28日", "本年 1 月": the year said relative to the notice's own.
     `(?<rel>昨年|去年|前年|今年|本年)\\s*(?<rm>${NUM})\\s*月\\s*(?:(?<rd>${NUM})\\s*日)?`,
+    // "同月25日", "同年3月5日": the month or year of the date before.
+    `同(?:(?<same>月)|年\\s*(?<ym>${NUM})\\s*月)\\s*(?<yd>${NUM})\\s*日`,
     `(?<![\\d年/.])(?<mm>${NUM})\\s*月\\s*(?<md>${NUM})\\s*日`,
     `(?<![\\d/.:])(?<pm>\\d{1,2})/(?<pd>\\d{1,2})(?=\\s*(?:[、,にの(（]|から|まで|より|時点|付|\\d{1,2}:\\d{2}))`,
     // A timeline row that opens with the date: "10/11 外部からの通報で発覚", "10/13~11/7 警察へ届出".
     `(?<=^|\\n)(?<lm>\\d{1,2})/(?<ld>\\d{1,2})(?=[ \\t~〜～-])`,
+    // "25日午後7時頃に検知" after "12月25日…26日": a day of the month of the date before.
+    `(?<![\\d月/.年第毎])(?<od>\\d{1,2})\\s*日(?![間本曜経]|以内|程度|分|目|前|後|ぶり|連続|ほど|余り|付近|中|以上|未満|ごと|おき|あたり|当たり)`,
   ].join("|"),
   "gu",
 );
@@ -121,6 +125,14 @@ export function findDates(text: string, ref: { year: number; month: number } | n
       day = num(g.rd);
       const base = ref ?? context;
       if (base) year = base.year - (/今年|本年/.test(g.rel) ? 0 : 1);
+      yearInferred = true;
+    } else if (g.yd || g.od) {
+      // The month or year of the date before; a day alone only after a full date.
+      const prev = out.at(-1);
+      if (!prev || prev.year === null || (g.od && prev.day === null)) continue;
+      year = prev.year;
+      month = g.ym ? num(g.ym) : prev.month;
+      day = num(g.yd ?? g.od);
       yearInferred = true;
     } else {
       month = num(g.mm ?? g.pm ?? g.lm);

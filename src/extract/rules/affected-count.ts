@@ -24,7 +24,18 @@ const RECIPIENTS_AFTER = /^\s*(?:[)）])?\s*(?:に対して|に|へ|宛て?に?)
 // A labelled figure: "対象件数: 85件", "対象者:在学生8,373名", "該当する件数※4:①2,420件".
 const LABELLED = /(?:件数|人数|対象者(?:数)?|該当者(?:数)?|対象)[^。\n]{0,8}[:：|｜\t][^。\n]{0,8}$/;
 // A figure under a count label with no counter of its own: "対象件数 | 1,234", "影響人数:約3200".
-const LABELLED_FIGURE = /(?:件数|人数|者数|対象者|該当者)[^。\n\d]{0,8}?[:：|｜\t ]\s*(?<q1>約|最大|およそ)?\s*(?<num>\d[\d,]*)(?![\d,.]|\s*(?:[年月日時分秒%％円万億千人名件世帯社枚]|アカウント|口座|ヶ月|か月))/;
+const LABELLED_FIGURE = /(?:件数|人数|者数|対象者|該当者)[^。\n\d]{0,8}?[:：|｜\t ]\s*(?<q1>約|最大|およそ)?\s*(?:[^\d\s。、,:：|｜]{1,4}?)?(?<num>\d[\d,]*)(?![\d,.]|\s*(?:[年月日時分秒%％円万億千人名件世帯社枚]|アカウント|口座|ヶ月|か月))/;
+// A bare figure in a table cell ("… | 1,293 |"), counted when its column's header counts ("流出件数").
+const TABLE_FIGURE = /(?:^|[|｜])[ \t]*(?<num>\d[\d,]*)[ \t]*(?=[|｜]|$)/gm;
+const COUNT_HEADER = /(?:件数|人数|者数|総数|名数)\s*$/;
+// A figure an update replaced ("(更新前)3件 (更新後)4件").
+const SUPERSEDED = /(?:更新|変更|訂正|修正)前\s*[)）]?\s*[:：]?\s*$/;
+// A part of a set counted elsewhere ("当該情報の一部(約5万件)を売却").
+const PART = /一部\s*[(（]?\s*$/;
+// Data of the people things were sent to ("お届け先の個人情報(78,840名分)"): beside the customers', not the main set.
+const SHIPPED_TO = /(?:お届け先|送付先|配送先|送り先)(?:の)?[^。、]{0,8}$/;
+// Counts of accesses, attempts or connections, not of people or records.
+const EVENTS = /(?:アクセス|ログイン試行|試行|攻撃|通信|閲覧数)(?:が|数|件数|回数)?\s*$/;
 // A figure for an earlier or different leak ("今年9月にも5億人分"), or a part newly added ("新たに約4万名分").
 const ELSEWHERE = /(?:にも|前回|以前|別件|新たに|追加で)[^。、]{0,6}$/;
 // A figure that holds the organisation's share and more ("最大約17万件…その中に当組合に関連する情報も").
@@ -41,6 +52,8 @@ interface Candidate {
   round: boolean;
   /** A figure read from a count label without a counter of its own. */
   labelledFigure?: boolean;
+  /** A figure read from a table cell under a count header. */
+  tableCell?: boolean;
 }
 
 /** The nearest heading line above a line (【持ち出した内容】, 2.流出した情報), within five lines. */
@@ -93,7 +106,11 @@ function scoreOf(ctx: RuleContext, prose: readonly Sentence[], h: Hit, ctr: stri
   if (ofData) score += 1; // "…名分", "1名の個人情報"
   if (LABELLED.test(before)) score += 3;
   if (h.start >= ctx.titleStart && h.start < ctx.titleEnd) score += 1; // a headline figure, or a lead's
-  if (STAFF.test(before) && !ofData) score -= 4;
+  if (STAFF.test(before) && !ofData) score -= 6; // staff named as actors are not people affected (PEOPLE counted them)
+  if (SUPERSEDED.test(before)) score -= 5;
+  if (PART.test(before)) score -= 2;
+  if (EVENTS.test(before)) score -= 4;
+  if (SHIPPED_TO.test(before)) score -= 1;
   if (NOT_DATA_AFTER.test(after)) score -= 5;
   if (RECIPIENTS_AFTER.test(after)) score -= 2;
   if (ELSEWHERE.test(before)) score -= 2;
@@ -151,6 +168,14 @@ function candidates(ctx: RuleContext): Candidate[] {
     const value = Number(h.groups.num!.replace(/,/g, ""));
     if (value > 0) out.push({ ...candidate(ctx, prose, h, value, "件", { q1: h.groups.q1 }), labelledFigure: true });
   }
+  for (const h of hits(TABLE_FIGURE, text)) {
+    const value = Number(h.groups.num!.replace(/,/g, ""));
+    const at = h.start + h.text.indexOf(h.groups.num!);
+    if (value > 0 && COUNT_HEADER.test(ctx.columnHeader(at) ?? "")) {
+      const c = candidate(ctx, prose, { ...h, start: at, end: at + h.groups.num!.length, text: h.groups.num! }, value, "件", {});
+      out.push({ ...c, score: c.score + 3, tableCell: true });
+    }
+  }
   for (const h of hits(COUNT_EN, text)) {
     const g = h.groups;
     const n = Number(g.num!.replace(/,/g, "")) * (g.unit?.toLowerCase() === "billion" ? 1e9 : g.unit?.toLowerCase() === "million" ? 1e6 : 1);
@@ -173,12 +198,12 @@ function choose(list: Candidate[]): { best: Candidate; precise: boolean } {
 /** The headline count of affected people or records, with the other counts kept. */
 export const affectedCountRule: Rule<"affected_count"> = {
   field: "affected_count",
-  heuristics: ["affected_count/headline", "affected_count/exact-figure", "affected_count/labelled-figure", "affected_count_text/headline", "affected_count_text/exact-figure", "affected_count_text/labelled-figure", "secondary_counts/listed"],
+  heuristics: ["affected_count/headline", "affected_count/exact-figure", "affected_count/labelled-figure", "affected_count_text/headline", "affected_count_text/exact-figure", "affected_count_text/labelled-figure", "affected_count/table-cell", "affected_count_text/table-cell", "secondary_counts/listed"],
   run(ctx) {
     const list = candidates(ctx).filter((c) => c.score >= 2);
     if (list.length === 0) return [];
     const { best, precise } = choose(list);
-    const how = precise ? "exact-figure" : best.labelledFigure ? "labelled-figure" : "headline";
+    const how = precise ? "exact-figure" : best.labelledFigure ? "labelled-figure" : best.tableCell ? "table-cell" : "headline";
     // Scores run from 2 (a bare count near leak words) to 9 or so (a labelled count of people's data).
     const conf = precise ? 0.75 : Math.min(0.9, 0.35 + 0.07 * best.score);
     const out: Finding[] = [

@@ -5,8 +5,8 @@ import { proseSentences } from "../normalize/sentences.js";
 import type { DateMention } from "../normalize/dates.js";
 
 // What may stand beside a date on a date line: labels, brackets, a weekday, a time.
-const DATE_LINE_NOISE = /[\s()（）【】\[\]〔〕<>＜＞:：]|[月火水木金土日](?:曜日?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}時(?:\d{1,2}分)?|午前|午後|公開|掲載|発表|公表|更新|追記|作成|発行|配信|投稿|日付|日時|最終|版|第\d+報/g;
-const DISCOVERY = /判明|発覚|検知|感知|発見し|を発見|気づ|気付|覚知|不審に思|異変|(?:問い合わせ|お問い合わせ|相談|ご連絡|連絡|指摘|通報|申し出)(?:を|が)(?:いただ|寄せられ|あり)|(?:上司|管理者|責任者|所属長|情報システム[^。\n]{0,6})に(?:報告|連絡|相談)し|(?:ことを|ことが|事実が|形跡が|が|を)確認(?:し|され|いた|でき|$)|確認(?:しました|いたしました|されました|できました)|(?:連絡|報告|指摘|通報|通知|問い合わせ|申告)を受け|(?:連絡|報告|指摘|問い合わせ|申し出)が(?:あり|ありました)|(?<!本学|当社|弊社|当院|当法人|当組合|本組合|当協会|当市|当町|当村|当センター|当館|当行|本会|当会)(?:から|より)[^。\n]{0,70}?(?:連絡|報告|指摘|通報|通知)(?:が|を|$|\s|があ|され)|と判断/g;
+const DATE_LINE_NOISE = /[\s()（）【】\[\]〔〕<>＜＞:：]|[月火水木金土日](?:曜日?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}時(?:\d{1,2}分)?|午前|午後|公開|掲載|発表|公表|更新|追記|作成|発行|配信|投稿|日付|日時|最終|版|第\d+報|お知らせ|ニュース(?:リリース)?|プレスリリース|報道発表|リリース|重要|News|Information|Topics/gi;
+const DISCOVERY = /判明|発覚|検知|感知|発見し|を発見|気づ|気付|覚知|不審に思|異変|(?:お?問い?合わ?せ|相談|ご連絡|連絡|指摘|通報|申し出)(?:を|が)(?:いただ|頂|寄せられ|あり)|(?:上司|管理者|責任者|所属長|情報システム[^。\n]{0,6})に(?:報告|連絡|相談)し|(?:ことを|ことが|事実が|形跡が|が|を)確認(?:し|され|いた|でき|。|$)|確認(?:しました|いたしました|されました|できました)|(?:連絡|報告|指摘|通報|通知|問い合わせ|申告)を受け|(?:連絡|報告|指摘|問い合わせ|申し出)が(?:あり|ありました)|(?<!本学|当社|弊社|当院|当法人|当組合|本組合|当協会|当市|当町|当村|当センター|当館|当行|本会|当会)(?:から|より)[^。\n]{0,70}?(?:連絡|報告|指摘|通報|通知)(?:が|を|$|\s|があ|され)|と判断/g;
 // 発見 counts only as "発見した/を発見": "発見されました" is mostly a lost item recovered, "発見に努め" a search.
 // "同日", or a timeline row that opens with 同 ("同 昼 | …判明").
 const SAME_DAY = /当日|同日|^同(?=[\s　]*(?:朝|昼|夕|夜|午前|午後|深夜|未明|\d{1,2}\s*[:時]))/;
@@ -14,15 +14,28 @@ const SAME_DAY = /当日|同日|^同(?=[\s　]*(?:朝|昼|夕|夜|午前|午後|
 const NOT_FOUND = /(?:ない|なかった)(?:こと)?(?:を|が)?$/;
 // …unless what was not there is the lost item ("保管されていないことを確認", "見当たらないことが判明").
 const MISSING = /(?:保管され|保存され|見当たら|存在し|所在が(?:分から|わから)|戻ってい|返却され)[^。、]{0,6}(?:ない|なかった)(?:こと)?(?:を|が)?$/;
-// A date that opens or closes a period ("3月12日以降", "8月14日頃から"), not the day something was found.
-const PERIOD_EDGE = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*(?:以降|以後|まで|以前|(?:頃|ごろ)\s*から)/;
+// What may follow a date before the word that makes it a period's edge: a weekday, a time of day.
+const CLOCK = String.raw`\s*(?:[(（][月火水木金土日](?:曜日?)?[)）])?\s*(?:午前|午後|深夜|早朝|未明|夜)?\s*(?:\d{1,2}\s*[:時]\s*(?:\d{1,2}\s*分?)?)?\s*(?:頃|ごろ)?\s*`;
+// A date that opens or closes a period ("3月12日以降", "8月14日頃から", "5月24日 13時30分頃から同月25日まで",
+// "2021年3月17日~2024年1月18日"), not the day something was found.
+const PERIOD_EDGE = new RegExp(`^${CLOCK}(?:以降|以後|まで|以前|から|~|〜|～|[-－](?=\\s*(?:\\d|令和|平成)))`);
 // A date that starts a period ("1月4日 21:00頃より発生", "2月27日深夜から") is an onset, not a discovery.
 const ONSET = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*(?:頃|ごろ)?\s*(?:深夜|早朝|未明|午前|午後|夜)?\s*(?:より|から)(?:発生|続いて|継続|断続)/;
 const PUBLISHED_REF = /付(?:け)?(?:で)?[「『]|にて公表|で公表|に公表|にてお知らせ|でお知らせ|に(?:報道提供|報道発表|発表|公表)/;
-// The second date of a range ("昨年6月 - 2月19日"): a period's end.
-const RANGE_END = /(?:~|〜|～|-|－|―|から)\s*$/;
+// The second date of a range ("昨年6月 - 2月19日"): a period's end (not a date after a list bullet "- ").
+const RANGE_END = /[^\s-－―~〜～][^\S\n]*(?:~|〜|～|-|－|―|から)[^\S\n]*$/;
+// A cue denied ("気付くことができなかった", "指摘されておりません"): nothing was found then.
+const DENIED = /^[^。、]{0,8}?(?:て(?:お)?りません|ていません|ていない|ません|なかった|できず|されず|せず)/;
+// What may stand before a date that opens its sentence: a list marker ("- ", "(3)", "3.", "・").
+const ITEM_MARK = /^\s*(?:[-・･●○■□◆◇*]|[(（]?\d{1,2}[)）.．]|[①-⑳])?\s*$/;
 // A sentence that moves the story on ("今般、…判明しました") does not happen on the date before it.
 const LATER = /^(?:今般|今回|その後|後日|この度|このたび)/;
+
+/** True when `at` lies inside a quotation of the sentence (a press release's title 「…より…」). */
+function quoted(sentence: string, at: number): boolean {
+  const before = sentence.slice(0, at);
+  return (before.match(/「/g)?.length ?? 0) > (before.match(/」/g)?.length ?? 0);
+}
 
 function dayDates(ctx: RuleContext, from: number, to: number): DateMention[] {
   return ctx.dates.filter((d) => d.day !== null && d.iso !== null && d.start >= from && d.end <= to);
@@ -53,7 +66,11 @@ function titleDate(ctx: RuleContext): DateCandidate | null {
   // A date closing a period ("1月1日～3月31日") is not the title's own date.
   const trailing = /^\s*(?:[(（]?[月火水木金土日][)）]?)?\s*(?:[^\s。、()（）]{1,15})?\s*$/.test(rest) && t.start > ctx.titleStart && !/(?:~|〜|～|から|-)\s*$/.test(ctx.text.slice(ctx.titleStart, t.start));
   const labelled = /^\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?|\d{1,2}:\d{2})?\s*(?:発表|公表|掲載|公開|更新)/.test(rest);
-  return alone || trailing || labelled ? { d: t, rank: 5, conf: 0.85, rule: "disclosed_on/title-date" } : null;
+  // A listing line that opens with its date ("2019.11.13Eメール誤送信による…"), not an event's ("3月1日に発生した…").
+  const leading = t.start === ctx.titleStart && !/^\s*(?:[(（][月火水木金土日][)）])?\s*(?:に|から|まで|より|の|頃|ごろ|以降|、|,|~|〜)/.test(rest);
+  // "障害発生日時:2021年3月8日": a title that is an event's field dates the event.
+  const event = /(?:発生|判明|発覚|発見|検知|期間|送信)[^\d\s]{0,4}\s*[:：]?\s*$/.test(ctx.text.slice(ctx.titleStart, t.start));
+  return (alone || trailing || labelled || leading) && !event ? { d: t, rank: 5, conf: 0.85, rule: "disclosed_on/title-date" } : null;
 }
 
 /** Lines holding nothing but a date (and a label, brackets, a weekday or a time), ranked by their label and place. */
@@ -73,6 +90,18 @@ function dateLine(ctx: RuleContext): DateCandidate | null {
     if (rank > 0 && (!best || rank > best.rank)) best = { d, rank, conf: 0.6 + 0.1 * rank, rule: "disclosed_on/date-line" };
   });
   return best;
+}
+
+// A publication label right before a date on a line of the page's head ("報道発表日 2022年8月19日").
+const PUBLICATION_LABEL = /(?:報道)?(?:発表|公表|掲載|公開|発行|配信|投稿|作成)(?:日|日時|年月日)\s*[:：]?\s*$/;
+
+/** A date after a publication label among the notice's first lines, whatever else the line holds. */
+function labelledDate(ctx: RuleContext): DateCandidate | null {
+  for (const l of linesOf(ctx.text).slice(0, 8)) {
+    const d = dayDates(ctx, l.start, l.end).find((x) => !x.yearInferred && PUBLICATION_LABEL.test(ctx.text.slice(l.start, x.start)));
+    if (d) return { d, rank: 3, conf: 0.8, rule: "disclosed_on/labelled-date" };
+  }
+  return null;
 }
 
 /** A news source line with its date, under the headline. */
@@ -104,7 +133,7 @@ function announced(ctx: RuleContext): DateCandidate | null {
  */
 export const disclosedOnRule: Rule<"disclosed_on"> = {
   field: "disclosed_on",
-  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/announced"],
+  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/announced", "disclosed_on/labelled-date"],
   run(ctx) {
     const listed = ctx.notice.listingDate;
     if (listed) {
@@ -114,7 +143,7 @@ export const disclosedOnRule: Rule<"disclosed_on"> = {
       if (day) return [ctx.find("disclosed_on", listed, day.index, day.index + day[0].length, 0.85, "disclosed_on/listing-date")];
       return [ctx.find("disclosed_on", listed, ctx.titleStart, ctx.titleEnd, 0.8, "disclosed_on/container-date")];
     }
-    const found = [titleDate(ctx), dateLine(ctx), byline(ctx), announced(ctx)].filter((c): c is DateCandidate => c !== null);
+    const found = [titleDate(ctx), dateLine(ctx), labelledDate(ctx), byline(ctx), announced(ctx)].filter((c): c is DateCandidate => c !== null);
     const best = found.sort((a, b) => b.rank - a.rank)[0];
     return best ? [ctx.find("disclosed_on", best.d.iso, best.d.start, best.d.end, best.conf, best.rule)] : [];
   },
@@ -123,7 +152,7 @@ export const disclosedOnRule: Rule<"disclosed_on"> = {
 /** When the organisation found out: the earliest date stated with 判明・確認・発覚・検知・連絡を受け. */
 export const discoveredOnRule: Rule<"discovered_on"> = {
   field: "discovered_on",
-  heuristics: ["discovered_on/cue-date", "discovered_on/cue-date-year-from-context", "discovered_on/previous-sentence-date", "discovered_on/today", "discovered_on/same-day", "discovered_on/labelled"],
+  heuristics: ["discovered_on/cue-date", "discovered_on/cue-date-year-from-context", "discovered_on/previous-sentence-date", "discovered_on/today", "discovered_on/same-day", "discovered_on/labelled", "discovered_on/timeline-heading"],
   run(ctx) {
     const text = ctx.text;
     // Strength: 3 = the date is what the cue is about ("2月5日に判明"), 2 = the sentence opens
@@ -136,26 +165,30 @@ export const discoveredOnRule: Rule<"discovered_on"> = {
       if (s.end <= ctx.titleEnd && (ctx.headed || s.end <= ctx.titleStart)) continue; // the heading, the page header
       DISCOVERY.lastIndex = 0;
       let cue = DISCOVERY.exec(s.text);
-      while (cue && (/^(?:れる|される|する|した)?(?:前|以前)/.test(s.text.slice(cue.index + cue[0].length)) || (cue[0].includes("確認") && NOT_FOUND.test(s.text.slice(0, cue.index)) && !MISSING.test(s.text.slice(Math.max(0, cue.index - 24), cue.index))))) cue = DISCOVERY.exec(s.text);
+      while (cue && (/^(?:れる|される|する|した)?(?:前|以前)/.test(s.text.slice(cue.index + cue[0].length)) || DENIED.test(s.text.slice(cue.index + cue[0].length)) || quoted(s.text, cue.index) || (cue[0].includes("確認") && NOT_FOUND.test(s.text.slice(0, cue.index)) && !MISSING.test(s.text.slice(Math.max(0, cue.index - 24), cue.index))))) cue = DISCOVERY.exec(s.text);
       if (!cue) continue;
       const cueAt = s.start + cue.index;
       const announcing = ANNOUNCED.test(s.text);
       const dates = dayDates(ctx, s.start, s.end).filter((d) => !PUBLISHED_REF.test(text.slice(d.end, d.end + 12)) && !ONSET.test(text.slice(d.end, d.end + 20))
-        && !PERIOD_EDGE.test(text.slice(d.end, d.end + 8)) && !RANGE_END.test(text.slice(Math.max(0, d.start - 4), d.start))
+        && !PERIOD_EDGE.test(text.slice(d.end, d.end + 24)) && !RANGE_END.test(text.slice(Math.max(0, d.start - 6), d.start))
         && !(announcing && announcementDate(text, s.start, d)));
       const before = dates.filter((d) => d.start < cueAt);
       const d = before.at(-1) ?? dates[0];
       if (d) {
         const gap = text.slice(d.end, cueAt);
         const strength = d.start < cueAt && /^\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?\s*)?(?:頃|ごろ|時点)?\s*(?:に|、|,|で)?\s*(?:[^、。\s]{0,4}(?:が|を))?\s*$/.test(gap) ? 3
-          : d.start - s.start <= 2 && /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:[、,:：]|\s|早朝|未明|深夜|夜|午前|午後|\d{1,2}\s*[:時])/.test(text.slice(d.end, d.end + 4)) ? 2 : 1;
+          : ITEM_MARK.test(text.slice(s.start, d.start)) && /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:[、,:：]|\s|早朝|未明|深夜|夜|午前|午後|\d{1,2}\s*[:時])/.test(text.slice(d.end, d.end + 4)) ? 2 : 1;
         consider(d.iso!, d.start, d.end, d.yearInferred ? 0.6 : 0.5 + 0.12 * strength, d.yearInferred ? "discovered_on/cue-date-year-from-context" : "discovered_on/cue-date", strength);
         continue;
       }
       const prev = ctx.sentences[ctx.sentences.indexOf(s) - 1];
-      const prevDate = prev && prev.end > ctx.titleEnd && !LATER.test(s.text) && text.slice(prev.end, s.start).split("\n").length <= 2 ? dayDates(ctx, prev.start, prev.end).at(-1) : undefined;
-      if (prevDate && !PUBLISHED_REF.test(text.slice(prevDate.end, prevDate.end + 12)) && !PERIOD_EDGE.test(text.slice(prevDate.end, prevDate.end + 8))) {
-        consider(prevDate.iso!, prevDate.start, prevDate.end, 0.55, "discovered_on/previous-sentence-date", 1);
+      const prevDate = prev && prev.end > ctx.titleEnd && !LATER.test(s.text) ? dayDates(ctx, prev.start, prev.end).at(-1) : undefined;
+      // A timeline's date heading ("[2025年10月27日]") dates the items under it, past a blank line (the
+      // notice's own date line does not).
+      const heading = prevDate && prevDate.iso !== ctx.fields.disclosed_on && text.slice(prev!.start, prev!.end).replace(text.slice(prevDate.start, prevDate.end), "").replace(DATE_LINE_NOISE, "") === "";
+      const gap = prev ? text.slice(prev.end, s.start).split("\n").length - 1 : 0;
+      if (prevDate && (gap <= 1 || (heading && gap <= 3)) && !PUBLISHED_REF.test(text.slice(prevDate.end, prevDate.end + 12)) && !PERIOD_EDGE.test(text.slice(prevDate.end, prevDate.end + 24))) {
+        consider(prevDate.iso!, prevDate.start, prevDate.end, 0.55, heading && gap > 1 ? "discovered_on/timeline-heading" : "discovered_on/previous-sentence-date", 1);
         continue;
       }
       const today = /本日|きょう/.exec(s.text);

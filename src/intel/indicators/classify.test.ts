@@ -115,3 +115,10 @@ test("the organisation's own hijacked account is its asset; a dummy sample addre
   assert.equal(roleOf(sample, "staff@midori-kai.or.jp"), "benign");
   assert.equal(roleOf("当法人を装う不審なメールが届いています。\n差出人: <billing@midori-kai-pay.com>", "billing@midori-kai-pay.com"), "attacker");
 });
+
+test("a typo domain called a doppelganger is the attacker's; the genuine address a spoof differs from is not", () => {
+  assert.deepEqual(roles("「@sakuramai.jp」はドッペルゲンガー・ドメインと呼ばれるもので、メールを全て受信する。"), { "sakuramai.jp": "attacker" });
+  assert.deepEqual(roles("送信者として弊社社員名が表示されながらも、@以下が弊社(○○○@hinoki-holdings.co.jp 等)とは異なっている不審メールです。"), {
+    "○○○@hinoki-holdings.co.jp": "benign",
+  });
+});

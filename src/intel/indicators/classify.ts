@@ -44,7 +44,10 @@ const DUMMY = /^(?:abcd[a-z]*|bcde[a-z]*|hoge|fuga|piyo|foo|dummy|sample|example
 const HIJACK = /乗っ取|なりすまし|偽(?:の|サイト|装)|フィッシング|不正(?:アクセス|ログイン|に(?:利用|使用))を受け|不正(?:アクセス|ログイン)により/;
 const ATTACK = /ランサムノート|脅迫|身代金|なりすまし|偽|詐称|フィッシング|不審|攻撃|悪用|乗っ取|不正アクセス|不正ログイン|不正使用|マルウ[ェエ]ア|ウ[イィ]ルス|迷惑メール|送信元|差出人/;
 const BENIGN = /お問い?合わせ|問合せ|窓口|ご覧|参照|出典|正しい|正規の|以外は|ではありません|ではない|公式サイト|詳細は/;
-const LOOKALIKE = /酷似|似せた|類似した|偽の?ドメイン|偽サイト|なりすまし|詐称|フィッシング/;
+// ドッペルゲンガー・ドメイン: a typo of a real domain that accepts the mail meant for it.
+const LOOKALIKE = /酷似|似せた|類似した|偽の?ドメイン|偽サイト|なりすまし|詐称|フィッシング|ドッペルゲンガー|タイポ/;
+// The genuine address a spoofed one is said to differ from ("(○○○@example-group.jp 等)とは異なっている").
+const DIFFERS_FROM = /^\s*(?:等|など)?\s*[)）」』]?\s*(?:とは|と)異な/;
 const ACCESS = /アクセス|サインイン|ログイン|接続|通信|攻撃/;
 const SITE_ATTACKED = /改ざん|改竄|書き換え|不正アクセス|攻撃|侵入|乗っ取|停止|閲覧できな|被害|感染|不正なスクリプト/;
 const MALWARE = /マルウ[ェエ]ア|ウ[イィ]ルス|ランサム|検体|不審|悪性|悪意|攻撃|ハッシュ|\bIoCs?\b|侵害|感染|Emotet/i;
@@ -137,6 +140,7 @@ export function classifyObservable(o: Observable, text: string, ctx: ClassifyCon
   if (on("reserved") && !ip) return verdict("benign", "Placeholder name reserved for examples, not an observation", 0.9);
   if (o.kind === "email" && DUMMY.test(o.value.slice(0, o.value.lastIndexOf("@")))) return verdict("benign", "Dummy name of an illustrative address, not an observation", 0.8);
   if (RECIPIENT.test(s.before) || RECIPIENT_AFTER.test(s.after)) return verdict("benign", "Labelled as a recipient, not as the sender", 0.9);
+  if (DIFFERS_FROM.test(s.after)) return verdict("benign", "The genuine address a spoofed one is said to differ from", 0.8);
   if (o.kind === "email" && OWN_ACCOUNT.test(s.before)) return verdict("victim_asset", "The organisation's own mail account, named as the one abused", 0.8);
   if (o.defanged) return verdict("attacker", "Written defanged, as authors do only with malicious addresses", 0.9);
   if (ip) return classifyIp(o, s, hits);

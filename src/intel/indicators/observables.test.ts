@@ -107,3 +107,11 @@ test("hostOf and urlParts read the host of each kind", () => {
   assert.deepEqual([url, mail, dom, ip, hash].map((o) => hostOf(o!)), ["kotori-pay.com", "b.kotori.jp", "kotori.xyz", "192.0.2.1", null]);
   assert.deepEqual(urlParts("https://[2001:db8::1]:443/p?q"), { scheme: "https", host: "2001:db8::1", rest: ":443/p?q" });
 });
+
+test("a domain written after a bare @ is scanned; an address's domain is not scanned again", () => {
+  assert.deepEqual(kv("転送先を「@sakuramail.jp」とすべきところを「@sakuramai.jp」としていた。連絡先 info@sakuramail.jp"), [
+    ["domain", "sakuramail.jp"],
+    ["domain", "sakuramai.jp"],
+    ["email", "info@sakuramail.jp"],
+  ]);
+});

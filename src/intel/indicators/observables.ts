@@ -39,7 +39,8 @@ const URL = new RegExp(
   String.raw`(?<![a-z0-9])(?:h(?:tt|xx)ps?|ftps?|fxp)${COLON}//(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\[:\]|\[[0-9a-f:.]+\]|[a-z0-9\-._~:/?#@!$&*+,;=%])+`,
   "gi",
 );
-const DOMAIN = new RegExp(String.raw`(?<![\w.@\-${MASK}])${HOST}(?![\w@-]|${DOT}[a-z0-9])`, "gi");
+// A domain written after a bare "@" ("「@gmai.com」宛に転送") is a mail domain; after an address's local part it is the address's.
+const DOMAIN = new RegExp(String.raw`(?<![\w.\-${MASK}])(?<![\w.%+\-${MASK}]@)${HOST}(?![\w@-]|${DOT}[a-z0-9])`, "gi");
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 const IPV4 = new RegExp(String.raw`(?<![\w.])${OCTET}(?:${DOT}${OCTET}){3}(?!\w|\.\d|\[\.\]\d)`, "gi");
 const IPV6 = new RegExp(String.raw`(?<![\w:.])(?:[0-9a-f]{0,4}${COLON}){2,8}[0-9a-f]{0,4}(?:\.\d{1,3}){0,3}(?![\w:]|\[:\])`, "gi");
