@@ -71,11 +71,22 @@ interface Surroundings {
   heading: string;
 }
 
+/** How far a sentence or a line around an observable is looked for, each way. */
+const SENTENCE_REACH = 400;
+
 function surroundings(text: string, o: Observable): Surroundings {
-  const lineStart = text.lastIndexOf("\n", o.start - 1) + 1;
-  const sStart = Math.max(lineStart, text.lastIndexOf("。", o.start - 1) + 1);
-  const stops = [text.indexOf("\n", o.end), text.indexOf("。", o.end) + 1].filter((i) => i > 0);
-  const sEnd = stops.length ? Math.min(...stops) : text.length;
+  // The line and the sentence are looked for within a window around the observable, so that a long text
+  // without line breaks or 。 is not searched from end to end for every observable.
+  const from = Math.max(0, o.start - SENTENCE_REACH);
+  const to = Math.min(text.length, o.end + SENTENCE_REACH);
+  const before = text.slice(from, o.start);
+  const after = text.slice(o.end, to);
+  const lineStart = from + before.lastIndexOf("\n") + 1;
+  const newline = after.indexOf("\n");
+  const lineEnd = newline < 0 ? to : o.end + newline;
+  const sStart = Math.max(lineStart, from + before.lastIndexOf("。") + 1);
+  const stop = after.indexOf("。");
+  const sEnd = stop < 0 || o.end + stop >= lineEnd ? lineEnd : o.end + stop + 1;
   const reach = Math.max(0, o.start - PARAGRAPH_REACH);
   let pStart = reach;
   let pEnd = Math.min(text.length, o.end + PARAGRAPH_REACH);
