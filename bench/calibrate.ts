@@ -20,7 +20,7 @@ const TABLE = join(root, "src", "extract", "calibration-table.ts");
 const SCALARS = ["organization", "disclosed_on", "discovered_on", "affected_count", "sector"] as const;
 const SETS = ["incident_types", "data_types", "reported_to", "indicators"] as const;
 /** How many observations a field's precision is worth when shrinking a rarely seen heuristic towards it. */
-const PRIOR_WEIGHT = 3;
+const PRIOR_WEIGHT = 10;
 
 const LEGAL_FORMS = ["株式会社", "(株)", "有限会社", "合同会社", "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人", "国立大学法人", "公立大学法人", "学校法人",
   "医療法人社団", "医療法人財団", "医療法人", "社会福祉法人", "独立行政法人", "地方独立行政法人", "国立研究開発法人", "特定非営利活動法人", "NPO法人"];
