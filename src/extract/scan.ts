@@ -7,6 +7,7 @@ export interface Hit {
 }
 
 const globals = new WeakMap<RegExp, RegExp>();
+const NO_GROUPS: Readonly<Record<string, string | undefined>> = Object.freeze({});
 
 /** The global twin of a pattern, compiled once. */
 function globalOf(re: RegExp): RegExp {
@@ -26,7 +27,7 @@ function scan(g: RegExp, text: string, from: number, to: number): Hit[] {
     if (m[0] === "") { g.lastIndex++; continue; }
     const end = m.index + m[0].length;
     if (end > to) continue;
-    out.push({ start: m.index, end, text: m[0], groups: { ...(m.groups ?? {}) } });
+    out.push({ start: m.index, end, text: m[0], groups: m.groups ?? NO_GROUPS });
   }
   return out;
 }

@@ -107,20 +107,17 @@ function titled(start: number, end: number, line: Line, heading: Heading | null,
   return { start, end, titleStart: line.start + lead, titleEnd: line.start + line.text.trimEnd().length, heading, titled: hasTitle };
 }
 
-/** Cut an unmarked post off the end of an incident post when the text changes topic for good. */
-function splitTopicShift(text: string, lines: Line[], block: Block): Block[] {
-  const title = text.slice(block.titleStart, block.titleEnd);
-  const whole = classify(title, text.slice(block.titleEnd, block.end), { casebook: block.heading?.casebook ?? false, listing: false, titled: block.titled });
-  if (!whole.isIncident) return [block];
+/** Where an incident post changes topic for good (an unmarked post follows it): the line that titles the rest, or null. */
+function topicShift(text: string, lines: Line[], block: Block): Line | null {
   for (const line of lines) {
     if (line.start <= block.titleEnd || line.end >= block.end) continue;
     if (!couldBeTitle(line) || incidentTitle(line.text)) continue;
     const tail = text.slice(line.start, block.end);
     if (tail.length < 200 || noticeDensity(tail) >= 2.5) continue;
     if (otherTopic(tail).density < 2) continue;
-    return [{ ...block, end: line.start }, titled(line.start, block.end, line, null)];
+    return line;
   }
-  return [block];
+  return null;
 }
 
 /** Where a listing entry ends: at pagination, a footer, a table header or the next month's header. */
@@ -145,7 +142,7 @@ function blocksOf(text: string, lines: Line[], headings: Heading[]): Block[] {
     const end = h.listing ? listingEnd(lines, h.titleEnd, next) : next;
     blocks.push({ start: h.start, end, titleStart: h.titleStart, titleEnd: h.titleEnd, heading: h, titled: h.titled ?? true });
   });
-  return blocks.flatMap((b) => (b.heading?.listing ? [b] : splitTopicShift(text, lines, b)));
+  return blocks;
 }
 
 /** The notices of one proposed segmentation, each classified. */
@@ -154,20 +151,26 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
   const blocks = blocksOf(text, lines, headings);
   const publisher = publisherOf(lines, headings[0]?.start ?? text.length);
   const notices: Notice[] = [];
-  for (const b of blocks) {
+  const verdictOf = (b: Block, end: number): Verdict => classify(text.slice(b.titleStart, b.titleEnd), text.slice(b.titleEnd, end), {
+    casebook: b.heading?.casebook ?? false, listing: b.heading?.listing ?? false, titled: b.titled,
+    numberedCase: b.heading !== null && layout?.name === "numbered-cases", tableRow: b.heading?.tableRow ?? false,
+  });
+  const queue = [...blocks];
+  for (let b = queue.shift(); b; b = queue.shift()) {
     let end = b.end;
     while (end > b.start && /\s/.test(text[end - 1]!)) end--;
     if (end <= b.start) continue;
     const title = text.slice(b.titleStart, b.titleEnd);
-    const body = text.slice(b.titleEnd, end);
     // Above a listing's first entry stands the page's header, not a post; a blog or a run of news items may open with one.
     const header = !b.heading && headings.length > 0 && !(layout?.headedByPost && PROSE_LINE.test(text.slice(b.start, end)));
-    const verdict: Verdict = header
-      ? { isIncident: false, kind: "unrelated", reason: "page header above the posts" }
-      : classify(title, body, {
-        casebook: b.heading?.casebook ?? false, listing: b.heading?.listing ?? false, titled: b.titled,
-        numberedCase: b.heading !== null && layout?.name === "numbered-cases", tableRow: b.heading?.tableRow ?? false,
-      });
+    const verdict: Verdict = header ? { isIncident: false, kind: "unrelated", reason: "page header above the posts" } : verdictOf(b, end);
+    // An incident post may run on into an unmarked post on another topic: that part becomes a post of its own.
+    const shift = verdict.isIncident && !b.heading?.listing ? topicShift(text, lines, b) : null;
+    if (shift) {
+      queue.unshift(titled(shift.start, b.end, shift, null));
+      end = shift.start;
+      while (end > b.start && /\s/.test(text[end - 1]!)) end--;
+    }
     // A numbered case belongs to the notice that frames it: its opening text says whose case it is.
     const context: Span | undefined = b.heading && layout?.name === "numbered-cases" && blocks[0] && !blocks[0].heading ? [blocks[0].start, blocks[0].end] : undefined;
     notices.push({
@@ -197,8 +200,9 @@ export function segment(cf: Casefile): Notice[] {
   const proposals: Proposal[] = [{ layout: "single", prior: 0, generic: false, several: false, notices: noticesOf(cf, lines, [], null) }];
   for (const layout of LAYOUTS) {
     const headings = layout.read(lines);
-    if (headings.length === 0) continue;
     const several = layout.generic || (layout.several ?? false);
+    // A layout that needs two incident posts is not worth reading when it cannot have two posts.
+    if (headings.length === 0 || (several && headings.length + (layout.headedByPost ? 1 : 0) < 2)) continue;
     proposals.push({ layout: layout.name, prior: layout.prior, generic: layout.generic, several, notices: noticesOf(cf, lines, headings, layout) });
   }
   const { best, why } = choose(proposals, cf.text);

@@ -48,3 +48,16 @@ export function proseSentences(text: string, ss: readonly Sentence[]): Sentence[
   }
   return out;
 }
+
+/** The sentence holding offset `at` (sentences in text order), found by bisection. */
+export function sentenceAt(sentences: readonly Sentence[], at: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sentences[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = sentences[lo];
+  return s && s.start <= at ? s : undefined;
+}

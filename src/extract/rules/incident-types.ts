@@ -1,6 +1,7 @@
 import type { Finding, IncidentType } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, negated } from "../scan.js";
+import { sentenceAt } from "../normalize/sentences.js";
 import { INCIDENT_TYPE_PHRASES } from "../../core/vocab/incident-types.js";
 
 const ATTACKS: IncidentType[] = ["ransomware", "unauthorized_access", "malware", "web_skimming", "account_takeover", "phishing", "ddos", "defacement", "credential_stuffing", "support_scam"];
@@ -47,7 +48,7 @@ interface Hit { start: number; end: number; conf: number; rule: string }
 function stated(ctx: RuleContext): Map<IncidentType, Hit> {
   const text = ctx.text;
   const found = new Map<IncidentType, Hit>();
-  const sentenceAt = (at: number) => ctx.sentences.find((s) => s.start <= at && at < s.end);
+  const sentenceHolding = (at: number) => sentenceAt(ctx.sentences, at);
   // A listing's category label (内部不正/ミス) names a column, not what happened.
   const category = ctx.notice.category;
   const inCategory = (at: number) => category !== null && at >= ctx.titleStart && at < ctx.titleStart + category.length;
@@ -57,7 +58,7 @@ function stated(ctx: RuleContext): Map<IncidentType, Hit> {
       if (negated(text, h.start, h.end) || inCategory(h.start) || PREVENTED.test(text.slice(h.end, h.end + 8))) continue;
       if (type === "ddos" && LAUNCHED.test(text.slice(h.end, h.end + 10))) continue;
       const inTitle = ctx.inHeadline(h.start);
-      const s = sentenceAt(h.start);
+      const s = sentenceHolding(h.start);
       const lure = /ください|下さい/.test(h.text);
       if (!inTitle && !lure && s && ADVICE.test(s.text) && !HAPPENED.test(s.text)) continue;
       if (!inTitle && s && RISK.test(s.text) && CONDITION.test(text.slice(s.start, h.start))) continue;

@@ -1,6 +1,6 @@
 import type { Field, IncidentType } from "../../core/types.js";
 import { normalize, toOriginal, type Normalized } from "../../extract/normalize/nfkc.js";
-import { sentencesOf, type Sentence } from "../../extract/normalize/sentences.js";
+import { sentenceAt, sentencesOf, type Sentence } from "../../extract/normalize/sentences.js";
 import { clauseAround, hits, negated } from "../../extract/scan.js";
 import type { NoticeInput } from "./tag.js";
 
@@ -88,7 +88,7 @@ export class NoticeText {
 
   /** The sentence holding NFKC offset `at`. */
   sentenceAt(at: number): Sentence | undefined {
-    return this.sentences.find((s) => s.start <= at && at < s.end);
+    return sentenceAt(this.sentences, at);
   }
 
   /** Every hit of `re` that is stated, not denied, and (unless `anywhere`) neither advice nor a promised measure. */
