@@ -14,7 +14,7 @@ const KINDS = {
   "regulator-target": { weight: 6, confidence: 0.8 }, "self-definition": { weight: 5, confidence: 0.9 },
   heading: { weight: 5, confidence: 0.9 }, listing: { weight: 5, confidence: 0.85 }, "digest-heading": { weight: 5, confidence: 0.85 },
   "title-head": { weight: 4.5, confidence: 0.85 }, "title-trailer": { weight: 4.5, confidence: 0.85 },
-  "news-subject": { weight: 4, confidence: 0.85 }, letterhead: { weight: 4, confidence: 0.85 },
+  "news-subject": { weight: 4, confidence: 0.85 }, letterhead: { weight: 4, confidence: 0.85 }, "quoted-subject": { weight: 4, confidence: 0.8 },
   "self-named": { weight: 4, confidence: 0.75 },
   // Good places, but for words that do not end like a name, or lines that do not sign.
   "news-subject-word": { weight: 3, confidence: 0.7 }, "page-publisher": { weight: 2.6, confidence: 0.6 },
@@ -284,6 +284,21 @@ function fromSubjects(ctx: RuleContext): Evidence[] {
     out.push(ev(raw, s.start + s.text.indexOf(raw, rep[0].indexOf(rep[1]!)), kind));
   }
   return out;
+}
+
+// A quoted name standing as a sentence's subject: "京都市の酒造メーカー「月桂冠」が…", "…グループの「株式会社X」は…".
+const QUOTED_SUBJECT = /「([^「」\n]{2,25})」(?:が|は|では)/g;
+// What a quote names when it is a thing, not an actor: 「なりすましメール」が届き, 「サイバー攻撃」が増加.
+const QUOTED_THING = /(?:メール|ウ[イィ]ルス|ファイル|攻撃|被害|情報|データ|アカウント|パスワード|メッセージ|画面|番号|記事|事案|事件|詐欺|手口)$/;
+
+/** Names a report's lead quotes as its subject, after the description that introduces them. */
+function fromQuotedSubjects(ctx: RuleContext): Evidence[] {
+  const lead = ctx.sentences.slice(0, LEAD_SENTENCES);
+  const end = lead.at(-1)?.end ?? 0;
+  return hits(QUOTED_SUBJECT, ctx.text, 0, end).flatMap((h) => {
+    const name = h.groups[1] ?? h.text.slice(1, h.text.indexOf("」"));
+    return isPlainName(name) && !isGeneric(name) && !QUOTED_THING.test(name) ? [ev(name, h.start + 1, "quoted-subject")] : [];
+  });
 }
 
 const DEFINED_AS_SELF = new RegExp(`([^\\s、。,「」『』()（）:：]{2,50}?)\\s?[(（](?:[^()（）\\n]{0,80}?[、,]\\s?)?\\s?(?:以下|下記)[、,]?\\s?[「『]?(?:${SELF_REFERENCE_WORD}|同社|当団体|本会|当校)`);
@@ -581,8 +596,11 @@ function evidenceOf(ctx: RuleContext): Evidence[] {
     ...fromSelfNamed(ctx),
     ...fromEnglish(ctx),
   ];
+  const quoted = fromQuotedSubjects(ctx);
   const passing = [...fromTitleNames(ctx), ...fromMentions(ctx)].filter((m) => !placed.some((p) => p.start < m.end && m.start < p.end));
-  return [...placed, ...passing];
+  // "フジサンケイグループの「株式会社サンケイアイ」が": a name before の that describes a quoted subject is its description.
+  const describes = (e: Evidence) => quoted.some((q) => e.end <= q.start && ctx.text[e.end] === "の" && !/[。\n]/.test(ctx.text.slice(e.end, q.start)));
+  return [...placed, ...quoted, ...passing].filter((e) => e.kind === "quoted-subject" || !describes(e));
 }
 
 /** The page's publisher as evidence (its header line, its site name), when it reads as an organisation's name. */
