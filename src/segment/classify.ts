@@ -1,5 +1,6 @@
 import type { NoticeKind } from "../core/types.js";
 import { SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
+import { subjectOf } from "./subjects.js";
 
 /** The classifier's decision on one post, with the reason shown to analysts. */
 export interface Verdict {
@@ -60,6 +61,10 @@ export function titleScore(title: string, casebook = false): { score: number; ev
 }
 
 // The header lines of a quoted mail: a warning that shows what was received.
+// A threat spreading everywhere: 世界的に拡大, 全国的に確認, 各地で相次ぐ.
+const WIDESPREAD = /世界的|全国的|各地で|国内外で|相次いで|多発して|拡大して/;
+const SELF_WORD = new RegExp(SELF_REFERENCE_WORD);
+
 // Placeholders of a template or a masked sample: ○○○, ●●, ＊＊, ××, 20**年.
 const PLACEHOLDER = /[○●◯×＊*△]{2,}/g;
 const PLACEHOLDER_IN_TITLE = /[○●◯×＊*△]{2,}/;
@@ -126,8 +131,11 @@ const KIND_OF_FAMILY: Record<string, NoticeKind> = { publication: "advisory", ad
  * report 「…漏えい事故の発生状況」 or a seminar 「ランサムウェア対策」 is not an incident of the writer's).
  */
 function leadOf(title: string, body: string): string {
-  const text = `${title}\n${body}`.trimStart();
-  return (/^[^。\n]+。?/.exec(text)?.[0] ?? "").replace(/「[^」]*」|『[^』]*』/g, "「」");
+  // A hard-wrapped first sentence runs on over its line breaks.
+  const text = (/^\s*\n/.test(body) ? title + body : `${title}\n${body}`).trimStart().slice(0, 300);
+  const sentence = /^[^。]+。?/.exec(text)?.[0] ?? "";
+  const paragraph = sentence.split(/\n\s*\n/)[0]!;
+  return paragraph.replace(/\n/g, "").replace(/「[^」]*」|『[^』]*』/g, "「」");
 }
 
 /** Decide whether a post is an incident disclosure and what kind of post it is. */
@@ -161,6 +169,10 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
   // writer, unless it names the third party the mails pretend to be (an advisory about someone else).
   const sample = t.family === "advice" && !ctx.listing && !OTHER_IMPERSONATED.test(heading) ? SAMPLE_MAIL.exec(body) : null;
   if (sample) return { isIncident: true, kind: incidentKind, reason: `warning quoting a mail that was sent: ${sample[0].trim()}` };
+  // A warning about a threat spreading everywhere, naming no one it happened to (not even the writer, 弊社においても…), reports no incident.
+  if (!titled && WIDESPREAD.test(heading) && !SELF_WORD.test(`${title}${body.slice(0, 300)}`) && subjectOf(heading, 200, false) === null) {
+    return { isIncident: false, kind: "advisory", reason: `warning about a widespread threat: ${WIDESPREAD.exec(heading)![0]}` };
+  }
   const body1k = noticeDensity(body);
   const topic = otherTopic(body);
   if (t.score >= 2) return { isIncident: true, kind: incidentKind, reason: `incident wording in ${lead}: ${words}` };

@@ -95,8 +95,10 @@ function pickTitle(lines: Line[], from: number, to: number): { line: Line; title
     fallback ??= l;
     const t = l.text.trim();
     // Letterhead lines (the organisation, the date) and sentences are not titles.
-    if (!first && t.length >= 8 && !ORG_LINE.test(t) && !/^[\d０-９令平R元年月日\s./-]+$|^.{0,8}\d{4}\s*年|。$/.test(t)) first = l;
-    if (t.length >= 8 && t.length <= 150 && !/[。]$/.test(t) && (incidentTitle(t) || TITLE_WORDS.test(t))) return { line: l, titled: true };
+    // A line that breaks off mid-sentence (…感染被害が、) is a wrapped sentence, not a title.
+    const broken = /[、，,]$|[はがをにでとの]$/.test(t);
+    if (!first && !broken && t.length >= 8 && !ORG_LINE.test(t) && !/^[\d０-９令平R元年月日\s./-]+$|^.{0,8}\d{4}\s*年|。$/.test(t)) first = l;
+    if (!broken && t.length >= 8 && t.length <= 150 && !/[。]$/.test(t) && (incidentTitle(t) || TITLE_WORDS.test(t))) return { line: l, titled: true };
   }
   return first ? { line: first, titled: true } : { line: fallback ?? lines.find((l) => l.end > from)!, titled: false };
 }

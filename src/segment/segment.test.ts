@@ -116,3 +116,7 @@ test("a report of a seminar about ransomware is not an incident, although a subh
 test("numbered headings right under a line that announces cases (インシデント事例) are one incident each", () => {
   expectPosts("announced-cases.txt", "numbered-cases", [["セキュリティ月報", false], ["①食品メーカー", true], ["②私立高校", true], ["③地方銀行", true]]);
 });
+
+test("a warning about a threat spreading everywhere, naming no one it happened to, is not an incident; a wrapped first line is no title", () => {
+  expectPosts("widespread-warning.txt", "single", [["現在、宅配業者を装った偽のSMSによるスマートフォンの乗っ取り被害が、", false]]);
+});
