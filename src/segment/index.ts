@@ -70,6 +70,8 @@ function publisherOf(lines: Line[], before: number): Notice["publisher"] {
   return null;
 }
 
+// Labels of a page's frame, not of its text: 本文, ここから本文です, 印刷.
+const PAGE_CHROME = /^\s*(?:本文|ここから本文です?|本文へ|メニュー|MENU|印刷(?:する)?|ページの先頭へ|ページトップへ|ホーム|トップページ)\s*$/i;
 const PROSE = /^.{40,}。$/;
 const PROSE_LINE = /^.{40,}。\s*$/m;
 const TITLE_WORDS = /お詫び|おわび|お知らせ|ご報告|について|に関する|のご案内|報告書|発生|判明/;
@@ -87,7 +89,7 @@ function pickTitle(lines: Line[], from: number, to: number): { line: Line; title
   let prose = false;
   let seen = 0;
   for (const l of lines) {
-    if (l.end <= from || isBlank(l) || NAVIGATION.test(l.text) || isMenu(l.text)) continue;
+    if (l.end <= from || isBlank(l) || NAVIGATION.test(l.text) || isMenu(l.text) || PAGE_CHROME.test(l.text)) continue;
     // A title stands above the text: once prose has begun, later short lines are subheadings.
     if (l.start >= to || seen >= 12 || (prose && !first)) break;
     seen++;
