@@ -120,3 +120,7 @@ test("numbered headings right under a line that announces cases (インシデン
 test("a warning about a threat spreading everywhere, naming no one it happened to, is not an incident; a wrapped first line is no title", () => {
   expectPosts("widespread-warning.txt", "single", [["現在、宅配業者を装った偽のSMSによるスマートフォンの乗っ取り被害が、", false]]);
 });
+
+test("annotated example lines (【誤】From: …, 【正】From: …) are part of the notice, not posts of their own", () => {
+  expectPosts("annotated-example.txt", "single", [["弊社の社名と社員名を騙った", true]]);
+});
