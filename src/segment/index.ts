@@ -72,7 +72,9 @@ function publisherOf(lines: Line[], before: number): Notice["publisher"] {
 
 // Labels of a page's frame, not of its text: 本文, ここから本文です, 印刷.
 const PAGE_CHROME = /^\s*(?:本文|ここから本文です?|本文へ|メニュー|MENU|印刷(?:する)?|ページの先頭へ|ページトップへ|ホーム|トップページ)\s*$/i;
-const PROSE = /^.{40,}。$/;
+const PROSE = /^.{20,}。$/;
+// A quoted mail's header line (From: …, 件名: …) is part of a sample, never a title.
+const MAIL_HEADER = /^(?:【[^】]{1,4}】)?\s*(?:From|To|Cc|Subject|件名|差出人|送信者|宛先)\s*[:：]/i;
 const PROSE_LINE = /^.{40,}。\s*$/m;
 const TITLE_WORDS = /お詫び|おわび|お知らせ|ご報告|について|に関する|のご案内|報告書|発生|判明/;
 
@@ -98,7 +100,7 @@ function pickTitle(lines: Line[], from: number, to: number): { line: Line; title
     const t = l.text.trim();
     // Letterhead lines (the organisation, the date) and sentences are not titles.
     // A line that breaks off mid-sentence (…感染被害が、) is a wrapped sentence, not a title.
-    const broken = /[、，,]$|[はがをにでとの]$/.test(t);
+    const broken = /[、，,]$|[はがをにでとの]$/.test(t) || MAIL_HEADER.test(t);
     if (!first && !broken && t.length >= 8 && !ORG_LINE.test(t) && !/^[\d０-９令平R元年月日\s./-]+$|^.{0,8}\d{4}\s*年|。$/.test(t)) first = l;
     if (!broken && t.length >= 8 && t.length <= 150 && !/[。]$/.test(t) && (incidentTitle(t) || TITLE_WORDS.test(t))) return { line: l, titled: true };
   }
