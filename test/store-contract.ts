@@ -212,6 +212,17 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       assert.equal((await s.statInputs({ type: "loss" })).length, 1);
     }));
 
+  test(`${name}: incidents that share a vendor are related; a regulator both reported to relates none`, () =>
+    withStore(async (s) => {
+      const leak = (org: string) => `2025年7月1日\n${org}\n\n個人情報漏えいに関するお詫び\n\n当社が業務を委託している株式会社きらら情報サービスのサーバーが不正アクセスを受け、お客様の氏名が漏えいしたおそれがあります。当社は個人情報保護委員会に報告しました。\n`;
+      await s.saveCasefile(await casefileOf(leak("株式会社つばめ書店"), "v1.txt"), OWNER);
+      await s.saveCasefile(await casefileOf(leak("株式会社かもめ薬局"), "v2.txt"), OWNER);
+      const [v1] = await s.searchIncidents({ q: "つばめ書店" });
+      const reasons = (await s.getIncident(v1!.id))!.related.map((r) => r.reason).join("; ");
+      assert.match(reasons, /きらら情報サービス/);
+      assert.doesNotMatch(reasons, /個人情報保護委員会/);
+    }));
+
   test(`${name}: incident links name each incident's organisation, other parties and indicators; stat inputs follow a text query`, () =>
     withStore(async (s) => {
       const breach = (org: string) => `2025年7月3日\n${org}\n\n委託先への不正アクセスに関するお知らせ\n\n当社が業務を委託している株式会社ゆきみ計算センターのサーバーが不正アクセスを受け、差出人 notice@fuyukakuu-mail.net から不審なメールが送信されました。\n`;

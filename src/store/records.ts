@@ -2,6 +2,7 @@ import { checkMarking, levelOf, OWNER_CLEARANCE, strictest, type Writer } from "
 import { sha256 } from "../core/document.js";
 import { tlpRank, type Tlp } from "../intel/taxonomies/tlp.js";
 import type { Casefile, IncidentFields, Notice, Tag } from "../core/types.js";
+import { ADVISORY_BODIES, orgKey } from "../core/vocab/organizations.js";
 import { emptyFields } from "../extract/index.js";
 import type { Facets } from "./types.js";
 
@@ -204,6 +205,20 @@ export function facetsOf(rows: { facet: keyof Facets; key: string; count: number
   }
   for (const list of [out.type, out.sector, out.year, out.tlp, out.cause, out.basics]) {
     list.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  }
+  return out;
+}
+
+/**
+ * The parties an incident links to others by: its organisation and the other parties it names, by key.
+ * Regulators and advisory bodies (個人情報保護委員会, 警察, IPA…) stand in most notices and link none.
+ */
+export function partiesOf(fields: IncidentFields): { key: string; name: string; role: "organization" | "other" }[] {
+  const out: { key: string; name: string; role: "organization" | "other" }[] = [];
+  if (fields.organization && orgKey(fields.organization)) out.push({ key: orgKey(fields.organization), name: fields.organization, role: "organization" });
+  for (const p of fields.other_parties) {
+    const key = orgKey(p);
+    if (key.length >= 2 && !ADVISORY_BODIES.test(key)) out.push({ key, name: p, role: "other" });
   }
   return out;
 }

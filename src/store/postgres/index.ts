@@ -8,7 +8,7 @@ import { analysisDigest } from "../../core/digest.js";
 import { checkMarking, checkTokenFor, grantedClearance, keptMarking, levelsUpTo, maySee, strictest, writable, type Writer } from "../../casebook/authorize.js";
 import type { Tlp } from "../../intel/taxonomies/tlp.js";
 import {
-  applyOverrides, checkNoticeMarkings, SYSTEM, facetsOf, fieldChanges, SYSTEM_WRITER, incidentDate, indicatorKind, KEEPS, mergeFields, mergeTags, noticeMarking, noticeRows, searchText,
+  applyOverrides, checkNoticeMarkings, SYSTEM, facetsOf, fieldChanges, SYSTEM_WRITER, incidentDate, indicatorKind, KEEPS, mergeFields, mergeTags, noticeMarking, noticeRows, partiesOf, searchText,
   type Keep, type SourceDraft,
 } from "../records.js";
 import type {
@@ -313,9 +313,7 @@ export class PostgresStore implements Store {
       if (Object.keys(changes).length) writes.push(this.event(w, id, who, cause === "reextracted" ? "reextracted" : "source_added", { changes }));
     }
     const body = searchText(title, fields, notices.map((n) => (n.text ?? "").slice(n.span_start, n.span_end)));
-    const parties: [string, string, string][] = [];
-    if (fields.organization && orgKey(fields.organization)) parties.push([orgKey(fields.organization), fields.organization, "organization"]);
-    for (const p of fields.other_parties) if (orgKey(p).length >= 2) parties.push([orgKey(p), p, "other"]);
+    const parties = partiesOf(fields).map((p): [string, string, string] => [p.key, p.name, p.role]);
     writes.push(
       w.sql`
         UPDATE incidents SET title = ${title}, organization = ${fields.organization ?? null}, sector = ${fields.sector ?? null},

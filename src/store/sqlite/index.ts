@@ -10,7 +10,7 @@ import { analysisDigest } from "../../core/digest.js";
 import { checkMarking, checkTokenFor, grantedClearance, keptMarking, levelsUpTo, maySee, strictest, writable, type Writer } from "../../casebook/authorize.js";
 import type { Tlp } from "../../intel/taxonomies/tlp.js";
 import {
-  applyOverrides, bigramQuery, bigramTokens, checkNoticeMarkings, ONE_RUN, facetsOf, SYSTEM, fieldChanges, SYSTEM_WRITER, incidentDate, indicatorKind, KEEPS, mergeFields, mergeTags, noticeMarking, noticeRows,
+  applyOverrides, bigramQuery, bigramTokens, checkNoticeMarkings, ONE_RUN, facetsOf, SYSTEM, fieldChanges, SYSTEM_WRITER, incidentDate, indicatorKind, KEEPS, mergeFields, mergeTags, noticeMarking, noticeRows, partiesOf,
   searchText, type Keep, type SourceDraft,
 } from "../records.js";
 import type {
@@ -316,8 +316,7 @@ export class SqliteStore implements Store {
     for (const v of fields.indicators) this.st("INSERT OR IGNORE INTO incident_indicators (incident_id, value, kind, key) VALUES (?, ?, ?, ?)").run(id, v, indicatorKind(v), keyOfValue(v));
     this.st("DELETE FROM incident_parties WHERE incident_id = ?").run(id);
     const insParty = this.st("INSERT OR IGNORE INTO incident_parties (incident_id, key, name, role) VALUES (?, ?, ?, ?)");
-    if (fields.organization && orgKey(fields.organization)) insParty.run(id, orgKey(fields.organization), fields.organization, "organization");
-    for (const p of fields.other_parties) if (orgKey(p).length >= 2) insParty.run(id, orgKey(p), p, "other");
+    for (const p of partiesOf(fields)) insParty.run(id, p.key, p.name, p.role);
     const bodies = notices.map((n) => (n.text ?? "").slice(n.start, n.end));
     const body = searchText(title, fields, bodies);
     if (row.fts_key !== null) {
