@@ -42,7 +42,8 @@ function hollow(text: string, n: Notice): boolean {
 /** The score of a proposal; null when it cannot be the page's layout. */
 function scoreOf(p: Proposal, text: string): number | null {
   const posts = p.notices.filter((n) => n.reason !== "page header above the posts");
-  const incidents = posts.filter((n) => n.isIncident && (p.prior >= 2 || !hollow(text, n)));
+  // An entry of a listing is its headline; elsewhere a heading with nothing under it is no incident of its own.
+  const incidents = posts.filter((n) => n.isIncident && (p.prior >= 2 || n.kind === "news_entry" || !hollow(text, n)));
   if (p.layout !== "single") {
     if (posts.length < 2 && p.prior < 2) return null;
     if (p.several && incidents.length < 2) return null;

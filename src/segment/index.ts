@@ -3,7 +3,7 @@ import { LEGAL_FORM } from "../core/vocab/organizations.js";
 import { choose, type Proposal } from "./choose.js";
 import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
 import { blogPosts, couldBeTitle, datedLines, dayListing, digest, LISTING_END, readMoreIndex, trailingDate, type Heading } from "./headings.js";
-import { bullets, cases, headlines, leads, paragraphs, quotes, separated, tableRows } from "./layouts.js";
+import { bullets, cases, headlineList, headlines, leads, paragraphs, quotes, separated, tableRows } from "./layouts.js";
 import { isBlank, splitLines, type Line } from "./lines.js";
 
 /** One post of a proposed segmentation, in offsets of the text. */
@@ -43,6 +43,7 @@ const LAYOUTS: readonly Layout[] = [
   { name: "dated-lines", prior: 1.5, generic: false, read: datedLines },
   { name: "blog-index", prior: 2, generic: false, headedByPost: true, read: blogIndex },
   { name: "table-rows", prior: 2, generic: false, read: tableRows },
+  { name: "headline-list", prior: 1, generic: true, read: headlineList },
   { name: "numbered-cases", prior: 1, generic: false, several: true, read: cases },
   { name: "separated-items", prior: 1, generic: false, several: true, headedByPost: true, read: separated },
   { name: "headlines", prior: 0, generic: true, read: headlines },

@@ -1,5 +1,5 @@
 import { titleScore } from "./classify.js";
-import { iso, lineHeading, type Heading } from "./headings.js";
+import { iso, lineHeading, trailingDate, type Heading } from "./headings.js";
 import { isBlank, type Line } from "./lines.js";
 import { sameSubject, subjectOf } from "./subjects.js";
 
@@ -275,4 +275,23 @@ export function paragraphs(lines: Line[]): Heading[] {
     current = subject;
   }
   return out;
+}
+
+// A numbered or bulleted headline in a list: "3.■宮崎県 特別支援学校教諭 USB紛失 2017年7月25日".
+const LIST_MARK = /^\s*(?:[0-9０-９]{1,3}\s*[.．、)]?\s*)?[■□◆◇●○・•\-]?\s*/;
+
+/**
+ * A list of headlines, one incident a line, with no articles under them (an index of reports): three or
+ * more lines that each say what happened to someone they name.
+ */
+export function headlineList(lines: Line[]): Heading[] {
+  const items = lines.filter((l, i) => {
+    const t = l.text.replace(LIST_MARK, "").trim();
+    if (!isIncidentHeadline(t) || subjectOf(t, 40) === null) return false;
+    const next = lines.slice(i + 1).find((n) => !isBlank(n));
+    return next === undefined || !isProse(next.text);
+  });
+  if (items.length < 3) return [];
+  // The title is the headline without its number and bullet.
+  return items.map((l) => ({ ...lineHeading(l, { listing: true, date: trailingDate(l.text) }), titleStart: l.start + LIST_MARK.exec(l.text)![0].length }));
 }

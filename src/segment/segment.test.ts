@@ -124,3 +124,11 @@ test("a warning about a threat spreading everywhere, naming no one it happened t
 test("annotated example lines (【誤】From: …, 【正】From: …) are part of the notice, not posts of their own", () => {
   expectPosts("annotated-example.txt", "single", [["弊社の社名と社員名を騙った", true]]);
 });
+
+test("a list of numbered headlines, one incident a line, is a listing: each line an incident, titled without its number", () => {
+  const cf = casefile("headline-list.txt");
+  const ns = segment(cf).filter((n) => n.isIncident);
+  assert.deepEqual(ns.map((n) => [n.title.slice(0, 6), n.listingDate]), [
+    ["あおい市 小", "2025-05-20"], ["しらかば県 ", "2025-05-12"], ["ことり町 職", "2025-05-02"], ["株式会社かえ", "2025-05-28"], ["すずらん大学", "2025-05-09"],
+  ]);
+});

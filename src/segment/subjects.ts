@@ -19,7 +19,8 @@ const NAME = `(?:${LEGAL_FORM})[^\\s、。「」()（）]{1,20}` +
 // The name is the subject or the topic: 「Xは」「Xが」「Xでは」「Xによると」, or (loosely) 「Xの…」「X、」.
 const PAREN = "(?:\\s?[(（][^)）]{1,30}[)）])?\\s?";
 const SUBJECT = new RegExp(`(${NAME})(?=[」』]?${PAREN}(?:は|が|も|では|によると|によりますと))`, "u");
-const TOPIC = new RegExp(`(${NAME})(?=[」』]?${PAREN}(?:は|が|も|では|の|によると|によりますと|、))`, "u");
+// Loosely, a name before a space also heads what follows it: "熊本市 職員がカバン盗難" in a list of headlines.
+const TOPIC = new RegExp(`(${NAME})(?=[」』]?${PAREN}(?:は|が|も|では|の|によると|によりますと|、|\\s(?=\\S)))`, "u");
 // English: "the Japan Meteorological Agency said", "NISC said".
 const ENGLISH = /\b(?:[A-Z][A-Za-z]+ ){0,6}(?:Agency|Center|Centre|University|Hospital|Corporation|Ministry|Police|Inc\.?|Ltd\.?|Co\.)|\b[A-Z]{3,6}\b(?= (?:said|says|announced|reported))/;
 // A lead that names its subject without a telling suffix: 「米検索大手ヤフーは14日、」.
