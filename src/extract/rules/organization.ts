@@ -286,14 +286,16 @@ function fromSubjects(ctx: RuleContext): Evidence[] {
   return out;
 }
 
-// A quoted name standing as a sentence's subject: "京都市の酒造メーカー「月桂冠」が…", "…グループの「株式会社X」は…".
-const QUOTED_SUBJECT = /「([^「」\n]{2,25})」(?:が|は|では)/g;
+// A quoted name standing as a sentence's subject: "京都市の酒造メーカー「月桂冠」が…", "…グループの「株式会社X」は…",
+// or named by a cleft sentence: "…と発表したのは、…を経営する「有限会社X」です".
+const QUOTED_SUBJECT = /「([^「」\n]{2,25})」(?:が|は|では|です(?=。|$))/gm;
 // What a quote names when it is a thing, not an actor: 「なりすましメール」が届き, 「サイバー攻撃」が増加.
-const QUOTED_THING = /(?:メール|ウ[イィ]ルス|ファイル|攻撃|被害|情報|データ|アカウント|パスワード|メッセージ|画面|番号|記事|事案|事件|詐欺|手口)$/;
+const QUOTED_THING = /(?:メール|ウ[イィ]ルス|ファイル|攻撃|被害|情報|データ|アカウント|パスワード|メッセージ|画面|番号|記事|事案|事件|詐欺|手口|ショップ|サイト|ストア|モール|アプリ|システム|なりすまし|乗っ取り|改ざん|漏えい|漏洩|流出|感染)$/;
 
 /** Names a report's lead quotes as its subject, after the description that introduces them. */
 function fromQuotedSubjects(ctx: RuleContext): Evidence[] {
-  const lead = ctx.sentences.slice(0, LEAD_SENTENCES);
+  // A report may name its subject a few sentences in (a cleft sentence often follows the lead).
+  const lead = ctx.sentences.slice(0, 2 * LEAD_SENTENCES);
   const end = lead.at(-1)?.end ?? 0;
   return hits(QUOTED_SUBJECT, ctx.text, 0, end).flatMap((h) => {
     const name = h.groups[1] ?? h.text.slice(1, h.text.indexOf("」"));
