@@ -22,17 +22,18 @@ function isKanji(c: number): boolean {
   return c >= 0x4e00 && c <= 0x9fff;
 }
 
-const levelCache = new Map<number, boolean>();
+// Per kanji of U+4E00–U+9FFF: 0 not yet looked up, 1 rare, 2 common (a typed array: looked up per character).
+const levels = new Uint8Array(0x9fff - 0x4e00 + 1);
 /** JIS X 0208 level-2 kanji (and kanji outside JIS) are rare in real notices. */
 function isRareKanji(c: number): boolean {
   if (!isKanji(c)) return false;
-  let rare = levelCache.get(c);
-  if (rare === undefined) {
+  let level = levels[c - 0x4e00]!;
+  if (level === 0) {
     const b = encode(String.fromCharCode(c), "EUCJP");
-    rare = b.length !== 2 || b[0]! >= 0xd0;
-    levelCache.set(c, rare);
+    level = b.length !== 2 || b[0]! >= 0xd0 ? 1 : 2;
+    levels[c - 0x4e00] = level;
   }
-  return rare;
+  return level === 1;
 }
 
 // Small kana rarely stand where a misaligned reading puts them.
@@ -167,6 +168,12 @@ export function fixMojibake(text: string): MojibakeResult {
     if (/縺|繧|繝|譁|莠/.test(line)) {
       const fixed = line.replace(/[^\x00-\x7f]+/g, (run) => repairUtf8AsSjis(run) ?? run);
       if (fixed !== line) { line = fixed; repairs++; }
+    }
+    // A line without a rare kanji holds no misread run: nothing to repair or flag there.
+    if (rareDensity(line) === 0) {
+      if (isStrippedSjisLine(line)) garbledLines.push(li);
+      lines[li] = line;
+      continue;
     }
     line = line.replace(SUSPECT_RUN, (run, at: number) => {
       if (rareDensity(run) < 1) return run;

@@ -93,8 +93,14 @@ export class NoticeText {
 
   /** Every hit of `re` that is stated, not denied, and (unless `anywhere`) neither advice nor a promised measure. */
   findAll(re: RegExp, opts: FindOptions = {}): Evidence[] {
+    return this.collect(re, opts, Infinity);
+  }
+
+  /** The first `limit` hits `findAll` would give. */
+  private collect(re: RegExp, opts: FindOptions, limit: number): Evidence[] {
     const out: Evidence[] = [];
     for (const h of hits(re, this.text)) {
+      if (out.length >= limit) break;
       if (this.denied(h.start, h.end)) continue;
       const s = this.sentenceAt(h.start);
       if (!s) continue;
@@ -118,7 +124,7 @@ export class NoticeText {
 
   /** The first hit `findAll` would give, or null. */
   find(re: RegExp, opts: FindOptions = {}): Evidence | null {
-    return this.findAll(re, opts)[0] ?? null;
+    return this.collect(re, opts, 1)[0] ?? null;
   }
 
   /** The extractor's evidence for one value of a field, when it lies inside the notice. */
