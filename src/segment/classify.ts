@@ -119,9 +119,12 @@ export function otherTopic(text: string): { kind: NoticeKind; density: number; l
   return best;
 }
 
+// A score of 1 or more needs an event word, a theme word or an organisation saying it is impersonated.
+const MAY_SCORE = new RegExp(`${EVENT.source}|${THEME.source}|${SELF_IMPERSONATED.source}`);
+
 /** True when a title says something happened to an organisation. */
 export function incidentTitle(title: string): boolean {
-  return titleScore(title).score >= 1;
+  return MAY_SCORE.test(title) && titleScore(title).score >= 1;
 }
 
 const KIND_OF_FAMILY: Record<string, NoticeKind> = { publication: "advisory", advice: "advisory", promotion: "unrelated", topic: "unrelated" };

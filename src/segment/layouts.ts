@@ -1,4 +1,4 @@
-import { titleScore } from "./classify.js";
+import { incidentTitle } from "./classify.js";
 import { iso, lineHeading, trailingDate, type Heading } from "./headings.js";
 import { isBlank, type Line } from "./lines.js";
 import { sameSubject, subjectOf } from "./subjects.js";
@@ -34,7 +34,7 @@ function isHeadline(text: string): boolean {
 
 /** A headline that says an incident happened. */
 function isIncidentHeadline(text: string): boolean {
-  return isHeadline(text) && titleScore(text.trim()).score >= 1;
+  return isHeadline(text) && incidentTitle(text.trim());
 }
 
 /**
@@ -210,7 +210,7 @@ const BULLET = /^\s*[•・●◆■▪\-]\s*/;
 
 /** A summary of items as bullets, each a sentence or two about one organisation's incident. */
 export function bullets(lines: Line[]): Heading[] {
-  const items = lines.filter((l) => BULLET.test(l.text) && l.text.trim().length >= 30 && titleScore(l.text.trim()).score >= 1);
+  const items = lines.filter((l) => BULLET.test(l.text) && l.text.trim().length >= 30 && incidentTitle(l.text.trim()));
   return items.length >= 2 ? items.map((l) => {
     const lead = l.text.length - l.text.replace(BULLET, "").length;
     const title = firstSentence(l.text.slice(lead).trim());
