@@ -99,7 +99,7 @@ export function orgNameOf(word: string): string | null {
   }
   // A legal form and a name without a telling ending: NPO法人WELgee, 株式会社アルファ水工コンサルタンツ.
   if (legal && LEGAL_REST.test(w.slice(legal[0].length))) {
-    const name = w.replace(/(?:代表取締役|代表理事|理事長|会長|社長).*$/, "");
+    const name = w.replace(/(?:代表取締役|代表理事|理事長|会長|社長).*$|(?<=\S{2})(?:提供|製)$/, "");
     return isGeneric(name) ? null : name;
   }
   if (LEGAL_AT_END.test(w) && !isGeneric(w)) return w;

@@ -132,3 +132,10 @@ test("a list of numbered headlines, one incident a line, is a listing: each line
     ["あおい市 小", "2025-05-20"], ["しらかば県 ", "2025-05-12"], ["ことり町 職", "2025-05-02"], ["株式会社かえ", "2025-05-28"], ["すずらん大学", "2025-05-09"],
   ]);
 });
+
+test("a notice titled as the publication of an incident (…事案の公表について) is an incident; a news item on a training session is not", () => {
+  const [disclosure] = segment(casefile("disclosure-titled-publication.txt"));
+  assert.equal(disclosure!.isIncident, true, disclosure!.reason);
+  const training = segment(casefile("training-session-news.txt"));
+  assert.deepEqual(training.map((n) => n.isIncident), [false]);
+});

@@ -10,7 +10,7 @@ const ATTACKS: IncidentType[] = ["ransomware", "unauthorized_access", "malware",
 const ADVICE = /ご注意|ください|下さい|お願い(?:いた)?(?:します|申し上げ)|場合は|場合には|注意喚起(?!のお知らせ)|対策(?:の|を)?(?:強化|徹底|実施)|多くの場合|一般的に|手口が|よく使われ|良く使われ/;
 // …unless the sentence reports an event ("…を受けました", not "受信された場合").
 // The verb ends a clause: "添付されたファイル" describes a thing, it does not report an event.
-const HAPPENED = /(?:受け|され|発生し|判明し|確認し|発覚し)(?:まし)?た(?=[。、]|$|こと|ため|ので|が[、。]|旨)/;
+const HAPPENED = /(?:受け|され|(?:発生|判明|確認|発覚)(?:し|いたし|致し))(?:まし)?た(?=[。、]|$|こと|ため|ので|が[、。]|旨|と(?:みられ|見られ|考えられ|思われ|推測|推定))/;
 // What the organisation does to prevent an attack ("不正アクセスを防止"), not an attack that happened.
 const PREVENTED = /^\s*(?:を|の)?(?:防止|防ぐ|防ぎ|未然に|予防|抑止)/;
 // What could happen to a reader ("開封すると感染の危険があります"): a risk, not an event.

@@ -216,7 +216,10 @@ function fromTitleTrailer(ctx: RuleContext): Evidence | null {
 
 /** Every other organisation the title names ("…——武蔵小杉病院1万人情報流出", "【宮城県】…"). */
 function fromTitleNames(ctx: RuleContext): Evidence[] {
-  return orgNamesIn(ctx.text, ctx.titleStart, ctx.titleEnd).map((h) => ev(h.name, h.start, "title-name"));
+  // A vendor the title names (「…サービス(株式会社X提供)」) is not the notice's organisation.
+  return orgNamesIn(ctx.text, ctx.titleStart, ctx.titleEnd)
+    .filter((h) => !VENDOR_BEFORE.test(ctx.text.slice(Math.max(0, h.start - 12), h.start)) && !VENDOR_AFTER.test(ctx.text.slice(h.end, h.end + 24)))
+    .map((h) => ev(h.name, h.start, "title-name"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,7 +293,7 @@ function fromSubjects(ctx: RuleContext): Evidence[] {
 // or named by a cleft sentence: "…と発表したのは、…を経営する「有限会社X」です".
 const QUOTED_SUBJECT = /「([^「」\n]{2,25})」(?:が|は|では|です(?=。|$))/gm;
 // What a quote names when it is a thing, not an actor: 「なりすましメール」が届き, 「サイバー攻撃」が増加.
-const QUOTED_THING = /(?:メール|ウ[イィ]ルス|ファイル|攻撃|被害|情報|データ|アカウント|パスワード|メッセージ|画面|番号|記事|事案|事件|詐欺|手口|ショップ|サイト|ストア|モール|アプリ|システム|なりすまし|乗っ取り|改ざん|漏えい|漏洩|流出|感染)$/;
+const QUOTED_THING = /(?:メール|ウ[イィ]ルス|ファイル|攻撃|被害|情報|データ|アカウント|パスワード|メッセージ|画面|番号|記事|事案|事件|詐欺|手口|ショップ|サイト|ストア|モール|アプリ|システム|フォーム|ページ|窓口|なりすまし|乗っ取り|改ざん|漏えい|漏洩|流出|感染)$/;
 
 /** Names a report's lead quotes as its subject, after the description that introduces them. */
 function fromQuotedSubjects(ctx: RuleContext): Evidence[] {
@@ -359,6 +362,8 @@ function fromSelfDefinition(ctx: RuleContext): Evidence | null {
 const SIGN_LINE = /^(?:(?:令和|平成)?\s?[\d元]{1,4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}|以上)\s*$|(?:代表取締役|取締役|代表理事|理事長|常務理事|会長|社長|学長|校長|院長|病院長|所長|館長|市長|町長|村長|知事|教育長|事務局長|事務局)/;
 // A facility a legal body runs, named after it on a letterhead: 特別養護老人ホームひだまり.
 const FACILITY = /ホーム|施設|センター|病院|クリニック|学校|学園|園|館|ホテル|店|事業所|工場/;
+// A line that ends in a person's office names the person (a caption: 「…市の…市長」), not the letterhead's body.
+const PERSON_TITLE = /の[^\sの]{2,8}(?:市長|町長|村長|区長|知事|社長|会長|学長|校長|院長|理事長)$/;
 const PERSON_WORDS = /代表|取締役|社長|理事長|院長|校長|部長|課長|担当|様|殿|御中|各位|(?:部|課|室|係|局|本部|事務局|情報)$|お知らせ|ニュース|news|ブログ|サイト|ページ|一覧|トピックス/i;
 
 // The label of a header field that names the writer: 会社名, 社名, 法人名, 団体名, 名称 (spaced out in filings).
@@ -370,7 +375,7 @@ function letterheadName(line: string): string | null {
   // so is the label of a filing's header field ("会 社 名 株式会社X").
   const t = (/(?:\s*[|｜]|\s[-–—]\s)\s*([^|｜]{2,45})$/.exec(line)?.[1]?.trim() ?? line)
     .replace(/\([ぁ-ゖァ-ヴー・\s]+\)\s*$/, "").replace(NAME_LABEL, "");
-  if (t.length > 45 || /[。、「」【】:：>|｜]/.test(t) || /各位|御中|様$|^\d/.test(t)) return null;
+  if (t.length > 45 || /[。、「」【】:：>|｜]/.test(t) || /各位|御中|様$|^\d/.test(t) || PERSON_TITLE.test(t)) return null;
   const words = t.split(/\s+/);
   // A legal form written apart from its name is one word with it.
   const tokens = isLegalForm(words[0]!) && words.length > 1 ? [`${words[0]} ${words[1]}`, ...words.slice(2)] : words;
@@ -464,7 +469,7 @@ function fromMailHeaders(ctx: RuleContext): Evidence[] {
 
 // What stands around a vendor's or contractor's name: "委託先の株式会社X", "株式会社Xの提供するシステム".
 const VENDOR_BEFORE = /(?:委託先|委託している|委託する|業務委託|運営委託|外部専門会社|専門会社|調査会社|フォレンジック|開発元|提供元|販売元|保守会社|管理会社|事業者)(?:である|の|\s|「|『)*$/;
-const VENDOR_AFTER = /^(?:」|』|\s)*(?:\([^)]{0,20}\))?(?:の提供する|が提供する|の提供している|が提供している|に委託|へ委託|に業務委託|に調査|による調査|の調査|に依頼|へ依頼|社製|製の|が開発|の開発|と連携|の協力|を利用|を導入|が運営するシステム|のシステム|のサービス|のサーバ)/;
+const VENDOR_AFTER = /^(?:」|』|\s)*(?:\([^)]{0,20}\))?(?:の提供する|が提供する|の提供している|が提供している|に委託|へ委託|に業務委託|に調査|による調査|の調査|に依頼|へ依頼|社製|製の|が開発|の開発|と連携|の協力|を利用|を導入|が運営するシステム|のシステム|のサービス|のサーバ|提供[)）]|提供の|製[)）])/;
 const ADDRESSEE = /^(?:様|さま|殿|御中|各位)/;
 const ADDRESS = /(?:本社|本店|所在地|住所|〒)\s*[:：]?\s*$/;
 const CONTACT = /問い?合わ?せ|ご相談|ご連絡|窓口/;
