@@ -26,7 +26,7 @@ export const NAME_SECTORS: readonly (readonly [Sector, RegExp])[] = [
   ["retail_ec", /(?:商店|ストア|ショップ|マート|百貨店|スーパー|ドラッグ|リテイリング|リテール)$/],
   // Public bodies: a prefecture, city or ward, a ministry or agency, an election board, a council.
   // English names too (Waseda University, Japan Meteorological Agency).
-  ["government", /(?:選挙管理委員会|議会|役所|役場|[都道府県市区町村]|省|庁|Agency|Ministry|Prefecture|City|Government)$/],
+  ["government", /(?:選挙管理委員会|裁判所|議会|役所|役場|[都道府県市区町村]|省|庁|Agency|Ministry|Prefecture|City|Government)$/],
 ];
 
 /** Public bodies named after their place: a centre, institute or office of a prefecture or city (鹿児島県森林技術総合センター). */
