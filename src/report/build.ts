@@ -11,7 +11,7 @@ import type {
 
 /** The findings each block quotes, and how many sentences at most. */
 const BLOCK_FIELDS: Readonly<Record<BlockKey, { fields: readonly Field[]; max: number }>> = {
-  situation: { fields: ["incident_types", "affected_count"], max: 2 },
+  situation: { fields: ["discovered_on", "incident_types", "affected_count"], max: 2 },
   cause: { fields: ["cause"], max: 2 },
   response: { fields: ["response"], max: 3 },
   leaked: { fields: ["data_types"], max: 2 },
@@ -47,6 +47,10 @@ export function refOf(i: IncidentSummary): IncidentRef {
 /** One incident of a digest: its facts, sources (first disclosure, then follow-ups) and quoted blocks. */
 export function digestEntry(d: IncidentDetail, texts: Texts, lang: Lang): DigestEntry {
   const blocks = Object.fromEntries(Object.entries(BLOCK_FIELDS).map(([k, b]) => [k, quotesOf(d, b.fields, texts, b.max)])) as DigestEntry["blocks"];
+  // The situation tells what the other blocks do not: a sentence they quote is left to them, unless it is all there is.
+  const told = [...blocks.cause, ...blocks.response, ...blocks.leaked, ...blocks.measures];
+  const own = blocks.situation.filter((q) => !told.some((o) => o.document === q.document && o.start < q.end && q.start < o.end));
+  if (own.length) blocks.situation = own;
   const seen = new Set<string>();
   return {
     ...refOf(d),

@@ -20,6 +20,11 @@ export function archivedUrl(o: LinkBase, sha: string): string {
   return `${o.base}/api/v1/documents/${encodeURIComponent(sha)}/raw`;
 }
 
+/** True for a source a reader can follow (a web address); files on the server that ingested them are not shown. */
+export function published(source: string): boolean {
+  return /^https?:\/\//i.test(source);
+}
+
 /** A report's title. */
 export function reportTitle(r: Report): string {
   return r.kind === "monthly" ? word(r.lang, "monthly", { month: r.month }) : word(r.lang, r.kind, { year: r.year });
@@ -57,7 +62,7 @@ function entry(e: DigestEntry, o: LinkBase, lang: Lang): string {
   const blocks = BLOCKS.map((k) => `<div class="jr-block"><h4>${esc(blockTitle(lang, k))}</h4>`
     + (e.blocks[k].length ? e.blocks[k].map((q) => quote(q, o, lang)).join("") : `<p class="jr-none">${esc(word(lang, "notStated"))}</p>`) + "</div>");
   const sources = e.sources.map((s) => `<li><span class="jr-badge">${esc(word(lang, s.followup ? "followup" : "first"))}</span>${esc(s.date ?? "")} `
-    + `<a href="${esc(archivedUrl(o, s.document))}">${esc(s.title || word(lang, "archived"))}</a> <span class="jr-source">${esc(s.source)}</span></li>`);
+    + `<a href="${esc(archivedUrl(o, s.document))}">${esc(s.title || word(lang, "archived"))}</a>${published(s.source) ? ` <span class="jr-source">${esc(s.source)}</span>` : ""}</li>`);
   return `<article class="jr-entry" id="${esc(e.id)}"><h3><a href="${esc(incidentUrl(o, e.id))}">${esc(e.title)}</a></h3>`
     + `<dl class="jr-facts">${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>${blocks.join("")}`
     + `<h4>${esc(word(lang, "sources"))}</h4><ul class="jr-sources">${sources.join("")}</ul>`
@@ -74,7 +79,7 @@ function monthly(r: MonthlyReport, o: LinkBase): string {
 
 function table(rows: StatRow[], lang: Lang, previous?: StatRow[]): string {
   const before = previous && new Map(previous.map((r) => [r.key, r.incidents]));
-  const head = [word(lang, "item"), word(lang, "incidents"), word(lang, "people"), word(lang, "noCount"), ...(before ? [word(lang, "change")] : [])];
+  const head = [word(lang, "item"), word(lang, "count"), word(lang, "people"), word(lang, "noCount"), ...(before ? [word(lang, "change")] : [])];
   const body = rows.map((r) => `<tr><td>${esc(r.label)}</td><td class="jr-n">${num(r.incidents)}</td><td class="jr-n">${num(r.people)}</td><td class="jr-n">${num(r.unknown_count)}</td>`
     + (before ? `<td class="jr-n">${esc(change(r.incidents, before.get(r.key) ?? 0))}</td>` : "") + "</tr>");
   return `<table><thead><tr>${head.map((h, i) => `<th${i ? ' class="jr-n"' : ""}>${esc(h)}</th>`).join("")}</tr></thead><tbody>${body.join("")}</tbody></table>`;
@@ -82,7 +87,7 @@ function table(rows: StatRow[], lang: Lang, previous?: StatRow[]): string {
 
 function breakdown(id: string, title: string, rows: StatRow[], lang: Lang, previous?: StatRow[]): string {
   const chart = barChart(rows.map((r) => ({ label: r.label, value: r.incidents })), title);
-  return `<section id="${id}"><h2>${esc(title)}</h2><div class="jr-chart">${chart}</div>${table(rows, lang, previous)}</section>`;
+  return `<section id="${id}" class="jr-figure"><h2>${esc(title)}</h2><div class="jr-chart">${chart}</div>${table(rows, lang, previous)}</section>`;
 }
 
 function annual(r: AnnualReport, o: LinkBase): string {
@@ -92,7 +97,7 @@ function annual(r: AnnualReport, o: LinkBase): string {
     ["jr-cause", word(lang, "byCause"), breakdown("jr-cause", word(lang, "byCause"), r.cause, lang, p?.cause)],
     ["jr-medium", word(lang, "byMedium"), breakdown("jr-medium", word(lang, "byMedium"), r.medium, lang, p?.medium)],
     ["jr-sector", word(lang, "bySector"), breakdown("jr-sector", word(lang, "bySector"), r.sector, lang, p?.sector)],
-    ["jr-month", word(lang, "byMonth"), `<section id="jr-month"><h2>${esc(word(lang, "byMonth"))}</h2><div class="jr-chart">`
+    ["jr-month", word(lang, "byMonth"), `<section id="jr-month" class="jr-figure"><h2>${esc(word(lang, "byMonth"))}</h2><div class="jr-chart">`
       + columnChart(r.month.map((m) => ({ label: m.key.slice(5), value: m.incidents })), word(lang, "byMonth")) + `</div>${table(r.month, lang)}</section>`],
     ["jr-type", word(lang, "byType"), breakdown("jr-type", word(lang, "byType"), r.type, lang, p?.type)],
     ["jr-unknown", word(lang, "unknownCounts"), `<section id="jr-unknown"><h2>${esc(word(lang, "unknownCounts"))}</h2><p>${esc(word(lang, "unknownShare", {

@@ -1,6 +1,6 @@
 import type { StatRow } from "../../intel/stats.js";
 import { BLOCKS, type AnnualReport, type DigestEntry, type IncidentRef, type Lang, type LessonsReport, type MonthlyReport, type Quote, type Report } from "../types.js";
-import { archivedUrl, incidentUrl, reportTitle, type LinkBase } from "./html.js";
+import { archivedUrl, incidentUrl, published, reportTitle, type LinkBase } from "./html.js";
 import { blockTitle, change, num, word } from "./words.js";
 
 /** Text made inert in Markdown, on one line: inline markup characters backslash-escaped, `&` and `<` as entities. */
@@ -32,14 +32,14 @@ function entry(e: DigestEntry, o: LinkBase, lang: Lang): string[] {
     `- ${word(lang, "tags")}: ${md(e.tags.map((t) => t.label).join(" / ") || "—")}`, "",
     ...BLOCKS.flatMap((k) => [`**${blockTitle(lang, k)}**`, "", ...(e.blocks[k].length ? e.blocks[k].flatMap((q) => [quote(q, o, lang), ""]) : [word(lang, "notStated"), ""])]),
     `**${word(lang, "sources")}**`, "",
-    ...e.sources.map((s) => `- ${word(lang, s.followup ? "followup" : "first")} ${s.date ?? ""} ${link(s.title || word(lang, "archived"), archivedUrl(o, s.document))} (${md(s.source)})`),
+    ...e.sources.map((s) => `- ${word(lang, s.followup ? "followup" : "first")} ${s.date ?? ""} ${link(s.title || word(lang, "archived"), archivedUrl(o, s.document))}${published(s.source) ? ` (${md(s.source)})` : ""}`),
     "",
   ];
 }
 
 function table(rows: StatRow[], lang: Lang, previous?: StatRow[]): string[] {
   const before = previous && new Map(previous.map((r) => [r.key, r.incidents]));
-  const head = [word(lang, "item"), word(lang, "incidents"), word(lang, "people"), word(lang, "noCount"), ...(before ? [word(lang, "change")] : [])];
+  const head = [word(lang, "item"), word(lang, "count"), word(lang, "people"), word(lang, "noCount"), ...(before ? [word(lang, "change")] : [])];
   return [
     `| ${head.join(" | ")} |`, `|${head.map((_, i) => (i ? " ---: " : " --- ")).join("|")}|`,
     ...rows.map((r) => `| ${md(r.label)} | ${num(r.incidents)} | ${num(r.people)} | ${num(r.unknown_count)} |${before ? ` ${change(r.incidents, before.get(r.key) ?? 0)} |` : ""}`),

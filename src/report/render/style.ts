@@ -22,12 +22,13 @@ export const REPORT_CSS = `
 .jr table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
 .jr th, .jr td { border-bottom: 1px solid #d5dae1; padding: 0.2rem 0.6rem; text-align: left; vertical-align: top; }
 .jr td.jr-n, .jr th.jr-n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.jr .jr-chart { max-width: 100%; height: auto; display: block; margin: 0.5rem 0; }
+.jr .jr-chart { max-width: 100%; overflow-x: auto; margin: 0.5rem 0; }
+.jr .jr-chart svg { max-width: 100%; height: auto; }
 .jr .jr-foot { color: #5a6473; font-size: 0.8rem; margin-top: 2rem; border-top: 1px solid #d5dae1; padding-top: 0.5rem; }
 @media print {
   .jr { max-width: none; }
   .jr h2 { break-after: avoid-page; }
-  .jr table, .jr .jr-chart { break-inside: avoid-page; }
+  .jr table, .jr .jr-chart, .jr .jr-figure { break-inside: avoid-page; }
   .jr .jr-entry { border-color: #999; }
 }
 `;
