@@ -1,5 +1,5 @@
 import type { StatRow } from "../../intel/stats.js";
-import { BLOCKS, type AnnualReport, type DigestEntry, type IncidentRef, type Lang, type LessonsReport, type MonthlyReport, type Quote, type Report } from "../types.js";
+import { BLOCKS, type AnnualReport, type BlockKey, type DigestEntry, type IncidentRef, type Lang, type LessonsReport, type MonthlyReport, type Quote, type Report } from "../types.js";
 import { esc } from "./escape.js";
 import { PAGE_CSS, REPORT_CSS } from "./style.js";
 import { barChart, columnChart } from "./svg.js";
@@ -49,6 +49,12 @@ function affected(e: Pick<DigestEntry, "affected_count" | "affected_count_text">
   return `${num(e.affected_count)}${e.affected_count_text ? ` (${e.affected_count_text})` : ""}`;
 }
 
+/** A block's quotes, each sentence an earlier block of the entry quoted already given as that block's key instead. */
+export function quotedOnce(e: DigestEntry, k: BlockKey): (Quote | BlockKey)[] {
+  const earlier = BLOCKS.slice(0, BLOCKS.indexOf(k));
+  return e.blocks[k].map((q) => earlier.find((b) => e.blocks[b].some((p) => p.document === q.document && p.start === q.start && p.end === q.end)) ?? q);
+}
+
 function entry(e: DigestEntry, o: LinkBase, lang: Lang): string {
   const facts: [string, string][] = [
     [word(lang, "organization"), e.organization ?? word(lang, "organizationUnknown")],
@@ -60,7 +66,9 @@ function entry(e: DigestEntry, o: LinkBase, lang: Lang): string {
     [word(lang, "tags"), e.tags.map((t) => t.label).join(" / ") || "—"],
   ];
   const blocks = BLOCKS.map((k) => `<div class="jr-block"><h4>${esc(blockTitle(lang, k))}</h4>`
-    + (e.blocks[k].length ? e.blocks[k].map((q) => quote(q, o, lang)).join("") : `<p class="jr-none">${esc(word(lang, "notStated"))}</p>`) + "</div>");
+    + (e.blocks[k].length
+      ? quotedOnce(e, k).map((q) => (typeof q === "string" ? `<p class="jr-none">${esc(word(lang, "same", { block: blockTitle(lang, q) }))}</p>` : quote(q, o, lang))).join("")
+      : `<p class="jr-none">${esc(word(lang, "notStated"))}</p>`) + "</div>");
   const sources = e.sources.map((s) => `<li><span class="jr-badge">${esc(word(lang, s.followup ? "followup" : "first"))}</span>${esc(s.date ?? "")} `
     + `<a href="${esc(archivedUrl(o, s.document))}">${esc(s.title || word(lang, "archived"))}</a>${published(s.source) ? ` <span class="jr-source">${esc(s.source)}</span>` : ""}</li>`);
   return `<article class="jr-entry" id="${esc(e.id)}"><h3><a href="${esc(incidentUrl(o, e.id))}">${esc(e.title)}</a></h3>`

@@ -1,6 +1,6 @@
 import type { StatRow } from "../../intel/stats.js";
 import { BLOCKS, type AnnualReport, type DigestEntry, type IncidentRef, type Lang, type LessonsReport, type MonthlyReport, type Quote, type Report } from "../types.js";
-import { archivedUrl, incidentUrl, published, reportTitle, type LinkBase } from "./html.js";
+import { archivedUrl, incidentUrl, published, quotedOnce, reportTitle, type LinkBase } from "./html.js";
 import { blockTitle, change, num, word } from "./words.js";
 
 /** Text made inert in Markdown, on one line: inline markup characters backslash-escaped, `&` and `<` as entities. */
@@ -30,7 +30,9 @@ function entry(e: DigestEntry, o: LinkBase, lang: Lang): string[] {
     `- ${word(lang, "types")}: ${md(e.types.map((t) => t.label).join(" / ") || word(lang, "unknown"))}`,
     `- ${word(lang, "dataTypes")}: ${md(e.data_types.map((t) => t.label).join(" / ") || word(lang, "notStated"))}`,
     `- ${word(lang, "tags")}: ${md(e.tags.map((t) => t.label).join(" / ") || "—")}`, "",
-    ...BLOCKS.flatMap((k) => [`**${blockTitle(lang, k)}**`, "", ...(e.blocks[k].length ? e.blocks[k].flatMap((q) => [quote(q, o, lang), ""]) : [word(lang, "notStated"), ""])]),
+    ...BLOCKS.flatMap((k) => [`**${blockTitle(lang, k)}**`, "", ...(e.blocks[k].length
+      ? quotedOnce(e, k).flatMap((q) => [typeof q === "string" ? word(lang, "same", { block: blockTitle(lang, q) }) : quote(q, o, lang), ""])
+      : [word(lang, "notStated"), ""])]),
     `**${word(lang, "sources")}**`, "",
     ...e.sources.map((s) => `- ${word(lang, s.followup ? "followup" : "first")} ${s.date ?? ""} ${link(s.title || word(lang, "archived"), archivedUrl(o, s.document))}${published(s.source) ? ` (${md(s.source)})` : ""}`),
     "",

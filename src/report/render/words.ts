@@ -4,7 +4,7 @@ const WORDS = {
   ja: {
     monthly: "月次ダイジェスト {month}", annual: "{year}年 年次報告", lessons: "{year}年 教訓: 公表された再発防止策",
     contents: "目次", summary: "{total}件 · 影響人数 {people}人 · 人数不明 {unknown}件", lessonsSummary: "{total}件 · 再発防止策 {measures}項目",
-    notStated: "記載なし", organization: "組織", disclosed: "公表日", discovered: "発覚日", affected: "影響人数", dataTypes: "情報の種類",
+    notStated: "記載なし", same: "{block}と同じ文", organization: "組織", disclosed: "公表日", discovered: "発覚日", affected: "影響人数", dataTypes: "情報の種類",
     types: "種類", tags: "タグ", sources: "出典", first: "初報", followup: "続報", incidentPage: "事案ページ", archived: "保存された通知",
     noIncidents: "該当する事案はありません。", incidents: "事案", count: "件数", people: "影響人数", noCount: "人数不明", median: "中央値", change: "前年比",
     byCause: "原因別(TSR分類)", byMedium: "媒体別", bySector: "業種別", byMonth: "月別", byType: "事案の種類別",
@@ -19,7 +19,7 @@ const WORDS = {
   en: {
     monthly: "Monthly digest {month}", annual: "Annual report {year}", lessons: "Lessons {year}: measures organisations announced",
     contents: "Contents", summary: "{total} incidents · {people} people affected · {unknown} with no count", lessonsSummary: "{total} incidents · {measures} measures",
-    notStated: "not stated", organization: "Organisation", disclosed: "Disclosed", discovered: "Discovered", affected: "People affected", dataTypes: "Data",
+    notStated: "not stated", same: "the sentence quoted under {block}", organization: "Organisation", disclosed: "Disclosed", discovered: "Discovered", affected: "People affected", dataTypes: "Data",
     types: "Type", tags: "Tags", sources: "Sources", first: "first notice", followup: "follow-up", incidentPage: "incident page", archived: "archived notice",
     noIncidents: "No incidents.", incidents: "Incidents", count: "Incidents", people: "People affected", noCount: "No count", median: "Median", change: "Change",
     byCause: "By cause (TSR categories)", byMedium: "By medium", bySector: "By sector", byMonth: "By month", byType: "By incident type",
