@@ -9,7 +9,9 @@ export const REPORT_CSS = `
 .jr .jr-summary { font-size: 1.05rem; font-weight: bold; margin: 0.25rem 0; }
 .jr .jr-note { color: #5a6473; font-size: 0.85rem; margin: 0.25rem 0 1rem; }
 .jr .jr-toc ol { columns: 2; margin: 0.25rem 0; padding-left: 1.5rem; }
-.jr .jr-entry { border: 1px solid #d5dae1; border-radius: 6px; padding: 0.75rem 1rem; margin: 0 0 1rem; background: #fff; break-inside: avoid-page; }
+.jr .jr-entry { border: 1px solid #d5dae1; border-radius: 6px; padding: 0.75rem 1rem; margin: 0 0 1rem; background: #fff; }
+.jr .jr-block, .jr .jr-facts, .jr .jr-entry h3 { break-inside: avoid-page; }
+.jr .jr-entry h3, .jr .jr-entry h4 { break-after: avoid-page; }
 .jr .jr-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 0.75rem; margin: 0 0 0.5rem; font-size: 0.9rem; }
 .jr .jr-facts dt { color: #5a6473; }
 .jr .jr-facts dd { margin: 0; }
