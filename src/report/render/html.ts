@@ -87,8 +87,9 @@ function monthly(r: MonthlyReport, o: LinkBase): string {
 
 function table(rows: StatRow[], lang: Lang, previous?: StatRow[]): string {
   const before = previous && new Map(previous.map((r) => [r.key, r.incidents]));
-  const head = [word(lang, "item"), word(lang, "count"), word(lang, "people"), word(lang, "noCount"), ...(before ? [word(lang, "change")] : [])];
-  const body = rows.map((r) => `<tr><td>${esc(r.label)}</td><td class="jr-n">${num(r.incidents)}</td><td class="jr-n">${num(r.people)}</td><td class="jr-n">${num(r.unknown_count)}</td>`
+  const head = [word(lang, "item"), word(lang, "count"), word(lang, "people"), word(lang, "median"), word(lang, "noCount"), ...(before ? [word(lang, "changeCount")] : [])];
+  const body = rows.map((r) => `<tr><td>${esc(r.label)}</td><td class="jr-n">${num(r.incidents)}</td><td class="jr-n">${num(r.people)}</td>`
+    + `<td class="jr-n">${r.median === null ? "—" : num(r.median)}</td><td class="jr-n">${num(r.unknown_count)}</td>`
     + (before ? `<td class="jr-n">${esc(change(r.incidents, before.get(r.key) ?? 0))}</td>` : "") + "</tr>");
   return `<table><thead><tr>${head.map((h, i) => `<th${i ? ' class="jr-n"' : ""}>${esc(h)}</th>`).join("")}</tr></thead><tbody>${body.join("")}</tbody></table>`;
 }

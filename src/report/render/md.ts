@@ -41,10 +41,10 @@ function entry(e: DigestEntry, o: LinkBase, lang: Lang): string[] {
 
 function table(rows: StatRow[], lang: Lang, previous?: StatRow[]): string[] {
   const before = previous && new Map(previous.map((r) => [r.key, r.incidents]));
-  const head = [word(lang, "item"), word(lang, "count"), word(lang, "people"), word(lang, "noCount"), ...(before ? [word(lang, "change")] : [])];
+  const head = [word(lang, "item"), word(lang, "count"), word(lang, "people"), word(lang, "median"), word(lang, "noCount"), ...(before ? [word(lang, "changeCount")] : [])];
   return [
     `| ${head.join(" | ")} |`, `|${head.map((_, i) => (i ? " ---: " : " --- ")).join("|")}|`,
-    ...rows.map((r) => `| ${md(r.label)} | ${num(r.incidents)} | ${num(r.people)} | ${num(r.unknown_count)} |${before ? ` ${change(r.incidents, before.get(r.key) ?? 0)} |` : ""}`),
+    ...rows.map((r) => `| ${md(r.label)} | ${num(r.incidents)} | ${num(r.people)} | ${r.median === null ? "—" : num(r.median)} | ${num(r.unknown_count)} |${before ? ` ${change(r.incidents, before.get(r.key) ?? 0)} |` : ""}`),
     "",
   ];
 }
