@@ -53,7 +53,7 @@ export async function annualReport(store: Store, year: string, scope: ReportScop
   const filter = period(`${year}-01-01`, `${year}-12-31`, scope);
   const inputs = await store.statInputs(filter);
   const largest = (await store.listIncidents({ ...filter, sort: "affected", limit: 10 })).filter((i) => i.affected_count !== null);
-  const basics = [];
+  const basics: Parameters<typeof buildAnnual>[3] = [];
   for (const row of tally(inputs, "basics", scope.lang).rows.filter((r) => r.key !== "unknown").slice(0, 3)) {
     basics.push({ ...row, examples: await store.listIncidents({ ...filter, basics: row.key as NonNullable<IncidentFilter["basics"]>, sort: "affected", limit: 3 }) });
   }
