@@ -31,7 +31,8 @@ export class Texts {
 
 /**
  * The sentences of an incident's notices that hold its findings of `fields`, in notice order, each
- * sentence once, at most `max`: the notice's own words, never composed ones.
+ * sentence once, at most `max`: the notice's own words, never composed ones. A notice's title is
+ * quoted only when no sentence of a body says it.
  */
 export function quotesOf(detail: IncidentDetail, fields: readonly Field[], texts: Texts, max: number): Quote[] {
   const out: Quote[] = [];
