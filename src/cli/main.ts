@@ -11,6 +11,7 @@ import { registerIngest } from "./ingest.js";
 import { registerMigrate } from "./migrate.js";
 import { registerQueries } from "./query.js";
 import { registerReextract } from "./reextract.js";
+import { registerReport } from "./report.js";
 import { registerServe } from "./serve.js";
 import { registerShow } from "./show.js";
 import { registerShare } from "./export.js";
@@ -31,6 +32,7 @@ export function program(): Command {
   registerCuration(p);
   registerIndicators(p);
   registerStats(p);
+  registerReport(p);
   registerAdmin(p);
   registerShare(p);
   registerMigrate(p);

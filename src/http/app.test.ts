@@ -126,7 +126,7 @@ test("roles: anonymous writes are 401, viewers' writes 403, admin paths need an 
 
 test("without anonymous reading every read needs a user, except the health check", async () => {
   const closed = appFor(store, { anonymousRead: false });
-  for (const path of ["/api/v1/incidents", `/api/v1/incidents/${anyId}`, "/api/v1/stats", "/feeds/incidents.atom", "/api/v1/exposure?org=abc"]) {
+  for (const path of ["/api/v1/incidents", `/api/v1/incidents/${anyId}`, "/api/v1/stats", "/feeds/incidents.atom", "/api/v1/exposure?org=abc", "/api/v1/reports/annual/2024", "/feeds/reports/monthly.atom"]) {
     await error(await closed.request(path), 401, "unauthorized");
     assert.equal((await closed.request(path, { headers: bearer(tokens.clara) })).status, 200, path);
   }
@@ -144,11 +144,12 @@ test("the OpenAPI document is valid JSON, OpenAPI 3.1, and lists every path with
   assert.deepEqual(Object.keys(doc.paths).sort(), [
     "/api/v1/audit", "/api/v1/documents/{sha256}", "/api/v1/documents/{sha256}/raw", "/api/v1/exposure", "/api/v1/graph", "/api/v1/health",
     "/api/v1/incidents", "/api/v1/incidents/{id}", "/api/v1/incidents/{id}/export", "/api/v1/incidents/{id}/history", "/api/v1/incidents/{id}/merge",
-    "/api/v1/incidents/{id}/unmerge", "/api/v1/indicators", "/api/v1/ingest", "/api/v1/me", "/api/v1/stats", "/api/v1/users", "/api/v1/users/{name}",
-    "/api/v1/watchlists", "/api/v1/watchlists/{id}", "/api/v1/watchlists/{id}/hits", "/feeds/incidents.atom",
+    "/api/v1/incidents/{id}/unmerge", "/api/v1/indicators", "/api/v1/ingest", "/api/v1/me",
+    "/api/v1/reports/annual/{year}", "/api/v1/reports/lessons/{year}", "/api/v1/reports/monthly/{month}", "/api/v1/stats", "/api/v1/users", "/api/v1/users/{name}",
+    "/api/v1/watchlists", "/api/v1/watchlists/{id}", "/api/v1/watchlists/{id}/hits", "/feeds/incidents.atom", "/feeds/reports/monthly.atom",
   ]);
   const methods = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
-  assert.equal(methods.length, 25);
+  assert.equal(methods.length, 29);
   for (const [p, ops] of Object.entries(doc.paths)) {
     for (const [m, op] of Object.entries(ops)) {
       assert.ok(Object.keys(op.responses).length > 0, `${m} ${p}`);

@@ -14,6 +14,7 @@ import { indicatorsApi } from "./api/indicators.js";
 import { ingestApi } from "./api/ingest.js";
 import { meApi } from "./api/me.js";
 import { shareApi } from "./api/share.js";
+import { reportsApi } from "./api/reports.js";
 import { statsApi } from "./api/stats.js";
 import { usersApi } from "./api/users.js";
 import { watchlistsApi } from "./api/watchlists.js";
@@ -119,7 +120,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use("/api/v1/*", refuseNul, limits(d.settings.maxUploadBytes), auth(d), checkJsonBody);
   app.use("/feeds/*", refuseNul, auth(d));
   app.use("/taxii2/*", refuseNul, auth(d));
-  for (const api of [healthApi, incidentsApi, documentsApi, ingestApi, statsApi, graphApi, indicatorsApi, exposureApi, watchlistsApi, usersApi, auditApi, meApi, shareApi]) {
+  for (const api of [healthApi, incidentsApi, documentsApi, ingestApi, statsApi, reportsApi, graphApi, indicatorsApi, exposureApi, watchlistsApi, usersApi, auditApi, meApi, shareApi]) {
     app.route("/api/v1", api(d));
   }
   app.route("/", atomApi(d));

@@ -48,3 +48,15 @@ test("anonymous readers get TLP:CLEAR entries only; a signed-in reader gets up t
   assert.ok(!(await (await app.request("/feeds/incidents.atom", { headers: bearer(tokens.clara) })).text()).includes(entry));
   assert.ok((await (await app.request("/feeds/incidents.atom", { headers: bearer(tokens.vic) })).text()).includes(entry));
 });
+
+test("the monthly digest feed: one entry a month with incidents, newest first, linking to the digest; counts within the reader's clearance", async () => {
+  const app = appFor(store);
+  const res = await app.request("/feeds/reports/monthly.atom?limit=60");
+  assert.equal(res.headers.get("content-type"), "application/atom+xml; charset=utf-8");
+  const doc = new DOMParser().parseFromString(await res.text(), "text/xml");
+  const ids = [...doc.querySelectorAll("entry > id")].map((e) => e.textContent!);
+  const months = [...new Set((await store.listIncidents({ limit: -1, tlp: ["CLEAR"] })).map((i) => (i.disclosed_on ?? i.discovered_on)?.slice(0, 7)).filter(Boolean))].sort().reverse();
+  assert.deepEqual(ids, months.map((m) => `urn:jikenbo:report:monthly:${m}`));
+  assert.ok([...doc.querySelectorAll("entry > link")].some((l) => /\/reports\/monthly\/\d{4}-\d{2}$/.test(l.getAttribute("href")!)));
+  assert.equal((await app.request("/feeds/reports/monthly.atom?limit=0")).status, 400);
+});

@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { tally } from "../intel/stats.js";
 import type { IncidentSummary } from "../store/types.js";
 import { FilterQuery, toFilter } from "./api/incidents.js";
 import type { ApiDeps, AppEnv } from "./context.js";
@@ -51,7 +52,41 @@ export function atomFeed(items: IncidentSummary[], self: URL): string {
   ].join("\n");
 }
 
-/** `/feeds/incidents.atom`: newest incidents as Atom, TLP:CLEAR only unless the reader signs in. */
+/** A month's digest as a feed entry: its counts and when its newest incident changed. */
+export interface DigestItem {
+  month: string;
+  incidents: number;
+  people: number;
+  updated: string;
+}
+
+/** An Atom 1.0 feed of monthly digests, one entry a month linking to its page in the web UI (`urn:jikenbo:report:monthly:YYYY-MM`). */
+export function digestFeed(items: DigestItem[], self: URL): string {
+  const updated = items.map((i) => i.updated).sort().at(-1) ?? new Date().toISOString();
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    "  <id>urn:jikenbo:feed:reports:monthly</id>",
+    "  <title>Jikenbo: monthly digests</title>",
+    `  <updated>${xmlText(updated)}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${xmlText(self.href)}"/>`,
+    "  <author><name>Jikenbo</name></author>",
+    ...items.flatMap((i) => [
+      "  <entry>",
+      `    <id>urn:jikenbo:report:monthly:${xmlText(i.month)}</id>`,
+      `    <title type="text">月次ダイジェスト ${xmlText(i.month)} / Monthly digest ${xmlText(i.month)}</title>`,
+      `    <updated>${xmlText(i.updated)}</updated>`,
+      `    <link rel="alternate" type="text/html" href="${xmlText(new URL(`/reports/monthly/${i.month}`, self).href)}"/>`,
+      `    <link rel="alternate" type="application/json" href="${xmlText(new URL(`/api/v1/reports/monthly/${i.month}`, self).href)}"/>`,
+      `    <summary type="text">${i.incidents.toLocaleString("en-US")}件 · 影響人数 ${i.people.toLocaleString("en-US")}人 / ${i.incidents.toLocaleString("en-US")} incidents, ${i.people.toLocaleString("en-US")} people affected</summary>`,
+      "  </entry>",
+    ]),
+    "</feed>",
+    "",
+  ].join("\n");
+}
+
+/** `/feeds/incidents.atom` (newest incidents) and `/feeds/reports/monthly.atom` (monthly digests), TLP:CLEAR only unless the reader signs in. */
 export function atomApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
   const api = newApi();
   api.openapi(createRoute({
@@ -66,6 +101,24 @@ export function atomApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
     const q = c.req.valid("query");
     const items = await store.listIncidents({ ...toFilter(q, c.var.vis), limit: q.limit });
     return c.body(atomFeed(items, new URL(c.req.url)), 200, { "content-type": "application/atom+xml; charset=utf-8" });
+  });
+  api.openapi(createRoute({
+    method: "get", path: "/feeds/reports/monthly.atom", tags: ["feeds"],
+    summary: "The monthly digests of the last months that have incidents, newest first, as an Atom feed (counting only incidents the reader may see)",
+    request: { query: z.strictObject({ limit: z.coerce.number().int().min(1).max(60).default(12) }) },
+    responses: {
+      200: { description: "the feed", content: { "application/atom+xml": { schema: z.string() } } },
+      ...errors(400, 401),
+    },
+  }), async (c) => {
+    const tlp = c.var.vis.levels;
+    const months = tally(await store.statInputs({ tlp }), "month").rows.filter((r) => r.key !== "unknown").reverse().slice(0, c.req.valid("query").limit);
+    const items: DigestItem[] = [];
+    for (const m of months) {
+      const listed = await store.listIncidents({ tlp, since: `${m.key}-01`, until: `${m.key}-31`, limit: -1 });
+      items.push({ month: m.key, incidents: m.incidents, people: m.people, updated: listed.map((i) => i.updated_at).sort().at(-1) ?? `${m.key}-01T00:00:00.000Z` });
+    }
+    return c.body(digestFeed(items, new URL(c.req.url)), 200, { "content-type": "application/atom+xml; charset=utf-8" });
   });
   return api;
 }

@@ -4,6 +4,7 @@ import { Link } from "./components/Link.js";
 import { LANGS, t, useLang } from "./i18n.js";
 import { HomePage } from "./pages/Home.js";
 import { IncidentPage } from "./pages/Incident.js";
+import { ReportPage, ReportsIndex } from "./pages/Reports.js";
 import { SearchPage } from "./pages/Search.js";
 import { SignInPage } from "./pages/SignIn.js";
 import { signOut, useSession } from "./session.js";
@@ -13,17 +14,23 @@ import { useRoute } from "./url.js";
 const loadStats = () => import("./pages/Stats.js").then((m) => m.StatsPage);
 const loadGraph = () => import("./pages/Graph.js").then((m) => m.GraphPage);
 
-const NAV = [["/", "nav.home"], ["/search", "nav.search"], ["/stats", "nav.stats"], ["/graph", "nav.graph"]] as const;
+const NAV = [["/", "nav.home"], ["/search", "nav.search"], ["/stats", "nav.stats"], ["/graph", "nav.graph"], ["/reports", "nav.reports"]] as const;
 
 /** The page a path shows, and its title key. */
 function route(path: string): { page: preact.ComponentChild; title: string } {
   const incident = /^\/incidents\/([^/]+)$/.exec(path);
   if (incident) return { page: <IncidentPage id={decodeURIComponent(incident[1]!)} />, title: "nav.incident" };
+  const report = /^\/reports\/(?:(monthly)\/(\d{4}-\d{2})|(annual|lessons)\/(\d{4}))$/.exec(path);
+  if (report) {
+    const kind = (report[1] ?? report[3]) as "monthly" | "annual" | "lessons";
+    return { page: <ReportPage key={path} kind={kind} period={report[2] ?? report[4]!} />, title: "nav.reports" };
+  }
   switch (path) {
     case "/": return { page: <HomePage />, title: "nav.home" };
     case "/search": return { page: <SearchPage />, title: "nav.search" };
     case "/stats": return { page: <LazyPage load={loadStats} />, title: "nav.stats" };
     case "/graph": return { page: <LazyPage load={loadGraph} />, title: "nav.graph" };
+    case "/reports": return { page: <ReportsIndex />, title: "nav.reports" };
     case "/signin": return { page: <SignInPage />, title: "nav.signin" };
     default: return { page: <p class="empty">{t("app.notFound")}</p>, title: "app.notFound" };
   }
@@ -68,7 +75,7 @@ export function App() {
     scrollTo(0, 0);
     main.current?.focus();
   }, [path]);
-  const section = path.startsWith("/incidents/") ? "/search" : path;
+  const section = path.startsWith("/incidents/") ? "/search" : path.startsWith("/reports/") ? "/reports" : path;
   return (
     <>
       <a class="skip" href="#main">{t("app.skip")}</a>

@@ -15,16 +15,18 @@ const StatsQuery = z.strictObject({
 });
 
 const Cell = z.object({ key: z.string(), label: z.string(), incidents: z.number().int() });
+/** One row of a breakdown, as `tally` returns it (the reports' tables use the same rows). */
+export const StatRow = z.object({
+  key: z.string(), label: z.string(), incidents: z.number().int(), people: z.number(), median: z.number().nullable(), unknown_count: z.number().int(),
+  split: z.array(Cell).optional(),
+}).openapi("StatRow");
 const Stats = z.object({
   by: z.enum(STAT_DIMENSIONS),
   split: z.enum(STAT_DIMENSIONS).optional(),
   total: z.number().int(),
   people: z.number(),
   unknown_count: z.number().int(),
-  rows: z.array(z.object({
-    key: z.string(), label: z.string(), incidents: z.number().int(), people: z.number(), median: z.number().nullable(), unknown_count: z.number().int(),
-    split: z.array(Cell).optional(),
-  })),
+  rows: z.array(StatRow),
 }).openapi("Stats");
 
 /** `/stats`: TSR/JNSA-style tables, as `jikenbo stats --json` prints them, over the incidents the reader may see. */

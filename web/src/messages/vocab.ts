@@ -1,26 +1,10 @@
 // Labels of the extraction vocabularies: the server's own tables where it has them, the rest here.
 import type { Label } from "../../../src/core/types.js";
+import { DATA_TYPE_LABELS } from "../../../src/core/vocab/data-types.js";
 import { BASIC_INFO } from "../../../src/intel/taxonomies/basics.js";
 import { INCIDENT_TYPE_LABELS } from "../../../src/intel/taxonomies/incident-type.js";
 import { SECTOR_LABELS } from "../../../src/intel/taxonomies/sector.js";
 import { TSR_CAUSE_LABELS } from "../../../src/intel/taxonomies/tsr.js";
-
-const DATA_TYPE_LABELS: Record<string, Label> = {
-  name: { ja: "氏名", en: "Name" }, name_kana: { ja: "氏名(カナ)", en: "Name (kana)" }, address: { ja: "住所", en: "Address" },
-  postal_code: { ja: "郵便番号", en: "Postal code" }, birthdate: { ja: "生年月日", en: "Date of birth" }, gender: { ja: "性別", en: "Gender" },
-  phone: { ja: "電話番号", en: "Phone number" }, email: { ja: "メールアドレス", en: "Email address" },
-  credit_card_number: { ja: "クレジットカード番号", en: "Card number" }, card_expiry: { ja: "有効期限", en: "Card expiry" },
-  security_code: { ja: "セキュリティコード", en: "Security code" }, cardholder_name: { ja: "カード名義人", en: "Cardholder name" },
-  login_id: { ja: "ログインID", en: "Login ID" }, password: { ja: "パスワード", en: "Password" }, bank_account: { ja: "口座情報", en: "Bank account" },
-  health: { ja: "健康・医療情報", en: "Health data" }, my_number: { ja: "マイナンバー", en: "My Number" }, occupation: { ja: "職業", en: "Occupation" },
-  education_history: { ja: "学歴", en: "Education history" }, company_name: { ja: "勤務先", en: "Employer" }, member_id: { ja: "会員番号", en: "Member ID" },
-  free_text: { ja: "自由記述", en: "Free text" }, other: { ja: "その他", en: "Other" },
-  personal_info: { ja: "個人情報(項目不明)", en: "Personal data (items not stated)" },
-  credit_card_info: { ja: "クレジットカード情報(項目不明)", en: "Card data (items not stated)" },
-  email_content: { ja: "メール本文・添付", en: "Email content" }, business_info: { ja: "法人・業務情報", en: "Business data" },
-  age: { ja: "年齢", en: "Age" }, photo: { ja: "写真", en: "Photo" }, insurance_number: { ja: "保険証の記号・番号", en: "Insurance card number" },
-  points_balance: { ja: "ポイント残高", en: "Points balance" },
-};
 
 const REPORTED_TO_LABELS: Record<string, Label> = {
   ppc: { ja: "個人情報保護委員会", en: "Personal Information Protection Commission" }, police: { ja: "警察", en: "Police" },

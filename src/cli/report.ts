@@ -1,0 +1,88 @@
+import type { Command } from "commander";
+import { writeFileSync } from "node:fs";
+import { levelsUpTo } from "../casebook/authorize.js";
+import { parseTlp } from "../intel/taxonomies/tlp.js";
+import { annualReport, lessonsReport, monthlyReport, MONTH, YEAR, type ReportScope } from "../report/load.js";
+import { htmlToPdf } from "../report/pdf.js";
+import { reportHtml } from "../report/render/html.js";
+import { reportMarkdown } from "../report/render/md.js";
+import type { Report } from "../report/types.js";
+import { err, io, UsageError, withStore } from "./context.js";
+
+/** Formats a report is written in. */
+const FORMATS = ["html", "md", "pdf", "json"] as const;
+
+interface ReportOptions {
+  db?: string;
+  format: string;
+  lang: string;
+  out?: string;
+  clearance?: string;
+  base: string;
+}
+
+function scopeOf(o: ReportOptions): ReportScope {
+  if (o.lang !== "ja" && o.lang !== "en") throw new UsageError("--lang must be ja or en");
+  if (!(FORMATS as readonly string[]).includes(o.format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
+  if (o.clearance === undefined) return { lang: o.lang };
+  const tlp = parseTlp(o.clearance);
+  if (!tlp) throw new UsageError("--clearance must be a TLP level: CLEAR, GREEN, AMBER, AMBER+STRICT or RED");
+  return { lang: o.lang, tlp: levelsUpTo(tlp) };
+}
+
+/** Write a report in the asked format to --out or standard output; a PDF without Chromium becomes HTML, with a message. */
+async function write(report: Report, o: ReportOptions): Promise<void> {
+  const link = { base: o.base.replace(/\/+$/, "") };
+  let body: string | Uint8Array;
+  let out = o.out;
+  if (o.format === "json") body = JSON.stringify(report, null, 2) + "\n";
+  else if (o.format === "md") body = reportMarkdown(report, link);
+  else body = reportHtml(report, link);
+  if (o.format === "pdf") {
+    const pdf = await htmlToPdf(body as string);
+    if (pdf) body = pdf;
+    else {
+      if (out) out = out.replace(/\.pdf$/i, "") + ".html";
+      err(`jikenbo: no Chromium to print a PDF (install chromium, or set $JIKENBO_CHROMIUM); writing HTML instead${out ? ` to ${out}` : ""}`);
+    }
+  }
+  if (out) writeFileSync(out, body);
+  else if (typeof body === "string") io.out(body);
+  else process.stdout.write(body);
+}
+
+function options(c: Command): Command {
+  return c
+    .option("--db <db>", "casebook file (default $JIKENBO_DB, else a per-user data file)")
+    .option("--format <format>", FORMATS.join("|"), "html")
+    .option("--lang <lang>", "ja or en", "ja")
+    .option("--out <file>", "write to this file instead of standard output")
+    .option("--clearance <tlp>", "only what a reader cleared to this TLP level may see (default: everything)")
+    .option("--base <url>", "the Jikenbo server links point to (incident pages, archived notices)", process.env.JIKENBO_BASE_URL ?? "http://127.0.0.1:8080");
+}
+
+/** `jikenbo report monthly|annual|lessons`: reports people read, as HTML, Markdown, print-ready PDF or JSON. */
+export function registerReport(program: Command): void {
+  const report = program.command("report").description("reports people read: a monthly digest, annual statistics, lessons (HTML, Markdown, PDF, JSON)");
+  options(report.command("monthly").description("every incident of a month, by cause, each told in its notice's own sentences"))
+    .requiredOption("--month <YYYY-MM>", "the month")
+    .action(async (o: ReportOptions & { month: string }) => {
+      const scope = scopeOf(o);
+      if (!MONTH.test(o.month)) throw new UsageError("--month must be YYYY-MM");
+      await write(await withStore(o.db, (s) => monthlyReport(s, o.month, scope)), o);
+    });
+  options(report.command("annual").description("a year's incidents and people affected by cause, medium, sector, month and type; the largest; the basics at fault"))
+    .requiredOption("--year <YYYY>", "the year")
+    .action(async (o: ReportOptions & { year: string }) => {
+      const scope = scopeOf(o);
+      if (!YEAR.test(o.year)) throw new UsageError("--year must be YYYY");
+      await write(await withStore(o.db, (s) => annualReport(s, o.year, scope)), o);
+    });
+  options(report.command("lessons").description("per cause category, the measures (再発防止策) organisations announced, quoted"))
+    .requiredOption("--year <YYYY>", "the year")
+    .action(async (o: ReportOptions & { year: string }) => {
+      const scope = scopeOf(o);
+      if (!YEAR.test(o.year)) throw new UsageError("--year must be YYYY");
+      await write(await withStore(o.db, (s) => lessonsReport(s, o.year, scope)), o);
+    });
+}
