@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const OUTPUTS = ["dist/cli/main.js", "dist/web/index.html"];
+// `npm run build` writes dist/web/index.html last (Vite rewrites it every time; tsc emits only what changed).
+const BUILT = "dist/web/index.html";
+const ENTRY = "dist/cli/main.js";
 const INPUTS = ["src", "web", "package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json"];
 
 /** The latest modification time (ms) of the build inputs under `path`. */
@@ -18,8 +20,7 @@ function newest(path) {
   return readdirSync(path).reduce((m, name) => (name === "node_modules" ? m : Math.max(m, newest(join(path, name)))), 0);
 }
 
-const outputs = OUTPUTS.map((p) => join(root, p));
-const built = outputs.every((p) => existsSync(p)) ? Math.min(...outputs.map((p) => statSync(p).mtimeMs)) : -1;
+const built = existsSync(join(root, ENTRY)) && existsSync(join(root, BUILT)) ? statSync(join(root, BUILT)).mtimeMs : -1;
 const changed = Math.max(...INPUTS.map((p) => join(root, p)).filter(existsSync).map(newest));
 if (built >= changed) {
   console.log("dist/ is up to date; not building");
