@@ -9,7 +9,7 @@ export interface CliIo {
   out(s: string): void;
   /** Standard error. */
   err(s: string): void;
-  /** What `-` reads (default process.stdin). */
+  /** What `-` reads (default process.stdin, opened only then). */
   stdin?: NodeJS.ReadableStream;
   /** Variables the CLI consults: JIKENBO_DB, JIKENBO_USER, JIKENBO_LOG (default process.env). */
   env?: Record<string, string | undefined>;
@@ -21,7 +21,6 @@ export interface CliIo {
 export const PROCESS_IO: CliIo = {
   out: (s) => { process.stdout.write(s); },
   err: (s) => { process.stderr.write(s); },
-  stdin: process.stdin,
   env: process.env,
   tty: !!process.stderr.isTTY,
 };
