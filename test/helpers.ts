@@ -1,8 +1,10 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { run } from "../src/cli/main.js";
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -19,15 +21,19 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run the CLI from source (tsx) as a separate process. */
-export function cli(args: string[], opts: { input?: string | Buffer; env?: Record<string, string> } = {}): CliResult {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], {
-    cwd: ROOT, input: opts.input, env: { ...process.env, JIKENBO_LOG: "silent", ...opts.env }, maxBuffer: 64 << 20,
+/** Run `jikenbo ARGS…` in this process, capturing what it prints; `input` is what `-` reads, `env` adds to the environment. */
+export async function cli(args: string[], opts: { input?: string | Buffer; env?: Record<string, string> } = {}): Promise<CliResult> {
+  let stdout = "", stderr = "";
+  const code = await run(["node", "jikenbo", ...args], {
+    out: (s) => { stdout += s; },
+    err: (s) => { stderr += s; },
+    stdin: Readable.from(opts.input === undefined ? [] : [Buffer.from(opts.input)]),
+    env: { ...process.env, JIKENBO_LOG: "silent", ...opts.env },
   });
-  return { code: r.status ?? -1, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
+  return { code, stdout, stderr };
 }
 
-/** Start the CLI without waiting for it (for kill tests). */
+/** Start the CLI from source (tsx) as a separate process, without waiting for it (for kill tests). */
 export function cliAsync(args: string[]) {
   return spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], { cwd: ROOT, stdio: "ignore" });
 }

@@ -6,11 +6,9 @@ import Database from "better-sqlite3";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import postgres from "postgres";
-import { io } from "../src/cli/context.js";
-import { run } from "../src/cli/main.js";
 import { openStore } from "../src/store/open.js";
 import type { Store } from "../src/store/types.js";
-import { tempDir } from "./helpers.js";
+import { cli, tempDir, type CliResult } from "./helpers.js";
 import { addUsers, appFor, basic, bearer, jsonHeaders, type Tokens } from "./http-kit.js";
 import { freshDatabase } from "./pg-helpers.js";
 import { submission, SUBMISSIONS, taxiiAdd, type Status, type Submitted } from "./taxii-kit.js";
@@ -110,24 +108,9 @@ export async function inScene(backend: Backend, body: (s: Scene) => Promise<void
   }
 }
 
-/** What the CLI printed and its exit code. */
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Run `jikenbo ARGS…` in this process, capturing what it prints. */
-export async function jikenbo(...args: string[]): Promise<CliRun> {
-  let stdout = "", stderr = "";
-  const saved = { ...io };
-  io.out = (s) => { stdout += s; };
-  io.err = (s) => { stderr += s; };
-  try {
-    return { code: await run(["node", "jikenbo", ...args]), stdout, stderr };
-  } finally {
-    Object.assign(io, saved);
-  }
+export function jikenbo(...args: string[]): Promise<CliResult> {
+  return cli(args);
 }
 
 /** The text of a fictional incident notice: a first report, or a later one (`report` 2, 3…) with an updated count. */

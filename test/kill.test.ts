@@ -49,7 +49,7 @@ test("kill -9 in the middle of an ingest leaves no half-written document; a re-r
   assert.equal(mid.orphans, 0);
   assert.equal(mid.incidents, mid.documents);
 
-  const rerun = cli(["ingest", "--db", db, inputs]);
+  const rerun = await cli(["ingest", "--db", db, inputs]);
   assert.equal(rerun.code, 0, rerun.stdout);
   assert.match(rerun.stdout, new RegExp(`documents read: ${N} \\(${N - mid.documents} new, ${mid.documents} already archived\\)`));
   const end = counts(db);

@@ -12,8 +12,8 @@ const examples = join(ROOT, "examples/notices");
 const seeds = join(ROOT, "../shared/corpus/seeds");
 
 /** The parsed JSON a CLI command prints. */
-function json(args: string[]): unknown {
-  const r = cli(args);
+async function json(args: string[]): Promise<unknown> {
+  const r = await cli(args);
   assert.equal(r.code, 0, `${args.join(" ")}: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
@@ -21,14 +21,14 @@ function json(args: string[]): unknown {
 await withPostgres("jikenbo migrate", () => {
   test("migrate copies a whole SQLite casebook to PostgreSQL: list, search, show and history read the same", async () => {
     const db = join(tempDir(), "casebook.db");
-    const ingest = cli(["ingest", "--db", db, examples, ...(existsSync(seeds) ? [seeds] : [])]);
+    const ingest = await cli(["ingest", "--db", db, examples, ...(existsSync(seeds) ? [seeds] : [])]);
     assert.equal(ingest.code, 0, ingest.stderr);
     // Corrections, a merge, users and a polled source travel too.
-    const rows = json(["list", "--db", db, "--json", "--limit", "1000"]) as { id: string }[];
-    assert.equal(cli(["edit", rows[0]!.id, "affected_count=4321", "tlp=AMBER", "--by", "sato", "--why", "press call", "--db", db]).code, 0);
-    assert.equal(cli(["merge", rows[1]!.id, rows[2]!.id, "--by", "tanaka", "--db", db]).code, 0);
-    assert.equal(cli(["user", "add", "ana", "--role", "analyst", "--db", db]).code, 0);
-    assert.equal(cli(["source", "add", "https://news.invalid/rss", "--every", "6h", "--db", db]).code, 0);
+    const rows = await json(["list", "--db", db, "--json", "--limit", "1000"]) as { id: string }[];
+    assert.equal((await cli(["edit", rows[0]!.id, "affected_count=4321", "tlp=AMBER", "--by", "sato", "--why", "press call", "--db", db])).code, 0);
+    assert.equal((await cli(["merge", rows[1]!.id, rows[2]!.id, "--by", "tanaka", "--db", db])).code, 0);
+    assert.equal((await cli(["user", "add", "ana", "--role", "analyst", "--db", db])).code, 0);
+    assert.equal((await cli(["source", "add", "https://news.invalid/rss", "--every", "6h", "--db", db])).code, 0);
     const sqlite = new SqliteStore(db);
     await sqlite.migrate();
     const watch = await sqlite.addWatchlist({ name: "intrusions", kind: "keyword", pattern: "不正アクセス", webhook_url: "https://hooks.invalid/x", secret: "s" }, { who: "ana" });
@@ -37,25 +37,25 @@ await withPostgres("jikenbo migrate", () => {
     assert.ok(hits.length > 0);
 
     const url = await freshDatabase();
-    const migrated = cli(["migrate", "--from", db, "--to", url]);
+    const migrated = await cli(["migrate", "--from", db, "--to", url]);
     assert.equal(migrated.code, 0, migrated.stderr);
     assert.match(migrated.stdout, new RegExp(`^incidents\\s+${ids.length}$`, "m"));
     assert.match(migrated.stdout, /^incident_aliases\s+1$/m);
-    const again = cli(["migrate", "--from", db, "--to", url]);
+    const again = await cli(["migrate", "--from", db, "--to", url]);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /already holds a casebook/);
 
-    const both = (args: string[]) => assert.deepEqual(json([...args, "--db", url]), json([...args, "--db", db]), args.join(" "));
-    both(["list", "--json", "--limit", "1000"]);
-    both(["search", "不正アクセス", "--json"]);
-    both(["search", "紛失", "--json"]);
-    both(["search", "氏名 住所", "--json", "--since", "2024-01-01"]);
-    both(["search", "ランサムウェア", "--json", "--type", "ransomware"]);
-    both(["show", rows[0]!.id, "--json"]);
-    both(["show", rows[2]!.id, "--json"]);
-    both(["history", rows[1]!.id, "--json"]);
-    both(["user", "list", "--json"]);
-    both(["source", "list", "--json"]);
+    const both = async (args: string[]) => assert.deepEqual(await json([...args, "--db", url]), await json([...args, "--db", db]), args.join(" "));
+    await both(["list", "--json", "--limit", "1000"]);
+    await both(["search", "不正アクセス", "--json"]);
+    await both(["search", "紛失", "--json"]);
+    await both(["search", "氏名 住所", "--json", "--since", "2024-01-01"]);
+    await both(["search", "ランサムウェア", "--json", "--type", "ransomware"]);
+    await both(["show", rows[0]!.id, "--json"]);
+    await both(["show", rows[2]!.id, "--json"]);
+    await both(["history", rows[1]!.id, "--json"]);
+    await both(["user", "list", "--json"]);
+    await both(["source", "list", "--json"]);
 
     const pg = await PostgresStore.connect(url);
     try {
@@ -72,8 +72,8 @@ await withPostgres("jikenbo migrate", () => {
   });
 
   test("migrate refuses a target that is not a postgres:// URL, and a missing source file", async () => {
-    assert.equal(cli(["migrate", "--from", "x.db", "--to", "/tmp/x.db"]).code, 2);
-    const r = cli(["migrate", "--from", join(tempDir(), "missing.db"), "--to", await freshDatabase()]);
+    assert.equal((await cli(["migrate", "--from", "x.db", "--to", "/tmp/x.db"])).code, 2);
+    const r = await cli(["migrate", "--from", join(tempDir(), "missing.db"), "--to", await freshDatabase()]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /no casebook file/);
   });

@@ -14,7 +14,7 @@ import { checkBundle } from "../src/share/stix/check.js";
 import { EXTENSION_ID } from "../src/share/stix/extension.js";
 import { stixBundle, type Bundle, type StixObject } from "../src/share/stix/export.js";
 import { stixImportPlan } from "../src/share/stix/import.js";
-import { stixSchemas, STIX_SCHEMAS } from "../src/share/testkit.test.js";
+import { stixSchemas, STIX_SCHEMAS } from "../src/share/testkit.js";
 import { cli, ROOT, tempDir } from "./helpers.js";
 import { OWNER } from "./http-kit.js";
 
@@ -87,24 +87,24 @@ test("every exported STIX object validates against the OASIS STIX 2.1 schemas an
   }
 });
 
-test("exports are byte-identical run after run, in every format; --out writes the same bytes atomically", () => {
+test("exports are byte-identical run after run, in every format; --out writes the same bytes atomically", async () => {
   for (const format of ["stix", "misp", "csv", "jsonl"]) {
-    const a = cli(["export", "--db", sourceDb, "--format", format, "--tlp", "RED"]);
-    const b = cli(["export", "--db", sourceDb, "--format", format, "--tlp", "RED"]);
+    const a = await cli(["export", "--db", sourceDb, "--format", format, "--tlp", "RED"]);
+    const b = await cli(["export", "--db", sourceDb, "--format", format, "--tlp", "RED"]);
     assert.equal(a.code, 0, a.stderr);
     assert.ok(a.stdout.length > 1000, format);
     assert.equal(a.stdout, b.stdout, format);
     const file = join(dir, `out.${format}`);
     writeFileSync(file, "old contents");
-    const r = cli(["export", "--db", sourceDb, "--format", format, "--tlp", "RED", "--out", file]);
+    const r = await cli(["export", "--db", sourceDb, "--format", format, "--tlp", "RED", "--out", file]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, new RegExp(`exported \\d+ incident\\(s\\) at TLP:RED or below as ${format}`));
     assert.equal(readFileSync(file, "utf8"), a.stdout);
   }
   assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith(".tmp")), [], "no temporary file left behind");
-  assert.equal(cli(["export", "--db", sourceDb, "--format", "xml"]).code, 2);
-  assert.equal(cli(["export", "--db", sourceDb, "--format", "csv", "--tlp", "PURPLE"]).code, 2);
-  assert.equal(cli(["export", "--db", sourceDb, "--format", "csv", "--out", join(dir, "no/such/dir/x.csv")]).code, 1);
+  assert.equal((await cli(["export", "--db", sourceDb, "--format", "xml"])).code, 2);
+  assert.equal((await cli(["export", "--db", sourceDb, "--format", "csv", "--tlp", "PURPLE"])).code, 2);
+  assert.equal((await cli(["export", "--db", sourceDb, "--format", "csv", "--out", join(dir, "no/such/dir/x.csv")])).code, 1);
 });
 
 test("a RED incident is absent from every format unless --tlp RED", async () => {
@@ -112,17 +112,17 @@ test("a RED incident is absent from every format unless --tlp RED", async () => 
   const store = await openStore(db);
   await ingest(store, [EXAMPLES], OWNER);
   await store.close();
-  const hospital = (JSON.parse(cli(["list", "--db", db, "--json"]).stdout) as { id: string; organization: string }[]).find((r) => r.organization.includes("みなと中央病院"))!;
-  assert.equal(cli(["edit", hospital.id, "tlp=RED", "--db", db, "--by", "tester"]).code, 0);
+  const hospital = (JSON.parse((await cli(["list", "--db", db, "--json"])).stdout) as { id: string; organization: string }[]).find((r) => r.organization.includes("みなと中央病院"))!;
+  assert.equal((await cli(["edit", hospital.id, "tlp=RED", "--db", db, "--by", "tester"])).code, 0);
   const leaks = (s: string) => s.includes(hospital.id) || s.includes("みなと中央病院") || s.includes("e828b379-4e03-4974-9ac4-e53a884c97c1");
   for (const format of ["stix", "misp", "csv", "jsonl"]) {
     for (const tlp of [undefined, "AMBER+STRICT"]) {
-      const r = cli(["export", "--db", db, "--format", format, ...(tlp ? ["--tlp", tlp] : [])]);
+      const r = await cli(["export", "--db", db, "--format", format, ...(tlp ? ["--tlp", tlp] : [])]);
       assert.equal(r.code, 0, r.stderr);
       assert.ok(!leaks(r.stdout), `${format} at ${tlp ?? "the default"} leaks the RED incident`);
       assert.ok(r.stdout.includes("さくら雑貨店"), `${format} still has the CLEAR incidents`);
     }
-    assert.ok(leaks(cli(["export", "--db", db, "--format", format, "--tlp", "RED"]).stdout), `${format} at RED`);
+    assert.ok(leaks((await cli(["export", "--db", db, "--format", format, "--tlp", "RED"])).stdout), `${format} at RED`);
   }
 });
 
@@ -132,7 +132,7 @@ test("STIX round trip: export, import into an empty store, export again gives th
   const file = join(dir, "bundle.json");
   writeFileSync(file, JSON.stringify(first));
   const db = join(dir, "imported.db");
-  const r = cli(["import", "--format", "stix", file, "--db", db, "--by", "importer", "--json"]);
+  const r = await cli(["import", "--format", "stix", file, "--db", db, "--by", "importer", "--json"]);
   assert.equal(r.code, 0, r.stderr);
   const summary = JSON.parse(r.stdout) as { incidentsNew: number; warnings: string[] };
   assert.equal(summary.incidentsNew, incidents.length);
@@ -156,12 +156,12 @@ test("STIX round trip: export, import into an empty store, export again gives th
   const before = reportTexts(first);
   for (const [key, text] of reportTexts(second.bundle)) assert.ok(text.endsWith(before.get(key)!), `the words of ${key}`);
 
-  const listed = JSON.parse(cli(["list", "--db", db, "--json", "--limit", "1000"]).stdout) as { id: string; organization: string }[];
+  const listed = JSON.parse((await cli(["list", "--db", db, "--json", "--limit", "1000"])).stdout) as { id: string; organization: string }[];
   assert.equal(listed.length, incidents.length);
-  const found = JSON.parse(cli(["search", "ランサムウェア", "--db", db, "--json"]).stdout) as { organization: string }[];
+  const found = JSON.parse((await cli(["search", "ランサムウェア", "--db", db, "--json"])).stdout) as { organization: string }[];
   assert.ok(found.some((x) => x.organization === "医療法人社団青葉会 みなと中央病院"));
   const hospital = listed.find((x) => x.organization === "医療法人社団青葉会 みなと中央病院")!;
-  const shown = cli(["show", hospital.id, "--db", db]);
+  const shown = await cli(["show", hospital.id, "--db", db]);
   assert.equal(shown.code, 0);
   assert.match(shown.stdout, /affected_count: 12400 +\[corrected by importer/);
   // The export named the local file by its archived document's SHA-256, never by its path.
@@ -169,11 +169,11 @@ test("STIX round trip: export, import into an empty store, export again gives th
   assert.match(shown.stdout, new RegExp(`sources:\\n\\s+ntc_\\w+\\s+sha256:${original}`));
   assert.ok(!shown.stdout.includes("examples/notices"));
 
-  const again = JSON.parse(cli(["import", "--format", "stix", file, "--db", db, "--json"]).stdout) as { incidentsNew: number; incidentsUpdated: number; incidentsUnchanged: number };
+  const again = JSON.parse((await cli(["import", "--format", "stix", file, "--db", db, "--json"])).stdout) as { incidentsNew: number; incidentsUpdated: number; incidentsUnchanged: number };
   assert.deepEqual([again.incidentsNew, again.incidentsUpdated, again.incidentsUnchanged], [0, 0, incidents.length]);
   assert.equal(JSON.stringify((await exportOf()).bundle), JSON.stringify(second.bundle), "re-importing changes nothing");
 
-  const re = cli(["reextract", "--db", db]);
+  const re = await cli(["reextract", "--db", db]);
   assert.equal(re.code, 0, re.stderr);
   const forcedTitles = new Set(summary.warnings.map((w) => /"(.*)" kept as imported/.exec(w)![1]!));
   // Re-extraction takes titles from the words again, so white space inside them may change.
@@ -203,13 +203,13 @@ test("MISP round trip: export, import into an empty store, the incidents come ba
   }
 });
 
-test("import refuses what it cannot read", () => {
+test("import refuses what it cannot read", async () => {
   const bad = join(dir, "bad.json");
   writeFileSync(bad, "{not json");
-  assert.equal(cli(["import", "--format", "stix", bad, "--db", join(dir, "x.db")]).code, 1);
+  assert.equal((await cli(["import", "--format", "stix", bad, "--db", join(dir, "x.db")])).code, 1);
   writeFileSync(bad, JSON.stringify({ type: "report" }));
-  const r = cli(["import", "--format", "stix", bad, "--db", join(dir, "x.db")]);
+  const r = await cli(["import", "--format", "stix", bad, "--db", join(dir, "x.db")]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /not a STIX 2.1 bundle/);
-  assert.equal(cli(["import", "--format", "openioc", bad]).code, 2);
+  assert.equal((await cli(["import", "--format", "openioc", bad])).code, 2);
 });

@@ -9,7 +9,7 @@ import { startServer } from "../src/http/server.js";
 import { checkBundle } from "../src/share/stix/check.js";
 import { stixId } from "../src/share/stix/ids.js";
 import { TLP2_MARKING_IDS } from "../src/share/stix/tlp.js";
-import { stixSchemas } from "../src/share/testkit.test.js";
+import { stixSchemas } from "../src/share/testkit.js";
 import { SqliteStore } from "../src/store/sqlite/index.js";
 import { PostgresStore } from "../src/store/postgres/index.js";
 import type { IncidentDetail, Store } from "../src/store/types.js";

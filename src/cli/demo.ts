@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { fileURLToPath } from "node:url";
-import { ingest } from "../core/ingest.js";
 import { operator, out, withStore } from "./context.js";
 import { summaryText } from "./ingest.js";
 import { incidentTable } from "./format.js";
@@ -20,6 +19,7 @@ export function registerDemo(program: Command): void {
     .option("--no-serve", "only ingest and show the casebook")
     .action(async (o: { db?: string; host: string; port: string; serve: boolean }) => {
       const port = parsePort(o.port);
+      const { ingest } = await import("../core/ingest.js");
       await withStore(o.db, async (store) => {
         const summary = await ingest(store, [EXAMPLES_DIR], operator());
         out(`casebook: ${store.location}`);

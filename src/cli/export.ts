@@ -3,12 +3,7 @@ import { randomBytes } from "node:crypto";
 import { rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { parseTlp } from "../intel/taxonomies/tlp.js";
-import { incidentsCsv } from "../share/csv.js";
-import { incidentsJsonl } from "../share/jsonl.js";
-import { mispEvents } from "../share/misp/export.js";
-import { collectIncidents } from "../share/select.js";
-import { stixBundle } from "../share/stix/export.js";
-import { io, out, UsageError, withStore } from "./context.js";
+import { cliIo, out, UsageError, withStore } from "./context.js";
 import { registerImport } from "./import.js";
 
 const FORMATS = ["stix", "misp", "csv", "jsonl"] as const;
@@ -40,12 +35,13 @@ function registerExport(program: Command): void {
       if (!(FORMATS as readonly string[]).includes(o.format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")} (got ${o.format})`);
       const maxTlp = parseTlp(o.tlp);
       if (!maxTlp) throw new UsageError("--tlp must be CLEAR, GREEN, AMBER, AMBER+STRICT or RED");
+      const { collectIncidents } = await import("../share/select.js");
       const { incidents, docs } = await withStore(o.db, (s) => collectIncidents(s, maxTlp));
-      const content = o.format === "stix" ? JSON.stringify(stixBundle(incidents, docs, { maxTlp, noticeText: o.text }), null, 2) + "\n"
-        : o.format === "misp" ? JSON.stringify(mispEvents(incidents, docs, { maxTlp, noticeText: o.text }), null, 2) + "\n"
-        : o.format === "csv" ? incidentsCsv(incidents, { maxTlp, bom: !!o.bom })
-        : incidentsJsonl(incidents, { maxTlp });
-      if (!o.out) { io.out(content); return; }
+      const content = o.format === "stix" ? JSON.stringify((await import("../share/stix/export.js")).stixBundle(incidents, docs, { maxTlp, noticeText: o.text }), null, 2) + "\n"
+        : o.format === "misp" ? JSON.stringify((await import("../share/misp/export.js")).mispEvents(incidents, docs, { maxTlp, noticeText: o.text }), null, 2) + "\n"
+        : o.format === "csv" ? (await import("../share/csv.js")).incidentsCsv(incidents, { maxTlp, bom: !!o.bom })
+        : (await import("../share/jsonl.js")).incidentsJsonl(incidents, { maxTlp });
+      if (!o.out) { cliIo().out(content); return; }
       await writeAtomically(o.out, content);
       out(`exported ${incidents.length} incident(s) at TLP:${maxTlp} or below as ${o.format} to ${o.out}`);
     });

@@ -1,9 +1,6 @@
 import type { Command } from "commander";
-import { runPipeline } from "../core/pipeline.js";
 import type { Casefile } from "../core/types.js";
-import { extractReport } from "../extract/report.js";
-import { isFailure, readInputs } from "../ingest/readers/index.js";
-import { err, exit, out } from "./context.js";
+import { cliIo, err, exit, out } from "./context.js";
 import { safe } from "./format.js";
 
 /** `jikenbo extract --json INPUT`: run the pipeline without a store and print what it found. */
@@ -15,8 +12,12 @@ export function registerExtract(program: Command): void {
     .option("--json", "print JSON (the default; kept for scripts)")
     .option("--allow-private", "let URLs reach private and loopback addresses")
     .action(async (inputs: string[], o: { allowPrivate?: boolean }) => {
+      const [{ runPipeline }, { extractReport }, { isFailure, readInputs }] = await Promise.all([
+        import("../core/pipeline.js"), import("../extract/report.js"), import("../ingest/readers/index.js"),
+      ]);
+      const stdin = cliIo().stdin;
       const casefiles: Casefile[] = [];
-      for await (const item of readInputs(inputs, { allowPrivate: !!o.allowPrivate })) {
+      for await (const item of readInputs(inputs, { allowPrivate: !!o.allowPrivate, ...(stdin ? { stdin } : {}) })) {
         if (isFailure(item)) { err(`${safe(item.input)}: ${item.error}`); exit.code = 1; continue; }
         try {
           casefiles.push(...(await runPipeline(item)));

@@ -1,10 +1,9 @@
 import type { Command } from "commander";
-import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { text } from "node:stream/consumers";
 import { basename } from "node:path";
-import { importPlan, type ImportPlan } from "../share/imported.js";
-import { mispImportPlan } from "../share/misp/import.js";
-import { stixImportPlan } from "../share/stix/import.js";
-import { err, exit, operator, out, UsageError, withStore } from "./context.js";
+import type { ImportPlan } from "../share/imported.js";
+import { cliIo, err, exit, operator, out, UsageError, withStore } from "./context.js";
 import { safe } from "./format.js";
 
 /** `jikenbo import --format stix|misp FILE`: read a STIX bundle or MISP events back into the casebook. */
@@ -21,7 +20,7 @@ export function registerImport(program: Command): void {
       if (o.format !== "stix" && o.format !== "misp") throw new UsageError(`--format must be stix or misp (got ${o.format})`);
       let json: unknown;
       try {
-        json = JSON.parse(readFileSync(file === "-" ? 0 : file, "utf8"));
+        json = JSON.parse(file === "-" ? await text(cliIo().stdin ?? process.stdin) : await readFile(file, "utf8"));
       } catch (e) {
         err(`jikenbo: ${safe(file)}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
         exit.code = 1;
@@ -29,13 +28,14 @@ export function registerImport(program: Command): void {
       }
       let plan: ImportPlan;
       try {
-        plan = o.format === "stix" ? stixImportPlan(json) : mispImportPlan(json);
+        plan = o.format === "stix" ? (await import("../share/stix/import.js")).stixImportPlan(json) : (await import("../share/misp/import.js")).mispImportPlan(json);
       } catch (e) {
         err(`jikenbo: ${safe(file)}: ${e instanceof Error ? e.message : String(e)}`);
         exit.code = 1;
         return;
       }
       const origin = `${o.format === "stix" ? "STIX bundle" : "MISP events"} ${file === "-" ? "(stdin)" : basename(file)}`;
+      const { importPlan } = await import("../share/imported.js");
       const s = await withStore(o.db, (store) => importPlan(store, plan, operator(o.by), origin));
       if (o.json) { out(JSON.stringify(s, null, 2)); return; }
       out(`incidents: ${s.incidentsNew} new, ${s.incidentsUpdated} updated, ${s.incidentsUnchanged} unchanged`);

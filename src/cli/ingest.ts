@@ -1,7 +1,6 @@
-import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
-import { ingest, type IngestSummary } from "../core/ingest.js";
-import { err, exit, operator, out, withStore } from "./context.js";
+import type { IngestSummary } from "../core/ingest.js";
+import { cliIo, err, exit, operator, out, withStore } from "./context.js";
 import { safe } from "./format.js";
 
 /** The summary `ingest` prints. */
@@ -27,10 +26,12 @@ export function registerIngest(program: Command): void {
     .option("--max-bytes <n>", "largest input in bytes", (v) => Number(v))
     .option("--json", "print the summary as JSON")
     .action(async (inputs: string[], o: { db?: string; allowPrivate?: boolean; maxBytes?: number; json?: boolean }) => {
-      const bar = process.stderr.isTTY && !o.json ? new SingleBar({ format: "ingest [{bar}] {value} inputs | {input}", stream: process.stderr, clearOnComplete: true, hideCursor: true }) : null;
+      const { ingest } = await import("../core/ingest.js");
+      const io = cliIo();
+      const bar = io.tty && !o.json ? new (await import("cli-progress")).SingleBar({ format: "ingest [{bar}] {value} inputs | {input}", stream: process.stderr, clearOnComplete: true, hideCursor: true }) : null;
       bar?.start(inputs.length, 0, { input: "" });
       const summary = await withStore(o.db, (store) =>
-        ingest(store, inputs, operator(), { allowPrivate: !!o.allowPrivate, ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}) }, (done, input) => {
+        ingest(store, inputs, operator(), { allowPrivate: !!o.allowPrivate, ...(io.stdin ? { stdin: io.stdin } : {}), ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}) }, (done, input) => {
           if (bar) { bar.setTotal(Math.max(inputs.length, done)); bar.update(done, { input: input.slice(-40) }); }
         }),
       );

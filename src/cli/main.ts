@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { err, exit, io, UsageError } from "./context.js";
+import { cliIo, err, exit, inRun, PROCESS_IO, UsageError, type CliIo } from "./context.js";
 import { registerAdmin } from "./admin.js";
 import { registerCuration } from "./curate.js";
 import { registerDemo } from "./demo.js";
@@ -16,50 +17,74 @@ import { registerServe } from "./serve.js";
 import { registerShow } from "./show.js";
 import { registerShare } from "./export.js";
 
+/**
+ * Every command, in the order `--help` lists them. A command module declares its arguments and
+ * options and imports what its action needs inside the action, so that starting the CLI loads only
+ * the command that runs; a new command is one more entry here.
+ */
+const COMMANDS: ((program: Command) => void)[] = [
+  registerIngest,
+  registerExtract,
+  registerQueries,
+  registerShow,
+  registerReextract,
+  registerCuration,
+  registerIndicators,
+  registerStats,
+  registerReport,
+  registerAdmin,
+  registerShare,
+  registerMigrate,
+  registerServe,
+  registerDemo,
+];
+
+/** The package's version, from package.json (two levels up from src/cli and dist/cli alike). */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+}
+
 /** Build the `jikenbo` command with every subcommand. */
 export function program(): Command {
   const p = new Command("jikenbo")
     .description("Jikenbo (事件簿): a casebook of publicly disclosed security incidents")
-    .version("0.1.0")
+    .version(version())
     .exitOverride()
     .showHelpAfterError(false)
-    .configureOutput({ writeErr: (s) => io.err(s), writeOut: (s) => io.out(s) });
-  registerIngest(p);
-  registerExtract(p);
-  registerQueries(p);
-  registerShow(p);
-  registerReextract(p);
-  registerCuration(p);
-  registerIndicators(p);
-  registerStats(p);
-  registerReport(p);
-  registerAdmin(p);
-  registerShare(p);
-  registerMigrate(p);
-  registerServe(p);
-  registerDemo(p);
+    .configureOutput({ writeErr: (s) => cliIo().err(s), writeOut: (s) => cliIo().out(s) });
+  for (const register of COMMANDS) register(p);
   const override = (c: Command) => { c.exitOverride(); c.commands.forEach(override); };
   p.commands.forEach(override);
   return p;
 }
 
-/** Run the CLI with process-style arguments; resolves to the exit code (0 ok, 1 failures, 2 usage). */
-export async function run(argv: string[]): Promise<number> {
-  exit.code = 0;
-  try {
-    await program().parseAsync(argv);
-    return exit.code;
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? 0 : 2;
-    }
-    if (e instanceof UsageError) {
-      err(`jikenbo: ${e.message}`);
-      return 2;
-    }
-    err(`jikenbo: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
-    return 1;
+/** The exit status for an error a command raised: 0 for help and version, 2 for usage, else 1 (with a message). */
+function failure(e: unknown): number {
+  if (e instanceof CommanderError) {
+    return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? 0 : 2;
   }
+  if (e instanceof UsageError) {
+    err(`jikenbo: ${e.message}`);
+    return 2;
+  }
+  err(`jikenbo: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+  return 1;
+}
+
+/**
+ * Run the CLI with process-style arguments (`node jikenbo ARGS…`), writing to `io` (default the
+ * process's streams); resolves to the exit code (0 ok, 1 failures, 2 usage). Runs are independent,
+ * so tests can call it in-process.
+ */
+export async function run(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
+  const { code } = await inRun(io, async () => {
+    try {
+      await program().parseAsync(argv);
+    } catch (e) {
+      exit.code = failure(e);
+    }
+  });
+  return code;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

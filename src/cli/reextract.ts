@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { reextractAll } from "../core/reextract.js";
 import { err, exit, out, withStore } from "./context.js";
 import { safe } from "./format.js";
 
@@ -11,6 +10,7 @@ export function registerReextract(program: Command): void {
     .option("--db <db>", "casebook file (default $JIKENBO_DB, else a per-user data file)")
     .action(async (o: { db?: string }) => {
       const t0 = performance.now();
+      const { reextractAll } = await import("../core/reextract.js");
       const r = await withStore(o.db, (store) => reextractAll(store));
       for (const f of r.failures) err(`${safe(f.source)}: ${f.error}`);
       const s = (performance.now() - t0) / 1000;

@@ -2,12 +2,10 @@ import type { Command } from "commander";
 import { writeFileSync } from "node:fs";
 import { levelsUpTo } from "../casebook/authorize.js";
 import { parseTlp } from "../intel/taxonomies/tlp.js";
-import { annualReport, lessonsReport, monthlyReport, MONTH, YEAR, type ReportScope } from "../report/load.js";
-import { htmlToPdf } from "../report/pdf.js";
-import { reportHtml } from "../report/render/html.js";
-import { reportMarkdown } from "../report/render/md.js";
+import type { ReportScope } from "../report/load.js";
 import type { Report } from "../report/types.js";
-import { err, io, UsageError, withStore } from "./context.js";
+import { MONTH, YEAR } from "../report/periods.js";
+import { cliIo, err, UsageError, withStore } from "./context.js";
 
 /** Formats a report is written in. */
 const FORMATS = ["html", "md", "pdf", "json"] as const;
@@ -21,6 +19,7 @@ interface ReportOptions {
   base: string;
 }
 
+// The report modules (and Chromium's driver) load when a report command runs, not when the CLI starts.
 function scopeOf(o: ReportOptions): ReportScope {
   if (o.lang !== "ja" && o.lang !== "en") throw new UsageError("--lang must be ja or en");
   if (!(FORMATS as readonly string[]).includes(o.format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
@@ -36,10 +35,10 @@ async function write(report: Report, o: ReportOptions): Promise<void> {
   let body: string | Uint8Array;
   let out = o.out;
   if (o.format === "json") body = JSON.stringify(report, null, 2) + "\n";
-  else if (o.format === "md") body = reportMarkdown(report, link);
-  else body = reportHtml(report, link);
+  else if (o.format === "md") body = (await import("../report/render/md.js")).reportMarkdown(report, link);
+  else body = (await import("../report/render/html.js")).reportHtml(report, link);
   if (o.format === "pdf") {
-    const pdf = await htmlToPdf(body as string);
+    const pdf = await (await import("../report/pdf.js")).htmlToPdf(body as string);
     if (pdf) body = pdf;
     else {
       if (out) out = out.replace(/\.pdf$/i, "") + ".html";
@@ -47,7 +46,7 @@ async function write(report: Report, o: ReportOptions): Promise<void> {
     }
   }
   if (out) writeFileSync(out, body);
-  else if (typeof body === "string") io.out(body);
+  else if (typeof body === "string") cliIo().out(body);
   else process.stdout.write(body);
 }
 
@@ -69,6 +68,7 @@ export function registerReport(program: Command): void {
     .action(async (o: ReportOptions & { month: string }) => {
       const scope = scopeOf(o);
       if (!MONTH.test(o.month)) throw new UsageError("--month must be YYYY-MM");
+      const { monthlyReport } = await import("../report/load.js");
       await write(await withStore(o.db, (s) => monthlyReport(s, o.month, scope)), o);
     });
   options(report.command("annual").description("a year's incidents and people affected by cause, medium, sector, month and type; the largest; the basics at fault"))
@@ -76,6 +76,7 @@ export function registerReport(program: Command): void {
     .action(async (o: ReportOptions & { year: string }) => {
       const scope = scopeOf(o);
       if (!YEAR.test(o.year)) throw new UsageError("--year must be YYYY");
+      const { annualReport } = await import("../report/load.js");
       await write(await withStore(o.db, (s) => annualReport(s, o.year, scope)), o);
     });
   options(report.command("lessons").description("per cause category, the measures (再発防止策) organisations announced, quoted"))
@@ -83,6 +84,7 @@ export function registerReport(program: Command): void {
     .action(async (o: ReportOptions & { year: string }) => {
       const scope = scopeOf(o);
       if (!YEAR.test(o.year)) throw new UsageError("--year must be YYYY");
+      const { lessonsReport } = await import("../report/load.js");
       await write(await withStore(o.db, (s) => lessonsReport(s, o.year, scope)), o);
     });
 }

@@ -1,9 +1,6 @@
 import type { Command } from "commander";
-import pino from "pino";
-import { startServer } from "../http/server.js";
-import { webUi } from "../http/ui.js";
 import type { Store } from "../store/types.js";
-import { out, UsageError, withStore } from "./context.js";
+import { env, out, UsageError, withStore } from "./context.js";
 
 /** A `--port` value as a number, or a usage error. */
 export function parsePort(port: string): number {
@@ -14,7 +11,8 @@ export function parsePort(port: string): number {
 
 /** Serve a casebook (web UI at /, the API, the feed) until SIGINT or SIGTERM, then finish requests in flight; prints the URL. */
 export async function serveUntilSignal(store: Store, o: { host: string; port: number; anonymousRead: boolean; allowPrivate: boolean }): Promise<void> {
-  const log = pino({ level: process.env.JIKENBO_LOG ?? "info", base: undefined }, pino.destination(2));
+  const [{ default: pino }, { startServer }, { webUi }] = await Promise.all([import("pino"), import("../http/server.js"), import("../http/ui.js")]);
+  const log = pino({ level: env("JIKENBO_LOG") ?? "info", base: undefined }, pino.destination(2));
   const server = await startServer({ store, log, host: o.host, port: o.port, static: webUi(), settings: { anonymousRead: o.anonymousRead, allowPrivate: o.allowPrivate } });
   out(`jikenbo: serving ${server.url}/ (casebook ${store.location}); Ctrl-C stops`);
   const signal = await new Promise<string>((resolve) => {

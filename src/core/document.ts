@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { sniffMediaType } from "../ingest/sniff.js";
+import { sniffMediaType } from "./sniff.js";
 import type { SourceDocument } from "./types.js";
 
 /** Hex SHA-256 of some bytes. */

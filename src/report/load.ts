@@ -4,10 +4,6 @@ import { buildAnnual, buildLessons, buildMonthly, fullYear, yearFigures } from "
 import { Texts } from "./quote.js";
 import type { AnnualReport, Lang, LessonsReport, MonthlyReport, YearFigures } from "./types.js";
 
-/** A month as reports name it: YYYY-MM. */
-export const MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
-/** A year as reports name it: YYYY. */
-export const YEAR = /^\d{4}$/;
 
 /**
  * Whose report it is: the TLP levels the reader may see (`tlp`), as the list and stats routes pass them

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { CSV_COLUMNS, csvCell, incidentsCsv } from "./csv.js";
 import { incidentsJsonl } from "./jsonl.js";
-import { incident } from "./testkit.test.js";
+import { incident } from "./testkit.js";
 
 test("cells: RFC 4180 quoting, lists joined with ;, formula triggers defused", () => {
   assert.equal(csvCell("plain"), "plain");

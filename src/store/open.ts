@@ -1,6 +1,5 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { PostgresStore } from "./postgres/index.js";
 import { SqliteStore } from "./sqlite/index.js";
 import type { Store } from "./types.js";
 
@@ -13,7 +12,8 @@ export function defaultDbPath(): string {
 /** Open (and migrate) the store a --db value names: a file path, or a postgres:// URL. */
 export async function openStore(spec?: string): Promise<Store> {
   const target = spec || process.env.JIKENBO_DB || defaultDbPath();
-  const store = /^postgres(?:ql)?:\/\//i.test(target) ? await PostgresStore.connect(target) : new SqliteStore(target);
+  // The PostgreSQL driver loads only for a postgres:// casebook.
+  const store = /^postgres(?:ql)?:\/\//i.test(target) ? await (await import("./postgres/index.js")).PostgresStore.connect(target) : new SqliteStore(target);
   try {
     await store.migrate();
   } catch (e) {

@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { annualReport, lessonsReport, monthlyReport, MONTH, YEAR } from "../../report/load.js";
+import { annualReport, lessonsReport, monthlyReport } from "../../report/load.js";
+import { MONTH, YEAR } from "../../report/periods.js";
 import { BLOCKS } from "../../report/types.js";
 import type { ApiDeps, AppEnv } from "../context.js";
 import { errors, json, newApi } from "../openapi.js";

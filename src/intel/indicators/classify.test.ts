@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { classifyObservable, ownDomainsOf } from "./classify.js";
-import { fixture, roleOf, verdicts } from "./fixtures.test.js";
+import { fixture, roleOf, verdicts } from "./testkit.js";
 import { scanObservables } from "./observables.js";
 
 const roles = (text: string, org?: string) => Object.fromEntries([...verdicts(text, { organization: org })].map(([k, v]) => [k, v.role]));

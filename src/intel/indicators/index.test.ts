@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
-import { fixture } from "./fixtures.test.js";
+import { fixture } from "./testkit.js";
 import { correlationKey, indicatorsOf, type Indicator } from "./index.js";
 
 const attackers = (text: string, org?: string) => indicatorsOf(text, { organization: org }).filter((i) => i.role === "attacker");

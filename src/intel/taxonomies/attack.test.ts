@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { attackTags, TECHNIQUES } from "./attack.js";
-import { inputOf, noticeOf } from "./testkit.test.js";
+import { inputOf, noticeOf } from "./testkit.js";
 
 /** ATT&CK tags of a fictional notice as id → the words each spans. */
 function attack(text: string): Map<string, string> {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { BASIC_INFO, BASICS, basicsTags } from "./basics.js";
-import { inputOf, noticeOf } from "./testkit.test.js";
+import { inputOf, noticeOf } from "./testkit.js";
 
 /** Basics of a fictional notice as value → the words its span covers. */
 function basics(text: string): Map<string, string> {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { isNarrative } from "./evidence.js";
-import { inputOf, noticeOf } from "./testkit.test.js";
+import { inputOf, noticeOf } from "./testkit.js";
 
 test("the fixture helper runs the real extractor over the notice", () => {
   const input = inputOf("USBメモリ紛失のお知らせ\n当社職員が、顧客の氏名と住所を保存したUSBメモリを紛失しました。\n", "前置き\n");

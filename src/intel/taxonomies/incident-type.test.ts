@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { INCIDENT_TYPES } from "../../core/types.js";
 import { INCIDENT_TYPE_LABELS, incidentTypeTags } from "./incident-type.js";
-import { inputOf, noticeOf, wordsOf } from "./testkit.test.js";
+import { inputOf, noticeOf, wordsOf } from "./testkit.js";
 
 const RANSOM = "ランサムウェア被害のお知らせ\n当社のファイルサーバーが第三者による不正アクセスを受け、保存していたファイルが暗号化されました。\n";
 

@@ -6,7 +6,7 @@ import { makeDocument } from "../../core/document.js";
 import { runPipeline } from "../../core/pipeline.js";
 import { TAXONOMY_NAMES, type NoticeInput, type Tag } from "./tag.js";
 import { tagNotice, TAXONOMIES } from "./index.js";
-import { inputOf, valuesOf } from "./testkit.test.js";
+import { inputOf, valuesOf } from "./testkit.js";
 
 const FIXTURES = [
   "当社サーバーへのランサムウェア攻撃について\n当社のファイルサーバーが不正アクセスを受け、保存していたファイルが暗号化されました。\n調査の結果、ＶＰＮ機器の脆弱性を突かれて侵入されたことが判明しました。\n顧客の氏名、住所が漏えいした可能性があります。\n",

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { SECTORS } from "../../core/types.js";
 import { SECTOR_LABELS, sectorTags } from "./sector.js";
-import { inputOf, noticeOf, wordsOf } from "./testkit.test.js";
+import { inputOf, noticeOf, wordsOf } from "./testkit.js";
 
 test("every sector of the vocabulary has a Japanese and an English label", () => {
   assert.equal(Object.keys(SECTOR_LABELS).length, 15);

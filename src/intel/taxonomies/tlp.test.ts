@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cleared, DEFAULT_TLP, parseTlp, TLP, TLP_LEVELS, tlpRank, tlpTags } from "./tlp.js";
-import { inputOf, noticeOf, wordsOf } from "./testkit.test.js";
+import { inputOf, noticeOf, wordsOf } from "./testkit.js";
 
 test("parseTlp reads TLP 2.0 markings and the TLP 1.0 name WHITE", () => {
   assert.equal(parseTlp("TLP:CLEAR"), "CLEAR");

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { TSR_CAUSE_LABELS, TSR_CAUSES, TSR_MEDIA, TSR_MEDIUM_LABELS, tsrCauseTag, tsrMediumTag } from "./tsr.js";
-import { inputOf, noticeOf, wordsOf } from "./testkit.test.js";
+import { inputOf, noticeOf, wordsOf } from "./testkit.js";
 
 /** The cause and medium tags of a fictional notice, with the words each spans. */
 function tsr(text: string) {

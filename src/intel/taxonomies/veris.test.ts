@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Tag } from "./tag.js";
 import { VERIS_ACTION_LABELS, VERIS_ACTIONS, VERIS_ASSETS, VERIS_VARIETIES, verisActionTags, verisAssetTags, verisAttributeTags } from "./veris.js";
-import { inputOf, noticeOf, valuesOf, wordsOf } from "./testkit.test.js";
+import { inputOf, noticeOf, valuesOf, wordsOf } from "./testkit.js";
 
 /** All VERIS tags of a fictional notice, and the source. */
 function veris(text: string): { tags: Tag[]; words: (t: Tag | undefined) => string } {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { makeTag } from "../../intel/taxonomies/tag.js";
-import { incident } from "../testkit.test.js";
+import { incident } from "../testkit.js";
 import { mispEvents, mispTags, threatLevel } from "./export.js";
 import { mispEventsOf, mispImportPlan } from "./import.js";
 import { attackGalaxyTag, splitMachineTag, taxonomyOfTag, verisTags } from "./tags.js";

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { checkBundle } from "./check.js";
 import { stixBundle, type Bundle } from "./export.js";
-import { incident } from "../testkit.test.js";
+import { incident } from "../testkit.js";
 
 const good = (): Bundle => stixBundle([incident("inc_00000000000000a1", { fields: { organization: "株式会社テスト", indicators: ["https://bad.example/x"], incident_types: ["phishing"] } })], new Map());
 

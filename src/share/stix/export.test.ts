@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import { makeTag } from "../../intel/taxonomies/tag.js";
-import { incident } from "../testkit.test.js";
+import { incident } from "../testkit.js";
 import { checkBundle } from "./check.js";
 import { EXTENSION_ID, EXTENSION_SCHEMA } from "./extension.js";
 import { stixBundle, type StixObject } from "./export.js";

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { makeTag } from "../../intel/taxonomies/tag.js";
-import { incident } from "../testkit.test.js";
+import { incident } from "../testkit.js";
 import { stixBundle } from "./export.js";
 import { stixImportPlan } from "./import.js";
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { freeMailList } from "./free-mail.js";
-import { one } from "./testkit.test.js";
+import { one } from "./testkit.js";
 
 test("free and carrier mail domains are listed, as addresses and on their own", () => {
   for (const t of ["kotori.desk@gmail.com", "a@yahoo.co.jp", "b@outlook.com", "c@hotmail.co.jp", "d@icloud.com", "e@docomo.ne.jp", "f@ezweb.ne.jp", "g@au.com", "h@softbank.ne.jp", "i@i.softbank.jp", "j@ymobile.ne.jp", "k@proton.me", "gmail.com"]) {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { governmentList } from "./government.js";
-import { one } from "./testkit.test.js";
+import { one } from "./testkit.js";
 
 test("government zones and security bodies are listed, with paths and addresses", () => {
   for (const t of ["https://www.ppc.go.jp/news/", "www.city.tsukimidai.lg.jp", "info@jpcert.or.jp", "https://www.ipa.go.jp/security/", "https://www.antiphishing.jp/", "https://www.nisc.go.jp/", "https://www.npa.go.jp/bureau/cyber/", "https://www.cisa.gov/"]) {

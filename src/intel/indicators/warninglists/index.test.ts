@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { warninglistHits, WARNINGLISTS } from "./index.js";
 import { listedParent } from "./list.js";
-import { one } from "./testkit.test.js";
+import { one } from "./testkit.js";
 
 test("every warninglist has a name and a description", () => {
   assert.deepEqual(WARNINGLISTS.map((w) => w.name), ["reserved", "masked", "private-ip", "government", "platforms", "free-mail"]);

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { maskedList } from "./masked.js";
-import { one } from "./testkit.test.js";
+import { one } from "./testkit.js";
 
 test("addresses whose local part is only masking characters are masked", () => {
   for (const t of ["xxx@kotori-seisaku.co.jp", "XXXX@gmail.com", "***@kotori-pay.net", "○○@kotori.jp", "●●●●@kotori.jp", "x-xxxxxxx@kotori.jp", "xx.xxx@kotori.jp"]) {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { platformDomain, platformsList } from "./platforms.js";
-import { one } from "./testkit.test.js";
+import { one } from "./testkit.js";
 
 test("a platform's bare domain, root page and own mailboxes are listed", () => {
   for (const t of ["google.com", "Amazon.co.jp", "https://www.instagram.com/", "https://x.com", "https://github.com:443/", "no-reply@accounts.google.com", "line.me"]) {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { privateIpList } from "./private-ip.js";
-import { one } from "./testkit.test.js";
+import { one } from "./testkit.js";
 
 test("RFC 1918, loopback, link-local, CGNAT and ULA addresses are listed", () => {
   const cases: [string, RegExp][] = [

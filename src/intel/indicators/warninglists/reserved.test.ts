@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { reservedList } from "./reserved.js";
-import { one } from "./testkit.test.js";
+import { one } from "./testkit.js";
 
 test("RFC 2606/6761 names and example.* placeholders are reserved", () => {
   for (const t of ["user@example.com", "https://www.example.net/login", "example.org", "a@example.jp", "https://example.co.jp/", "mail.corp.test", "x@host.invalid", "http://localhost:8080/", "https://app.example/"]) {

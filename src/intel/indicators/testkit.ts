@@ -1,4 +1,4 @@
-// Shared helpers for the indicator tests (no tests of its own). Named *.test.ts so the build leaves it out.
+// Shared helpers for the indicator tests (no tests of its own). The build leaves testkit.ts files out (tsconfig.build.json).
 import { readFileSync } from "node:fs";
 import { classifyObservable, type Classification, type ClassifyContext } from "./classify.js";
 import { scanObservables } from "./observables.js";

@@ -1,4 +1,4 @@
-// Shared helpers for the sharing tests (no tests of its own). Named *.test.ts so the build leaves it out.
+// Shared helpers for the sharing tests (no tests of its own). The build leaves testkit.ts files out (tsconfig.build.json).
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";

@@ -1,4 +1,4 @@
-// Shared helpers for the taxonomy tests (no tests of its own). Named *.test.ts so the build leaves it out.
+// Shared helpers for the taxonomy tests (no tests of its own). The build leaves testkit.ts files out (tsconfig.build.json).
 import type { Notice } from "../../core/types.js";
 import { extractIncident } from "../../extract/index.js";
 import { NoticeText } from "./evidence.js";

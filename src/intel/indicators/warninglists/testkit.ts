@@ -1,4 +1,4 @@
-// Shared helper for the warninglist tests (no tests of its own). Named *.test.ts so the build leaves it out.
+// Shared helper for the warninglist tests (no tests of its own). The build leaves testkit.ts files out (tsconfig.build.json).
 import { scanObservables, type Observable } from "../observables.js";
 
 /** The single observable written in `text` (throws when there is not exactly one). */
