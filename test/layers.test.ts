@@ -21,6 +21,7 @@ const LAYERS: [name: string, prefixes: string[]][] = [
   ["pipeline", ["core/pipeline.ts", "core/ingest.ts", "core/reextract.ts", "core/pool.ts", "core/analyse-worker.ts"]],
   ["analytics", ["intel/graph.ts"]],
   ["share", ["share/"]],
+  ["report", ["report/"]],
   ["http", ["http/"]],
   ["cli", ["cli/"]],
 ];
@@ -32,7 +33,8 @@ const EXCEPTIONS: Record<string, string> = {
 };
 
 /** What the web UI may import from src/: vocabularies, labels and the API's types. */
-const WEB_MAY_IMPORT = ["core/types.ts", "intel/taxonomies/", "intel/graph.ts", "store/types.ts"];
+// The report renderers are shared: the server prints the same HTML the web page shows.
+const WEB_MAY_IMPORT = ["core/types.ts", "core/vocab/", "intel/taxonomies/", "intel/graph.ts", "store/types.ts", "report/render/", "report/types.ts"];
 
 const SRC = join(ROOT, "src");
 
