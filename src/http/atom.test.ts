@@ -4,7 +4,8 @@ import { DOMParser } from "linkedom";
 import { after, before, test } from "node:test";
 import type { IncidentSummary, Store } from "../store/types.js";
 import { addUsers, appFor, bearer, emptyStore, seed, type Tokens } from "../../test/http-kit.js";
-import { atomFeed, xmlText } from "./atom.js";
+import { escapeMarkup as xmlText } from "../core/escape.js";
+import { atomFeed } from "./atom.js";
 
 let store: Store;
 let tokens: Tokens;
@@ -17,8 +18,8 @@ before(async () => {
 
 after(() => store.close());
 
-test("xmlText escapes markup and replaces characters XML 1.0 cannot carry", () => {
-  assert.equal(xmlText(`<a href="x">&'</a>`), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
+test("escapeMarkup escapes markup and replaces characters XML 1.0 cannot carry", () => {
+  assert.equal(xmlText(`<a href="x">&'</a>`), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
   assert.equal(xmlText("a\u0000b\u001bc\ud800d\uffff"), "a\ufffdb\ufffdc\ufffdd\ufffd");
   assert.equal(xmlText("改行\nタブ\t絵文字😀"), "改行\nタブ\t絵文字😀");
 });

@@ -4,15 +4,7 @@ import type { IncidentSummary } from "../store/types.js";
 import { FilterQuery, toFilter } from "./api/incidents.js";
 import type { ApiDeps, AppEnv } from "./context.js";
 import { errors, newApi } from "./openapi.js";
-
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-// Characters XML 1.0 cannot carry at all: C0 controls but tab/LF/CR, U+FFFE/U+FFFF, unpaired surrogates.
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Text made safe for XML content and attribute values: markup characters escaped, characters XML cannot carry replaced. */
-export function xmlText(s: string): string {
-  return s.replace(NOT_XML, "\ufffd").replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
-}
+import { escapeMarkup as xmlText } from "../core/escape.js";
 
 function entry(i: IncidentSummary, base: URL): string {
   const date = i.disclosed_on ?? i.discovered_on;

@@ -1,6 +1,6 @@
 import type { StatRow } from "../../intel/stats.js";
 import { BLOCKS, type AnnualReport, type BlockKey, type DigestEntry, type IncidentRef, type Lang, type LessonsReport, type MonthlyReport, type Quote, type Report } from "../types.js";
-import { esc } from "./escape.js";
+import { escapeMarkup as esc } from "../../core/escape.js";
 import { PAGE_CSS, REPORT_CSS } from "./style.js";
 import { barChart, columnChart } from "./svg.js";
 import { blockTitle, change, num, word } from "./words.js";

@@ -1,4 +1,4 @@
-import { esc } from "./escape.js";
+import { escapeMarkup as esc } from "../../core/escape.js";
 import { num } from "./words.js";
 
 /** One bar of a chart. */
