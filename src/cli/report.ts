@@ -4,6 +4,7 @@ import { levelsUpTo } from "../casebook/authorize.js";
 import { parseTlp } from "../intel/taxonomies/tlp.js";
 import type { ReportScope } from "../report/load.js";
 import type { Report } from "../report/types.js";
+import type { Store } from "../store/types.js";
 import { MONTH, YEAR } from "../report/periods.js";
 import { cliIo, err, UsageError, withStore } from "./context.js";
 
@@ -60,31 +61,28 @@ function options(c: Command): Command {
     .option("--base <url>", "the Jikenbo server links point to (incident pages, archived notices)", process.env.JIKENBO_BASE_URL ?? "http://127.0.0.1:8080");
 }
 
+// Each kind of report: what its command says, the period it takes and how that period is written.
+const KINDS = [
+  { name: "monthly", about: "every incident of a month, by cause, each told in its notice's own sentences", period: "month", form: MONTH, shape: "YYYY-MM" },
+  { name: "annual", about: "a year's incidents and people affected by cause, medium, sector, month and type; the largest; the basics at fault", period: "year", form: YEAR, shape: "YYYY" },
+  { name: "lessons", about: "per cause category, the measures (再発防止策) organisations announced, quoted", period: "year", form: YEAR, shape: "YYYY" },
+] as const;
+
 /** `jikenbo report monthly|annual|lessons`: reports people read, as HTML, Markdown, print-ready PDF or JSON. */
 export function registerReport(program: Command): void {
   const report = program.command("report").description("reports people read: a monthly digest, annual statistics, lessons (HTML, Markdown, PDF, JSON)");
-  options(report.command("monthly").description("every incident of a month, by cause, each told in its notice's own sentences"))
-    .requiredOption("--month <YYYY-MM>", "the month")
-    .action(async (o: ReportOptions & { month: string }) => {
-      const scope = scopeOf(o);
-      if (!MONTH.test(o.month)) throw new UsageError("--month must be YYYY-MM");
-      const { monthlyReport } = await import("../report/load.js");
-      await write(await withStore(o.db, (s) => monthlyReport(s, o.month, scope)), o);
-    });
-  options(report.command("annual").description("a year's incidents and people affected by cause, medium, sector, month and type; the largest; the basics at fault"))
-    .requiredOption("--year <YYYY>", "the year")
-    .action(async (o: ReportOptions & { year: string }) => {
-      const scope = scopeOf(o);
-      if (!YEAR.test(o.year)) throw new UsageError("--year must be YYYY");
-      const { annualReport } = await import("../report/load.js");
-      await write(await withStore(o.db, (s) => annualReport(s, o.year, scope)), o);
-    });
-  options(report.command("lessons").description("per cause category, the measures (再発防止策) organisations announced, quoted"))
-    .requiredOption("--year <YYYY>", "the year")
-    .action(async (o: ReportOptions & { year: string }) => {
-      const scope = scopeOf(o);
-      if (!YEAR.test(o.year)) throw new UsageError("--year must be YYYY");
-      const { lessonsReport } = await import("../report/load.js");
-      await write(await withStore(o.db, (s) => lessonsReport(s, o.year, scope)), o);
-    });
+  for (const kind of KINDS) {
+    options(report.command(kind.name).description(kind.about))
+      .requiredOption(`--${kind.period} <${kind.shape}>`, `the ${kind.period}`)
+      .action(async (o: ReportOptions & Record<typeof kind.period, string>) => {
+        const scope = scopeOf(o);
+        const period = o[kind.period];
+        if (!kind.form.test(period)) throw new UsageError(`--${kind.period} must be ${kind.shape}`);
+        const load = await import("../report/load.js");
+        const builders: Record<typeof kind.name, (s: Store, period: string, scope: ReportScope) => Promise<Report>> = {
+          monthly: load.monthlyReport, annual: load.annualReport, lessons: load.lessonsReport,
+        };
+        await write(await withStore(o.db, (s) => builders[kind.name](s, period, scope)), o);
+      });
+  }
 }
