@@ -202,6 +202,8 @@ export interface Notice {
   publisher: { name: string; span: Span } | null;
   /** For one of several cases a notice numbers: the notice's own text above them, which says whose cases they are. */
   context?: Span;
+  /** For one of several organisations a roundup names as hit: the name that says whose incident this is. */
+  victim?: { name: string; span: Span };
   incident: IncidentDraft | null;
 }
 

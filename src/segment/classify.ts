@@ -122,6 +122,11 @@ export function otherTopic(text: string): { kind: NoticeKind; density: number; l
 // A score of 1 or more needs an event word, a theme word or an organisation saying it is impersonated.
 const MAY_SCORE = new RegExp(`${EVENT.source}|${THEME.source}|${SELF_IMPERSONATED.source}`);
 
+/** The first word of a text that speaks of an incident (an event, a theme or a regulator's action), or null. */
+export function incidentCue(text: string): string | null {
+  return MAY_SCORE.exec(text)?.[0] ?? REGULATOR.exec(text)?.[0] ?? null;
+}
+
 /** True when a title says something happened to an organisation. */
 export function incidentTitle(title: string): boolean {
   return MAY_SCORE.test(title) && titleScore(title).score >= 1;

@@ -5,6 +5,7 @@ import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from
 import { blogPosts, couldBeTitle, datedLines, dayListing, digest, LISTING_END, readMoreIndex, trailingDate, type Heading } from "./headings.js";
 import { bullets, cases, headlineList, headlines, leads, paragraphs, quotes, separated, tableRows } from "./layouts.js";
 import { isBlank, splitLines, type Line } from "./lines.js";
+import { splitRoundups } from "./victims.js";
 
 /** One post of a proposed segmentation, in offsets of the text. */
 interface Block {
@@ -79,9 +80,10 @@ const MAIL_HEADER = /^(?:【[^】]{1,4}】)?\s*(?:From|To|Cc|Subject|件名|差�
 const PROSE_LINE = /^.{40,}。\s*$/m;
 const TITLE_WORDS = /お詫び|おわび|お知らせ|ご報告|について|に関する|のご案内|報告書|発生|判明/;
 
-/** A menu line: three or more short words separated by wide spaces or bars. */
+/** A menu line: three or more short words separated by wide spaces or bars (an English line's single spaces separate words, not items). */
 function isMenu(text: string): boolean {
-  const parts = text.trim().split(/[\s　|｜]+/);
+  const latin = /^[\x20-\x7e’‘“”]+$/.test(text.trim());
+  const parts = text.trim().split(latin ? /\s{2,}|[|｜]/ : /[\s　|｜]+/);
   return parts.length >= 3 && parts.every((p) => p.length <= 10) && !/[。、]/.test(text);
 }
 
@@ -200,7 +202,8 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
 
 /**
  * Split a decoded page into posts and classify each as an incident or not. Every layout reader
- * proposes where posts start; each proposal is read and scored, and the best wins (choose.ts). Pure.
+ * proposes where posts start; each proposal is read and scored, and the best wins (choose.ts); a post
+ * naming several victims is split by victim (victims.ts). Pure.
  */
 export function segment(cf: Casefile): Notice[] {
   const lines = splitLines(cf.text);
@@ -215,7 +218,10 @@ export function segment(cf: Casefile): Notice[] {
   const { best, why } = choose(proposals, cf.text);
   cf.messages.push({ stage: "segment", severity: "info", code: "layout", text: why });
   // Listings and blogs may list a follow-up or a pinned post twice on purpose; digests repeat their summary.
-  return best.generic ? withoutRepeats(best.notices) : best.notices;
+  // A post that names several organisations hit (a roundup) then gives each its own notice.
+  // Posts under explicit markers (casebook headings, day lines, table rows: a prior of 2 or more) are one incident each.
+  const notices = best.generic ? withoutRepeats(best.notices) : best.notices;
+  return best.prior >= 2 ? notices : splitRoundups(cf.text, notices);
 }
 
 /** The bigrams of a title without its brackets, bullets and spaces. */

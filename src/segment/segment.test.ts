@@ -139,3 +139,37 @@ test("a notice titled as the publication of an incident (…事案の公表に�
   const training = segment(casefile("training-session-news.txt"));
   assert.deepEqual(training.map((n) => n.isIncident), [false]);
 });
+
+test("a roundup that names several organisations hit gives each its own notice, named where the text names it", () => {
+  const cf = casefile("roundup-ja.txt");
+  const ns = segment(cf);
+  assert.deepEqual(ns.map((n) => [n.victim?.name ?? null, n.isIncident]), [
+    [null, false], ["南町電機", true], ["青葉市", true], ["緑川町", true], ["東都技術大学", true],
+  ]);
+  for (const n of ns.filter((x) => x.victim)) assert.equal(cf.text.slice(...n.victim!.span), n.victim!.name);
+  // The parts tile the page: each victim's part runs from where it is named to where the next is.
+  for (let k = 1; k < ns.length; k++) assert.ok(ns[k - 1]!.span[1] <= ns[k]!.span[0]);
+  assert.match(ns[1]!.reason, /roundup: 流出/);
+});
+
+test("an English roundup: each company or university that said it was hit, the survey's lead apart", () => {
+  const ns = segment(casefile("roundup-en.txt"));
+  assert.deepEqual(ns.map((n) => [n.victim?.name ?? null, n.isIncident]), [
+    [null, false], ["Harbor Foods Co.", true], ["Kitemaru Inc.", true], ["Eastbay University", true],
+  ]);
+});
+
+test("no roundup: a notice that speaks of itself naming its vendor, and a partner joined to the announcer's own name", () => {
+  const own = segment(casefile("roundup-not.txt"));
+  assert.equal(own.filter((n) => n.isIncident).length, 1);
+  assert.equal(own[0]!.victim, undefined);
+  const shared = segment(casefile("roundup-shared.txt"));
+  assert.equal(shared.filter((n) => n.isIncident).length, 1);
+});
+
+test("an article under a headline that ends on another organisation hit alike splits in two; the headline stays with the first", () => {
+  const ns = segment(casefile("roundup-late.txt"));
+  assert.deepEqual(ns.map((n) => [n.title.slice(0, 20), n.victim?.name ?? null]), [
+    ["Ransomware hits regi", null], ["On Tuesday, the West", "Westfield Water Agency"],
+  ]);
+});

@@ -16,6 +16,8 @@ const NAME = `(?:${LEGAL_FORM})[^\\s、。「」()（）]{1,20}` +
   // News may name a body by what it is (中部空港会社, 某仕事管理サービス) or by its initials (JTB).
   "会社|空港|サービス|[市町村県府庁省])" +
   "|某[^\\s、。「」()（）]{1,15}|[A-Z][A-Z0-9&]{1,9}(?![A-Za-z])";
+/** Names with a telling ending, initials or 某…, anywhere in a text (a global expression: reset lastIndex or use matchAll). */
+export const NAME_WORD = new RegExp(NAME, "gu");
 // The name is the subject or the topic: 「Xは」「Xが」「Xでは」「Xによると」, or (loosely) 「Xの…」「X、」.
 const PAREN = "(?:\\s?[(（][^)）]{1,30}[)）])?\\s?";
 const SUBJECT = new RegExp(`(${NAME})(?=[」』]?${PAREN}(?:は|が|も|では|によると|によりますと))`, "u");

@@ -121,5 +121,14 @@ export const ADVISORY_BODY_NAME = `${REGULATOR_NAME}|警察庁|警視庁|[^\\s]{
   // English names, matched with their spaces taken out.
   "NationalPoliceAgency|PersonalInformationProtectionCommission|JapanComputerEmergencyResponseTeamCoordinationCenter|Information-technologyPromotionAgency";
 
+/**
+ * Initials that name a thing, a role or a field, never an organisation: a news sentence's 「職員のPCが」
+ * or 「IDが」 has no victim in it. Two-letter initials are left out as a rule; these are the longer ones.
+ */
+export const NOT_ORGANIZATION_INITIALS: readonly string[] = [
+  "URL", "USB", "SNS", "VPN", "DNS", "SSL", "TLS", "PDF", "CSV", "API", "NAS", "UTM", "EDR", "XDR", "SOC", "CSIRT", "CEO", "CTO", "CIO", "CISO",
+  "ICT", "SMS", "ATM", "POS", "ERP", "CRM", "SaaS", "DDoS", "WAF", "HTTP", "HTTPS", "HTML", "CMS", "FAQ", "PIN", "OTP", "MFA", "GPS", "RDP", "SQL", "XSS",
+];
+
 /** An advisory body's whole name (legal form taken off). */
 export const ADVISORY_BODIES = new RegExp(`^(?:${ADVISORY_BODY_NAME})$`);

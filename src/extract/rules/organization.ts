@@ -11,7 +11,7 @@ import { hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgN
  */
 const KINDS = {
   // The notice says who it is by: a heading, a self-definition, a signed letterhead, a dated news lead.
-  "regulator-target": { weight: 6, confidence: 0.8 }, "self-definition": { weight: 5, confidence: 0.9 },
+  "named-victim": { weight: 7, confidence: 0.8 }, "regulator-target": { weight: 6, confidence: 0.8 }, "self-definition": { weight: 5, confidence: 0.9 },
   heading: { weight: 5, confidence: 0.9 }, listing: { weight: 5, confidence: 0.85 }, "digest-heading": { weight: 5, confidence: 0.85 },
   "title-head": { weight: 4.5, confidence: 0.85 }, "title-trailer": { weight: 4.5, confidence: 0.85 },
   "news-subject": { weight: 4, confidence: 0.85 }, letterhead: { weight: 4, confidence: 0.85 }, "quoted-subject": { weight: 4, confidence: 0.8 },
@@ -590,10 +590,17 @@ function confidenceOf(best: Evidence, top: Candidate, rival: Candidate | undefin
   return Math.round(Math.max(0.2, Math.min(0.95, c)) * 100) / 100;
 }
 
+/** The organisation a roundup names this notice's victim, where the segmenter found it. */
+function fromVictim(ctx: RuleContext): Evidence[] {
+  const v = ctx.notice.victim;
+  return v ? [{ name: v.name, start: v.span[0], end: v.span[1], kind: "named-victim", inSource: true }] : [];
+}
+
 /** Every place the notice names an organisation; a passing mention where a stronger place stands is not counted again. */
 function evidenceOf(ctx: RuleContext): Evidence[] {
   const heading = fromListing(ctx) ?? fromRegulatorTarget(ctx) ?? fromDigest(ctx) ?? fromHeading(ctx);
   const placed = [
+    ...fromVictim(ctx),
     ...(heading ? [heading] : []),
     ...[fromTitleHead(ctx), fromTitleTrailer(ctx), fromSelfDefinition(ctx)].filter((e): e is Evidence => e !== null),
     ...fromSubjects(ctx),
