@@ -1,6 +1,7 @@
 import type { Notice, Span } from "../core/types.js";
 import { ADVISORY_BODY_NAME, NOT_ORGANIZATION_INITIALS, orgKey, SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
-import { isGeneric, orgNamesIn } from "../extract/names.js";
+import { isGeneric, orgNamesIn, type NameHit } from "../extract/names.js";
+import { normalize, toOriginal } from "../extract/normalize/nfkc.js";
 import { incidentCue } from "./classify.js";
 import { NAME_WORD, sameSubject, subjectOf } from "./subjects.js";
 
@@ -50,10 +51,10 @@ function sameOrg(a: string, b: string): boolean {
   return x !== "" && y !== "" && sameSubject(x, y);
 }
 
-/** Names of organisations in `text[from, to)`: names with a telling ending or a legal form, initials, English names. */
-function namesIn(text: string, from: number, to: number): { name: string; start: number; end: number }[] {
-  const found = orgNamesIn(text, from, to).map(({ name, start, end }) => ({ name, start, end }));
+/** Names of organisations in `text[from, to)`, given the names found there: names with a telling ending or a legal form, initials, English names. */
+function namesIn(text: string, from: number, to: number, named: readonly NameHit[]): { name: string; start: number; end: number }[] {
   const slice = text.slice(from, to);
+  const found = named.map(({ name, start, end }) => ({ name, start, end }));
   for (const re of [NAME_WORD, ENGLISH_NAME]) {
     re.lastIndex = 0;
     for (const m of slice.matchAll(re)) {
@@ -65,8 +66,8 @@ function namesIn(text: string, from: number, to: number): { name: string; start:
 }
 
 /** The victims one sentence names: a name in a victim's place, and the names enumerated with it. */
-function sentenceVictims(text: string, from: number, to: number): Victim[] {
-  const names = namesIn(text, from, to);
+function sentenceVictims(text: string, from: number, to: number, named: readonly NameHit[]): Victim[] {
+  const names = namesIn(text, from, to, named);
   const victim = names.map((n) => {
     const after = text.slice(n.end, to).replace(/^\s?[(（][^)）]{1,40}[)）]/, "");
     return ROLE_AFTER.test(after) || ENGLISH_ROLE_AFTER.test(after) || ROLE_BEFORE.test(text.slice(from, n.start));
@@ -111,15 +112,24 @@ function sentences(text: string, from: number, to: number): Span[] {
   return out;
 }
 
-/** Every organisation `text[from, to)` names as hit by an incident, once each, in order. */
-export function victimsIn(text: string, from: number, to: number): Victim[] {
+/**
+ * Every organisation `text[from, to)` names as hit by an incident, once each, in order. The part is read
+ * in NFKC, as the rules read a notice (its names are then found once for both); spans are the text's.
+ */
+export function victimsIn(source: string, from: number, to: number): Victim[] {
+  const norm = normalize(source.slice(from, to));
+  const text = norm.text;
+  const names = orgNamesIn(text);
+  const at = (k: number) => from + toOriginal(norm, k, k)[0];
   const out: Victim[] = [];
-  for (const [s, e] of sentences(text, from, to)) {
+  for (const [s, e] of sentences(text, 0, text.length)) {
     // Words inside 「」 are a quoted title (a report's, a survey's), not what happened to the sentence's subject.
     if (!cueOf(text.slice(s, e).replace(/「[^」]*」/g, "「」"))) continue;
-    for (const v of sentenceVictims(text, s, e)) {
+    for (const v of sentenceVictims(text, s, e, names.filter((n) => n.start >= s && n.end <= e))) {
       const name = v.name.replace(/^The /, "");
-      if (!out.some((o) => sameOrg(o.name, name))) out.push({ ...v, name, span: [v.span[1] - name.length, v.span[1]], cut: Math.max(v.cut, s + text.slice(s, e).search(/\S/)) });
+      if (out.some((o) => sameOrg(o.name, name))) continue;
+      const [start, end] = toOriginal(norm, v.span[1] - name.length, v.span[1]);
+      out.push({ name, span: [from + start, from + end], cut: at(Math.max(v.cut, s + text.slice(s, e).search(/\S/))) });
     }
   }
   return out;
