@@ -66,6 +66,24 @@ export const SECTOR_CUES: readonly (readonly [Sector, RegExp, number])[] = [
 ];
 
 /**
+ * English words of a description next to an organisation's name in a news report ("confectionery
+ * company Chateraise Co.", "X, operator of the public pension program"): kinds of business only.
+ */
+export const ENGLISH_SECTOR_CUES: readonly (readonly [Sector, RegExp])[] = [
+  ["medical", /\b(?:hospital|clinic|medical|pharmacy)\b/i],
+  ["education", /\b(?:universit(?:y|ies)|college|school|academy)\b/i],
+  ["finance", /\b(?:bank|insurer|insurance|securities|brokerage|credit card|lender|financial)\b/i],
+  ["government", /\b(?:government|ministry|agency|prefectural|municipal|city office|public pension)\b/i],
+  ["telecom", /\b(?:telecom(?:munications)?|mobile (?:carrier|operator)|internet service provider)\b/i],
+  ["it_service", /\b(?:software|IT services?|cloud|internet portal|search engine)\b/i],
+  ["retail_ec", /\b(?:retailer|supermarket|e-commerce|online (?:shop|store|retailer)|department store|convenience store)\b/i],
+  ["logistics", /\b(?:logistics|shipping|delivery|courier|airline|railway)\b/i],
+  ["leisure", /\b(?:travel agency|tour operator|hotel|resort|amusement|theme park)\b/i],
+  ["media", /\b(?:newspaper|broadcaster|publisher|publishing)\b/i],
+  ["manufacturing", /\b(?:manufacturer|maker|confectionery|factory|automaker|carmaker|electronics|chemical)\b/i],
+];
+
+/**
  * A shop the organisation says it runs, where the incident struck: "当協会が運営する通販サイト", "当社オンラインショップ".
  * The service gives the sector, whatever else the organisation does.
  */

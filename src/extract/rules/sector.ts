@@ -1,7 +1,7 @@
 import type { DataType, Finding, Sector } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround, type Hit } from "../scan.js";
-import { LEGAL_FORM_SECTORS, NAME_SECTORS, OPERATED_SHOP, PUBLIC_BODY, SECTOR_CUES } from "../../core/vocab/sectors.js";
+import { ENGLISH_SECTOR_CUES, LEGAL_FORM_SECTORS, NAME_SECTORS, OPERATED_SHOP, PUBLIC_BODY, SECTOR_CUES } from "../../core/vocab/sectors.js";
 import { LEGAL_FORM, SELF_REFERENCES } from "../../core/vocab/organizations.js";
 import { hasLegalForm, orgNameOf, selfReferencesIn } from "../names.js";
 
@@ -113,7 +113,7 @@ function supportOf(ctx: RuleContext): Map<Sector, Support> {
     if (named) add(named.sector, WEIGHTS[named.by], org.span[0], org.span[1], org.rule.endsWith("/page-publisher") ? "sector/page-publisher" : `sector/${named.by}`, true);
     // "家電量販店のヤマダ電機": the description a report puts before the organisation's name.
     for (const d of descriptionsOf(ctx.text, org.value)) {
-      for (const [sector, re] of SECTOR_CUES) {
+      for (const [sector, re] of d.english ? ENGLISH_SECTOR_CUES : SECTOR_CUES) {
         const h = re.exec(d.text);
         if (h) add(sector, WEIGHTS.description, d.start + h.index, d.start + h.index + h[0].length, "sector/description");
       }
@@ -151,13 +151,25 @@ const INSTITUTIONS = new Set<Sector>(["medical", "education", "government", "hea
 
 // A description right before a name: 家電量販店の, 大手乳業メーカーの.
 const DESCRIBED = /([\u3400-\u9fff\u30a1-\u30fc々]{2,12})の$/;
+// English: the words in front of a name ("confectionery company Chateraise Co.") or an apposition after it
+// ("X, operator of the country's public pension program,").
+const ENGLISH_BEFORE = /(?:^|[.,;:]\s+|\n\s*|\bthe\s+)((?:[A-Za-z-]+[ \t]+){1,6})$/;
+const ENGLISH_AFTER = /^,\s+((?:[^,.;]+)),/;
 
-/** The descriptions the text puts before the organisation's name, with their offsets. */
-function descriptionsOf(text: string, org: string): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
+/** The descriptions the text puts next to the organisation's name, with their offsets; English ones marked. */
+function descriptionsOf(text: string, org: string): { text: string; start: number; english: boolean }[] {
+  const out: { text: string; start: number; english: boolean }[] = [];
+  const english = /^[\x20-\x7e]+$/.test(org);
   for (let at = text.indexOf(org); at >= 0 && out.length < 3; at = text.indexOf(org, at + org.length)) {
-    const m = DESCRIBED.exec(text.slice(Math.max(0, at - 14), at));
-    if (m) out.push({ text: m[1]!, start: at - m[0].length });
+    if (!english) {
+      const m = DESCRIBED.exec(text.slice(Math.max(0, at - 14), at));
+      if (m) out.push({ text: m[1]!, start: at - m[0].length, english });
+      continue;
+    }
+    const before = ENGLISH_BEFORE.exec(text.slice(Math.max(0, at - 60), at));
+    if (before) out.push({ text: before[1]!, start: at - before[1]!.length, english });
+    const after = ENGLISH_AFTER.exec(text.slice(at + org.length, at + org.length + 90));
+    if (after) out.push({ text: after[1]!, start: at + org.length + after[0].indexOf(after[1]!), english });
   }
   return out;
 }
