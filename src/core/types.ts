@@ -203,7 +203,12 @@ export interface Notice {
   /** For one of several cases a notice numbers: the notice's own text above them, which says whose cases they are. */
   context?: Span;
   /** For one of several organisations a roundup names as hit: the name that says whose incident this is. */
-  victim?: { name: string; span: Span };
+  victim?: {
+    name: string;
+    span: Span;
+    /** The roundup's opening text, before its first victim: what it says happened to them all (今月も不正アクセスの報告が相次いだ). */
+    lead?: Span;
+  };
   incident: IncidentDraft | null;
 }
 

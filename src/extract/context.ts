@@ -55,6 +55,16 @@ export class RuleContext {
   }
 
   /**
+   * The opening of the roundup that named this notice's victim, read as a notice of its own, or null.
+   * A victim's part may say only its name (「札幌市と」); what happened is said there for all.
+   */
+  roundupLead(): RuleContext | null {
+    const span = this.notice.victim?.lead;
+    if (!span) return null;
+    return new RuleContext(this.source, { ...this.notice, victim: undefined, context: undefined, span, titleSpan: [span[0], span[0]], title: "" });
+  }
+
+  /**
    * The header of the table column holding `at` (a cell of a "a | b | c |" row), read from the casefile:
    * the line above the nearest "---|---" rule, else the first line of the rows above, which may stand
    * above the notice (a table whose rows are notices). Null outside a table or in its first row.

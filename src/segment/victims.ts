@@ -168,26 +168,27 @@ export function splitRoundups(text: string, notices: Notice[]): Notice[] {
     }
     if (victims.length < 2) { out.push(n); continue; }
     const cuts = victims.map((v) => v.cut);
+    const opening = text.slice(from, cuts[0]).trim() ? [from, trimEnd(text, from, cuts[0]!)] as Span : undefined;
     if (headed) cuts[0] = from;
-    else if (text.slice(from, cuts[0]).trim()) {
+    else if (opening) {
       out.push({ ...n, span: [from, trimEnd(text, from, cuts[0]!)], isIncident: false, kind: n.isIncident ? "unrelated" : n.kind, reason: `lead of a roundup naming ${victims.length} victims`, incident: null });
     }
     victims.forEach((v, k) => {
       const start = cuts[k]!;
-      out.push(victimNotice(text, n, v, [start, trimEnd(text, start, cuts[k + 1] ?? to)], k === 0 && headed ? n.titleSpan : null));
+      out.push(victimNotice(text, n, v, [start, trimEnd(text, start, cuts[k + 1] ?? to)], k === 0 && headed ? n.titleSpan : null, opening));
     });
   }
   return out.map((n, index) => ({ ...n, index }));
 }
 
 /** The notice of one victim's part of a post: titled by its first sentence unless a headline is given. */
-function victimNotice(text: string, n: Notice, v: Victim, span: Span, headline: Span | null): Notice {
+function victimNotice(text: string, n: Notice, v: Victim, span: Span, headline: Span | null, lead?: Span): Notice {
   const titleSpan = headline ?? titleSpanOf(text, span[0], span[1]);
   const cue = cueOf(text.slice(...span)) ?? cueOf(text.slice(...sentenceAround(text, v.span, ...n.span))) ?? "incident wording";
   return {
     ...n, span, titleSpan, title: text.slice(...titleSpan), isIncident: true,
     kind: n.kind === "news_entry" ? "news_entry" : "incident_notice", reason: `named as hit in a roundup: ${cue}`,
-    victim: { name: v.name, span: v.span }, incident: null,
+    victim: { name: v.name, span: v.span, ...(lead && lead[1] <= span[0] ? { lead } : {}) }, incident: null,
   };
 }
 

@@ -78,7 +78,7 @@ export const incidentTypesRule: Rule<"incident_types"> = {
     "incident_types/regulator-notice", "incident_types/regulator-notice-other", "incident_types/skimming-implies-intrusion",
     "incident_types/defacement-implies-intrusion", "incident_types/phishing-warning-sample", "incident_types/misprovision-sent",
     "incident_types/ransomware-implies-intrusion", "incident_types/unclassified", "incident_types/card-leak-implies-skimming",
-    "incident_types/phished-credentials", "incident_types/case-notice-regulator",
+    "incident_types/phished-credentials", "incident_types/case-notice-regulator", "incident_types/roundup-lead",
   ],
   run(ctx) {
     const text = ctx.text;
@@ -148,9 +148,22 @@ export const incidentTypesRule: Rule<"incident_types"> = {
     const out = [...found].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
       .map(([type, f]) => ctx.find("incident_types", type, f.start, f.end, f.conf, f.rule));
     const framed = has("regulatory_action") ? null : framingAction(ctx);
-    return framed ? [...out, framed] : out;
+    if (framed) return [...out, framed];
+    // A victim of a roundup whose own words name no type: what the roundup's opening says of them all.
+    const lead = out.every((f) => f.value === "other") ? leadTypes(ctx) : [];
+    return lead.length > 0 ? lead : out;
   },
 };
+
+/** The incident types a roundup's opening states (not "other"), as findings of the victim's notice. */
+function leadTypes(ctx: RuleContext): Finding[] {
+  const outer = ctx.roundupLead();
+  if (!outer) return [];
+  return [...stated(outer)].filter(([t]) => t !== "other").map(([type, f]) => {
+    const at = outer.find("incident_types", type, f.start, f.end, f.conf, f.rule);
+    return ctx.findInSource("incident_types", type, at.span[0], at.span[1], 0.6, "incident_types/roundup-lead");
+  });
+}
 
 /** A regulator's action that the notice framing a numbered case states over all its cases ("総務省から書面による指導"). */
 function framingAction(ctx: RuleContext): Finding | null {
