@@ -171,7 +171,9 @@ export function splitRoundups(text: string, notices: Notice[]): Notice[] {
     const opening = text.slice(from, cuts[0]).trim() ? [from, trimEnd(text, from, cuts[0]!)] as Span : undefined;
     if (headed) cuts[0] = from;
     else if (opening) {
-      out.push({ ...n, span: [from, trimEnd(text, from, cuts[0]!)], isIncident: false, kind: n.isIncident ? "unrelated" : n.kind, reason: `lead of a roundup naming ${victims.length} victims`, incident: null });
+      const end = trimEnd(text, from, cuts[0]!);
+      const titleSpan = n.titleSpan[1] <= end ? n.titleSpan : titleSpanOf(text, from, end);
+      out.push({ ...n, span: [from, end], titleSpan, title: text.slice(...titleSpan), isIncident: false, kind: n.isIncident ? "unrelated" : n.kind, reason: `lead of a roundup naming ${victims.length} victims`, incident: null });
     }
     victims.forEach((v, k) => {
       const start = cuts[k]!;
