@@ -147,8 +147,11 @@ test("a roundup that names several organisations hit gives each its own notice, 
     [null, false], ["南町電機", true], ["青葉市", true], ["緑川町", true], ["東都技術大学", true],
   ]);
   for (const n of ns.filter((x) => x.victim)) assert.equal(cf.text.slice(...n.victim!.span), n.victim!.name);
-  // The parts tile the page: each victim's part runs from where it is named to where the next is; each title lies in its part.
-  for (let k = 1; k < ns.length; k++) assert.ok(ns[k - 1]!.span[1] <= ns[k]!.span[0]);
+  // Each victim's part runs from where it is named to where the next is, or, inside an enumeration, to the
+  // enumeration's end, whose predicate it shares; each title lies in its part.
+  for (let k = 1; k < ns.length; k++) assert.ok(ns[k - 1]!.span[0] < ns[k]!.span[0]);
+  assert.deepEqual(ns.slice(2).map((n) => cf.text.slice(...n.span).replace(/^このほか、/, "").slice(0, 4)), ["青葉市と", "緑川町、", "東都技術"]);
+  assert.ok(ns.slice(2).every((n) => cf.text.slice(...n.span).includes("被害が報告された。")));
   for (const n of ns) {
     assert.equal(cf.text.slice(...n.titleSpan), n.title);
     assert.ok(n.span[0] <= n.titleSpan[0] && n.titleSpan[1] <= n.span[1], n.title);

@@ -145,7 +145,7 @@ function titleSpanOf(text: string, start: number, end: number): Span {
 
 /**
  * Split each post that names two or more organisations as hit (a roundup) into one notice per victim,
- * each from where it is named to where the next is. The post's text before its first victim keeps its
+ * each from where it is named to where the next is (a name in an enumeration, to the enumeration's end). The post's text before its first victim keeps its
  * title when it is an incident under a headline; otherwise it stands apart as the roundup's lead. Victims
  * that another post of the page is about stay with that post. Pure.
  */
@@ -175,9 +175,13 @@ export function splitRoundups(text: string, notices: Notice[]): Notice[] {
       const titleSpan = n.titleSpan[1] <= end ? n.titleSpan : titleSpanOf(text, from, end);
       out.push({ ...n, span: [from, end], titleSpan, title: text.slice(...titleSpan), isIncident: false, kind: n.isIncident ? "unrelated" : n.kind, reason: `lead of a roundup naming ${victims.length} victims`, incident: null });
     }
+    // A part holding only a name and a joiner (「緑川町、および」) runs on to the end of its enumeration, whose predicate it shares.
+    const ends = cuts.map((c, k) => trimEnd(text, c, cuts[k + 1] ?? to));
+    for (let k = victims.length - 2; k >= 0; k--) {
+      if (JOIN.test(text.slice(victims[k]!.span[1], victims[k + 1]!.span[0]))) ends[k] = ends[k + 1]!;
+    }
     victims.forEach((v, k) => {
-      const start = cuts[k]!;
-      out.push(victimNotice(text, n, v, [start, trimEnd(text, start, cuts[k + 1] ?? to)], k === 0 && headed ? n.titleSpan : null, opening));
+      out.push(victimNotice(text, n, v, [cuts[k]!, ends[k]!], k === 0 && headed ? n.titleSpan : null, opening));
     });
   }
   return out.map((n, index) => ({ ...n, index }));

@@ -9,6 +9,17 @@ const PLACE = /[都道府県市区町村]$/;
 const CLIENT = /^\s*(?:様|さま|殿|御中)/;
 const REGULATOR_WORD = new RegExp(REGULATOR_NAME, "g");
 
+/**
+ * Where a roundup's victim shares its sentence with the victims enumerated after it (「緑川町、および東都技術大学
+ * からも被害が」): those are hit alike, not parties to its incident. An empty range for other notices.
+ */
+function fellowVictims(text: string, victim: string | undefined): [number, number] {
+  const at = victim ? text.indexOf(victim.normalize("NFKC")) : -1;
+  if (at < 0) return [0, -1];
+  const end = /[。\n]|\.\s/.exec(text.slice(at));
+  return [at, end ? at + end.index : text.length];
+}
+
 /** Vendors, contractors, platforms, regulators and clients named beside the organisation. */
 export const otherPartiesRule: Rule<"other_parties"> = {
   field: "other_parties",
@@ -28,8 +39,10 @@ export const otherPartiesRule: Rule<"other_parties"> = {
       const reg = hits(REGULATOR_WORD, ctx.text)[0];
       if (reg) consider(reg.text, reg.start, reg.end, 0.8, "other_parties/regulator");
     }
+    const fellows = fellowVictims(ctx.text, ctx.notice.victim?.name);
     for (const h of orgNamesIn(ctx.text)) {
       if (PLACE.test(h.name) && !CLIENT.test(ctx.text.slice(h.end, h.end + 3))) continue;
+      if (h.start >= fellows[0] && h.end <= fellows[1]) continue;
       consider(h.name, h.start, h.end, h.legal ? 0.7 : 0.55, h.legal ? "other_parties/legal-name" : "other_parties/named");
     }
     return out;
