@@ -1,7 +1,6 @@
 import { parseTlp } from "../intel/taxonomies/tlp.js";
 import type { FieldChange } from "../store/types.js";
-import { EDITABLE_FIELDS, emptyValue, FIELD_NAMES, FIELDS, type FieldKind, type FieldSpec } from "./fields.js";
-import type { Field } from "./types.js";
+import { EDITABLE_FIELDS, emptyValue, FIELD_NAMES, FIELDS, isField, type FieldKind, type FieldSpec } from "./fields.js";
 
 /** Raised for a correction that names an unknown field or a value outside its vocabulary. */
 export class CorrectionError extends Error {
@@ -61,21 +60,20 @@ function stringList(value: unknown, fail: (why: string) => never): string[] {
 
 /** Check a correction's value against its field's type and vocabulary; returns it normalised. */
 export function validateChange(field: string, value: unknown): FieldChange {
-  if (!(EDITABLE as readonly string[]).includes(field)) throw new CorrectionError(`unknown field ${field}; one of: ${EDITABLE.join(", ")}`);
-  const fail = (why: string): never => { throw new CorrectionError(`${field}: ${why}`); };
   if (field === "tlp") {
     const tlp = typeof value === "string" ? parseTlp(value) : null;
-    return { field, value: tlp ?? fail("one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED") };
+    if (!tlp) throw new CorrectionError("tlp: one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED");
+    return { field, value: tlp };
   }
-  return { field: field as Field, value: checkFieldValue(field, value) };
+  if (!isField(field) || !FIELDS[field].editable) throw new CorrectionError(`unknown field ${field}; one of: ${EDITABLE.join(", ")}`);
+  return { field, value: checkFieldValue(field, value) };
 }
 
 /** Check any field's value (correctable or not) against its type and vocabulary; returns it normalised, the field's empty value for null. */
 export function checkFieldValue(field: string, value: unknown): unknown {
-  if (!Object.hasOwn(FIELDS, field)) throw new CorrectionError(`unknown field ${field}; one of: ${FIELD_NAMES.join(", ")}`);
-  const f = field as Field;
-  if (value === null) return emptyValue(f);
-  const spec: FieldSpec = FIELDS[f];
+  if (!isField(field)) throw new CorrectionError(`unknown field ${field}; one of: ${FIELD_NAMES.join(", ")}`);
+  if (value === null) return emptyValue(field);
+  const spec: FieldSpec = FIELDS[field];
   return KIND_CHECKS[spec.kind](value, spec, (why) => { throw new CorrectionError(`${field}: ${why}`); });
 }
 
@@ -86,7 +84,7 @@ export function parseChange(assignment: string): FieldChange {
   const field = assignment.slice(0, eq).trim();
   const raw = assignment.slice(eq + 1).trim();
   if (raw === "" || raw === "null") return validateChange(field, null);
-  const kind = Object.hasOwn(FIELDS, field) ? FIELDS[field as Field].kind : null;
+  const kind = isField(field) ? FIELDS[field].kind : null;
   if (kind === "text-list" || kind === "enum-list") return validateChange(field, raw.split(/[,、]/));
   if (kind === "count") return validateChange(field, Number(raw.replace(/[,_]/g, "")));
   if (kind === "period" || kind === "cause") {

@@ -3,7 +3,7 @@
 // API schemas, CSV columns and the web editors are all read from it: a new field is one row here.
 import {
   CAUSE_CATEGORIES, DATA_TYPES, INCIDENT_TYPES, REPORTED_TO, SECTORS, STATUSES,
-  type Cause, type Count, type Field, type IncidentFields, type Period,
+  type Count, type Field, type IncidentFields, type Period,
 } from "./types.js";
 
 /**
@@ -73,7 +73,7 @@ interface KindValue<V> {
   "text-list": string[];
   "enum-list": V[];
   period: Period | null;
-  cause: Cause | null;
+  cause: { text: string; category: V } | null;
   counts: Count[];
 }
 
@@ -86,8 +86,25 @@ type ValueOf<S extends FieldSpec> = S extends { fallback: string } ? Terms<S> : 
 /** The incident's fields as the table declares them (core/types.ts names this `IncidentFields`). */
 export type FieldValues = { -readonly [F in keyof typeof FIELDS]: ValueOf<(typeof FIELDS)[F]> };
 
+/** A field's value with its kind: code that handles each kind switches on `kind` and gets the value's type. */
+export type KindedValue = { [K in FieldKind]: { kind: K; value: KindValue<string>[K] } }[FieldKind];
+
+/** Compiles only when every field's value is of its kind's type: what makes `kinded` sound. */
+type EveryFieldOfItsKind<T extends true> = T;
+export type FieldsOfTheirKinds = EveryFieldOfItsKind<{ [F in Field]: FieldValues[F] extends KindValue<string>[(typeof FIELDS)[F]["kind"]] ? true : false }[Field]>;
+
+/** One field of an incident with its kind. */
+export function kinded(fields: IncidentFields, field: Field): KindedValue {
+  return { kind: FIELDS[field].kind, value: fields[field] } as KindedValue;
+}
+
 /** The fields an analyst may correct, in table order. */
 export const EDITABLE_FIELDS = FIELD_NAMES.filter((f) => FIELDS[f].editable);
+
+/** Whether a name is one of the table's fields. */
+export function isField(name: string): name is Field {
+  return Object.hasOwn(FIELDS, name);
+}
 
 /** Whether a field holds a list (its empty value is []). */
 export function isList(field: Field): boolean {

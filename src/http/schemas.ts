@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { FIELD_NAMES, FIELDS, type FieldSpec } from "../core/fields.js";
 import { TAXONOMY_NAMES, type Field, type IncidentFields as CoreFields } from "../core/types.js";
+import { STAT_DIMENSIONS } from "../intel/stats.js";
 import { TLP_LEVELS } from "../intel/taxonomies/tlp.js";
 import { ERROR_CODES } from "./errors.js";
 
@@ -104,3 +105,54 @@ export const IncidentDetail = IncidentSummary.extend({
 
 /** Why something is asked for, for the history and the audit log. */
 export const Why = z.string().trim().min(1).max(2000).openapi({ description: "why, for the history and the audit log" });
+
+/** One facet's counts. */
+const FacetCounts = z.array(z.object({ key: z.string(), count: z.number().int() }));
+/** GET /incidents: a page of incidents, the number matching and counts per facet. */
+export const IncidentList = z.object({
+  items: z.array(IncidentSummary.extend({
+    snippet: z.string().nullable().optional().openapi({ description: "with snippets=true: notice text around the first match (null when the notice text does not contain it)" }),
+  })),
+  total: z.number().int().nullable().openapi({ description: "incidents matching (null with facets=false)" }),
+  facets: z.object({ type: FacetCounts, sector: FacetCounts, year: FacetCounts, tlp: FacetCounts, cause: FacetCounts, basics: FacetCounts }).nullable(),
+}).openapi("IncidentList");
+
+/** One event of an incident's history. */
+export const Event = z.object({
+  at: z.string(),
+  who: z.string(),
+  action: z.enum(["created", "source_added", "merged", "unmerged", "edited", "reverted", "reextracted", "split_off"]),
+  detail: z.record(z.string(), z.unknown()),
+}).openapi("Event");
+
+/** An archived document, with its decoded text. */
+export const DocumentMeta = z.object({
+  sha256: z.string(),
+  media_type: z.string(),
+  charset: z.string().nullable(),
+  size: z.number().int(),
+  title: z.string().nullable(),
+  published: z.string().nullable(),
+  parent: z.string().nullable(),
+  sources: z.array(z.object({ source: z.string(), fetched_at: z.string() })),
+  messages: z.array(z.object({
+    stage: z.string(), severity: z.enum(["info", "warning", "error"]), code: z.string(), text: z.string(), span: z.tuple([z.number().int(), z.number().int()]).optional(),
+  })),
+  text: z.string().nullable().openapi({ description: "the decoded text every evidence span indexes into" }),
+}).openapi("Document");
+
+const Cell = z.object({ key: z.string(), label: z.string(), incidents: z.number().int() });
+/** One row of a breakdown, as `tally` returns it (the reports' tables use the same rows). */
+export const StatRow = z.object({
+  key: z.string(), label: z.string(), incidents: z.number().int(), people: z.number(), median: z.number().nullable(), unknown_count: z.number().int(),
+  split: z.array(Cell).optional(),
+}).openapi("StatRow");
+/** A breakdown of incidents by one dimension (GET /stats). */
+export const Stats = z.object({
+  by: z.enum(STAT_DIMENSIONS),
+  split: z.enum(STAT_DIMENSIONS).optional(),
+  total: z.number().int(),
+  people: z.number(),
+  unknown_count: z.number().int(),
+  rows: z.array(StatRow),
+}).openapi("Stats");
