@@ -91,7 +91,7 @@ export type KindedValue = { [K in FieldKind]: { kind: K; value: KindValue<string
 
 /** Compiles only when every field's value is of its kind's type: what makes `kinded` sound. */
 type EveryFieldOfItsKind<T extends true> = T;
-export type FieldsOfTheirKinds = EveryFieldOfItsKind<{ [F in Field]: FieldValues[F] extends KindValue<string>[(typeof FIELDS)[F]["kind"]] ? true : false }[Field]>;
+type FieldsOfTheirKinds = EveryFieldOfItsKind<{ [F in Field]: FieldValues[F] extends KindValue<string>[(typeof FIELDS)[F]["kind"]] ? true : false }[Field]>;
 
 /** One field of an incident with its kind. */
 export function kinded(fields: IncidentFields, field: Field): KindedValue {

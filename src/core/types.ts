@@ -36,15 +36,12 @@ export interface SourceDocument {
   parent?: string;
 }
 
-/** What kind of post a notice is; only some kinds are incidents. */
-export type NoticeKind =
-  | "incident_notice"
-  | "news_entry"
-  | "regulator_action"
-  | "advisory"
-  | "tool_intro"
-  | "conference_notes"
-  | "unrelated";
+/** The kinds of post a notice can be; only some kinds are incidents. */
+export const NOTICE_KINDS = [
+  "incident_notice", "news_entry", "regulator_action", "advisory", "tool_intro", "conference_notes", "unrelated",
+] as const;
+/** What kind of post a notice is. */
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** The extraction vocabulary of incident types. */
 export const INCIDENT_TYPES = [

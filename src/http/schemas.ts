@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { FIELD_NAMES, FIELDS, type FieldSpec } from "../core/fields.js";
-import { TAXONOMY_NAMES, type Field, type IncidentFields as CoreFields } from "../core/types.js";
+import { NOTICE_KINDS, TAXONOMY_NAMES, type Field, type IncidentFields as CoreFields } from "../core/types.js";
 import { STAT_DIMENSIONS } from "../intel/stats.js";
 import { TLP_LEVELS } from "../intel/taxonomies/tlp.js";
 import { ERROR_CODES } from "./errors.js";
@@ -78,7 +78,7 @@ const Notice = z.object({
   document: z.string(),
   title: z.string(),
   span: Span,
-  kind: z.enum(["incident_notice", "news_entry", "regulator_action", "advisory", "tool_intro", "conference_notes", "unrelated"]),
+  kind: z.enum(NOTICE_KINDS),
   is_incident: z.boolean(),
   reason: z.string(),
   listing_date: z.string().nullable(),
