@@ -9,7 +9,7 @@ import { ROOT } from "./helpers.js";
 
 /** The layers, bottom first; each lists path prefixes under src/ (the longest matching prefix decides). */
 const LAYERS: [name: string, prefixes: string[]][] = [
-  ["core", ["core/types.ts", "core/vocab/", "core/escape.ts", "core/document.ts", "core/sniff.ts", "core/digest.ts"]],
+  ["core", ["core/types.ts", "core/fields.ts", "core/vocab/", "core/escape.ts", "core/document.ts", "core/sniff.ts", "core/digest.ts"]],
   ["text", ["extract/normalize/", "extract/scan.ts", "extract/names.ts"]],
   ["ingest", ["ingest/"]],
   ["segment", ["segment/"]],
@@ -32,9 +32,12 @@ const EXCEPTIONS: Record<string, string> = {
   "core/corrections.ts -> store/types.ts": "FieldChange (a type) is declared with the Store contract; to move down with the casebook domain",
 };
 
-/** What the web UI may import from src/: vocabularies, labels and the API's types. */
+/** What the web UI may import from src/: vocabularies, labels, the field table and the API's types. */
 // The report renderers are shared: the server prints the same HTML the web page shows.
-const WEB_MAY_IMPORT = ["core/types.ts", "core/vocab/", "intel/taxonomies/", "intel/graph.ts", "store/types.ts", "report/render/", "report/types.ts"];
+const WEB_MAY_IMPORT = ["core/types.ts", "core/fields.ts", "core/vocab/", "intel/taxonomies/", "intel/graph.ts", "store/types.ts", "report/render/", "report/types.ts"];
+
+/** What the web UI may import types from, and nothing else (`import type`): the API's response schemas, which it infers its types from. */
+const WEB_MAY_IMPORT_TYPES = ["http/schemas.ts"];
 
 const SRC = join(ROOT, "src");
 
@@ -86,12 +89,24 @@ test("src/ imports run down the layers only (or are listed exceptions, each stil
   assert.deepEqual(Object.keys(EXCEPTIONS).filter((e) => !used.has(e)), [], "an exception no longer needed: remove it");
 });
 
-test("the web UI imports from src/ only vocabularies, labels and the API's types", () => {
+/** The files under src/ that a web module imports, each with whether every import of it there is `import type`. */
+function webImportsOf(file: string): { path: string; typeOnly: boolean }[] {
+  const code = readFileSync(file, "utf8");
+  const imports = ts.createSourceFile(file, code, ts.ScriptTarget.Latest).statements.filter(ts.isImportDeclaration);
+  const typeOnly = (spec: string) => {
+    const of = imports.filter((s) => (s.moduleSpecifier as ts.StringLiteral).text === spec);
+    return of.length > 0 && of.every((s) => s.importClause?.isTypeOnly);
+  };
+  return ts.preProcessFile(code, true, true).importedFiles
+    .map((f) => ({ path: relative(SRC, resolve(dirname(file), f.fileName)).replace(/\.js$/, ".ts"), typeOnly: typeOnly(f.fileName) }))
+    .filter(({ path }) => !path.startsWith(".."));
+}
+
+test("the web UI imports from src/ only vocabularies, labels, the field table and the API's types", () => {
   const web = join(ROOT, "web/src");
   const wrong = sources(web, web).flatMap((file) =>
-    ts.preProcessFile(readFileSync(join(web, file), "utf8"), true, true).importedFiles
-      .map((f) => relative(SRC, resolve(dirname(join(web, file)), f.fileName)).replace(/\.js$/, ".ts"))
-      .filter((path) => !path.startsWith("..") && !WEB_MAY_IMPORT.some((p) => path.startsWith(p)))
-      .map((path) => `web/src/${file} -> src/${path}`));
+    webImportsOf(join(web, file))
+      .filter(({ path, typeOnly }) => !WEB_MAY_IMPORT.some((p) => path.startsWith(p)) && !(typeOnly && WEB_MAY_IMPORT_TYPES.includes(path)))
+      .map(({ path }) => `web/src/${file} -> src/${path}`));
   assert.deepEqual(wrong, []);
 });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { CorrectionError, parseChange, validateChange } from "./corrections.js";
+import { checkFieldValue, CorrectionError, parseChange, validateChange } from "./corrections.js";
 
 test("command-line corrections are typed and checked against the vocabularies", () => {
   assert.deepEqual(parseChange("affected_count=68,000"), { field: "affected_count", value: 68000 });
@@ -21,4 +21,16 @@ test("bad corrections say what is wrong", () => {
   assert.throws(() => parseChange("colour=blue"), /unknown field colour/);
   assert.throws(() => parseChange("no-equals"), /field=value/);
   assert.throws(() => validateChange("tlp", "PURPLE"), /CLEAR, GREEN/);
+  assert.throws(() => validateChange("status", "closed"), /one of: investigating, resolved, unknown/);
+  assert.throws(() => validateChange("cause", { text: "VPN", category: "aliens" }), /category one of: vulnerability/);
+  assert.throws(() => validateChange("secondary_counts", []), /unknown field secondary_counts/, "not correctable");
+  assert.throws(() => parseChange("constructor=x"), /unknown field constructor/);
+});
+
+test("every field's value is checked by its kind, correctable or not; null clears it to its empty value", () => {
+  assert.deepEqual(validateChange("status", null), { field: "status", value: "unknown" });
+  assert.deepEqual(validateChange("other_parties", [" A社 ", "A社", ""]), { field: "other_parties", value: ["A社"] });
+  assert.deepEqual(checkFieldValue("secondary_counts", [{ value: 3, text: "3件", qualifiers: ["約", 1] }]), [{ value: 3, text: "3件", qualifiers: ["約"] }]);
+  assert.throws(() => checkFieldValue("secondary_counts", [{ value: "3" }]), /a list of counts/);
+  assert.throws(() => checkFieldValue("tlp", "RED"), /unknown field tlp/);
 });

@@ -1,3 +1,5 @@
+import type { FieldValues } from "./fields.js";
+
 /** A half-open range `[start, end)` of UTF-16 offsets into a casefile's decoded text. */
 export type Span = readonly [start: number, end: number];
 
@@ -34,15 +36,12 @@ export interface SourceDocument {
   parent?: string;
 }
 
-/** What kind of post a notice is; only some kinds are incidents. */
-export type NoticeKind =
-  | "incident_notice"
-  | "news_entry"
-  | "regulator_action"
-  | "advisory"
-  | "tool_intro"
-  | "conference_notes"
-  | "unrelated";
+/** The kinds of post a notice can be; only some kinds are incidents. */
+export const NOTICE_KINDS = [
+  "incident_notice", "news_entry", "regulator_action", "advisory", "tool_intro", "conference_notes", "unrelated",
+] as const;
+/** What kind of post a notice is. */
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** The extraction vocabulary of incident types. */
 export const INCIDENT_TYPES = [
@@ -79,8 +78,10 @@ export const SECTORS = [
 /** One sector. */
 export type Sector = (typeof SECTORS)[number];
 
+/** Where an incident can stand according to its notice. */
+export const STATUSES = ["investigating", "resolved", "unknown"] as const;
 /** Where the incident stands according to the notice. */
-export type Status = "investigating" | "resolved" | "unknown";
+export type Status = (typeof STATUSES)[number];
 
 /** A count of affected people or records with the phrase it was read from. */
 export interface Count {
@@ -97,9 +98,12 @@ export interface Cause {
 }
 
 /** Cause categories (finer than TSR's tally; mapped onto it by the taxonomy). */
-export type CauseCategory =
-  | "vulnerability" | "misconfiguration" | "credential" | "malware" | "phishing" | "insider"
-  | "human_error" | "loss" | "theft" | "vendor" | "hardware" | "unknown";
+export const CAUSE_CATEGORIES = [
+  "vulnerability", "misconfiguration", "credential", "malware", "phishing", "insider",
+  "human_error", "loss", "theft", "vendor", "hardware", "unknown",
+] as const;
+/** One cause category. */
+export type CauseCategory = (typeof CAUSE_CATEGORIES)[number];
 
 /** A period during which data was exposed or the attack lasted. */
 export interface Period {
@@ -107,27 +111,8 @@ export interface Period {
   to: string | null;
 }
 
-/** The structured fields of an incident, named as in the gold annotations. */
-export interface IncidentFields {
-  organization: string | null;
-  other_parties: string[];
-  disclosed_on: string | null;
-  discovered_on: string | null;
-  exposure_period: Period | null;
-  incident_types: IncidentType[];
-  affected_count: number | null;
-  affected_count_text: string | null;
-  secondary_counts: Count[];
-  data_types: DataType[];
-  reported_to: ReportedTo[];
-  sector: Sector | null;
-  indicators: string[];
-  cause: Cause | null;
-  response: string[];
-  measures: string[];
-  status: Status;
-  casebook_id: string | null;
-}
+/** The structured fields of an incident, named as in the gold annotations: one per row of `FIELDS`. */
+export type IncidentFields = FieldValues;
 
 /** The name of an incident field. */
 export type Field = keyof IncidentFields;

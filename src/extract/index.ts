@@ -1,23 +1,11 @@
-import type { Cause, Field, Finding, IncidentDraft, IncidentFields, Notice } from "../core/types.js";
+import { emptyFields, emptyValue, isList } from "../core/fields.js";
+import type { Cause, Field, Finding, IncidentDraft, Notice } from "../core/types.js";
 import { RuleContext } from "./context.js";
 import { RULES } from "./rules/index.js";
 
-/** An incident with every field present and empty. */
-export function emptyFields(): IncidentFields {
-  return {
-    organization: null, other_parties: [], disclosed_on: null, discovered_on: null, exposure_period: null,
-    incident_types: [], affected_count: null, affected_count_text: null, secondary_counts: [], data_types: [],
-    reported_to: [], sector: null, indicators: [], cause: null, response: [], measures: [], status: "unknown",
-    casebook_id: null,
-  };
-}
-
-/** Fields whose value is a set: every chosen finding adds its value once. */
-const SETS = new Set<Field>(["other_parties", "incident_types", "secondary_counts", "data_types", "reported_to", "indicators", "response", "measures"]);
-
 /** A field's value read from the findings chosen for it. */
 function derive(field: Field, chosen: readonly Finding[]): unknown {
-  if (SETS.has(field)) {
+  if (isList(field)) {
     const seen = new Set<string>();
     return chosen.map((f) => f.value).filter((v) => {
       const key = JSON.stringify(v);
@@ -26,7 +14,7 @@ function derive(field: Field, chosen: readonly Finding[]): unknown {
   }
   const first = chosen[0];
   if (field === "cause") return first ? ({ text: first.text, category: first.value } as Cause) : null;
-  return first?.value ?? emptyFields()[field];
+  return first?.value ?? emptyValue(field);
 }
 
 /** Run every rule over one notice of a decoded text; each field's value comes from its findings. Pure. */
@@ -41,7 +29,7 @@ export function extractIncident(source: string, notice: Notice): IncidentDraft {
     }
     for (const [field, chosen] of byField) {
       (ctx.fields as Record<string, unknown>)[field] = derive(field, chosen);
-      if (chosen.length) confidence[field] = SETS.has(field) ? Math.max(...chosen.map((f) => f.confidence)) : chosen[0]!.confidence;
+      if (chosen.length) confidence[field] = isList(field) ? Math.max(...chosen.map((f) => f.confidence)) : chosen[0]!.confidence;
     }
   }
   return { fields: { ...emptyFields(), ...ctx.fields }, findings: ctx.findings, confidence, tags: [] };

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { makeDocument } from "../core/document.js";
 import { runPipeline } from "../core/pipeline.js";
 import { DATA_TYPES, INCIDENT_TYPES, REPORTED_TO, SECTORS, type Notice } from "../core/types.js";
-import { emptyFields } from "./index.js";
+import { emptyFields } from "../core/fields.js";
 import { RULES } from "./rules/index.js";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));

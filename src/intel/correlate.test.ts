@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { IncidentFields } from "../core/types.js";
-import { emptyFields } from "../extract/index.js";
+import { emptyFields } from "../core/fields.js";
 import { orgKey, sameIncident, sameOrg, SAME_INCIDENT, titleKey } from "./correlate.js";
 
 const f = (x: Partial<IncidentFields>): IncidentFields => ({ ...emptyFields(), ...x });

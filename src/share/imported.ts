@@ -1,9 +1,9 @@
 import { checkMarking, maySee, stricter, strictest, type Writer } from "../casebook/authorize.js";
 import { sha256 } from "../core/document.js";
-import { CorrectionError, validateChange } from "../core/corrections.js";
+import { checkFieldValue, CorrectionError } from "../core/corrections.js";
 import { analyse, openDocument } from "../core/pipeline.js";
-import type { Casefile, CauseCategory, Count, IncidentFields, Label, Notice, SourceDocument, Tag, TaxonomyName } from "../core/types.js";
-import { emptyFields } from "../extract/index.js";
+import { CAUSE_CATEGORIES, type Casefile, type IncidentFields, type Label, type Notice, type SourceDocument, type Tag, type TaxonomyName } from "../core/types.js";
+import { emptyFields } from "../core/fields.js";
 import { BASIC_INFO, type Basic } from "../intel/taxonomies/basics.js";
 import { tagNotice } from "../intel/taxonomies/index.js";
 import { INCIDENT_TYPE_LABELS } from "../intel/taxonomies/incident-type.js";
@@ -66,10 +66,11 @@ export interface ImportSummary {
   warnings: string[];
 }
 
-/** The cause categories of the extraction vocabulary. */
-const CAUSE_CATEGORIES = [
-  "vulnerability", "misconfiguration", "credential", "malware", "phishing", "insider", "human_error", "loss", "theft", "vendor", "hardware", "unknown",
-] as const satisfies readonly CauseCategory[];
+/** A stated cause with a category outside the vocabulary read as one of unknown category. */
+function knownCategory(value: unknown): unknown {
+  const c = value as { category?: unknown } | null;
+  return c && typeof c === "object" && !(CAUSE_CATEGORIES as readonly unknown[]).includes(c.category) ? { ...c, category: "unknown" } : value;
+}
 
 const ATTRIBUTE_LABELS: Readonly<Record<string, Label>> = {
   confidentiality: { ja: "機密性", en: "Confidentiality" }, integrity: { ja: "完全性", en: "Integrity" }, availability: { ja: "可用性", en: "Availability" },
@@ -119,30 +120,13 @@ export function importedTags(values: { taxonomy: TaxonomyName; value: string }[]
   return out;
 }
 
-/** A secondary count as the file states it, or null when it is not one. */
-function count(v: unknown): Count | null {
-  const c = v as Partial<Count> | null;
-  if (!c || typeof c !== "object" || typeof c.value !== "number" || !Number.isFinite(c.value) || typeof c.text !== "string") return null;
-  return { value: c.value, text: c.text, qualifiers: Array.isArray(c.qualifiers) ? c.qualifiers.filter((q): q is string => typeof q === "string") : [] };
-}
-
 /** Keep the stated fields whose values fit their types and vocabularies; say why the others were dropped. */
 export function checkedFields(stated: Record<string, unknown>, key: string, warnings: string[]): Partial<IncidentFields> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(stated)) {
     if (value === undefined) continue;
-    if (field === "secondary_counts") {
-      const list = Array.isArray(value) ? value.map(count) : [null];
-      if (list.some((c) => c === null)) warnings.push(`${key}: secondary_counts dropped (not a list of counts)`);
-      else out[field] = list;
-      continue;
-    }
     try {
-      const change = validateChange(field, value);
-      if (field === "cause" && change.value && !(CAUSE_CATEGORIES as readonly string[]).includes((change.value as { category: string }).category)) {
-        change.value = { ...(change.value as object), category: "unknown" };
-      }
-      out[field] = change.value;
+      out[field] = checkFieldValue(field, field === "cause" ? knownCategory(value) : value);
     } catch (e) {
       if (!(e instanceof CorrectionError)) throw e;
       warnings.push(`${key}: ${e.message}; dropped`);

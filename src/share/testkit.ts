@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { IncidentFields, Tag } from "../core/types.js";
-import { emptyFields } from "../extract/index.js";
+import { emptyFields } from "../core/fields.js";
 import type { IncidentDetail } from "../store/types.js";
 
 /** Where the official OASIS STIX 2.1 JSON schemas are kept (beside the repository). */

@@ -3,7 +3,7 @@ import { sha256 } from "../core/document.js";
 import { tlpRank, type Tlp } from "../intel/taxonomies/tlp.js";
 import type { Casefile, IncidentFields, Notice, Tag } from "../core/types.js";
 import { ADVISORY_BODIES, orgKey } from "../core/vocab/organizations.js";
-import { emptyFields } from "../extract/index.js";
+import { fieldsFrom, mergeFieldValues } from "../core/fields.js";
 import type { Facets } from "./types.js";
 
 /** Who automatic changes (ingest, re-extraction, correlation) are recorded as, in every backend. */
@@ -55,33 +55,12 @@ export interface SourceDraft {
 }
 
 /**
- * The incident's fields from its sources, oldest first: lists are united; for a single value the
+ * The incident's fields from its sources, oldest first, each by its merge policy in `FIELDS`: lists are united; for a single value the
  * more confident source wins, and among equally confident ones the later (a follow-up's updated
  * count replaces the first report's).
  */
 export function mergeFields(drafts: SourceDraft[]): IncidentFields {
-  const out = emptyFields() as unknown as Record<string, unknown>;
-  const conf: Record<string, number> = {};
-  for (const d of drafts) {
-    for (const [k, v] of Object.entries(d.fields)) {
-      if (Array.isArray(v)) {
-        const merged = [...(out[k] as unknown[])];
-        for (const x of v) if (!merged.some((y) => JSON.stringify(y) === JSON.stringify(x))) merged.push(x);
-        out[k] = merged;
-        continue;
-      }
-      if (v === null || v === undefined || v === "unknown") continue;
-      const c = Math.round(((d.confidence as Record<string, number>)[k] ?? 0.5) * 10) / 10;
-      if (out[k] === null || out[k] === "unknown" || c >= (conf[k] ?? 0)) {
-        out[k] = v;
-        conf[k] = c;
-      }
-    }
-  }
-  // The headline count and its phrase travel together.
-  const counted = [...drafts].reverse().find((d) => d.fields.affected_count === out.affected_count);
-  if (counted) out.affected_count_text = counted.fields.affected_count_text;
-  return out as unknown as IncidentFields;
+  return fieldsFrom((field) => mergeFieldValues(field, drafts));
 }
 
 /**

@@ -1,99 +1,38 @@
-// Shapes of the API's answers the UI reads (see /api/openapi.json).
+// The shapes of the API's answers the UI reads: the types of the API's own response schemas
+// (src/http/schemas.ts, the ones /api/openapi.json is written from), so that the UI reading a shape
+// the API does not answer fails `npm run typecheck`.
+import type { z } from "@hono/zod-openapi";
+import type * as Api from "../../src/http/schemas.js";
 
 /** A [start, end) range of UTF-16 offsets into a document's decoded text. */
 export type Span = readonly [number, number];
 
-/** An incident as lists return it. */
-export interface IncidentSummary {
-  id: string;
-  title: string;
-  organization: string | null;
-  sector: string | null;
-  disclosed_on: string | null;
-  discovered_on: string | null;
-  incident_types: string[];
-  affected_count: number | null;
-  sources: number;
-  updated_at: string;
-  snippet?: string | null;
-}
+/** GET /incidents. */
+export type IncidentList = z.infer<typeof Api.IncidentList>;
+
+/** An incident as lists return it (with a snippet when searched with snippets=true). */
+export type IncidentSummary = IncidentList["items"][number];
 
 /** One facet's counts. */
-export type FacetCounts = { key: string; count: number }[];
-
-/** GET /incidents. */
-export interface IncidentList {
-  items: IncidentSummary[];
-  total: number | null;
-  facets: Record<"type" | "sector" | "year" | "tlp" | "cause" | "basics", FacetCounts> | null;
-}
-
-/** One extracted value with the words it came from. */
-export interface Finding {
-  field: string;
-  value: unknown;
-  span: Span;
-  text: string;
-  confidence: number;
-  rule: string;
-}
-
-/** A taxonomy tag. */
-export interface Tag {
-  taxonomy: string;
-  value: string;
-  label: { ja: string; en: string };
-  reason: string;
-  span?: Span;
-  confidence: number;
-}
-
-/** A notice (source) of an incident. */
-export interface Notice {
-  id: string;
-  document: string;
-  title: string;
-  span: Span;
-  kind: string;
-  is_incident: boolean;
-  reason: string;
-  listing_date: string | null;
-  source: string;
-  fetched_at: string;
-  findings: Finding[];
-  link: { method: string; score: number | null; reason: string; by: string; at: string } | null;
-}
+export type FacetCounts = NonNullable<IncidentList["facets"]>["type"];
 
 /** GET /incidents/{id}. */
-export interface IncidentDetail extends IncidentSummary {
-  fields: Record<string, unknown>;
-  tlp: string;
-  tags: Tag[];
-  notices: Notice[];
-  overrides: { id: number; field: string; value: unknown; who: string; at: string; why: string | null }[];
-  related: { id: string; title: string; organization: string | null; reason: string }[];
-  aliases: string[];
-  created_at: string;
-}
+export type IncidentDetail = z.infer<typeof Api.IncidentDetail>;
 
-/** GET /documents/{sha256} (the parts the UI reads). */
-export interface DocumentView {
-  sha256: string;
-  media_type: string;
-  text: string | null;
-}
+/** A notice (source) of an incident. */
+export type Notice = IncidentDetail["notices"][number];
+
+/** One extracted value with the words it came from. */
+export type Finding = Notice["findings"][number];
+
+/** A taxonomy tag. */
+export type Tag = IncidentDetail["tags"][number];
+
+/** GET /documents/{sha256}. */
+export type DocumentView = z.infer<typeof Api.DocumentMeta>;
 
 /** One event of an incident's history. */
-export interface HistoryEvent {
-  at: string;
-  who: string;
-  action: string;
-  detail: Record<string, unknown>;
-}
+export type HistoryEvent = z.infer<typeof Api.Event>;
 
 /** GET /stats. */
-export interface Stats {
-  total: number;
-  people: number;
-  unknown_count: number;
-}
+export type Stats = z.infer<typeof Api.Stats>;

@@ -2,24 +2,10 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiDeps, AppEnv } from "../context.js";
 import { ApiError } from "../errors.js";
 import { errors, json, newApi } from "../openapi.js";
+import { DocumentMeta } from "../schemas.js";
 import type { Visibility } from "../visibility.js";
 
 const ShaParam = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, "a lower-case hex SHA-256") });
-
-const DocumentMeta = z.object({
-  sha256: z.string(),
-  media_type: z.string(),
-  charset: z.string().nullable(),
-  size: z.number().int(),
-  title: z.string().nullable(),
-  published: z.string().nullable(),
-  parent: z.string().nullable(),
-  sources: z.array(z.object({ source: z.string(), fetched_at: z.string() })),
-  messages: z.array(z.object({
-    stage: z.string(), severity: z.enum(["info", "warning", "error"]), code: z.string(), text: z.string(), span: z.tuple([z.number().int(), z.number().int()]).optional(),
-  })),
-  text: z.string().nullable().openapi({ description: "the decoded text every evidence span indexes into" }),
-}).openapi("Document");
 
 const EXTENSIONS: Record<string, string> = { "text/plain": "txt", "text/html": "html", "application/pdf": "pdf", "application/xml": "xml" };
 

@@ -8,7 +8,7 @@ import { requireRole, SIGNED_IN } from "../auth.js";
 import type { ApiDeps, AppEnv } from "../context.js";
 import { errors, json, newApi } from "../openapi.js";
 import { Flag } from "./indicators.js";
-import { IncidentDetail, IncidentId, IncidentSummary, NoticeId, QueryDate, TlpLevel, Why } from "../schemas.js";
+import { Event, IncidentDetail, IncidentId, IncidentList, NoticeId, QueryDate, TlpLevel, Why } from "../schemas.js";
 import { snippets } from "../snippets.js";
 import { incidentIdsIn, redactIds, type Visibility } from "../visibility.js";
 
@@ -32,22 +32,6 @@ const ListQuery = z.strictObject({
   facets: Flag.default(true).openapi({ type: "string", enum: ["true", "false", "1", "0"], description: "false: leave out total and facets (counting every match is the costly part; paging on needs only the items)" }),
   snippets: Flag.default(false).openapi({ type: "string", enum: ["true", "false", "1", "0"], description: "true (with q): give each item the words of its notice around the first match" }),
 });
-
-const Count = z.array(z.object({ key: z.string(), count: z.number().int() }));
-const IncidentList = z.object({
-  items: z.array(IncidentSummary.extend({
-    snippet: z.string().nullable().optional().openapi({ description: "with snippets=true: notice text around the first match (null when the notice text does not contain it)" }),
-  })),
-  total: z.number().int().nullable().openapi({ description: "incidents matching (null with facets=false)" }),
-  facets: z.object({ type: Count, sector: Count, year: Count, tlp: Count, cause: Count, basics: Count }).nullable(),
-}).openapi("IncidentList");
-
-const Event = z.object({
-  at: z.string(),
-  who: z.string(),
-  action: z.enum(["created", "source_added", "merged", "unmerged", "edited", "reverted", "reextracted", "split_off"]),
-  detail: z.record(z.string(), z.unknown()),
-}).openapi("Event");
 
 const IdParam = z.object({ id: IncidentId });
 

@@ -4,7 +4,7 @@ import { MONTH, YEAR } from "../../report/periods.js";
 import { BLOCKS } from "../../report/types.js";
 import type { ApiDeps, AppEnv } from "../context.js";
 import { errors, json, newApi } from "../openapi.js";
-import { StatRow } from "./stats.js";
+import { StatRow } from "../schemas.js";
 
 const LangQuery = z.strictObject({ lang: z.enum(["ja", "en"]).default("ja").openapi({ description: "labels and headings in ja or en" }) });
 const MonthParam = z.object({ month: z.string().regex(MONTH).openapi({ param: { name: "month", in: "path" }, example: "2024-01" }) });

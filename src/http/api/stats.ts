@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { STAT_DIMENSIONS, tally } from "../../intel/stats.js";
 import type { ApiDeps, AppEnv } from "../context.js";
 import { errors, json, newApi } from "../openapi.js";
-import { TlpLevel } from "../schemas.js";
+import { Stats, TlpLevel } from "../schemas.js";
 import { FilterQuery, toFilter } from "./incidents.js";
 
 const StatsQuery = z.strictObject({
@@ -13,21 +13,6 @@ const StatsQuery = z.strictObject({
   split: z.enum(STAT_DIMENSIONS).optional().openapi({ description: "break each row down by a second dimension (by=month&split=type for incidents per month by type)" }),
   lang: z.enum(["ja", "en"]).default("ja"),
 });
-
-const Cell = z.object({ key: z.string(), label: z.string(), incidents: z.number().int() });
-/** One row of a breakdown, as `tally` returns it (the reports' tables use the same rows). */
-export const StatRow = z.object({
-  key: z.string(), label: z.string(), incidents: z.number().int(), people: z.number(), median: z.number().nullable(), unknown_count: z.number().int(),
-  split: z.array(Cell).optional(),
-}).openapi("StatRow");
-const Stats = z.object({
-  by: z.enum(STAT_DIMENSIONS),
-  split: z.enum(STAT_DIMENSIONS).optional(),
-  total: z.number().int(),
-  people: z.number(),
-  unknown_count: z.number().int(),
-  rows: z.array(StatRow),
-}).openapi("Stats");
 
 /** `/stats`: TSR/JNSA-style tables, as `jikenbo stats --json` prints them, over the incidents the reader may see. */
 export function statsApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {

@@ -1,3 +1,4 @@
+import { emptyValue, FIELD_NAMES } from "../../core/fields.js";
 import { INCIDENT_TYPES, TAXONOMY_NAMES, type TaxonomyName } from "../../core/types.js";
 import { tlpRank, type Tlp } from "../../intel/taxonomies/tlp.js";
 import { checkedFields, importedTags, type ImportedIncident, type ImportedSource, type ImportPlan } from "../imported.js";
@@ -57,13 +58,7 @@ function reportSource(r: Obj): ImportedSource {
 
 /** The fields and taxonomy values a Jikenbo incident extension states. */
 function extensionIncident(ext: Record<string, unknown>, key: string, warnings: string[]): { fields: ImportedIncident["fields"]; values: { taxonomy: TaxonomyName; value: string }[] } {
-  const stated: Record<string, unknown> = {
-    organization: ext.organization ?? null, other_parties: ext.other_parties ?? [], disclosed_on: ext.disclosed_on ?? null,
-    discovered_on: ext.discovered_on ?? null, exposure_period: ext.exposure_period ?? null, incident_types: ext.incident_types ?? [],
-    affected_count: ext.affected_count ?? null, affected_count_text: ext.affected_count_text ?? null, secondary_counts: ext.secondary_counts ?? [],
-    data_types: ext.data_types ?? [], reported_to: ext.reported_to ?? [], sector: ext.sector ?? null, indicators: ext.indicators ?? [],
-    cause: ext.cause ?? null, response: ext.response ?? [], measures: ext.measures ?? [], status: ext.status ?? "unknown", casebook_id: ext.casebook_id ?? null,
-  };
+  const stated: Record<string, unknown> = Object.fromEntries(FIELD_NAMES.map((f) => [f, ext[f] ?? emptyValue(f)]));
   const values: { taxonomy: TaxonomyName; value: string }[] = [];
   for (const taxonomy of TAXONOMY_NAMES) {
     if (taxonomy === "incident_type" || taxonomy === "sector" || taxonomy === "tlp") continue;

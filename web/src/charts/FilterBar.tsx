@@ -3,7 +3,7 @@ import { INCIDENT_TYPES, SECTORS } from "../../../src/core/types.js";
 import { BASICS } from "../../../src/intel/taxonomies/basics.js";
 import { TSR_CAUSES } from "../../../src/intel/taxonomies/tsr.js";
 import { Link } from "../components/Link.js";
-import { TLP_LEVELS } from "../fields.js";
+import { TLP_LEVELS } from "../../../src/intel/taxonomies/tlp.js";
 import { t, term } from "../i18n.js";
 import { FILTER_KEYS, href, navigate } from "../url.js";
 import "./filter-bar.css";

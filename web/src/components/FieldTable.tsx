@@ -1,5 +1,7 @@
 import { Fragment } from "preact";
 import { useState } from "preact/hooks";
+import { kinded, type KindedValue } from "../../../src/core/fields.js";
+import type { Field } from "../../../src/core/types.js";
 import { EDITORS, FIELD_ORDER, showValue } from "../fields.js";
 import { t } from "../i18n.js";
 import type { Finding, IncidentDetail } from "../types.js";
@@ -22,7 +24,7 @@ export function FieldTable({ incident, evidence, selected, onSelect, editable, o
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const corrected = new Set(incident.overrides.map((o) => o.field));
-  const rows = [...FIELD_ORDER, "tlp"];
+  const rows: (Field | "tlp")[] = [...FIELD_ORDER, "tlp"];
   return (
     <table class="fields">
       <caption class="sr-only">{t("incident.fields")}</caption>
@@ -34,8 +36,9 @@ export function FieldTable({ incident, evidence, selected, onSelect, editable, o
       </thead>
       <tbody>
         {rows.map((field) => {
-          const value = field === "tlp" ? incident.tlp : incident.fields[field];
+          const value: KindedValue = field === "tlp" ? { kind: "choice", value: incident.tlp } : kinded(incident.fields, field);
           const lines = field === "tlp" ? [`TLP:${incident.tlp}`] : showValue(field, value);
+          const editor = EDITORS[field];
           const found = evidence.get(field) ?? [];
           const conf = found.length ? Math.max(...found.map((f) => f.finding.confidence)) : null;
           const isSelected = selected?.field === field;
@@ -56,17 +59,17 @@ export function FieldTable({ incident, evidence, selected, onSelect, editable, o
               <td class="conf">{corrected.has(field) ? t("incident.corrected") : conf === null ? "—" : `${Math.round(conf * 100)}%`}</td>
               {editable && (
                 <td class="act">
-                  {EDITORS[field] && (
+                  {editor && (
                     <button type="button" class="small" aria-expanded={editing === field} aria-controls={`edit-${field}-row`}
                       aria-label={t("correct.open", { field: t(`field.${field}`) })} onClick={() => setEditing(editing === field ? null : field)}>{t("correct.button")}</button>
                   )}
                 </td>
               )}
             </tr>
-            {editable && editing === field && (
+            {editable && editor && editing === field && (
               <tr id={`edit-${field}-row`} class="edit-row">
                 <td colSpan={4}>
-                  <CorrectForm incident={incident.id} field={field} value={value} corrected={corrected.has(field)}
+                  <CorrectForm incident={incident.id} field={field} editor={editor} value={value} corrected={corrected.has(field)}
                     onDone={(d) => { setEditing(null); onCorrected(d); }} onCancel={() => setEditing(null)} />
                 </td>
               </tr>

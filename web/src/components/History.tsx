@@ -1,6 +1,7 @@
 import { Status } from "./Status.js";
 import { useApi } from "../data.js";
-import { showValue } from "../fields.js";
+import { isField } from "../../../src/core/fields.js";
+import { asKinded, showValue } from "../fields.js";
 import { t } from "../i18n.js";
 import type { HistoryEvent } from "../types.js";
 
@@ -8,10 +9,16 @@ import type { HistoryEvent } from "../types.js";
 function describe(e: HistoryEvent): string[] {
   const d = e.detail;
   const out: string[] = [];
-  if (typeof d.field === "string") {
-    const field = t(`field.${d.field}`);
+  const changed = d.field;
+  if (typeof changed === "string") {
+    const field = t(`field.${changed}`);
     if (e.action === "edited") {
-      const show = (v: unknown) => showValue(d.field as string, v).join(t("common.listSep")) || t("common.none");
+      const lines = (v: unknown): string[] => {
+        if (!isField(changed)) return changed === "tlp" && typeof v === "string" ? [v] : [];
+        const value = asKinded(changed, v);
+        return value ? showValue(changed, value) : [];
+      };
+      const show = (v: unknown) => lines(v).join(t("common.listSep")) || t("common.none");
       out.push(t("history.change", { field, from: show(d.from), to: show(d.to) }));
     } else out.push(field);
   }

@@ -107,8 +107,8 @@ export function IncidentPage({ id }: { id: string }) {
         </section>
         <section class="panel" aria-labelledby="h-indicators">
           <h2 id="h-indicators">{t("incident.indicators")}</h2>
-          {(d.fields.indicators as string[]).length ? (
-            <ul class="indicators">{(d.fields.indicators as string[]).map((x) => <li key={x}><code>{x}</code></li>)}</ul>
+          {d.fields.indicators.length ? (
+            <ul class="indicators">{d.fields.indicators.map((x) => <li key={x}><code>{x}</code></li>)}</ul>
           ) : <p class="empty">{t("incident.noIndicators")}</p>}
         </section>
         <section class="panel" aria-labelledby="h-tags">
