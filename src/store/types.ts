@@ -374,6 +374,8 @@ export interface ServiceStore {
   hits(watchlistId: number, filter?: { limit?: number }): Promise<WatchHit[]>;
   /** Hits whose webhook is due for (another) delivery attempt. */
   dueDeliveries(now: string, limit?: number): Promise<(WatchHit & { webhook_url: string })[]>;
+  /** A hit whose webhook delivery is still pending (neither delivered nor given up), whenever it is due; null otherwise. */
+  pendingDelivery(hitId: number): Promise<(WatchHit & { webhook_url: string }) | null>;
   /** Record a delivery attempt: delivered, or failed with the next attempt's time (null: give up). */
   recordDelivery(hitId: number, ok: boolean, error: string | null, nextAttemptAt: string | null): Promise<void>;
   /** Poll a URL on a schedule (`jikenbo source add`). */

@@ -860,6 +860,14 @@ export class PostgresStore implements Store {
       ORDER BY h.next_attempt_at, h.id LIMIT ${limit}`];
   }
 
+  async pendingDelivery(hitId: number): Promise<(WatchHit & { webhook_url: string }) | null> {
+    const [r] = await this.sql<(WatchHit & { webhook_url: string })[]>`
+      SELECT h.id, h.watchlist_id, h.incident_id, h.at, h.reason, h.delivered_at, h.attempts, h.next_attempt_at, h.last_error, w.webhook_url
+      FROM watch_hits h JOIN watchlists w ON w.id = h.watchlist_id
+      WHERE h.id = ${hitId} AND h.delivered_at IS NULL AND h.next_attempt_at IS NOT NULL AND w.webhook_url IS NOT NULL AND w.removed_at IS NULL`;
+    return r ? { ...r } : null;
+  }
+
   async recordDelivery(hitId: number, ok: boolean, error: string | null, nextAttemptAt: string | null): Promise<void> {
     await this.sql`
       UPDATE watch_hits SET attempts = attempts + 1, delivered_at = ${ok ? now() : null}, last_error = ${ok ? null : error},

@@ -879,6 +879,15 @@ export class SqliteStore implements Store {
     ).all(now, limit) as (WatchHit & { webhook_url: string })[];
   }
 
+  async pendingDelivery(hitId: number): Promise<(WatchHit & { webhook_url: string }) | null> {
+    const r = this.st(
+      `SELECT h.id, h.watchlist_id, h.incident_id, h.at, h.reason, h.delivered_at, h.attempts, h.next_attempt_at, h.last_error, w.webhook_url
+       FROM watch_hits h JOIN watchlists w ON w.id = h.watchlist_id
+       WHERE h.id = ? AND h.delivered_at IS NULL AND h.next_attempt_at IS NOT NULL AND w.webhook_url IS NOT NULL AND w.removed_at IS NULL`,
+    ).get(hitId) as (WatchHit & { webhook_url: string }) | undefined;
+    return r ?? null;
+  }
+
   async recordDelivery(hitId: number, ok: boolean, error: string | null, nextAttemptAt: string | null): Promise<void> {
     const now = new Date().toISOString();
     this.st(

@@ -1,5 +1,5 @@
-// Webhook deliveries: signed so the receiver can verify them, retried with backoff, checked like any
-// fetch, and never carrying an incident above the watchlist owner's clearance.
+// Webhook deliveries: signed so the receiver can verify them, keyed so it can drop a repeat, retried with
+// backoff, checked like any fetch, and never carrying an incident above the watchlist owner's clearance.
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { after, before, test } from "node:test";
@@ -63,6 +63,9 @@ test("a delivery that fails is retried after a minute, then arrives signed and v
   assert.equal(got.headers["content-type"], "application/json");
   assert.equal(got.headers["x-jikenbo-delivery"], `${hitId}.2`);
   assert.equal(receiver.requests[0]!.headers["x-jikenbo-delivery"], `${hitId}.1`);
+  // One key for every attempt of one hit: a receiver drops a repeat of what it already took.
+  assert.equal(got.headers["idempotency-key"], `jikenbo-hit-${hitId}`);
+  assert.equal(receiver.requests[0]!.headers["idempotency-key"], got.headers["idempotency-key"]);
   // What a receiver does: HMAC the raw body with the shared secret and compare.
   const expected = `sha256=${createHmac("sha256", SECRET).update(got.body).digest("hex")}`;
   assert.equal(got.headers["x-jikenbo-signature"], expected);

@@ -1,0 +1,93 @@
+import { createHash } from "node:crypto";
+import PgBoss from "pg-boss";
+import { Loop } from "./loop.js";
+import { workers, type JobDeps, type JobRunner } from "./runner.js";
+import { BACKOFF_MS } from "./webhooks.js";
+
+/** The queues: one job per due poll of a source, one per watchlist hit to deliver. */
+export const QUEUES = { poll: "source-poll", deliver: "webhook-deliver" } as const;
+
+/** Payload of a `source-poll` job. */
+export interface PollJob {
+  feed: number;
+}
+
+/** Payload of a `webhook-deliver` job. */
+export interface DeliverJob {
+  hit: number;
+}
+
+/** How the PostgreSQL job queue runs. */
+export interface QueueOptions {
+  /** The casebook's postgres:// URL: the queue lives in its schema `pgboss`. */
+  url: string;
+  /** How often due sources and deliveries are looked for and queued (default 15 s). */
+  everyMs?: number | undefined;
+  /** Time limit of one webhook POST (default 10 s); a job taken by a process that stops answering is retried after it and 5 s more. */
+  deliveryTimeoutMs?: number | undefined;
+  /** Wait before the first retry of a failed delivery, doubled (with jitter) for each next one (default 60 s). */
+  retryDelaySeconds?: number | undefined;
+}
+
+/** The job id of a unique piece of work: the same work is queued once, however many processes queue it. */
+export function jobId(work: string): string {
+  const h = createHash("sha256").update(work).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * The jobs as a durable queue in the PostgreSQL casebook (pg-boss), shared by every process that runs
+ * one (`serve`, `worker`): each looks for due sources and deliveries every `everyMs` and queues each
+ * under an id derived from it, so that it is queued once whoever sees it first; a job is taken by one
+ * process at a time (SELECT … FOR UPDATE SKIP LOCKED). A delivery checks that its hit is still pending,
+ * posts it with its `Idempotency-Key` and records the attempt; a failure is retried with exponential
+ * backoff as often as the in-process sender retries; a process killed mid-job leaves the job active until
+ * it expires, and another process retries it.
+ */
+export function queueJobs(deps: JobDeps, o: QueueOptions): JobRunner {
+  const { store, log } = deps;
+  const deliveryTimeoutMs = o.deliveryTimeoutMs ?? 10_000;
+  const expireInSeconds = Math.ceil(deliveryTimeoutMs / 1000) + 5;
+  const retryDelay = o.retryDelaySeconds ?? 60;
+  const boss = new PgBoss({
+    connectionString: o.url, application_name: "jikenbo-jobs", max: 4,
+    // Expired jobs are looked for as often as half the time a delivery may take (one process at a time does it).
+    maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(expireInSeconds / 2))),
+  });
+  boss.on("error", (err) => log.error({ err }, "job queue error"));
+  const { poller, sender } = workers(deps, deliveryTimeoutMs);
+
+  const enqueue = async (): Promise<void> => {
+    const now = new Date().toISOString();
+    for (const feed of await store.dueFeeds(now)) {
+      await boss.send(QUEUES.poll, { feed: feed.id } satisfies PollJob, { id: jobId(`source:${feed.id}:${feed.next_fetch_at}`), retryLimit: 2, expireInSeconds: 300 });
+    }
+    for (const hit of await store.dueDeliveries(now, 500)) {
+      await boss.send(QUEUES.deliver, { hit: hit.id } satisfies DeliverJob, {
+        id: jobId(`hit:${hit.id}`), retryLimit: BACKOFF_MS.length, retryDelay, retryBackoff: true, expireInSeconds,
+      });
+    }
+  };
+  const dispatch = new Loop("enqueue", o.everyMs ?? 15_000, enqueue, log);
+
+  return {
+    start: async () => {
+      await boss.start();
+      for (const name of Object.values(QUEUES)) await boss.createQueue(name);
+      await boss.work<PollJob>(QUEUES.poll, { pollingIntervalSeconds: 1 }, async ([job]) => {
+        await poller.pollIfDue(job!.data.feed);
+      });
+      await boss.work<DeliverJob>(QUEUES.deliver, { pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
+        const { retryCount, retryLimit } = job!;
+        // The hit's own record says when its next attempt is due, as the queue's backoff will have it.
+        const r = await sender.attempt(job!.data.hit, (_n, now) => retryCount < retryLimit ? new Date(now.getTime() + retryDelay * 1000 * 2 ** retryCount) : null);
+        if (r?.sent && !r.ok) throw new Error(`webhook delivery failed: ${r.error}`);
+      });
+      dispatch.start();
+    },
+    stop: async () => {
+      await dispatch.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: deliveryTimeoutMs + 5000 });
+    },
+  };
+}
