@@ -60,7 +60,9 @@ export function queueJobs(deps: JobDeps, o: QueueOptions): JobRunner {
   const enqueue = async (): Promise<void> => {
     const now = new Date().toISOString();
     for (const feed of await store.dueFeeds(now)) {
-      await boss.send(QUEUES.poll, { feed: feed.id } satisfies PollJob, { id: jobId(`source:${feed.id}:${feed.next_fetch_at}`), retryLimit: 2, expireInSeconds: 300 });
+      await boss.send(QUEUES.poll, { feed: feed.id } satisfies PollJob, {
+        id: jobId(`source:${feed.id}:${feed.next_fetch_at}`), retryLimit: 2, expireInSeconds: Math.ceil(deps.fetchTimeoutMs / 1000) + 60,
+      });
     }
     for (const hit of await store.dueDeliveries(now, 500)) {
       await boss.send(QUEUES.deliver, { hit: hit.id } satisfies DeliverJob, {
@@ -74,10 +76,14 @@ export function queueJobs(deps: JobDeps, o: QueueOptions): JobRunner {
     start: async () => {
       await boss.start();
       for (const name of Object.values(QUEUES)) await boss.createQueue(name);
-      await boss.work<PollJob>(QUEUES.poll, { pollingIntervalSeconds: 1 }, async ([job]) => {
+      // One job at a time per queue and process; after a job the next is fetched at once, not after the polling interval.
+      const ids: Record<string, string> = {};
+      ids.poll = await boss.work<PollJob>(QUEUES.poll, { pollingIntervalSeconds: 1 }, async ([job]) => {
+        boss.notifyWorker(ids.poll!);
         await poller.pollIfDue(job!.data.feed);
       });
-      await boss.work<DeliverJob>(QUEUES.deliver, { pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
+      ids.deliver = await boss.work<DeliverJob>(QUEUES.deliver, { pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
+        boss.notifyWorker(ids.deliver!);
         const { retryCount, retryLimit } = job!;
         // The hit's own record says when its next attempt is due, as the queue's backoff will have it.
         const r = await sender.attempt(job!.data.hit, (_n, now) => retryCount < retryLimit ? new Date(now.getTime() + retryDelay * 1000 * 2 ** retryCount) : null);
