@@ -55,9 +55,9 @@ function deliveries(p: Proc): number {
 
 /**
  * The webhook receiver: counts requests by Idempotency-Key, those it acknowledged and those whose sender
- * hung up before the answer; holds the first request unanswered.
+ * hung up before the answer; with `holdFirst`, leaves the first request unanswered.
  */
-async function receiver() {
+async function receiver(holdFirst: boolean) {
   const received = new Map<string, number>();
   const acknowledged = new Map<string, number>();
   const dropped = new Map<string, number>();
@@ -76,7 +76,7 @@ async function receiver() {
       const key = String(req.headers["idempotency-key"]);
       add(received, key);
       res.on("close", () => add(res.writableFinished ? acknowledged : dropped, key));
-      if (held === null) { held = key; return; }
+      if (holdFirst && held === null) { held = key; return; }
       // A short wait, so that both workers take turns.
       setTimeout(() => { if (!res.destroyed) res.writeHead(204).end(); }, 50);
     });
@@ -102,7 +102,7 @@ await withPostgres("several processes on one PostgreSQL casebook", () => {
   test("two workers on one queue: each webhook delivered once, each due source polled once, a SIGKILLed worker's job retried by the other", { timeout: 90_000 }, async () => {
     const url = await freshDatabase();
     const store = await PostgresStore.connect(url);
-    const hook = await receiver();
+    const hook = await receiver(true);
     const procs: Proc[] = [];
     try {
       await store.migrate();
@@ -151,6 +151,29 @@ await withPostgres("several processes on one PostgreSQL casebook", () => {
       assert.deepEqual(await Promise.all([stop(a), stop(b)]), [0, 0], "SIGTERM stops a worker cleanly");
     } finally {
       for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill("SIGKILL");
+      await hook.close();
+      await store.close();
+    }
+  });
+
+  test("one `serve` on PostgreSQL (the one-machine layout) runs the queued jobs itself", { timeout: 60_000 }, async () => {
+    const url = await freshDatabase();
+    const store = await PostgresStore.connect(url);
+    const hook = await receiver(false);
+    let server: Proc | undefined;
+    try {
+      await store.migrate();
+      await addUsers(store);
+      await store.addWatchlist({ name: "hospital", kind: "organization", pattern: "みなと中央病院", webhook_url: `${hook.url}/hook`, secret: null }, { who: "ana" });
+      await seed(store, [join(EXAMPLES, "01-ransomware-hospital.txt")]);
+      server = jikenbo(["serve", "--db", url, "--port", "0", "--allow-private"]);
+      await until("the server listens", () => /serving http/.test(server!.out()));
+      assert.match(server.out(), /jobs from the PostgreSQL queue/);
+      await until("the hit is delivered", async () => (await allHits(store)).every((h) => h.delivered_at !== null), 30_000);
+      assert.equal(hook.acknowledged.size, 1);
+      assert.equal(await stop(server), 0);
+    } finally {
+      if (server && server.child.exitCode === null) server.child.kill("SIGKILL");
       await hook.close();
       await store.close();
     }
