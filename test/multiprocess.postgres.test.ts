@@ -1,13 +1,14 @@
 // Several processes on one PostgreSQL casebook, as docs/DEPLOY.md lays them out: `jikenbo worker`s share
 // one durable job queue (each webhook delivered once, each due source polled once, a job whose worker is
-// killed with SIGKILL retried by another), and `serve --no-jobs` processes see each other's writes.
+// killed with SIGKILL retried by another, a re-extraction run in chunks), and `serve --no-jobs` processes
+// see each other's writes.
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { test } from "node:test";
+import { suite, test } from "node:test";
 import { PostgresStore } from "../src/store/postgres/index.js";
 import type { Facets, Store } from "../src/store/types.js";
 import { ROOT } from "./helpers.js";
@@ -98,8 +99,9 @@ async function allHits(store: Store): Promise<{ id: number; delivered_at: string
   return out;
 }
 
-await withPostgres("several processes on one PostgreSQL casebook", () => {
-  test("two workers on one queue: each webhook delivered once, each due source polled once, a SIGKILLed worker's job retried by the other", { timeout: 90_000 }, async () => {
+// The tests use their own databases and receivers, and mostly wait: they run at the same time.
+await withPostgres("several processes on one PostgreSQL casebook", () => suite("several processes on one PostgreSQL casebook", { concurrency: true }, () => {
+  test("two workers on one queue: each webhook delivered once, each due source polled once, a SIGKILLed worker's job retried by the other, re-extraction in chunks", { timeout: 90_000 }, async () => {
     const url = await freshDatabase();
     const store = await PostgresStore.connect(url);
     const hook = await receiver(true);
@@ -147,6 +149,19 @@ await withPostgres("several processes on one PostgreSQL casebook", () => {
       assert.match((await store.listFeeds())[0]!.last_status!, /^200: 1 new/);
       assert.ok(deliveries(a) > 0 && deliveries(b) > 0, `both workers delivered (${deliveries(a)}, ${deliveries(b)})`);
       assert.equal(deliveries(a) + deliveries(b), hits.length);
+
+      // Re-extraction in chunks of 5 documents, run by the two workers, comes to what one process finds.
+      const queued = jikenbo(["reextract", "--queue", "--chunk", "5", "--db", url]);
+      assert.equal(await queued.exited, 0, queued.err());
+      const documents = (await store.documentHashes()).length;
+      assert.match(queued.err(), new RegExp(`chunk ${Math.ceil(documents / 5)}/${Math.ceil(documents / 5)} done`));
+      const chunked = /re-extracted (\d+) documents, (\d+) notices .*: incidents 0 changed, (\d+) unchanged, 0 failed/.exec(queued.out());
+      assert.ok(chunked, queued.out());
+      const chunks = (p: Proc) => p.err().split("\n").filter((l) => l.includes('"msg":"re-extracted a chunk"')).length;
+      assert.equal(chunks(a) + chunks(b), Math.ceil(documents / 5));
+      const whole = jikenbo(["reextract", "--db", url]);
+      assert.equal(await whole.exited, 0, whole.err());
+      assert.match(whole.out(), new RegExp(`re-extracted ${chunked[1]} documents, ${chunked[2]} notices .*: incidents 0 changed, ${chunked[3]} unchanged, 0 failed`));
 
       assert.deepEqual(await Promise.all([stop(a), stop(b)]), [0, 0], "SIGTERM stops a worker cleanly");
     } finally {
@@ -231,4 +246,4 @@ await withPostgres("several processes on one PostgreSQL casebook", () => {
       await store.close();
     }
   });
-});
+}));

@@ -204,8 +204,10 @@ export interface Store extends ServiceStore {
    * transaction; documents whose analysis digest did not change are left untouched.
    */
   replaceAnalysis(items: Reanalysis[]): Promise<SaveResult>;
-  /** Archived documents, with their original bytes and the digest of their stored analysis, one at a time. */
-  documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }>;
+  /** The SHA-256 of every archived document, in archive order (first seen first). */
+  documentHashes(): Promise<string[]>;
+  /** Archived documents (all, in archive order, or those `only` names, in its order), with their original bytes and the digest of their stored analysis, one at a time. */
+  documents(only?: string[]): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }>;
   /** One archived document. */
   getDocument(sha256: string): Promise<(StoredDocument & { bytes: Uint8Array }) | null>;
   /** Incidents, newest first unless the filter sorts otherwise. */

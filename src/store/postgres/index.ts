@@ -430,9 +430,12 @@ export class PostgresStore implements Store {
     return r;
   }
 
-  async *documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }> {
-    const shas = (await this.sql<{ sha256: string }[]>`SELECT sha256 FROM documents ORDER BY first_seen, sha256`).map((r) => r.sha256);
-    for (const sha of shas) {
+  async documentHashes(): Promise<string[]> {
+    return (await this.sql<{ sha256: string }[]>`SELECT sha256 FROM documents ORDER BY first_seen, sha256`).map((r) => r.sha256);
+  }
+
+  async *documents(only?: string[]): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }> {
+    for (const sha of only ?? await this.documentHashes()) {
       const r = await this.documentRow(sha);
       if (r) yield { ...await this.docOf(r), analysis: r.analysis };
     }

@@ -410,9 +410,12 @@ export class SqliteStore implements Store {
     };
   }
 
-  async *documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }> {
-    const shas = (this.st("SELECT sha256 FROM documents ORDER BY first_seen, sha256").all() as { sha256: string }[]).map((r) => r.sha256);
-    for (const sha of shas) {
+  async documentHashes(): Promise<string[]> {
+    return (this.st("SELECT sha256 FROM documents ORDER BY first_seen, sha256").all() as { sha256: string }[]).map((r) => r.sha256);
+  }
+
+  async *documents(only?: string[]): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }> {
+    for (const sha of only ?? await this.documentHashes()) {
       const r = this.documentRow(sha);
       if (r) yield { ...this.docOf(r), analysis: r.analysis };
     }
