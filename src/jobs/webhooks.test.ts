@@ -125,3 +125,28 @@ test("an incident above the watchlist owner's clearance is withheld, not sent", 
   assert.equal(receiver.requests.length, 0);
   await store.close();
 });
+
+test("one hit's delivery, as a queued job makes it: the retry plan says when next; a delivered or given-up hit is not sent again", async () => {
+  const { store, hitId } = await casebookWithHit("ana");
+  const sender = new WebhookSender({ store, log, allowPrivate: true });
+  failuresLeft = 1;
+  receiver.requests.length = 0;
+  const at = new Date("2030-01-01T00:00:00.000Z");
+  const failed = await sender.attempt(hitId, (n) => (n === 0 ? at : null));
+  assert.deepEqual(failed, { sent: true, ok: false, error: "HTTP 500", retryAt: at });
+  assert.equal((await hitOf(store, hitId)).next_attempt_at, at.toISOString());
+  assert.ok(await store.pendingDelivery(hitId), "still pending, whenever it is due");
+  assert.deepEqual(await sender.attempt(hitId, () => null), { sent: true, ok: true, error: null, retryAt: null });
+  assert.equal(await store.pendingDelivery(hitId), null);
+  assert.equal(await sender.attempt(hitId, () => null), null, "delivered: nothing sent");
+  assert.equal(receiver.requests.length, 2);
+  assert.equal(await sender.attempt(9999, () => null), null, "no such hit");
+
+  const other = await casebookWithHit("ana");
+  failuresLeft = 1;
+  const otherSender = new WebhookSender({ store: other.store, log, allowPrivate: true });
+  assert.deepEqual(await otherSender.attempt(other.hitId, () => null), { sent: true, ok: false, error: "HTTP 500", retryAt: null });
+  assert.equal(await other.store.pendingDelivery(other.hitId), null, "given up: never sent again");
+  await other.store.close();
+  await store.close();
+});
