@@ -56,9 +56,12 @@ function deliveries(p: Proc): number {
 
 /**
  * The webhook receiver: counts requests by Idempotency-Key, those it acknowledged and those whose sender
- * hung up before the answer; with `holdFirst`, leaves the first request unanswered.
+ * hung up before the answer. With `holdFirst` it leaves the first request unanswered, and answers the
+ * others only once `open()` is called.
  */
 async function receiver(holdFirst: boolean) {
+  let open: () => void = () => undefined;
+  const opened = holdFirst ? new Promise<void>((resolve) => { open = resolve; }) : Promise.resolve();
   const received = new Map<string, number>();
   const acknowledged = new Map<string, number>();
   const dropped = new Map<string, number>();
@@ -79,7 +82,7 @@ async function receiver(holdFirst: boolean) {
       res.on("close", () => add(res.writableFinished ? acknowledged : dropped, key));
       if (holdFirst && held === null) { held = key; return; }
       // A short wait, so that both workers take turns.
-      setTimeout(() => { if (!res.destroyed) res.writeHead(204).end(); }, 50);
+      void opened.then(() => setTimeout(() => { if (!res.destroyed) res.writeHead(204).end(); }, 50));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -87,6 +90,7 @@ async function receiver(holdFirst: boolean) {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received, acknowledged, dropped,
     held: () => held,
+    open: () => open(),
     polls: () => polls,
     close: async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)); },
   };
@@ -129,6 +133,9 @@ await withPostgres("several processes on one PostgreSQL casebook", () => suite("
       await store.addFeed(`${hook.url}/source.txt`, 3600, true, { who: "admin" });
       const [a, b] = [jikenbo(args), jikenbo(args)];
       procs.push(a, b);
+      // Both at work before any delivery is answered: each takes its share.
+      await until("both workers run", () => /worker running/.test(a.out()) && /worker running/.test(b.out()));
+      hook.open();
       await until("every hit delivered and the source polled", async () => {
         const hits = await allHits(store);
         const feed = (await store.listFeeds())[0]!;
