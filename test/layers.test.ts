@@ -22,6 +22,7 @@ const LAYERS: [name: string, prefixes: string[]][] = [
   ["analytics", ["intel/graph.ts"]],
   ["share", ["share/"]],
   ["report", ["report/"]],
+  ["jobs", ["jobs/"]],
   ["http", ["http/"]],
   ["cli", ["cli/"]],
 ];

@@ -133,6 +133,13 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       assert.deepEqual([r.incidentsNew, r.incidentsUpdated], [0, 1]);
       await s.saveCasefile(await casefileOf(OTHER_ORG, "other.txt"), OWNER);
       assert.equal(await s.countIncidents(), 2);
+      const hashes = await s.documentHashes();
+      const every: string[] = [], some: string[] = [];
+      for await (const d of s.documents()) every.push(d.sha256);
+      assert.deepEqual(every, hashes, "documents come in archive order");
+      assert.equal(hashes.length, 3);
+      for await (const d of s.documents([hashes[2]!, hashes[0]!])) some.push(d.sha256);
+      assert.deepEqual(some, [hashes[2], hashes[0]], "a chunk of documents, in the order asked (a re-extraction job's)");
       const [inc] = await s.searchIncidents({ q: "テスト商会" });
       const d = (await s.getIncident(inc!.id))!;
       assert.equal(d.notices.length, 2);

@@ -1,13 +1,13 @@
 // `npm run test:unit`: the unit tests beside the code (src/**/*.test.ts), all in this one process so that
-// the runner starts once. The HTTP adapter's tests run the app over a store: `npm run test:integration`
-// runs them with the suites in test/, each file in its own process.
+// the runner starts once. The HTTP adapter's and the background jobs' tests run over a store and local
+// servers: `npm run test:integration` runs them with the suites in test/, each file in its own process.
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const SRC = fileURLToPath(new URL("../src", import.meta.url));
 /** Folders under src whose tests are integration tests rather than unit tests. */
-const NOT_UNIT = ["http"];
+const NOT_UNIT = ["http", "jobs"];
 
 /** The unit test files under `dir`, sorted. */
 function testFiles(dir: string): string[] {

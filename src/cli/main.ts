@@ -16,6 +16,7 @@ import { registerReport } from "./report.js";
 import { registerServe } from "./serve.js";
 import { registerShow } from "./show.js";
 import { registerShare } from "./export.js";
+import { registerWorker } from "./worker.js";
 
 /**
  * Every command, in the order `--help` lists them. A command module declares its arguments and
@@ -36,6 +37,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerShare,
   registerMigrate,
   registerServe,
+  registerWorker,
   registerDemo,
 ];
 

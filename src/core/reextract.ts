@@ -20,10 +20,11 @@ const AHEAD = 3 * BATCH;
 const AHEAD_BYTES = 64 * 1024 * 1024;
 
 /**
- * Run the current rules over every archived document, from its original bytes: worker threads
- * decode and analyse ahead while this thread writes batches. Unchanged documents are not rewritten.
+ * Run the current rules over every archived document (or those `only` names: one chunk of a queued
+ * re-extraction), from its original bytes: worker threads decode and analyse ahead while this thread
+ * writes batches. Unchanged documents are not rewritten.
  */
-export async function reextractAll(store: Store, workers?: number): Promise<ReextractSummary> {
+export async function reextractAll(store: Store, workers?: number, only?: string[]): Promise<ReextractSummary> {
   const sum: ReextractSummary = { documents: 0, notices: 0, changed: 0, unchanged: 0, failures: [] };
   const pool = analysisPool(workers);
   let batch: Reanalysis[] = [];
@@ -48,7 +49,7 @@ export async function reextractAll(store: Store, workers?: number): Promise<Reex
     if (batch.length >= BATCH) await flush();
   };
   try {
-    for await (const stored of store.documents()) {
+    for await (const stored of store.documents(only)) {
       if (stored.parent === null && stored.text === null) continue; // a feed container: its items are documents
       const doc = makeDocument(stored.bytes, {
         source: stored.sources[0]?.source ?? stored.sha256, fetchedAt: stored.sources[0]?.fetched_at ?? new Date().toISOString(),

@@ -6,9 +6,7 @@ import { analysisPool, pipelineOn, type AnalysisPool } from "../core/pool.js";
 import type { SourceDocument } from "../core/types.js";
 import { createApp } from "./app.js";
 import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_UPLOAD, type AppDeps } from "./context.js";
-import { Loop } from "./loop.js";
-import { FeedPoller } from "./poller.js";
-import { WebhookSender } from "./webhooks.js";
+import { inProcessJobs, type JobDeps, type JobRunner } from "../jobs/runner.js";
 
 /** Where to listen and how often the background work runs. */
 export interface ServeOptions extends AppDeps {
@@ -20,6 +18,11 @@ export interface ServeOptions extends AppDeps {
   deliverEveryMs?: number;
   /** Least time between two polls of the same host (default 5 s). */
   hostGapMs?: number;
+  /**
+   * Who runs the background jobs (source polling, webhook delivery): by default loops in this process;
+   * a PostgreSQL casebook's job queue; or null for a server that only serves (`serve --no-jobs`).
+   */
+  jobs?: ((deps: JobDeps) => JobRunner) | null;
   /** How long shutdown waits for requests in flight before closing their connections (default 10 s). */
   graceMs?: number;
 }
@@ -28,11 +31,11 @@ export interface ServeOptions extends AppDeps {
 export interface RunningServer {
   url: string;
   port: number;
-  /** Stop accepting, let requests in flight finish (up to the grace period) and stop the background loops; the store stays open. */
+  /** Stop accepting, let requests in flight finish (up to the grace period) and stop the background jobs; the store stays open. */
   close(): Promise<void>;
 }
 
-/** Listen with @hono/node-server and start polling sources and delivering webhooks in the background. */
+/** Listen with @hono/node-server and start the background jobs (polling sources, delivering webhooks) unless `jobs` is null. */
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const log = o.log ?? pino({ enabled: false });
   // Uploads and polled pages are analysed on a worker, started at the first one: a large document
@@ -46,13 +49,17 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   });
   const { port } = server.address() as AddressInfo;
   const host = o.host.includes(":") ? `[${o.host}]` : o.host;
-  const maxBytes = o.settings.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
-  const poller = new FeedPoller({
-    store: o.store, log, maxBytes, timeoutMs: o.settings.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, hostGapMs: o.hostGapMs, fetchImpl: o.fetchImpl, pipeline,
-  });
-  const sender = new WebhookSender({ store: o.store, log, allowPrivate: o.settings.allowPrivate, fetchImpl: o.fetchImpl });
-  const loops = [new Loop("sources", o.pollEveryMs ?? 30_000, () => poller.tick(), log), new Loop("webhooks", o.deliverEveryMs ?? 15_000, () => sender.tick(), log)];
-  for (const l of loops) l.start();
+  const deps: JobDeps = {
+    store: o.store, log, pipeline, maxBytes: o.settings.maxUploadBytes ?? DEFAULT_MAX_UPLOAD, fetchTimeoutMs: o.settings.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+    allowPrivate: o.settings.allowPrivate, hostGapMs: o.hostGapMs, fetchImpl: o.fetchImpl,
+  };
+  const jobs = o.jobs === null ? null : (o.jobs ?? ((d: JobDeps) => inProcessJobs(d, { pollEveryMs: o.pollEveryMs, deliverEveryMs: o.deliverEveryMs })))(deps);
+  try {
+    await jobs?.start();
+  } catch (e) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw e;
+  }
   log.info({ url: `http://${host}:${port}` }, "listening");
 
   let closing: Promise<void> | undefined;
@@ -60,7 +67,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     const force = setTimeout(() => server.closeAllConnections(), o.graceMs ?? 10_000);
-    await Promise.all([closed, ...loops.map((l) => l.stop())]);
+    await Promise.all([closed, jobs?.stop()]);
     clearTimeout(force);
     await pool?.close();
     log.info("server closed");

@@ -9,11 +9,16 @@ export function defaultDbPath(): string {
   return join(base, "jikenbo", "casebook.db");
 }
 
+/** Whether a --db value names a PostgreSQL casebook (a postgres:// or postgresql:// URL). */
+export function isPostgresUrl(spec: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(spec);
+}
+
 /** Open (and migrate) the store a --db value names: a file path, or a postgres:// URL. */
 export async function openStore(spec?: string): Promise<Store> {
   const target = spec || process.env.JIKENBO_DB || defaultDbPath();
   // The PostgreSQL driver loads only for a postgres:// casebook.
-  const store = /^postgres(?:ql)?:\/\//i.test(target) ? await (await import("./postgres/index.js")).PostgresStore.connect(target) : new SqliteStore(target);
+  const store = isPostgresUrl(target) ? await (await import("./postgres/index.js")).PostgresStore.connect(target) : new SqliteStore(target);
   try {
     await store.migrate();
   } catch (e) {

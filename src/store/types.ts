@@ -204,8 +204,10 @@ export interface Store extends ServiceStore {
    * transaction; documents whose analysis digest did not change are left untouched.
    */
   replaceAnalysis(items: Reanalysis[]): Promise<SaveResult>;
-  /** Archived documents, with their original bytes and the digest of their stored analysis, one at a time. */
-  documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }>;
+  /** The SHA-256 of every archived document, in archive order (first seen first). */
+  documentHashes(): Promise<string[]>;
+  /** Archived documents (all, in archive order, or those `only` names, in its order), with their original bytes and the digest of their stored analysis, one at a time. */
+  documents(only?: string[]): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }>;
   /** One archived document. */
   getDocument(sha256: string): Promise<(StoredDocument & { bytes: Uint8Array }) | null>;
   /** Incidents, newest first unless the filter sorts otherwise. */
@@ -374,6 +376,8 @@ export interface ServiceStore {
   hits(watchlistId: number, filter?: { limit?: number }): Promise<WatchHit[]>;
   /** Hits whose webhook is due for (another) delivery attempt. */
   dueDeliveries(now: string, limit?: number): Promise<(WatchHit & { webhook_url: string })[]>;
+  /** A hit whose webhook delivery is still pending (neither delivered nor given up), whenever it is due; null otherwise. */
+  pendingDelivery(hitId: number): Promise<(WatchHit & { webhook_url: string }) | null>;
   /** Record a delivery attempt: delivered, or failed with the next attempt's time (null: give up). */
   recordDelivery(hitId: number, ok: boolean, error: string | null, nextAttemptAt: string | null): Promise<void>;
   /** Poll a URL on a schedule (`jikenbo source add`). */

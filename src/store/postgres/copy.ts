@@ -156,6 +156,7 @@ export async function copySqliteToPostgres(from: string, to: string): Promise<Re
           const before = fingerprint(JSON.parse(r.fields) as IncidentFields), after = fingerprint(pg!.fields);
           if (before !== after) await tx`UPDATE watch_hits SET fingerprint = ${after} WHERE incident_id = ${r.id} AND fingerprint = ${before}`;
         }
+        await tx`UPDATE casebook_version SET n = n + 1`;
         // Statistics now, so that the first searches are planned well.
         await tx.unsafe(`ANALYZE ${TABLES.map((t) => quote(t.table)).join(", ")}`);
         return counts;

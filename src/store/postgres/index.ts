@@ -101,7 +101,13 @@ function redact(url: string): string {
 }
 
 /** The shared casebook: PostgreSQL, with a pg_trgm index for Japanese search; behaves as the SQLite store. */
+/** Facet counts kept per process: the most recent queries. */
+const FACET_CACHE_SIZE = 256;
+
 export class PostgresStore implements Store {
+  /** Facet counts of recent queries, most recent last, valid for the casebook as of `facetVersion`. */
+  private readonly facetCache = new Map<string, Facets>();
+  private facetVersion = -1;
   private constructor(private readonly sql: postgres.Sql<Types>, readonly location: string) {}
 
   /** Open a pool of connections to the database a postgres:// URL names (the schema is not touched). */
@@ -120,7 +126,8 @@ export class PostgresStore implements Store {
   /** Run a write in one transaction, after every other writer's. */
   private async write<T>(body: (w: Tx) => Promise<T>): Promise<T> {
     return (await this.sql.begin(async (tx) => {
-      await tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
+      // Writers take turns (the lock), so bumping the one version row costs no extra waiting.
+      await Promise.all([tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`, tx`UPDATE casebook_version SET n = n + 1`]);
       return body({ sql: tx, changed: new Set() });
     })) as T;
   }
@@ -423,9 +430,12 @@ export class PostgresStore implements Store {
     return r;
   }
 
-  async *documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }> {
-    const shas = (await this.sql<{ sha256: string }[]>`SELECT sha256 FROM documents ORDER BY first_seen, sha256`).map((r) => r.sha256);
-    for (const sha of shas) {
+  async documentHashes(): Promise<string[]> {
+    return (await this.sql<{ sha256: string }[]>`SELECT sha256 FROM documents ORDER BY first_seen, sha256`).map((r) => r.sha256);
+  }
+
+  async *documents(only?: string[]): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }> {
+    for (const sha of only ?? await this.documentHashes()) {
       const r = await this.documentRow(sha);
       if (r) yield { ...await this.docOf(r), analysis: r.analysis };
     }
@@ -860,6 +870,14 @@ export class PostgresStore implements Store {
       ORDER BY h.next_attempt_at, h.id LIMIT ${limit}`];
   }
 
+  async pendingDelivery(hitId: number): Promise<(WatchHit & { webhook_url: string }) | null> {
+    const [r] = await this.sql<(WatchHit & { webhook_url: string })[]>`
+      SELECT h.id, h.watchlist_id, h.incident_id, h.at, h.reason, h.delivered_at, h.attempts, h.next_attempt_at, h.last_error, w.webhook_url
+      FROM watch_hits h JOIN watchlists w ON w.id = h.watchlist_id
+      WHERE h.id = ${hitId} AND h.delivered_at IS NULL AND h.next_attempt_at IS NOT NULL AND w.webhook_url IS NOT NULL AND w.removed_at IS NULL`;
+    return r ? { ...r } : null;
+  }
+
   async recordDelivery(hitId: number, ok: boolean, error: string | null, nextAttemptAt: string | null): Promise<void> {
     await this.sql`
       UPDATE watch_hits SET attempts = attempts + 1, delivered_at = ${ok ? now() : null}, last_error = ${ok ? null : error},
@@ -956,6 +974,30 @@ export class PostgresStore implements Store {
   }
 
   async facets(query: SearchQuery): Promise<Facets> {
+    // Counting every match is the costly part of a search page; the same question on an unchanged casebook
+    // gets the same answer, so recent ones are kept until the casebook's version moves (any process's write).
+    // Read before counting: what is counted is never older than the version it is kept under.
+    const n = (await this.sql<{ n: number }[]>`SELECT n FROM casebook_version`)[0]!.n;
+    if (n !== this.facetVersion) {
+      this.facetCache.clear();
+      this.facetVersion = n;
+    }
+    const { limit: _limit, offset: _offset, sort: _sort, ...asked } = query;
+    const key = JSON.stringify(Object.entries(asked).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+    const hit = this.facetCache.get(key);
+    if (hit) {
+      this.facetCache.delete(key);
+      this.facetCache.set(key, hit);
+      return structuredClone(hit);
+    }
+    const facets = await this.countFacets(query);
+    this.facetCache.set(key, facets);
+    if (this.facetCache.size > FACET_CACHE_SIZE) this.facetCache.delete(this.facetCache.keys().next().value!);
+    return structuredClone(facets);
+  }
+
+  /** Counts per facet of the incidents a query matches. */
+  private async countFacets(query: SearchQuery): Promise<Facets> {
     const rows = await this.sql<{ facet: keyof Facets; key: string; count: number }[]>`
       WITH m AS MATERIALIZED (SELECT i.id, i.sector, i.event_date, i.tlp, i.tags FROM incidents i ${this.where(this.matching(query))})
       SELECT 'total' AS facet, '' AS key, count(*)::int AS count FROM m

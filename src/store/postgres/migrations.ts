@@ -266,4 +266,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   -- The TLP marking of each object a TAXII status names, so that it is shown only within a reader's clearance.
   ALTER TABLE taxii_status ADD COLUMN markings jsonb NOT NULL DEFAULT '{}'::jsonb;
   `,
+  `
+  -- The casebook's version: bumped by every write transaction, so that every process (several servers
+  -- on one database) knows when the facet counts it keeps are stale.
+  CREATE TABLE casebook_version (
+    one boolean PRIMARY KEY DEFAULT true CHECK (one),
+    n   bigint NOT NULL
+  );
+  INSERT INTO casebook_version (n) VALUES (0);
+  `,
 ];

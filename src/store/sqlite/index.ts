@@ -410,9 +410,12 @@ export class SqliteStore implements Store {
     };
   }
 
-  async *documents(): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }> {
-    const shas = (this.st("SELECT sha256 FROM documents ORDER BY first_seen, sha256").all() as { sha256: string }[]).map((r) => r.sha256);
-    for (const sha of shas) {
+  async documentHashes(): Promise<string[]> {
+    return (this.st("SELECT sha256 FROM documents ORDER BY first_seen, sha256").all() as { sha256: string }[]).map((r) => r.sha256);
+  }
+
+  async *documents(only?: string[]): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }> {
+    for (const sha of only ?? await this.documentHashes()) {
       const r = this.documentRow(sha);
       if (r) yield { ...this.docOf(r), analysis: r.analysis };
     }
@@ -877,6 +880,15 @@ export class SqliteStore implements Store {
        WHERE h.delivered_at IS NULL AND h.next_attempt_at IS NOT NULL AND h.next_attempt_at <= ? AND w.webhook_url IS NOT NULL AND w.removed_at IS NULL
        ORDER BY h.next_attempt_at LIMIT ?`,
     ).all(now, limit) as (WatchHit & { webhook_url: string })[];
+  }
+
+  async pendingDelivery(hitId: number): Promise<(WatchHit & { webhook_url: string }) | null> {
+    const r = this.st(
+      `SELECT h.id, h.watchlist_id, h.incident_id, h.at, h.reason, h.delivered_at, h.attempts, h.next_attempt_at, h.last_error, w.webhook_url
+       FROM watch_hits h JOIN watchlists w ON w.id = h.watchlist_id
+       WHERE h.id = ? AND h.delivered_at IS NULL AND h.next_attempt_at IS NOT NULL AND w.webhook_url IS NOT NULL AND w.removed_at IS NULL`,
+    ).get(hitId) as (WatchHit & { webhook_url: string }) | undefined;
+    return r ?? null;
   }
 
   async recordDelivery(hitId: number, ok: boolean, error: string | null, nextAttemptAt: string | null): Promise<void> {

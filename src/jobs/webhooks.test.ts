@@ -1,5 +1,5 @@
-// Webhook deliveries: signed so the receiver can verify them, retried with backoff, checked like any
-// fetch, and never carrying an incident above the watchlist owner's clearance.
+// Webhook deliveries: signed so the receiver can verify them, keyed so it can drop a repeat, retried with
+// backoff, checked like any fetch, and never carrying an incident above the watchlist owner's clearance.
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { after, before, test } from "node:test";
@@ -63,6 +63,9 @@ test("a delivery that fails is retried after a minute, then arrives signed and v
   assert.equal(got.headers["content-type"], "application/json");
   assert.equal(got.headers["x-jikenbo-delivery"], `${hitId}.2`);
   assert.equal(receiver.requests[0]!.headers["x-jikenbo-delivery"], `${hitId}.1`);
+  // One key for every attempt of one hit: a receiver drops a repeat of what it already took.
+  assert.equal(got.headers["idempotency-key"], `jikenbo-hit-${hitId}`);
+  assert.equal(receiver.requests[0]!.headers["idempotency-key"], got.headers["idempotency-key"]);
   // What a receiver does: HMAC the raw body with the shared secret and compare.
   const expected = `sha256=${createHmac("sha256", SECRET).update(got.body).digest("hex")}`;
   assert.equal(got.headers["x-jikenbo-signature"], expected);
@@ -120,5 +123,30 @@ test("an incident above the watchlist owner's clearance is withheld, not sent", 
   assert.match(h.last_error ?? "", /^withheld: TLP:AMBER/);
   assert.equal(h.next_attempt_at, null);
   assert.equal(receiver.requests.length, 0);
+  await store.close();
+});
+
+test("one hit's delivery, as a queued job makes it: the retry plan says when next; a delivered or given-up hit is not sent again", async () => {
+  const { store, hitId } = await casebookWithHit("ana");
+  const sender = new WebhookSender({ store, log, allowPrivate: true });
+  failuresLeft = 1;
+  receiver.requests.length = 0;
+  const at = new Date("2030-01-01T00:00:00.000Z");
+  const failed = await sender.attempt(hitId, (n) => (n === 0 ? at : null));
+  assert.deepEqual(failed, { sent: true, ok: false, error: "HTTP 500", retryAt: at });
+  assert.equal((await hitOf(store, hitId)).next_attempt_at, at.toISOString());
+  assert.ok(await store.pendingDelivery(hitId), "still pending, whenever it is due");
+  assert.deepEqual(await sender.attempt(hitId, () => null), { sent: true, ok: true, error: null, retryAt: null });
+  assert.equal(await store.pendingDelivery(hitId), null);
+  assert.equal(await sender.attempt(hitId, () => null), null, "delivered: nothing sent");
+  assert.equal(receiver.requests.length, 2);
+  assert.equal(await sender.attempt(9999, () => null), null, "no such hit");
+
+  const other = await casebookWithHit("ana");
+  failuresLeft = 1;
+  const otherSender = new WebhookSender({ store: other.store, log, allowPrivate: true });
+  assert.deepEqual(await otherSender.attempt(other.hitId, () => null), { sent: true, ok: false, error: "HTTP 500", retryAt: null });
+  assert.equal(await other.store.pendingDelivery(other.hitId), null, "given up: never sent again");
+  await other.store.close();
   await store.close();
 });

@@ -46,6 +46,15 @@ export class FeedPoller {
     return polled;
   }
 
+  /** Poll one source if it is still due (a queued job: another process may have polled it since); returns whether it was polled. */
+  async pollIfDue(feedId: number): Promise<boolean> {
+    const now = this.o.now?.() ?? new Date();
+    const feed = (await this.o.store.dueFeeds(now.toISOString())).find((f) => f.id === feedId);
+    if (!feed) return false;
+    await this.poll(feed, now);
+    return true;
+  }
+
   private async poll(feed: FeedSource, now: Date): Promise<void> {
     const { store, log } = this.o;
     const r = await fetchUrl(feed.url, {
