@@ -1,5 +1,5 @@
 import { parseTlp } from "../intel/taxonomies/tlp.js";
-import type { FieldChange } from "../store/types.js";
+import type { FieldChange } from "../casebook/edit.js";
 import { DATA_TYPES, INCIDENT_TYPES, REPORTED_TO, SECTORS, type IncidentFields } from "./types.js";
 
 /** Raised for a correction that names an unknown field or a value outside its vocabulary. */

@@ -1,9 +1,7 @@
-import { checkMarking, levelOf, OWNER_CLEARANCE, strictest, type Writer } from "../casebook/authorize.js";
+import { OWNER_CLEARANCE, type Writer } from "../casebook/authorize.js";
 import { sha256 } from "../core/document.js";
-import { tlpRank, type Tlp } from "../intel/taxonomies/tlp.js";
-import type { Casefile, IncidentFields, Notice, Tag } from "../core/types.js";
+import type { Casefile, IncidentFields, Notice } from "../core/types.js";
 import { ADVISORY_BODIES, orgKey } from "../core/vocab/organizations.js";
-import { emptyFields } from "../extract/index.js";
 import type { Facets } from "./types.js";
 
 /** Who automatic changes (ingest, re-extraction, correlation) are recorded as, in every backend. */
@@ -11,19 +9,6 @@ export const SYSTEM = "jikenbo";
 
 /** The casebook's own writes as its owner (re-extraction; tools that fill a casebook): every clearance. */
 export const SYSTEM_WRITER: Writer = { who: SYSTEM, clearance: OWNER_CLEARANCE };
-
-/** The marking a write must leave an incident with at least (a merge, a split, a source joining it), and why, for the trail. */
-export interface Keep {
-  floor: string;
-  why: string;
-}
-
-/** Why a merge, a split or a joining source kept a marking, as the history says. */
-export const KEEPS = {
-  merged: "keeps the strictest TLP of the incidents merged into it",
-  split: "keeps the TLP of the incident before the split",
-  joined: "keeps the TLP of the source that joined it",
-} as const;
 
 /** A notice ready to be written: its stable id and the incident it belongs to. */
 export interface NoticeRow {
@@ -45,91 +30,6 @@ export function noticeRows(cf: Casefile): NoticeRow[] {
     const id = "ntc_" + sha256(`${cf.doc.sha256}\n${key}\n${k}`).slice(0, 16);
     return { id, incidentId: n.isIncident ? "inc_" + sha256(id).slice(0, 16) : null, notice: n };
   });
-}
-
-/** One source's version of an incident, for merging. */
-export interface SourceDraft {
-  fields: IncidentFields;
-  confidence: Partial<Record<keyof IncidentFields, number>>;
-  tags: Tag[];
-}
-
-/**
- * The incident's fields from its sources, oldest first: lists are united; for a single value the
- * more confident source wins, and among equally confident ones the later (a follow-up's updated
- * count replaces the first report's).
- */
-export function mergeFields(drafts: SourceDraft[]): IncidentFields {
-  const out = emptyFields() as unknown as Record<string, unknown>;
-  const conf: Record<string, number> = {};
-  for (const d of drafts) {
-    for (const [k, v] of Object.entries(d.fields)) {
-      if (Array.isArray(v)) {
-        const merged = [...(out[k] as unknown[])];
-        for (const x of v) if (!merged.some((y) => JSON.stringify(y) === JSON.stringify(x))) merged.push(x);
-        out[k] = merged;
-        continue;
-      }
-      if (v === null || v === undefined || v === "unknown") continue;
-      const c = Math.round(((d.confidence as Record<string, number>)[k] ?? 0.5) * 10) / 10;
-      if (out[k] === null || out[k] === "unknown" || c >= (conf[k] ?? 0)) {
-        out[k] = v;
-        conf[k] = c;
-      }
-    }
-  }
-  // The headline count and its phrase travel together.
-  const counted = [...drafts].reverse().find((d) => d.fields.affected_count === out.affected_count);
-  if (counted) out.affected_count_text = counted.fields.affected_count_text;
-  return out as unknown as IncidentFields;
-}
-
-/**
- * The incident's tags from its sources: one per taxonomy value, the most confident kept. TLP keeps
- * the strictest marking of any source, however confident a looser one is.
- */
-export function mergeTags(drafts: SourceDraft[]): Tag[] {
-  const best = new Map<string, Tag>();
-  for (const t of drafts.flatMap((d) => d.tags)) {
-    const key = `${t.taxonomy}:${t.value}`;
-    const cur = best.get(key);
-    if (!cur || t.confidence > cur.confidence) best.set(key, t);
-  }
-  // Single-valued taxonomies keep one value: the strictest marking, else the most confident.
-  for (const single of ["tsr_cause", "tsr_medium", "tlp"]) {
-    const all = [...best.values()].filter((t) => t.taxonomy === single)
-      .sort((a, b) => (single === "tlp" ? tlpRank(levelOf(b.value)) - tlpRank(levelOf(a.value)) : 0) || b.confidence - a.confidence);
-    for (const t of all.slice(1)) best.delete(`${t.taxonomy}:${t.value}`);
-  }
-  return [...best.values()];
-}
-
-/** The marking a notice carries itself (in its words, or as imported): its strictest TLP tag, else CLEAR. */
-export function noticeMarking(n: Notice): Tlp {
-  return strictest((n.incident?.tags ?? []).filter((t) => t.taxonomy === "tlp").map((t) => t.value));
-}
-
-/** Refuse a casefile with an incident notice marked above the writer's clearance: nobody files what they could not mark. */
-export function checkNoticeMarkings(cf: Casefile, writer: Writer): void {
-  for (const n of cf.notices) if (n.incident) checkMarking(writer, noticeMarking(n), `the notice "${n.title}"`);
-}
-
-/** The fields after analysts' corrections (the latest active one per field wins). */
-export function applyOverrides(fields: IncidentFields, overrides: { field: string; value: unknown }[]): IncidentFields {
-  const out = { ...fields } as unknown as Record<string, unknown>;
-  for (const o of overrides) if (o.field !== "tlp") out[o.field] = o.value;
-  return out as unknown as IncidentFields;
-}
-
-/** The fields whose values differ, with the old and new value of each. */
-export function fieldChanges(before: IncidentFields | null, after: IncidentFields): Record<string, [unknown, unknown]> {
-  const out: Record<string, [unknown, unknown]> = {};
-  if (!before) return out;
-  for (const [k, v] of Object.entries(after)) {
-    const old = (before as unknown as Record<string, unknown>)[k];
-    if (JSON.stringify(old) !== JSON.stringify(v)) out[k] = [old ?? null, v];
-  }
-  return out;
 }
 
 /** What kind of indicator a value is. */

@@ -1,4 +1,6 @@
 import type { Writer } from "../casebook/authorize.js";
+import type { FieldChange } from "../casebook/edit.js";
+import type { EventAction, LinkMethod } from "../casebook/trail.js";
 import type { StatInput } from "../intel/stats.js";
 import type { Basic } from "../intel/taxonomies/basics.js";
 import type { TsrCause } from "../intel/taxonomies/tsr.js";
@@ -49,7 +51,7 @@ export interface NoticeRecord {
 
 /** Why a notice belongs to its incident. */
 export interface LinkRecord {
-  method: "first" | "auto" | "manual";
+  method: LinkMethod;
   score: number | null;
   reason: string;
   by: string;
@@ -70,7 +72,7 @@ export interface OverrideRecord {
 export interface EventRecord {
   at: string;
   who: string;
-  action: "created" | "source_added" | "merged" | "unmerged" | "edited" | "reverted" | "reextracted" | "split_off";
+  action: EventAction;
   detail: Record<string, unknown>;
 }
 
@@ -94,11 +96,7 @@ export interface IncidentDetail extends IncidentSummary {
   created_at: string;
 }
 
-/** A field change an analyst asks for: the value is already of the field's type. */
-export interface FieldChange {
-  field: keyof IncidentFields | "tlp";
-  value: unknown;
-}
+export type { FieldChange };
 
 /** Who does something and why, for the audit trail. */
 export interface Actor {
@@ -397,12 +395,4 @@ export interface ServiceStore {
   taxiiStatus(id: string): Promise<TaxiiStatusRecord | null>;
 }
 
-/** Raised when an id names no incident (or notice). */
-export class NotFoundError extends Error {
-  override name = "NotFoundError";
-}
-
-/** Raised when a request contradicts the casebook's state (splitting a single-source incident). */
-export class ConflictError extends Error {
-  override name = "ConflictError";
-}
+export { ConflictError, NotFoundError } from "../casebook/errors.js";

@@ -9,10 +9,10 @@ import type { StatInput } from "../../intel/stats.js";
 import { analysisDigest } from "../../core/digest.js";
 import { checkMarking, checkTokenFor, grantedClearance, keptMarking, levelsUpTo, maySee, strictest, writable, type Writer } from "../../casebook/authorize.js";
 import type { Tlp } from "../../intel/taxonomies/tlp.js";
-import {
-  applyOverrides, bigramQuery, bigramTokens, checkNoticeMarkings, ONE_RUN, facetsOf, SYSTEM, fieldChanges, SYSTEM_WRITER, incidentDate, indicatorKind, KEEPS, mergeFields, mergeTags, noticeMarking, noticeRows, partiesOf,
-  searchText, type Keep, type SourceDraft,
-} from "../records.js";
+import { checkNoticeMarkings, noticeMarking } from "../../casebook/marking.js";
+import { applyOverrides, fieldChanges, mergeFields, mergeTags, type SourceDraft } from "../../casebook/sources.js";
+import { KEEPS, type Keep } from "../../casebook/trail.js";
+import { bigramQuery, bigramTokens, ONE_RUN, facetsOf, SYSTEM, SYSTEM_WRITER, incidentDate, indicatorKind, noticeRows, partiesOf, searchText } from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Sort, Store, StoredDocument, User, WatchHit,
