@@ -232,7 +232,7 @@ async function storeSource(store: Store, item: ImportedIncident, s: ImportedSour
     const { cf, forced } = await importedCasefile(item, s, writer.why ?? "imported", copy);
     const row = noticeRows(cf).find((r) => r.incidentId !== null)!;
     if ((await store.documentMarkings(cf.doc.sha256)).some((m) => !maySee(writer.clearance, m))) continue;
-    const saved = await store.saveCasefile(cf, writer, { standalone: true });
+    const saved = await store.saveCasefile(cf, writer, { placement: { open: { fields: [], tlp: null } } });
     if (saved.stored) return { landed: saved.incidentIds[0] ?? null, stored: true, forced };
     const landed = await holder(store, row.id, row.incidentId!, target, writer);
     if (landed !== null) return { landed, stored: false, forced };

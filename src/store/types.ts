@@ -1,4 +1,5 @@
 import type { Writer } from "../casebook/authorize.js";
+import type { Placement } from "../casebook/correlate.js";
 import type { FieldChange } from "../casebook/edit.js";
 import type { EventAction, LinkMethod } from "../casebook/trail.js";
 import type { StatInput } from "../intel/stats.js";
@@ -194,9 +195,9 @@ export interface Store extends ServiceStore {
    * Archive a document with its notices and incidents, all in one transaction, as `writer`: a notice
    * marked above their clearance is refused (ForbiddenError), a new notice joins only an incident they
    * may see, and a document already archived under an incident they may not see is left alone.
-   * `standalone`: each notice opens an incident of its own instead of joining one (imports).
+   * `placement` (imports): where its new incident notices go instead of where correlation would put them.
    */
-  saveCasefile(cf: Casefile, writer: Writer, opts?: { standalone?: boolean }): Promise<SaveResult>;
+  saveCasefile(cf: Casefile, writer: Writer, opts?: { placement?: Placement }): Promise<SaveResult>;
   /**
    * Replace documents' notices and incidents with a fresh analysis (re-extraction), in one
    * transaction; documents whose analysis digest did not change are left untouched.

@@ -1,20 +1,22 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
-import { sha256 } from "../../core/document.js";
 import { dirname } from "node:path";
 import type { Casefile, Finding, IncidentFields, Message, Notice, NoticeKind, Reanalysis, Sector, Tag } from "../../core/types.js";
-import { sameIncident, SAME_INCIDENT, orgKey, type Match } from "../../intel/correlate.js";
+import { orgKey } from "../../intel/correlate.js";
 import { keyOfValue } from "../../intel/indicators/index.js";
 import type { StatInput } from "../../intel/stats.js";
 import { analysisDigest } from "../../core/digest.js";
-import { checkMarking, checkTokenFor, grantedClearance, keptMarking, levelsUpTo, maySee, strictest, writable, type Writer } from "../../casebook/authorize.js";
+import { checkMarking, checkTokenFor, grantedClearance, levelsUpTo, maySee, writable, type Writer } from "../../casebook/authorize.js";
 import type { Tlp } from "../../intel/taxonomies/tlp.js";
-import { checkNoticeMarkings, noticeMarking } from "../../casebook/marking.js";
-import { applyOverrides, fieldChanges, mergeFields, mergeTags, type SourceDraft } from "../../casebook/sources.js";
-import { KEEPS, type Keep } from "../../casebook/trail.js";
+import { bestMatch, planNotice, touch, type Correlated, type Placement } from "../../casebook/correlate.js";
+import { planEdit, planRevert } from "../../casebook/edit.js";
+import { checkNoticeMarkings } from "../../casebook/marking.js";
+import { ownIncident, planMerge, planUnmerge, type SplitSource } from "../../casebook/merge.js";
+import { planRefresh } from "../../casebook/refresh.js";
+import type { Cause, Keep, Write } from "../../casebook/trail.js";
 import { bigramQuery, bigramTokens, ONE_RUN, facetsOf, SYSTEM, SYSTEM_WRITER, incidentDate, indicatorKind, noticeRows, partiesOf, searchText } from "../records.js";
 import type {
-  Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
+  Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Sort, Store, StoredDocument, User, WatchHit,
   TaxiiObject, TaxiiStatusRecord, WatchKind, Watchlist,
 } from "../types.js";
@@ -167,44 +169,80 @@ export class SqliteStore implements Store {
     this.db.transaction(() => this.insertDocument(cf))();
   }
 
-  /** Append to an incident's trail. */
-  private event(incidentId: string, who: string, action: EventRecord["action"], detail: Record<string, unknown>): void {
-    this.st("INSERT INTO events (incident_id, at, who, action, detail) VALUES (?, ?, ?, ?, ?)").run(incidentId, new Date().toISOString(), who, action, JSON.stringify(detail));
-  }
-
-  /** Record why a notice belongs to its incident. */
-  private link(noticeId: string, incidentId: string, method: LinkRecord["method"], score: number | null, reason: string, by: string): void {
-    this.st(
-      `INSERT INTO links (notice_id, incident_id, method, score, reason, by, at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(notice_id) DO UPDATE SET incident_id = excluded.incident_id, method = excluded.method, score = excluded.score,
-         reason = excluded.reason, by = excluded.by, at = excluded.at`,
-    ).run(noticeId, incidentId, method, score, reason, by, new Date().toISOString());
+  /** Carry out a plan's writes, in order. */
+  private apply(writes: Write[]): void {
+    for (const w of writes) {
+      const now = new Date().toISOString();
+      switch (w.op) {
+        case "open":
+          this.st("INSERT OR IGNORE INTO incidents (id, title, fields, created_at, updated_at) VALUES (?, ?, '{}', ?, ?)").run(w.incident, w.title, now, now);
+          this.st("DELETE FROM incident_aliases WHERE alias = ?").run(w.incident);
+          break;
+        case "place":
+          this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(w.incident, w.notice);
+          break;
+        case "link":
+          this.st(
+            `INSERT INTO links (notice_id, incident_id, method, score, reason, by, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT(notice_id) DO UPDATE SET incident_id = excluded.incident_id, method = excluded.method, score = excluded.score,
+               reason = excluded.reason, by = excluded.by, at = excluded.at`,
+          ).run(w.notice, w.incident, w.method, w.score, w.reason, w.by, now);
+          break;
+        case "unlink":
+          this.st("DELETE FROM links WHERE notice_id = ?").run(w.notice);
+          break;
+        case "block":
+          this.st("INSERT OR IGNORE INTO merge_blocks (notice_id, incident_id, by, at) VALUES (?, ?, ?, ?)").run(w.notice, w.incident, w.by, now);
+          break;
+        case "unblock":
+          this.st("DELETE FROM merge_blocks WHERE notice_id = ? AND incident_id = ?").run(w.notice, w.incident);
+          break;
+        case "alias":
+          this.st("UPDATE incident_aliases SET incident_id = ? WHERE incident_id = ?").run(w.into, w.from);
+          this.st("INSERT OR REPLACE INTO incident_aliases (alias, incident_id) VALUES (?, ?)").run(w.from, w.into);
+          break;
+        case "carry":
+          this.st(`UPDATE overrides SET incident_id = ? WHERE incident_id = ? AND active = 1
+                   AND field NOT IN (SELECT field FROM overrides WHERE incident_id = ? AND active = 1)`).run(w.into, w.from, w.into);
+          break;
+        case "correct":
+          this.st("UPDATE overrides SET active = 0 WHERE incident_id = ? AND field = ? AND active = 1").run(w.incident, w.field);
+          this.st("INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES (?, ?, ?, ?, ?, ?)").run(w.incident, w.field, JSON.stringify(w.value), w.who, now, w.why);
+          break;
+        case "withdraw":
+          this.st("UPDATE overrides SET active = 0 WHERE incident_id = ? AND field = ? AND active = 1").run(w.incident, w.field);
+          break;
+        case "event":
+          this.st("INSERT INTO events (incident_id, at, who, action, detail) VALUES (?, ?, ?, ?, ?)").run(w.incident, now, w.who, w.action, JSON.stringify(w.detail));
+          break;
+        case "audit":
+          this.auditNow(w.who, w.action, w.target, w.before, w.after);
+          break;
+        case "refresh":
+          this.refresh(w.incident, w.who, w.cause, w.keep);
+          break;
+      }
+    }
   }
 
   /** The existing incident a new incident notice reports, if the evidence is strong enough, among those the writer may touch. */
-  private correlate(noticeId: string, notice: Notice, clearance: Tlp): { id: string; tlp: string; match: Match } | null {
+  private correlate(noticeId: string, notice: Notice, clearance: Tlp): Correlated | null {
     const f = notice.incident!.fields;
-    const key = orgKey(f.organization);
     const candidates = this.st(
       `SELECT id, title, fields, tlp FROM incidents WHERE fields != '{}' AND ((casebook_id IS NOT NULL AND casebook_id = ?) OR (org_key != '' AND org_key = ?))
        AND id NOT IN (SELECT incident_id FROM merge_blocks WHERE notice_id = ?) AND tlp IN (SELECT value FROM json_each(?)) LIMIT 200`,
-    ).all(f.casebook_id, key, noticeId, JSON.stringify(levelsUpTo(clearance))) as { id: string; title: string; fields: string; tlp: string }[];
-    let best: { id: string; tlp: string; match: Match } | null = null;
-    for (const c of candidates) {
-      const match = sameIncident({ title: notice.title, fields: f }, { title: c.title, fields: JSON.parse(c.fields) as IncidentFields });
-      if (match.score >= SAME_INCIDENT && (!best || match.score > best.match.score)) best = { id: c.id, tlp: c.tlp, match };
-    }
-    return best;
+    ).all(f.casebook_id, orgKey(f.organization), noticeId, JSON.stringify(levelsUpTo(clearance))) as { id: string; title: string; fields: string; tlp: string }[];
+    return bestMatch({ title: notice.title, fields: f }, candidates.map((c) => ({ ...c, fields: JSON.parse(c.fields) as IncidentFields })));
   }
 
   /**
-   * Write a casefile's notices and findings. A new incident notice joins the incident it correlates
-   * with among those the writer may touch (which keeps the stricter marking of the two), or opens its
-   * own (always, when `standalone`). Returns each touched incident and whether it is new.
+   * Write a casefile's notices and findings, and place each (planNotice): a new incident notice goes
+   * where `placement` says, else joins the incident it correlates with among those the writer may
+   * touch, else opens its own. Returns each touched incident and whether it is new.
    */
-  private writeNotices(cf: Casefile, writer: Writer, standalone: boolean): Map<string, boolean> {
-    const who = SYSTEM;
+  private writeNotices(cf: Casefile, writer: Writer, placement?: Placement): Map<string, boolean> {
     const touched = new Map<string, boolean>();
+    const join = placement && "join" in placement ? writable(writer, placement.join, this.locate(placement.join)) : null;
     const insNotice = this.st(
       `INSERT INTO notices (id, document, idx, title, start, end, kind, is_incident, reason, listing_date, category, fields, confidence, tags, incident_id)
        VALUES (@id, @document, @idx, @title, @start, @end, @kind, @is_incident, @reason, @listing_date, @category, @fields, @confidence, @tags, NULL)
@@ -217,7 +255,7 @@ export class SqliteStore implements Store {
     );
     for (const row of noticeRows(cf)) {
       const n = row.notice;
-      const before = this.st("SELECT incident_id FROM notices WHERE id = ?").get(row.id) as { incident_id: string | null } | undefined;
+      const before = (this.st("SELECT incident_id FROM notices WHERE id = ?").get(row.id) as { incident_id: string | null } | undefined)?.incident_id ?? null;
       insNotice.run({
         id: row.id, document: cf.doc.sha256, idx: n.index, title: n.title, start: n.span[0], end: n.span[1], kind: n.kind,
         is_incident: n.isIncident ? 1 : 0, reason: n.reason, listing_date: n.listingDate, category: n.category,
@@ -228,86 +266,48 @@ export class SqliteStore implements Store {
       for (const f of n.incident?.findings ?? []) {
         insFinding.run(row.id, f.field, JSON.stringify(f.value), f.span[0], f.span[1], f.text, f.confidence, f.rule);
       }
-      if (before?.incident_id) {
-        if (n.isIncident) {
-          this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(before.incident_id, row.id);
-        } else {
-          // A notice that stopped being an incident leaves its incident.
-          this.st("UPDATE notices SET incident_id = NULL WHERE id = ?").run(row.id);
-          this.st("DELETE FROM links WHERE notice_id = ?").run(row.id);
-          this.event(before.incident_id, who, "reextracted", { source_removed: row.id, reason: n.reason });
-        }
-        if (!touched.has(before.incident_id)) touched.set(before.incident_id, false);
-        continue;
-      }
-      if (!n.isIncident || !n.incident) continue;
-      const target = standalone ? null : this.correlate(row.id, n, writer.clearance);
-      if (target) {
-        this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(target.id, row.id);
-        const reason = target.match.reasons.join("; ");
-        this.link(row.id, target.id, "auto", target.match.score, reason, who);
-        this.event(target.id, who, "source_added", { notice: row.id, title: n.title, source: cf.doc.source, score: target.match.score, reason });
-        if (!touched.has(target.id)) touched.set(target.id, false);
-        this.refreshIncident(target.id, who, "source_added", { floor: strictest([target.tlp, noticeMarking(n)]), why: KEEPS.joined });
-        continue;
-      }
-      const id = row.incidentId!;
-      const now = new Date().toISOString();
-      this.st("INSERT OR IGNORE INTO incidents (id, title, fields, created_at, updated_at) VALUES (?, ?, '{}', ?, ?)").run(id, n.title, now, now);
-      this.st("DELETE FROM incident_aliases WHERE alias = ?").run(id);
-      this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(id, row.id);
-      this.link(row.id, id, "first", null, "the notice that opened this incident", who);
-      this.event(id, who, "created", { notice: row.id, title: n.title, source: cf.doc.source });
-      touched.set(id, !touched.has(id) || touched.get(id)!);
-      this.refreshIncident(id, who, "created");
+      const correlated = before === null && n.isIncident && n.incident && !placement ? this.correlate(row.id, n, writer.clearance) : null;
+      const into = join ? { join } : placement && "open" in placement ? { open: placement.open } : correlated ? { correlated } : null;
+      const plan = planNotice({ row, source: cf.doc.source, before, into, system: SYSTEM, writer });
+      this.apply(plan.writes);
+      touch(touched, plan.touched);
     }
     return touched;
   }
 
   /**
-   * Recompute an incident from its sources and its analysts' corrections, recording what changed.
-   * Returns whether the fields changed, or "deleted" when no source is left.
+   * Recompute an incident from its sources and its analysts' corrections (planRefresh), recording what
+   * changed. Returns whether its row changed, or "deleted" when no source is left.
    */
-  private refreshIncident(id: string, who: string, cause: "created" | "source_added" | "reextracted" | "merged" | "unmerged" | "edited" | "reverted", keep?: Keep): boolean | "deleted" {
+  private refresh(id: string, who: string, cause: Cause, keep?: Keep): boolean | "deleted" {
     const notices = this.st(
       `SELECT n.title, n.fields, n.confidence, n.tags, n.start, n.end, d.text FROM notices n JOIN documents d ON d.sha256 = n.document
        WHERE n.incident_id = ? AND n.fields IS NOT NULL AND n.is_incident = 1
        ORDER BY coalesce(json_extract(n.fields, '$.disclosed_on'), n.listing_date, substr(d.first_seen, 1, 10)), d.first_seen, n.document, n.idx`,
     ).all(id) as { title: string; fields: string; confidence: string | null; tags: string | null; start: number; end: number; text: string | null }[];
-    if (notices.length === 0) {
+    const stored = this.st("SELECT title, fields, tlp, tags FROM incidents WHERE id = ?").get(id) as { title: string; fields: string; tlp: string; tags: string };
+    const plan = planRefresh({
+      id, who, cause, keep, overrides: this.activeOverrides(id),
+      sources: notices.map((n) => ({
+        title: n.title, fields: JSON.parse(n.fields) as IncidentFields, confidence: n.confidence ? JSON.parse(n.confidence) : {}, tags: n.tags ? (JSON.parse(n.tags) as Tag[]) : [],
+      })),
+      stored: { title: stored.title, fields: stored.fields === "{}" ? null : (JSON.parse(stored.fields) as IncidentFields), tlp: stored.tlp, tags: JSON.parse(stored.tags) as Tag[] },
+    });
+    if (plan.kind === "delete") {
       this.st("DELETE FROM incident_fts WHERE rowid = (SELECT fts_key FROM incidents WHERE id = ?)").run(id);
       this.st("DELETE FROM incident_bigrams WHERE rowid = (SELECT fts_key FROM incidents WHERE id = ?)").run(id);
       this.st("DELETE FROM incidents WHERE id = ?").run(id);
       return "deleted";
     }
-    const drafts: SourceDraft[] = notices.map((n) => ({
-      fields: JSON.parse(n.fields) as IncidentFields, confidence: n.confidence ? JSON.parse(n.confidence) : {}, tags: n.tags ? (JSON.parse(n.tags) as Tag[]) : [],
-    }));
-    const overrides = this.activeOverrides(id);
-    const fields = applyOverrides(mergeFields(drafts), overrides);
-    const tlpOverride = overrides.filter((o) => o.field === "tlp").at(-1)?.value as string | undefined;
-    const tags = mergeTags(drafts);
-    let tlp = tlpOverride ?? tags.find((t) => t.taxonomy === "tlp")?.value ?? "CLEAR";
-    const kept = keep ? keptMarking(keep.floor, tlp) : null;
-    if (kept) {
-      this.correct(id, { field: "tlp", value: kept }, tlp, { who, why: keep!.why });
-      tlp = kept;
-    }
-    const title = notices[0]!.title;
-    const json = JSON.stringify(fields);
-    const before = this.st("SELECT fields, title, tlp, tags FROM incidents WHERE id = ?").get(id) as { fields: string; title: string; tlp: string; tags: string };
-    const fresh = before.fields === "{}";
-    if (before.fields === json && before.title === title && before.tlp === tlp && before.tags === JSON.stringify(tags)) return false;
+    this.apply(plan.writes);
+    if (plan.kind === "same") return false;
     this.changed.add(id);
-    if (!fresh && (cause === "reextracted" || cause === "source_added")) {
-      const changes = fieldChanges(JSON.parse(before.fields) as IncidentFields, fields);
-      if (Object.keys(changes).length) this.event(id, who, cause === "reextracted" ? "reextracted" : "source_added", { changes });
-    }
+    const { title, fields, tlp, tags } = plan.row;
     this.st(
       `UPDATE incidents SET title = ?, organization = ?, sector = ?, disclosed_on = ?, discovered_on = ?, event_date = ?,
          affected_count = ?, fields = ?, tlp = ?, tags = ?, casebook_id = ?, org_key = ?, updated_at = ? WHERE id = ?`,
     ).run(title, fields.organization, fields.sector, fields.disclosed_on, fields.discovered_on, incidentDate(fields) ?? this.createdDay(id),
-      fields.affected_count, json, tlp, JSON.stringify(tags), fields.casebook_id, orgKey(fields.organization), new Date().toISOString(), id);
+      fields.affected_count, JSON.stringify(fields), tlp, JSON.stringify(tags), fields.casebook_id, orgKey(fields.organization), new Date().toISOString(), id);
     const row = this.st("SELECT rowid, fts_key, event_date FROM incidents WHERE id = ?").get(id) as { rowid: number; fts_key: number | null; event_date: string };
     this.st("DELETE FROM incident_types WHERE incident_id = ?").run(id);
     const insType = this.st("INSERT OR IGNORE INTO incident_types (incident_id, type) VALUES (?, ?)");
@@ -317,8 +317,7 @@ export class SqliteStore implements Store {
     this.st("DELETE FROM incident_parties WHERE incident_id = ?").run(id);
     const insParty = this.st("INSERT OR IGNORE INTO incident_parties (incident_id, key, name, role) VALUES (?, ?, ?, ?)");
     for (const p of partiesOf(fields)) insParty.run(id, p.key, p.name, p.role);
-    const bodies = notices.map((n) => (n.text ?? "").slice(n.start, n.end));
-    const body = searchText(title, fields, bodies);
+    const body = searchText(title, fields, notices.map((n) => (n.text ?? "").slice(n.start, n.end)));
     if (row.fts_key !== null) {
       this.st("DELETE FROM incident_fts WHERE rowid = ?").run(row.fts_key);
       this.st("DELETE FROM incident_bigrams WHERE rowid = ?").run(row.fts_key);
@@ -347,7 +346,7 @@ export class SqliteStore implements Store {
     const r: SaveResult = { stored: true, notices, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
     for (const [id, created] of touched) {
       if (created) { r.incidentsNew++; r.incidentIds.push(id); continue; }
-      if (this.refreshIncident(id, who, cause) === "deleted") continue;
+      if (this.refresh(id, who, cause) === "deleted") continue;
       r.incidentIds.push(id);
       if (this.changed.has(id)) r.incidentsUpdated++;
       else r.incidentsUnchanged++;
@@ -355,7 +354,7 @@ export class SqliteStore implements Store {
     return r;
   }
 
-  async saveCasefile(cf: Casefile, writer: Writer, opts: { standalone?: boolean } = {}): Promise<SaveResult> {
+  async saveCasefile(cf: Casefile, writer: Writer, opts: { placement?: Placement } = {}): Promise<SaveResult> {
     return this.db.transaction((): SaveResult => {
       if (this.st("SELECT 1 FROM documents WHERE sha256 = ?").get(cf.doc.sha256)) {
         this.sourceAs(cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt, writer.clearance);
@@ -364,7 +363,7 @@ export class SqliteStore implements Store {
       checkNoticeMarkings(cf, writer);
       this.changed.clear();
       this.insertDocument({ ...cf, analysis: analysisDigest(cf) });
-      return this.tally(this.writeNotices(cf, writer, opts.standalone ?? false), cf.notices.length, SYSTEM, "source_added");
+      return this.tally(this.writeNotices(cf, writer, opts.placement), cf.notices.length, SYSTEM, "source_added");
     }).immediate();
   }
 
@@ -392,9 +391,9 @@ export class SqliteStore implements Store {
         for (const o of this.st("SELECT id, incident_id FROM notices WHERE document = ?").all(sha) as { id: string; incident_id: string | null }[]) {
           if (keep.has(o.id)) continue;
           this.st("DELETE FROM notices WHERE id = ?").run(o.id);
-          if (o.incident_id) this.event(o.incident_id, SYSTEM, "reextracted", { source_removed: o.id });
+          if (o.incident_id) this.apply([{ op: "event", incident: o.incident_id, who: SYSTEM, action: "reextracted", detail: { source_removed: o.id } }]);
         }
-        for (const [id, created] of this.writeNotices(cf, SYSTEM_WRITER, false)) touched.set(id, created || (touched.get(id) ?? false));
+        for (const [id, created] of this.writeNotices(cf, SYSTEM_WRITER)) touched.set(id, created || (touched.get(id) ?? false));
       }
       const r = this.tally(touched, notices, SYSTEM, "reextracted");
       for (const id of same) if (!touched.has(id)) r.incidentsUnchanged++;
@@ -595,99 +594,49 @@ export class SqliteStore implements Store {
     return found.id;
   }
 
-  /** Write a correction and its trail: the event and the audit entry. `from` is the value before. */
-  private correct(id: string, c: FieldChange, from: unknown, actor: Actor): void {
-    this.st("UPDATE overrides SET active = 0 WHERE incident_id = ? AND field = ? AND active = 1").run(id, c.field);
-    this.st("INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES (?, ?, ?, ?, ?, ?)").run(id, c.field, JSON.stringify(c.value), actor.who, new Date().toISOString(), actor.why ?? null);
-    this.event(id, actor.who, "edited", { field: c.field, from, to: c.value, why: actor.why ?? null });
-    this.auditNow(actor.who, "incident.edit", `incident:${id}`, { [c.field]: from }, { [c.field]: c.value, why: actor.why ?? null });
-  }
-
   async merge(target: string, others: string[], actor: Writer): Promise<IncidentDetail> {
     const into = this.db.transaction((): string => {
       const to = writable(actor, target, this.locate(target));
-      const froms = new Map(others.map((o) => writable(actor, o, this.locate(o))).map((f) => [f.id, f]));
-      const floor = strictest([to.tlp, ...[...froms.values()].map((f) => f.tlp)]);
-      const into = to.id;
-      for (const from of froms.keys()) {
-        if (from === into) continue;
-        const moved = this.st("SELECT id, title FROM notices WHERE incident_id = ?").all(from) as { id: string; title: string }[];
-        for (const n of moved) {
-          this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(into, n.id);
-          this.link(n.id, into, "manual", null, actor.why ? `merged by ${actor.who}: ${actor.why}` : `merged by ${actor.who}`, actor.who);
-          this.st("DELETE FROM merge_blocks WHERE notice_id = ? AND incident_id = ?").run(n.id, into);
-        }
-        // Corrections made on the merged incident carry over unless the target has its own.
-        this.st(`UPDATE overrides SET incident_id = ? WHERE incident_id = ? AND active = 1
-                 AND field NOT IN (SELECT field FROM overrides WHERE incident_id = ? AND active = 1)`).run(into, from, into);
-        this.st("UPDATE incident_aliases SET incident_id = ? WHERE incident_id = ?").run(into, from);
-        this.st("INSERT OR REPLACE INTO incident_aliases (alias, incident_id) VALUES (?, ?)").run(from, into);
-        this.event(into, actor.who, "merged", { from, notices: moved.map((n) => n.id), why: actor.why ?? null });
-        this.auditNow(actor.who, "incident.merge", `incident:${into}`, { from }, { into, notices: moved.map((n) => n.id), why: actor.why ?? null });
-        this.event(from, actor.who, "merged", { into, why: actor.why ?? null });
-        this.refreshIncident(from, actor.who, "merged");
-      }
-      this.refreshIncident(into, actor.who, "merged", { floor, why: KEEPS.merged });
-      return into;
+      const froms = others.map((o) => writable(actor, o, this.locate(o))).map((f) => ({
+        ...f, notices: (this.st("SELECT id FROM notices WHERE incident_id = ? ORDER BY rowid").all(f.id) as { id: string }[]).map((n) => n.id),
+      }));
+      this.apply(planMerge(to, froms, actor));
+      return to.id;
     }).immediate();
     return (await this.getIncident(into))!;
   }
 
   async unmerge(requested: string, actor: Writer, noticeId?: string): Promise<string[]> {
     return this.db.transaction((): string[] => {
-      const { id, tlp } = writable(actor, requested, this.locate(requested));
-      const keep = { floor: tlp, why: KEEPS.split };
+      const found = writable(actor, requested, this.locate(requested));
       const sources = this.st(
         `SELECT n.id, n.title, l.method FROM notices n LEFT JOIN links l ON l.notice_id = n.id WHERE n.incident_id = ? ORDER BY l.method = 'first' DESC, l.at, n.id`,
-      ).all(id) as { id: string; title: string; method: string | null }[];
-      if (sources.length < 2) throw new ConflictError(`incident ${id} has a single source; nothing to split`);
-      const detach = noticeId ? sources.filter((s) => s.id === noticeId) : sources.filter((s) => s.method !== "first").length ? sources.filter((s) => s.method !== "first") : sources.slice(1);
-      if (detach.length === 0) throw new NotFoundError(`notice ${noticeId} is not a source of incident ${id}`);
-      if (detach.length === sources.length) throw new ConflictError("an incident keeps at least one source");
-      const created: string[] = [];
-      const now = new Date().toISOString();
-      for (const n of detach) {
-        const own = "inc_" + sha256(n.id).slice(0, 16);
-        const newId = own === id || this.st("SELECT 1 FROM incidents WHERE id = ?").get(own) ? "inc_" + sha256(`${n.id}\n${now}`).slice(0, 16) : own;
-        this.st("DELETE FROM incident_aliases WHERE alias = ?").run(newId);
-        this.st("INSERT INTO incidents (id, title, fields, created_at, updated_at) VALUES (?, ?, '{}', ?, ?)").run(newId, n.title, now, now);
-        this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(newId, n.id);
-        this.link(n.id, newId, "first", null, actor.why ? `split off ${id} by ${actor.who}: ${actor.why}` : `split off ${id} by ${actor.who}`, actor.who);
-        this.st("INSERT OR IGNORE INTO merge_blocks (notice_id, incident_id, by, at) VALUES (?, ?, ?, ?)").run(n.id, id, actor.who, now);
-        this.event(newId, actor.who, "split_off", { from: id, notice: n.id, why: actor.why ?? null });
-        this.refreshIncident(newId, actor.who, "unmerged", keep);
-        created.push(newId);
-      }
-      this.event(id, actor.who, "unmerged", { notices: detach.map((n) => n.id), into: created, why: actor.why ?? null });
-      this.auditNow(actor.who, "incident.unmerge", `incident:${id}`, { notices: sources.map((n) => n.id) }, { split_into: created, why: actor.why ?? null });
-      this.refreshIncident(id, actor.who, "unmerged", keep);
-      return created;
+      ).all(found.id) as SplitSource[];
+      const taken = this.st("SELECT id FROM incidents WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(sources.map((n) => ownIncident(n.id)))) as { id: string }[];
+      const plan = planUnmerge(found, sources, noticeId, new Set(taken.map((t) => t.id)), new Date().toISOString(), actor);
+      this.apply(plan.writes);
+      return plan.created;
     }).immediate();
   }
 
   async edit(requested: string, changes: FieldChange[], writer: Writer): Promise<IncidentDetail> {
     const id = this.db.transaction((): string => {
-      const { id, tlp } = writable(writer, requested, this.locate(requested));
-      for (const c of changes) if (c.field === "tlp") checkMarking(writer, String(c.value));
-      const before = JSON.parse((this.st("SELECT fields FROM incidents WHERE id = ?").get(id) as { fields: string }).fields) as Record<string, unknown>;
-      for (const c of changes) this.correct(id, c, c.field === "tlp" ? tlp : before[c.field] ?? null, writer);
-      this.refreshIncident(id, writer.who, "edited");
-      return id;
+      const found = writable(writer, requested, this.locate(requested));
+      const fields = JSON.parse((this.st("SELECT fields FROM incidents WHERE id = ?").get(found.id) as { fields: string }).fields) as IncidentFields;
+      this.apply(planEdit(found, fields, changes, writer));
+      return found.id;
     }).immediate();
     return (await this.getIncident(id))!;
   }
 
   async revert(requested: string, field: string, writer: Writer): Promise<IncidentDetail> {
     const id = this.db.transaction((): string => {
-      const { id } = writable(writer, requested, this.locate(requested));
-      const r = this.st("UPDATE overrides SET active = 0 WHERE incident_id = ? AND field = ? AND active = 1").run(id, field);
-      if (r.changes === 0) throw new NotFoundError(`incident ${id} has no correction of ${field}`);
-      this.event(id, writer.who, "reverted", { field, why: writer.why ?? null });
-      this.auditNow(writer.who, "incident.revert", `incident:${id}`, { field }, null);
-      this.refreshIncident(id, writer.who, "reverted");
+      const found = writable(writer, requested, this.locate(requested));
+      const corrected = this.st("SELECT 1 FROM overrides WHERE incident_id = ? AND field = ? AND active = 1").get(found.id, field) !== undefined;
+      this.apply(planRevert(found, field, corrected, writer));
       // Withdrawing a marking must not leave the incident marked above the writer's clearance.
-      checkMarking(writer, (this.st("SELECT tlp FROM incidents WHERE id = ?").get(id) as { tlp: string }).tlp);
-      return id;
+      checkMarking(writer, (this.st("SELECT tlp FROM incidents WHERE id = ?").get(found.id) as { tlp: string }).tlp);
+      return found.id;
     }).immediate();
     return (await this.getIncident(id))!;
   }
