@@ -2,6 +2,7 @@ import type { IncidentFields } from "../core/types.js";
 import type { Tlp } from "../intel/taxonomies/tlp.js";
 import { checkMarking, strictest, type Writer } from "./authorize.js";
 import { NotFoundError } from "./errors.js";
+import { canonical } from "./sources.js";
 import { correction, type Write } from "./trail.js";
 
 /** A field change an analyst asks for: the value is already of the field's type. */
@@ -57,6 +58,6 @@ export function statedChanges(stated: Partial<IncidentFields>, statedTlp: Tlp | 
   ];
   return all.filter((c) => {
     const active = incident.overrides.filter((o) => o.field === c.field).at(-1);
-    return !active || JSON.stringify(active.value) !== JSON.stringify(c.value);
+    return !active || canonical(active.value) !== canonical(c.value);
   });
 }
