@@ -1,6 +1,7 @@
 import type { Writer } from "../casebook/authorize.js";
 import type { Placement } from "../casebook/correlate.js";
 import type { FieldChange } from "../casebook/edit.js";
+import type { WatchKind } from "../casebook/watch.js";
 import type { EventAction, LinkMethod } from "../casebook/trail.js";
 import type { StatInput } from "../intel/stats.js";
 import type { Basic } from "../intel/taxonomies/basics.js";
@@ -276,10 +277,8 @@ export interface AuditRecord {
   after: unknown;
 }
 
-/** What a watchlist watches for in new and updated incidents. */
-export const WATCH_KINDS = ["organization", "vendor", "domain", "indicator", "keyword"] as const;
-/** One kind of watch. */
-export type WatchKind = (typeof WATCH_KINDS)[number];
+export { WATCH_KINDS } from "../casebook/watch.js";
+export type { WatchKind };
 
 /** A watchlist: a pattern, and where to send a signed POST when an incident matches. */
 export interface Watchlist {

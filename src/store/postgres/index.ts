@@ -11,6 +11,7 @@ import { planEdit, planRevert, type Located } from "../../casebook/edit.js";
 import { checkNoticeMarkings } from "../../casebook/marking.js";
 import { ownIncident, planMerge, planUnmerge, type SplitSource } from "../../casebook/merge.js";
 import { planRefresh } from "../../casebook/refresh.js";
+import { planWatchHits } from "../../casebook/watch.js";
 import type { SourceDraft } from "../../casebook/sources.js";
 import type { Cause, Keep, Write } from "../../casebook/trail.js";
 import { SYSTEM, facetsOf, SYSTEM_WRITER, incidentDate, indicatorKind, noticeRows, partiesOf, searchText } from "../records.js";
@@ -19,7 +20,7 @@ import type {
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
   TaxiiObject, TaxiiStatusRecord, WatchKind, Watchlist,
 } from "../types.js";
-import { fingerprint, hashToken, newTokenString, nextDateAdded, watchMatch } from "../service.js";
+import { fingerprint, hashToken, newTokenString, nextDateAdded } from "../service.js";
 import { ConflictError, NotFoundError } from "../types.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
 
@@ -768,20 +769,18 @@ export class PostgresStore implements Store {
     const lists = await this.listWatchlists();
     if (lists.length === 0 || incidentIds.length === 0) return [];
     return this.write(async (w): Promise<WatchHit[]> => {
-      const out: WatchHit[] = [];
       const at = now();
-      for (const id of incidentIds) {
-        const [row] = await w.sql<{ title: string; fields: IncidentFields }[]>`SELECT title, fields FROM incidents WHERE id = ${id}`;
-        if (!row || Object.keys(row.fields).length === 0) continue;
-        for (const wl of lists) {
-          const reason = watchMatch(wl, { title: row.title, fields: row.fields });
-          if (!reason) continue;
-          const [hit] = await w.sql<WatchHit[]>`
-            INSERT INTO watch_hits (watchlist_id, incident_id, fingerprint, at, reason, next_attempt_at)
-            VALUES (${wl.id}, ${id}, ${fingerprint(row.fields)}, ${at}, ${reason}, ${wl.webhook_url ? at : null}) ON CONFLICT DO NOTHING
-            RETURNING id, watchlist_id, incident_id, at, reason, delivered_at, attempts, next_attempt_at, last_error`;
-          if (hit) out.push({ ...hit });
-        }
+      const incidents = (await w.sql<{ id: string; title: string; fields: IncidentFields }[]>`
+        SELECT i.id, i.title, i.fields FROM unnest(${incidentIds}::text[]) WITH ORDINALITY AS u(id, ord) JOIN incidents i ON i.id = u.id ORDER BY u.ord`)
+        .map((r) => ({ id: r.id, title: r.title, fields: Object.keys(r.fields).length ? r.fields : null }));
+      const fields = new Map(incidents.map((i) => [i.id, i.fields!]));
+      const out: WatchHit[] = [];
+      for (const m of planWatchHits(lists, incidents)) {
+        const [hit] = await w.sql<WatchHit[]>`
+          INSERT INTO watch_hits (watchlist_id, incident_id, fingerprint, at, reason, next_attempt_at)
+          VALUES (${m.watchlist}, ${m.incident}, ${fingerprint(fields.get(m.incident)!)}, ${at}, ${m.reason}, ${m.notify ? at : null}) ON CONFLICT DO NOTHING
+          RETURNING id, watchlist_id, incident_id, at, reason, delivered_at, attempts, next_attempt_at, last_error`;
+        if (hit) out.push({ ...hit });
       }
       return out;
     });

@@ -13,6 +13,7 @@ import { planEdit, planRevert } from "../../casebook/edit.js";
 import { checkNoticeMarkings } from "../../casebook/marking.js";
 import { ownIncident, planMerge, planUnmerge, type SplitSource } from "../../casebook/merge.js";
 import { planRefresh } from "../../casebook/refresh.js";
+import { planWatchHits } from "../../casebook/watch.js";
 import type { Cause, Keep, Write } from "../../casebook/trail.js";
 import { bigramQuery, bigramTokens, ONE_RUN, facetsOf, SYSTEM, SYSTEM_WRITER, incidentDate, indicatorKind, noticeRows, partiesOf, searchText } from "../records.js";
 import type {
@@ -20,7 +21,7 @@ import type {
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Sort, Store, StoredDocument, User, WatchHit,
   TaxiiObject, TaxiiStatusRecord, WatchKind, Watchlist,
 } from "../types.js";
-import { fingerprint, hashToken, newTokenString, nextDateAdded, watchMatch } from "../service.js";
+import { fingerprint, hashToken, newTokenString, nextDateAdded } from "../service.js";
 import { ConflictError, NotFoundError } from "../types.js";
 import { FACET_KEY, SQLITE_MIGRATIONS } from "./migrations.js";
 
@@ -794,22 +795,17 @@ export class SqliteStore implements Store {
     const lists = await this.listWatchlists();
     if (lists.length === 0 || incidentIds.length === 0) return [];
     return this.db.transaction((): WatchHit[] => {
-      const out: WatchHit[] = [];
       const now = new Date().toISOString();
-      for (const id of incidentIds) {
+      const incidents = incidentIds.flatMap((id) => {
         const row = this.st("SELECT title, fields FROM incidents WHERE id = ?").get(id) as { title: string; fields: string } | undefined;
-        if (!row || row.fields === "{}") continue;
-        const fields = JSON.parse(row.fields) as IncidentFields;
-        for (const w of lists) {
-          const reason = watchMatch(w, { title: row.title, fields });
-          if (!reason) continue;
-          const r = this.st(
-            `INSERT OR IGNORE INTO watch_hits (watchlist_id, incident_id, fingerprint, at, reason, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)`,
-          ).run(w.id, id, fingerprint(fields), now, reason, w.webhook_url ? now : null);
-          if (r.changes) out.push(this.st("SELECT id, watchlist_id, incident_id, at, reason, delivered_at, attempts, next_attempt_at, last_error FROM watch_hits WHERE id = ?").get(r.lastInsertRowid) as WatchHit);
-        }
-      }
-      return out;
+        return row ? [{ id, title: row.title, fields: row.fields === "{}" ? null : (JSON.parse(row.fields) as IncidentFields) }] : [];
+      });
+      const fields = new Map(incidents.map((i) => [i.id, i.fields!]));
+      return planWatchHits(lists, incidents).flatMap((m) => {
+        const r = this.st(`INSERT OR IGNORE INTO watch_hits (watchlist_id, incident_id, fingerprint, at, reason, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)`)
+          .run(m.watchlist, m.incident, fingerprint(fields.get(m.incident)!), now, m.reason, m.notify ? now : null);
+        return r.changes ? [this.st("SELECT id, watchlist_id, incident_id, at, reason, delivered_at, attempts, next_attempt_at, last_error FROM watch_hits WHERE id = ?").get(r.lastInsertRowid) as WatchHit] : [];
+      });
     }).immediate();
   }
 
