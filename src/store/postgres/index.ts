@@ -14,7 +14,7 @@ import { planRefresh } from "../../casebook/refresh.js";
 import { planWatchHits } from "../../casebook/watch.js";
 import type { SourceDraft } from "../../casebook/sources.js";
 import type { Cause, Keep, Write } from "../../casebook/trail.js";
-import { SYSTEM, facetsOf, SYSTEM_WRITER, incidentDate, indicatorKind, noticeRows, partiesOf, searchText } from "../records.js";
+import { SYSTEM, SYSTEM_WRITER, incidentDate, indicatorKind, noticeRows, partiesOf, searchText } from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
@@ -23,32 +23,18 @@ import type {
 import { fingerprint, hashToken, newTokenString, nextDateAdded } from "../service.js";
 import { ConflictError, NotFoundError } from "../types.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
+import { PostgresSearch, summary, type IncidentRow } from "./search.js";
 
 /** bigint columns (counts, ids, insertion order) are read as numbers: they stay far below 2^53. */
 const TYPES = { int8: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) } };
 type Types = { int8: number };
 /** A connection pool, or one transaction of it. */
 type Db = postgres.ISql<Types>;
-type Fragment = postgres.Fragment;
 
 /** One write transaction: where it runs and the incidents whose fields it changed. */
 interface Tx {
   sql: Db;
   changed: Set<string>;
-}
-
-interface IncidentRow {
-  id: string;
-  title: string;
-  organization: string | null;
-  sector: string | null;
-  disclosed_on: string | null;
-  discovered_on: string | null;
-  incident_types: IncidentFields["incident_types"] | null;
-  affected_count: number | null;
-  created_at: string;
-  updated_at: string;
-  sources: number;
 }
 
 interface DocumentRow {
@@ -65,14 +51,6 @@ interface DocumentRow {
   analysis: string | null;
 }
 
-function summary(r: IncidentRow): IncidentSummary {
-  return {
-    id: r.id, title: r.title, organization: r.organization, sector: r.sector as Sector | null,
-    disclosed_on: r.disclosed_on, discovered_on: r.discovered_on, incident_types: r.incident_types ?? [],
-    affected_count: r.affected_count, sources: r.sources, updated_at: r.updated_at,
-  };
-}
-
 /** Advisory lock held by every write transaction: writers take turns, as SQLite's do. */
 export const WRITE_LOCK = 0x6a6b6200;
 /** Advisory lock held while the schema is brought up to date. */
@@ -85,11 +63,6 @@ function now(): string {
 /** A value as JSON text, bound as `${json(v)}::text::jsonb` so that JSON null stays a value. */
 function json(v: unknown): string {
   return JSON.stringify(v);
-}
-
-/** Escape a user's text for a LIKE pattern with `\` as the escape character. */
-function likePattern(s: string): string {
-  return "%" + s.replace(/[\\%_]/g, (c) => "\\" + c) + "%";
 }
 
 /** The URL without its password, to show where the casebook is. */
@@ -105,7 +78,12 @@ function redact(url: string): string {
 
 /** The shared casebook: PostgreSQL, with a pg_trgm index for Japanese search; behaves as the SQLite store. */
 export class PostgresStore implements Store {
-  private constructor(private readonly sql: postgres.Sql<Types>, readonly location: string) {}
+  /** Listing, full-text search and facets. */
+  private readonly search: PostgresSearch;
+
+  private constructor(private readonly sql: postgres.Sql<Types>, readonly location: string) {
+    this.search = new PostgresSearch(sql);
+  }
 
   /** Open a pool of connections to the database a postgres:// URL names (the schema is not touched). */
   static async connect(url: string): Promise<PostgresStore> {
@@ -433,52 +411,16 @@ export class PostgresStore implements Store {
   }
 
   /** Conditions on incident `i` for the type, sector, cause, basics, TLP and date filters. */
-  private filters(filter: IncidentFilter): Fragment[] {
-    const where: Fragment[] = [];
-    if (filter.type) where.push(this.sql`i.id IN (SELECT incident_id FROM incident_types WHERE type = ${filter.type})`);
-    if (filter.sector) where.push(this.sql`i.sector = ${filter.sector}`);
-    if (filter.cause) where.push(this.sql`i.tags @> ${json([{ taxonomy: "tsr_cause", value: filter.cause }])}::text::jsonb`);
-    if (filter.basics) where.push(this.sql`i.tags @> ${json([{ taxonomy: "basics", value: filter.basics }])}::text::jsonb`);
-    if (filter.tlp) where.push(this.sql`i.tlp = ANY(${filter.tlp}::text[])`);
-    if (filter.since) where.push(this.sql`i.event_date >= ${filter.since}`);
-    if (filter.until) where.push(this.sql`i.event_date <= ${filter.until}`);
-    return where;
-  }
-
-  /** A WHERE clause of every condition, or nothing. */
-  private where(conditions: Fragment[]): Fragment {
-    return conditions.length ? this.sql`WHERE ${conditions.reduce((a, c) => this.sql`${a} AND ${c}`)}` : this.sql``;
-  }
-
-  /** A page of incidents meeting the conditions, in the filter's order (limit -1: every one). */
-  private async page(conditions: Fragment[], filter: IncidentFilter): Promise<IncidentSummary[]> {
-    const limit = filter.limit ?? 50;
-    const order = {
-      newest: this.sql`i.event_date DESC NULLS LAST, i.seq DESC`,
-      oldest: this.sql`i.event_date NULLS FIRST, i.seq`,
-      affected: this.sql`i.affected_count DESC NULLS LAST, i.event_date DESC NULLS LAST, i.seq DESC`,
-    }[filter.sort ?? "newest"];
-    const rows = await this.sql<IncidentRow[]>`
-      SELECT i.id, i.title, i.organization, i.sector, i.disclosed_on, i.discovered_on, i.fields->'incident_types' AS incident_types, i.affected_count,
-        i.created_at, i.updated_at, (SELECT count(*) FROM notices n WHERE n.incident_id = i.id) AS sources
-      FROM incidents i ${this.where(conditions)}
-      ORDER BY ${order} LIMIT ${limit < 0 ? null : limit} OFFSET ${Math.max(0, filter.offset ?? 0)}`;
-    return rows.map(summary);
-  }
-
   async listIncidents(filter: IncidentFilter = {}): Promise<IncidentSummary[]> {
-    return this.page(this.filters(filter), filter);
+    return this.search.list(filter);
   }
 
-  /** Full-text search, in the query's order: every word (NFKC, any length) is a case-insensitive substring of the incident's text. */
   async searchIncidents(query: SearchQuery): Promise<IncidentSummary[]> {
-    return this.page(this.matching(query), query);
+    return this.search.search(query);
   }
 
-  /** Conditions on incident `i` for a query: every word in its text, and the filters. */
-  private matching(query: SearchQuery): Fragment[] {
-    const terms = query.q.normalize("NFKC").toLowerCase().trim().split(/\s+/).filter(Boolean);
-    return [...terms.map((t) => this.sql`i.body LIKE ${likePattern(t)} ESCAPE '\\'`), ...this.filters(query)];
+  async facets(query: SearchQuery): Promise<Facets> {
+    return this.search.facets(query);
   }
 
   /**
@@ -623,14 +565,14 @@ export class PostgresStore implements Store {
   }
 
   async statInputs(filter: IncidentFilter & { q?: string } = {}): Promise<StatInput[]> {
-    const conditions = this.filters(filter);
+    const conditions = this.search.filters(filter);
     if (filter.q?.trim()) {
       const ids = (await this.searchIncidents({ ...filter, q: filter.q, limit: -1, offset: 0 })).map((i) => i.id);
       conditions.push(this.sql`i.id = ANY(${ids}::text[])`);
     }
     const rows = await this.sql<{ event_date: string | null; sector: Sector | null; affected_count: number | null; incident_types: StatInput["incident_types"] | null; tags: Tag[] }[]>`
       SELECT i.event_date, i.sector, i.affected_count, i.fields->'incident_types' AS incident_types, i.tags FROM incidents i
-      ${this.where(conditions)} ORDER BY i.seq`;
+      ${this.search.where(conditions)} ORDER BY i.seq`;
     return rows.map((r) => ({ event_date: r.event_date, sector: r.sector, affected_count: r.affected_count, incident_types: r.incident_types ?? [], tags: r.tags }));
   }
 
@@ -894,19 +836,6 @@ export class PostgresStore implements Store {
   async taxiiStatus(id: string): Promise<TaxiiStatusRecord | null> {
     const [r] = await this.sql<TaxiiStatusRecord[]>`SELECT id, who, status, markings FROM taxii_status WHERE id = ${id}`;
     return r ? { id: r.id, who: r.who, status: r.status, markings: r.markings } : null;
-  }
-
-  async facets(query: SearchQuery): Promise<Facets> {
-    const rows = await this.sql<{ facet: keyof Facets; key: string; count: number }[]>`
-      WITH m AS MATERIALIZED (SELECT i.id, i.sector, i.event_date, i.tlp, i.tags FROM incidents i ${this.where(this.matching(query))})
-      SELECT 'total' AS facet, '' AS key, count(*)::int AS count FROM m
-      UNION ALL SELECT 'type', t.type, count(*)::int FROM m JOIN incident_types t ON t.incident_id = m.id GROUP BY t.type
-      UNION ALL SELECT 'sector', coalesce(m.sector, 'unknown'), count(*)::int FROM m GROUP BY 2
-      UNION ALL SELECT 'year', substr(m.event_date, 1, 4), count(*)::int FROM m GROUP BY 2
-      UNION ALL SELECT 'tlp', m.tlp, count(*)::int FROM m GROUP BY 2
-      UNION ALL SELECT CASE g.tag->>'taxonomy' WHEN 'tsr_cause' THEN 'cause' ELSE 'basics' END, g.tag->>'value', count(*)::int
-        FROM m CROSS JOIN LATERAL jsonb_array_elements(m.tags) AS g(tag) WHERE g.tag->>'taxonomy' IN ('tsr_cause', 'basics') GROUP BY 1, 2`;
-    return facetsOf(rows);
   }
 
   async incidentMarkings(ids: string[]): Promise<Map<string, string>> {
