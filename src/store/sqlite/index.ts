@@ -172,8 +172,9 @@ export class SqliteStore implements Store {
     const f = notice.incident!.fields;
     const candidates = this.st(
       `SELECT id, title, fields, tlp FROM incidents WHERE fields != '{}' AND ((casebook_id IS NOT NULL AND casebook_id = ?) OR (org_key != '' AND org_key = ?))
-       AND id NOT IN (SELECT incident_id FROM merge_blocks WHERE notice_id = ?) AND tlp IN (SELECT value FROM json_each(?)) LIMIT 200`,
-    ).all(f.casebook_id, orgKey(f.organization), noticeId, JSON.stringify(levelsUpTo(clearance))) as { id: string; title: string; fields: string; tlp: string }[];
+       AND id NOT IN (SELECT incident_id FROM merge_blocks WHERE notice_id = ?) AND tlp IN (SELECT value FROM json_each(?))
+       ORDER BY coalesce(casebook_id = ?, 0) DESC, rowid LIMIT 200`,
+    ).all(f.casebook_id, orgKey(f.organization), noticeId, JSON.stringify(levelsUpTo(clearance)), f.casebook_id) as { id: string; title: string; fields: string; tlp: string }[];
     return bestMatch({ title: notice.title, fields: f }, candidates.map((c) => ({ ...c, fields: JSON.parse(c.fields) as IncidentFields })));
   }
 
@@ -320,7 +321,7 @@ export class SqliteStore implements Store {
         const stored = this.st("SELECT analysis FROM documents WHERE sha256 = ?").get(sha) as { analysis: string | null } | undefined;
         if (!stored) continue;
         notices += item.kind === "same" ? item.notices : item.casefile.notices.length;
-        const ids = this.st("SELECT DISTINCT incident_id FROM notices WHERE document = ? AND incident_id IS NOT NULL").all(sha) as { incident_id: string }[];
+        const ids = this.st("SELECT incident_id FROM notices WHERE document = ? AND incident_id IS NOT NULL GROUP BY incident_id ORDER BY min(rowid)").all(sha) as { incident_id: string }[];
         if (item.kind === "same" || stored.analysis === item.digest) {
           for (const r of ids) same.add(r.incident_id);
           continue;
@@ -330,7 +331,7 @@ export class SqliteStore implements Store {
         this.st("UPDATE documents SET text = ?, charset = ?, messages = ?, analysis = ? WHERE sha256 = ?").run(cf.text, cf.charset, JSON.stringify(cf.messages), digest, sha);
         this.st("DELETE FROM findings WHERE notice_id IN (SELECT id FROM notices WHERE document = ?)").run(sha);
         const keep = new Set(noticeRows(cf).map((r) => r.id));
-        for (const o of this.st("SELECT id, incident_id FROM notices WHERE document = ?").all(sha) as { id: string; incident_id: string | null }[]) {
+        for (const o of this.st("SELECT id, incident_id FROM notices WHERE document = ? ORDER BY rowid").all(sha) as { id: string; incident_id: string | null }[]) {
           if (keep.has(o.id)) continue;
           this.st("DELETE FROM notices WHERE id = ?").run(o.id);
           if (o.incident_id) this.apply([{ op: "event", incident: o.incident_id, who: SYSTEM, action: "reextracted", detail: { source_removed: o.id } }]);
@@ -344,7 +345,7 @@ export class SqliteStore implements Store {
   }
 
   private docOf(r: DocumentRow): StoredDocument & { bytes: Uint8Array } {
-    const sources = this.st("SELECT source, fetched_at FROM sources WHERE sha256 = ? ORDER BY fetched_at").all(r.sha256) as { source: string; fetched_at: string }[];
+    const sources = this.st("SELECT source, fetched_at FROM sources WHERE sha256 = ? ORDER BY fetched_at, source").all(r.sha256) as { source: string; fetched_at: string }[];
     return {
       sha256: r.sha256, mediaType: r.media_type, charset: r.charset, size: r.size, title: r.title, published: r.published,
       parent: r.parent, sources, messages: JSON.parse(r.messages) as Message[], text: r.text, bytes: new Uint8Array(r.bytes),
@@ -423,11 +424,11 @@ export class SqliteStore implements Store {
     if (!id) return null;
     const r = this.st(`SELECT ${SUMMARY_COLUMNS}, i.tlp, i.tags FROM incidents i WHERE i.id = ?`).get(id) as IncidentRow & { tlp: string; tags: string };
     const rows = this.st(
-      `SELECT n.*, (SELECT s.source FROM sources s WHERE s.sha256 = n.document ORDER BY s.fetched_at LIMIT 1) AS source,
-              (SELECT s.fetched_at FROM sources s WHERE s.sha256 = n.document ORDER BY s.fetched_at LIMIT 1) AS fetched_at,
+      `SELECT n.*, (SELECT s.source FROM sources s WHERE s.sha256 = n.document ORDER BY s.fetched_at, s.source LIMIT 1) AS source,
+              (SELECT s.fetched_at FROM sources s WHERE s.sha256 = n.document ORDER BY s.fetched_at, s.source LIMIT 1) AS fetched_at,
               l.method, l.score, l.reason AS link_reason, l.by AS link_by, l.at AS link_at
        FROM notices n JOIN documents d ON d.sha256 = n.document LEFT JOIN links l ON l.notice_id = n.id
-       WHERE n.incident_id = ? ORDER BY d.first_seen, n.idx`,
+       WHERE n.incident_id = ? ORDER BY d.first_seen, n.idx, n.rowid`,
     ).all(id) as { id: string; document: string; title: string; start: number; end: number; kind: string; is_incident: number; reason: string; listing_date: string | null; source: string; fetched_at: string; fields: string | null; method: LinkRecord["method"] | null; score: number | null; link_reason: string | null; link_by: string | null; link_at: string | null }[];
     const notices = rows.map((n) => ({
       id: n.id, document: n.document, title: n.title, span: [n.start, n.end] as [number, number], kind: n.kind as NoticeKind,
@@ -535,7 +536,7 @@ export class SqliteStore implements Store {
     const rows = this.st(
       `SELECT ii.value, ii.kind, i.id, i.title, i.organization FROM incident_indicators ii JOIN incidents i ON i.id = ii.incident_id
        WHERE ? = 0 OR ii.key IN (SELECT key FROM incident_indicators WHERE key IS NOT NULL GROUP BY key HAVING count(*) >= 2)
-       ORDER BY ii.value, i.event_date DESC`,
+       ORDER BY ii.value, i.event_date DESC, ii.rowid`,
     ).all(filter.shared ? 1 : 0) as { value: string; kind: string; id: string; title: string; organization: string | null }[];
     const out = new Map<string, IndicatorRecord>();
     for (const r of rows) {
@@ -678,7 +679,7 @@ export class SqliteStore implements Store {
       `SELECT h.id, h.watchlist_id, h.incident_id, h.at, h.reason, h.delivered_at, h.attempts, h.next_attempt_at, h.last_error, w.webhook_url
        FROM watch_hits h JOIN watchlists w ON w.id = h.watchlist_id
        WHERE h.delivered_at IS NULL AND h.next_attempt_at IS NOT NULL AND h.next_attempt_at <= ? AND w.webhook_url IS NOT NULL AND w.removed_at IS NULL
-       ORDER BY h.next_attempt_at LIMIT ?`,
+       ORDER BY h.next_attempt_at, h.id LIMIT ?`,
     ).all(now, limit) as (WatchHit & { webhook_url: string })[];
   }
 
@@ -726,7 +727,7 @@ export class SqliteStore implements Store {
   }
 
   async dueFeeds(now: string): Promise<FeedSource[]> {
-    return (this.st("SELECT id FROM feeds WHERE removed_at IS NULL AND next_fetch_at <= ? ORDER BY next_fetch_at").all(now) as { id: number }[]).map((r) => this.feed(r.id)!);
+    return (this.st("SELECT id FROM feeds WHERE removed_at IS NULL AND next_fetch_at <= ? ORDER BY next_fetch_at, id").all(now) as { id: number }[]).map((r) => this.feed(r.id)!);
   }
 
   async recordPoll(id: number, result: { status: string; etag: string | null; last_modified: string | null; next_fetch_at: string }): Promise<void> {
