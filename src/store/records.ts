@@ -1,8 +1,9 @@
 import { OWNER_CLEARANCE, type Writer } from "../casebook/authorize.js";
+import { ownIncident } from "../casebook/merge.js";
 import { sha256 } from "../core/document.js";
 import type { Casefile, IncidentFields, Notice } from "../core/types.js";
 import { ADVISORY_BODIES, orgKey } from "../core/vocab/organizations.js";
-import type { Facets } from "./types.js";
+import type { Facets, IndicatorRecord, RelatedIncident } from "./types.js";
 
 /** Who automatic changes (ingest, re-extraction, correlation) are recorded as, in every backend. */
 export const SYSTEM = "jikenbo";
@@ -28,7 +29,7 @@ export function noticeRows(cf: Casefile): NoticeRow[] {
     const k = seen.get(key) ?? 0;
     seen.set(key, k + 1);
     const id = "ntc_" + sha256(`${cf.doc.sha256}\n${key}\n${k}`).slice(0, 16);
-    return { id, incidentId: n.isIncident ? "inc_" + sha256(id).slice(0, 16) : null, notice: n };
+    return { id, incidentId: n.isIncident ? ownIncident(id) : null, notice: n };
   });
 }
 
@@ -121,4 +122,34 @@ export function partiesOf(fields: IncidentFields): { key: string; name: string; 
     if (key.length >= 2 && !ADVISORY_BODIES.test(key)) out.push({ key, name: p, role: "other" });
   }
   return out;
+}
+
+/** Related incidents from rows in order, one per incident: the first row's, with the other rows' reasons joined to its own. */
+export function relatedOf(rows: readonly RelatedIncident[]): RelatedIncident[] {
+  const seen = new Map<string, RelatedIncident>();
+  for (const r of rows) {
+    const cur = seen.get(r.id);
+    if (cur) { if (!cur.reason.includes(r.reason)) cur.reason += `; ${r.reason}`; } else seen.set(r.id, { id: r.id, title: r.title, organization: r.organization, reason: r.reason });
+  }
+  return [...seen.values()];
+}
+
+/** An indicator and one incident that mentions it. */
+export interface IndicatorRow {
+  value: string;
+  kind: string;
+  id: string;
+  title: string;
+  organization: string | null;
+}
+
+/** Indicators from rows in order, each with the incidents mentioning it: the most shared first, then by value; at most `limit`. */
+export function indicatorRecords(rows: readonly IndicatorRow[], limit: number): IndicatorRecord[] {
+  const out = new Map<string, IndicatorRecord>();
+  for (const r of rows) {
+    const rec = out.get(r.value) ?? { value: r.value, kind: r.kind, incidents: [] };
+    rec.incidents.push({ id: r.id, title: r.title, organization: r.organization });
+    out.set(r.value, rec);
+  }
+  return [...out.values()].sort((a, b) => b.incidents.length - a.incidents.length || a.value.localeCompare(b.value)).slice(0, limit);
 }

@@ -14,7 +14,7 @@ import { planRefresh } from "../../casebook/refresh.js";
 import { planWatchHits } from "../../casebook/watch.js";
 import type { SourceDraft } from "../../casebook/sources.js";
 import type { Cause, Keep, Write } from "../../casebook/trail.js";
-import { SYSTEM, SYSTEM_WRITER, incidentDate, indicatorKind, noticeRows, partiesOf, searchText } from "../records.js";
+import { indicatorRecords, relatedOf, SYSTEM, SYSTEM_WRITER, type IndicatorRow, incidentDate, indicatorKind, noticeRows, partiesOf, searchText } from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
@@ -452,12 +452,7 @@ export class PostgresStore implements Store {
           FROM incident_parties a JOIN incident_parties b ON b.key = a.key AND b.incident_id <> a.incident_id
           JOIN incidents other ON other.id = b.incident_id WHERE a.incident_id = ${id}
       ) r ORDER BY part, k1, k2, seq LIMIT 100`;
-    const seen = new Map<string, RelatedIncident>();
-    for (const r of rows) {
-      const cur = seen.get(r.id);
-      if (cur) { if (!cur.reason.includes(r.reason)) cur.reason += `; ${r.reason}`; } else seen.set(r.id, { id: r.id, title: r.title, organization: r.organization, reason: r.reason });
-    }
-    return [...seen.values()];
+    return relatedOf(rows);
   }
 
   async getIncident(requested: string): Promise<IncidentDetail | null> {
@@ -586,17 +581,11 @@ export class PostgresStore implements Store {
   }
 
   async indicators(filter: { shared?: boolean; limit?: number } = {}): Promise<IndicatorRecord[]> {
-    const rows = await this.sql<{ value: string; kind: string; id: string; title: string; organization: string | null }[]>`
+    const rows = await this.sql<IndicatorRow[]>`
       SELECT ii.value, ii.kind, i.id, i.title, i.organization FROM incident_indicators ii JOIN incidents i ON i.id = ii.incident_id
       WHERE ${!filter.shared} OR ii.key IN (SELECT key FROM incident_indicators WHERE key IS NOT NULL GROUP BY key HAVING count(*) >= 2)
       ORDER BY ii.value, i.event_date DESC NULLS LAST, ii.seq`;
-    const out = new Map<string, IndicatorRecord>();
-    for (const r of rows) {
-      const rec = out.get(r.value) ?? { value: r.value, kind: r.kind, incidents: [] };
-      rec.incidents.push({ id: r.id, title: r.title, organization: r.organization });
-      out.set(r.value, rec);
-    }
-    return [...out.values()].sort((a, b) => b.incidents.length - a.incidents.length || a.value.localeCompare(b.value)).slice(0, filter.limit ?? 1000);
+    return indicatorRecords(rows, filter.limit ?? 1000);
   }
 
   private async auditNow(db: Db, who: string, action: string, target: string, before: unknown, after: unknown): Promise<void> {

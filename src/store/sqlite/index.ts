@@ -15,7 +15,7 @@ import { ownIncident, planMerge, planUnmerge, type SplitSource } from "../../cas
 import { planRefresh } from "../../casebook/refresh.js";
 import { planWatchHits } from "../../casebook/watch.js";
 import type { Cause, Keep, Write } from "../../casebook/trail.js";
-import { bigramTokens, SYSTEM, SYSTEM_WRITER, incidentDate, indicatorKind, noticeRows, partiesOf, searchText } from "../records.js";
+import { bigramTokens, indicatorRecords, relatedOf, SYSTEM, SYSTEM_WRITER, incidentDate, indicatorKind, noticeRows, partiesOf, searchText, type IndicatorRow } from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
@@ -397,27 +397,23 @@ export class SqliteStore implements Store {
 
   /** Incidents sharing an indicator, a named party or the organisation with this one. */
   private related(id: string): RelatedIncident[] {
-    const rows = this.st(
-      `SELECT other.id, other.title, other.organization, 'shares indicator ' || a.value AS reason
-         FROM incident_indicators a JOIN incident_indicators b ON b.key = a.key AND b.incident_id != a.incident_id
-         JOIN incidents other ON other.id = b.incident_id WHERE a.incident_id = ?
-       UNION ALL
-       SELECT other.id, other.title, other.organization,
-              CASE WHEN a.role = 'organization' AND b.role = 'organization' THEN 'same organisation ' || b.name
-                   WHEN a.role = 'organization' THEN 'names this organisation (' || b.name || ') as a party'
-                   WHEN b.role = 'organization' THEN 'is ' || b.name || ', a party here'
-                   ELSE 'shares party ' || b.name END AS reason
-         FROM incident_parties a JOIN incident_parties b ON b.key = a.key AND b.incident_id != a.incident_id
-         JOIN incidents other ON other.id = b.incident_id WHERE a.incident_id = ?
-       LIMIT 100`,
-    ).all(id, id) as RelatedIncident[];
-    const seen = new Map<string, RelatedIncident>();
-    for (const r of rows) {
-      const cur = seen.get(r.id);
-      if (cur) { if (!cur.reason.includes(r.reason)) cur.reason += `; ${r.reason}`; } else seen.set(r.id, { ...r });
-    }
-    return [...seen.values()];
+    return relatedOf(this.st(
+      `SELECT id, title, organization, reason FROM (
+         SELECT 1 AS part, a.value AS k1, '' AS k2, b.rowid AS seq, other.id, other.title, other.organization, 'shares indicator ' || a.value AS reason
+           FROM incident_indicators a JOIN incident_indicators b ON b.key = a.key AND b.incident_id != a.incident_id
+           JOIN incidents other ON other.id = b.incident_id WHERE a.incident_id = ?
+         UNION ALL
+         SELECT 2, a.key, a.role, b.rowid, other.id, other.title, other.organization,
+                CASE WHEN a.role = 'organization' AND b.role = 'organization' THEN 'same organisation ' || b.name
+                     WHEN a.role = 'organization' THEN 'names this organisation (' || b.name || ') as a party'
+                     WHEN b.role = 'organization' THEN 'is ' || b.name || ', a party here'
+                     ELSE 'shares party ' || b.name END
+           FROM incident_parties a JOIN incident_parties b ON b.key = a.key AND b.incident_id != a.incident_id
+           JOIN incidents other ON other.id = b.incident_id WHERE a.incident_id = ?
+       ) ORDER BY part, k1, k2, seq LIMIT 100`,
+    ).all(id, id) as RelatedIncident[]);
   }
+
 
   async getIncident(requested: string): Promise<IncidentDetail | null> {
     const id = this.locate(requested)?.id;
@@ -537,14 +533,8 @@ export class SqliteStore implements Store {
       `SELECT ii.value, ii.kind, i.id, i.title, i.organization FROM incident_indicators ii JOIN incidents i ON i.id = ii.incident_id
        WHERE ? = 0 OR ii.key IN (SELECT key FROM incident_indicators WHERE key IS NOT NULL GROUP BY key HAVING count(*) >= 2)
        ORDER BY ii.value, i.event_date DESC, ii.rowid`,
-    ).all(filter.shared ? 1 : 0) as { value: string; kind: string; id: string; title: string; organization: string | null }[];
-    const out = new Map<string, IndicatorRecord>();
-    for (const r of rows) {
-      const rec = out.get(r.value) ?? { value: r.value, kind: r.kind, incidents: [] };
-      rec.incidents.push({ id: r.id, title: r.title, organization: r.organization });
-      out.set(r.value, rec);
-    }
-    return [...out.values()].sort((a, b) => b.incidents.length - a.incidents.length || a.value.localeCompare(b.value)).slice(0, filter.limit ?? 1000);
+    ).all(filter.shared ? 1 : 0) as IndicatorRow[];
+    return indicatorRecords(rows, filter.limit ?? 1000);
   }
 
   private auditNow(who: string, action: string, target: string, before: unknown, after: unknown): void {
