@@ -5,7 +5,7 @@ import { strictest, type Writer } from "./authorize.js";
 import type { FieldChange, Located } from "./edit.js";
 import { noticeMarking } from "./marking.js";
 import { mergeFields } from "./sources.js";
-import { correction, KEEPS, type Write } from "./trail.js";
+import { correction, KEEPS, type LinkMethod, type Write } from "./trail.js";
 
 /** An incident a new notice might report (same casebook number or organisation, not split from it, within the writer's clearance). */
 export interface Candidate {
@@ -35,7 +35,13 @@ export function bestMatch(notice: Pick<Notice, "title"> & { fields: IncidentFiel
  * (`join`), or each into an incident of its own with the fields and marking the import states, as
  * corrections by the writer (`open`; a stated marking never loosens the notice's own).
  */
-export type Placement = { join: string } | { open: { fields: FieldChange[]; tlp: Tlp | null } };
+export type Placement = { join: string } | { open: Stated };
+
+/** The fields and marking an import states for an incident. */
+export interface Stated {
+  fields: FieldChange[];
+  tlp: Tlp | null;
+}
 
 /** A notice just written, and what decides where it goes. */
 export interface NoticeInput {
@@ -46,9 +52,10 @@ export interface NoticeInput {
   /** The incident it belonged to before this write (re-extraction), if any. */
   before: string | null;
   /** Where it goes when new: the incident correlation found, an import's placement (`join` located), or null (it opens its own). */
-  into: { correlated: Correlated } | { join: Located } | { open: { fields: FieldChange[]; tlp: Tlp | null } } | null;
-  /** Who writes it: the trail of automatic changes names `system`, an import's placement the writer. */
+  into: { correlated: Correlated } | { join: Located } | { open: Stated } | null;
+  /** Who the trail of automatic changes (opening, correlation, re-extraction) names. */
   system: string;
+  /** Who saves the casefile: an import's placement and corrections are theirs. */
   writer: Writer;
 }
 
@@ -75,25 +82,14 @@ export function planNotice(input: NoticeInput): NoticePlan {
     return { writes, touched: { id: before, created: false } };
   }
   if (!n.isIncident || !n.incident) return { writes: [], touched: null };
-  if (into && !("open" in into)) {
-    const auto = "correlated" in into ? into.correlated : null;
-    const target = auto ?? (into as { join: Located }).join;
-    const by = auto ? system : writer.who;
-    const manual = writer.why ? `placed by ${by}: ${writer.why}` : `placed by ${by}`;
-    return {
-      writes: [
-        { op: "place", notice: row.id, incident: target.id },
-        auto
-          ? { op: "link", notice: row.id, incident: target.id, method: "auto", score: auto.match.score, reason: auto.match.reasons.join("; "), by }
-          : { op: "link", notice: row.id, incident: target.id, method: "manual", score: null, reason: manual, by },
-        {
-          op: "event", incident: target.id, who: by, action: "source_added",
-          detail: auto ? { notice: row.id, title: n.title, source, score: auto.match.score, reason: auto.match.reasons.join("; ") } : { notice: row.id, title: n.title, source, why: writer.why ?? null },
-        },
-        { op: "refresh", incident: target.id, who: by, cause: "source_added", keep: { floor: strictest([target.tlp, noticeMarking(n)]), why: KEEPS.joined } },
-      ],
-      touched: { id: target.id, created: false },
-    };
+  if (into && "correlated" in into) {
+    const { match } = into.correlated;
+    const reason = match.reasons.join("; ");
+    return joins(row, into.correlated, system, { method: "auto", score: match.score, reason }, { source, score: match.score, reason });
+  }
+  if (into && "join" in into) {
+    const reason = writer.why ? `placed by ${writer.who}: ${writer.why}` : `placed by ${writer.who}`;
+    return joins(row, into.join, writer.who, { method: "manual", score: null, reason }, { source, why: writer.why ?? null });
   }
   const id = row.incidentId!;
   const stated = into ? into.open : null;
@@ -110,8 +106,22 @@ export function planNotice(input: NoticeInput): NoticePlan {
   };
 }
 
+/** A new incident notice joining an incident: its link, the history entry, and a refresh that keeps the stricter marking of the two. */
+function joins(row: NoticeInput["row"], target: Located, by: string, link: { method: LinkMethod; score: number | null; reason: string }, detail: Record<string, unknown>): NoticePlan {
+  const n = row.notice;
+  return {
+    writes: [
+      { op: "place", notice: row.id, incident: target.id },
+      { op: "link", notice: row.id, incident: target.id, ...link, by },
+      { op: "event", incident: target.id, who: by, action: "source_added", detail: { notice: row.id, title: n.title, ...detail } },
+      { op: "refresh", incident: target.id, who: by, cause: "source_added", keep: { floor: strictest([target.tlp, noticeMarking(n)]), why: KEEPS.joined } },
+    ],
+    touched: { id: target.id, created: false },
+  };
+}
+
 /** The corrections an import states for the incident a notice opens, each recorded with the value its one source gives. */
-function statedCorrections(id: string, n: Notice, stated: { fields: FieldChange[]; tlp: Tlp | null }, writer: Writer): Write[] {
+function statedCorrections(id: string, n: Notice, stated: Stated, writer: Writer): Write[] {
   const own = mergeFields([n.incident!]) as unknown as Record<string, unknown>;
   const marking = noticeMarking(n);
   const changes: FieldChange[] = [...stated.fields, ...(stated.tlp ? [{ field: "tlp" as const, value: strictest([stated.tlp, marking]) }] : [])];
