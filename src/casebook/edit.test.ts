@@ -24,4 +24,6 @@ test("an import's stated fields become corrections unless already so, and its ma
   const incident = { tlp: "AMBER", overrides: [{ field: "sector", value: "medical" }] };
   assert.deepEqual(statedChanges({ sector: "medical", affected_count: 3 }, "GREEN", incident), [{ field: "affected_count", value: 3 }, { field: "tlp", value: "AMBER" }]);
   assert.deepEqual(statedChanges({ sector: "medical" }, null, incident), []);
+  const stored = { tlp: "CLEAR", overrides: [{ field: "cause", value: { category: "vulnerability", text: "VPN" } }] };
+  assert.deepEqual(statedChanges({ cause: { text: "VPN", category: "vulnerability" } }, null, stored), [], "a stored object's key order is no change");
 });
