@@ -30,6 +30,7 @@ const TYPES = { int8: { to: 20, from: [20], serialize: (x: number) => String(x),
 type Types = { int8: number };
 /** A connection pool, or one transaction of it. */
 type Db = postgres.ISql<Types>;
+type Query = postgres.PendingQuery<postgres.Row[]>;
 
 /** One write transaction: where it runs and the incidents whose fields it changed. */
 interface Tx {
@@ -151,59 +152,60 @@ export class PostgresStore implements Store {
     await this.write((w) => this.insertDocument(w, cf));
   }
 
-  /** Carry out a plan's writes, in order. */
+  /** Carry out a plan's writes in order: the statements between refreshes go out together, pipelined in one round trip. */
   private async apply(w: Tx, writes: Write[]): Promise<void> {
+    let batch: Query[] = [];
     for (const x of writes) {
-      const at = now();
-      switch (x.op) {
-        case "open":
-          await w.sql`INSERT INTO incidents (id, title, fields, created_at, updated_at) VALUES (${x.incident}, ${x.title}, '{}'::jsonb, ${at}, ${at}) ON CONFLICT DO NOTHING`;
-          await w.sql`DELETE FROM incident_aliases WHERE alias = ${x.incident}`;
-          break;
-        case "place":
-          await w.sql`UPDATE notices SET incident_id = ${x.incident} WHERE id = ${x.notice}`;
-          break;
-        case "link":
-          await w.sql`
-            INSERT INTO links (notice_id, incident_id, method, score, reason, "by", at) VALUES (${x.notice}, ${x.incident}, ${x.method}, ${x.score}, ${x.reason}, ${x.by}, ${at})
-            ON CONFLICT (notice_id) DO UPDATE SET incident_id = excluded.incident_id, method = excluded.method, score = excluded.score,
-              reason = excluded.reason, "by" = excluded."by", at = excluded.at`;
-          break;
-        case "unlink":
-          await w.sql`DELETE FROM links WHERE notice_id = ${x.notice}`;
-          break;
-        case "block":
-          await w.sql`INSERT INTO merge_blocks (notice_id, incident_id, "by", at) VALUES (${x.notice}, ${x.incident}, ${x.by}, ${at}) ON CONFLICT DO NOTHING`;
-          break;
-        case "unblock":
-          await w.sql`DELETE FROM merge_blocks WHERE notice_id = ${x.notice} AND incident_id = ${x.incident}`;
-          break;
-        case "alias":
-          await w.sql`UPDATE incident_aliases SET incident_id = ${x.into} WHERE incident_id = ${x.from}`;
-          await w.sql`INSERT INTO incident_aliases (alias, incident_id) VALUES (${x.from}, ${x.into}) ON CONFLICT (alias) DO UPDATE SET incident_id = excluded.incident_id`;
-          break;
-        case "carry":
-          await w.sql`
-            UPDATE overrides SET incident_id = ${x.into} WHERE incident_id = ${x.from} AND active
-              AND field NOT IN (SELECT field FROM overrides WHERE incident_id = ${x.into} AND active)`;
-          break;
-        case "correct":
-          await w.sql`UPDATE overrides SET active = false WHERE incident_id = ${x.incident} AND field = ${x.field} AND active`;
-          await w.sql`INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES (${x.incident}, ${x.field}, ${json(x.value)}::text::jsonb, ${x.who}, ${at}, ${x.why})`;
-          break;
-        case "withdraw":
-          await w.sql`UPDATE overrides SET active = false WHERE incident_id = ${x.incident} AND field = ${x.field} AND active`;
-          break;
-        case "event":
-          await w.sql`INSERT INTO events (incident_id, at, who, action, detail) VALUES (${x.incident}, ${at}, ${x.who}, ${x.action}, ${json(x.detail)}::text::jsonb)`;
-          break;
-        case "audit":
-          await this.auditNow(w.sql, x.who, x.action, x.target, x.before, x.after);
-          break;
-        case "refresh":
-          await this.refresh(w, x.incident, x.who, x.cause, x.keep);
-          break;
-      }
+      if (x.op !== "refresh") { batch.push(...this.statements(w, x)); continue; }
+      await Promise.all(batch);
+      batch = [];
+      await this.refresh(w, x.incident, x.who, x.cause, x.keep);
+    }
+    await Promise.all(batch);
+  }
+
+  /** The statements of one write (queries run when awaited, in the order they are awaited). */
+  private statements(w: Tx, x: Exclude<Write, { op: "refresh" }>): Query[] {
+    const at = now();
+    switch (x.op) {
+      case "open":
+        return [
+          w.sql`INSERT INTO incidents (id, title, fields, created_at, updated_at) VALUES (${x.incident}, ${x.title}, '{}'::jsonb, ${at}, ${at}) ON CONFLICT DO NOTHING`,
+          w.sql`DELETE FROM incident_aliases WHERE alias = ${x.incident}`,
+        ];
+      case "place":
+        return [w.sql`UPDATE notices SET incident_id = ${x.incident} WHERE id = ${x.notice}`];
+      case "link":
+        return [w.sql`
+          INSERT INTO links (notice_id, incident_id, method, score, reason, "by", at) VALUES (${x.notice}, ${x.incident}, ${x.method}, ${x.score}, ${x.reason}, ${x.by}, ${at})
+          ON CONFLICT (notice_id) DO UPDATE SET incident_id = excluded.incident_id, method = excluded.method, score = excluded.score,
+            reason = excluded.reason, "by" = excluded."by", at = excluded.at`];
+      case "unlink":
+        return [w.sql`DELETE FROM links WHERE notice_id = ${x.notice}`];
+      case "block":
+        return [w.sql`INSERT INTO merge_blocks (notice_id, incident_id, "by", at) VALUES (${x.notice}, ${x.incident}, ${x.by}, ${at}) ON CONFLICT DO NOTHING`];
+      case "unblock":
+        return [w.sql`DELETE FROM merge_blocks WHERE notice_id = ${x.notice} AND incident_id = ${x.incident}`];
+      case "alias":
+        return [
+          w.sql`UPDATE incident_aliases SET incident_id = ${x.into} WHERE incident_id = ${x.from}`,
+          w.sql`INSERT INTO incident_aliases (alias, incident_id) VALUES (${x.from}, ${x.into}) ON CONFLICT (alias) DO UPDATE SET incident_id = excluded.incident_id`,
+        ];
+      case "carry":
+        return [w.sql`
+          UPDATE overrides SET incident_id = ${x.into} WHERE incident_id = ${x.from} AND active
+            AND field NOT IN (SELECT field FROM overrides WHERE incident_id = ${x.into} AND active)`];
+      case "correct":
+        return [
+          w.sql`UPDATE overrides SET active = false WHERE incident_id = ${x.incident} AND field = ${x.field} AND active`,
+          w.sql`INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES (${x.incident}, ${x.field}, ${json(x.value)}::text::jsonb, ${x.who}, ${at}, ${x.why})`,
+        ];
+      case "withdraw":
+        return [w.sql`UPDATE overrides SET active = false WHERE incident_id = ${x.incident} AND field = ${x.field} AND active`];
+      case "event":
+        return [w.sql`INSERT INTO events (incident_id, at, who, action, detail) VALUES (${x.incident}, ${at}, ${x.who}, ${x.action}, ${json(x.detail)}::text::jsonb)`];
+      case "audit":
+        return [this.auditNow(w.sql, x.who, x.action, x.target, x.before, x.after)];
     }
   }
 
@@ -588,8 +590,9 @@ export class PostgresStore implements Store {
     return indicatorRecords(rows, filter.limit ?? 1000);
   }
 
-  private async auditNow(db: Db, who: string, action: string, target: string, before: unknown, after: unknown): Promise<void> {
-    await db`
+  /** An entry of the audit log (a query to await or pipeline). */
+  private auditNow(db: Db, who: string, action: string, target: string, before: unknown, after: unknown): Query {
+    return db`
       INSERT INTO audit (at, who, action, target, before, after)
       VALUES (${now()}, ${who}, ${action}, ${target}, ${before === undefined ? null : json(before)}::text::jsonb, ${after === undefined ? null : json(after)}::text::jsonb)`;
   }
