@@ -155,6 +155,18 @@ test("STIX round trip: export, import into an empty store, export again gives th
   assert.deepEqual(checkBundle(second.bundle), []);
   const before = reportTexts(first);
   for (const [key, text] of reportTexts(second.bundle)) assert.ok(text.endsWith(before.get(key)!), `the words of ${key}`);
+  // Each source was placed into its incident as it was saved: none opened an incident only to be merged away.
+  assert.ok(second.incidents.some((i) => i.notices.length > 1), "some incident has several sources");
+  const trail = await openStore(db);
+  try {
+    for (const i of second.incidents) {
+      assert.deepEqual(i.aliases, [], `${i.title} has no merged-away ids`);
+      const actions = (await trail.history(i.id)).map((e) => e.action);
+      assert.deepEqual(actions.filter((a) => a !== "edited" && a !== "source_added"), ["created"], `${i.title}: ${actions.join(", ")}`);
+    }
+  } finally {
+    await trail.close();
+  }
 
   const listed = JSON.parse((await cli(["list", "--db", db, "--json", "--limit", "1000"])).stdout) as { id: string; organization: string }[];
   assert.equal(listed.length, incidents.length);

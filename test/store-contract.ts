@@ -173,6 +173,29 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       await assert.rejects(s.merge("inc_missing", [a!], { who: "x", clearance: "RED" }), /no incident inc_missing/);
     }));
 
+  test(`${name}: an import's placement decides where a notice goes, in the transaction that saves it`, () =>
+    withStore(async (s) => {
+      const importer: Writer = { who: "importer", why: "imported from x.json", clearance: "AMBER" };
+      const opened = await s.saveCasefile(await casefileOf(RANSOM, "a.txt"), importer, { placement: { open: { fields: [{ field: "affected_count", value: 2100 }], tlp: "GREEN" } } });
+      const [id] = opened.incidentIds;
+      assert.equal(opened.incidentsNew, 1);
+      let inc = (await s.getIncident(id!))!;
+      assert.equal(inc.fields.affected_count, 2100);
+      assert.equal(inc.tlp, "GREEN");
+      assert.deepEqual(inc.overrides.map((o) => [o.field, o.who]), [["affected_count", "importer"], ["tlp", "importer"]]);
+      // Another organisation's notice, which correlation would never join to it, joins it as placed.
+      const joined = await s.saveCasefile(await casefileOf(OTHER_ORG, "b.txt"), importer, { placement: { join: id! } });
+      assert.deepEqual([joined.incidentsNew, joined.incidentIds], [0, [id]]);
+      inc = (await s.getIncident(id!))!;
+      assert.equal(inc.notices.length, 2);
+      assert.equal(inc.notices[1]!.link?.method, "manual");
+      assert.deepEqual(inc.aliases, []);
+      assert.equal(await s.countIncidents(), 1);
+      assert.deepEqual((await s.history(id!)).map((e) => e.action), ["created", "edited", "edited", "source_added"]);
+      await assert.rejects(s.saveCasefile(await casefileOf(LOSS, "c.txt"), importer, { placement: { join: "inc_missing" } }), /no incident inc_missing/);
+      assert.equal(await s.hasDocument((await casefileOf(LOSS, "c.txt")).doc.sha256), false, "nothing of a refused save is kept");
+    }));
+
   test(`${name}: analysts' corrections win over extraction and survive re-analysis until reverted`, () =>
     withStore(async (s) => {
       await s.saveCasefile(await casefileOf(RANSOM, "a.txt"), OWNER);

@@ -1,5 +1,6 @@
 import { cleared, parseTlp, TLP_LEVELS, tlpRank, type Tlp } from "../intel/taxonomies/tlp.js";
-import { NotFoundError, type Role } from "../store/types.js";
+import { NotFoundError } from "./errors.js";
+import type { Role } from "../store/types.js";
 
 // The one authorisation rule of every write to the casebook, whoever writes (HTTP, TAXII, the CLI,
 // imports, polled sources) and whichever backend keeps it: a writer never changes, attaches to,

@@ -1,5 +1,5 @@
 import { parseTlp } from "../intel/taxonomies/tlp.js";
-import type { FieldChange } from "../store/types.js";
+import type { FieldChange } from "../casebook/edit.js";
 import { EDITABLE_FIELDS, emptyValue, FIELD_NAMES, FIELDS, isField, type FieldKind, type FieldSpec } from "./fields.js";
 
 /** Raised for a correction that names an unknown field or a value outside its vocabulary. */

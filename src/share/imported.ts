@@ -1,4 +1,6 @@
-import { checkMarking, maySee, stricter, strictest, type Writer } from "../casebook/authorize.js";
+import { checkMarking, maySee, stricter, type Writer } from "../casebook/authorize.js";
+import type { Placement } from "../casebook/correlate.js";
+import { statedChanges, type FieldChange } from "../casebook/edit.js";
 import { sha256 } from "../core/document.js";
 import { checkFieldValue, CorrectionError } from "../core/corrections.js";
 import { analyse, openDocument } from "../core/pipeline.js";
@@ -13,7 +15,7 @@ import { TLP, type Tlp } from "../intel/taxonomies/tlp.js";
 import { TSR_CAUSE_LABELS, TSR_MEDIUM_LABELS, type TsrCause, type TsrMedium } from "../intel/taxonomies/tsr.js";
 import { VERIS_ACTION_LABELS, VERIS_ASSETS, VERIS_VARIETIES, type VerisAction, type VerisAsset, type VerisVariety } from "../intel/taxonomies/veris.js";
 import { noticeRows } from "../store/records.js";
-import type { FieldChange, Store } from "../store/types.js";
+import type { Store } from "../store/types.js";
 import { technique } from "./stix/vocab.js";
 
 /** One source of an imported incident: the words a report or event holds, and where they came from. */
@@ -205,18 +207,21 @@ async function holder(store: Store, notice: string, own: string, target: string 
 }
 
 /**
- * Store one imported source as an incident of its own, never joined to another by correlation.
- * When its document is already archived it lands where it is, unless that is under an incident the
- * writer may not see: then another copy of the same words opens a new incident, and nothing is said
- * about the hidden one. Returns the incident its notice is in, whether the document is new, and
- * whether its notice had to be forced.
+ * Store one imported source where it belongs, never where correlation would put it: into `target`
+ * (the incident its earlier sources are in), else into an incident of its own with the stated fields
+ * and marking as the writer's corrections, in the one transaction that archives it. When its document
+ * is already archived it lands where it is, unless that is under an incident the writer may not see:
+ * then another copy of the same words is placed, and nothing is said about the hidden one. Returns the
+ * incident its notice is in, whether the document is new, and whether its notice had to be forced.
  */
 async function storeSource(store: Store, item: ImportedIncident, s: ImportedSource, target: string | null, writer: Writer): Promise<{ landed: string | null; stored: boolean; forced: boolean }> {
+  const stated = Object.entries(item.fields).map(([field, value]) => ({ field, value }) as FieldChange);
+  const placement: Placement = target === null ? { open: { fields: stated, tlp: item.tlp } } : { join: target };
   for (let copy = 0; copy < MAX_COPIES; copy++) {
     const { cf, forced } = await importedCasefile(item, s, writer.why ?? "imported", copy);
     const row = noticeRows(cf).find((r) => r.incidentId !== null)!;
     if ((await store.documentMarkings(cf.doc.sha256)).some((m) => !maySee(writer.clearance, m))) continue;
-    const saved = await store.saveCasefile(cf, writer, { standalone: true });
+    const saved = await store.saveCasefile(cf, writer, { placement });
     if (saved.stored) return { landed: saved.incidentIds[0] ?? null, stored: true, forced };
     const landed = await holder(store, row.id, row.incidentId!, target, writer);
     if (landed !== null) return { landed, stored: false, forced };
@@ -226,11 +231,12 @@ async function storeSource(store: Store, item: ImportedIncident, s: ImportedSour
 
 /**
  * Write a plan into a store as `writer`. Each imported incident's sources are archived as synthetic
- * documents (one per report) and gathered into one incident, kept apart from incidents it would
- * otherwise be matched with; the stated fields and TLP become analyst corrections by the writer, so
- * list, search and show see them and re-extraction keeps them. A stated TLP never loosens an incident's
- * marking, and one above the writer's clearance is refused (ForbiddenError), as for any write; nothing
- * is imported into an incident the writer may not see. `origin` names the file for the history.
+ * documents (one per report) and placed into one incident as they are saved, kept apart from incidents
+ * it would otherwise be matched with; the stated fields and TLP become analyst corrections by the
+ * writer, so list, search and show see them and re-extraction keeps them. A stated TLP never loosens an
+ * incident's marking, and one above the writer's clearance is refused (ForbiddenError), as for any
+ * write; nothing is imported into an incident the writer may not see. Sources archived before are
+ * merged in and the incident corrected afterwards. `origin` names the file for the history.
  * Re-importing the same file changes nothing.
  */
 export async function importPlan(store: Store, plan: ImportPlan, writer: Writer, origin: string): Promise<ImportSummary> {
@@ -251,13 +257,7 @@ export async function importPlan(store: Store, plan: ImportPlan, writer: Writer,
     if (target === null) continue;
     const inc = await store.getIncident(target);
     if (!inc) continue;
-    const changes: FieldChange[] = [];
-    const tlp = item.tlp ? strictest([item.tlp, inc.tlp]) : null;
-    const stated: [FieldChange["field"], unknown][] = [...Object.entries(item.fields) as [keyof IncidentFields, unknown][], ...(tlp ? [["tlp", tlp] as ["tlp", Tlp]] : [])];
-    for (const [field, value] of stated) {
-      const active = inc.overrides.filter((o) => o.field === field).at(-1);
-      if (!active || JSON.stringify(active.value) !== JSON.stringify(value)) changes.push({ field, value });
-    }
+    const changes = statedChanges(item.fields, item.tlp, inc);
     if (changes.length) await store.edit(inc.id, changes, actor);
     if (fresh) sum.incidentsNew++;
     else if (changes.length) sum.incidentsUpdated++;

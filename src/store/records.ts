@@ -1,29 +1,15 @@
-import { checkMarking, levelOf, OWNER_CLEARANCE, strictest, type Writer } from "../casebook/authorize.js";
+import { OWNER_CLEARANCE, type Writer } from "../casebook/authorize.js";
+import { ownIncident } from "../casebook/merge.js";
 import { sha256 } from "../core/document.js";
-import { tlpRank, type Tlp } from "../intel/taxonomies/tlp.js";
-import type { Casefile, IncidentFields, Notice, Tag } from "../core/types.js";
+import type { Casefile, IncidentFields, Notice } from "../core/types.js";
 import { ADVISORY_BODIES, orgKey } from "../core/vocab/organizations.js";
-import { fieldsFrom, mergeFieldValues } from "../core/fields.js";
-import type { Facets } from "./types.js";
+import type { Facets, IndicatorRecord, RelatedIncident } from "./types.js";
 
 /** Who automatic changes (ingest, re-extraction, correlation) are recorded as, in every backend. */
 export const SYSTEM = "jikenbo";
 
 /** The casebook's own writes as its owner (re-extraction; tools that fill a casebook): every clearance. */
 export const SYSTEM_WRITER: Writer = { who: SYSTEM, clearance: OWNER_CLEARANCE };
-
-/** The marking a write must leave an incident with at least (a merge, a split, a source joining it), and why, for the trail. */
-export interface Keep {
-  floor: string;
-  why: string;
-}
-
-/** Why a merge, a split or a joining source kept a marking, as the history says. */
-export const KEEPS = {
-  merged: "keeps the strictest TLP of the incidents merged into it",
-  split: "keeps the TLP of the incident before the split",
-  joined: "keeps the TLP of the source that joined it",
-} as const;
 
 /** A notice ready to be written: its stable id and the incident it belongs to. */
 export interface NoticeRow {
@@ -43,72 +29,8 @@ export function noticeRows(cf: Casefile): NoticeRow[] {
     const k = seen.get(key) ?? 0;
     seen.set(key, k + 1);
     const id = "ntc_" + sha256(`${cf.doc.sha256}\n${key}\n${k}`).slice(0, 16);
-    return { id, incidentId: n.isIncident ? "inc_" + sha256(id).slice(0, 16) : null, notice: n };
+    return { id, incidentId: n.isIncident ? ownIncident(id) : null, notice: n };
   });
-}
-
-/** One source's version of an incident, for merging. */
-export interface SourceDraft {
-  fields: IncidentFields;
-  confidence: Partial<Record<keyof IncidentFields, number>>;
-  tags: Tag[];
-}
-
-/**
- * The incident's fields from its sources, oldest first, each by its merge policy in `FIELDS`: lists are united; for a single value the
- * more confident source wins, and among equally confident ones the later (a follow-up's updated
- * count replaces the first report's).
- */
-export function mergeFields(drafts: SourceDraft[]): IncidentFields {
-  return fieldsFrom((field) => mergeFieldValues(field, drafts));
-}
-
-/**
- * The incident's tags from its sources: one per taxonomy value, the most confident kept. TLP keeps
- * the strictest marking of any source, however confident a looser one is.
- */
-export function mergeTags(drafts: SourceDraft[]): Tag[] {
-  const best = new Map<string, Tag>();
-  for (const t of drafts.flatMap((d) => d.tags)) {
-    const key = `${t.taxonomy}:${t.value}`;
-    const cur = best.get(key);
-    if (!cur || t.confidence > cur.confidence) best.set(key, t);
-  }
-  // Single-valued taxonomies keep one value: the strictest marking, else the most confident.
-  for (const single of ["tsr_cause", "tsr_medium", "tlp"]) {
-    const all = [...best.values()].filter((t) => t.taxonomy === single)
-      .sort((a, b) => (single === "tlp" ? tlpRank(levelOf(b.value)) - tlpRank(levelOf(a.value)) : 0) || b.confidence - a.confidence);
-    for (const t of all.slice(1)) best.delete(`${t.taxonomy}:${t.value}`);
-  }
-  return [...best.values()];
-}
-
-/** The marking a notice carries itself (in its words, or as imported): its strictest TLP tag, else CLEAR. */
-export function noticeMarking(n: Notice): Tlp {
-  return strictest((n.incident?.tags ?? []).filter((t) => t.taxonomy === "tlp").map((t) => t.value));
-}
-
-/** Refuse a casefile with an incident notice marked above the writer's clearance: nobody files what they could not mark. */
-export function checkNoticeMarkings(cf: Casefile, writer: Writer): void {
-  for (const n of cf.notices) if (n.incident) checkMarking(writer, noticeMarking(n), `the notice "${n.title}"`);
-}
-
-/** The fields after analysts' corrections (the latest active one per field wins). */
-export function applyOverrides(fields: IncidentFields, overrides: { field: string; value: unknown }[]): IncidentFields {
-  const out = { ...fields } as unknown as Record<string, unknown>;
-  for (const o of overrides) if (o.field !== "tlp") out[o.field] = o.value;
-  return out as unknown as IncidentFields;
-}
-
-/** The fields whose values differ, with the old and new value of each. */
-export function fieldChanges(before: IncidentFields | null, after: IncidentFields): Record<string, [unknown, unknown]> {
-  const out: Record<string, [unknown, unknown]> = {};
-  if (!before) return out;
-  for (const [k, v] of Object.entries(after)) {
-    const old = (before as unknown as Record<string, unknown>)[k];
-    if (JSON.stringify(old) !== JSON.stringify(v)) out[k] = [old ?? null, v];
-  }
-  return out;
 }
 
 /** What kind of indicator a value is. */
@@ -200,4 +122,34 @@ export function partiesOf(fields: IncidentFields): { key: string; name: string; 
     if (key.length >= 2 && !ADVISORY_BODIES.test(key)) out.push({ key, name: p, role: "other" });
   }
   return out;
+}
+
+/** Related incidents from rows in order, one per incident: the first row's, with the other rows' reasons joined to its own. */
+export function relatedOf(rows: readonly RelatedIncident[]): RelatedIncident[] {
+  const seen = new Map<string, RelatedIncident>();
+  for (const r of rows) {
+    const cur = seen.get(r.id);
+    if (cur) { if (!cur.reason.includes(r.reason)) cur.reason += `; ${r.reason}`; } else seen.set(r.id, { id: r.id, title: r.title, organization: r.organization, reason: r.reason });
+  }
+  return [...seen.values()];
+}
+
+/** An indicator and one incident that mentions it. */
+export interface IndicatorRow {
+  value: string;
+  kind: string;
+  id: string;
+  title: string;
+  organization: string | null;
+}
+
+/** Indicators from rows in order, each with the incidents mentioning it: the most shared first, then by value; at most `limit`. */
+export function indicatorRecords(rows: readonly IndicatorRow[], limit: number): IndicatorRecord[] {
+  const out = new Map<string, IndicatorRecord>();
+  for (const r of rows) {
+    const rec = out.get(r.value) ?? { value: r.value, kind: r.kind, incidents: [] };
+    rec.incidents.push({ id: r.id, title: r.title, organization: r.organization });
+    out.set(r.value, rec);
+  }
+  return [...out.values()].sort((a, b) => b.incidents.length - a.incidents.length || a.value.localeCompare(b.value)).slice(0, limit);
 }

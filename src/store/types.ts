@@ -1,4 +1,8 @@
 import type { Writer } from "../casebook/authorize.js";
+import type { Placement } from "../casebook/correlate.js";
+import type { FieldChange } from "../casebook/edit.js";
+import type { WatchKind } from "../casebook/watch.js";
+import type { EventAction, LinkMethod } from "../casebook/trail.js";
 import type { StatInput } from "../intel/stats.js";
 import type { Basic } from "../intel/taxonomies/basics.js";
 import type { TsrCause } from "../intel/taxonomies/tsr.js";
@@ -49,7 +53,7 @@ export interface NoticeRecord {
 
 /** Why a notice belongs to its incident. */
 export interface LinkRecord {
-  method: "first" | "auto" | "manual";
+  method: LinkMethod;
   score: number | null;
   reason: string;
   by: string;
@@ -70,7 +74,7 @@ export interface OverrideRecord {
 export interface EventRecord {
   at: string;
   who: string;
-  action: "created" | "source_added" | "merged" | "unmerged" | "edited" | "reverted" | "reextracted" | "split_off";
+  action: EventAction;
   detail: Record<string, unknown>;
 }
 
@@ -94,11 +98,7 @@ export interface IncidentDetail extends IncidentSummary {
   created_at: string;
 }
 
-/** A field change an analyst asks for: the value is already of the field's type. */
-export interface FieldChange {
-  field: keyof IncidentFields | "tlp";
-  value: unknown;
-}
+export type { FieldChange };
 
 /** Who does something and why, for the audit trail. */
 export interface Actor {
@@ -196,9 +196,9 @@ export interface Store extends ServiceStore {
    * Archive a document with its notices and incidents, all in one transaction, as `writer`: a notice
    * marked above their clearance is refused (ForbiddenError), a new notice joins only an incident they
    * may see, and a document already archived under an incident they may not see is left alone.
-   * `standalone`: each notice opens an incident of its own instead of joining one (imports).
+   * `placement` (imports): where its new incident notices go instead of where correlation would put them.
    */
-  saveCasefile(cf: Casefile, writer: Writer, opts?: { standalone?: boolean }): Promise<SaveResult>;
+  saveCasefile(cf: Casefile, writer: Writer, opts?: { placement?: Placement }): Promise<SaveResult>;
   /**
    * Replace documents' notices and incidents with a fresh analysis (re-extraction), in one
    * transaction; documents whose analysis digest did not change are left untouched.
@@ -279,10 +279,8 @@ export interface AuditRecord {
   after: unknown;
 }
 
-/** What a watchlist watches for in new and updated incidents. */
-export const WATCH_KINDS = ["organization", "vendor", "domain", "indicator", "keyword"] as const;
-/** One kind of watch. */
-export type WatchKind = (typeof WATCH_KINDS)[number];
+export { WATCH_KINDS } from "../casebook/watch.js";
+export type { WatchKind };
 
 /** A watchlist: a pattern, and where to send a signed POST when an incident matches. */
 export interface Watchlist {
@@ -401,12 +399,4 @@ export interface ServiceStore {
   taxiiStatus(id: string): Promise<TaxiiStatusRecord | null>;
 }
 
-/** Raised when an id names no incident (or notice). */
-export class NotFoundError extends Error {
-  override name = "NotFoundError";
-}
-
-/** Raised when a request contradicts the casebook's state (splitting a single-source incident). */
-export class ConflictError extends Error {
-  override name = "ConflictError";
-}
+export { ConflictError, NotFoundError } from "../casebook/errors.js";

@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { INCIDENT_TYPES } from "../../core/types.js";
-import { watchMatch } from "../../store/service.js";
+import { watchMatch } from "../../casebook/watch.js";
 import type { IncidentDetail, WatchKind } from "../../store/types.js";
 import type { ApiDeps, AppEnv } from "../context.js";
 import { ApiError } from "../errors.js";

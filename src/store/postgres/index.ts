@@ -1,51 +1,41 @@
 import postgres from "postgres";
-import { sha256 } from "../../core/document.js";
 import type { Casefile, Finding, IncidentFields, Message, Notice, NoticeKind, Reanalysis, Sector, Tag } from "../../core/types.js";
-import { sameIncident, SAME_INCIDENT, orgKey, type Match } from "../../intel/correlate.js";
+import { orgKey } from "../../intel/correlate.js";
 import { keyOfValue } from "../../intel/indicators/index.js";
 import type { StatInput } from "../../intel/stats.js";
 import { analysisDigest } from "../../core/digest.js";
-import { checkMarking, checkTokenFor, grantedClearance, keptMarking, levelsUpTo, maySee, strictest, writable, type Writer } from "../../casebook/authorize.js";
+import { checkMarking, checkTokenFor, grantedClearance, levelsUpTo, maySee, writable, type Writer } from "../../casebook/authorize.js";
 import type { Tlp } from "../../intel/taxonomies/tlp.js";
-import {
-  applyOverrides, checkNoticeMarkings, SYSTEM, facetsOf, fieldChanges, SYSTEM_WRITER, incidentDate, indicatorKind, KEEPS, mergeFields, mergeTags, noticeMarking, noticeRows, partiesOf, searchText,
-  type Keep, type SourceDraft,
-} from "../records.js";
+import { bestMatch, planNotice, touch, type Correlated, type Placement } from "../../casebook/correlate.js";
+import { planEdit, planRevert, type Located } from "../../casebook/edit.js";
+import { checkNoticeMarkings } from "../../casebook/marking.js";
+import { ownIncident, planMerge, planUnmerge, type SplitSource } from "../../casebook/merge.js";
+import { planRefresh } from "../../casebook/refresh.js";
+import { planWatchHits } from "../../casebook/watch.js";
+import type { SourceDraft } from "../../casebook/sources.js";
+import type { Cause, Keep, Write } from "../../casebook/trail.js";
+import { indicatorRecords, relatedOf, SYSTEM, SYSTEM_WRITER, type IndicatorRow, incidentDate, indicatorKind, noticeRows, partiesOf, searchText } from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
   TaxiiObject, TaxiiStatusRecord, WatchKind, Watchlist,
 } from "../types.js";
-import { fingerprint, hashToken, newTokenString, nextDateAdded, watchMatch } from "../service.js";
+import { fingerprint, hashToken, newTokenString, nextDateAdded } from "../service.js";
 import { ConflictError, NotFoundError } from "../types.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
+import { PostgresSearch, summary, type IncidentRow } from "./search.js";
 
 /** bigint columns (counts, ids, insertion order) are read as numbers: they stay far below 2^53. */
 const TYPES = { int8: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) } };
 type Types = { int8: number };
 /** A connection pool, or one transaction of it. */
 type Db = postgres.ISql<Types>;
-type Fragment = postgres.Fragment;
 type Query = postgres.PendingQuery<postgres.Row[]>;
 
 /** One write transaction: where it runs and the incidents whose fields it changed. */
 interface Tx {
   sql: Db;
   changed: Set<string>;
-}
-
-interface IncidentRow {
-  id: string;
-  title: string;
-  organization: string | null;
-  sector: string | null;
-  disclosed_on: string | null;
-  discovered_on: string | null;
-  incident_types: IncidentFields["incident_types"] | null;
-  affected_count: number | null;
-  created_at: string;
-  updated_at: string;
-  sources: number;
 }
 
 interface DocumentRow {
@@ -62,14 +52,6 @@ interface DocumentRow {
   analysis: string | null;
 }
 
-function summary(r: IncidentRow): IncidentSummary {
-  return {
-    id: r.id, title: r.title, organization: r.organization, sector: r.sector as Sector | null,
-    disclosed_on: r.disclosed_on, discovered_on: r.discovered_on, incident_types: r.incident_types ?? [],
-    affected_count: r.affected_count, sources: r.sources, updated_at: r.updated_at,
-  };
-}
-
 /** Advisory lock held by every write transaction: writers take turns, as SQLite's do. */
 export const WRITE_LOCK = 0x6a6b6200;
 /** Advisory lock held while the schema is brought up to date. */
@@ -84,11 +66,6 @@ function json(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** Escape a user's text for a LIKE pattern with `\` as the escape character. */
-function likePattern(s: string): string {
-  return "%" + s.replace(/[\\%_]/g, (c) => "\\" + c) + "%";
-}
-
 /** The URL without its password, to show where the casebook is. */
 function redact(url: string): string {
   try {
@@ -100,15 +77,21 @@ function redact(url: string): string {
   }
 }
 
-/** The shared casebook: PostgreSQL, with a pg_trgm index for Japanese search; behaves as the SQLite store. */
 /** Facet counts kept per process: the most recent queries. */
 const FACET_CACHE_SIZE = 256;
 
+/** The shared casebook: PostgreSQL, with a pg_trgm index for Japanese search; behaves as the SQLite store. */
+
 export class PostgresStore implements Store {
+  /** Listing, full-text search and facets. */
+  private readonly search: PostgresSearch;
   /** Facet counts of recent queries, most recent last, valid for the casebook as of `facetVersion`. */
   private readonly facetCache = new Map<string, Facets>();
   private facetVersion = -1;
-  private constructor(private readonly sql: postgres.Sql<Types>, readonly location: string) {}
+
+  private constructor(private readonly sql: postgres.Sql<Types>, readonly location: string) {
+    this.search = new PostgresSearch(sql);
+  }
 
   /** Open a pool of connections to the database a postgres:// URL names (the schema is not touched). */
   static async connect(url: string): Promise<PostgresStore> {
@@ -177,50 +160,88 @@ export class PostgresStore implements Store {
     await this.write((w) => this.insertDocument(w, cf));
   }
 
-  /** Append to an incident's trail (a query to await or pipeline). */
-  private event(w: Tx, incidentId: string, who: string, action: EventRecord["action"], detail: Record<string, unknown>): Query {
-    return w.sql`INSERT INTO events (incident_id, at, who, action, detail) VALUES (${incidentId}, ${now()}, ${who}, ${action}, ${json(detail)}::text::jsonb)`;
+  /** Carry out a plan's writes in order: the statements between refreshes go out together, pipelined in one round trip. */
+  private async apply(w: Tx, writes: Write[]): Promise<void> {
+    let batch: Query[] = [];
+    for (const x of writes) {
+      if (x.op !== "refresh") { batch.push(...this.statements(w, x)); continue; }
+      await Promise.all(batch);
+      batch = [];
+      await this.refresh(w, x.incident, x.who, x.cause, x.keep);
+    }
+    await Promise.all(batch);
   }
 
-  /** Record why a notice belongs to its incident (a query to await or pipeline). */
-  private link(w: Tx, noticeId: string, incidentId: string, method: LinkRecord["method"], score: number | null, reason: string, by: string): Query {
-    return w.sql`
-      INSERT INTO links (notice_id, incident_id, method, score, reason, "by", at) VALUES (${noticeId}, ${incidentId}, ${method}, ${score}, ${reason}, ${by}, ${now()})
-      ON CONFLICT (notice_id) DO UPDATE SET incident_id = excluded.incident_id, method = excluded.method, score = excluded.score,
-        reason = excluded.reason, "by" = excluded."by", at = excluded.at`;
+  /** The statements of one write (queries run when awaited, in the order they are awaited). */
+  private statements(w: Tx, x: Exclude<Write, { op: "refresh" }>): Query[] {
+    const at = now();
+    switch (x.op) {
+      case "open":
+        return [
+          w.sql`INSERT INTO incidents (id, title, fields, created_at, updated_at) VALUES (${x.incident}, ${x.title}, '{}'::jsonb, ${at}, ${at}) ON CONFLICT DO NOTHING`,
+          w.sql`DELETE FROM incident_aliases WHERE alias = ${x.incident}`,
+        ];
+      case "place":
+        return [w.sql`UPDATE notices SET incident_id = ${x.incident} WHERE id = ${x.notice}`];
+      case "link":
+        return [w.sql`
+          INSERT INTO links (notice_id, incident_id, method, score, reason, "by", at) VALUES (${x.notice}, ${x.incident}, ${x.method}, ${x.score}, ${x.reason}, ${x.by}, ${at})
+          ON CONFLICT (notice_id) DO UPDATE SET incident_id = excluded.incident_id, method = excluded.method, score = excluded.score,
+            reason = excluded.reason, "by" = excluded."by", at = excluded.at`];
+      case "unlink":
+        return [w.sql`DELETE FROM links WHERE notice_id = ${x.notice}`];
+      case "block":
+        return [w.sql`INSERT INTO merge_blocks (notice_id, incident_id, "by", at) VALUES (${x.notice}, ${x.incident}, ${x.by}, ${at}) ON CONFLICT DO NOTHING`];
+      case "unblock":
+        return [w.sql`DELETE FROM merge_blocks WHERE notice_id = ${x.notice} AND incident_id = ${x.incident}`];
+      case "alias":
+        return [
+          w.sql`UPDATE incident_aliases SET incident_id = ${x.into} WHERE incident_id = ${x.from}`,
+          w.sql`INSERT INTO incident_aliases (alias, incident_id) VALUES (${x.from}, ${x.into}) ON CONFLICT (alias) DO UPDATE SET incident_id = excluded.incident_id`,
+        ];
+      case "carry":
+        return [w.sql`
+          UPDATE overrides SET incident_id = ${x.into} WHERE incident_id = ${x.from} AND active
+            AND field NOT IN (SELECT field FROM overrides WHERE incident_id = ${x.into} AND active)`];
+      case "correct":
+        return [
+          w.sql`UPDATE overrides SET active = false WHERE incident_id = ${x.incident} AND field = ${x.field} AND active`,
+          w.sql`INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES (${x.incident}, ${x.field}, ${json(x.value)}::text::jsonb, ${x.who}, ${at}, ${x.why})`,
+        ];
+      case "withdraw":
+        return [w.sql`UPDATE overrides SET active = false WHERE incident_id = ${x.incident} AND field = ${x.field} AND active`];
+      case "event":
+        return [w.sql`INSERT INTO events (incident_id, at, who, action, detail) VALUES (${x.incident}, ${at}, ${x.who}, ${x.action}, ${json(x.detail)}::text::jsonb)`];
+      case "audit":
+        return [this.auditNow(w.sql, x.who, x.action, x.target, x.before, x.after)];
+    }
   }
 
   /** The existing incident a new incident notice reports, if the evidence is strong enough, among those the writer may touch. */
-  private async correlate(w: Tx, noticeId: string, notice: Notice, clearance: Tlp): Promise<{ id: string; tlp: string; match: Match } | null> {
+  private async correlate(w: Tx, noticeId: string, notice: Notice, clearance: Tlp): Promise<Correlated | null> {
     const f = notice.incident!.fields;
-    const key = orgKey(f.organization);
     // Candidates in SQLite's order: same casebook number first, then same organisation, each oldest first.
     const candidates = await w.sql<{ id: string; title: string; fields: IncidentFields; tlp: string }[]>`
       SELECT id, title, fields, tlp FROM incidents
-      WHERE fields <> '{}'::jsonb AND ((casebook_id IS NOT NULL AND casebook_id = ${f.casebook_id ?? null}) OR (org_key <> '' AND org_key = ${key}))
+      WHERE fields <> '{}'::jsonb AND ((casebook_id IS NOT NULL AND casebook_id = ${f.casebook_id ?? null}) OR (org_key <> '' AND org_key = ${orgKey(f.organization)}))
         AND id NOT IN (SELECT incident_id FROM merge_blocks WHERE notice_id = ${noticeId}) AND tlp = ANY(${levelsUpTo(clearance)}::text[])
       ORDER BY (casebook_id = ${f.casebook_id ?? null}) IS TRUE DESC, seq LIMIT 200`;
-    let best: { id: string; tlp: string; match: Match } | null = null;
-    for (const c of candidates) {
-      const match = sameIncident({ title: notice.title, fields: f }, { title: c.title, fields: c.fields });
-      if (match.score >= SAME_INCIDENT && (!best || match.score > best.match.score)) best = { id: c.id, tlp: c.tlp, match };
-    }
-    return best;
+    return bestMatch({ title: notice.title, fields: f }, [...candidates]);
   }
 
   /**
-   * Write a casefile's notices and findings. A new incident notice joins the incident it correlates
-   * with among those the writer may touch (which keeps the stricter marking of the two), or opens its
-   * own (always, when `standalone`). Returns each touched incident and whether it is new.
+   * Write a casefile's notices and findings, and place each (planNotice): a new incident notice goes
+   * where `placement` says, else joins the incident it correlates with among those the writer may
+   * touch, else opens its own. Returns each touched incident and whether it is new.
    */
-  private async writeNotices(w: Tx, cf: Casefile, writer: Writer, standalone: boolean): Promise<Map<string, boolean>> {
-    const who = SYSTEM;
+  private async writeNotices(w: Tx, cf: Casefile, writer: Writer, placement?: Placement): Promise<Map<string, boolean>> {
     const touched = new Map<string, boolean>();
+    const join = placement && "join" in placement ? writable(writer, placement.join, await this.locate(w.sql, placement.join)) : null;
     for (const row of noticeRows(cf)) {
       const n = row.notice;
       const findings = n.incident?.findings ?? [];
       // Pipelined: the statements run in this order, in one round trip. The upsert keeps incident_id.
-      const [[before]] = await Promise.all([
+      const [[found]] = await Promise.all([
         w.sql<{ incident_id: string | null }[]>`SELECT incident_id FROM notices WHERE id = ${row.id}`,
         w.sql`
           INSERT INTO notices (id, document, idx, title, span_start, span_end, kind, is_incident, reason, listing_date, category, fields, confidence, tags, incident_id)
@@ -240,88 +261,45 @@ export class PostgresStore implements Store {
             ORDER BY u.ord`
           : null,
       ]);
-      if (before?.incident_id) {
-        if (!n.isIncident) {
-          // A notice that stopped being an incident leaves its incident.
-          await Promise.all([
-            w.sql`UPDATE notices SET incident_id = NULL WHERE id = ${row.id}`,
-            w.sql`DELETE FROM links WHERE notice_id = ${row.id}`,
-            this.event(w, before.incident_id, who, "reextracted", { source_removed: row.id, reason: n.reason }),
-          ]);
-        }
-        if (!touched.has(before.incident_id)) touched.set(before.incident_id, false);
-        continue;
-      }
-      if (!n.isIncident || !n.incident) continue;
-      const target = standalone ? null : await this.correlate(w, row.id, n, writer.clearance);
-      if (target) {
-        const reason = target.match.reasons.join("; ");
-        await Promise.all([
-          w.sql`UPDATE notices SET incident_id = ${target.id} WHERE id = ${row.id}`,
-          this.link(w, row.id, target.id, "auto", target.match.score, reason, who),
-          this.event(w, target.id, who, "source_added", { notice: row.id, title: n.title, source: cf.doc.source, score: target.match.score, reason }),
-        ]);
-        if (!touched.has(target.id)) touched.set(target.id, false);
-        await this.refreshIncident(w, target.id, who, "source_added", { floor: strictest([target.tlp, noticeMarking(n)]), why: KEEPS.joined });
-        continue;
-      }
-      const id = row.incidentId!;
-      const at = now();
-      await Promise.all([
-        w.sql`INSERT INTO incidents (id, title, fields, created_at, updated_at) VALUES (${id}, ${n.title}, '{}'::jsonb, ${at}, ${at}) ON CONFLICT DO NOTHING`,
-        w.sql`DELETE FROM incident_aliases WHERE alias = ${id}`,
-        w.sql`UPDATE notices SET incident_id = ${id} WHERE id = ${row.id}`,
-        this.link(w, row.id, id, "first", null, "the notice that opened this incident", who),
-        this.event(w, id, who, "created", { notice: row.id, title: n.title, source: cf.doc.source }),
-      ]);
-      touched.set(id, !touched.has(id) || touched.get(id)!);
-      await this.refreshIncident(w, id, who, "created");
+      const before = found?.incident_id ?? null;
+      const correlated = before === null && n.isIncident && n.incident && !placement ? await this.correlate(w, row.id, n, writer.clearance) : null;
+      const into = join ? { join } : placement && "open" in placement ? { open: placement.open } : correlated ? { correlated } : null;
+      const plan = planNotice({ row, source: cf.doc.source, before, into, system: SYSTEM, writer });
+      await this.apply(w, plan.writes);
+      touch(touched, plan.touched);
     }
     return touched;
   }
 
   /**
-   * Recompute an incident from its sources and its analysts' corrections, recording what changed.
-   * Returns whether the fields changed, or "deleted" when no source is left.
+   * Recompute an incident from its sources and its analysts' corrections (planRefresh), recording what
+   * changed. Returns whether its row changed, or "deleted" when no source is left.
    */
-  private async refreshIncident(w: Tx, id: string, who: string, cause: "created" | "source_added" | "reextracted" | "merged" | "unmerged" | "edited" | "reverted", keep?: Keep): Promise<boolean | "deleted"> {
-    const [notices, overrides] = await Promise.all([
+  private async refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep): Promise<boolean | "deleted"> {
+    const [notices, overrides, [stored]] = await Promise.all([
       w.sql<{ title: string; fields: IncidentFields; confidence: SourceDraft["confidence"] | null; tags: Tag[] | null; span_start: number; span_end: number; text: string | null }[]>`
         SELECT n.title, n.fields, n.confidence, n.tags, n.span_start, n.span_end, d.text FROM notices n JOIN documents d ON d.sha256 = n.document
         WHERE n.incident_id = ${id} AND n.fields IS NOT NULL AND n.is_incident
         ORDER BY coalesce(n.fields->>'disclosed_on', n.listing_date, substr(d.first_seen, 1, 10)) COLLATE "C", d.first_seen, n.document, n.idx`,
       this.activeOverrides(w.sql, id),
+      w.sql<{ title: string; fields: IncidentFields; tlp: string; tags: Tag[] }[]>`SELECT title, fields, tlp, tags FROM incidents WHERE id = ${id}`,
     ]);
-    if (notices.length === 0) {
+    const plan = planRefresh({
+      id, who, cause, keep, overrides,
+      sources: notices.map((n) => ({ title: n.title, fields: n.fields, confidence: n.confidence ?? {}, tags: n.tags ?? [] })),
+      stored: { ...stored!, fields: Object.keys(stored!.fields).length ? stored!.fields : null },
+    });
+    if (plan.kind === "delete") {
       await w.sql`DELETE FROM incidents WHERE id = ${id}`;
       return "deleted";
     }
-    const drafts: SourceDraft[] = notices.map((n) => ({ fields: n.fields, confidence: n.confidence ?? {}, tags: n.tags ?? [] }));
-    const fields = applyOverrides(mergeFields(drafts), overrides);
-    const tlpOverride = overrides.filter((o) => o.field === "tlp").at(-1)?.value as string | undefined;
-    const tags = mergeTags(drafts);
-    let tlp = tlpOverride ?? tags.find((t) => t.taxonomy === "tlp")?.value ?? "CLEAR";
-    const kept = keep ? keptMarking(keep.floor, tlp) : null;
-    if (kept) {
-      await this.correct(w, id, { field: "tlp", value: kept }, tlp, { who, why: keep!.why });
-      tlp = kept;
-    }
-    const title = notices[0]!.title;
-    // jsonb compares by value (its keys have their own order), as SQLite compares the JSON text.
-    const before = (await w.sql<{ fields: IncidentFields; fresh: boolean; same: boolean }[]>`
-      SELECT fields, fields = '{}'::jsonb AS fresh,
-        (fields = ${json(fields)}::text::jsonb AND title = ${title} AND tlp = ${tlp} AND tags = ${json(tags)}::text::jsonb) AS same
-      FROM incidents WHERE id = ${id}`)[0]!;
-    if (before.same) return false;
+    await this.apply(w, plan.writes);
+    if (plan.kind === "same") return false;
     w.changed.add(id);
-    const writes: Query[] = [];
-    if (!before.fresh && (cause === "reextracted" || cause === "source_added")) {
-      const changes = fieldChanges(before.fields, fields);
-      if (Object.keys(changes).length) writes.push(this.event(w, id, who, cause === "reextracted" ? "reextracted" : "source_added", { changes }));
-    }
+    const { title, fields, tlp, tags } = plan.row;
     const body = searchText(title, fields, notices.map((n) => (n.text ?? "").slice(n.span_start, n.span_end)));
     const parties = partiesOf(fields).map((p): [string, string, string] => [p.key, p.name, p.role]);
-    writes.push(
+    await Promise.all([
       w.sql`
         UPDATE incidents SET title = ${title}, organization = ${fields.organization ?? null}, sector = ${fields.sector ?? null},
           disclosed_on = ${fields.disclosed_on ?? null}, discovered_on = ${fields.discovered_on ?? null},
@@ -346,8 +324,7 @@ export class PostgresStore implements Store {
         SELECT ${id}, u.k, u.n, u.r FROM unnest(${parties.map((p) => p[0])}::text[], ${parties.map((p) => p[1])}::text[], ${parties.map((p) => p[2])}::text[])
           WITH ORDINALITY AS u(k, n, r, ord)
         ORDER BY u.ord ON CONFLICT DO NOTHING`,
-    );
-    await Promise.all(writes);
+    ]);
     return true;
   }
 
@@ -361,7 +338,7 @@ export class PostgresStore implements Store {
     const r: SaveResult = { stored: true, notices, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
     for (const [id, created] of touched) {
       if (created) { r.incidentsNew++; r.incidentIds.push(id); continue; }
-      if (await this.refreshIncident(w, id, who, cause) === "deleted") continue;
+      if (await this.refresh(w, id, who, cause) === "deleted") continue;
       r.incidentIds.push(id);
       if (w.changed.has(id)) r.incidentsUpdated++;
       else r.incidentsUnchanged++;
@@ -369,7 +346,7 @@ export class PostgresStore implements Store {
     return r;
   }
 
-  async saveCasefile(cf: Casefile, writer: Writer, opts: { standalone?: boolean } = {}): Promise<SaveResult> {
+  async saveCasefile(cf: Casefile, writer: Writer, opts: { placement?: Placement } = {}): Promise<SaveResult> {
     return this.write(async (w): Promise<SaveResult> => {
       if ((await w.sql`SELECT 1 FROM documents WHERE sha256 = ${cf.doc.sha256}`).length) {
         await this.sourceAs(w, cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt, writer.clearance);
@@ -377,7 +354,7 @@ export class PostgresStore implements Store {
       }
       checkNoticeMarkings(cf, writer);
       await this.insertDocument(w, { ...cf, analysis: analysisDigest(cf) });
-      return this.tally(w, await this.writeNotices(w, cf, writer, opts.standalone ?? false), cf.notices.length, SYSTEM, "source_added");
+      return this.tally(w, await this.writeNotices(w, cf, writer, opts.placement), cf.notices.length, SYSTEM, "source_added");
     });
   }
 
@@ -405,9 +382,9 @@ export class PostgresStore implements Store {
         for (const o of await w.sql<{ id: string; incident_id: string | null }[]>`SELECT id, incident_id FROM notices WHERE document = ${sha} ORDER BY seq`) {
           if (keep.has(o.id)) continue;
           await w.sql`DELETE FROM notices WHERE id = ${o.id}`;
-          if (o.incident_id) await this.event(w, o.incident_id, SYSTEM, "reextracted", { source_removed: o.id });
+          if (o.incident_id) await this.apply(w, [{ op: "event", incident: o.incident_id, who: SYSTEM, action: "reextracted", detail: { source_removed: o.id } }]);
         }
-        for (const [id, created] of await this.writeNotices(w, cf, SYSTEM_WRITER, false)) touched.set(id, created || (touched.get(id) ?? false));
+        for (const [id, created] of await this.writeNotices(w, cf, SYSTEM_WRITER)) touched.set(id, created || (touched.get(id) ?? false));
       }
       const r = await this.tally(w, touched, notices, SYSTEM, "reextracted");
       for (const id of same) if (!touched.has(id)) r.incidentsUnchanged++;
@@ -447,52 +424,35 @@ export class PostgresStore implements Store {
   }
 
   /** Conditions on incident `i` for the type, sector, cause, basics, TLP and date filters. */
-  private filters(filter: IncidentFilter): Fragment[] {
-    const where: Fragment[] = [];
-    if (filter.type) where.push(this.sql`i.id IN (SELECT incident_id FROM incident_types WHERE type = ${filter.type})`);
-    if (filter.sector) where.push(this.sql`i.sector = ${filter.sector}`);
-    if (filter.cause) where.push(this.sql`i.tags @> ${json([{ taxonomy: "tsr_cause", value: filter.cause }])}::text::jsonb`);
-    if (filter.basics) where.push(this.sql`i.tags @> ${json([{ taxonomy: "basics", value: filter.basics }])}::text::jsonb`);
-    if (filter.tlp) where.push(this.sql`i.tlp = ANY(${filter.tlp}::text[])`);
-    if (filter.since) where.push(this.sql`i.event_date >= ${filter.since}`);
-    if (filter.until) where.push(this.sql`i.event_date <= ${filter.until}`);
-    return where;
-  }
-
-  /** A WHERE clause of every condition, or nothing. */
-  private where(conditions: Fragment[]): Fragment {
-    return conditions.length ? this.sql`WHERE ${conditions.reduce((a, c) => this.sql`${a} AND ${c}`)}` : this.sql``;
-  }
-
-  /** A page of incidents meeting the conditions, in the filter's order (limit -1: every one). */
-  private async page(conditions: Fragment[], filter: IncidentFilter): Promise<IncidentSummary[]> {
-    const limit = filter.limit ?? 50;
-    const order = {
-      newest: this.sql`i.event_date DESC NULLS LAST, i.seq DESC`,
-      oldest: this.sql`i.event_date NULLS FIRST, i.seq`,
-      affected: this.sql`i.affected_count DESC NULLS LAST, i.event_date DESC NULLS LAST, i.seq DESC`,
-    }[filter.sort ?? "newest"];
-    const rows = await this.sql<IncidentRow[]>`
-      SELECT i.id, i.title, i.organization, i.sector, i.disclosed_on, i.discovered_on, i.fields->'incident_types' AS incident_types, i.affected_count,
-        i.created_at, i.updated_at, (SELECT count(*) FROM notices n WHERE n.incident_id = i.id) AS sources
-      FROM incidents i ${this.where(conditions)}
-      ORDER BY ${order} LIMIT ${limit < 0 ? null : limit} OFFSET ${Math.max(0, filter.offset ?? 0)}`;
-    return rows.map(summary);
-  }
-
   async listIncidents(filter: IncidentFilter = {}): Promise<IncidentSummary[]> {
-    return this.page(this.filters(filter), filter);
+    return this.search.list(filter);
   }
 
-  /** Full-text search, in the query's order: every word (NFKC, any length) is a case-insensitive substring of the incident's text. */
   async searchIncidents(query: SearchQuery): Promise<IncidentSummary[]> {
-    return this.page(this.matching(query), query);
+    return this.search.search(query);
   }
 
-  /** Conditions on incident `i` for a query: every word in its text, and the filters. */
-  private matching(query: SearchQuery): Fragment[] {
-    const terms = query.q.normalize("NFKC").toLowerCase().trim().split(/\s+/).filter(Boolean);
-    return [...terms.map((t) => this.sql`i.body LIKE ${likePattern(t)} ESCAPE '\\'`), ...this.filters(query)];
+  async facets(query: SearchQuery): Promise<Facets> {
+    // Counting every match is the costly part of a search page; the same question on an unchanged casebook
+    // gets the same answer, so recent ones are kept until the casebook's version moves (any process's write).
+    // Read before counting: what is counted is never older than the version it is kept under.
+    const n = (await this.sql<{ n: number }[]>`SELECT n FROM casebook_version`)[0]!.n;
+    if (n !== this.facetVersion) {
+      this.facetCache.clear();
+      this.facetVersion = n;
+    }
+    const { limit: _limit, offset: _offset, sort: _sort, ...asked } = query;
+    const key = JSON.stringify(Object.entries(asked).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+    const hit = this.facetCache.get(key);
+    if (hit) {
+      this.facetCache.delete(key);
+      this.facetCache.set(key, hit);
+      return structuredClone(hit);
+    }
+    const facets = await this.search.facets(query);
+    this.facetCache.set(key, facets);
+    if (this.facetCache.size > FACET_CACHE_SIZE) this.facetCache.delete(this.facetCache.keys().next().value!);
+    return structuredClone(facets);
   }
 
   /**
@@ -524,12 +484,7 @@ export class PostgresStore implements Store {
           FROM incident_parties a JOIN incident_parties b ON b.key = a.key AND b.incident_id <> a.incident_id
           JOIN incidents other ON other.id = b.incident_id WHERE a.incident_id = ${id}
       ) r ORDER BY part, k1, k2, seq LIMIT 100`;
-    const seen = new Map<string, RelatedIncident>();
-    for (const r of rows) {
-      const cur = seen.get(r.id);
-      if (cur) { if (!cur.reason.includes(r.reason)) cur.reason += `; ${r.reason}`; } else seen.set(r.id, { id: r.id, title: r.title, organization: r.organization, reason: r.reason });
-    }
-    return [...seen.values()];
+    return relatedOf(rows);
   }
 
   async getIncident(requested: string): Promise<IncidentDetail | null> {
@@ -581,104 +536,51 @@ export class PostgresStore implements Store {
     return found.id;
   }
 
-  /** Write a correction and its trail: the event and the audit entry. `from` is the value before. */
-  private async correct(w: Tx, id: string, c: FieldChange, from: unknown, actor: Actor): Promise<void> {
-    await w.sql`UPDATE overrides SET active = false WHERE incident_id = ${id} AND field = ${c.field} AND active`;
-    await w.sql`INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES (${id}, ${c.field}, ${json(c.value)}::text::jsonb, ${actor.who}, ${now()}, ${actor.why ?? null})`;
-    await this.event(w, id, actor.who, "edited", { field: c.field, from, to: c.value, why: actor.why ?? null });
-    await this.auditNow(w.sql, actor.who, "incident.edit", `incident:${id}`, { [c.field]: from }, { [c.field]: c.value, why: actor.why ?? null });
-  }
-
   async merge(target: string, others: string[], actor: Writer): Promise<IncidentDetail> {
     const into = await this.write(async (w): Promise<string> => {
       const to = writable(actor, target, await this.locate(w.sql, target));
-      const froms = new Map<string, { id: string; tlp: string }>();
+      const froms: (Located & { notices: string[] })[] = [];
       for (const o of others) {
         const f = writable(actor, o, await this.locate(w.sql, o));
-        froms.set(f.id, f);
+        froms.push({ ...f, notices: (await w.sql<{ id: string }[]>`SELECT id FROM notices WHERE incident_id = ${f.id} ORDER BY seq`).map((n) => n.id) });
       }
-      const floor = strictest([to.tlp, ...[...froms.values()].map((f) => f.tlp)]);
-      const into = to.id;
-      for (const from of froms.keys()) {
-        if (from === into) continue;
-        const moved = [...await w.sql<{ id: string; title: string }[]>`SELECT id, title FROM notices WHERE incident_id = ${from} ORDER BY seq`];
-        for (const n of moved) {
-          await w.sql`UPDATE notices SET incident_id = ${into} WHERE id = ${n.id}`;
-          await this.link(w, n.id, into, "manual", null, actor.why ? `merged by ${actor.who}: ${actor.why}` : `merged by ${actor.who}`, actor.who);
-          await w.sql`DELETE FROM merge_blocks WHERE notice_id = ${n.id} AND incident_id = ${into}`;
-        }
-        // Corrections made on the merged incident carry over unless the target has its own.
-        await w.sql`
-          UPDATE overrides SET incident_id = ${into} WHERE incident_id = ${from} AND active
-            AND field NOT IN (SELECT field FROM overrides WHERE incident_id = ${into} AND active)`;
-        await w.sql`UPDATE incident_aliases SET incident_id = ${into} WHERE incident_id = ${from}`;
-        await w.sql`INSERT INTO incident_aliases (alias, incident_id) VALUES (${from}, ${into}) ON CONFLICT (alias) DO UPDATE SET incident_id = excluded.incident_id`;
-        await this.event(w, into, actor.who, "merged", { from, notices: moved.map((n) => n.id), why: actor.why ?? null });
-        await this.auditNow(w.sql, actor.who, "incident.merge", `incident:${into}`, { from }, { into, notices: moved.map((n) => n.id), why: actor.why ?? null });
-        await this.event(w, from, actor.who, "merged", { into, why: actor.why ?? null });
-        await this.refreshIncident(w, from, actor.who, "merged");
-      }
-      await this.refreshIncident(w, into, actor.who, "merged", { floor, why: KEEPS.merged });
-      return into;
+      await this.apply(w, planMerge(to, froms, actor));
+      return to.id;
     });
     return (await this.getIncident(into))!;
   }
 
   async unmerge(requested: string, actor: Writer, noticeId?: string): Promise<string[]> {
     return this.write(async (w): Promise<string[]> => {
-      const { id, tlp } = writable(actor, requested, await this.locate(w.sql, requested));
-      const keep = { floor: tlp, why: KEEPS.split };
-      const sources = [...await w.sql<{ id: string; title: string; method: string | null }[]>`
-        SELECT n.id, n.title, l.method FROM notices n LEFT JOIN links l ON l.notice_id = n.id WHERE n.incident_id = ${id}
+      const found = writable(actor, requested, await this.locate(w.sql, requested));
+      const sources = [...await w.sql<SplitSource[]>`
+        SELECT n.id, n.title, l.method FROM notices n LEFT JOIN links l ON l.notice_id = n.id WHERE n.incident_id = ${found.id}
         ORDER BY (l.method = 'first') DESC NULLS LAST, l.at NULLS FIRST, n.id`];
-      if (sources.length < 2) throw new ConflictError(`incident ${id} has a single source; nothing to split`);
-      const detach = noticeId ? sources.filter((s) => s.id === noticeId) : sources.filter((s) => s.method !== "first").length ? sources.filter((s) => s.method !== "first") : sources.slice(1);
-      if (detach.length === 0) throw new NotFoundError(`notice ${noticeId} is not a source of incident ${id}`);
-      if (detach.length === sources.length) throw new ConflictError("an incident keeps at least one source");
-      const created: string[] = [];
-      const at = now();
-      for (const n of detach) {
-        const own = "inc_" + sha256(n.id).slice(0, 16);
-        const newId = own === id || (await w.sql`SELECT 1 FROM incidents WHERE id = ${own}`).length ? "inc_" + sha256(`${n.id}\n${at}`).slice(0, 16) : own;
-        await w.sql`DELETE FROM incident_aliases WHERE alias = ${newId}`;
-        await w.sql`INSERT INTO incidents (id, title, fields, created_at, updated_at) VALUES (${newId}, ${n.title}, '{}'::jsonb, ${at}, ${at})`;
-        await w.sql`UPDATE notices SET incident_id = ${newId} WHERE id = ${n.id}`;
-        await this.link(w, n.id, newId, "first", null, actor.why ? `split off ${id} by ${actor.who}: ${actor.why}` : `split off ${id} by ${actor.who}`, actor.who);
-        await w.sql`INSERT INTO merge_blocks (notice_id, incident_id, "by", at) VALUES (${n.id}, ${id}, ${actor.who}, ${at}) ON CONFLICT DO NOTHING`;
-        await this.event(w, newId, actor.who, "split_off", { from: id, notice: n.id, why: actor.why ?? null });
-        await this.refreshIncident(w, newId, actor.who, "unmerged", keep);
-        created.push(newId);
-      }
-      await this.event(w, id, actor.who, "unmerged", { notices: detach.map((n) => n.id), into: created, why: actor.why ?? null });
-      await this.auditNow(w.sql, actor.who, "incident.unmerge", `incident:${id}`, { notices: sources.map((n) => n.id) }, { split_into: created, why: actor.why ?? null });
-      await this.refreshIncident(w, id, actor.who, "unmerged", keep);
-      return created;
+      const taken = await w.sql<{ id: string }[]>`SELECT id FROM incidents WHERE id = ANY(${sources.map((n) => ownIncident(n.id))}::text[])`;
+      const plan = planUnmerge(found, sources, noticeId, new Set(taken.map((t) => t.id)), now(), actor);
+      await this.apply(w, plan.writes);
+      return plan.created;
     });
   }
 
   async edit(requested: string, changes: FieldChange[], writer: Writer): Promise<IncidentDetail> {
     const id = await this.write(async (w): Promise<string> => {
-      const { id, tlp } = writable(writer, requested, await this.locate(w.sql, requested));
-      for (const c of changes) if (c.field === "tlp") checkMarking(writer, String(c.value));
-      const before = (await w.sql<{ fields: Record<string, unknown> }[]>`SELECT fields FROM incidents WHERE id = ${id}`)[0]!.fields;
-      for (const c of changes) await this.correct(w, id, c, c.field === "tlp" ? tlp : before[c.field] ?? null, writer);
-      await this.refreshIncident(w, id, writer.who, "edited");
-      return id;
+      const found = writable(writer, requested, await this.locate(w.sql, requested));
+      const [row] = await w.sql<{ fields: IncidentFields }[]>`SELECT fields FROM incidents WHERE id = ${found.id}`;
+      await this.apply(w, planEdit(found, row!.fields, changes, writer));
+      return found.id;
     });
     return (await this.getIncident(id))!;
   }
 
   async revert(requested: string, field: string, writer: Writer): Promise<IncidentDetail> {
     const id = await this.write(async (w): Promise<string> => {
-      const { id } = writable(writer, requested, await this.locate(w.sql, requested));
-      const r = await w.sql`UPDATE overrides SET active = false WHERE incident_id = ${id} AND field = ${field} AND active`;
-      if (r.count === 0) throw new NotFoundError(`incident ${id} has no correction of ${field}`);
-      await this.event(w, id, writer.who, "reverted", { field, why: writer.why ?? null });
-      await this.auditNow(w.sql, writer.who, "incident.revert", `incident:${id}`, { field }, null);
-      await this.refreshIncident(w, id, writer.who, "reverted");
+      const found = writable(writer, requested, await this.locate(w.sql, requested));
+      const corrected = (await w.sql`SELECT 1 FROM overrides WHERE incident_id = ${found.id} AND field = ${field} AND active`).length > 0;
+      await this.apply(w, planRevert(found, field, corrected, writer));
       // Withdrawing a marking must not leave the incident marked above the writer's clearance.
-      checkMarking(writer, (await w.sql<{ tlp: string }[]>`SELECT tlp FROM incidents WHERE id = ${id}`)[0]!.tlp);
-      return id;
+      checkMarking(writer, (await w.sql<{ tlp: string }[]>`SELECT tlp FROM incidents WHERE id = ${found.id}`)[0]!.tlp);
+      return found.id;
     });
     return (await this.getIncident(id))!;
   }
@@ -690,14 +592,14 @@ export class PostgresStore implements Store {
   }
 
   async statInputs(filter: IncidentFilter & { q?: string } = {}): Promise<StatInput[]> {
-    const conditions = this.filters(filter);
+    const conditions = this.search.filters(filter);
     if (filter.q?.trim()) {
       const ids = (await this.searchIncidents({ ...filter, q: filter.q, limit: -1, offset: 0 })).map((i) => i.id);
       conditions.push(this.sql`i.id = ANY(${ids}::text[])`);
     }
     const rows = await this.sql<{ event_date: string | null; sector: Sector | null; affected_count: number | null; incident_types: StatInput["incident_types"] | null; tags: Tag[] }[]>`
       SELECT i.event_date, i.sector, i.affected_count, i.fields->'incident_types' AS incident_types, i.tags FROM incidents i
-      ${this.where(conditions)} ORDER BY i.seq`;
+      ${this.search.where(conditions)} ORDER BY i.seq`;
     return rows.map((r) => ({ event_date: r.event_date, sector: r.sector, affected_count: r.affected_count, incident_types: r.incident_types ?? [], tags: r.tags }));
   }
 
@@ -711,21 +613,16 @@ export class PostgresStore implements Store {
   }
 
   async indicators(filter: { shared?: boolean; limit?: number } = {}): Promise<IndicatorRecord[]> {
-    const rows = await this.sql<{ value: string; kind: string; id: string; title: string; organization: string | null }[]>`
+    const rows = await this.sql<IndicatorRow[]>`
       SELECT ii.value, ii.kind, i.id, i.title, i.organization FROM incident_indicators ii JOIN incidents i ON i.id = ii.incident_id
       WHERE ${!filter.shared} OR ii.key IN (SELECT key FROM incident_indicators WHERE key IS NOT NULL GROUP BY key HAVING count(*) >= 2)
       ORDER BY ii.value, i.event_date DESC NULLS LAST, ii.seq`;
-    const out = new Map<string, IndicatorRecord>();
-    for (const r of rows) {
-      const rec = out.get(r.value) ?? { value: r.value, kind: r.kind, incidents: [] };
-      rec.incidents.push({ id: r.id, title: r.title, organization: r.organization });
-      out.set(r.value, rec);
-    }
-    return [...out.values()].sort((a, b) => b.incidents.length - a.incidents.length || a.value.localeCompare(b.value)).slice(0, filter.limit ?? 1000);
+    return indicatorRecords(rows, filter.limit ?? 1000);
   }
 
-  private async auditNow(db: Db, who: string, action: string, target: string, before: unknown, after: unknown): Promise<void> {
-    await db`
+  /** An entry of the audit log (a query to await or pipeline). */
+  private auditNow(db: Db, who: string, action: string, target: string, before: unknown, after: unknown): Query {
+    return db`
       INSERT INTO audit (at, who, action, target, before, after)
       VALUES (${now()}, ${who}, ${action}, ${target}, ${before === undefined ? null : json(before)}::text::jsonb, ${after === undefined ? null : json(after)}::text::jsonb)`;
   }
@@ -836,20 +733,18 @@ export class PostgresStore implements Store {
     const lists = await this.listWatchlists();
     if (lists.length === 0 || incidentIds.length === 0) return [];
     return this.write(async (w): Promise<WatchHit[]> => {
-      const out: WatchHit[] = [];
       const at = now();
-      for (const id of incidentIds) {
-        const [row] = await w.sql<{ title: string; fields: IncidentFields }[]>`SELECT title, fields FROM incidents WHERE id = ${id}`;
-        if (!row || Object.keys(row.fields).length === 0) continue;
-        for (const wl of lists) {
-          const reason = watchMatch(wl, { title: row.title, fields: row.fields });
-          if (!reason) continue;
-          const [hit] = await w.sql<WatchHit[]>`
-            INSERT INTO watch_hits (watchlist_id, incident_id, fingerprint, at, reason, next_attempt_at)
-            VALUES (${wl.id}, ${id}, ${fingerprint(row.fields)}, ${at}, ${reason}, ${wl.webhook_url ? at : null}) ON CONFLICT DO NOTHING
-            RETURNING id, watchlist_id, incident_id, at, reason, delivered_at, attempts, next_attempt_at, last_error`;
-          if (hit) out.push({ ...hit });
-        }
+      const incidents = (await w.sql<{ id: string; title: string; fields: IncidentFields }[]>`
+        SELECT i.id, i.title, i.fields FROM unnest(${incidentIds}::text[]) WITH ORDINALITY AS u(id, ord) JOIN incidents i ON i.id = u.id ORDER BY u.ord`)
+        .map((r) => ({ id: r.id, title: r.title, fields: Object.keys(r.fields).length ? r.fields : null }));
+      const fields = new Map(incidents.map((i) => [i.id, i.fields!]));
+      const out: WatchHit[] = [];
+      for (const m of planWatchHits(lists, incidents)) {
+        const [hit] = await w.sql<WatchHit[]>`
+          INSERT INTO watch_hits (watchlist_id, incident_id, fingerprint, at, reason, next_attempt_at)
+          VALUES (${m.watchlist}, ${m.incident}, ${fingerprint(fields.get(m.incident)!)}, ${at}, ${m.reason}, ${m.notify ? at : null}) ON CONFLICT DO NOTHING
+          RETURNING id, watchlist_id, incident_id, at, reason, delivered_at, attempts, next_attempt_at, last_error`;
+        if (hit) out.push({ ...hit });
       }
       return out;
     });
@@ -971,43 +866,6 @@ export class PostgresStore implements Store {
   async taxiiStatus(id: string): Promise<TaxiiStatusRecord | null> {
     const [r] = await this.sql<TaxiiStatusRecord[]>`SELECT id, who, status, markings FROM taxii_status WHERE id = ${id}`;
     return r ? { id: r.id, who: r.who, status: r.status, markings: r.markings } : null;
-  }
-
-  async facets(query: SearchQuery): Promise<Facets> {
-    // Counting every match is the costly part of a search page; the same question on an unchanged casebook
-    // gets the same answer, so recent ones are kept until the casebook's version moves (any process's write).
-    // Read before counting: what is counted is never older than the version it is kept under.
-    const n = (await this.sql<{ n: number }[]>`SELECT n FROM casebook_version`)[0]!.n;
-    if (n !== this.facetVersion) {
-      this.facetCache.clear();
-      this.facetVersion = n;
-    }
-    const { limit: _limit, offset: _offset, sort: _sort, ...asked } = query;
-    const key = JSON.stringify(Object.entries(asked).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
-    const hit = this.facetCache.get(key);
-    if (hit) {
-      this.facetCache.delete(key);
-      this.facetCache.set(key, hit);
-      return structuredClone(hit);
-    }
-    const facets = await this.countFacets(query);
-    this.facetCache.set(key, facets);
-    if (this.facetCache.size > FACET_CACHE_SIZE) this.facetCache.delete(this.facetCache.keys().next().value!);
-    return structuredClone(facets);
-  }
-
-  /** Counts per facet of the incidents a query matches. */
-  private async countFacets(query: SearchQuery): Promise<Facets> {
-    const rows = await this.sql<{ facet: keyof Facets; key: string; count: number }[]>`
-      WITH m AS MATERIALIZED (SELECT i.id, i.sector, i.event_date, i.tlp, i.tags FROM incidents i ${this.where(this.matching(query))})
-      SELECT 'total' AS facet, '' AS key, count(*)::int AS count FROM m
-      UNION ALL SELECT 'type', t.type, count(*)::int FROM m JOIN incident_types t ON t.incident_id = m.id GROUP BY t.type
-      UNION ALL SELECT 'sector', coalesce(m.sector, 'unknown'), count(*)::int FROM m GROUP BY 2
-      UNION ALL SELECT 'year', substr(m.event_date, 1, 4), count(*)::int FROM m GROUP BY 2
-      UNION ALL SELECT 'tlp', m.tlp, count(*)::int FROM m GROUP BY 2
-      UNION ALL SELECT CASE g.tag->>'taxonomy' WHEN 'tsr_cause' THEN 'cause' ELSE 'basics' END, g.tag->>'value', count(*)::int
-        FROM m CROSS JOIN LATERAL jsonb_array_elements(m.tags) AS g(tag) WHERE g.tag->>'taxonomy' IN ('tsr_cause', 'basics') GROUP BY 1, 2`;
-    return facetsOf(rows);
   }
 
   async incidentMarkings(ids: string[]): Promise<Map<string, string>> {

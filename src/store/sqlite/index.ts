@@ -1,40 +1,30 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
-import { sha256 } from "../../core/document.js";
 import { dirname } from "node:path";
 import type { Casefile, Finding, IncidentFields, Message, Notice, NoticeKind, Reanalysis, Sector, Tag } from "../../core/types.js";
-import { sameIncident, SAME_INCIDENT, orgKey, type Match } from "../../intel/correlate.js";
+import { orgKey } from "../../intel/correlate.js";
 import { keyOfValue } from "../../intel/indicators/index.js";
 import type { StatInput } from "../../intel/stats.js";
 import { analysisDigest } from "../../core/digest.js";
-import { checkMarking, checkTokenFor, grantedClearance, keptMarking, levelsUpTo, maySee, strictest, writable, type Writer } from "../../casebook/authorize.js";
+import { checkMarking, checkTokenFor, grantedClearance, levelsUpTo, maySee, writable, type Writer } from "../../casebook/authorize.js";
 import type { Tlp } from "../../intel/taxonomies/tlp.js";
-import {
-  applyOverrides, bigramQuery, bigramTokens, checkNoticeMarkings, ONE_RUN, facetsOf, SYSTEM, fieldChanges, SYSTEM_WRITER, incidentDate, indicatorKind, KEEPS, mergeFields, mergeTags, noticeMarking, noticeRows, partiesOf,
-  searchText, type Keep, type SourceDraft,
-} from "../records.js";
+import { bestMatch, planNotice, touch, type Correlated, type Placement } from "../../casebook/correlate.js";
+import { planEdit, planRevert } from "../../casebook/edit.js";
+import { checkNoticeMarkings } from "../../casebook/marking.js";
+import { ownIncident, planMerge, planUnmerge, type SplitSource } from "../../casebook/merge.js";
+import { planRefresh } from "../../casebook/refresh.js";
+import { planWatchHits } from "../../casebook/watch.js";
+import type { Cause, Keep, Write } from "../../casebook/trail.js";
+import { bigramTokens, indicatorRecords, relatedOf, SYSTEM, SYSTEM_WRITER, incidentDate, indicatorKind, noticeRows, partiesOf, searchText, type IndicatorRow } from "../records.js";
 import type {
-  Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
-  AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Sort, Store, StoredDocument, User, WatchHit,
+  Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord,
+  AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
   TaxiiObject, TaxiiStatusRecord, WatchKind, Watchlist,
 } from "../types.js";
-import { fingerprint, hashToken, newTokenString, nextDateAdded, watchMatch } from "../service.js";
+import { fingerprint, hashToken, newTokenString, nextDateAdded } from "../service.js";
 import { ConflictError, NotFoundError } from "../types.js";
 import { FACET_KEY, SQLITE_MIGRATIONS } from "./migrations.js";
-
-interface IncidentRow {
-  id: string;
-  title: string;
-  organization: string | null;
-  sector: string | null;
-  disclosed_on: string | null;
-  discovered_on: string | null;
-  affected_count: number | null;
-  fields: string;
-  created_at: string;
-  updated_at: string;
-  sources: number;
-}
+import { ftsKey, SqliteSearch, SUMMARY_COLUMNS, summary, type IncidentRow } from "./search.js";
 
 interface DocumentRow {
   sha256: string;
@@ -50,61 +40,14 @@ interface DocumentRow {
   analysis: string | null;
 }
 
-const SUMMARY_COLUMNS = `i.id, i.title, i.organization, i.sector, i.disclosed_on, i.discovered_on, i.affected_count,
-  i.fields, i.created_at, i.updated_at, (SELECT count(*) FROM notices n WHERE n.incident_id = i.id) AS sources`;
-
-function summary(r: IncidentRow): IncidentSummary {
-  const fields = JSON.parse(r.fields) as IncidentFields;
-  return {
-    id: r.id, title: r.title, organization: r.organization, sector: r.sector as Sector | null,
-    disclosed_on: r.disclosed_on, discovered_on: r.discovered_on, incident_types: fields.incident_types,
-    affected_count: r.affected_count, sources: r.sources, updated_at: r.updated_at,
-  };
-}
-
-const DAY_MS = 86_400_000;
-// Below this many incidents of a type, probing each of them for the words beats walking the index.
-const RARE_TYPE = 100;
-const KEY_SHIFT = 2 ** 32;
-// Two kanji or kana: the pair index holds exactly such a pair where the text has it (no case, no
-// diacritics to fold, nothing the tokenizer splits on).
-const KANA_KANJI_PAIR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{2}$/u;
-
-/** Day number of a `YYYY-MM-DD` date (days since 1970-01-01). */
-function dayNumber(date: string): number {
-  const [y, m, d] = date.split("-").map(Number);
-  return Math.floor(Date.UTC(y!, (m ?? 1) - 1, d ?? 1) / DAY_MS);
-}
-
-/** Full-text key of an incident: its day in the high bits, its rowid in the low 32. */
-function ftsKey(eventDate: string, rowid: number): number {
-  return dayNumber(eventDate) * KEY_SHIFT + rowid;
-}
-
-/** ORDER BY terms of each sort on incident alias `a`; the rowid makes the order total. */
-const ORDER: Readonly<Record<Sort, (a: string) => string>> = {
-  newest: (a) => `${a}.event_date DESC, ${a}.rowid DESC`,
-  oldest: (a) => `${a}.event_date, ${a}.rowid`,
-  affected: (a) => `${a}.affected_count DESC NULLS LAST, ${a}.event_date DESC, ${a}.rowid DESC`,
-};
-
-/** Escape a user's text for a LIKE pattern with `\` as the escape character. */
-function likePattern(s: string): string {
-  return "%" + s.replace(/[\\%_]/g, (c) => "\\" + c) + "%";
-}
-
-// Distinct facet queries remembered between writes.
-const FACET_CACHE_SIZE = 256;
-
 /** The embedded store: one SQLite file (WAL), FTS5 trigram for Japanese search. */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   /** Incidents whose fields changed during the current write. */
   private readonly changed = new Set<string>();
-  /** Facet counts of recent queries, most recent last, valid for the file as of `facetVersion`. */
-  private readonly facetCache = new Map<string, Facets>();
-  private facetVersion = "";
+  /** Listing, full-text search and facets. */
+  private readonly search: SqliteSearch;
 
   /** A prepared statement, compiled once per store. */
   private st(sql: string): Database.Statement {
@@ -127,6 +70,7 @@ export class SqliteStore implements Store {
     // For migrations that rebuild the search indexes with the code that writes them.
     this.db.function("jikenbo_lower", { deterministic: true }, (s: unknown) => (typeof s === "string" ? s.toLowerCase() : s));
     this.db.function("jikenbo_bigrams", { deterministic: true }, (s: unknown) => bigramTokens(String(s ?? "")));
+    this.search = new SqliteSearch(this.db, (sql) => this.st(sql));
   }
 
   async migrate(): Promise<void> {
@@ -167,44 +111,81 @@ export class SqliteStore implements Store {
     this.db.transaction(() => this.insertDocument(cf))();
   }
 
-  /** Append to an incident's trail. */
-  private event(incidentId: string, who: string, action: EventRecord["action"], detail: Record<string, unknown>): void {
-    this.st("INSERT INTO events (incident_id, at, who, action, detail) VALUES (?, ?, ?, ?, ?)").run(incidentId, new Date().toISOString(), who, action, JSON.stringify(detail));
-  }
-
-  /** Record why a notice belongs to its incident. */
-  private link(noticeId: string, incidentId: string, method: LinkRecord["method"], score: number | null, reason: string, by: string): void {
-    this.st(
-      `INSERT INTO links (notice_id, incident_id, method, score, reason, by, at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(notice_id) DO UPDATE SET incident_id = excluded.incident_id, method = excluded.method, score = excluded.score,
-         reason = excluded.reason, by = excluded.by, at = excluded.at`,
-    ).run(noticeId, incidentId, method, score, reason, by, new Date().toISOString());
+  /** Carry out a plan's writes, in order. */
+  private apply(writes: Write[]): void {
+    for (const w of writes) {
+      const now = new Date().toISOString();
+      switch (w.op) {
+        case "open":
+          this.st("INSERT OR IGNORE INTO incidents (id, title, fields, created_at, updated_at) VALUES (?, ?, '{}', ?, ?)").run(w.incident, w.title, now, now);
+          this.st("DELETE FROM incident_aliases WHERE alias = ?").run(w.incident);
+          break;
+        case "place":
+          this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(w.incident, w.notice);
+          break;
+        case "link":
+          this.st(
+            `INSERT INTO links (notice_id, incident_id, method, score, reason, by, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT(notice_id) DO UPDATE SET incident_id = excluded.incident_id, method = excluded.method, score = excluded.score,
+               reason = excluded.reason, by = excluded.by, at = excluded.at`,
+          ).run(w.notice, w.incident, w.method, w.score, w.reason, w.by, now);
+          break;
+        case "unlink":
+          this.st("DELETE FROM links WHERE notice_id = ?").run(w.notice);
+          break;
+        case "block":
+          this.st("INSERT OR IGNORE INTO merge_blocks (notice_id, incident_id, by, at) VALUES (?, ?, ?, ?)").run(w.notice, w.incident, w.by, now);
+          break;
+        case "unblock":
+          this.st("DELETE FROM merge_blocks WHERE notice_id = ? AND incident_id = ?").run(w.notice, w.incident);
+          break;
+        case "alias":
+          this.st("UPDATE incident_aliases SET incident_id = ? WHERE incident_id = ?").run(w.into, w.from);
+          this.st("INSERT OR REPLACE INTO incident_aliases (alias, incident_id) VALUES (?, ?)").run(w.from, w.into);
+          break;
+        case "carry":
+          this.st(`UPDATE overrides SET incident_id = ? WHERE incident_id = ? AND active = 1
+                   AND field NOT IN (SELECT field FROM overrides WHERE incident_id = ? AND active = 1)`).run(w.into, w.from, w.into);
+          break;
+        case "correct":
+          this.st("UPDATE overrides SET active = 0 WHERE incident_id = ? AND field = ? AND active = 1").run(w.incident, w.field);
+          this.st("INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES (?, ?, ?, ?, ?, ?)").run(w.incident, w.field, JSON.stringify(w.value), w.who, now, w.why);
+          break;
+        case "withdraw":
+          this.st("UPDATE overrides SET active = 0 WHERE incident_id = ? AND field = ? AND active = 1").run(w.incident, w.field);
+          break;
+        case "event":
+          this.st("INSERT INTO events (incident_id, at, who, action, detail) VALUES (?, ?, ?, ?, ?)").run(w.incident, now, w.who, w.action, JSON.stringify(w.detail));
+          break;
+        case "audit":
+          this.auditNow(w.who, w.action, w.target, w.before, w.after);
+          break;
+        case "refresh":
+          this.refresh(w.incident, w.who, w.cause, w.keep);
+          break;
+      }
+    }
   }
 
   /** The existing incident a new incident notice reports, if the evidence is strong enough, among those the writer may touch. */
-  private correlate(noticeId: string, notice: Notice, clearance: Tlp): { id: string; tlp: string; match: Match } | null {
+  private correlate(noticeId: string, notice: Notice, clearance: Tlp): Correlated | null {
     const f = notice.incident!.fields;
-    const key = orgKey(f.organization);
     const candidates = this.st(
       `SELECT id, title, fields, tlp FROM incidents WHERE fields != '{}' AND ((casebook_id IS NOT NULL AND casebook_id = ?) OR (org_key != '' AND org_key = ?))
-       AND id NOT IN (SELECT incident_id FROM merge_blocks WHERE notice_id = ?) AND tlp IN (SELECT value FROM json_each(?)) LIMIT 200`,
-    ).all(f.casebook_id, key, noticeId, JSON.stringify(levelsUpTo(clearance))) as { id: string; title: string; fields: string; tlp: string }[];
-    let best: { id: string; tlp: string; match: Match } | null = null;
-    for (const c of candidates) {
-      const match = sameIncident({ title: notice.title, fields: f }, { title: c.title, fields: JSON.parse(c.fields) as IncidentFields });
-      if (match.score >= SAME_INCIDENT && (!best || match.score > best.match.score)) best = { id: c.id, tlp: c.tlp, match };
-    }
-    return best;
+       AND id NOT IN (SELECT incident_id FROM merge_blocks WHERE notice_id = ?) AND tlp IN (SELECT value FROM json_each(?))
+       ORDER BY coalesce(casebook_id = ?, 0) DESC, rowid LIMIT 200`,
+    ).all(f.casebook_id, orgKey(f.organization), noticeId, JSON.stringify(levelsUpTo(clearance)), f.casebook_id) as { id: string; title: string; fields: string; tlp: string }[];
+    return bestMatch({ title: notice.title, fields: f }, candidates.map((c) => ({ ...c, fields: JSON.parse(c.fields) as IncidentFields })));
   }
 
   /**
-   * Write a casefile's notices and findings. A new incident notice joins the incident it correlates
-   * with among those the writer may touch (which keeps the stricter marking of the two), or opens its
-   * own (always, when `standalone`). Returns each touched incident and whether it is new.
+   * Write a casefile's notices and findings, and place each (planNotice): a new incident notice goes
+   * where `placement` says, else joins the incident it correlates with among those the writer may
+   * touch, else opens its own. Returns each touched incident and whether it is new.
    */
-  private writeNotices(cf: Casefile, writer: Writer, standalone: boolean): Map<string, boolean> {
-    const who = SYSTEM;
+  private writeNotices(cf: Casefile, writer: Writer, placement?: Placement): Map<string, boolean> {
     const touched = new Map<string, boolean>();
+    const join = placement && "join" in placement ? writable(writer, placement.join, this.locate(placement.join)) : null;
     const insNotice = this.st(
       `INSERT INTO notices (id, document, idx, title, start, end, kind, is_incident, reason, listing_date, category, fields, confidence, tags, incident_id)
        VALUES (@id, @document, @idx, @title, @start, @end, @kind, @is_incident, @reason, @listing_date, @category, @fields, @confidence, @tags, NULL)
@@ -217,7 +198,7 @@ export class SqliteStore implements Store {
     );
     for (const row of noticeRows(cf)) {
       const n = row.notice;
-      const before = this.st("SELECT incident_id FROM notices WHERE id = ?").get(row.id) as { incident_id: string | null } | undefined;
+      const before = (this.st("SELECT incident_id FROM notices WHERE id = ?").get(row.id) as { incident_id: string | null } | undefined)?.incident_id ?? null;
       insNotice.run({
         id: row.id, document: cf.doc.sha256, idx: n.index, title: n.title, start: n.span[0], end: n.span[1], kind: n.kind,
         is_incident: n.isIncident ? 1 : 0, reason: n.reason, listing_date: n.listingDate, category: n.category,
@@ -228,86 +209,48 @@ export class SqliteStore implements Store {
       for (const f of n.incident?.findings ?? []) {
         insFinding.run(row.id, f.field, JSON.stringify(f.value), f.span[0], f.span[1], f.text, f.confidence, f.rule);
       }
-      if (before?.incident_id) {
-        if (n.isIncident) {
-          this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(before.incident_id, row.id);
-        } else {
-          // A notice that stopped being an incident leaves its incident.
-          this.st("UPDATE notices SET incident_id = NULL WHERE id = ?").run(row.id);
-          this.st("DELETE FROM links WHERE notice_id = ?").run(row.id);
-          this.event(before.incident_id, who, "reextracted", { source_removed: row.id, reason: n.reason });
-        }
-        if (!touched.has(before.incident_id)) touched.set(before.incident_id, false);
-        continue;
-      }
-      if (!n.isIncident || !n.incident) continue;
-      const target = standalone ? null : this.correlate(row.id, n, writer.clearance);
-      if (target) {
-        this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(target.id, row.id);
-        const reason = target.match.reasons.join("; ");
-        this.link(row.id, target.id, "auto", target.match.score, reason, who);
-        this.event(target.id, who, "source_added", { notice: row.id, title: n.title, source: cf.doc.source, score: target.match.score, reason });
-        if (!touched.has(target.id)) touched.set(target.id, false);
-        this.refreshIncident(target.id, who, "source_added", { floor: strictest([target.tlp, noticeMarking(n)]), why: KEEPS.joined });
-        continue;
-      }
-      const id = row.incidentId!;
-      const now = new Date().toISOString();
-      this.st("INSERT OR IGNORE INTO incidents (id, title, fields, created_at, updated_at) VALUES (?, ?, '{}', ?, ?)").run(id, n.title, now, now);
-      this.st("DELETE FROM incident_aliases WHERE alias = ?").run(id);
-      this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(id, row.id);
-      this.link(row.id, id, "first", null, "the notice that opened this incident", who);
-      this.event(id, who, "created", { notice: row.id, title: n.title, source: cf.doc.source });
-      touched.set(id, !touched.has(id) || touched.get(id)!);
-      this.refreshIncident(id, who, "created");
+      const correlated = before === null && n.isIncident && n.incident && !placement ? this.correlate(row.id, n, writer.clearance) : null;
+      const into = join ? { join } : placement && "open" in placement ? { open: placement.open } : correlated ? { correlated } : null;
+      const plan = planNotice({ row, source: cf.doc.source, before, into, system: SYSTEM, writer });
+      this.apply(plan.writes);
+      touch(touched, plan.touched);
     }
     return touched;
   }
 
   /**
-   * Recompute an incident from its sources and its analysts' corrections, recording what changed.
-   * Returns whether the fields changed, or "deleted" when no source is left.
+   * Recompute an incident from its sources and its analysts' corrections (planRefresh), recording what
+   * changed. Returns whether its row changed, or "deleted" when no source is left.
    */
-  private refreshIncident(id: string, who: string, cause: "created" | "source_added" | "reextracted" | "merged" | "unmerged" | "edited" | "reverted", keep?: Keep): boolean | "deleted" {
+  private refresh(id: string, who: string, cause: Cause, keep?: Keep): boolean | "deleted" {
     const notices = this.st(
       `SELECT n.title, n.fields, n.confidence, n.tags, n.start, n.end, d.text FROM notices n JOIN documents d ON d.sha256 = n.document
        WHERE n.incident_id = ? AND n.fields IS NOT NULL AND n.is_incident = 1
        ORDER BY coalesce(json_extract(n.fields, '$.disclosed_on'), n.listing_date, substr(d.first_seen, 1, 10)), d.first_seen, n.document, n.idx`,
     ).all(id) as { title: string; fields: string; confidence: string | null; tags: string | null; start: number; end: number; text: string | null }[];
-    if (notices.length === 0) {
+    const stored = this.st("SELECT title, fields, tlp, tags FROM incidents WHERE id = ?").get(id) as { title: string; fields: string; tlp: string; tags: string };
+    const plan = planRefresh({
+      id, who, cause, keep, overrides: this.activeOverrides(id),
+      sources: notices.map((n) => ({
+        title: n.title, fields: JSON.parse(n.fields) as IncidentFields, confidence: n.confidence ? JSON.parse(n.confidence) : {}, tags: n.tags ? (JSON.parse(n.tags) as Tag[]) : [],
+      })),
+      stored: { title: stored.title, fields: stored.fields === "{}" ? null : (JSON.parse(stored.fields) as IncidentFields), tlp: stored.tlp, tags: JSON.parse(stored.tags) as Tag[] },
+    });
+    if (plan.kind === "delete") {
       this.st("DELETE FROM incident_fts WHERE rowid = (SELECT fts_key FROM incidents WHERE id = ?)").run(id);
       this.st("DELETE FROM incident_bigrams WHERE rowid = (SELECT fts_key FROM incidents WHERE id = ?)").run(id);
       this.st("DELETE FROM incidents WHERE id = ?").run(id);
       return "deleted";
     }
-    const drafts: SourceDraft[] = notices.map((n) => ({
-      fields: JSON.parse(n.fields) as IncidentFields, confidence: n.confidence ? JSON.parse(n.confidence) : {}, tags: n.tags ? (JSON.parse(n.tags) as Tag[]) : [],
-    }));
-    const overrides = this.activeOverrides(id);
-    const fields = applyOverrides(mergeFields(drafts), overrides);
-    const tlpOverride = overrides.filter((o) => o.field === "tlp").at(-1)?.value as string | undefined;
-    const tags = mergeTags(drafts);
-    let tlp = tlpOverride ?? tags.find((t) => t.taxonomy === "tlp")?.value ?? "CLEAR";
-    const kept = keep ? keptMarking(keep.floor, tlp) : null;
-    if (kept) {
-      this.correct(id, { field: "tlp", value: kept }, tlp, { who, why: keep!.why });
-      tlp = kept;
-    }
-    const title = notices[0]!.title;
-    const json = JSON.stringify(fields);
-    const before = this.st("SELECT fields, title, tlp, tags FROM incidents WHERE id = ?").get(id) as { fields: string; title: string; tlp: string; tags: string };
-    const fresh = before.fields === "{}";
-    if (before.fields === json && before.title === title && before.tlp === tlp && before.tags === JSON.stringify(tags)) return false;
+    this.apply(plan.writes);
+    if (plan.kind === "same") return false;
     this.changed.add(id);
-    if (!fresh && (cause === "reextracted" || cause === "source_added")) {
-      const changes = fieldChanges(JSON.parse(before.fields) as IncidentFields, fields);
-      if (Object.keys(changes).length) this.event(id, who, cause === "reextracted" ? "reextracted" : "source_added", { changes });
-    }
+    const { title, fields, tlp, tags } = plan.row;
     this.st(
       `UPDATE incidents SET title = ?, organization = ?, sector = ?, disclosed_on = ?, discovered_on = ?, event_date = ?,
          affected_count = ?, fields = ?, tlp = ?, tags = ?, casebook_id = ?, org_key = ?, updated_at = ? WHERE id = ?`,
     ).run(title, fields.organization, fields.sector, fields.disclosed_on, fields.discovered_on, incidentDate(fields) ?? this.createdDay(id),
-      fields.affected_count, json, tlp, JSON.stringify(tags), fields.casebook_id, orgKey(fields.organization), new Date().toISOString(), id);
+      fields.affected_count, JSON.stringify(fields), tlp, JSON.stringify(tags), fields.casebook_id, orgKey(fields.organization), new Date().toISOString(), id);
     const row = this.st("SELECT rowid, fts_key, event_date FROM incidents WHERE id = ?").get(id) as { rowid: number; fts_key: number | null; event_date: string };
     this.st("DELETE FROM incident_types WHERE incident_id = ?").run(id);
     const insType = this.st("INSERT OR IGNORE INTO incident_types (incident_id, type) VALUES (?, ?)");
@@ -317,8 +260,7 @@ export class SqliteStore implements Store {
     this.st("DELETE FROM incident_parties WHERE incident_id = ?").run(id);
     const insParty = this.st("INSERT OR IGNORE INTO incident_parties (incident_id, key, name, role) VALUES (?, ?, ?, ?)");
     for (const p of partiesOf(fields)) insParty.run(id, p.key, p.name, p.role);
-    const bodies = notices.map((n) => (n.text ?? "").slice(n.start, n.end));
-    const body = searchText(title, fields, bodies);
+    const body = searchText(title, fields, notices.map((n) => (n.text ?? "").slice(n.start, n.end)));
     if (row.fts_key !== null) {
       this.st("DELETE FROM incident_fts WHERE rowid = ?").run(row.fts_key);
       this.st("DELETE FROM incident_bigrams WHERE rowid = ?").run(row.fts_key);
@@ -347,7 +289,7 @@ export class SqliteStore implements Store {
     const r: SaveResult = { stored: true, notices, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
     for (const [id, created] of touched) {
       if (created) { r.incidentsNew++; r.incidentIds.push(id); continue; }
-      if (this.refreshIncident(id, who, cause) === "deleted") continue;
+      if (this.refresh(id, who, cause) === "deleted") continue;
       r.incidentIds.push(id);
       if (this.changed.has(id)) r.incidentsUpdated++;
       else r.incidentsUnchanged++;
@@ -355,7 +297,7 @@ export class SqliteStore implements Store {
     return r;
   }
 
-  async saveCasefile(cf: Casefile, writer: Writer, opts: { standalone?: boolean } = {}): Promise<SaveResult> {
+  async saveCasefile(cf: Casefile, writer: Writer, opts: { placement?: Placement } = {}): Promise<SaveResult> {
     return this.db.transaction((): SaveResult => {
       if (this.st("SELECT 1 FROM documents WHERE sha256 = ?").get(cf.doc.sha256)) {
         this.sourceAs(cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt, writer.clearance);
@@ -364,7 +306,7 @@ export class SqliteStore implements Store {
       checkNoticeMarkings(cf, writer);
       this.changed.clear();
       this.insertDocument({ ...cf, analysis: analysisDigest(cf) });
-      return this.tally(this.writeNotices(cf, writer, opts.standalone ?? false), cf.notices.length, SYSTEM, "source_added");
+      return this.tally(this.writeNotices(cf, writer, opts.placement), cf.notices.length, SYSTEM, "source_added");
     }).immediate();
   }
 
@@ -379,7 +321,7 @@ export class SqliteStore implements Store {
         const stored = this.st("SELECT analysis FROM documents WHERE sha256 = ?").get(sha) as { analysis: string | null } | undefined;
         if (!stored) continue;
         notices += item.kind === "same" ? item.notices : item.casefile.notices.length;
-        const ids = this.st("SELECT DISTINCT incident_id FROM notices WHERE document = ? AND incident_id IS NOT NULL").all(sha) as { incident_id: string }[];
+        const ids = this.st("SELECT incident_id FROM notices WHERE document = ? AND incident_id IS NOT NULL GROUP BY incident_id ORDER BY min(rowid)").all(sha) as { incident_id: string }[];
         if (item.kind === "same" || stored.analysis === item.digest) {
           for (const r of ids) same.add(r.incident_id);
           continue;
@@ -389,12 +331,12 @@ export class SqliteStore implements Store {
         this.st("UPDATE documents SET text = ?, charset = ?, messages = ?, analysis = ? WHERE sha256 = ?").run(cf.text, cf.charset, JSON.stringify(cf.messages), digest, sha);
         this.st("DELETE FROM findings WHERE notice_id IN (SELECT id FROM notices WHERE document = ?)").run(sha);
         const keep = new Set(noticeRows(cf).map((r) => r.id));
-        for (const o of this.st("SELECT id, incident_id FROM notices WHERE document = ?").all(sha) as { id: string; incident_id: string | null }[]) {
+        for (const o of this.st("SELECT id, incident_id FROM notices WHERE document = ? ORDER BY rowid").all(sha) as { id: string; incident_id: string | null }[]) {
           if (keep.has(o.id)) continue;
           this.st("DELETE FROM notices WHERE id = ?").run(o.id);
-          if (o.incident_id) this.event(o.incident_id, SYSTEM, "reextracted", { source_removed: o.id });
+          if (o.incident_id) this.apply([{ op: "event", incident: o.incident_id, who: SYSTEM, action: "reextracted", detail: { source_removed: o.id } }]);
         }
-        for (const [id, created] of this.writeNotices(cf, SYSTEM_WRITER, false)) touched.set(id, created || (touched.get(id) ?? false));
+        for (const [id, created] of this.writeNotices(cf, SYSTEM_WRITER)) touched.set(id, created || (touched.get(id) ?? false));
       }
       const r = this.tally(touched, notices, SYSTEM, "reextracted");
       for (const id of same) if (!touched.has(id)) r.incidentsUnchanged++;
@@ -403,7 +345,7 @@ export class SqliteStore implements Store {
   }
 
   private docOf(r: DocumentRow): StoredDocument & { bytes: Uint8Array } {
-    const sources = this.st("SELECT source, fetched_at FROM sources WHERE sha256 = ? ORDER BY fetched_at").all(r.sha256) as { source: string; fetched_at: string }[];
+    const sources = this.st("SELECT source, fetched_at FROM sources WHERE sha256 = ? ORDER BY fetched_at, source").all(r.sha256) as { source: string; fetched_at: string }[];
     return {
       sha256: r.sha256, mediaType: r.media_type, charset: r.charset, size: r.size, title: r.title, published: r.published,
       parent: r.parent, sources, messages: JSON.parse(r.messages) as Message[], text: r.text, bytes: new Uint8Array(r.bytes),
@@ -431,99 +373,16 @@ export class SqliteStore implements Store {
     return r ? this.docOf(r) : null;
   }
 
-  /** Rows of a page of incidents chosen by an inner query that yields incident rowids in order. */
-  private page(inner: string, params: unknown[], filter: IncidentFilter): IncidentSummary[] {
-    const sql = `SELECT ${SUMMARY_COLUMNS} FROM incidents i WHERE i.rowid IN (${inner} LIMIT ? OFFSET ?)
-      ORDER BY ${ORDER[filter.sort ?? "newest"]("i")}`;
-    return (this.st(sql).all(...params, filter.limit ?? 50, filter.offset ?? 0) as IncidentRow[]).map(summary);
-  }
-
-  /** Conditions on incident `x` for the type, sector, cause, basics and TLP filters. */
-  private attributeFilters(filter: IncidentFilter): { where: string[]; params: unknown[] } {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.type) { where.push("x.id IN (SELECT incident_id FROM incident_types WHERE type = ?)"); params.push(filter.type); }
-    if (filter.sector) { where.push("x.sector = ?"); params.push(filter.sector); }
-    // Cause and basics are read off the facet combinations (FACET_KEY), a short table, not off each incident.
-    if (filter.cause) { where.push("x.facet_combo IN (SELECT c.id FROM facet_combos c, json_each(c.key, '$[4]') v WHERE v.value = ?)"); params.push(filter.cause); }
-    if (filter.basics) { where.push("x.facet_combo IN (SELECT c.id FROM facet_combos c, json_each(c.key, '$[5]') v WHERE v.value = ?)"); params.push(filter.basics); }
-    if (filter.tlp) { where.push(`x.tlp IN (${filter.tlp.map(() => "?").join(", ") || "NULL"})`); params.push(...filter.tlp); }
-    return { where, params };
-  }
-
   async listIncidents(filter: IncidentFilter = {}): Promise<IncidentSummary[]> {
-    return this.searchIncidents({ ...filter, q: "" });
+    return this.search.search({ ...filter, q: "" });
   }
 
   async searchIncidents(query: SearchQuery): Promise<IncidentSummary[]> {
-    const m = this.matching(query);
-    return this.page(`SELECT x.rowid ${m.from} ORDER BY ${m.order}`, m.params, query);
+    return this.search.search(query);
   }
 
-  /**
-   * The incidents `x` that match a query: FROM and WHERE clauses, and the order the query sorts by. The
-   * full-text index drives: its keys run in date order, so the first page is found without collecting
-   * every match, whatever the word. A rare incident type drives instead, each of its incidents probed
-   * for the words. The incident columns used are all in covering indexes (but for the count of people
-   * affected, which sorting by it reads). To count every match (`all`), a two-character kanji or kana
-   * word beside long ones is looked up in the pair index once rather than read off each matching row's
-   * text: the same matches, without reading the text. A short word the pair index cannot answer exactly
-   * (punctuation or a symbol in it) is narrowed by the index and checked on the text itself, so the
-   * answer is exactly the incidents whose text holds every word, as on every backend.
-   */
-  private matching(query: SearchQuery, all = false): { from: string; order: string; params: unknown[] } {
-    const sort = query.sort ?? "newest";
-    const terms = query.q.normalize("NFKC").toLowerCase().trim().split(/\s+/).filter(Boolean);
-    if (terms.length === 0) {
-      const { where, params } = this.attributeFilters(query);
-      if (query.since) { where.push("x.event_date >= ?"); params.push(query.since); }
-      if (query.until) { where.push("x.event_date <= ?"); params.push(query.until); }
-      return { from: `FROM incidents x INDEXED BY incidents_event_date ${where.length ? "WHERE " + where.join(" AND ") : ""}`, order: ORDER[sort]("x"), params };
-    }
-    const quote = (x: string) => `"${x.replace(/"/g, '""')}"`;
-    const long = terms.filter((t) => [...t].length >= 3);
-    const short = terms.filter((t) => [...t].length < 3);
-    const pairs = short.flatMap(bigramQuery);
-    const loose = short.filter((t) => !ONE_RUN.test(t));
-    // Conditions on a full-text key `k`, one per index.
-    const text: { table: string; match: string }[] = [];
-    if (long.length) text.push({ table: "incident_fts", match: long.map(quote).join(" AND ") });
-    if (pairs.length) text.push({ table: "incident_bigrams", match: pairs.join(" AND ") });
-    const probe = (t: { table: string }, key: string) => `EXISTS (SELECT 1 FROM ${t.table} p WHERE p.${t.table} MATCH ? AND p.rowid = ${key})`;
-    const holds = (key: string) => `EXISTS (SELECT 1 FROM incident_fts p WHERE p.rowid = ${key} AND p.body LIKE ? ESCAPE '\\')`;
-    const { where, params } = this.attributeFilters(query);
-    // Words no index can narrow (punctuation only) are read off every text.
-    if (text.length === 0) for (const o of loose) { where.push("x.fts_key IN (SELECT rowid FROM incident_fts WHERE body LIKE ? ESCAPE '\\')"); params.push(likePattern(o)); }
-
-    const ofType = query.type ? (this.st("SELECT count(*) AS n FROM incident_types WHERE type = ?").get(query.type) as { n: number }).n : Infinity;
-    if (text.length === 0 || (query.type && ofType <= RARE_TYPE)) {
-      for (const t of text) { where.push(probe(t, "x.fts_key")); params.push(t.match); }
-      if (text.length) for (const o of loose) { where.push(holds("x.fts_key")); params.push(likePattern(o)); }
-      if (query.since) { where.push("x.event_date >= ?"); params.push(query.since); }
-      if (query.until) { where.push("x.event_date <= ?"); params.push(query.until); }
-      return { from: `FROM incidents x WHERE ${where.join(" AND ") || "1"}`, order: ORDER[sort]("x"), params };
-    }
-    // The trigram index drives when there are long words; short words are then read off the same
-    // row's text. Otherwise the pair index drives.
-    const driver = text[0]!;
-    const keyWhere = [`f.${driver.table} MATCH ?`];
-    const keyParams: unknown[] = [driver.match];
-    if (query.since) { keyWhere.push("f.rowid >= ?"); keyParams.push(dayNumber(query.since) * KEY_SHIFT); }
-    if (query.until) { keyWhere.push("f.rowid < ?"); keyParams.push((dayNumber(query.until) + 1) * KEY_SHIFT); }
-    if (driver.table === "incident_fts") {
-      for (const t of short) {
-        if (all && KANA_KANJI_PAIR.test(t)) { keyWhere.push("+f.rowid IN (SELECT rowid FROM incident_bigrams WHERE incident_bigrams MATCH ?)"); keyParams.push(quote(t)); }
-        else { keyWhere.push("f.body LIKE ? ESCAPE '\\'"); keyParams.push(likePattern(t)); }
-      }
-    } else {
-      for (const o of loose) { keyWhere.push(holds("f.rowid")); keyParams.push(likePattern(o)); }
-    }
-    return {
-      from: `FROM ${driver.table} f JOIN incidents x INDEXED BY incidents_fts_key ON x.fts_key = f.rowid WHERE ${[...keyWhere, ...where].join(" AND ")}`,
-      // The key orders by date, then rowid, as ORDER does.
-      order: sort === "newest" ? "f.rowid DESC" : sort === "oldest" ? "f.rowid" : "x.affected_count DESC NULLS LAST, f.rowid DESC",
-      params: [...keyParams, ...params],
-    };
+  async facets(query: SearchQuery): Promise<Facets> {
+    return this.search.facets(query);
   }
 
   /**
@@ -541,38 +400,34 @@ export class SqliteStore implements Store {
 
   /** Incidents sharing an indicator, a named party or the organisation with this one. */
   private related(id: string): RelatedIncident[] {
-    const rows = this.st(
-      `SELECT other.id, other.title, other.organization, 'shares indicator ' || a.value AS reason
-         FROM incident_indicators a JOIN incident_indicators b ON b.key = a.key AND b.incident_id != a.incident_id
-         JOIN incidents other ON other.id = b.incident_id WHERE a.incident_id = ?
-       UNION ALL
-       SELECT other.id, other.title, other.organization,
-              CASE WHEN a.role = 'organization' AND b.role = 'organization' THEN 'same organisation ' || b.name
-                   WHEN a.role = 'organization' THEN 'names this organisation (' || b.name || ') as a party'
-                   WHEN b.role = 'organization' THEN 'is ' || b.name || ', a party here'
-                   ELSE 'shares party ' || b.name END AS reason
-         FROM incident_parties a JOIN incident_parties b ON b.key = a.key AND b.incident_id != a.incident_id
-         JOIN incidents other ON other.id = b.incident_id WHERE a.incident_id = ?
-       LIMIT 100`,
-    ).all(id, id) as RelatedIncident[];
-    const seen = new Map<string, RelatedIncident>();
-    for (const r of rows) {
-      const cur = seen.get(r.id);
-      if (cur) { if (!cur.reason.includes(r.reason)) cur.reason += `; ${r.reason}`; } else seen.set(r.id, { ...r });
-    }
-    return [...seen.values()];
+    return relatedOf(this.st(
+      `SELECT id, title, organization, reason FROM (
+         SELECT 1 AS part, a.value AS k1, '' AS k2, b.rowid AS seq, other.id, other.title, other.organization, 'shares indicator ' || a.value AS reason
+           FROM incident_indicators a JOIN incident_indicators b ON b.key = a.key AND b.incident_id != a.incident_id
+           JOIN incidents other ON other.id = b.incident_id WHERE a.incident_id = ?
+         UNION ALL
+         SELECT 2, a.key, a.role, b.rowid, other.id, other.title, other.organization,
+                CASE WHEN a.role = 'organization' AND b.role = 'organization' THEN 'same organisation ' || b.name
+                     WHEN a.role = 'organization' THEN 'names this organisation (' || b.name || ') as a party'
+                     WHEN b.role = 'organization' THEN 'is ' || b.name || ', a party here'
+                     ELSE 'shares party ' || b.name END
+           FROM incident_parties a JOIN incident_parties b ON b.key = a.key AND b.incident_id != a.incident_id
+           JOIN incidents other ON other.id = b.incident_id WHERE a.incident_id = ?
+       ) ORDER BY part, k1, k2, seq LIMIT 100`,
+    ).all(id, id) as RelatedIncident[]);
   }
+
 
   async getIncident(requested: string): Promise<IncidentDetail | null> {
     const id = this.locate(requested)?.id;
     if (!id) return null;
     const r = this.st(`SELECT ${SUMMARY_COLUMNS}, i.tlp, i.tags FROM incidents i WHERE i.id = ?`).get(id) as IncidentRow & { tlp: string; tags: string };
     const rows = this.st(
-      `SELECT n.*, (SELECT s.source FROM sources s WHERE s.sha256 = n.document ORDER BY s.fetched_at LIMIT 1) AS source,
-              (SELECT s.fetched_at FROM sources s WHERE s.sha256 = n.document ORDER BY s.fetched_at LIMIT 1) AS fetched_at,
+      `SELECT n.*, (SELECT s.source FROM sources s WHERE s.sha256 = n.document ORDER BY s.fetched_at, s.source LIMIT 1) AS source,
+              (SELECT s.fetched_at FROM sources s WHERE s.sha256 = n.document ORDER BY s.fetched_at, s.source LIMIT 1) AS fetched_at,
               l.method, l.score, l.reason AS link_reason, l.by AS link_by, l.at AS link_at
        FROM notices n JOIN documents d ON d.sha256 = n.document LEFT JOIN links l ON l.notice_id = n.id
-       WHERE n.incident_id = ? ORDER BY d.first_seen, n.idx`,
+       WHERE n.incident_id = ? ORDER BY d.first_seen, n.idx, n.rowid`,
     ).all(id) as { id: string; document: string; title: string; start: number; end: number; kind: string; is_incident: number; reason: string; listing_date: string | null; source: string; fetched_at: string; fields: string | null; method: LinkRecord["method"] | null; score: number | null; link_reason: string | null; link_by: string | null; link_at: string | null }[];
     const notices = rows.map((n) => ({
       id: n.id, document: n.document, title: n.title, span: [n.start, n.end] as [number, number], kind: n.kind as NoticeKind,
@@ -598,99 +453,49 @@ export class SqliteStore implements Store {
     return found.id;
   }
 
-  /** Write a correction and its trail: the event and the audit entry. `from` is the value before. */
-  private correct(id: string, c: FieldChange, from: unknown, actor: Actor): void {
-    this.st("UPDATE overrides SET active = 0 WHERE incident_id = ? AND field = ? AND active = 1").run(id, c.field);
-    this.st("INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES (?, ?, ?, ?, ?, ?)").run(id, c.field, JSON.stringify(c.value), actor.who, new Date().toISOString(), actor.why ?? null);
-    this.event(id, actor.who, "edited", { field: c.field, from, to: c.value, why: actor.why ?? null });
-    this.auditNow(actor.who, "incident.edit", `incident:${id}`, { [c.field]: from }, { [c.field]: c.value, why: actor.why ?? null });
-  }
-
   async merge(target: string, others: string[], actor: Writer): Promise<IncidentDetail> {
     const into = this.db.transaction((): string => {
       const to = writable(actor, target, this.locate(target));
-      const froms = new Map(others.map((o) => writable(actor, o, this.locate(o))).map((f) => [f.id, f]));
-      const floor = strictest([to.tlp, ...[...froms.values()].map((f) => f.tlp)]);
-      const into = to.id;
-      for (const from of froms.keys()) {
-        if (from === into) continue;
-        const moved = this.st("SELECT id, title FROM notices WHERE incident_id = ?").all(from) as { id: string; title: string }[];
-        for (const n of moved) {
-          this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(into, n.id);
-          this.link(n.id, into, "manual", null, actor.why ? `merged by ${actor.who}: ${actor.why}` : `merged by ${actor.who}`, actor.who);
-          this.st("DELETE FROM merge_blocks WHERE notice_id = ? AND incident_id = ?").run(n.id, into);
-        }
-        // Corrections made on the merged incident carry over unless the target has its own.
-        this.st(`UPDATE overrides SET incident_id = ? WHERE incident_id = ? AND active = 1
-                 AND field NOT IN (SELECT field FROM overrides WHERE incident_id = ? AND active = 1)`).run(into, from, into);
-        this.st("UPDATE incident_aliases SET incident_id = ? WHERE incident_id = ?").run(into, from);
-        this.st("INSERT OR REPLACE INTO incident_aliases (alias, incident_id) VALUES (?, ?)").run(from, into);
-        this.event(into, actor.who, "merged", { from, notices: moved.map((n) => n.id), why: actor.why ?? null });
-        this.auditNow(actor.who, "incident.merge", `incident:${into}`, { from }, { into, notices: moved.map((n) => n.id), why: actor.why ?? null });
-        this.event(from, actor.who, "merged", { into, why: actor.why ?? null });
-        this.refreshIncident(from, actor.who, "merged");
-      }
-      this.refreshIncident(into, actor.who, "merged", { floor, why: KEEPS.merged });
-      return into;
+      const froms = others.map((o) => writable(actor, o, this.locate(o))).map((f) => ({
+        ...f, notices: (this.st("SELECT id FROM notices WHERE incident_id = ? ORDER BY rowid").all(f.id) as { id: string }[]).map((n) => n.id),
+      }));
+      this.apply(planMerge(to, froms, actor));
+      return to.id;
     }).immediate();
     return (await this.getIncident(into))!;
   }
 
   async unmerge(requested: string, actor: Writer, noticeId?: string): Promise<string[]> {
     return this.db.transaction((): string[] => {
-      const { id, tlp } = writable(actor, requested, this.locate(requested));
-      const keep = { floor: tlp, why: KEEPS.split };
+      const found = writable(actor, requested, this.locate(requested));
       const sources = this.st(
         `SELECT n.id, n.title, l.method FROM notices n LEFT JOIN links l ON l.notice_id = n.id WHERE n.incident_id = ? ORDER BY l.method = 'first' DESC, l.at, n.id`,
-      ).all(id) as { id: string; title: string; method: string | null }[];
-      if (sources.length < 2) throw new ConflictError(`incident ${id} has a single source; nothing to split`);
-      const detach = noticeId ? sources.filter((s) => s.id === noticeId) : sources.filter((s) => s.method !== "first").length ? sources.filter((s) => s.method !== "first") : sources.slice(1);
-      if (detach.length === 0) throw new NotFoundError(`notice ${noticeId} is not a source of incident ${id}`);
-      if (detach.length === sources.length) throw new ConflictError("an incident keeps at least one source");
-      const created: string[] = [];
-      const now = new Date().toISOString();
-      for (const n of detach) {
-        const own = "inc_" + sha256(n.id).slice(0, 16);
-        const newId = own === id || this.st("SELECT 1 FROM incidents WHERE id = ?").get(own) ? "inc_" + sha256(`${n.id}\n${now}`).slice(0, 16) : own;
-        this.st("DELETE FROM incident_aliases WHERE alias = ?").run(newId);
-        this.st("INSERT INTO incidents (id, title, fields, created_at, updated_at) VALUES (?, ?, '{}', ?, ?)").run(newId, n.title, now, now);
-        this.st("UPDATE notices SET incident_id = ? WHERE id = ?").run(newId, n.id);
-        this.link(n.id, newId, "first", null, actor.why ? `split off ${id} by ${actor.who}: ${actor.why}` : `split off ${id} by ${actor.who}`, actor.who);
-        this.st("INSERT OR IGNORE INTO merge_blocks (notice_id, incident_id, by, at) VALUES (?, ?, ?, ?)").run(n.id, id, actor.who, now);
-        this.event(newId, actor.who, "split_off", { from: id, notice: n.id, why: actor.why ?? null });
-        this.refreshIncident(newId, actor.who, "unmerged", keep);
-        created.push(newId);
-      }
-      this.event(id, actor.who, "unmerged", { notices: detach.map((n) => n.id), into: created, why: actor.why ?? null });
-      this.auditNow(actor.who, "incident.unmerge", `incident:${id}`, { notices: sources.map((n) => n.id) }, { split_into: created, why: actor.why ?? null });
-      this.refreshIncident(id, actor.who, "unmerged", keep);
-      return created;
+      ).all(found.id) as SplitSource[];
+      const taken = this.st("SELECT id FROM incidents WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(sources.map((n) => ownIncident(n.id)))) as { id: string }[];
+      const plan = planUnmerge(found, sources, noticeId, new Set(taken.map((t) => t.id)), new Date().toISOString(), actor);
+      this.apply(plan.writes);
+      return plan.created;
     }).immediate();
   }
 
   async edit(requested: string, changes: FieldChange[], writer: Writer): Promise<IncidentDetail> {
     const id = this.db.transaction((): string => {
-      const { id, tlp } = writable(writer, requested, this.locate(requested));
-      for (const c of changes) if (c.field === "tlp") checkMarking(writer, String(c.value));
-      const before = JSON.parse((this.st("SELECT fields FROM incidents WHERE id = ?").get(id) as { fields: string }).fields) as Record<string, unknown>;
-      for (const c of changes) this.correct(id, c, c.field === "tlp" ? tlp : before[c.field] ?? null, writer);
-      this.refreshIncident(id, writer.who, "edited");
-      return id;
+      const found = writable(writer, requested, this.locate(requested));
+      const fields = JSON.parse((this.st("SELECT fields FROM incidents WHERE id = ?").get(found.id) as { fields: string }).fields) as IncidentFields;
+      this.apply(planEdit(found, fields, changes, writer));
+      return found.id;
     }).immediate();
     return (await this.getIncident(id))!;
   }
 
   async revert(requested: string, field: string, writer: Writer): Promise<IncidentDetail> {
     const id = this.db.transaction((): string => {
-      const { id } = writable(writer, requested, this.locate(requested));
-      const r = this.st("UPDATE overrides SET active = 0 WHERE incident_id = ? AND field = ? AND active = 1").run(id, field);
-      if (r.changes === 0) throw new NotFoundError(`incident ${id} has no correction of ${field}`);
-      this.event(id, writer.who, "reverted", { field, why: writer.why ?? null });
-      this.auditNow(writer.who, "incident.revert", `incident:${id}`, { field }, null);
-      this.refreshIncident(id, writer.who, "reverted");
+      const found = writable(writer, requested, this.locate(requested));
+      const corrected = this.st("SELECT 1 FROM overrides WHERE incident_id = ? AND field = ? AND active = 1").get(found.id, field) !== undefined;
+      this.apply(planRevert(found, field, corrected, writer));
       // Withdrawing a marking must not leave the incident marked above the writer's clearance.
-      checkMarking(writer, (this.st("SELECT tlp FROM incidents WHERE id = ?").get(id) as { tlp: string }).tlp);
-      return id;
+      checkMarking(writer, (this.st("SELECT tlp FROM incidents WHERE id = ?").get(found.id) as { tlp: string }).tlp);
+      return found.id;
     }).immediate();
     return (await this.getIncident(id))!;
   }
@@ -702,7 +507,7 @@ export class SqliteStore implements Store {
   }
 
   async statInputs(filter: IncidentFilter & { q?: string } = {}): Promise<StatInput[]> {
-    const { where, params } = this.attributeFilters(filter);
+    const { where, params } = this.search.attributeFilters(filter);
     if (filter.since) { where.push("x.event_date >= ?"); params.push(filter.since); }
     if (filter.until) { where.push("x.event_date <= ?"); params.push(filter.until); }
     if (filter.q?.trim()) {
@@ -730,15 +535,9 @@ export class SqliteStore implements Store {
     const rows = this.st(
       `SELECT ii.value, ii.kind, i.id, i.title, i.organization FROM incident_indicators ii JOIN incidents i ON i.id = ii.incident_id
        WHERE ? = 0 OR ii.key IN (SELECT key FROM incident_indicators WHERE key IS NOT NULL GROUP BY key HAVING count(*) >= 2)
-       ORDER BY ii.value, i.event_date DESC`,
-    ).all(filter.shared ? 1 : 0) as { value: string; kind: string; id: string; title: string; organization: string | null }[];
-    const out = new Map<string, IndicatorRecord>();
-    for (const r of rows) {
-      const rec = out.get(r.value) ?? { value: r.value, kind: r.kind, incidents: [] };
-      rec.incidents.push({ id: r.id, title: r.title, organization: r.organization });
-      out.set(r.value, rec);
-    }
-    return [...out.values()].sort((a, b) => b.incidents.length - a.incidents.length || a.value.localeCompare(b.value)).slice(0, filter.limit ?? 1000);
+       ORDER BY ii.value, i.event_date DESC, ii.rowid`,
+    ).all(filter.shared ? 1 : 0) as IndicatorRow[];
+    return indicatorRecords(rows, filter.limit ?? 1000);
   }
 
   private auditNow(who: string, action: string, target: string, before: unknown, after: unknown): void {
@@ -848,22 +647,17 @@ export class SqliteStore implements Store {
     const lists = await this.listWatchlists();
     if (lists.length === 0 || incidentIds.length === 0) return [];
     return this.db.transaction((): WatchHit[] => {
-      const out: WatchHit[] = [];
       const now = new Date().toISOString();
-      for (const id of incidentIds) {
+      const incidents = incidentIds.flatMap((id) => {
         const row = this.st("SELECT title, fields FROM incidents WHERE id = ?").get(id) as { title: string; fields: string } | undefined;
-        if (!row || row.fields === "{}") continue;
-        const fields = JSON.parse(row.fields) as IncidentFields;
-        for (const w of lists) {
-          const reason = watchMatch(w, { title: row.title, fields });
-          if (!reason) continue;
-          const r = this.st(
-            `INSERT OR IGNORE INTO watch_hits (watchlist_id, incident_id, fingerprint, at, reason, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)`,
-          ).run(w.id, id, fingerprint(fields), now, reason, w.webhook_url ? now : null);
-          if (r.changes) out.push(this.st("SELECT id, watchlist_id, incident_id, at, reason, delivered_at, attempts, next_attempt_at, last_error FROM watch_hits WHERE id = ?").get(r.lastInsertRowid) as WatchHit);
-        }
-      }
-      return out;
+        return row ? [{ id, title: row.title, fields: row.fields === "{}" ? null : (JSON.parse(row.fields) as IncidentFields) }] : [];
+      });
+      const fields = new Map(incidents.map((i) => [i.id, i.fields!]));
+      return planWatchHits(lists, incidents).flatMap((m) => {
+        const r = this.st(`INSERT OR IGNORE INTO watch_hits (watchlist_id, incident_id, fingerprint, at, reason, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)`)
+          .run(m.watchlist, m.incident, fingerprint(fields.get(m.incident)!), now, m.reason, m.notify ? now : null);
+        return r.changes ? [this.st("SELECT id, watchlist_id, incident_id, at, reason, delivered_at, attempts, next_attempt_at, last_error FROM watch_hits WHERE id = ?").get(r.lastInsertRowid) as WatchHit] : [];
+      });
     }).immediate();
   }
 
@@ -878,7 +672,7 @@ export class SqliteStore implements Store {
       `SELECT h.id, h.watchlist_id, h.incident_id, h.at, h.reason, h.delivered_at, h.attempts, h.next_attempt_at, h.last_error, w.webhook_url
        FROM watch_hits h JOIN watchlists w ON w.id = h.watchlist_id
        WHERE h.delivered_at IS NULL AND h.next_attempt_at IS NOT NULL AND h.next_attempt_at <= ? AND w.webhook_url IS NOT NULL AND w.removed_at IS NULL
-       ORDER BY h.next_attempt_at LIMIT ?`,
+       ORDER BY h.next_attempt_at, h.id LIMIT ?`,
     ).all(now, limit) as (WatchHit & { webhook_url: string })[];
   }
 
@@ -935,7 +729,7 @@ export class SqliteStore implements Store {
   }
 
   async dueFeeds(now: string): Promise<FeedSource[]> {
-    return (this.st("SELECT id FROM feeds WHERE removed_at IS NULL AND next_fetch_at <= ? ORDER BY next_fetch_at").all(now) as { id: number }[]).map((r) => this.feed(r.id)!);
+    return (this.st("SELECT id FROM feeds WHERE removed_at IS NULL AND next_fetch_at <= ? ORDER BY next_fetch_at, id").all(now) as { id: number }[]).map((r) => this.feed(r.id)!);
   }
 
   async recordPoll(id: number, result: { status: string; etag: string | null; last_modified: string | null; next_fetch_at: string }): Promise<void> {
@@ -977,60 +771,6 @@ export class SqliteStore implements Store {
   async taxiiStatus(id: string): Promise<TaxiiStatusRecord | null> {
     const r = this.st("SELECT id, who, status, markings FROM taxii_status WHERE id = ?").get(id) as { id: string; who: string; status: string; markings: string } | undefined;
     return r ? { id: r.id, who: r.who, status: JSON.parse(r.status) as Record<string, unknown>, markings: JSON.parse(r.markings) as Record<string, string> } : null;
-  }
-
-  /**
-   * Where the file stands: SQLite's data_version moves when another connection (a CLI ingest beside
-   * the server) commits, total_changes when this one writes.
-   */
-  private fileVersion(): string {
-    return `${this.db.pragma("data_version", { simple: true })}:${(this.st("SELECT total_changes() AS n").get() as { n: number }).n}`;
-  }
-
-  async facets(query: SearchQuery): Promise<Facets> {
-    // Counting every match is the costly part of a search page; the same question on an unchanged
-    // file gets the same answer, so recent ones are kept until anything is written.
-    const version = this.fileVersion();
-    if (version !== this.facetVersion) {
-      this.facetCache.clear();
-      this.facetVersion = version;
-    }
-    const { limit: _limit, offset: _offset, sort: _sort, ...asked } = query;
-    const key = JSON.stringify(Object.entries(asked).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
-    const hit = this.facetCache.get(key);
-    if (hit) {
-      this.facetCache.delete(key);
-      this.facetCache.set(key, hit);
-      return structuredClone(hit);
-    }
-    const facets = this.countFacets(query);
-    this.facetCache.set(key, facets);
-    if (this.facetCache.size > FACET_CACHE_SIZE) this.facetCache.delete(this.facetCache.keys().next().value!);
-    return structuredClone(facets);
-  }
-
-  /** Counts per facet of the incidents a query matches, read off their facet combinations. */
-  private countFacets(query: SearchQuery): Facets {
-    const m = this.matching(query, true);
-    const groups = this.st(
-      `SELECT c.key, g.n FROM (SELECT x.facet_combo AS combo, count(*) AS n ${m.from} GROUP BY x.facet_combo) g JOIN facet_combos c ON c.id = g.combo`,
-    ).all(...m.params) as { key: string; n: number }[];
-    const counts = new Map<keyof Facets, Map<string, number>>();
-    const add = (facet: keyof Facets, key: string, n: number) => {
-      const byKey = counts.get(facet) ?? new Map<string, number>();
-      counts.set(facet, byKey.set(key, (byKey.get(key) ?? 0) + n));
-    };
-    for (const { key, n } of groups) {
-      const [sector, year, tlp, types, causes, basics] = JSON.parse(key) as [string, string, string, string[], string[], string[]];
-      add("total", "", n);
-      add("sector", sector, n);
-      add("year", year, n);
-      add("tlp", tlp, n);
-      for (const v of types) add("type", v, n);
-      for (const v of causes) add("cause", v, n);
-      for (const v of basics) add("basics", v, n);
-    }
-    return facetsOf([...counts].flatMap(([facet, byKey]) => [...byKey].map(([key, count]) => ({ facet, key, count }))));
   }
 
   async incidentMarkings(ids: string[]): Promise<Map<string, string>> {

@@ -1,0 +1,107 @@
+import type postgres from "postgres";
+import type { IncidentFields, Sector } from "../../core/types.js";
+import { facetsOf } from "../records.js";
+import type { Facets, IncidentFilter, IncidentSummary, SearchQuery } from "../types.js";
+
+// Listing, full-text search and facets over the PostgreSQL casebook: the conditions a query and its
+// filters put on incidents, a page of them in order, and how many per facet value.
+
+type Fragment = postgres.Fragment;
+
+/** An incident summary's row. */
+export interface IncidentRow {
+  id: string;
+  title: string;
+  organization: string | null;
+  sector: string | null;
+  disclosed_on: string | null;
+  discovered_on: string | null;
+  incident_types: IncidentFields["incident_types"] | null;
+  affected_count: number | null;
+  created_at: string;
+  updated_at: string;
+  sources: number;
+}
+
+/** An incident summary from its row. */
+export function summary(r: IncidentRow): IncidentSummary {
+  return {
+    id: r.id, title: r.title, organization: r.organization, sector: r.sector as Sector | null,
+    disclosed_on: r.disclosed_on, discovered_on: r.discovered_on, incident_types: r.incident_types ?? [],
+    affected_count: r.affected_count, sources: r.sources, updated_at: r.updated_at,
+  };
+}
+
+/** Escape a user's text for a LIKE pattern with `\` as the escape character. */
+function likePattern(s: string): string {
+  return "%" + s.replace(/[\\%_]/g, (c) => "\\" + c) + "%";
+}
+
+/** Listing, search and facet counts over a connection pool. */
+export class PostgresSearch {
+  constructor(private readonly sql: postgres.Sql<{ int8: number }>) {}
+
+  /** Conditions on incident `i` for a filter. */
+  filters(filter: IncidentFilter): Fragment[] {
+    const where: Fragment[] = [];
+    if (filter.type) where.push(this.sql`i.id IN (SELECT incident_id FROM incident_types WHERE type = ${filter.type})`);
+    if (filter.sector) where.push(this.sql`i.sector = ${filter.sector}`);
+    if (filter.cause) where.push(this.sql`i.tags @> ${JSON.stringify([{ taxonomy: "tsr_cause", value: filter.cause }])}::text::jsonb`);
+    if (filter.basics) where.push(this.sql`i.tags @> ${JSON.stringify([{ taxonomy: "basics", value: filter.basics }])}::text::jsonb`);
+    if (filter.tlp) where.push(this.sql`i.tlp = ANY(${filter.tlp}::text[])`);
+    if (filter.since) where.push(this.sql`i.event_date >= ${filter.since}`);
+    if (filter.until) where.push(this.sql`i.event_date <= ${filter.until}`);
+    return where;
+  }
+
+  /** A WHERE clause of every condition, or nothing. */
+  where(conditions: Fragment[]): Fragment {
+    return conditions.length ? this.sql`WHERE ${conditions.reduce((a, c) => this.sql`${a} AND ${c}`)}` : this.sql``;
+  }
+
+  /** A page of incidents meeting the conditions, in the filter's order (limit -1: every one). */
+  private async page(conditions: Fragment[], filter: IncidentFilter): Promise<IncidentSummary[]> {
+    const limit = filter.limit ?? 50;
+    const order = {
+      newest: this.sql`i.event_date DESC NULLS LAST, i.seq DESC`,
+      oldest: this.sql`i.event_date NULLS FIRST, i.seq`,
+      affected: this.sql`i.affected_count DESC NULLS LAST, i.event_date DESC NULLS LAST, i.seq DESC`,
+    }[filter.sort ?? "newest"];
+    const rows = await this.sql<IncidentRow[]>`
+      SELECT i.id, i.title, i.organization, i.sector, i.disclosed_on, i.discovered_on, i.fields->'incident_types' AS incident_types, i.affected_count,
+        i.created_at, i.updated_at, (SELECT count(*) FROM notices n WHERE n.incident_id = i.id) AS sources
+      FROM incidents i ${this.where(conditions)}
+      ORDER BY ${order} LIMIT ${limit < 0 ? null : limit} OFFSET ${Math.max(0, filter.offset ?? 0)}`;
+    return rows.map(summary);
+  }
+
+  /** A page of incidents meeting a filter, in its order. */
+  async list(filter: IncidentFilter): Promise<IncidentSummary[]> {
+    return this.page(this.filters(filter), filter);
+  }
+
+  /** Full-text search, in the query's order: every word (NFKC, any length) is a case-insensitive substring of the incident's text. */
+  async search(query: SearchQuery): Promise<IncidentSummary[]> {
+    return this.page(this.matching(query), query);
+  }
+
+  /** Conditions on incident `i` for a query: every word in its text, and the filters. */
+  private matching(query: SearchQuery): Fragment[] {
+    const terms = query.q.normalize("NFKC").toLowerCase().trim().split(/\s+/).filter(Boolean);
+    return [...terms.map((t) => this.sql`i.body LIKE ${likePattern(t)} ESCAPE '\\'`), ...this.filters(query)];
+  }
+
+  /** How many incidents a query matches, and per facet value. */
+  async facets(query: SearchQuery): Promise<Facets> {
+    const rows = await this.sql<{ facet: keyof Facets; key: string; count: number }[]>`
+      WITH m AS MATERIALIZED (SELECT i.id, i.sector, i.event_date, i.tlp, i.tags FROM incidents i ${this.where(this.matching(query))})
+      SELECT 'total' AS facet, '' AS key, count(*)::int AS count FROM m
+      UNION ALL SELECT 'type', t.type, count(*)::int FROM m JOIN incident_types t ON t.incident_id = m.id GROUP BY t.type
+      UNION ALL SELECT 'sector', coalesce(m.sector, 'unknown'), count(*)::int FROM m GROUP BY 2
+      UNION ALL SELECT 'year', substr(m.event_date, 1, 4), count(*)::int FROM m GROUP BY 2
+      UNION ALL SELECT 'tlp', m.tlp, count(*)::int FROM m GROUP BY 2
+      UNION ALL SELECT CASE g.tag->>'taxonomy' WHEN 'tsr_cause' THEN 'cause' ELSE 'basics' END, g.tag->>'value', count(*)::int
+        FROM m CROSS JOIN LATERAL jsonb_array_elements(m.tags) AS g(tag) WHERE g.tag->>'taxonomy' IN ('tsr_cause', 'basics') GROUP BY 1, 2`;
+    return facetsOf(rows);
+  }
+}

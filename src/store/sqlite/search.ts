@@ -1,0 +1,226 @@
+import type Database from "better-sqlite3";
+import type { IncidentFields, Sector } from "../../core/types.js";
+import { bigramQuery, ONE_RUN, facetsOf } from "../records.js";
+import type { Facets, IncidentFilter, IncidentSummary, SearchQuery, Sort } from "../types.js";
+
+// Listing, full-text search and facets over the SQLite file: which incidents a query matches, a page
+// of them in order, and how many per facet value.
+
+/** An incident summary's row. */
+export interface IncidentRow {
+  id: string;
+  title: string;
+  organization: string | null;
+  sector: string | null;
+  disclosed_on: string | null;
+  discovered_on: string | null;
+  affected_count: number | null;
+  fields: string;
+  created_at: string;
+  updated_at: string;
+  sources: number;
+}
+
+/** The columns of an incident summary, on incident alias `i`. */
+export const SUMMARY_COLUMNS = `i.id, i.title, i.organization, i.sector, i.disclosed_on, i.discovered_on, i.affected_count,
+  i.fields, i.created_at, i.updated_at, (SELECT count(*) FROM notices n WHERE n.incident_id = i.id) AS sources`;
+
+/** An incident summary from its row. */
+export function summary(r: IncidentRow): IncidentSummary {
+  const fields = JSON.parse(r.fields) as IncidentFields;
+  return {
+    id: r.id, title: r.title, organization: r.organization, sector: r.sector as Sector | null,
+    disclosed_on: r.disclosed_on, discovered_on: r.discovered_on, incident_types: fields.incident_types,
+    affected_count: r.affected_count, sources: r.sources, updated_at: r.updated_at,
+  };
+}
+
+const DAY_MS = 86_400_000;
+// Below this many incidents of a type, probing each of them for the words beats walking the index.
+const RARE_TYPE = 100;
+const KEY_SHIFT = 2 ** 32;
+// Two kanji or kana: the pair index holds exactly such a pair where the text has it (no case, no
+// diacritics to fold, nothing the tokenizer splits on).
+const KANA_KANJI_PAIR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{2}$/u;
+
+/** Day number of a `YYYY-MM-DD` date (days since 1970-01-01). */
+function dayNumber(date: string): number {
+  const [y, m, d] = date.split("-").map(Number);
+  return Math.floor(Date.UTC(y!, (m ?? 1) - 1, d ?? 1) / DAY_MS);
+}
+
+/** Full-text key of an incident: its day in the high bits, its rowid in the low 32. */
+export function ftsKey(eventDate: string, rowid: number): number {
+  return dayNumber(eventDate) * KEY_SHIFT + rowid;
+}
+
+/** ORDER BY terms of each sort on incident alias `a`; the rowid makes the order total. */
+const ORDER: Readonly<Record<Sort, (a: string) => string>> = {
+  newest: (a) => `${a}.event_date DESC, ${a}.rowid DESC`,
+  oldest: (a) => `${a}.event_date, ${a}.rowid`,
+  affected: (a) => `${a}.affected_count DESC NULLS LAST, ${a}.event_date DESC, ${a}.rowid DESC`,
+};
+
+/** Escape a user's text for a LIKE pattern with `\` as the escape character. */
+function likePattern(s: string): string {
+  return "%" + s.replace(/[\\%_]/g, (c) => "\\" + c) + "%";
+}
+
+// Distinct facet queries remembered between writes.
+const FACET_CACHE_SIZE = 256;
+
+/** Listing, search and facet counts over one SQLite connection. */
+export class SqliteSearch {
+  /** Facet counts of recent queries, most recent last, valid for the file as of `facetVersion`. */
+  private readonly facetCache = new Map<string, Facets>();
+  private facetVersion = "";
+
+  constructor(private readonly db: Database.Database, private readonly st: (sql: string) => Database.Statement) {}
+
+  /** Rows of a page of incidents chosen by an inner query that yields incident rowids in order. */
+  private page(inner: string, params: unknown[], filter: IncidentFilter): IncidentSummary[] {
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM incidents i WHERE i.rowid IN (${inner} LIMIT ? OFFSET ?)
+      ORDER BY ${ORDER[filter.sort ?? "newest"]("i")}`;
+    return (this.st(sql).all(...params, filter.limit ?? 50, filter.offset ?? 0) as IncidentRow[]).map(summary);
+  }
+
+  /** Conditions on incident `x` for the type, sector, cause, basics and TLP filters. */
+  attributeFilters(filter: IncidentFilter): { where: string[]; params: unknown[] } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.type) { where.push("x.id IN (SELECT incident_id FROM incident_types WHERE type = ?)"); params.push(filter.type); }
+    if (filter.sector) { where.push("x.sector = ?"); params.push(filter.sector); }
+    // Cause and basics are read off the facet combinations (FACET_KEY), a short table, not off each incident.
+    if (filter.cause) { where.push("x.facet_combo IN (SELECT c.id FROM facet_combos c, json_each(c.key, '$[4]') v WHERE v.value = ?)"); params.push(filter.cause); }
+    if (filter.basics) { where.push("x.facet_combo IN (SELECT c.id FROM facet_combos c, json_each(c.key, '$[5]') v WHERE v.value = ?)"); params.push(filter.basics); }
+    if (filter.tlp) { where.push(`x.tlp IN (${filter.tlp.map(() => "?").join(", ") || "NULL"})`); params.push(...filter.tlp); }
+    return { where, params };
+  }
+
+  /** A page of the incidents a query matches, in its order. */
+  search(query: SearchQuery): IncidentSummary[] {
+    const m = this.matching(query);
+    return this.page(`SELECT x.rowid ${m.from} ORDER BY ${m.order}`, m.params, query);
+  }
+
+  /**
+   * The incidents `x` that match a query: FROM and WHERE clauses, and the order the query sorts by. The
+   * full-text index drives: its keys run in date order, so the first page is found without collecting
+   * every match, whatever the word. A rare incident type drives instead, each of its incidents probed
+   * for the words. The incident columns used are all in covering indexes (but for the count of people
+   * affected, which sorting by it reads). To count every match (`all`), a two-character kanji or kana
+   * word beside long ones is looked up in the pair index once rather than read off each matching row's
+   * text: the same matches, without reading the text. A short word the pair index cannot answer exactly
+   * (punctuation or a symbol in it) is narrowed by the index and checked on the text itself, so the
+   * answer is exactly the incidents whose text holds every word, as on every backend.
+   */
+  private matching(query: SearchQuery, all = false): { from: string; order: string; params: unknown[] } {
+    const sort = query.sort ?? "newest";
+    const terms = query.q.normalize("NFKC").toLowerCase().trim().split(/\s+/).filter(Boolean);
+    if (terms.length === 0) {
+      const { where, params } = this.attributeFilters(query);
+      if (query.since) { where.push("x.event_date >= ?"); params.push(query.since); }
+      if (query.until) { where.push("x.event_date <= ?"); params.push(query.until); }
+      return { from: `FROM incidents x INDEXED BY incidents_event_date ${where.length ? "WHERE " + where.join(" AND ") : ""}`, order: ORDER[sort]("x"), params };
+    }
+    const quote = (x: string) => `"${x.replace(/"/g, '""')}"`;
+    const long = terms.filter((t) => [...t].length >= 3);
+    const short = terms.filter((t) => [...t].length < 3);
+    const pairs = short.flatMap(bigramQuery);
+    const loose = short.filter((t) => !ONE_RUN.test(t));
+    // Conditions on a full-text key `k`, one per index.
+    const text: { table: string; match: string }[] = [];
+    if (long.length) text.push({ table: "incident_fts", match: long.map(quote).join(" AND ") });
+    if (pairs.length) text.push({ table: "incident_bigrams", match: pairs.join(" AND ") });
+    const probe = (t: { table: string }, key: string) => `EXISTS (SELECT 1 FROM ${t.table} p WHERE p.${t.table} MATCH ? AND p.rowid = ${key})`;
+    const holds = (key: string) => `EXISTS (SELECT 1 FROM incident_fts p WHERE p.rowid = ${key} AND p.body LIKE ? ESCAPE '\\')`;
+    const { where, params } = this.attributeFilters(query);
+    // Words no index can narrow (punctuation only) are read off every text.
+    if (text.length === 0) for (const o of loose) { where.push("x.fts_key IN (SELECT rowid FROM incident_fts WHERE body LIKE ? ESCAPE '\\')"); params.push(likePattern(o)); }
+
+    const ofType = query.type ? (this.st("SELECT count(*) AS n FROM incident_types WHERE type = ?").get(query.type) as { n: number }).n : Infinity;
+    if (text.length === 0 || (query.type && ofType <= RARE_TYPE)) {
+      for (const t of text) { where.push(probe(t, "x.fts_key")); params.push(t.match); }
+      if (text.length) for (const o of loose) { where.push(holds("x.fts_key")); params.push(likePattern(o)); }
+      if (query.since) { where.push("x.event_date >= ?"); params.push(query.since); }
+      if (query.until) { where.push("x.event_date <= ?"); params.push(query.until); }
+      return { from: `FROM incidents x WHERE ${where.join(" AND ") || "1"}`, order: ORDER[sort]("x"), params };
+    }
+    // The trigram index drives when there are long words; short words are then read off the same
+    // row's text. Otherwise the pair index drives.
+    const driver = text[0]!;
+    const keyWhere = [`f.${driver.table} MATCH ?`];
+    const keyParams: unknown[] = [driver.match];
+    if (query.since) { keyWhere.push("f.rowid >= ?"); keyParams.push(dayNumber(query.since) * KEY_SHIFT); }
+    if (query.until) { keyWhere.push("f.rowid < ?"); keyParams.push((dayNumber(query.until) + 1) * KEY_SHIFT); }
+    if (driver.table === "incident_fts") {
+      for (const t of short) {
+        if (all && KANA_KANJI_PAIR.test(t)) { keyWhere.push("+f.rowid IN (SELECT rowid FROM incident_bigrams WHERE incident_bigrams MATCH ?)"); keyParams.push(quote(t)); }
+        else { keyWhere.push("f.body LIKE ? ESCAPE '\\'"); keyParams.push(likePattern(t)); }
+      }
+    } else {
+      for (const o of loose) { keyWhere.push(holds("f.rowid")); keyParams.push(likePattern(o)); }
+    }
+    return {
+      from: `FROM ${driver.table} f JOIN incidents x INDEXED BY incidents_fts_key ON x.fts_key = f.rowid WHERE ${[...keyWhere, ...where].join(" AND ")}`,
+      // The key orders by date, then rowid, as ORDER does.
+      order: sort === "newest" ? "f.rowid DESC" : sort === "oldest" ? "f.rowid" : "x.affected_count DESC NULLS LAST, f.rowid DESC",
+      params: [...keyParams, ...params],
+    };
+  }
+
+  /**
+   * Where the file stands: SQLite's data_version moves when another connection (a CLI ingest beside
+   * the server) commits, total_changes when this one writes.
+   */
+  private fileVersion(): string {
+    return `${this.db.pragma("data_version", { simple: true })}:${(this.st("SELECT total_changes() AS n").get() as { n: number }).n}`;
+  }
+
+  /** Counts per facet of the incidents a query matches. */
+  facets(query: SearchQuery): Facets {
+    // Counting every match is the costly part of a search page; the same question on an unchanged
+    // file gets the same answer, so recent ones are kept until anything is written.
+    const version = this.fileVersion();
+    if (version !== this.facetVersion) {
+      this.facetCache.clear();
+      this.facetVersion = version;
+    }
+    const { limit: _limit, offset: _offset, sort: _sort, ...asked } = query;
+    const key = JSON.stringify(Object.entries(asked).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+    const hit = this.facetCache.get(key);
+    if (hit) {
+      this.facetCache.delete(key);
+      this.facetCache.set(key, hit);
+      return structuredClone(hit);
+    }
+    const facets = this.countFacets(query);
+    this.facetCache.set(key, facets);
+    if (this.facetCache.size > FACET_CACHE_SIZE) this.facetCache.delete(this.facetCache.keys().next().value!);
+    return structuredClone(facets);
+  }
+
+  /** Counts per facet of the incidents a query matches, read off their facet combinations. */
+  private countFacets(query: SearchQuery): Facets {
+    const m = this.matching(query, true);
+    const groups = this.st(
+      `SELECT c.key, g.n FROM (SELECT x.facet_combo AS combo, count(*) AS n ${m.from} GROUP BY x.facet_combo) g JOIN facet_combos c ON c.id = g.combo`,
+    ).all(...m.params) as { key: string; n: number }[];
+    const counts = new Map<keyof Facets, Map<string, number>>();
+    const add = (facet: keyof Facets, key: string, n: number) => {
+      const byKey = counts.get(facet) ?? new Map<string, number>();
+      counts.set(facet, byKey.set(key, (byKey.get(key) ?? 0) + n));
+    };
+    for (const { key, n } of groups) {
+      const [sector, year, tlp, types, causes, basics] = JSON.parse(key) as [string, string, string, string[], string[], string[]];
+      add("total", "", n);
+      add("sector", sector, n);
+      add("year", year, n);
+      add("tlp", tlp, n);
+      for (const v of types) add("type", v, n);
+      for (const v of causes) add("cause", v, n);
+      for (const v of basics) add("basics", v, n);
+    }
+    return facetsOf([...counts].flatMap(([facet, byKey]) => [...byKey].map(([key, count]) => ({ facet, key, count }))));
+  }
+}
