@@ -23,6 +23,7 @@ import type {
 import { fingerprint, hashToken, newTokenString, nextDateAdded } from "../service.js";
 import { ConflictError, NotFoundError } from "../types.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
+import { FacetCache } from "../facet-cache.js";
 import { PostgresSearch, summary, type IncidentRow } from "./search.js";
 
 /** bigint columns (counts, ids, insertion order) are read as numbers: they stay far below 2^53. */
@@ -77,17 +78,13 @@ function redact(url: string): string {
   }
 }
 
-/** Facet counts kept per process: the most recent queries. */
-const FACET_CACHE_SIZE = 256;
-
 /** The shared casebook: PostgreSQL, with a pg_trgm index for Japanese search; behaves as the SQLite store. */
 
 export class PostgresStore implements Store {
   /** Listing, full-text search and facets. */
   private readonly search: PostgresSearch;
-  /** Facet counts of recent queries, most recent last, valid for the casebook as of `facetVersion`. */
-  private readonly facetCache = new Map<string, Facets>();
-  private facetVersion = -1;
+  /** Facet counts of recent queries, valid until any process writes (the casebook_version row moves). */
+  private readonly facetCache = new FacetCache();
 
   private constructor(private readonly sql: postgres.Sql<Types>, readonly location: string) {
     this.search = new PostgresSearch(sql);
@@ -433,27 +430,11 @@ export class PostgresStore implements Store {
   }
 
   async facets(query: SearchQuery): Promise<Facets> {
-    // Counting every match is the costly part of a search page; the same question on an unchanged casebook
-    // gets the same answer, so recent ones are kept until the casebook's version moves (any process's write).
-    // Read before counting: what is counted is never older than the version it is kept under.
+    // Read the version before counting: what is counted is never older than the version it is kept under.
     const n = (await this.sql<{ n: number }[]>`SELECT n FROM casebook_version`)[0]!.n;
-    if (n !== this.facetVersion) {
-      this.facetCache.clear();
-      this.facetVersion = n;
-    }
-    const { limit: _limit, offset: _offset, sort: _sort, ...asked } = query;
-    const key = JSON.stringify(Object.entries(asked).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
-    const hit = this.facetCache.get(key);
-    if (hit) {
-      this.facetCache.delete(key);
-      this.facetCache.set(key, hit);
-      return structuredClone(hit);
-    }
-    const facets = await this.search.facets(query);
-    this.facetCache.set(key, facets);
-    if (this.facetCache.size > FACET_CACHE_SIZE) this.facetCache.delete(this.facetCache.keys().next().value!);
-    return structuredClone(facets);
+    return this.facetCache.get(n, query) ?? this.facetCache.keep(n, query, await this.search.facets(query));
   }
+
 
   /**
    * The incident an id names (itself, or the incident it was merged into) with its marking, in one

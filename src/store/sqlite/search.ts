@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { IncidentFields, Sector } from "../../core/types.js";
 import { bigramQuery, ONE_RUN, facetsOf } from "../records.js";
+import { FacetCache } from "../facet-cache.js";
 import type { Facets, IncidentFilter, IncidentSummary, SearchQuery, Sort } from "../types.js";
 
 // Listing, full-text search and facets over the SQLite file: which incidents a query matches, a page
@@ -66,14 +67,10 @@ function likePattern(s: string): string {
   return "%" + s.replace(/[\\%_]/g, (c) => "\\" + c) + "%";
 }
 
-// Distinct facet queries remembered between writes.
-const FACET_CACHE_SIZE = 256;
-
 /** Listing, search and facet counts over one SQLite connection. */
 export class SqliteSearch {
-  /** Facet counts of recent queries, most recent last, valid for the file as of `facetVersion`. */
-  private readonly facetCache = new Map<string, Facets>();
-  private facetVersion = "";
+  /** Facet counts of recent queries, valid until anything is written. */
+  private readonly facetCache = new FacetCache();
 
   constructor(private readonly db: Database.Database, private readonly st: (sql: string) => Database.Statement) {}
 
@@ -177,28 +174,12 @@ export class SqliteSearch {
     return `${this.db.pragma("data_version", { simple: true })}:${(this.st("SELECT total_changes() AS n").get() as { n: number }).n}`;
   }
 
-  /** Counts per facet of the incidents a query matches. */
+  /** Counts per facet of the incidents a query matches, remembered until the file changes. */
   facets(query: SearchQuery): Facets {
-    // Counting every match is the costly part of a search page; the same question on an unchanged
-    // file gets the same answer, so recent ones are kept until anything is written.
     const version = this.fileVersion();
-    if (version !== this.facetVersion) {
-      this.facetCache.clear();
-      this.facetVersion = version;
-    }
-    const { limit: _limit, offset: _offset, sort: _sort, ...asked } = query;
-    const key = JSON.stringify(Object.entries(asked).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
-    const hit = this.facetCache.get(key);
-    if (hit) {
-      this.facetCache.delete(key);
-      this.facetCache.set(key, hit);
-      return structuredClone(hit);
-    }
-    const facets = this.countFacets(query);
-    this.facetCache.set(key, facets);
-    if (this.facetCache.size > FACET_CACHE_SIZE) this.facetCache.delete(this.facetCache.keys().next().value!);
-    return structuredClone(facets);
+    return this.facetCache.get(version, query) ?? this.facetCache.keep(version, query, this.countFacets(query));
   }
+
 
   /** Counts per facet of the incidents a query matches, read off their facet combinations. */
   private countFacets(query: SearchQuery): Facets {
