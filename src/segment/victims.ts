@@ -145,16 +145,17 @@ function titleSpanOf(text: string, start: number, end: number): Span {
 
 /**
  * Split each post that names two or more organisations as hit (a roundup) into one notice per victim,
- * each from where it is named to where the next is (a name in an enumeration, to the enumeration's end). The post's text before its first victim keeps its
- * title when it is an incident under a headline; otherwise it stands apart as the roundup's lead. Victims
- * that another post of the page is about stay with that post. Pure.
+ * each from where it is named to where the next is (a name in an enumeration, to the enumeration's end).
+ * The post's text before its first victim keeps its title when it is an incident under a headline;
+ * otherwise it stands apart as the roundup's lead. Victims that another post of the page is about stay
+ * with that post. Pure.
  */
 export function splitRoundups(text: string, notices: Notice[]): Notice[] {
   const subjects = notices.filter((n) => n.isIncident).map((n) => subjectOf(n.title, 40));
   const out: Notice[] = [];
   for (const n of notices) {
     const [from, to] = n.span;
-    // A regulator's notice names its targets as one action.
+    // Not roundups: a notice that speaks of itself, a regulator's notice (its targets are one action), a page header.
     if ((text.slice(from, to).match(SELF) ?? []).length >= 2 || n.kind === "regulator_action" || n.reason === "page header above the posts") { out.push(n); continue; }
     const own = subjectOf(n.title, 40);
     const victims = victimsIn(text, from, to).filter((v) => !subjects.some((s) => s !== null && s !== own && sameOrg(s, v.name)));
@@ -171,9 +172,8 @@ export function splitRoundups(text: string, notices: Notice[]): Notice[] {
     const opening = text.slice(from, cuts[0]).trim() ? [from, trimEnd(text, from, cuts[0]!)] as Span : undefined;
     if (headed) cuts[0] = from;
     else if (opening) {
-      const end = trimEnd(text, from, cuts[0]!);
-      const titleSpan = n.titleSpan[1] <= end ? n.titleSpan : titleSpanOf(text, from, end);
-      out.push({ ...n, span: [from, end], titleSpan, title: text.slice(...titleSpan), isIncident: false, kind: n.isIncident ? "unrelated" : n.kind, reason: `lead of a roundup naming ${victims.length} victims`, incident: null });
+      const titleSpan = n.titleSpan[1] <= opening[1] ? n.titleSpan : titleSpanOf(text, ...opening);
+      out.push({ ...n, span: opening, titleSpan, title: text.slice(...titleSpan), isIncident: false, kind: n.isIncident ? "unrelated" : n.kind, reason: `lead of a roundup naming ${victims.length} victims`, incident: null });
     }
     // A part holding only a name and a joiner (「緑川町、および」) runs on to the end of its enumeration, whose predicate it shares.
     const ends = cuts.map((c, k) => trimEnd(text, c, cuts[k + 1] ?? to));
