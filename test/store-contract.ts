@@ -504,3 +504,47 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       assert.equal((await s.incidentMarkings([])).size, 0);
     }));
 }
+
+/** Two handles on one casebook (a server and a CLI connection or another process), and how to close them. */
+export interface SharedCasebook {
+  server: Store;
+  other: Store;
+  /** Change every incident's marking without the store (no version bump), where a backend keeps a version to test. */
+  behindTheBack?: (tlp: string) => Promise<void>;
+  close(): Promise<void>;
+}
+
+const CLEAR = ["CLEAR"];
+const LEAK = (org: string, n: number) =>
+  `2025年6月${n}日\n株式会社${org}\n\n不正アクセスに関するお知らせ\n\n当社サーバーへの不正アクセスにより、顧客${n}00名の氏名が流出した可能性があります。\n`;
+
+/** Facet counts are remembered only while the casebook is unchanged, whichever handle writes to it. */
+export function facetCacheContract(name: string, open: () => Promise<SharedCasebook>): void {
+  test(`${name}: facet counts are remembered only while the casebook is unchanged, whoever writes to it`, async () => {
+    const { server, other, behindTheBack, close } = await open();
+    try {
+      await server.saveCasefile(await casefileOf(LEAK("あおば製作所", 3), "a.txt"), OWNER);
+      const first = await server.facets({ q: "不正アクセス", tlp: CLEAR });
+      assert.equal(first.total, 1);
+      first.total = 99;
+      assert.equal((await server.facets({ q: "不正アクセス", tlp: CLEAR })).total, 1, "a caller's copy is its own");
+
+      if (behindTheBack) {
+        // A change behind the store's back (no version bump) is not seen: the counts come from the cache.
+        await behindTheBack("RED");
+        assert.equal((await server.facets({ q: "不正アクセス", tlp: CLEAR })).total, 1, "kept while the version stands");
+        await behindTheBack("CLEAR");
+      }
+
+      await other.saveCasefile(await casefileOf(LEAK("みどり物産", 4), "b.txt"), OWNER);
+      assert.equal((await server.facets({ q: "不正アクセス", tlp: CLEAR })).total, 2, "another handle's write is seen");
+
+      await server.saveCasefile(await casefileOf(LEAK("しらかば工業", 5), "c.txt"), OWNER);
+      assert.equal((await server.facets({ q: "不正アクセス", tlp: CLEAR })).total, 3, "this handle's own write is seen");
+      assert.equal((await server.facets({ q: "不正アクセス", tlp: CLEAR, limit: 5, offset: 10, sort: "oldest" })).total, 3, "paging and order do not matter");
+      assert.equal((await server.facets({ q: "不正アクセス", tlp: [] })).total, 0, "clearance is part of the question");
+    } finally {
+      await close();
+    }
+  });
+}
