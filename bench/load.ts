@@ -1,70 +1,226 @@
-// `npm run bench:http [-- --scale 100k|1m|N] [--clients 50] [--seconds 20] [--db FILE] [--keep]`:
-// builds a casebook of synthetic notices (as `npm run bench` does), starts `jikenbo serve` on it in a
-// child process, drives search requests from concurrent keep-alive clients — with facets (the default
-// of the API) and with `facets=false` — and prints requests/s and latency percentiles of each.
-// `--db FILE` reuses a casebook built before (with --keep).
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+// `npm run bench:http [-- --scale 100k|1m|N] [--db FILE|postgres://…] [--servers 1] [--clients 200] [--seconds 20]
+//   [--auth token|anonymous] [--keep]`:
+// builds a casebook of N synthetic notices (as `npm run bench` does) through the Store interface, starts
+// `jikenbo serve` on it in child processes, drives requests from concurrent keep-alive clients spread
+// round-robin over the servers, and prints a table per mode: search with facets (the API's default),
+// search with `facets=false`, and a mix of those with incident pages and the plain listing.
+//
+// The casebook: `--db FILE`, that SQLite file (default: jikenbo-load-<N>.db in the temporary folder); `--db postgres://…`
+// names a PostgreSQL server, on which the casebook is the database `jikenbo_load_<N>`. An existing casebook is
+// reused as it is; one this run builds is built under a temporary name, renamed when complete, and removed at
+// the end unless `--keep` (build 1m once with --keep, then reuse it).
+//
+// Servers: SQLite takes one. On PostgreSQL, the first server runs the queued jobs and the others are
+// `serve --no-jobs`, as docs/DEPLOY.md runs several. `--auth token` (the default) starts them with
+// `--no-anonymous` and gives the clients the tokens of 20 viewer users (cleared to AMBER) made through the
+// store; `--auth anonymous` reads without credentials.
+import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync } from "node:fs";
 import http from "node:http";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
 import { makeDocument } from "../src/core/document.js";
-import { analyse, openDocument } from "../src/core/pipeline.js";
+import { analysisPool, pipelineOn } from "../src/core/pool.js";
+import type { Casefile } from "../src/core/types.js";
 import { SYSTEM_WRITER } from "../src/store/records.js";
-import { openStore } from "../src/store/open.js";
+import { isPostgresUrl, openStore } from "../src/store/open.js";
+import { copySqliteToPostgres } from "../src/store/postgres/copy.js";
+import type { Store } from "../src/store/types.js";
 import { synthetic } from "./generate.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** Connections one server's casebook pool opens (PostgresStore.connect), and a job-running process's queue. */
+const POOL = 10, QUEUE_POOL = 4;
+/** Viewer users whose tokens the clients share (`--auth token`). */
+const USERS = 20;
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] ?? fallback : fallback;
-}
+const { values: opts } = parseArgs({
+  options: {
+    scale: { type: "string", default: "100k" },
+    db: { type: "string" },
+    servers: { type: "string", default: "1" },
+    clients: { type: "string", default: "200" },
+    seconds: { type: "string", default: "20" },
+    auth: { type: "string", default: "token" },
+    from: { type: "string" },
+    keep: { type: "boolean", default: false },
+  },
+});
 
-function count(v: string): number {
+/** `100k`, `1m` or a plain number as a positive integer. */
+function count(name: string, v: string): number {
   const m = /^(\d+)(k|m)?$/i.exec(v);
-  if (!m) throw new Error(`expected 100k, 1m or a number (got ${v})`);
-  return Number(m[1]) * (m[2]?.toLowerCase() === "m" ? 1_000_000 : m[2] ? 1_000 : 1);
+  const n = m ? Number(m[1]) * (m[2]?.toLowerCase() === "m" ? 1_000_000 : m[2] ? 1_000 : 1) : 0;
+  if (!n) throw new Error(`--${name}: expected 100k, 1m or a positive number (got ${v})`);
+  return n;
 }
 
-const N = count(arg("scale", "100k"));
-const CLIENTS = count(arg("clients", "50"));
-const SECONDS = Number(arg("seconds", "20"));
+const N = count("scale", opts.scale);
+const SERVERS = count("servers", opts.servers);
+const CLIENTS = count("clients", opts.clients);
+const SECONDS = Number(opts.seconds);
+const AUTH = opts.auth;
+const PG = opts.db !== undefined && isPostgresUrl(opts.db);
+if (!(SECONDS > 0)) throw new Error(`--seconds: expected a positive number (got ${opts.seconds})`);
+if (AUTH !== "token" && AUTH !== "anonymous") throw new Error(`--auth: expected token or anonymous (got ${AUTH})`);
+if (opts.from !== undefined && (!PG || !existsSync(opts.from))) throw new Error("--from: a SQLite casebook file to copy into a PostgreSQL --db");
+if (!PG && SERVERS > 1) {
+  console.error("bench:http: a SQLite casebook takes one `jikenbo serve` (docs/DEPLOY.md); --servers > 1 needs --db postgres://…");
+  process.exit(2);
+}
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 
-/** Build (or reuse) the casebook: N synthetic notices through the real pipeline, one transaction each. */
-async function build(): Promise<{ db: string; dir: string | null }> {
-  const given = arg("db", "");
-  if (given && existsSync(given)) return { db: given, dir: null };
-  const dir = mkdtempSync(join(tmpdir(), "jikenbo-load-"));
-  const db = given || join(dir, "bench.db");
-  const store = await openStore(db);
-  const t = performance.now();
-  for (let i = 0; i < N; i++) {
-    const doc = makeDocument(Buffer.from(synthetic(i).text), { source: `synthetic/${i}.txt`, fetchedAt: "2025-01-01T00:00:00.000Z" });
-    for (const cf of await openDocument(doc)) await store.saveCasefile(analyse(cf), SYSTEM_WRITER);
-    if (i % 10_000 === 9_999) console.error(`  ingested ${fmt(i + 1)} (${fmt((i + 1) / ((performance.now() - t) / 1000))} notices/s)`);
-  }
-  await store.close();
-  return { db, dir: given ? null : dir };
+// Interrupted (Ctrl-C, SIGTERM): the build and the clients stop and the finally below cleans up; a second signal exits
+// at once. Whatever happens, the servers do not outlive this process.
+const interrupted = new AbortController();
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+  process.on(sig, () => {
+    if (interrupted.signal.aborted) process.exit(130);
+    console.error(`bench:http: ${sig}, stopping`);
+    interrupted.abort();
+  });
+}
+const children = new Set<ChildProcess>();
+process.on("exit", () => { for (const c of children) c.kill("SIGKILL"); });
+
+/** Where the casebook is: the --db value each server gets, and how to make, rename and remove it. */
+interface Casebook {
+  /** The --db value of the finished casebook. */
+  db: string;
+  /** The --db value to build it under until it is complete. */
+  building: string;
+  exists(): Promise<boolean>;
+  /** Remove a partial casebook left at `building`, if any. */
+  discard(): Promise<void>;
+  /** Discard, then prepare an empty casebook at `building`. */
+  prepare(): Promise<void>;
+  /** Give the complete casebook its name. */
+  finish(): Promise<void>;
+  remove(): Promise<void>;
+  /** Refuse clearly when the servers would need more connections than the database takes. */
+  checkRoom(connections: number): Promise<void>;
+  close(): Promise<void>;
 }
 
-/** Start `jikenbo serve` on the casebook; resolves to its URL and pid. */
-function serve(db: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "serve", "--db", db, "--port", "0"], {
-    cwd: ROOT, stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, JIKENBO_LOG: "info" },
+/** A SQLite casebook file: --db, else `jikenbo-load-<N>.db` in the temporary folder. */
+function sqliteCasebook(): Casebook {
+  const db = opts.db ?? join(tmpdir(), `jikenbo-load-${N}.db`);
+  const building = `${db}.building`;
+  const rm = (f: string) => { for (const s of ["", "-wal", "-shm"]) rmSync(f + s, { force: true }); };
+  return {
+    db, building,
+    exists: async () => existsSync(db),
+    discard: async () => rm(building),
+    prepare: async () => rm(building),
+    finish: async () => renameSync(building, db),
+    remove: async () => rm(db),
+    checkRoom: async () => {},
+    close: async () => {},
+  };
+}
+
+/** The database `jikenbo_load_<N>` on the PostgreSQL server the --db URL names, through an admin connection to that URL. */
+function postgresCasebook(url: string): Casebook {
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const name = `jikenbo_load_${N}`;
+  const at = (db: string) => { const u = new URL(url); u.pathname = `/${db}`; return u.toString(); };
+  const drop = (db: string) => admin.unsafe(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  return {
+    db: at(name), building: at(`${name}_building`),
+    exists: async () => (await admin`SELECT 1 FROM pg_database WHERE datname = ${name}`).length > 0,
+    discard: async () => { await drop(`${name}_building`); },
+    prepare: async () => {
+      await drop(`${name}_building`);
+      // As docs/DEPLOY.md creates one: C.UTF-8, else the trigram index does not index Japanese text.
+      await admin.unsafe(`CREATE DATABASE ${name}_building ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0`);
+    },
+    finish: async () => { await admin.unsafe(`ALTER DATABASE ${name}_building RENAME TO ${name}`); },
+    remove: async () => { await drop(name); },
+    checkRoom: async (connections) => {
+      const [row] = await admin<{ max: number; reserved: number; used: number }[]>`
+        SELECT current_setting('max_connections')::int AS max, current_setting('superuser_reserved_connections')::int AS reserved,
+               (SELECT count(*)::int FROM pg_stat_activity WHERE backend_type = 'client backend') AS used`;
+      const free = row!.max - row!.reserved - row!.used;
+      if (connections > free) {
+        throw new Error(`${SERVERS} servers need up to ${connections} connections, but PostgreSQL has ${free} free ` +
+          `(max_connections ${row!.max}, ${row!.reserved} reserved, ${row!.used} in use): fewer --servers, or raise max_connections`);
+      }
+      console.error(`bench:http: ${SERVERS} servers open up to ${connections} connections; PostgreSQL has ${free} free (max_connections ${row!.max})`);
+    },
+    close: () => admin.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * Store N synthetic notices through the Store interface, one transaction each (saveCasefile), as both backends
+ * are filled; the notices are analysed on worker threads a few ahead of the writes.
+ */
+async function build(store: Store): Promise<void> {
+  const pool = analysisPool(Math.max(1, availableParallelism() - 1));
+  const analyse = (i: number) => pipelineOn(pool, makeDocument(Buffer.from(synthetic(i).text), { source: `synthetic/${i}.txt`, fetchedAt: "2025-01-01T00:00:00.000Z" }));
+  const ahead: Promise<Casefile[]>[] = [];
+  const t = performance.now();
+  try {
+    for (let i = 0; i < N; i++) {
+      while (ahead.length < 16 && i + ahead.length < N) ahead.push(analyse(i + ahead.length));
+      for (const cf of await ahead.shift()!) await store.saveCasefile(cf, SYSTEM_WRITER);
+      if (interrupted.signal.aborted) throw new Error("interrupted while building");
+      if (i % 10_000 === 9_999) console.error(`  stored ${fmt(i + 1)} notices (${fmt((i + 1) / ((performance.now() - t) / 1000))}/s)`);
+    }
+  } finally {
+    await Promise.allSettled(ahead);
+    await pool.close();
+  }
+}
+
+/** The clients' Authorization headers: tokens of USERS viewers, made on the first run and issued anew on each. */
+async function tokens(store: Store): Promise<string[]> {
+  if (AUTH === "anonymous") return [];
+  const users = new Set((await store.listUsers()).map((u) => u.name));
+  const out: string[] = [];
+  for (let i = 1; i <= USERS; i++) {
+    const name = `load-viewer-${i}`;
+    out.push(users.has(name) ? await store.newToken(name, SYSTEM_WRITER) : (await store.addUser(name, "viewer", "AMBER", SYSTEM_WRITER)).token);
+  }
+  return out.map((t) => `Bearer ${t}`);
+}
+
+/** A running `jikenbo serve`: its URL and process. */
+interface Server { url: string; child: ChildProcess; log: string }
+
+/** Start `jikenbo serve` on the casebook (its log, at info as in production, to a file); resolves once it listens. */
+function serve(db: string, i: number, dir: string): Promise<Server> {
+  const log = join(dir, `serve-${i + 1}.log`);
+  const fd = openSync(log, "w");
+  const flags = [...(AUTH === "token" ? ["--no-anonymous"] : []), ...(PG && i > 0 ? ["--no-jobs"] : [])];
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "serve", "--db", db, "--port", "0", ...flags], {
+    cwd: ROOT, stdio: ["ignore", "pipe", fd], env: { ...process.env, JIKENBO_LOG: "info" },
   });
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  closeSync(fd);
+  children.add(child);
+  child.on("exit", () => children.delete(child));
   return new Promise((resolve, reject) => {
     let out = "";
-    child.stdout.on("data", (c: Buffer) => {
+    child.stdout!.on("data", (c: Buffer) => {
       out += String(c);
       const m = /serving (http:\/\/\S+?)\/? /.exec(out);
-      if (m) resolve({ url: m[1]!, pid: child.pid!, stop: async () => { child.kill("SIGTERM"); await exited; } });
+      if (m) resolve({ url: m[1]!, child, log });
     });
-    child.on("exit", (code) => reject(new Error(`jikenbo serve exited with ${code}`)));
+    child.on("exit", (code) => reject(new Error(`jikenbo serve ${flags.join(" ")} exited with ${code}:\n${readFileSync(log, "utf8").slice(-2000)}`)));
   });
+}
+
+/** SIGTERM a server and wait for it (SIGKILL after 15 s). */
+async function stopServer(s: Server): Promise<void> {
+  if (s.child.exitCode !== null || s.child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => s.child.once("exit", () => resolve()));
+  s.child.kill("SIGTERM");
+  const force = setTimeout(() => s.child.kill("SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(force);
 }
 
 /** The search mix of `npm run bench`: long and two-character words, with and without filters and paging. */
@@ -75,55 +231,147 @@ const QUERIES = [
   "q=簿", "q=存在しない語句です",
 ].map((q) => `/api/v1/incidents?${q.split("&").map((kv) => kv.split("=").map(encodeURIComponent).join("=")).join("&")}&limit=50`);
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+// An idle connection is closed by this side after 4 s, before the server's keep-alive timeout (5 s) closes it under a
+// request being sent (an ECONNRESET no client would see: browsers retry such a request on a new connection).
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS, timeout: 4000 });
 
-function get(url: string): Promise<number> {
+/** GET a path; resolves to the status and the body (kept only when asked for). */
+function get(url: string, auth: string | undefined, keepBody = false): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    http.get(url, { agent }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
+    http.get(url, { agent, headers: auth ? { authorization: auth } : {} }, (res) => {
+      let body = "";
+      if (keepBody) res.setEncoding("utf8").on("data", (c: string) => { body += c; });
+      else res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on("error", reject);
     }).on("error", reject);
   });
 }
 
-/** CLIENTS loops issuing requests back to back until the time is up (`suffix` added to each); latencies in ms. */
-async function drive(base: string, seconds: number, suffix = ""): Promise<{ lat: number[]; errors: number; secs: number }> {
+/** One mode's measurements: latencies in ms, failures by kind, wall time and this process's CPU time. */
+interface Run { name: string; lat: number[]; errors: Map<string, number>; secs: number; cpu: number }
+
+/** CLIENTS loops, each issuing requests back to back until the time is up, over `paths` in turn and the servers round-robin. */
+async function drive(name: string, urls: string[], auths: string[], paths: string[], seconds: number): Promise<Run> {
   const lat: number[] = [];
-  let errors = 0;
+  const errors = new Map<string, number>();
   let next = 0;
-  const end = performance.now() + seconds * 1000;
+  const cpu = process.cpuUsage();
   const started = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (performance.now() < end) {
-      const path = QUERIES[next++ % QUERIES.length]! + suffix;
+  const end = started + seconds * 1000;
+  await Promise.all(Array.from({ length: CLIENTS }, async (_, client) => {
+    const auth = auths.length ? auths[client % auths.length] : undefined;
+    while (performance.now() < end && !interrupted.signal.aborted) {
+      const k = next++;
       const t = performance.now();
-      const status = await get(base + path).catch(() => 0);
+      const failure = await get(urls[k % urls.length]! + paths[k % paths.length]!, auth).then(
+        (r) => (r.status === 200 ? null : `HTTP ${r.status}`),
+        (e: Error & { code?: string }) => e.code ?? e.message,
+      );
       lat.push(performance.now() - t);
-      if (status !== 200) errors++;
+      if (failure) errors.set(failure, (errors.get(failure) ?? 0) + 1);
     }
   }));
-  return { lat, errors, secs: (performance.now() - started) / 1000 };
+  const used = process.cpuUsage(cpu);
+  const secs = (performance.now() - started) / 1000;
+  return { name, lat, errors, secs, cpu: (used.user + used.system) / 1e6 / secs };
 }
 
-const { db, dir } = await build();
-const server = await serve(db);
-console.error(`jikenbo bench:http: ${server.url}, ${CLIENTS} clients, ${SECONDS} s`);
-await drive(server.url, 2); // warm-up: statements prepared, pages cached
-const runs = [
-  { name: "search + facets", ...await drive(server.url, SECONDS) },
-  { name: "search only", ...await drive(server.url, SECONDS, "&facets=false") },
-];
-const rss = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1];
-await server.stop();
-agent.destroy();
-if (dir && !process.argv.includes("--keep")) rmSync(dir, { recursive: true, force: true });
-else console.error(`kept ${db}`);
-
-console.log(`\njikenbo HTTP benchmark — ${fmt(N)} synthetic notices, ${CLIENTS} concurrent clients, node ${process.version}`);
-for (const { name, lat, errors, secs } of runs) {
-  lat.sort((a, b) => a - b);
-  const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))]!;
-  console.log(`${name.padEnd(16)} ${fmt(lat.length)} requests in ${fmt(secs, 1)} s = ${fmt(lat.length / secs, 1)} requests/s (${errors} errors); ` +
-    `p50 ${fmt(pct(50), 1)} ms, p95 ${fmt(pct(95), 1)} ms, p99 ${fmt(pct(99), 1)} ms`);
+/** The p-th percentile (nearest rank) of sorted values. */
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
-if (rss) console.log(`server peak RSS   ${fmt(Number(rss) / 1024)} MB`);
+
+/** A server's peak resident memory in MB, while it runs. */
+function peakRss(s: Server): number | null {
+  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${s.child.pid}/status`, "utf8"))?.[1];
+  return kb ? Number(kb) / 1024 : null;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "jikenbo-load-")); // the servers' logs
+const casebook = PG ? postgresCasebook(opts.db!) : sqliteCasebook();
+const servers: Server[] = [];
+let built = false;
+try {
+  if (PG) await casebook.checkRoom(SERVERS * POOL + QUEUE_POOL);
+  if (await casebook.exists()) {
+    console.error(`bench:http: reusing ${PG ? casebook.db.replace(/\/\/[^@/]*@/, "//") : casebook.db}`);
+  } else {
+    console.error(`bench:http: ${opts.from ? `copying ${opts.from} (jikenbo migrate)` : `building ${fmt(N)} notices`}${PG ? " on PostgreSQL" : ""}`);
+    const t = performance.now();
+    await casebook.prepare();
+    try {
+      if (opts.from) {
+        const copied = (await copySqliteToPostgres(opts.from, casebook.building)).documents;
+        if (copied !== N) throw new Error(`${opts.from} holds ${fmt(copied ?? 0)} documents, not the ${fmt(N)} of --scale`);
+      } else {
+        const building = await openStore(casebook.building);
+        try {
+          await build(building);
+        } finally {
+          await building.close();
+        }
+      }
+    } catch (e) {
+      await casebook.discard();
+      throw e;
+    }
+    await casebook.finish();
+    built = true;
+    console.error(`bench:http: casebook ready in ${fmt((performance.now() - t) / 1000)} s`);
+  }
+  const store = await openStore(casebook.db);
+  let auths: string[];
+  try {
+    auths = await tokens(store);
+  } finally {
+    await store.close();
+  }
+
+  servers.push(...await Promise.all(Array.from({ length: SERVERS }, (_, i) => serve(casebook.db, i, dir))));
+  const urls = servers.map((s) => s.url);
+  console.error(`bench:http: ${urls.join(", ")}; ${CLIENTS} clients, ${SECONDS} s per mode`);
+
+  // The mix: each search with and without facets, an incident page (ids from the first page), the plain listing.
+  const first = await get(`${urls[0]}/api/v1/incidents?limit=50&facets=false`, auths[0], true);
+  if (first.status !== 200) throw new Error(`GET /api/v1/incidents answered ${first.status}: ${first.body.slice(0, 200)}`);
+  const ids = (JSON.parse(first.body) as { items: { id: string }[] }).items.map((i) => i.id);
+  if (!ids.length) throw new Error("the casebook lists no incidents");
+  const mix = QUERIES.flatMap((q, i) => [q, `${q}&facets=false`, `/api/v1/incidents/${encodeURIComponent(ids[i % ids.length]!)}`])
+    .concat("/api/v1/incidents?limit=50");
+
+  const load = loadavg()[0]!;
+  await drive("warm-up", urls, auths, [...QUERIES, ...mix], 3); // statements prepared, pages cached
+  const runs: Run[] = [];
+  for (const [name, paths] of [
+    ["search + facets", QUERIES], ["search only", QUERIES.map((q) => `${q}&facets=false`)], ["mixed", mix],
+  ] as const) {
+    if (!interrupted.signal.aborted) runs.push(await drive(name, urls, auths, [...paths], SECONDS));
+  }
+  const rss = servers.map(peakRss);
+
+  const backend = PG ? `PostgreSQL (${new URL(casebook.db).pathname.slice(1)})` : "SQLite";
+  console.log(`\njikenbo HTTP benchmark — ${fmt(N)} synthetic notices on ${backend}, ${SERVERS} server${SERVERS > 1 ? "s" : ""}, ` +
+    `${CLIENTS} keep-alive clients, ${AUTH === "token" ? `${USERS} users' tokens` : "anonymous"}, ${SECONDS} s per mode; ` +
+    `node ${process.version}, ${availableParallelism()} cores, load average ${load.toFixed(1)} before the run`);
+  console.log("\n| mode | requests | requests/s | p50 ms | p95 ms | p99 ms | errors | client CPU |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+  for (const { name, lat, errors, secs, cpu } of runs) {
+    lat.sort((a, b) => a - b);
+    const failed = [...errors.values()].reduce((a, b) => a + b, 0);
+    const kinds = failed ? ` (${[...errors].map(([k, n]) => `${k}: ${n}`).join(", ")})` : "";
+    console.log(`| ${name} | ${fmt(lat.length)} | ${fmt(lat.length / secs, 1)} | ${[50, 95, 99].map((p) => fmt(percentile(lat, p), 1)).join(" | ")} | ` +
+      `${failed}${kinds} | ${fmt(cpu * 100)}% |`);
+  }
+  console.log(`\nserver peak RSS: ${rss.map((r) => (r === null ? "?" : `${fmt(r)} MB`)).join(", ")}`);
+} catch (e) {
+  console.error(`bench:http: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+} finally {
+  await Promise.all(servers.map(stopServer));
+  agent.destroy();
+  if (built && !opts.keep) await casebook.remove();
+  else if (built) console.error(`bench:http: kept ${PG ? `the database ${new URL(casebook.db).pathname.slice(1)}` : casebook.db}`);
+  await casebook.close();
+  rmSync(dir, { recursive: true, force: true });
+}
