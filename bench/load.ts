@@ -1,5 +1,5 @@
 // `npm run bench:http [-- --scale 100k|1m|N] [--db FILE|postgres://…] [--servers 1] [--clients 200] [--seconds 20]
-//   [--auth token|anonymous] [--keep]`:
+//   [--auth token|anonymous] [--from FILE] [--keep]`:
 // builds a casebook of N synthetic notices (as `npm run bench` does) through the Store interface, starts
 // `jikenbo serve` on it in child processes, drives requests from concurrent keep-alive clients spread
 // round-robin over the servers, and prints a table per mode: search with facets (the API's default),
@@ -8,7 +8,8 @@
 // The casebook: `--db FILE`, that SQLite file (default: jikenbo-load-<N>.db in the temporary folder); `--db postgres://…`
 // names a PostgreSQL server, on which the casebook is the database `jikenbo_load_<N>`. An existing casebook is
 // reused as it is; one this run builds is built under a temporary name, renamed when complete, and removed at
-// the end unless `--keep` (build 1m once with --keep, then reuse it).
+// the end unless `--keep` (build 1m once with --keep, then reuse it). `--from FILE` fills a PostgreSQL casebook
+// by copying a SQLite one built before (`jikenbo migrate`) instead of storing the notices one by one.
 //
 // Servers: SQLite takes one. On PostgreSQL, the first server runs the queued jobs and the others are
 // `serve --no-jobs`, as docs/DEPLOY.md runs several. `--auth token` (the default) starts them with
@@ -109,13 +110,14 @@ interface Casebook {
 function sqliteCasebook(): Casebook {
   const db = opts.db ?? join(tmpdir(), `jikenbo-load-${N}.db`);
   const building = `${db}.building`;
-  const rm = (f: string) => { for (const s of ["", "-wal", "-shm"]) rmSync(f + s, { force: true }); };
+  const FILES = ["", "-wal", "-shm"];
+  const rm = (f: string) => { for (const s of FILES) rmSync(f + s, { force: true }); };
   return {
     db, building,
     exists: async () => existsSync(db),
     discard: async () => rm(building),
     prepare: async () => rm(building),
-    finish: async () => renameSync(building, db),
+    finish: async () => { for (const s of FILES) if (existsSync(building + s)) renameSync(building + s, db + s); },
     remove: async () => rm(db),
     checkRoom: async () => {},
     close: async () => {},
