@@ -1,11 +1,11 @@
-import { test } from "node:test";
+import { mock, test } from "node:test";
 import assert from "node:assert/strict";
 import { analysisDigest } from "../src/core/digest.js";
 import { makeDocument } from "../src/core/document.js";
 import { analyse, openDocument } from "../src/core/pipeline.js";
 import type { Casefile, Reanalysis } from "../src/core/types.js";
 import type { Writer } from "../src/casebook/authorize.js";
-import { searchText, SYSTEM_WRITER as OWNER } from "../src/store/records.js";
+import { searchText, SYSTEM_WRITER as OWNER, TOKEN_USE_RESOLUTION_MS } from "../src/store/records.js";
 import { SORTS, type Facets, type SearchQuery, type Store } from "../src/store/types.js";
 
 /** Analyse a text the way ingest does. */
@@ -287,6 +287,21 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       assert.equal(await s.authenticate(token + "x"), null);
       const second = await s.newToken("ana", admin);
       assert.equal((await s.authenticate(second))?.name, "ana");
+      const lastUse = async () => (await s.listUsers()).find((u) => u.name === "ana")!.last_used_at;
+      assert.equal(await lastUse(), null, "never used");
+      mock.timers.enable({ apis: ["Date"], now: Date.parse("2026-03-01T09:00:00Z") });
+      try {
+        await s.recordTokenUse(token);
+        assert.equal(await lastUse(), "2026-03-01T09:00:00.000Z");
+        mock.timers.tick(TOKEN_USE_RESOLUTION_MS - 1);
+        await s.recordTokenUse(token);
+        assert.equal(await lastUse(), "2026-03-01T09:00:00.000Z", "a use within the resolution writes nothing");
+        mock.timers.tick(2);
+        await s.recordTokenUse(token);
+        assert.equal(await lastUse(), "2026-03-01T09:01:00.001Z", "a later use is noted");
+      } finally {
+        mock.timers.reset();
+      }
       await assert.rejects(s.addUser("ana", "viewer", null, admin), /exists/);
       const { user: v } = await s.addUser("vic", "viewer", "CLEAR", admin);
       assert.equal(v.clearance, "CLEAR");

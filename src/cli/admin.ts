@@ -54,7 +54,7 @@ export function registerAdmin(program: Command): void {
     .action((o: { db?: string; json?: boolean }) => guarded(async () => {
       const users = await withStore(o.db, (s) => s.listUsers());
       if (o.json) { out(JSON.stringify(users, null, 2)); return; }
-      for (const u of users) out(`${safe(u.name).padEnd(20)} ${u.role.padEnd(8)} TLP:${u.clearance.padEnd(13)} ${u.revoked_at ? `revoked ${u.revoked_at}` : `since ${u.created_at}`}`);
+      for (const u of users) out(`${safe(u.name).padEnd(20)} ${u.role.padEnd(8)} TLP:${u.clearance.padEnd(13)} ${u.revoked_at ? `revoked ${u.revoked_at}` : `since ${u.created_at}`}${u.last_used_at ? `, last used ${u.last_used_at}` : ""}`);
     }));
   user
     .command("revoke")

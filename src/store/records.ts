@@ -11,6 +11,17 @@ export const SYSTEM = "jikenbo";
 /** The casebook's own writes as its owner (re-extraction; tools that fill a casebook): every clearance. */
 export const SYSTEM_WRITER: Writer = { who: SYSTEM, clearance: OWNER_CLEARANCE };
 
+/**
+ * How finely a token's last use is kept. A signed-in read would otherwise write on every request, which
+ * costs a write lock and, on SQLite, moves the change counter that keeps facet counts cached.
+ */
+export const TOKEN_USE_RESOLUTION_MS = 60_000;
+
+/** The time to note as a token's use now, and the noted use before which it is worth writing. */
+export function tokenUse(at = Date.now()): { now: string; staleBefore: string } {
+  return { now: new Date(at).toISOString(), staleBefore: new Date(at - TOKEN_USE_RESOLUTION_MS).toISOString() };
+}
+
 /** A notice ready to be written: its stable id and the incident it belongs to. */
 export interface NoticeRow {
   id: string;

@@ -268,6 +268,11 @@ export interface User {
   revoked_at: string | null;
 }
 
+/** A user as admins list them: with the last noted use of any of their tokens (to the minute; null if never used). */
+export interface UserListing extends User {
+  last_used_at: string | null;
+}
+
 /** One entry of the audit log: every write, who made it, and the state before and after. */
 export interface AuditRecord {
   id: number;
@@ -353,12 +358,15 @@ export interface ServiceStore {
   addUser(name: string, role: Role, clearance: Tlp | null, granter: Writer): Promise<{ user: User; token: string }>;
   /** Issue another token for a user (not for one cleared above the issuer). */
   newToken(name: string, issuer: Writer): Promise<string>;
-  listUsers(): Promise<User[]>;
+  listUsers(): Promise<UserListing[]>;
   /** Revoke a user and all their tokens. */
   revokeUser(name: string, actor: Actor): Promise<void>;
   /** The live user a token belongs to, or null; reads only. */
   authenticate(token: string): Promise<User | null>;
-  /** Note that a token was used just now (a hint for admins: callers go on if this write fails). */
+  /**
+   * Note that a token was used just now (a hint for admins: callers go on if this write fails). A use
+   * within TOKEN_USE_RESOLUTION_MS of the noted one writes nothing, so reading signed in does not write.
+   */
   recordTokenUse(token: string): Promise<void>;
   /** Record a write in the audit log. */
   audit(who: string, action: string, target: string, before: unknown, after: unknown): Promise<void>;

@@ -14,6 +14,10 @@ const User = z.object({
   revoked_at: z.string().nullable(),
 }).openapi("User");
 
+const UserListing = User.extend({
+  last_used_at: z.string().nullable().describe("the last noted use of any of the user's tokens, to the minute"),
+}).openapi("UserListing");
+
 const UserName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, "a user name: letters, digits, . _ @ -");
 
 /** `/users`: users of a shared casebook and their API tokens; admins. */
@@ -24,7 +28,7 @@ export function usersApi({ store }: ApiDeps): OpenAPIHono<AppEnv> {
   api.openapi(createRoute({
     method: "get", path: "/users", tags: ["users"], security: SIGNED_IN, middleware: admin,
     summary: "Every user, revoked ones included",
-    responses: { 200: json(z.object({ items: z.array(User) }), "users"), ...errors(401, 403) },
+    responses: { 200: json(z.object({ items: z.array(UserListing) }), "users"), ...errors(401, 403) },
   }), async (c) => c.json({ items: await store.listUsers() }, 200));
 
   api.openapi(createRoute({

@@ -14,10 +14,10 @@ import { planRefresh } from "../../casebook/refresh.js";
 import { planWatchHits } from "../../casebook/watch.js";
 import type { SourceDraft } from "../../casebook/sources.js";
 import type { Cause, Keep, Write } from "../../casebook/trail.js";
-import { indicatorRecords, relatedOf, SYSTEM, SYSTEM_WRITER, type IndicatorRow, incidentDate, indicatorKind, noticeRows, partiesOf, searchText } from "../records.js";
+import { indicatorRecords, relatedOf, SYSTEM, SYSTEM_WRITER, type IndicatorRow, incidentDate, indicatorKind, noticeRows, partiesOf, searchText, tokenUse } from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
-  AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
+  AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, UserListing, WatchHit,
   TaxiiObject, TaxiiStatusRecord, WatchKind, Watchlist,
 } from "../types.js";
 import { fingerprint, hashToken, newTokenString, nextDateAdded } from "../service.js";
@@ -639,8 +639,8 @@ export class PostgresStore implements Store {
     });
   }
 
-  async listUsers(): Promise<User[]> {
-    return [...await this.sql<User[]>`SELECT id, name, role, clearance, created_at, revoked_at FROM users ORDER BY id`];
+  async listUsers(): Promise<UserListing[]> {
+    return [...await this.sql<UserListing[]>`SELECT u.id, u.name, u.role, u.clearance, u.created_at, u.revoked_at, (SELECT max(t.last_used_at) FROM tokens t WHERE t.user_id = u.id) AS last_used_at FROM users u ORDER BY u.id`];
   }
 
   async revokeUser(name: string, actor: Actor): Promise<void> {
@@ -662,7 +662,8 @@ export class PostgresStore implements Store {
   }
 
   async recordTokenUse(token: string): Promise<void> {
-    await this.sql`UPDATE tokens SET last_used_at = ${now()} WHERE hash = ${hashToken(token)}`;
+    const use = tokenUse();
+    await this.sql`UPDATE tokens SET last_used_at = ${use.now} WHERE hash = ${hashToken(token)} AND (last_used_at IS NULL OR last_used_at < ${use.staleBefore})`;
   }
 
   async audit(who: string, action: string, target: string, before: unknown, after: unknown): Promise<void> {

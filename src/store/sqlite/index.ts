@@ -15,10 +15,10 @@ import { ownIncident, planMerge, planUnmerge, type SplitSource } from "../../cas
 import { planRefresh } from "../../casebook/refresh.js";
 import { planWatchHits } from "../../casebook/watch.js";
 import type { Cause, Keep, Write } from "../../casebook/trail.js";
-import { bigramTokens, indicatorRecords, relatedOf, SYSTEM, SYSTEM_WRITER, incidentDate, indicatorKind, noticeRows, partiesOf, searchText, type IndicatorRow } from "../records.js";
+import { bigramTokens, indicatorRecords, relatedOf, SYSTEM, SYSTEM_WRITER, incidentDate, indicatorKind, noticeRows, partiesOf, searchText, tokenUse, type IndicatorRow } from "../records.js";
 import type {
   Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord,
-  AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
+  AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, UserListing, WatchHit,
   TaxiiObject, TaxiiStatusRecord, WatchKind, Watchlist,
 } from "../types.js";
 import { fingerprint, hashToken, newTokenString, nextDateAdded } from "../service.js";
@@ -575,8 +575,8 @@ export class SqliteStore implements Store {
     }).immediate();
   }
 
-  async listUsers(): Promise<User[]> {
-    return this.st("SELECT id, name, role, clearance, created_at, revoked_at FROM users ORDER BY id").all() as User[];
+  async listUsers(): Promise<UserListing[]> {
+    return this.st("SELECT u.id, u.name, u.role, u.clearance, u.created_at, u.revoked_at, (SELECT max(t.last_used_at) FROM tokens t WHERE t.user_id = u.id) AS last_used_at FROM users u ORDER BY u.id").all() as UserListing[];
   }
 
   async revokeUser(name: string, actor: Actor): Promise<void> {
@@ -598,7 +598,8 @@ export class SqliteStore implements Store {
   }
 
   async recordTokenUse(token: string): Promise<void> {
-    this.st("UPDATE tokens SET last_used_at = ? WHERE hash = ?").run(new Date().toISOString(), hashToken(token));
+    const use = tokenUse();
+    this.st("UPDATE tokens SET last_used_at = ? WHERE hash = ? AND (last_used_at IS NULL OR last_used_at < ?)").run(use.now, hashToken(token), use.staleBefore);
   }
 
   async audit(who: string, action: string, target: string, before: unknown, after: unknown): Promise<void> {
