@@ -1,4 +1,5 @@
 import { extractIncident } from "../extract/index.js";
+import { Readings } from "../extract/reading.js";
 import { expandFeed } from "../ingest/formats/feed.js";
 import { readHtml } from "../ingest/formats/html.js";
 import type { FormatReader } from "../ingest/formats/index.js";
@@ -36,11 +37,13 @@ export async function openDocument(doc: SourceDocument): Promise<Casefile[]> {
 /** Split a decoded casefile into notices, extract each incident and tag it. Pure: no I/O. */
 export function analyse(cf: Casefile): Casefile {
   // A page whose header names no organisation is published by the site its metadata names.
-  cf.notices = segment(cf).map((n) => (n.publisher || !cf.site ? n : { ...n, publisher: cf.site }));
-  // Each notice is tagged right after its extraction: the tagger reuses the NFKC text, sentences and scans just made.
+  // One set of readings for the whole page: the segmenter, the rules and the taggers share the NFKC text,
+  // sentences, names and pattern matches of every stretch they all read.
+  const readings = new Readings(cf.text);
+  cf.notices = segment(cf, readings).map((n) => (n.publisher || !cf.site ? n : { ...n, publisher: cf.site }));
   for (const n of cf.notices) {
-    n.incident = n.isIncident ? extractIncident(cf.text, n) : null;
-    if (n.incident) n.incident.tags = tagNotice({ fields: n.incident.fields, findings: n.incident.findings, source: cf.text, span: n.span });
+    n.incident = n.isIncident ? extractIncident(cf.text, n, readings) : null;
+    if (n.incident) n.incident.tags = tagNotice({ fields: n.incident.fields, findings: n.incident.findings, source: cf.text, span: n.span, reading: readings.of(n.span[0], n.span[1]) });
   }
   return cf;
 }

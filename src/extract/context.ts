@@ -1,8 +1,9 @@
 import type { Field, Finding, IncidentFields, Notice } from "../core/types.js";
 import { calibrated } from "./calibration.js";
-import { normalize, toOriginal, type Normalized } from "./normalize/nfkc.js";
+import { toOriginal, type Normalized } from "./normalize/nfkc.js";
 import { findDates, type DateMention } from "./normalize/dates.js";
 import { sentencesOf, type Sentence } from "./normalize/sentences.js";
+import { Readings, type Reading } from "./reading.js";
 
 /** What a rule sees: one notice, normalised, with the fields earlier rules settled. */
 export class RuleContext {
@@ -23,17 +24,20 @@ export class RuleContext {
   /** Fields settled by rules that ran before. */
   readonly fields: Partial<IncidentFields> = {};
   readonly findings: Finding[] = [];
+  /** The notice's text as read once for every rule (and for the taggers after them): matches, sentences, names. */
+  readonly reading: Reading;
   private readonly norm: Normalized;
   private dateCache: DateMention[] | null = null;
-  private sentenceCache: readonly Sentence[] | null = null;
 
   constructor(
     /** The casefile's decoded text: every finding's span indexes into it. */
     readonly source: string,
     readonly notice: Notice,
+    /** The readings of the casefile's stretches, shared with the segmenter and the taggers. */
+    readonly readings: Readings = new Readings(source),
   ) {
-    const [start, end] = notice.span;
-    this.norm = normalize(source.slice(start, end));
+    this.reading = readings.of(notice.span[0], notice.span[1]);
+    this.norm = this.reading.norm;
     this.text = this.norm.text;
     this.title = notice.title.normalize("NFKC");
     const t = this.text.indexOf(this.title.slice(0, 20));
@@ -51,7 +55,7 @@ export class RuleContext {
     if (!span) return null;
     const title = this.source.slice(span[0], span[1]).trimStart().split("\n")[0]!.trim();
     const start = span[0] + this.source.slice(span[0], span[1]).indexOf(title);
-    return new RuleContext(this.source, { ...this.notice, context: undefined, title, span, titleSpan: [start, start + title.length] });
+    return new RuleContext(this.source, { ...this.notice, context: undefined, title, span, titleSpan: [start, start + title.length] }, this.readings);
   }
 
   /**
@@ -61,7 +65,7 @@ export class RuleContext {
   roundupLead(): RuleContext | null {
     const span = this.notice.victim?.lead;
     if (!span) return null;
-    return new RuleContext(this.source, { ...this.notice, victim: undefined, context: undefined, span, titleSpan: [span[0], span[0]], title: "" });
+    return new RuleContext(this.source, { ...this.notice, victim: undefined, context: undefined, span, titleSpan: [span[0], span[0]], title: "" }, this.readings);
   }
 
   /**
@@ -116,8 +120,7 @@ export class RuleContext {
 
   /** The notice cut into sentences and list items. */
   get sentences(): readonly Sentence[] {
-    this.sentenceCache ??= sentencesOf(this.text);
-    return this.sentenceCache;
+    return sentencesOf(this.reading);
   }
 
   /** The body: everything after the title. */

@@ -1,6 +1,7 @@
 import { emptyFields, emptyValue, isList } from "../core/fields.js";
 import type { Cause, Field, Finding, IncidentDraft, Notice } from "../core/types.js";
 import { RuleContext } from "./context.js";
+import { Readings } from "./reading.js";
 import { RULES } from "./rules/index.js";
 
 /** A field's value read from the findings chosen for it. */
@@ -18,8 +19,8 @@ function derive(field: Field, chosen: readonly Finding[]): unknown {
 }
 
 /** Run every rule over one notice of a decoded text; each field's value comes from its findings. Pure. */
-export function extractIncident(source: string, notice: Notice): IncidentDraft {
-  const ctx = new RuleContext(source, notice);
+export function extractIncident(source: string, notice: Notice, readings = new Readings(source)): IncidentDraft {
+  const ctx = new RuleContext(source, notice, readings);
   const confidence: Partial<Record<Field, number>> = {};
   for (const rule of RULES) {
     const byField = new Map<Field, Finding[]>([[rule.field, []]]);

@@ -1,4 +1,5 @@
 import { ADVISORY_BODIES, BEFORE_NO_SELF_REFERENCE, LEGAL_FORM, ORG_SUFFIX, SELF_REFERENCE, SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
+import { textOf, type Subject } from "./reading.js";
 import { hits, type Hit } from "./scan.js";
 
 /** An organisation's name found in a text, with its offsets. */
@@ -180,23 +181,16 @@ function namesOf(text: string): NameHit[] {
   return out;
 }
 
-// The texts whose names were found last: rules ask for the names of one notice region by region.
-const NAMED: { text: string; names: NameHit[] }[] = [];
-
-/** Every organisation name in `text[from, to)`, in order (the text is read once). */
-export function orgNamesIn(text: string, from = 0, to = text.length): NameHit[] {
-  let entry = NAMED.find((e) => e.text === text);
-  if (!entry) {
-    entry = { text, names: namesOf(text) };
-    NAMED.unshift(entry);
-    if (NAMED.length > 3) NAMED.pop();
-  }
-  return entry.names.filter((h) => h.start >= from && h.end <= to);
+/** Every organisation name in `text[from, to)`, in order (a Reading's names are found once: rules ask region by region). */
+export function orgNamesIn(subject: Subject, from = 0, to = textOf(subject).length): NameHit[] {
+  const names = typeof subject === "string" ? namesOf(subject) : subject.once(namesOf, namesOf);
+  return names.filter((h) => h.start >= from && h.end <= to);
 }
 
 const SELF_WORDS = new RegExp(SELF_REFERENCE_WORD, "g");
 
 /** Every self-reference of a text (当社, 本学…) that stands as a word of its own (日本学術 holds no 本学). */
-export function selfReferencesIn(text: string): Hit[] {
-  return hits(SELF_WORDS, text).filter((h) => !BEFORE_NO_SELF_REFERENCE[h.text[0]!]?.includes(text[h.start - 1] ?? " "));
+export function selfReferencesIn(subject: Subject): Hit[] {
+  const text = textOf(subject);
+  return hits(SELF_WORDS, subject).filter((h) => !BEFORE_NO_SELF_REFERENCE[h.text[0]!]?.includes(text[h.start - 1] ?? " "));
 }

@@ -1,3 +1,5 @@
+import { textOf, type Subject } from "./reading.js";
+
 /** A regex match with its offsets in the scanned text (shared between callers: read only). */
 export interface Hit {
   readonly start: number;
@@ -32,28 +34,6 @@ function scan(g: RegExp, text: string, from: number, to: number): Hit[] {
   return out;
 }
 
-// The texts scanned last, each with the matches of every pattern over the whole text: rules and
-// taggers ask for many patterns over the same notice, often region by region.
-const SCANNED: { text: string; hits: Map<RegExp, Hit[]> }[] = [];
-const SCANNED_TEXTS = 4;
-
-/** Every match of `g` over the whole of `text`, scanned once per text. */
-function allHits(g: RegExp, text: string): Hit[] {
-  let i = SCANNED.findIndex((s) => s.text === text);
-  if (i < 0) {
-    SCANNED.unshift({ text, hits: new Map() });
-    if (SCANNED.length > SCANNED_TEXTS) SCANNED.pop();
-    i = 0;
-  }
-  const cache = SCANNED[i]!.hits;
-  let found = cache.get(g);
-  if (!found) {
-    found = scan(g, text, 0, text.length);
-    cache.set(g, found);
-  }
-  return found;
-}
-
 /** Index of the first hit starting at or after `at` (hits are in text order). */
 function firstFrom(found: readonly Hit[], at: number): number {
   let lo = 0;
@@ -66,10 +46,16 @@ function firstFrom(found: readonly Hit[], at: number): number {
   return lo;
 }
 
-/** Every match of `re` that lies within `text[from, to)`, with absolute offsets. */
-export function hits(re: RegExp, text: string, from = 0, to = text.length): Hit[] {
+/**
+ * Every match of `re` that lies within `text[from, to)`, with absolute offsets. A Reading's text is
+ * scanned once per pattern (rules and taggers ask many patterns of one notice, often region by region);
+ * a bare string is scanned each time.
+ */
+export function hits(re: RegExp, subject: Subject, from = 0, to = textOf(subject).length): Hit[] {
   const g = globalOf(re);
-  const found = allHits(g, text);
+  if (typeof subject === "string") return scan(g, subject, from, to);
+  const text = subject.text;
+  const found = subject.once(g, () => scan(g, text, 0, text.length));
   const i = firstFrom(found, from);
   // A match of the whole text that runs across `from` hides what a scan starting there finds.
   if (i > 0 && found[i - 1]!.end > from) return scan(g, text, from, to);
@@ -82,21 +68,15 @@ export function hits(re: RegExp, text: string, from = 0, to = text.length): Hit[
 
 const CLAUSE_BREAK = /[。\n()（）]|が、|ですが|ものの|一方/g;
 
-// The clause breaks of the text asked about last: starts and ends, in text order.
-let breaksOf = { text: "", starts: new Int32Array(0), ends: new Int32Array(0) };
-
-/** Offsets of the clause breaks of `text`, found once per text. */
+/** Offsets of the clause breaks of `text`: starts and ends, in text order. */
 function clauseBreaks(text: string): { starts: Int32Array; ends: Int32Array } {
-  if (breaksOf.text !== text) {
-    const starts: number[] = [];
-    const ends: number[] = [];
-    for (const m of text.matchAll(CLAUSE_BREAK)) {
-      starts.push(m.index);
-      ends.push(m.index + m[0].length);
-    }
-    breaksOf = { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
   }
-  return breaksOf;
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
 
 /** Number of leading values of the ascending `xs` that are below `limit`. */
@@ -112,8 +92,9 @@ function countBelow(xs: Int32Array, limit: number): number {
 }
 
 /** The clause around `[start, end)` (start <= end): bounded by 。, line breaks, brackets and 〜が、. */
-export function clauseAround(text: string, start: number, end: number): [number, number] {
-  const { starts, ends } = clauseBreaks(text);
+export function clauseAround(subject: Subject, start: number, end: number): [number, number] {
+  const text = textOf(subject);
+  const { starts, ends } = typeof subject === "string" ? clauseBreaks(text) : subject.once(clauseBreaks, clauseBreaks);
   const before = countBelow(ends, start + 1); // breaks ending at or before `start`
   const after = countBelow(starts, end); // the first break starting at or after `end`
   const s = before > 0 ? ends[before - 1]! : 0;
@@ -132,13 +113,14 @@ const MISUSE_TOPIC = /(?:二次被害|不正利用|悪用|被害|影響)[^、。
 const VERB_JOIN = /(?:て|ず|ところ|結果|ので|ため)、/;
 
 /** True when the clause holding `[start, end)` says it is not so (含まれておりません…). */
-export function negated(text: string, start: number, end: number): boolean {
+export function negated(subject: Subject, start: number, end: number): boolean {
+  const text = textOf(subject);
   // "メールアドレス以外の個人情報は含まれておりません" says the word itself is in.
   if (/^\s*以外/.test(text.slice(end, end + 4))) return false;
   let from = end;
   const gloss = /^\s*[(（][^)）\n]{0,20}[)）]/.exec(text.slice(end, end + 24));
   if (gloss) from = end + gloss[0].length;
-  let clause = text.slice(from, clauseAround(text, from, from)[1]);
+  let clause = text.slice(from, clauseAround(subject, from, from)[1]);
   const join = VERB_JOIN.exec(clause);
   if (join) clause = clause.slice(0, join.index + join[0].length);
   const no = NEGATION.exec(clause);

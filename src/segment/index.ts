@@ -1,5 +1,6 @@
 import type { Casefile, Notice, Span } from "../core/types.js";
 import { LEGAL_FORM } from "../core/vocab/organizations.js";
+import { Readings } from "../extract/reading.js";
 import { choose, type Proposal } from "./choose.js";
 import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
 import { blogPosts, couldBeTitle, datedLines, dayListing, digest, LISTING_END, readMoreIndex, trailingDate, type Heading } from "./headings.js";
@@ -205,7 +206,7 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
  * proposes where posts start; each proposal is read and scored, and the best wins (choose.ts); a post
  * naming several victims is split by victim (victims.ts). Pure.
  */
-export function segment(cf: Casefile): Notice[] {
+export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[] {
   const lines = splitLines(cf.text);
   const proposals: Proposal[] = [{ layout: "single", prior: 0, generic: false, several: false, notices: noticesOf(cf, lines, [], null) }];
   for (const layout of LAYOUTS) {
@@ -221,7 +222,7 @@ export function segment(cf: Casefile): Notice[] {
   // A post that names several organisations hit (a roundup) then gives each its own notice.
   // Posts under explicit markers (casebook headings, day lines, table rows: a prior of 2 or more) are one incident each.
   const notices = best.generic ? withoutRepeats(best.notices) : best.notices;
-  return best.prior >= 2 ? notices : splitRoundups(cf.text, notices);
+  return best.prior >= 2 ? notices : splitRoundups(readings, notices);
 }
 
 /** The bigrams of a title without its brackets, bullets and spaces. */

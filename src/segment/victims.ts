@@ -1,7 +1,8 @@
 import type { Notice, Span } from "../core/types.js";
 import { ADVISORY_BODY_NAME, NOT_ORGANIZATION_INITIALS, orgKey, SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
 import { isGeneric, orgNamesIn, type NameHit } from "../extract/names.js";
-import { normalize, toOriginal } from "../extract/normalize/nfkc.js";
+import { toOriginal } from "../extract/normalize/nfkc.js";
+import type { Readings } from "../extract/reading.js";
 import { incidentCue } from "./classify.js";
 import { NAME_WORD, sameSubject, subjectOf } from "./subjects.js";
 
@@ -116,10 +117,10 @@ function sentences(text: string, from: number, to: number): Span[] {
  * Every organisation `text[from, to)` names as hit by an incident, once each, in order. The part is read
  * in NFKC, as the rules read a notice (its names are then found once for both); spans are the text's.
  */
-export function victimsIn(source: string, from: number, to: number): Victim[] {
-  const norm = normalize(source.slice(from, to));
-  const text = norm.text;
-  const names = orgNamesIn(text);
+export function victimsIn(readings: Readings, from: number, to: number): Victim[] {
+  const reading = readings.of(from, to);
+  const { norm, text } = reading;
+  const names = orgNamesIn(reading);
   const at = (k: number) => from + toOriginal(norm, k, k)[0];
   const out: Victim[] = [];
   for (const [s, e] of sentences(text, 0, text.length)) {
@@ -150,7 +151,8 @@ function titleSpanOf(text: string, start: number, end: number): Span {
  * otherwise it stands apart as the roundup's lead. Victims that another post of the page is about stay
  * with that post. Pure.
  */
-export function splitRoundups(text: string, notices: Notice[]): Notice[] {
+export function splitRoundups(readings: Readings, notices: Notice[]): Notice[] {
+  const text = readings.source;
   const subjects = notices.filter((n) => n.isIncident).map((n) => subjectOf(n.title, 40));
   const out: Notice[] = [];
   for (const n of notices) {
@@ -158,7 +160,7 @@ export function splitRoundups(text: string, notices: Notice[]): Notice[] {
     // Not roundups: a notice that speaks of itself, a regulator's notice (its targets are one action), a page header.
     if ((text.slice(from, to).match(SELF) ?? []).length >= 2 || n.kind === "regulator_action" || n.reason === "page header above the posts") { out.push(n); continue; }
     const own = subjectOf(n.title, 40);
-    const victims = victimsIn(text, from, to).filter((v) => !subjects.some((s) => s !== null && s !== own && sameOrg(s, v.name)));
+    const victims = victimsIn(readings, from, to).filter((v) => !subjects.some((s) => s !== null && s !== own && sameOrg(s, v.name)));
     // A headline above the first victim titles that victim's part; a lead without one stands apart.
     const headed = n.isIncident && victims.length > 0 && n.titleSpan[1] <= victims[0]!.cut && !/[。.]$/.test(n.title.trim()) && n.title.length <= 100;
     // An article under a headline that ends on another organisation hit alike: that one is a notice of its own.

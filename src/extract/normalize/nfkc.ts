@@ -25,12 +25,8 @@ function isCombining(c: number): boolean {
   return (c >= 0x0300 && c <= 0x036f) || c === 0xff9e || c === 0xff9f || c === 0x3099 || c === 0x309a;
 }
 
-// The text normalised last and its result: the extractor and the tagger both normalise each notice.
-let last: { input: string; result: Normalized } | null = null;
-
-/** NFKC-normalise `text` keeping, for every output code unit, the offset it came from. The result is shared: do not modify it. */
+/** NFKC-normalise `text` keeping, for every output code unit, the offset it came from. */
 export function normalize(text: string): Normalized {
-  if (last?.input === text) return last.result;
   const out: string[] = [];
   const origin: number[] = [];
   let i = 0;
@@ -63,9 +59,7 @@ export function normalize(text: string): Normalized {
     i = j;
   }
   origin.push(n);
-  const result = { text: out.join(""), origin: Int32Array.from(origin) };
-  last = { input: text, result };
-  return result;
+  return { text: out.join(""), origin: Int32Array.from(origin) };
 }
 
 /** Map a span of normalised text back to the original text's offsets. */

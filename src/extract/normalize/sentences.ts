@@ -1,3 +1,5 @@
+import type { Subject } from "../reading.js";
+
 /** A sentence or list item of a notice, with its offsets. */
 export interface Sentence {
   start: number;
@@ -5,12 +7,13 @@ export interface Sentence {
   text: string;
 }
 
-// The text cut last and its sentences: the extractor and the tagger both cut each notice.
-let last: { text: string; sentences: readonly Sentence[] } | null = null;
+/** Cut text into sentences: at 。 and at line breaks (list items and headings stand alone); a Reading is cut once, its sentences shared. */
+export function sentencesOf(subject: Subject): readonly Sentence[] {
+  return typeof subject === "string" ? cut(subject) : subject.once(cut, cut);
+}
 
-/** Cut text into sentences: at 。 and at line breaks (list items and headings stand alone). The result is shared. */
-export function sentencesOf(text: string): readonly Sentence[] {
-  if (last?.text === text) return last.sentences;
+/** The sentences of `text`. */
+function cut(text: string): Sentence[] {
   const out: Sentence[] = [];
   const re = /(?:[^。\n]|。(?=[)）」』]))+[。]?/g;
   for (const m of text.matchAll(re)) {
@@ -21,7 +24,6 @@ export function sentencesOf(text: string): readonly Sentence[] {
     const start = m.index! + lead;
     out.push({ start, end: start + t.length, text: t });
   }
-  last = { text, sentences: out };
   return out;
 }
 

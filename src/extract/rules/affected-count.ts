@@ -146,7 +146,7 @@ function candidates(ctx: RuleContext): Candidate[] {
   const text = ctx.text;
   const out: Candidate[] = [];
   const prose = proseSentences(text, ctx.sentences);
-  for (const h of hits(COUNT, text)) {
+  for (const h of hits(COUNT, ctx.reading)) {
     const g = h.groups;
     const value = parseNumber(g.num!, g.unit, g.rest);
     if (value === null || value <= 0) continue;
@@ -164,11 +164,11 @@ function candidates(ctx: RuleContext): Candidate[] {
     c.round = !g.rest && /^\d+[千万億]?$/.test(g.num!) && /[千万億]/.test(g.num! + (g.unit ?? "")); // "5 千人", "17万件"
     out.push(c);
   }
-  for (const h of hits(LABELLED_FIGURE, text)) {
+  for (const h of hits(LABELLED_FIGURE, ctx.reading)) {
     const value = Number(h.groups.num!.replace(/,/g, ""));
     if (value > 0) out.push({ ...candidate(ctx, prose, h, value, "件", { q1: h.groups.q1 }), labelledFigure: true });
   }
-  for (const h of hits(TABLE_FIGURE, text)) {
+  for (const h of hits(TABLE_FIGURE, ctx.reading)) {
     const value = Number(h.groups.num!.replace(/,/g, ""));
     const at = h.start + h.text.indexOf(h.groups.num!);
     if (value > 0 && COUNT_HEADER.test(ctx.columnHeader(at) ?? "")) {
@@ -176,7 +176,7 @@ function candidates(ctx: RuleContext): Candidate[] {
       out.push({ ...c, score: c.score + 3, tableCell: true });
     }
   }
-  for (const h of hits(COUNT_EN, text)) {
+  for (const h of hits(COUNT_EN, ctx.reading)) {
     const g = h.groups;
     const n = Number(g.num!.replace(/,/g, "")) * (g.unit?.toLowerCase() === "billion" ? 1e9 : g.unit?.toLowerCase() === "million" ? 1e6 : 1);
     if (Number.isFinite(n) && n >= 1) out.push(candidate(ctx, prose, h, Math.round(n), g.ctr!.toLowerCase(), { q1: g.q1 }));

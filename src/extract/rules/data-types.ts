@@ -178,11 +178,11 @@ function wholeMention(ctx: RuleContext, re: RegExp, regions: readonly Region[], 
   // A "title" that is a whole sentence (a news lead without a headline) is body text.
   const headline = !/[。』]$/.test(ctx.title);
   for (const { from, to } of regions) {
-    for (const h of hits(re, ctx.text, from, to)) {
+    for (const h of hits(re, ctx.reading, from, to)) {
       if (!titleToo && headline && ctx.inHeadline(h.start)) continue;
       // A gloss itemises the data ("個人情報(氏名、住所)"); a count in brackets does not ("(18,746名分)").
       const gloss = /^\s?[(（](?!\s*(?:約|最大)?\s*[\d,]+\s*(?:名|件|人)分?\s*[)）])/.test(ctx.text.slice(h.end, h.end + 16));
-      if (gloss || negated(ctx.text, h.start, h.end)) continue;
+      if (gloss || negated(ctx.reading, h.start, h.end)) continue;
       return h;
     }
   }
@@ -206,10 +206,10 @@ export const dataTypesRule: Rule<"data_types"> = {
       const taken: [number, number][] = [];
       const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
       for (const [type, re] of DATA_TYPE_PHRASES) {
-        for (const h of hits(re, text, from, to)) {
+        for (const h of hits(re, ctx.reading, from, to)) {
           if (overlaps(h.start, h.end)) continue;
           taken.push([h.start, h.end]);
-          if (negated(text, h.start, h.end) || notExposed(text, type, h.start, h.end)) continue;
+          if (negated(ctx.reading, h.start, h.end) || notExposed(text, type, h.start, h.end)) continue;
           if (!found.has(type)) found.set(type, ctx.find("data_types", type, h.start, h.end, 0.85, "data_types/phrase"));
         }
       }
@@ -217,14 +217,14 @@ export const dataTypesRule: Rule<"data_types"> = {
       // 個人情報, 購入履歴….
       const namesData = region.listing || taken.length > 0 || /信用情報|注文内容|購入履歴/.test(text.slice(from, to)) || wholeMention(ctx, PERSONAL_DATA_WHOLE, [region], true);
       if (!namesData) continue;
-      for (const h of hits(OTHER_DATA, text, from, to)) {
-        if (overlaps(h.start, h.end) || negated(text, h.start, h.end) || BLOCKED_AFTER.test(text.slice(h.end, h.end + 6)) || WHOSE_AFTER.test(text.slice(h.end, h.end + 8))) continue;
+      for (const h of hits(OTHER_DATA, ctx.reading, from, to)) {
+        if (overlaps(h.start, h.end) || negated(ctx.reading, h.start, h.end) || BLOCKED_AFTER.test(text.slice(h.end, h.end + 6)) || WHOSE_AFTER.test(text.slice(h.end, h.end + 8))) continue;
         if (!found.has("other")) found.set("other", ctx.find("data_types", "other", h.start, h.end, 0.6, "data_types/other"));
       }
       // A listed item that names data outside the vocabulary ("受診年月", "利用サービスの内容").
       if (!found.has("other") && (taken.length > 0 || region.labelled)) {
         for (const item of listItems(text, from, to)) {
-          if (overlaps(item.start, item.end) || negated(text, item.start, item.end)) continue;
+          if (overlaps(item.start, item.end) || negated(ctx.reading, item.start, item.end)) continue;
           found.set("other", ctx.find("data_types", "other", item.start, item.end, 0.5, "data_types/other-listed-item"));
           break;
         }

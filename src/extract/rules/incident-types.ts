@@ -54,8 +54,8 @@ function stated(ctx: RuleContext): Map<IncidentType, Hit> {
   const inCategory = (at: number) => category !== null && at >= ctx.titleStart && at < ctx.titleStart + category.length;
   for (const [type, re, conf, name] of INCIDENT_TYPE_PHRASES) {
     if (found.has(type)) continue;
-    for (const h of hits(re, text)) {
-      if (negated(text, h.start, h.end) || inCategory(h.start) || PREVENTED.test(text.slice(h.end, h.end + 8))) continue;
+    for (const h of hits(re, ctx.reading)) {
+      if (negated(ctx.reading, h.start, h.end) || inCategory(h.start) || PREVENTED.test(text.slice(h.end, h.end + 8))) continue;
       if (type === "ddos" && LAUNCHED.test(text.slice(h.end, h.end + 10))) continue;
       const inTitle = ctx.inHeadline(h.start);
       const s = sentenceHolding(h.start);

@@ -113,7 +113,7 @@ function fromListing(ctx: RuleContext): Evidence | null {
 function fromRegulatorTarget(ctx: RuleContext): Evidence | null {
   if (ctx.notice.kind !== "regulator_action") return null;
   for (const [from, to] of [[ctx.titleStart, ctx.titleEnd], [ctx.titleEnd, Math.min(ctx.text.length, ctx.titleEnd + 800)]] as const) {
-    for (const h of orgNamesIn(ctx.text, from, to)) {
+    for (const h of orgNamesIn(ctx.reading, from, to)) {
       if (h.legal && /^\s*(?:及び|および|並びに|と|、)?[^。\n]{0,20}に対(?:する|し)/.test(ctx.text.slice(h.end, h.end + 30))) {
         return { ...ev(h.name, h.start, "regulator-target"), name: h.name.replace(/\s+/g, "") };
       }
@@ -217,7 +217,7 @@ function fromTitleTrailer(ctx: RuleContext): Evidence | null {
 /** Every other organisation the title names ("…——武蔵小杉病院1万人情報流出", "【宮城県】…"). */
 function fromTitleNames(ctx: RuleContext): Evidence[] {
   // A vendor the title names (「…サービス(株式会社X提供)」) is not the notice's organisation.
-  return orgNamesIn(ctx.text, ctx.titleStart, ctx.titleEnd)
+  return orgNamesIn(ctx.reading, ctx.titleStart, ctx.titleEnd)
     .filter((h) => !VENDOR_BEFORE.test(ctx.text.slice(Math.max(0, h.start - 12), h.start)) && !VENDOR_AFTER.test(ctx.text.slice(h.end, h.end + 24)))
     .map((h) => ev(h.name, h.start, "title-name"));
 }
@@ -300,7 +300,7 @@ function fromQuotedSubjects(ctx: RuleContext): Evidence[] {
   // A report may name its subject a few sentences in (a cleft sentence often follows the lead).
   const lead = ctx.sentences.slice(0, 2 * LEAD_SENTENCES);
   const end = lead.at(-1)?.end ?? 0;
-  return hits(QUOTED_SUBJECT, ctx.text, 0, end).flatMap((h) => {
+  return hits(QUOTED_SUBJECT, ctx.reading, 0, end).flatMap((h) => {
     const name = h.groups[1] ?? h.text.slice(1, h.text.indexOf("」"));
     return isPlainName(name) && !isGeneric(name) && !QUOTED_THING.test(name) ? [ev(name, h.start + 1, "quoted-subject")] : [];
   });
@@ -320,9 +320,9 @@ const SELF_SECTOR = new Map(SELF_REFERENCES.map((r) => [r.word, r.sector]));
  */
 function fromOtherDefinitions(ctx: RuleContext): Evidence[] {
   // A public body's notice (当省, 本市) defines the company it acts on the same way: only other writers count.
-  if (!ctx.text.includes("以下") || !selfReferencesIn(ctx.text).some((h) => SELF_SECTOR.get(h.text) !== "government")) return [];
+  if (!ctx.text.includes("以下") || !selfReferencesIn(ctx.reading).some((h) => SELF_SECTOR.get(h.text) !== "government")) return [];
   const out: Evidence[] = [];
-  for (const h of hits(DEFINED_AS_LABEL, ctx.text)) {
+  for (const h of hits(DEFINED_AS_LABEL, ctx.reading)) {
     const [name, label] = [h.groups.name ?? "", h.groups.label ?? ""];
     if (SELF_REFERENCE.test(label) || /^(?:同|本|当|弊)/.test(label)) continue;
     const cut = orgNameOf(name);
@@ -340,7 +340,7 @@ const SELF_KIND = /^(?:オンライン|ウェブ|Web|WEB|EC|ネット|公式)?(?
 
 /** A name the notice calls itself by, with 当 or 弊 before it: "当ソウェルクラブの会員管理システム". */
 function fromSelfNamed(ctx: RuleContext): Evidence[] {
-  return hits(SELF_NAMED, ctx.text).map((h) => ({ name: h.groups.name ?? "", at: h.start + 1 }))
+  return hits(SELF_NAMED, ctx.reading).map((h) => ({ name: h.groups.name ?? "", at: h.start + 1 }))
     .filter((n) => !SELF_KIND.test(n.name) && !NOT_AN_ORG.test(n.name))
     .map((n) => ev(n.name, n.at, "self-named"));
 }
@@ -459,7 +459,7 @@ const MAIL_HEADER = /^\s*(?:差出人|送信者|送信元|表示名|From|件名|
 /** The organisation named in the headers of a sample mail (an impersonation notice shows what the fake looks like). */
 function fromMailHeaders(ctx: RuleContext): Evidence[] {
   const out: Evidence[] = [];
-  for (const h of hits(MAIL_HEADER, ctx.text)) {
+  for (const h of hits(MAIL_HEADER, ctx.reading)) {
     const raw = h.groups.name ?? "";
     const name = orgNameOf(raw.trim());
     if (name && raw.trim().startsWith(name)) out.push(ev(name, h.start + h.text.indexOf(name), "mail-header"));
@@ -477,7 +477,7 @@ const CONTACT = /問い?合わ?せ|ご相談|ご連絡|窓口/;
 /** Every other organisation the notice names, told apart: contacts, vendors, mentions. */
 function fromMentions(ctx: RuleContext): Evidence[] {
   const out: Evidence[] = [];
-  const names = [...orgNamesIn(ctx.text, 0, ctx.titleStart), ...orgNamesIn(ctx.text, ctx.titleEnd)];
+  const names = [...orgNamesIn(ctx.reading, 0, ctx.titleStart), ...orgNamesIn(ctx.reading, ctx.titleEnd)];
   for (const h of names) {
     const before = ctx.text.slice(Math.max(0, h.start - 14), h.start);
     const after = ctx.text.slice(h.end, h.end + 16);
@@ -654,7 +654,7 @@ function ownOrganisation(ctx: RuleContext): Finding | null {
   // The page header is a line of the notice itself when the letterhead already counted it.
   if (pub && !evidence.some((e) => e.kind.startsWith("letterhead") && e.name === pub.name)) evidence.push(pub);
   const candidates = candidatesOf(evidence, abbreviationsOf(ctx.text, evidence));
-  const said = new Set(selfReferencesIn(ctx.text).map((h) => h.text));
+  const said = new Set(selfReferencesIn(ctx.reading).map((h) => h.text));
   for (const c of candidates) c.score += selfMatch(said, c);
   candidates.sort((a, b) => b.score - a.score);
   const [top, rival] = candidates;

@@ -36,11 +36,11 @@ export const otherPartiesRule: Rule<"other_parties"> = {
     };
     // The regulator that acted, in a regulator's notice.
     if (ctx.notice.kind === "regulator_action") {
-      const reg = hits(REGULATOR_WORD, ctx.text)[0];
+      const reg = hits(REGULATOR_WORD, ctx.reading)[0];
       if (reg) consider(reg.text, reg.start, reg.end, 0.8, "other_parties/regulator");
     }
     const fellows = fellowVictims(ctx.text, ctx.notice.victim?.name);
-    for (const h of orgNamesIn(ctx.text)) {
+    for (const h of orgNamesIn(ctx.reading)) {
       if (PLACE.test(h.name) && !CLIENT.test(ctx.text.slice(h.end, h.end + 3))) continue;
       if (h.start >= fellows[0] && h.end <= fellows[1]) continue;
       consider(h.name, h.start, h.end, h.legal ? 0.7 : 0.55, h.legal ? "other_parties/legal-name" : "other_parties/named");

@@ -32,7 +32,7 @@ function reportsIn(ctx: RuleContext): Map<ReportedTo, Finding> {
     if (!REPORT_VERBS.test(s.text) || ADVICE.test(s.text) || (ITEM.test(s.text) && requested(ctx, s.start))) continue;
     for (const [body, re] of REPORT_BODIES) {
       if (found.has(body)) continue;
-      for (const h of hits(re, ctx.text, s.start, s.end)) {
+      for (const h of hits(re, ctx.reading, s.start, s.end)) {
         // A ministry or other body only counts when the sentence says it was contacted or acted.
         const near = ctx.text.slice(h.end, Math.min(s.end, h.end + 40));
         if ((body === "ministry" || body === "other") && !REPORT_VERBS.test(near)) continue;
@@ -60,7 +60,7 @@ export const reportedToRule: Rule<"reported_to"> = {
       found.set("ppc", ctx.find("reported_to", "ppc", at, at + 9, 0.7, "reported_to/regulator"));
     }
     // A ministry's page on its action that cites the organisation's report to it.
-    const ministry = hits(MINISTRY, ctx.text)[0];
+    const ministry = hits(MINISTRY, ctx.reading)[0];
     if (ctx.notice.kind === "regulator_action" && ministry && REPORTED_BACK.test(ctx.text) && !found.has("ministry")) {
       found.set("ministry", ctx.find("reported_to", "ministry", ministry.start, ministry.end, 0.65, "reported_to/regulator-report"));
     }

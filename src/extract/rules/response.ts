@@ -22,7 +22,7 @@ export const responseRule: Rule<"response"> = {
   heuristics: RESPONSES.map(([label]) => `response/${label}`),
   run(ctx) {
     return RESPONSES.flatMap(([label, re]) => {
-      const h = hits(re, ctx.text, ctx.titleEnd)[0];
+      const h = hits(re, ctx.reading, ctx.titleEnd)[0];
       return h ? [ctx.find("response", label, h.start, h.end, 0.65, `response/${label}`)] : [];
     });
   },

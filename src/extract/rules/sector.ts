@@ -122,13 +122,13 @@ function supportOf(ctx: RuleContext): Map<Sector, Support> {
   // A public body's school or hospital named in the title or lead ("広島県 県立高等学校職員の…"):
   // the incident hit that service, and the service gives the sector.
   if (scores.get("government")?.rule === "sector/org-name") {
-    const inst = hits(PUBLIC_INSTITUTION, ctx.text, ctx.titleStart, Math.min(ctx.text.length, ctx.titleEnd + 200))[0];
+    const inst = hits(PUBLIC_INSTITUTION, ctx.reading, ctx.titleStart, Math.min(ctx.text.length, ctx.titleEnd + 200))[0];
     const kind = inst && sectorOfName(inst.text);
     if (kind && kind.sector !== "government") add(kind.sector, WEIGHTS["public-institution"], inst.start, inst.end, "sector/public-institution");
   }
   // 当院 → a hospital, 本学 → a university: the first saying weighs most, later ones a little.
   const seen = new Map<Sector, number>();
-  for (const h of selfReferencesIn(ctx.text)) {
+  for (const h of selfReferencesIn(ctx.reading)) {
     const s = SELF_SECTOR.get(h.text);
     if (!s) continue;
     const n = seen.get(s) ?? 0;
@@ -137,7 +137,7 @@ function supportOf(ctx: RuleContext): Map<Sector, Support> {
   }
   for (const [sector, re, weight] of SECTOR_CUES) {
     let body = 0;
-    for (const h of hits(re, ctx.text)) {
+    for (const h of hits(re, ctx.reading)) {
       if (aside(ctx, h)) continue;
       if (h.start >= ctx.titleStart && h.start < ctx.titleEnd) add(sector, weight, h.start, h.end, "sector/cues");
       else if (body < 3) { add(sector, weight / 2, h.start, h.end, "sector/cues"); body++; }

@@ -10,8 +10,8 @@ export const statusRule: Rule<"status"> = {
   field: "status",
   heuristics: ["status/investigating", "status/resolved"],
   run(ctx) {
-    const inv = hits(INVESTIGATING, ctx.text);
-    const res = hits(RESOLVED, ctx.text);
+    const inv = hits(INVESTIGATING, ctx.reading);
+    const res = hits(RESOLVED, ctx.reading);
     if (inv.length === 0 && res.length === 0) return [];
     // The later statement wins: an update that says "recovered" closes what the notice opened.
     const lastInv = inv.at(-1)?.start ?? -1;

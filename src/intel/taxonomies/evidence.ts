@@ -1,5 +1,6 @@
 import type { Field, IncidentType } from "../../core/types.js";
 import { normalize, toOriginal, type Normalized } from "../../extract/normalize/nfkc.js";
+import { Reading } from "../../extract/reading.js";
 import { sentenceAt, sentencesOf, type Sentence } from "../../extract/normalize/sentences.js";
 import { clauseAround, hits, negated } from "../../extract/scan.js";
 import type { NoticeInput } from "./tag.js";
@@ -71,13 +72,15 @@ export class NoticeText {
   /** The notice cut into sentences and list items. */
   readonly sentences: readonly Sentence[];
   private readonly norm: Normalized;
+  private readonly reading: Reading;
 
   constructor(readonly input: NoticeInput) {
-    this.norm = normalize(input.source.slice(input.span[0], input.span[1]));
-    this.text = this.norm.text;
+    this.reading = input.reading ?? new Reading(normalize(input.source.slice(input.span[0], input.span[1])));
+    this.norm = this.reading.norm;
+    this.text = this.reading.text;
     const nl = this.text.search(/\S\n/);
     this.titleEnd = nl < 0 ? this.text.length : nl + 1;
-    this.sentences = sentencesOf(this.text);
+    this.sentences = sentencesOf(this.reading);
     this.types = new Set(input.fields.incident_types);
   }
 
@@ -99,7 +102,7 @@ export class NoticeText {
   /** The first `limit` hits `findAll` would give. */
   private collect(re: RegExp, opts: FindOptions, limit: number): Evidence[] {
     const out: Evidence[] = [];
-    for (const h of hits(re, this.text)) {
+    for (const h of hits(re, this.reading)) {
       if (out.length >= limit) break;
       if (this.denied(h.start, h.end)) continue;
       const s = this.sentenceAt(h.start);
@@ -107,7 +110,7 @@ export class NoticeText {
       if (!opts.anywhere && !isNarrative(s.text, h.start - s.start)) continue;
       if (opts.sentence && !opts.sentence.test(s.text)) continue;
       if (opts.unlessClause) {
-        const [cs, ce] = clauseAround(this.text, h.start, h.end);
+        const [cs, ce] = clauseAround(this.reading, h.start, h.end);
         if (opts.unlessClause.test(this.text.slice(cs, ce))) continue;
       }
       out.push(this.evidence(h.start, h.end));
@@ -117,8 +120,8 @@ export class NoticeText {
 
   /** True when the clause holding `[start, end)` denies it. */
   private denied(start: number, end: number): boolean {
-    if (negated(this.text, start, end)) return true;
-    const ce = clauseAround(this.text, start, end)[1];
+    if (negated(this.reading, start, end)) return true;
+    const ce = clauseAround(this.reading, start, end)[1];
     return DENIED.test(this.text.slice(end, ce));
   }
 

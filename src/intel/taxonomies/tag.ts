@@ -1,3 +1,4 @@
+import type { Reading } from "../../extract/reading.js";
 import type { Finding, IncidentFields, Label, Tag, TaxonomyName } from "../../core/types.js";
 
 export { TAXONOMY_NAMES } from "../../core/types.js";
@@ -9,6 +10,8 @@ export interface NoticeInput {
   findings: Finding[];
   source: string;
   span: readonly [number, number];
+  /** The notice's text as the rules read it (read afresh without). */
+  reading?: Reading;
 }
 
 /** Build a tag with its confidence rounded to two places and the span left out when there is none. */
