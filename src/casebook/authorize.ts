@@ -1,6 +1,5 @@
 import { cleared, parseTlp, TLP_LEVELS, tlpRank, type Tlp } from "../intel/taxonomies/tlp.js";
 import { NotFoundError } from "./errors.js";
-import type { Role } from "../store/types.js";
 
 // The one authorisation rule of every write to the casebook, whoever writes (HTTP, TAXII, the CLI,
 // imports, polled sources) and whichever backend keeps it: a writer never changes, attaches to,
@@ -8,6 +7,11 @@ import type { Role } from "../store/types.js";
 // marking above it. An incident they may not see is missing to them; hidden and missing answer alike.
 // Merges and splits keep the strictest marking of what they join or part. The backends call these
 // functions inside the transaction that writes.
+
+/** Roles, from least to most powerful. */
+export const ROLES = ["viewer", "analyst", "admin"] as const;
+/** A user's role: viewers read, analysts correct and ingest, admins manage users. */
+export type Role = (typeof ROLES)[number];
 
 /** Who writes to the casebook: the name the trail records, why, and the clearance that bounds what they may touch. */
 export interface Writer {

@@ -1,10 +1,7 @@
 // The incident's fields as one table: what each holds, its vocabulary, how sources merge, whether an
 // analyst may correct it and its CSV columns. The field types, empty values, merging, correction checks,
 // API schemas, CSV columns and the web editors are all read from it: a new field is one row here.
-import {
-  CAUSE_CATEGORIES, DATA_TYPES, INCIDENT_TYPES, REPORTED_TO, SECTORS, STATUSES,
-  type Count, type Field, type IncidentFields, type Period,
-} from "./types.js";
+import { CAUSE_CATEGORIES, DATA_TYPES, INCIDENT_TYPES, REPORTED_TO, SECTORS, STATUSES, type Count, type Period } from "./values.js";
 
 /**
  * What a field holds: free `text`, a `date` YYYY-MM-DD, a `count` (non-negative integer), a `choice` of
@@ -86,6 +83,9 @@ type ValueOf<S extends FieldSpec> = S extends { fallback: string } ? Terms<S> : 
 /** The incident's fields as the table declares them (core/types.ts names this `IncidentFields`). */
 export type FieldValues = { -readonly [F in keyof typeof FIELDS]: ValueOf<(typeof FIELDS)[F]> };
 
+/** The name of an incident field. */
+export type Field = keyof FieldValues;
+
 /** A field's value with its kind: code that handles each kind switches on `kind` and gets the value's type. */
 export type KindedValue = { [K in FieldKind]: { kind: K; value: KindValue<string>[K] } }[FieldKind];
 
@@ -94,7 +94,7 @@ type EveryFieldOfItsKind<T extends true> = T;
 type FieldsOfTheirKinds = EveryFieldOfItsKind<{ [F in Field]: FieldValues[F] extends KindValue<string>[(typeof FIELDS)[F]["kind"]] ? true : false }[Field]>;
 
 /** One field of an incident with its kind. */
-export function kinded(fields: IncidentFields, field: Field): KindedValue {
+export function kinded(fields: FieldValues, field: Field): KindedValue {
   return { kind: FIELDS[field].kind, value: fields[field] } as KindedValue;
 }
 
@@ -113,24 +113,24 @@ export function isList(field: Field): boolean {
 }
 
 /** A field's value when nothing is known: [] for a list, its fallback, else null. */
-export function emptyValue<F extends Field>(field: F): IncidentFields[F] {
+export function emptyValue<F extends Field>(field: F): FieldValues[F] {
   const spec: FieldSpec = FIELDS[field];
-  return (isList(field) ? [] : spec.fallback ?? null) as IncidentFields[F];
+  return (isList(field) ? [] : spec.fallback ?? null) as FieldValues[F];
 }
 
 /** Fields built one at a time, in table order. */
-export function fieldsFrom(value: <F extends Field>(field: F) => IncidentFields[F]): IncidentFields {
-  return Object.fromEntries(FIELD_NAMES.map((f) => [f, value(f)])) as IncidentFields;
+export function fieldsFrom(value: <F extends Field>(field: F) => FieldValues[F]): FieldValues {
+  return Object.fromEntries(FIELD_NAMES.map((f) => [f, value(f)])) as FieldValues;
 }
 
 /** An incident with every field present and empty. */
-export function emptyFields(): IncidentFields {
+export function emptyFields(): FieldValues {
   return fieldsFrom(emptyValue);
 }
 
 /** One source's version of the fields, with its confidence per field, for merging. */
 export interface SourceFields {
-  fields: IncidentFields;
+  fields: FieldValues;
   confidence: Partial<Record<Field, number>>;
 }
 
@@ -138,7 +138,7 @@ export interface SourceFields {
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** One field's value merged from its sources, oldest first, by the field's merge policy. Pure. */
-export function mergeFieldValues<F extends Field>(field: F, sources: readonly SourceFields[]): IncidentFields[F] {
+export function mergeFieldValues<F extends Field>(field: F, sources: readonly SourceFields[]): FieldValues[F] {
   const policy: MergePolicy = FIELDS[field].merge;
   if (policy === "follows-count") {
     const kept = mergeFieldValues("affected_count", sources);
@@ -148,7 +148,7 @@ export function mergeFieldValues<F extends Field>(field: F, sources: readonly So
   if (policy === "union") {
     const merged: unknown[] = [];
     for (const s of sources) for (const x of s.fields[field] as unknown[]) if (!merged.some((y) => same(x, y))) merged.push(x);
-    return merged as IncidentFields[F];
+    return merged as FieldValues[F];
   }
   const empty = emptyValue(field);
   let best = empty, bestConfidence = 0;

@@ -3,14 +3,9 @@ import { cleared, parseTlp, TLP_LEVELS, type Tlp } from "../intel/taxonomies/tlp
 import { ROLES, type Role, type Store, type User } from "../store/types.js";
 import type { AppEnv } from "./context.js";
 import { ApiError } from "./errors.js";
+import type { Reader } from "./visibility.js";
 
-/** Who is asking: a user, or nobody (anonymous), with the TLP levels they may read. */
-export interface Reader {
-  user: User | null;
-  clearance: Tlp;
-  /** Every TLP level the reader is cleared for, least restricted first. */
-  levels: Tlp[];
-}
+export type { Reader };
 
 /** A request without credentials: TLP:CLEAR only. */
 export const ANONYMOUS: Reader = { user: null, clearance: "CLEAR", levels: ["CLEAR"] };

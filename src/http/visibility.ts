@@ -1,7 +1,15 @@
 import { maySee, touchable, type Writer } from "../casebook/authorize.js";
-import type { IncidentDetail, Store } from "../store/types.js";
-import type { Reader } from "./auth.js";
+import type { Tlp } from "../intel/taxonomies/tlp.js";
+import type { IncidentDetail, Store, User } from "../store/types.js";
 import { ApiError } from "./errors.js";
+
+/** Who is asking: a user, or nobody (anonymous), with the TLP levels they may read. */
+export interface Reader {
+  user: User | null;
+  clearance: Tlp;
+  /** Every TLP level the reader is cleared for, least restricted first. */
+  levels: Tlp[];
+}
 
 const INCIDENT_IDS = /inc_[0-9a-f]{16}/g;
 

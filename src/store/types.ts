@@ -1,4 +1,4 @@
-import type { Writer } from "../casebook/authorize.js";
+import type { Role, Writer } from "../casebook/authorize.js";
 import type { Placement } from "../casebook/correlate.js";
 import type { FieldChange } from "../casebook/edit.js";
 import type { WatchKind } from "../casebook/watch.js";
@@ -252,10 +252,7 @@ export interface Store extends ServiceStore {
   close(): Promise<void>;
 }
 
-/** Roles, from least to most powerful. */
-export const ROLES = ["viewer", "analyst", "admin"] as const;
-/** A user's role: viewers read, analysts correct and ingest, admins manage users. */
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "../casebook/authorize.js";
 
 /** A user of a shared casebook. */
 export interface User {

@@ -1,7 +1,12 @@
 import { readFile, stat } from "node:fs/promises";
 import { makeDocument } from "../../core/document.js";
 import type { SourceDocument } from "../../core/types.js";
-import type { ReadFailure } from "./index.js";
+
+/** An input that could not be read, with a one-line human-readable reason. */
+export interface ReadFailure {
+  input: string;
+  error: string;
+}
 
 const MB = 1024 * 1024;
 

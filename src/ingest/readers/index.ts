@@ -2,15 +2,11 @@ import type { Dirent } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { SourceDocument } from "../../core/types.js";
-import { fsReason, readFileInput } from "./file.js";
+import { fsReason, readFileInput, type ReadFailure } from "./file.js";
 import { readStdin } from "./stdin.js";
 import { readUrl } from "./url.js";
 
-/** An input that could not be read, with a one-line human-readable reason. */
-export interface ReadFailure {
-  input: string;
-  error: string;
-}
+export type { ReadFailure };
 
 /** How inputs are read. */
 export interface ReadOptions {

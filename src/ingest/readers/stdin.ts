@@ -1,7 +1,6 @@
 import { makeDocument } from "../../core/document.js";
 import type { SourceDocument } from "../../core/types.js";
-import { humanSize, isBlank } from "./file.js";
-import type { ReadFailure } from "./index.js";
+import { humanSize, isBlank, type ReadFailure } from "./file.js";
 
 /** Raised when a stream carries more bytes than allowed; reading stops at the limit. */
 export class TooLargeError extends Error {

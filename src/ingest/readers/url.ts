@@ -8,8 +8,7 @@ import zlib from "node:zlib";
 import { makeDocument } from "../../core/document.js";
 import type { SourceDocument } from "../../core/types.js";
 import { isPrivateAddress } from "./address.js";
-import { isBlank, tooLarge } from "./file.js";
-import type { ReadFailure } from "./index.js";
+import { isBlank, tooLarge, type ReadFailure } from "./file.js";
 import { readStream, TooLargeError } from "./stdin.js";
 
 /** The User-Agent every fetch sends. */
