@@ -34,19 +34,36 @@ export function* batch(queries: Query[]): Step<Row[][]> {
   return queries.length ? ((yield queries) as Row[][]) : [];
 }
 
-/** Run a step to its end, sending each yield the rows `exec` gives (SQLite: synchronously). */
+/**
+ * Run a step to its end, sending each yield the rows `exec` gives (SQLite: synchronously). A query's
+ * error is thrown where it was yielded, so that a step may catch it (a savepoint rolled back).
+ */
 export function driveSync<T>(step: Step<T>, exec: (query: Query) => Row[]): T {
   for (let r = step.next(); ; ) {
     if (r.done) return r.value;
-    r = step.next(Array.isArray(r.value) ? r.value.map(exec) : exec(r.value));
+    let rows: Row[] | Row[][];
+    try {
+      rows = Array.isArray(r.value) ? r.value.map(exec) : exec(r.value);
+    } catch (e) {
+      r = step.throw(e);
+      continue;
+    }
+    r = step.next(rows);
   }
 }
 
-/** Run a step to its end, awaiting each yield (a batch's queries are sent together). */
+/** Run a step to its end, awaiting each yield (a batch's queries are sent together); errors as driveSync. */
 export async function driveAsync<T>(step: Step<T>, exec: (query: Query) => Promise<Row[]>): Promise<T> {
   for (let r = step.next(); ; ) {
     if (r.done) return r.value;
-    r = step.next(Array.isArray(r.value) ? await Promise.all(r.value.map(exec)) : await exec(r.value));
+    let rows: Row[] | Row[][];
+    try {
+      rows = Array.isArray(r.value) ? await Promise.all(r.value.map(exec)) : await exec(r.value);
+    } catch (e) {
+      r = step.throw(e);
+      continue;
+    }
+    r = step.next(rows);
   }
 }
 
