@@ -5,7 +5,7 @@ import type { Facets, IncidentFilter, IncidentSummary, SearchQuery } from "../ty
 import { hashToken } from "../service.js";
 import { FacetCache } from "../facet-cache.js";
 import type { SearchIndex, Tx } from "../sql/casebook.js";
-import { batch, driveAsync, now, parse, q, type Query, type Row, type Step } from "../sql/step.js";
+import { driveAsync, now, parse, type Query, type Row, type Step } from "../sql/step.js";
 import { SqlStore } from "../sql/store.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
 import { PostgresSearch } from "./search.js";
@@ -38,11 +38,8 @@ function redact(url: string): string {
   }
 }
 
-/** The search text is a column of the incident's row, written with it. */
-const INDEX: SearchIndex = {
-  *put(id, body, writes) { yield* batch([...writes, q("UPDATE incidents SET body = $1 WHERE id = $2", body, id)]); },
-  *drop() {},
-};
+/** The search text is a column of the incident's row (pg_trgm indexes it), written with the row. */
+const INDEX: SearchIndex = { set: ", body = $15", *put() {}, *drop() {} };
 
 /** Run steps to their end on a pool or in a transaction, a batch's queries pipelined. */
 function drive<T>(db: Db, step: Step<T>): Promise<T> {

@@ -22,8 +22,10 @@ import { all, batch, json, now, one, parse, q, type Query, type Step } from "./s
 
 /** How a backend keeps its full-text index in step with an incident's row. */
 export interface SearchIndex {
-  /** Carry out an incident's row writes (`writes`) and index its new text. */
-  put(id: string, body: string, writes: Query[]): Step<void>;
+  /** More assignments of the incident's row update, where the text is a column of it (`$15`: the text). */
+  set: string;
+  /** Index an incident's new text, after its row is written. */
+  put(id: string, body: string): Step<void>;
   /** Drop an incident's text, before its row is deleted. */
   drop(id: string): Step<void>;
 }
@@ -128,12 +130,13 @@ function* refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep): St
   if (plan.kind === "same") return false;
   w.changed.add(id);
   const { title, fields, tlp, tags } = plan.row;
-  yield* w.index.put(id, searchText(title, fields, notices.map((n) => (n.text ?? "").slice(n.span_start, n.span_end))), [
+  const body = searchText(title, fields, notices.map((n) => (n.text ?? "").slice(n.span_start, n.span_end)));
+  yield* batch([
     q(`UPDATE incidents SET title = $1, organization = $2, sector = $3, disclosed_on = $4, discovered_on = $5,
         event_date = coalesce($6::text, substr(created_at, 1, 10)), affected_count = $7, fields = $8::jsonb, tlp = $9, tags = $10::jsonb,
-        casebook_id = $11, org_key = $12, updated_at = $13 WHERE id = $14`,
+        casebook_id = $11, org_key = $12, updated_at = $13${w.index.set} WHERE id = $14`,
       title, fields.organization ?? null, fields.sector ?? null, fields.disclosed_on ?? null, fields.discovered_on ?? null, incidentDate(fields),
-      fields.affected_count ?? null, json(fields), tlp, json(tags), fields.casebook_id ?? null, orgKey(fields.organization), now(), id),
+      fields.affected_count ?? null, json(fields), tlp, json(tags), fields.casebook_id ?? null, orgKey(fields.organization), now(), id, body),
     q("DELETE FROM incident_types WHERE incident_id = $1", id),
     rowsInsert("incident_types (incident_id, type)", "$1, r.value->>0", fields.incident_types.map((t) => [t]), id),
     q("DELETE FROM incident_indicators WHERE incident_id = $1", id),
@@ -142,6 +145,7 @@ function* refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep): St
     q("DELETE FROM incident_parties WHERE incident_id = $1", id),
     rowsInsert("incident_parties (incident_id, key, name, role)", "$1, r.value->>0, r.value->>1, r.value->>2", partiesOf(fields).map((p) => [p.key, p.name, p.role]), id),
   ]);
+  yield* w.index.put(id, body);
   return true;
 }
 

@@ -8,7 +8,7 @@ import type { Facets, IncidentFilter, IncidentSummary, SearchQuery } from "../ty
 import { hashToken } from "../service.js";
 import type { SearchIndex, Tx } from "../sql/casebook.js";
 import { toSqlite } from "../sql/dialect.js";
-import { batch, driveSync, type Row, type Step } from "../sql/step.js";
+import { driveSync, type Row, type Step } from "../sql/step.js";
 import { SqlStore } from "../sql/store.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
 import { SqliteSearch } from "./search.js";
@@ -45,7 +45,8 @@ export class SqliteStore extends SqlStore {
     this.db.function("jikenbo_bigrams", { deterministic: true }, (s: unknown) => bigramTokens(String(s ?? "")));
     const search = this.search = new SqliteSearch(this.db, (sql) => this.st(sql));
     this.index = {
-      *put(id, body, writes) { yield* batch(writes); search.index(id, body); },
+      set: "",
+      *put(id, body) { search.index(id, body); },
       *drop(id) { search.unindex(id); },
     };
   }
