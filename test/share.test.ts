@@ -13,7 +13,6 @@ import { collectIncidents } from "../src/share/select.js";
 import { checkBundle } from "../src/share/stix/check.js";
 import { EXTENSION_ID } from "../src/share/stix/extension.js";
 import { stixBundle, type Bundle, type StixObject } from "../src/share/stix/export.js";
-import { stixImportPlan } from "../src/share/stix/import.js";
 import { stixSchemas, STIX_SCHEMAS } from "../src/share/testkit.js";
 import { cli, ROOT, tempDir } from "./helpers.js";
 import { OWNER } from "./http-kit.js";

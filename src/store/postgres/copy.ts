@@ -34,14 +34,14 @@ const TABLES: TableCopy[] = [
   { table: "incident_types", select: "SELECT incident_id, type FROM incident_types ORDER BY rowid" },
   {
     table: "notices",
-    select: `SELECT id, rowid AS seq, document, idx, title, start AS span_start, "end" AS span_end, kind, is_incident, reason, listing_date, category,
+    select: `SELECT id, rowid AS seq, document, idx, title, span_start, span_end, kind, is_incident, reason, listing_date, category,
       fields, confidence, tags, incident_id FROM notices ORDER BY rowid`,
     json: ["fields", "confidence", "tags"], bool: ["is_incident"], serial: "seq",
   },
   {
     table: "findings",
-    select: `SELECT rowid AS id, notice_id, field, value, start AS span_start, "end" AS span_end, text, confidence, rule FROM findings ORDER BY rowid`,
-    json: ["value"], serial: "id",
+    select: "SELECT rowid AS seq, notice_id, field, value, span_start, span_end, text, confidence, rule FROM findings ORDER BY rowid",
+    json: ["value"], serial: "seq",
   },
   { table: "links", select: `SELECT notice_id, incident_id, method, score, reason, "by", at FROM links ORDER BY rowid` },
   { table: "merge_blocks", select: `SELECT notice_id, incident_id, "by", at FROM merge_blocks ORDER BY rowid` },

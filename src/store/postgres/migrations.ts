@@ -275,4 +275,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   INSERT INTO casebook_version (n) VALUES (0);
   `,
+  `
+  -- Findings' insertion order under the name the other tables give it (seq), as SQLite's rowid is read.
+  ALTER TABLE findings RENAME COLUMN id TO seq;
+  `,
 ];

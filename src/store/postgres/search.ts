@@ -1,36 +1,12 @@
 import type postgres from "postgres";
-import type { IncidentFields, Sector } from "../../core/types.js";
 import { facetsOf } from "../records.js";
+import { SUMMARY_COLUMNS, summary, type IncidentRow } from "../sql/reads.js";
 import type { Facets, IncidentFilter, IncidentSummary, SearchQuery } from "../types.js";
 
 // Listing, full-text search and facets over the PostgreSQL casebook: the conditions a query and its
 // filters put on incidents, a page of them in order, and how many per facet value.
 
 type Fragment = postgres.Fragment;
-
-/** An incident summary's row. */
-export interface IncidentRow {
-  id: string;
-  title: string;
-  organization: string | null;
-  sector: string | null;
-  disclosed_on: string | null;
-  discovered_on: string | null;
-  incident_types: IncidentFields["incident_types"] | null;
-  affected_count: number | null;
-  created_at: string;
-  updated_at: string;
-  sources: number;
-}
-
-/** An incident summary from its row. */
-export function summary(r: IncidentRow): IncidentSummary {
-  return {
-    id: r.id, title: r.title, organization: r.organization, sector: r.sector as Sector | null,
-    disclosed_on: r.disclosed_on, discovered_on: r.discovered_on, incident_types: r.incident_types ?? [],
-    affected_count: r.affected_count, sources: r.sources, updated_at: r.updated_at,
-  };
-}
 
 /** Escape a user's text for a LIKE pattern with `\` as the escape character. */
 function likePattern(s: string): string {
@@ -39,7 +15,7 @@ function likePattern(s: string): string {
 
 /** Listing, search and facet counts over a connection pool. */
 export class PostgresSearch {
-  constructor(private readonly sql: postgres.Sql<{ int8: number }>) {}
+  constructor(private readonly sql: postgres.Sql<{ int8: number; json: string }>) {}
 
   /** Conditions on incident `i` for a filter. */
   filters(filter: IncidentFilter): Fragment[] {
@@ -68,9 +44,7 @@ export class PostgresSearch {
       affected: this.sql`i.affected_count DESC NULLS LAST, i.event_date DESC NULLS LAST, i.seq DESC`,
     }[filter.sort ?? "newest"];
     const rows = await this.sql<IncidentRow[]>`
-      SELECT i.id, i.title, i.organization, i.sector, i.disclosed_on, i.discovered_on, i.fields->'incident_types' AS incident_types, i.affected_count,
-        i.created_at, i.updated_at, (SELECT count(*) FROM notices n WHERE n.incident_id = i.id) AS sources
-      FROM incidents i ${this.where(conditions)}
+      SELECT ${this.sql.unsafe(SUMMARY_COLUMNS)} FROM incidents i ${this.where(conditions)}
       ORDER BY ${order} LIMIT ${limit < 0 ? null : limit} OFFSET ${Math.max(0, filter.offset ?? 0)}`;
     return rows.map(summary);
   }

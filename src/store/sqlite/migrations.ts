@@ -282,4 +282,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE VIRTUAL TABLE incident_bigrams USING fts5(pairs, tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1, detail = 'none');
   INSERT INTO incident_bigrams (rowid, pairs) SELECT rowid, jikenbo_bigrams(body) FROM incident_fts;
   `,
+  `
+  -- Spans under PostgreSQL's names, so that both backends read and write them with the same statements.
+  ALTER TABLE notices RENAME COLUMN start TO span_start;
+  ALTER TABLE notices RENAME COLUMN "end" TO span_end;
+  ALTER TABLE findings RENAME COLUMN start TO span_start;
+  ALTER TABLE findings RENAME COLUMN "end" TO span_end;
+  `,
 ];

@@ -1,40 +1,12 @@
 import type Database from "better-sqlite3";
-import type { IncidentFields, Sector } from "../../core/types.js";
-import { bigramQuery, ONE_RUN, facetsOf } from "../records.js";
+import { bigramQuery, bigramTokens, ONE_RUN, facetsOf } from "../records.js";
+import { SUMMARY_COLUMNS, summary, type IncidentRow } from "../sql/reads.js";
 import { FacetCache } from "../facet-cache.js";
 import type { Facets, IncidentFilter, IncidentSummary, SearchQuery, Sort } from "../types.js";
+import { FACET_KEY } from "./migrations.js";
 
 // Listing, full-text search and facets over the SQLite file: which incidents a query matches, a page
-// of them in order, and how many per facet value.
-
-/** An incident summary's row. */
-export interface IncidentRow {
-  id: string;
-  title: string;
-  organization: string | null;
-  sector: string | null;
-  disclosed_on: string | null;
-  discovered_on: string | null;
-  affected_count: number | null;
-  fields: string;
-  created_at: string;
-  updated_at: string;
-  sources: number;
-}
-
-/** The columns of an incident summary, on incident alias `i`. */
-export const SUMMARY_COLUMNS = `i.id, i.title, i.organization, i.sector, i.disclosed_on, i.discovered_on, i.affected_count,
-  i.fields, i.created_at, i.updated_at, (SELECT count(*) FROM notices n WHERE n.incident_id = i.id) AS sources`;
-
-/** An incident summary from its row. */
-export function summary(r: IncidentRow): IncidentSummary {
-  const fields = JSON.parse(r.fields) as IncidentFields;
-  return {
-    id: r.id, title: r.title, organization: r.organization, sector: r.sector as Sector | null,
-    disclosed_on: r.disclosed_on, discovered_on: r.discovered_on, incident_types: fields.incident_types,
-    affected_count: r.affected_count, sources: r.sources, updated_at: r.updated_at,
-  };
-}
+// of them in order, and how many per facet value; and the full-text indexes they read.
 
 const DAY_MS = 86_400_000;
 // Below this many incidents of a type, probing each of them for the words beats walking the index.
@@ -51,7 +23,7 @@ function dayNumber(date: string): number {
 }
 
 /** Full-text key of an incident: its day in the high bits, its rowid in the low 32. */
-export function ftsKey(eventDate: string, rowid: number): number {
+function ftsKey(eventDate: string, rowid: number): number {
   return dayNumber(eventDate) * KEY_SHIFT + rowid;
 }
 
@@ -73,6 +45,27 @@ export class SqliteSearch {
   private readonly facetCache = new FacetCache();
 
   constructor(private readonly db: Database.Database, private readonly st: (sql: string) => Database.Statement) {}
+
+  /** Index an incident's text (its row written): trigrams, character pairs, and its facet combination. */
+  index(id: string, body: string): void {
+    const row = this.st("SELECT rowid, fts_key, event_date FROM incidents WHERE id = ?").get(id) as { rowid: number; fts_key: number | null; event_date: string };
+    if (row.fts_key !== null) {
+      this.st("DELETE FROM incident_fts WHERE rowid = ?").run(row.fts_key);
+      this.st("DELETE FROM incident_bigrams WHERE rowid = ?").run(row.fts_key);
+    }
+    const key = ftsKey(row.event_date, row.rowid);
+    this.st("INSERT INTO incident_fts (rowid, body) VALUES (?, ?)").run(key, body);
+    this.st("INSERT INTO incident_bigrams (rowid, pairs) VALUES (?, ?)").run(key, bigramTokens(body));
+    const combo = (this.st(`SELECT ${FACET_KEY} AS k FROM incidents i WHERE i.rowid = ?`).get(row.rowid) as { k: string }).k;
+    this.st("INSERT OR IGNORE INTO facet_combos (key) VALUES (?)").run(combo);
+    this.st("UPDATE incidents SET fts_key = ?, facet_combo = (SELECT id FROM facet_combos WHERE key = ?) WHERE rowid = ?").run(key, combo, row.rowid);
+  }
+
+  /** Drop an incident's text from the indexes, before its row is deleted. */
+  unindex(id: string): void {
+    this.st("DELETE FROM incident_fts WHERE rowid = (SELECT fts_key FROM incidents WHERE id = ?)").run(id);
+    this.st("DELETE FROM incident_bigrams WHERE rowid = (SELECT fts_key FROM incidents WHERE id = ?)").run(id);
+  }
 
   /** Rows of a page of incidents chosen by an inner query that yields incident rowids in order. */
   private page(inner: string, params: unknown[], filter: IncidentFilter): IncidentSummary[] {

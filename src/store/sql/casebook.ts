@@ -1,0 +1,314 @@
+import type { Casefile, IncidentFields, Notice, Reanalysis, Tag } from "../../core/types.js";
+import { analysisDigest } from "../../core/digest.js";
+import { orgKey } from "../../intel/correlate.js";
+import { keyOfValue } from "../../intel/indicators/index.js";
+import type { Tlp } from "../../intel/taxonomies/tlp.js";
+import { checkMarking, levelsUpTo, maySee, writable, type Writer } from "../../casebook/authorize.js";
+import { bestMatch, planNotice, touch, type Correlated, type Placement } from "../../casebook/correlate.js";
+import { planEdit, planRevert, type Located } from "../../casebook/edit.js";
+import { checkNoticeMarkings } from "../../casebook/marking.js";
+import { ownIncident, planMerge, planUnmerge, type SplitSource } from "../../casebook/merge.js";
+import { planRefresh } from "../../casebook/refresh.js";
+import type { SourceDraft } from "../../casebook/sources.js";
+import type { Cause, Keep, Write } from "../../casebook/trail.js";
+import { incidentDate, indicatorKind, noticeRows, partiesOf, searchText, SYSTEM, SYSTEM_WRITER } from "../records.js";
+import type { FieldChange, SaveResult } from "../types.js";
+import { auditQuery } from "./service.js";
+import { locate, markingsOf } from "./reads.js";
+import { all, batch, json, now, one, parse, q, type Query, type Step } from "./step.js";
+
+// How the casebook's planners are read for and carried out (casebook/): each store method's reads, the
+// planner it calls and the writes it returns, once for both backends.
+
+/** How a backend keeps its full-text index in step with an incident's row. */
+export interface SearchIndex {
+  /** More assignments of the incident's row update, where the text is a column of it (`$15`: the text). */
+  set: string;
+  /** Index an incident's new text, after its row is written. */
+  put(id: string, body: string): Step<void>;
+  /** Drop an incident's text, before its row is deleted. */
+  drop(id: string): Step<void>;
+}
+
+/** One write transaction: its backend's index, and the incidents whose fields it changed. */
+export interface Tx {
+  index: SearchIndex;
+  changed: Set<string>;
+}
+
+/** The statements of one write (a refresh reads first: see apply). */
+function statements(x: Exclude<Write, { op: "refresh" }>): Query[] {
+  const at = now();
+  switch (x.op) {
+    case "open":
+      return [
+        q(`INSERT INTO incidents (id, title, fields, created_at, updated_at) VALUES ($1, $2, '{}', $3, $3) ON CONFLICT DO NOTHING`, x.incident, x.title, at),
+        q("DELETE FROM incident_aliases WHERE alias = $1", x.incident),
+      ];
+    case "place":
+      return [q("UPDATE notices SET incident_id = $1 WHERE id = $2", x.incident, x.notice)];
+    case "link":
+      return [q(`INSERT INTO links (notice_id, incident_id, method, score, reason, "by", at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (notice_id) DO UPDATE SET incident_id = excluded.incident_id, method = excluded.method, score = excluded.score,
+          reason = excluded.reason, "by" = excluded."by", at = excluded.at`, x.notice, x.incident, x.method, x.score, x.reason, x.by, at)];
+    case "unlink":
+      return [q("DELETE FROM links WHERE notice_id = $1", x.notice)];
+    case "block":
+      return [q(`INSERT INTO merge_blocks (notice_id, incident_id, "by", at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, x.notice, x.incident, x.by, at)];
+    case "unblock":
+      return [q("DELETE FROM merge_blocks WHERE notice_id = $1 AND incident_id = $2", x.notice, x.incident)];
+    case "alias":
+      return [
+        q("UPDATE incident_aliases SET incident_id = $1 WHERE incident_id = $2", x.into, x.from),
+        q("INSERT INTO incident_aliases (alias, incident_id) VALUES ($1, $2) ON CONFLICT (alias) DO UPDATE SET incident_id = excluded.incident_id", x.from, x.into),
+      ];
+    case "carry":
+      return [q(`UPDATE overrides SET incident_id = $1 WHERE incident_id = $2 AND active
+        AND field NOT IN (SELECT field FROM overrides WHERE incident_id = $1 AND active)`, x.into, x.from)];
+    case "correct":
+      return [
+        q("UPDATE overrides SET active = false WHERE incident_id = $1 AND field = $2 AND active", x.incident, x.field),
+        q("INSERT INTO overrides (incident_id, field, value, who, at, why) VALUES ($1, $2, $3::jsonb, $4, $5, $6)", x.incident, x.field, json(x.value), x.who, at, x.why),
+      ];
+    case "withdraw":
+      return [q("UPDATE overrides SET active = false WHERE incident_id = $1 AND field = $2 AND active", x.incident, x.field)];
+    case "event":
+      return [q("INSERT INTO events (incident_id, at, who, action, detail) VALUES ($1, $2, $3, $4, $5::jsonb)", x.incident, at, x.who, x.action, json(x.detail))];
+    case "audit":
+      return [auditQuery(x.who, x.action, x.target, x.before, x.after)];
+  }
+}
+
+/** Carry out a plan's writes in order: the statements between refreshes go out together, as one batch. */
+export function* apply(w: Tx, writes: Write[]): Step<void> {
+  let pending: Query[] = [];
+  for (const x of writes) {
+    if (x.op !== "refresh") { pending.push(...statements(x)); continue; }
+    yield* batch(pending);
+    pending = [];
+    yield* refresh(w, x.incident, x.who, x.cause, x.keep);
+  }
+  yield* batch(pending);
+}
+
+/** Rows inserted from one JSON array of tuples, in order (`r.value->>n`: the tuple's nth value). */
+function rowsInsert(into: string, select: string, tuples: unknown[][], ...params: unknown[]): Query {
+  return q(`INSERT INTO ${into} SELECT ${select} FROM jsonb_array_elements($${params.length + 1}::jsonb) WITH ORDINALITY AS r(value, key)
+    WHERE true ORDER BY r.key ON CONFLICT DO NOTHING`, ...params, json(tuples));
+}
+
+/**
+ * Recompute an incident from its sources and its analysts' corrections (planRefresh), recording what
+ * changed. Returns whether its row changed, or "deleted" when no source is left.
+ */
+function* refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep): Step<boolean | "deleted"> {
+  const [notices, overrides, [stored]] = (yield* batch([
+    q(`SELECT n.title, n.fields, n.confidence, n.tags, n.span_start, n.span_end, d.text FROM notices n JOIN documents d ON d.sha256 = n.document
+      WHERE n.incident_id = $1 AND n.fields IS NOT NULL AND n.is_incident
+      ORDER BY coalesce(n.fields->>'disclosed_on', n.listing_date, substr(d.first_seen, 1, 10)) COLLATE "C", d.first_seen, n.document, n.idx`, id),
+    q("SELECT field, value FROM overrides WHERE incident_id = $1 AND active ORDER BY id", id),
+    q("SELECT title, fields, tlp, tags FROM incidents WHERE id = $1", id),
+  ])) as [
+    { title: string; fields: string; confidence: string | null; tags: string | null; span_start: number; span_end: number; text: string | null }[],
+    { field: string; value: string }[],
+    { title: string; fields: string; tlp: string; tags: string }[],
+  ];
+  const storedFields = parse<IncidentFields>(stored!.fields);
+  const plan = planRefresh({
+    id, who, cause, keep, overrides: overrides.map((o) => ({ field: o.field, value: parse<unknown>(o.value) })),
+    sources: notices.map((n) => ({
+      title: n.title, fields: parse<IncidentFields>(n.fields), confidence: parse<SourceDraft["confidence"] | null>(n.confidence) ?? {}, tags: parse<Tag[] | null>(n.tags) ?? [],
+    })),
+    stored: { title: stored!.title, fields: Object.keys(storedFields).length ? storedFields : null, tlp: stored!.tlp, tags: parse<Tag[]>(stored!.tags) },
+  });
+  if (plan.kind === "delete") {
+    yield* w.index.drop(id);
+    yield* batch([q("DELETE FROM incidents WHERE id = $1", id)]);
+    return "deleted";
+  }
+  yield* apply(w, plan.writes);
+  if (plan.kind === "same") return false;
+  w.changed.add(id);
+  const { title, fields, tlp, tags } = plan.row;
+  const body = searchText(title, fields, notices.map((n) => (n.text ?? "").slice(n.span_start, n.span_end)));
+  yield* batch([
+    q(`UPDATE incidents SET title = $1, organization = $2, sector = $3, disclosed_on = $4, discovered_on = $5,
+        event_date = coalesce($6::text, substr(created_at, 1, 10)), affected_count = $7, fields = $8::jsonb, tlp = $9, tags = $10::jsonb,
+        casebook_id = $11, org_key = $12, updated_at = $13${w.index.set} WHERE id = $14`,
+      title, fields.organization ?? null, fields.sector ?? null, fields.disclosed_on ?? null, fields.discovered_on ?? null, incidentDate(fields),
+      fields.affected_count ?? null, json(fields), tlp, json(tags), fields.casebook_id ?? null, orgKey(fields.organization), now(), id, body),
+    q("DELETE FROM incident_types WHERE incident_id = $1", id),
+    rowsInsert("incident_types (incident_id, type)", "$1, r.value->>0", fields.incident_types.map((t) => [t]), id),
+    q("DELETE FROM incident_indicators WHERE incident_id = $1", id),
+    rowsInsert("incident_indicators (incident_id, value, kind, key)", "$1, r.value->>0, r.value->>1, r.value->>2",
+      fields.indicators.map((v) => [v, indicatorKind(v), keyOfValue(v)]), id),
+    q("DELETE FROM incident_parties WHERE incident_id = $1", id),
+    rowsInsert("incident_parties (incident_id, key, name, role)", "$1, r.value->>0, r.value->>1, r.value->>2", partiesOf(fields).map((p) => [p.key, p.name, p.role]), id),
+  ]);
+  yield* w.index.put(id, body);
+  return true;
+}
+
+/** The existing incident a new incident notice reports, if the evidence is strong enough, among those the writer may touch. */
+function* correlate(noticeId: string, notice: Notice, clearance: Tlp): Step<Correlated | null> {
+  const f = notice.incident!.fields;
+  // Same casebook number first, then same organisation, each oldest first.
+  const candidates = yield* all<{ id: string; title: string; fields: string; tlp: string }>(`SELECT id, title, fields, tlp FROM incidents
+    WHERE fields <> '{}' AND ((casebook_id IS NOT NULL AND casebook_id = $1) OR (org_key <> '' AND org_key = $2))
+      AND id NOT IN (SELECT incident_id FROM merge_blocks WHERE notice_id = $3) AND tlp = ANY($4::text[])
+    ORDER BY (casebook_id = $1) IS TRUE DESC, seq LIMIT 200`, f.casebook_id ?? null, orgKey(f.organization), noticeId, levelsUpTo(clearance));
+  return bestMatch({ title: notice.title, fields: f }, candidates.map((c) => ({ ...c, fields: parse<IncidentFields>(c.fields) })));
+}
+
+/**
+ * Write a casefile's notices and findings, and place each (planNotice): a new incident notice goes
+ * where `placement` says, else joins the incident it correlates with among those the writer may
+ * touch, else opens its own. Returns each touched incident and whether it is new.
+ */
+function* writeNotices(w: Tx, cf: Casefile, writer: Writer, placement?: Placement): Step<Map<string, boolean>> {
+  const touched = new Map<string, boolean>();
+  const join = placement && "join" in placement ? writable(writer, placement.join, yield* locate(placement.join)) : null;
+  for (const row of noticeRows(cf)) {
+    const n = row.notice;
+    const findings = n.incident?.findings ?? [];
+    // The upsert keeps incident_id.
+    const [[found]] = (yield* batch([
+      q("SELECT incident_id FROM notices WHERE id = $1", row.id),
+      q(`INSERT INTO notices (id, document, idx, title, span_start, span_end, kind, is_incident, reason, listing_date, category, fields, confidence, tags, incident_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14::jsonb, NULL)
+        ON CONFLICT (id) DO UPDATE SET idx = excluded.idx, title = excluded.title, span_start = excluded.span_start, span_end = excluded.span_end,
+          kind = excluded.kind, is_incident = excluded.is_incident, reason = excluded.reason, listing_date = excluded.listing_date,
+          category = excluded.category, fields = excluded.fields, confidence = excluded.confidence, tags = excluded.tags`,
+        row.id, cf.doc.sha256, n.index, n.title, n.span[0], n.span[1], n.kind, n.isIncident, n.reason, n.listingDate ?? null, n.category ?? null,
+        n.incident ? json(n.incident.fields) : null, n.incident ? json(n.incident.confidence) : null, n.incident ? json(n.incident.tags) : null),
+      ...(findings.length ? [rowsInsert("findings (notice_id, field, value, span_start, span_end, text, confidence, rule)",
+        "$1, r.value->>0, r.value->1, (r.value->>2)::int, (r.value->>3)::int, r.value->>4, (r.value->>5)::float8, r.value->>6",
+        findings.map((f) => [f.field, f.value, f.span[0], f.span[1], f.text, f.confidence, f.rule]), row.id)] : []),
+    ])) as [{ incident_id: string | null }[]];
+    const before = found?.incident_id ?? null;
+    const correlated = before === null && n.isIncident && n.incident && !placement ? yield* correlate(row.id, n, writer.clearance) : null;
+    const into = join ? { join } : placement && "open" in placement ? { open: placement.open } : correlated ? { correlated } : null;
+    const plan = planNotice({ row, source: cf.doc.source, before, into, system: SYSTEM, writer });
+    yield* apply(w, plan.writes);
+    touch(touched, plan.touched);
+  }
+  return touched;
+}
+
+/** Count what a save did: incidents opened, and existing ones changed or not by it. */
+function* tally(w: Tx, touched: Map<string, boolean>, notices: number, who: string, cause: "reextracted" | "source_added"): Step<SaveResult> {
+  const r: SaveResult = { stored: true, notices, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
+  for (const [id, created] of touched) {
+    if (created) { r.incidentsNew++; r.incidentIds.push(id); continue; }
+    if ((yield* refresh(w, id, who, cause)) === "deleted") continue;
+    r.incidentIds.push(id);
+    if (w.changed.has(id)) r.incidentsUpdated++;
+    else r.incidentsUnchanged++;
+  }
+  return r;
+}
+
+/** One more place archived bytes were read from, unless they belong to an incident above `clearance`. */
+export function* addSource(sha256: string, source: string, fetchedAt: string, clearance: Tlp): Step<void> {
+  if (!(yield* markingsOf(sha256)).every((m) => maySee(clearance, m))) return;
+  yield* batch([q("INSERT INTO sources (sha256, source, fetched_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", sha256, source, fetchedAt)]);
+}
+
+/** Archive a document (unless it is already) and where it was read from. */
+export function* saveDocument(cf: Pick<Casefile, "doc" | "messages"> & { charset?: string | null; text?: string | null; analysis?: string }): Step<void> {
+  const d = cf.doc;
+  yield* batch([
+    q(`INSERT INTO documents (sha256, media_type, charset, size, bytes, text, title, published, parent, messages, analysis, first_seen)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12) ON CONFLICT DO NOTHING`,
+      d.sha256, d.mediaType, cf.charset ?? null, d.bytes.length, d.bytes, cf.text ?? null, d.title ?? null, d.published ?? null, d.parent ?? null,
+      json(cf.messages), cf.analysis ?? null, d.fetchedAt),
+    q("INSERT INTO sources (sha256, source, fetched_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", d.sha256, d.source, d.fetchedAt),
+  ]);
+}
+
+/** Save one casefile inside the caller's write transaction: its document, notices and the incidents they open or touch. */
+export function* saveCasefile(w: Tx, cf: Casefile, writer: Writer, placement?: Placement): Step<SaveResult> {
+  if (yield* one("SELECT 1 FROM documents WHERE sha256 = $1", cf.doc.sha256)) {
+    yield* addSource(cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt, writer.clearance);
+    return { stored: false, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
+  }
+  checkNoticeMarkings(cf, writer);
+  yield* saveDocument({ ...cf, analysis: analysisDigest(cf) });
+  return yield* tally(w, yield* writeNotices(w, cf, writer, placement), cf.notices.length, SYSTEM, "source_added");
+}
+
+/** Store new analyses of archived documents: notices rewritten, incidents refreshed; unchanged ones counted. */
+export function* replaceAnalysis(w: Tx, items: Reanalysis[]): Step<SaveResult> {
+  const touched = new Map<string, boolean>();
+  const same = new Set<string>();
+  let notices = 0;
+  for (const item of items) {
+    const sha = item.kind === "same" ? item.sha256 : item.casefile.doc.sha256;
+    const stored = yield* one<{ analysis: string | null }>("SELECT analysis FROM documents WHERE sha256 = $1", sha);
+    if (!stored) continue;
+    notices += item.kind === "same" ? item.notices : item.casefile.notices.length;
+    const ids = yield* all<{ incident_id: string }>("SELECT incident_id FROM notices WHERE document = $1 AND incident_id IS NOT NULL GROUP BY incident_id ORDER BY min(seq)", sha);
+    if (item.kind === "same" || stored.analysis === item.digest) {
+      for (const r of ids) same.add(r.incident_id);
+      continue;
+    }
+    const { casefile: cf, digest } = item;
+    for (const r of ids) if (!touched.has(r.incident_id)) touched.set(r.incident_id, false);
+    const [, , old] = (yield* batch([
+      q("UPDATE documents SET text = $1, charset = $2, messages = $3::jsonb, analysis = $4 WHERE sha256 = $5", cf.text, cf.charset, json(cf.messages), digest, sha),
+      q("DELETE FROM findings WHERE notice_id IN (SELECT id FROM notices WHERE document = $1)", sha),
+      q("SELECT id, incident_id FROM notices WHERE document = $1 ORDER BY seq", sha),
+    ])) as [unknown, unknown, { id: string; incident_id: string | null }[]];
+    const keep = new Set(noticeRows(cf).map((r) => r.id));
+    for (const o of old) {
+      if (keep.has(o.id)) continue;
+      yield* batch([q("DELETE FROM notices WHERE id = $1", o.id)]);
+      if (o.incident_id) yield* apply(w, [{ op: "event", incident: o.incident_id, who: SYSTEM, action: "reextracted", detail: { source_removed: o.id } }]);
+    }
+    for (const [id, created] of yield* writeNotices(w, cf, SYSTEM_WRITER)) touched.set(id, created || (touched.get(id) ?? false));
+  }
+  const r = yield* tally(w, touched, notices, SYSTEM, "reextracted");
+  for (const id of same) if (!touched.has(id)) r.incidentsUnchanged++;
+  return r;
+}
+
+/** Merge incidents into `target` (planMerge); returns its id. */
+export function* merge(w: Tx, target: string, others: string[], actor: Writer): Step<string> {
+  const to = writable(actor, target, yield* locate(target));
+  const froms: (Located & { notices: string[] })[] = [];
+  for (const o of others) {
+    const f = writable(actor, o, yield* locate(o));
+    froms.push({ ...f, notices: (yield* all<{ id: string }>("SELECT id FROM notices WHERE incident_id = $1 ORDER BY seq", f.id)).map((n) => n.id) });
+  }
+  yield* apply(w, planMerge(to, froms, actor));
+  return to.id;
+}
+
+/** Split one notice, or every one, off an incident into incidents of their own (planUnmerge); returns the new ids. */
+export function* unmerge(w: Tx, requested: string, actor: Writer, noticeId?: string): Step<string[]> {
+  const found = writable(actor, requested, yield* locate(requested));
+  const sources = yield* all<SplitSource>(`SELECT n.id, n.title, l.method FROM notices n LEFT JOIN links l ON l.notice_id = n.id WHERE n.incident_id = $1
+    ORDER BY (l.method = 'first') DESC NULLS LAST, l.at NULLS FIRST, n.id`, found.id);
+  const taken = yield* all<{ id: string }>("SELECT id FROM incidents WHERE id = ANY($1::text[])", sources.map((n) => ownIncident(n.id)));
+  const plan = planUnmerge(found, sources, noticeId, new Set(taken.map((t) => t.id)), now(), actor);
+  yield* apply(w, plan.writes);
+  return plan.created;
+}
+
+/** Correct fields of an incident (planEdit); returns its id. */
+export function* edit(w: Tx, requested: string, changes: FieldChange[], writer: Writer): Step<string> {
+  const found = writable(writer, requested, yield* locate(requested));
+  const row = yield* one<{ fields: string }>("SELECT fields FROM incidents WHERE id = $1", found.id);
+  yield* apply(w, planEdit(found, parse<IncidentFields>(row!.fields), changes, writer));
+  return found.id;
+}
+
+/** Withdraw the correction of a field (planRevert); returns the incident's id. */
+export function* revert(w: Tx, requested: string, field: string, writer: Writer): Step<string> {
+  const found = writable(writer, requested, yield* locate(requested));
+  const corrected = (yield* one("SELECT 1 FROM overrides WHERE incident_id = $1 AND field = $2 AND active", found.id, field)) !== undefined;
+  yield* apply(w, planRevert(found, field, corrected, writer));
+  // Withdrawing a marking must not leave the incident marked above the writer's clearance.
+  checkMarking(writer, (yield* one<{ tlp: string }>("SELECT tlp FROM incidents WHERE id = $1", found.id))!.tlp);
+  return found.id;
+}
