@@ -16,7 +16,7 @@ import type { SourceDraft } from "../../casebook/sources.js";
 import type { Cause, Keep, Write } from "../../casebook/trail.js";
 import { indicatorRecords, relatedOf, SYSTEM, SYSTEM_WRITER, type IndicatorRow, incidentDate, indicatorKind, noticeRows, partiesOf, searchText } from "../records.js";
 import type {
-  Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
+  Actor, AnalysedCasefile, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord, NoticeRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
   TaxiiObject, TaxiiStatusRecord, WatchKind, Watchlist,
 } from "../types.js";
@@ -344,15 +344,33 @@ export class PostgresStore implements Store {
   }
 
   async saveCasefile(cf: Casefile, writer: Writer, opts: { placement?: Placement } = {}): Promise<SaveResult> {
-    return this.write(async (w): Promise<SaveResult> => {
-      if ((await w.sql`SELECT 1 FROM documents WHERE sha256 = ${cf.doc.sha256}`).length) {
-        await this.sourceAs(w, cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt, writer.clearance);
-        return { stored: false, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
+    return this.write((w) => this.saveOne(w, cf, writer, opts.placement));
+  }
+
+  async saveCasefiles(batch: AnalysedCasefile[], writer: Writer): Promise<(SaveResult | Error)[]> {
+    return this.write(async (w) => {
+      const out: (SaveResult | Error)[] = [];
+      for (const item of batch) {
+        try {
+          // A savepoint per casefile: one that fails is rolled back alone.
+          out.push(await (w.sql as postgres.TransactionSql<Types>).savepoint((sp) => this.saveOne({ sql: sp, changed: new Set() }, item.casefile, writer, undefined, item.digest)));
+        } catch (e) {
+          out.push(e instanceof Error ? e : new Error(String(e)));
+        }
       }
-      checkNoticeMarkings(cf, writer);
-      await this.insertDocument(w, { ...cf, analysis: analysisDigest(cf) });
-      return this.tally(w, await this.writeNotices(w, cf, writer, opts.placement), cf.notices.length, SYSTEM, "source_added");
+      return out;
     });
+  }
+
+  /** saveCasefile's writes, inside the caller's transaction. */
+  private async saveOne(w: Tx, cf: Casefile, writer: Writer, placement?: Placement, digest?: string): Promise<SaveResult> {
+    if ((await w.sql`SELECT 1 FROM documents WHERE sha256 = ${cf.doc.sha256}`).length) {
+      await this.sourceAs(w, cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt, writer.clearance);
+      return { stored: false, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
+    }
+    checkNoticeMarkings(cf, writer);
+    await this.insertDocument(w, { ...cf, analysis: digest ?? analysisDigest(cf) });
+    return this.tally(w, await this.writeNotices(w, cf, writer, placement), cf.notices.length, SYSTEM, "source_added");
   }
 
   async replaceAnalysis(items: Reanalysis[]): Promise<SaveResult> {

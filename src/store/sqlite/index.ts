@@ -17,7 +17,7 @@ import { planWatchHits } from "../../casebook/watch.js";
 import type { Cause, Keep, Write } from "../../casebook/trail.js";
 import { bigramTokens, indicatorRecords, relatedOf, SYSTEM, SYSTEM_WRITER, incidentDate, indicatorKind, noticeRows, partiesOf, searchText, type IndicatorRow } from "../records.js";
 import type {
-  Actor, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord,
+  Actor, AnalysedCasefile, EventRecord, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord, LinkRecord,
   AuditRecord, Facets, FeedSource, OverrideRecord, RelatedIncident, Role, SaveResult, SearchQuery, Store, StoredDocument, User, WatchHit,
   TaxiiObject, TaxiiStatusRecord, WatchKind, Watchlist,
 } from "../types.js";
@@ -298,16 +298,31 @@ export class SqliteStore implements Store {
   }
 
   async saveCasefile(cf: Casefile, writer: Writer, opts: { placement?: Placement } = {}): Promise<SaveResult> {
-    return this.db.transaction((): SaveResult => {
-      if (this.st("SELECT 1 FROM documents WHERE sha256 = ?").get(cf.doc.sha256)) {
-        this.sourceAs(cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt, writer.clearance);
-        return { stored: false, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
+    return this.db.transaction(() => this.saveOne(cf, writer, opts.placement)).immediate();
+  }
+
+  async saveCasefiles(batch: AnalysedCasefile[], writer: Writer): Promise<(SaveResult | Error)[]> {
+    // A transaction function called inside another runs in a savepoint: a failing casefile is rolled back alone.
+    const one = this.db.transaction((item: AnalysedCasefile) => this.saveOne(item.casefile, writer, undefined, item.digest));
+    return this.db.transaction(() => batch.map((item): SaveResult | Error => {
+      try {
+        return one(item);
+      } catch (e) {
+        return e instanceof Error ? e : new Error(String(e));
       }
-      checkNoticeMarkings(cf, writer);
-      this.changed.clear();
-      this.insertDocument({ ...cf, analysis: analysisDigest(cf) });
-      return this.tally(this.writeNotices(cf, writer, opts.placement), cf.notices.length, SYSTEM, "source_added");
-    }).immediate();
+    })).immediate();
+  }
+
+  /** saveCasefile's writes, inside the caller's transaction. */
+  private saveOne(cf: Casefile, writer: Writer, placement?: Placement, digest?: string): SaveResult {
+    if (this.st("SELECT 1 FROM documents WHERE sha256 = ?").get(cf.doc.sha256)) {
+      this.sourceAs(cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt, writer.clearance);
+      return { stored: false, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
+    }
+    checkNoticeMarkings(cf, writer);
+    this.changed.clear();
+    this.insertDocument({ ...cf, analysis: digest ?? analysisDigest(cf) });
+    return this.tally(this.writeNotices(cf, writer, placement), cf.notices.length, SYSTEM, "source_added");
   }
 
   async replaceAnalysis(items: Reanalysis[]): Promise<SaveResult> {
