@@ -348,18 +348,28 @@ export class PostgresStore implements Store {
   }
 
   async saveCasefiles(batch: AnalysedCasefile[], writer: Writer): Promise<(SaveResult | Error)[]> {
-    return this.write(async (w) => {
-      const out: (SaveResult | Error)[] = [];
-      for (const item of batch) {
-        try {
-          // A savepoint per casefile: one that fails is rolled back alone.
-          out.push(await (w.sql as postgres.TransactionSql<Types>).savepoint((sp) => this.saveOne({ sql: sp, changed: new Set() }, item.casefile, writer, undefined, item.digest)));
-        } catch (e) {
-          out.push(e instanceof Error ? e : new Error(String(e)));
+    const save = (w: Tx, item: AnalysedCasefile) => this.saveOne({ sql: w.sql, changed: new Set() }, item.casefile, writer, undefined, item.digest);
+    try {
+      // First all at once: a savepoint costs two more round trips per casefile.
+      return await this.write(async (w) => {
+        const out: SaveResult[] = [];
+        for (const item of batch) out.push(await save(w, item));
+        return out;
+      });
+    } catch {
+      // One failed and the batch was rolled back: again, each casefile in a savepoint, so that the failing one is rolled back alone.
+      return this.write(async (w) => {
+        const out: (SaveResult | Error)[] = [];
+        for (const item of batch) {
+          try {
+            out.push(await (w.sql as postgres.TransactionSql<Types>).savepoint((sp) => save({ sql: sp, changed: w.changed }, item)));
+          } catch (e) {
+            out.push(e instanceof Error ? e : new Error(String(e)));
+          }
         }
-      }
-      return out;
-    });
+        return out;
+      });
+    }
   }
 
   /** saveCasefile's writes, inside the caller's transaction. */
