@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { ReadFailure, ReadOptions } from "../ingest/readers/index.js";
 import { isFailure, readInputs } from "../ingest/readers/index.js";
 import type { Writer } from "../casebook/authorize.js";
@@ -76,7 +77,8 @@ export async function ingestDocuments(
   const analyse = async (doc: SourceDocument): Promise<AnalysedCasefile[]> => {
     if (pipeline) return (await pipeline(doc)).map((casefile) => ({ casefile }));
     if (analysed++ < IN_THREAD) return (await runPipeline(doc)).map((casefile) => ({ casefile }));
-    threads.pool ??= analysisPool();
+    // One core is left to this thread: unlike a re-extraction's, most of its saves change the casebook.
+    threads.pool ??= analysisPool(Math.max(1, availableParallelism() - 1));
     return (await threads.pool.analyse(doc, null)).flatMap((r) => (r.kind === "changed" ? [{ casefile: r.casefile, digest: r.digest }] : []));
   };
 
