@@ -9,7 +9,7 @@
 // names a PostgreSQL server, on which the casebook is the database `jikenbo_load_<N>`. An existing casebook is
 // reused as it is; one this run builds is built under a temporary name, renamed when complete, and removed at
 // the end unless `--keep` (build 1m once with --keep, then reuse it). `--from FILE` fills a PostgreSQL casebook
-// by copying a SQLite one built before (`jikenbo migrate`) instead of storing the notices one by one.
+// by copying a SQLite one built before (`jikenbo migrate`) instead of storing the notices through the store.
 //
 // Servers: SQLite takes one. On PostgreSQL, the first server runs the queued jobs and the others are
 // `serve --no-jobs`, as docs/DEPLOY.md runs several. `--auth token` (the default) starts them with
@@ -24,8 +24,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { makeDocument } from "../src/core/document.js";
-import { analysisPool, pipelineOn } from "../src/core/pool.js";
-import type { Casefile } from "../src/core/types.js";
+import { ingestDocuments } from "../src/core/ingest.js";
 import { SYSTEM_WRITER } from "../src/store/records.js";
 import { isPostgresUrl, openStore } from "../src/store/open.js";
 import { copySqliteToPostgres } from "../src/store/postgres/copy.js";
@@ -157,25 +156,21 @@ function postgresCasebook(url: string): Casebook {
 }
 
 /**
- * Store N synthetic notices through the Store interface, one transaction each (saveCasefile), as both backends
- * are filled; the notices are analysed on worker threads a few ahead of the writes.
+ * Store N synthetic notices through the Store interface as `jikenbo ingest` does (ingestDocuments: analysed
+ * on worker threads ahead of the writes, saved in batches), as both backends are filled.
  */
 async function build(store: Store): Promise<void> {
-  const pool = analysisPool(Math.max(1, availableParallelism() - 1));
-  const analyse = (i: number) => pipelineOn(pool, makeDocument(Buffer.from(synthetic(i).text), { source: `synthetic/${i}.txt`, fetchedAt: "2025-01-01T00:00:00.000Z" }));
-  const ahead: Promise<Casefile[]>[] = [];
   const t = performance.now();
-  try {
+  function* documents() {
     for (let i = 0; i < N; i++) {
-      while (ahead.length < 16 && i + ahead.length < N) ahead.push(analyse(i + ahead.length));
-      for (const cf of await ahead.shift()!) await store.saveCasefile(cf, SYSTEM_WRITER);
       if (interrupted.signal.aborted) throw new Error("interrupted while building");
-      if (i % 10_000 === 9_999) console.error(`  stored ${fmt(i + 1)} notices (${fmt((i + 1) / ((performance.now() - t) / 1000))}/s)`);
+      yield makeDocument(Buffer.from(synthetic(i).text), { source: `synthetic/${i}.txt`, fetchedAt: "2025-01-01T00:00:00.000Z" });
     }
-  } finally {
-    await Promise.allSettled(ahead);
-    await pool.close();
   }
+  const sum = await ingestDocuments(store, documents(), SYSTEM_WRITER, (done) => {
+    if (done % 10_000 === 0) console.error(`  stored ${fmt(done)} notices (${fmt(done / ((performance.now() - t) / 1000))}/s)`);
+  });
+  if (sum.failures.length) throw new Error(`building failed: ${sum.failures[0]!.input}: ${sum.failures[0]!.error}`);
 }
 
 /** The clients' Authorization headers: tokens of USERS viewers, made on the first run and issued anew on each. */

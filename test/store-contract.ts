@@ -40,6 +40,19 @@ async function holdsEvery(s: Store, id: string, q: string): Promise<boolean> {
   return q.normalize("NFKC").trim().split(/\s+/).filter(Boolean).every((w) => text.includes(w.toLowerCase()));
 }
 
+/** Everything a casebook holds about its incidents, without the times it was written at: to compare two ways of filling it. */
+export async function casebookOf(s: Store): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const i of await s.listIncidents({ limit: -1 })) {
+    const { updated_at: _u, created_at: _c, notices, ...d } = (await s.getIncident(i.id))!;
+    const sources = notices.map(({ link, ...n }) => ({ ...n, link: link && { ...link, at: null } }));
+    out.push({ ...d, notices: sources, history: (await s.history(i.id)).map((e) => ({ ...e, at: null })) });
+  }
+  const documents: unknown[] = [];
+  for await (const { bytes: _b, ...d } of s.documents()) documents.push(d);
+  return [out, documents];
+}
+
 /** The behaviour every store backend must show; run it with a factory for a fresh, empty store. */
 export function storeContract(name: string, fresh: () => Promise<Store>): void {
   const withStore = async (body: (s: Store) => Promise<void>) => {
@@ -150,6 +163,51 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       assert.match(d.notices[1]!.link!.reason, /same organisation/);
       const h = await s.history(inc!.id);
       assert.deepEqual(h.map((e) => e.action).slice(0, 2), ["created", "source_added"]);
+    }));
+
+  /** Documents in the order one run of an ingest would save them: new incidents, a follow-up, a listing. */
+  const RUN: [string, string, string?][] = [[RANSOM, "a.txt", "2025-05-02T00:00:00.000Z"], [LOSS, "b.txt"], [FOLLOW_UP, "e.txt", "2025-05-20T00:00:00.000Z"], [OTHER_ORG, "d.txt"], [LISTING, "c.txt"]];
+
+  test(`${name}: a batch saves what saving its casefiles one by one saves, and saving it again changes nothing`, async () => {
+    const one = await fresh();
+    const all = await fresh();
+    try {
+      const singly = [];
+      for (const [t, src, at] of RUN) singly.push(await one.saveCasefile(await casefileOf(t, src, at), OWNER));
+      const batch = await Promise.all(RUN.map(async ([t, src, at], i) => {
+        const casefile = await casefileOf(t, src, at);
+        // Half carry the digest their analysis was given on a worker; the store computes the others'.
+        return i % 2 ? { casefile, digest: analysisDigest(casefile) } : { casefile };
+      }));
+      const together = await all.saveCasefiles(batch, OWNER);
+      assert.deepEqual(together, singly);
+      assert.deepEqual(await casebookOf(all), await casebookOf(one));
+      const again = await all.saveCasefiles([...batch].reverse(), OWNER);
+      assert.ok(again.every((r) => !(r instanceof Error) && !r.stored && r.notices === 0), "every document is archived already");
+      assert.deepEqual(await casebookOf(all), await casebookOf(one), "saving the batch again changes nothing");
+    } finally {
+      await one.close();
+      await all.close();
+    }
+  });
+
+  test(`${name}: a casefile that fails in a batch is rolled back alone and its error takes its place`, () =>
+    withStore(async (s) => {
+      const writer: Writer = { who: "ana", clearance: "AMBER" };
+      const red = await casefileOf(LEAK("あかね工業", 7).replace("不正アクセスに関するお知らせ", "不正アクセスに関するお知らせ TLP:RED"), "red.txt");
+      assert.ok(red.notices[0]!.incident!.tags.some((t) => t.taxonomy === "tlp" && t.value === "RED"));
+      // This one breaks after its document and first notice were written.
+      const broken = await casefileOf(LEAK("くるみ食品", 8), "broken.txt");
+      (broken.notices[0]!.incident!.findings[0]!.value as unknown) = 1n;
+      const batch = [await casefileOf(RANSOM, "a.txt"), red, await casefileOf(LOSS, "b.txt"), broken, await casefileOf(OTHER_ORG, "d.txt")];
+      const results = await s.saveCasefiles(batch.map((casefile) => ({ casefile })), writer);
+      assert.equal(results.length, batch.length);
+      assert.match(String(results[1]), /ForbiddenError: .*TLP:RED, above your clearance TLP:AMBER/);
+      assert.match(String(results[3]), /BigInt/);
+      for (const i of [0, 2, 4]) assert.ok(!(results[i] instanceof Error) && results[i]!.stored && results[i]!.incidentsNew === 1, `casefile ${i} saved`);
+      assert.deepEqual(await Promise.all(batch.map((cf) => s.hasDocument(cf.doc.sha256))), [true, false, true, false, true]);
+      assert.deepEqual((await s.listIncidents({ limit: -1 })).map((i) => i.organization).sort(), ["みなと市", "株式会社テスト商会", "株式会社ひかり商事"].sort());
+      assert.equal((await s.searchIncidents({ q: "くるみ食品" })).length, 0, "nothing of the broken casefile is kept");
     }));
 
   test(`${name}: merge and unmerge are reversible and explained; a split is not merged back`, () =>

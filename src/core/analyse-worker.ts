@@ -16,6 +16,6 @@ parentPort!.on("message", async (msg: { id: number; doc: SourceDocument; stored:
     });
     parentPort!.postMessage({ id: msg.id, results });
   } catch (e) {
-    parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e), name: e instanceof Error ? e.name : "Error" });
   }
 });

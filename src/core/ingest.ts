@@ -1,8 +1,10 @@
+import { availableParallelism } from "node:os";
 import type { ReadFailure, ReadOptions } from "../ingest/readers/index.js";
 import { isFailure, readInputs } from "../ingest/readers/index.js";
 import type { Writer } from "../casebook/authorize.js";
-import type { Store } from "../store/types.js";
+import type { AnalysedCasefile, SaveResult, Store } from "../store/types.js";
 import { runPipeline } from "./pipeline.js";
+import { analysisPool, type AnalysisPool } from "./pool.js";
 import type { Casefile, SourceDocument } from "./types.js";
 
 /** What one ingest run did, for the summary line and the exit code. */
@@ -30,31 +32,28 @@ function oneLine(err: unknown): string {
 /** How documents are decoded, split and extracted: in this thread (runPipeline), or on a worker. */
 export type Pipeline = (doc: SourceDocument) => Promise<Casefile[]>;
 
-/** Ingest one read document as `writer`: archive it, decode, split, extract and store, or say why not. */
-async function ingestDocument(store: Store, doc: SourceDocument, writer: Writer, pipeline: Pipeline, sum: IngestSummary): Promise<void> {
-  if (await store.hasDocument(doc.sha256)) {
-    await store.addSource(doc.sha256, doc.source, doc.fetchedAt, writer);
-    sum.unchanged++;
-    return;
-  }
-  const casefiles = await pipeline(doc);
-  if (casefiles.length === 0 || casefiles.some((cf) => cf.doc.sha256 !== doc.sha256)) await store.saveContainer({ doc, messages: [] });
-  for (const cf of casefiles) {
-    const r = await store.saveCasefile(cf, writer);
-    sum.documents++;
-    sum.notices += r.notices;
-    sum.incidentsNew += r.incidentsNew;
-    sum.incidentsUpdated += r.incidentsUpdated;
-    sum.incidentsUnchanged += r.incidentsUnchanged;
-    if (r.incidentsNew || r.incidentsUpdated) sum.incidentIds.push(...r.incidentIds);
-    if (!r.stored) sum.unchanged++;
-    for (const m of cf.messages) if (m.severity !== "info") sum.warnings.push({ input: cf.doc.source, text: m.text });
-  }
+// Casefiles saved per transaction.
+const BATCH = 100;
+// Documents analysed in this thread before the workers start: a small ingest does not wait for them.
+const IN_THREAD = 16;
+// Documents handed to the workers ahead of the one being written, by count and by bytes: more than a
+// batch, so that the workers go on analysing while a batch is written.
+const AHEAD = 3 * BATCH;
+const AHEAD_BYTES = 64 * 1024 * 1024;
+
+/** An input on its way to the store: read or not, analysed or not (yet), and its casefiles. */
+interface Pending {
+  input: string;
+  failure?: string;
+  /** Its bytes were archived already when it was read: a source added, nothing analysed. */
+  archived?: boolean;
+  doc?: SourceDocument;
+  casefiles?: AnalysedCasefile[];
 }
 
 /**
- * Read every input and store what it holds as `writer`, one transaction per document. A bad input
- * (or one the writer may not file) is recorded as a failure with a one-line reason and the batch goes on.
+ * Read every input and store what it holds as `writer`, in batches of casefiles. A bad input (or one
+ * the writer may not file) is recorded as a failure with a one-line reason and the batch goes on.
  */
 export async function ingest(store: Store, inputs: string[], writer: Writer, opts: ReadOptions = {}, progress?: IngestProgress): Promise<IngestSummary> {
   return ingestDocuments(store, readInputs(inputs, opts), writer, progress);
@@ -62,27 +61,128 @@ export async function ingest(store: Store, inputs: string[], writer: Writer, opt
 
 /**
  * Store documents already read (uploads, polled feeds), or record the failures to read them: the rest
- * of `ingest`. `pipeline` analyses each document (in this thread unless said otherwise).
+ * of `ingest`. Each document is analysed by `pipeline` when given; otherwise the first few in this
+ * thread, the rest on worker threads, ahead of this thread, which writes their casefiles in batches
+ * (Store.saveCasefiles: one transaction each). The casebook comes out as saving the documents one by one
+ * would leave it.
  */
 export async function ingestDocuments(
   store: Store, items: AsyncIterable<SourceDocument | ReadFailure> | Iterable<SourceDocument | ReadFailure>, writer: Writer,
-  progress?: IngestProgress, pipeline: Pipeline = runPipeline,
+  progress?: IngestProgress, pipeline?: Pipeline,
 ): Promise<IngestSummary> {
   const sum: IngestSummary = { incidentIds: [], documents: 0, unchanged: 0, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, failures: [], warnings: [] };
   let done = 0;
-  for await (const item of items) {
-    if (isFailure(item)) {
-      sum.failures.push(item);
-    } else {
+  const threads: { pool?: AnalysisPool } = {};
+  let analysed = 0;
+  const analyse = async (doc: SourceDocument): Promise<AnalysedCasefile[]> => {
+    if (pipeline) return (await pipeline(doc)).map((casefile) => ({ casefile }));
+    if (analysed++ < IN_THREAD) return (await runPipeline(doc)).map((casefile) => ({ casefile }));
+    // One core is left to this thread: unlike a re-extraction's, most of its saves change the casebook.
+    threads.pool ??= analysisPool(Math.max(1, availableParallelism() - 1));
+    return (await threads.pool.analyse(doc, null)).flatMap((r) => (r.kind === "changed" ? [{ casefile: r.casefile, digest: r.digest }] : []));
+  };
+
+  // Inputs in reading order: analysed ahead (inFlight), then waiting for their batch to be written (ready).
+  const inFlight: { pending: Pending; size: number; result: Promise<AnalysedCasefile[]> | null }[] = [];
+  let inFlightBytes = 0;
+  let ready: Pending[] = [];
+  let readyCasefiles = 0;
+
+  /** Write the ready inputs' casefiles in one batch, then account for each input in reading order. */
+  const flush = async () => {
+    const batch = ready.flatMap((p) => p.casefiles ?? []);
+    let results: (SaveResult | Error)[] = [];
+    try {
+      results = batch.length ? await store.saveCasefiles(batch, writer) : [];
+    } catch (err) {
+      results = batch.map(() => (err instanceof Error ? err : new Error(String(err))));
+    }
+    let k = 0;
+    for (const p of ready) {
+      if (p.failure !== undefined) sum.failures.push({ input: p.input, error: p.failure });
+      if (p.archived) sum.unchanged++;
+      for (const { casefile: cf } of p.casefiles ?? []) account(sum, p, cf, results[k++]!);
+      progress?.(++done, p.input);
+    }
+    ready = [];
+    readyCasefiles = 0;
+  };
+
+  /** The oldest input in flight, analysed, made ready; the batch written when full. */
+  const take = async () => {
+    const { pending: p, size, result } = inFlight.shift()!;
+    inFlightBytes -= size;
+    if (result) {
       try {
-        await ingestDocument(store, item, writer, pipeline, sum);
+        p.casefiles = await result;
+        // A feed, or a document that yields nothing, is archived as a container (saved at once: idempotent).
+        if (p.casefiles.length === 0 || p.casefiles.some((x) => x.casefile.doc.sha256 !== p.doc!.sha256)) await store.saveContainer({ doc: p.doc!, messages: [] });
       } catch (err) {
-        sum.failures.push({ input: item.source, error: oneLine(err) });
+        p.failure = oneLine(err);
+        delete p.casefiles;
       }
     }
-    progress?.(++done, isFailure(item) ? item.input : item.source);
+    ready.push(p);
+    readyCasefiles += p.casefiles?.length ?? 0;
+    if (readyCasefiles >= BATCH || ready.length >= BATCH) await flush();
+  };
+
+  try {
+    for await (const item of items) {
+      const p: Pending = { input: isFailure(item) ? item.input : item.source };
+      let result: Promise<AnalysedCasefile[]> | null = null;
+      if (isFailure(item)) {
+        p.failure = item.error;
+      } else {
+        try {
+          if (await store.hasDocument(item.sha256)) {
+            // Already archived: one more source for it, added after everything read before it is written.
+            while (inFlight.length) await take();
+            await flush();
+            await store.addSource(item.sha256, item.source, item.fetchedAt, writer);
+            p.archived = true;
+          } else {
+            p.doc = item;
+            result = analyse(item);
+            // Settled by take(); not reported as unhandled while it waits.
+            result.catch(() => {});
+          }
+        } catch (err) {
+          p.failure = oneLine(err);
+        }
+      }
+      const size = isFailure(item) ? 0 : item.bytes.length;
+      inFlight.push({ pending: p, size, result });
+      inFlightBytes += size;
+      while (inFlight.length >= AHEAD || inFlightBytes > AHEAD_BYTES || (inFlight.length && !threads.pool)) await take();
+    }
+    while (inFlight.length) await take();
+    await flush();
+  } finally {
+    await threads.pool?.close();
   }
   sum.incidentIds = [...new Set(sum.incidentIds)];
   await store.matchWatchlists(sum.incidentIds);
   return sum;
+}
+
+/** Count one saved (or refused) casefile of an input in the summary. */
+function account(sum: IngestSummary, p: Pending, cf: Casefile, r: SaveResult | Error): void {
+  if (r instanceof Error) {
+    sum.failures.push({ input: p.input, error: oneLine(r) });
+    return;
+  }
+  // The input's own bytes archived meanwhile (the same bytes read twice in one run): as if found archived when read.
+  if (!r.stored && cf.doc.sha256 === p.doc!.sha256) {
+    sum.unchanged++;
+    return;
+  }
+  sum.documents++;
+  sum.notices += r.notices;
+  sum.incidentsNew += r.incidentsNew;
+  sum.incidentsUpdated += r.incidentsUpdated;
+  sum.incidentsUnchanged += r.incidentsUnchanged;
+  if (r.incidentsNew || r.incidentsUpdated) sum.incidentIds.push(...r.incidentIds);
+  if (!r.stored) sum.unchanged++;
+  for (const m of cf.messages) if (m.severity !== "info") sum.warnings.push({ input: cf.doc.source, text: m.text });
 }

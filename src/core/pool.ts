@@ -6,7 +6,7 @@ import type { Casefile, Reanalysis, SourceDocument } from "./types.js";
 export interface AnalysisPool {
   /**
    * Decode and analyse a document on a worker, given the digest of its stored analysis (null when
-   * none). Rejects with the worker's one-line error.
+   * none). Rejects with the worker's error (its name and message).
    */
   analyse(doc: SourceDocument, stored: string | null): Promise<Reanalysis[]>;
   close(): Promise<void>;
@@ -26,10 +26,10 @@ export function analysisPool(size = availableParallelism()): AnalysisPool {
     const w = ts
       ? new Worker(`import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
       : new Worker(url);
-    w.on("message", (m: { id: number; results?: Reanalysis[]; error?: string }) => {
+    w.on("message", (m: { id: number; results?: Reanalysis[]; error?: string; name?: string }) => {
       const p = pending.get(m.id);
       pending.delete(m.id);
-      if (m.error !== undefined) p?.reject(new Error(m.error));
+      if (m.error !== undefined) p?.reject(Object.assign(new Error(m.error), { name: m.name }));
       else p?.resolve(m.results!);
     });
     w.on("error", (e) => { for (const p of pending.values()) p.reject(e); pending.clear(); });

@@ -21,6 +21,12 @@ export interface SaveResult {
   incidentIds: string[];
 }
 
+/** A casefile to save, with the digest of its analysis when that was computed already (on a worker). */
+export interface AnalysedCasefile {
+  casefile: Casefile;
+  digest?: string;
+}
+
 /** An incident as lists and searches return it. */
 export interface IncidentSummary {
   id: string;
@@ -199,6 +205,11 @@ export interface Store extends ServiceStore {
    * `placement` (imports): where its new incident notices go instead of where correlation would put them.
    */
   saveCasefile(cf: Casefile, writer: Writer, opts?: { placement?: Placement }): Promise<SaveResult>;
+  /**
+   * Save casefiles as saveCasefile saves each, in order, in one transaction: a casefile that fails is
+   * rolled back alone (a savepoint) and its error takes its place in the results, aligned with the batch.
+   */
+  saveCasefiles(batch: AnalysedCasefile[], writer: Writer): Promise<(SaveResult | Error)[]>;
   /**
    * Replace documents' notices and incidents with a fresh analysis (re-extraction), in one
    * transaction; documents whose analysis digest did not change are left untouched.

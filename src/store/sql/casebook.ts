@@ -24,10 +24,18 @@ import { all, batch, json, now, one, parse, q, type Query, type Step } from "./s
 export interface SearchIndex {
   /** More assignments of the incident's row update, where the text is a column of it (`$15`: the text). */
   set: string;
-  /** Index an incident's new text, after its row is written. */
-  put(id: string, body: string): Step<void>;
+  /** Index an incident's new text and facet values, after its row is written. */
+  put(id: string, body: string, facets: IndexedFacets): Step<void>;
   /** Drop an incident's text, before its row is deleted. */
   drop(id: string): Step<void>;
+}
+
+/** The values of an incident's row that its facets count. */
+export interface IndexedFacets {
+  sector: string | null;
+  tlp: string;
+  types: readonly string[];
+  tags: readonly Tag[];
 }
 
 /** One write transaction: its backend's index, and the incidents whose fields it changed. */
@@ -145,7 +153,7 @@ function* refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep): St
     q("DELETE FROM incident_parties WHERE incident_id = $1", id),
     rowsInsert("incident_parties (incident_id, key, name, role)", "$1, r.value->>0, r.value->>1, r.value->>2", partiesOf(fields).map((p) => [p.key, p.name, p.role]), id),
   ]);
-  yield* w.index.put(id, body);
+  yield* w.index.put(id, body, { sector: fields.sector ?? null, tlp, types: fields.incident_types, tags });
   return true;
 }
 
@@ -226,14 +234,18 @@ export function* saveDocument(cf: Pick<Casefile, "doc" | "messages"> & { charset
   ]);
 }
 
-/** Save one casefile inside the caller's write transaction: its document, notices and the incidents they open or touch. */
-export function* saveCasefile(w: Tx, cf: Casefile, writer: Writer, placement?: Placement): Step<SaveResult> {
+/**
+ * Save one casefile inside the caller's write transaction: its document, notices and the incidents they
+ * open or touch. `digest`: its analysis digest when computed already (on a worker).
+ */
+export function* saveCasefile(w: Tx, cf: Casefile, writer: Writer, placement?: Placement, digest?: string): Step<SaveResult> {
   if (yield* one("SELECT 1 FROM documents WHERE sha256 = $1", cf.doc.sha256)) {
     yield* addSource(cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt, writer.clearance);
     return { stored: false, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
   }
   checkNoticeMarkings(cf, writer);
-  yield* saveDocument({ ...cf, analysis: analysisDigest(cf) });
+  w.changed.clear();
+  yield* saveDocument({ ...cf, analysis: digest ?? analysisDigest(cf) });
   return yield* tally(w, yield* writeNotices(w, cf, writer, placement), cf.notices.length, SYSTEM, "source_added");
 }
 

@@ -4,13 +4,13 @@ import type { Tlp } from "../../intel/taxonomies/tlp.js";
 import type { Writer } from "../../casebook/authorize.js";
 import type { Placement } from "../../casebook/correlate.js";
 import type {
-  Actor, AuditRecord, EventRecord, Facets, FeedSource, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord,
+  Actor, AnalysedCasefile, AuditRecord, EventRecord, Facets, FeedSource, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord,
   Role, SaveResult, SearchQuery, Store, StoredDocument, TaxiiObject, TaxiiStatusRecord, User, UserListing, WatchHit, WatchKind, Watchlist,
 } from "../types.js";
 import * as casebook from "./casebook.js";
 import * as reads from "./reads.js";
 import * as service from "./service.js";
-import { one, type Step } from "./step.js";
+import { one, q, type Step } from "./step.js";
 
 /**
  * The Store both backends share: every method a read or a write of steps (step.ts) spelled once. A
@@ -44,6 +44,36 @@ export abstract class SqlStore implements Store {
 
   saveCasefile(cf: Casefile, writer: Writer, opts: { placement?: Placement } = {}): Promise<SaveResult> {
     return this.write((w) => casebook.saveCasefile(w, cf, writer, opts.placement));
+  }
+
+  async saveCasefiles(batch: AnalysedCasefile[], writer: Writer): Promise<(SaveResult | Error)[]> {
+    try {
+      // First all at once: a savepoint per casefile copies every page it changes on SQLite (about a
+      // quarter of a save) and costs two round trips on PostgreSQL.
+      return await this.write(function* (w) {
+        const out: SaveResult[] = [];
+        for (const { casefile, digest } of batch) out.push(yield* casebook.saveCasefile(w, casefile, writer, undefined, digest));
+        return out;
+      });
+    } catch {
+      // One failed and the whole batch was rolled back: again, each casefile in a savepoint, so that the
+      // failing one is rolled back alone and its error takes its place.
+      return this.write(function* (w) {
+        const out: (SaveResult | Error)[] = [];
+        for (const { casefile, digest } of batch) {
+          yield q("SAVEPOINT one_casefile");
+          try {
+            out.push(yield* casebook.saveCasefile(w, casefile, writer, undefined, digest));
+            yield q("RELEASE SAVEPOINT one_casefile");
+          } catch (e) {
+            yield q("ROLLBACK TO SAVEPOINT one_casefile");
+            yield q("RELEASE SAVEPOINT one_casefile");
+            out.push(e instanceof Error ? e : new Error(String(e)));
+          }
+        }
+        return out;
+      });
+    }
   }
 
   replaceAnalysis(items: Reanalysis[]): Promise<SaveResult> {

@@ -45,7 +45,7 @@ export class SqliteStore extends SqlStore {
     const search = this.search = new SqliteSearch(this.db, (sql) => this.st(sql));
     this.index = {
       set: "",
-      *put(id, body) { search.index(id, body); },
+      *put(id, body, facets) { search.index(id, body, facets); },
       *drop(id) { search.unindex(id); },
     };
   }
