@@ -19,7 +19,8 @@ function capturedLog(): { log: pino.Logger; lines: () => Record<string, unknown>
   return { log: pino({ level: "info" }, sink), text: () => text, lines: () => text.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
-async function until(check: () => Promise<boolean>, ms = 5000): Promise<void> {
+/** Wait for a background step; generous, since the first analysis boots a worker thread (seconds on a loaded CI machine). */
+async function until(check: () => Promise<boolean>, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > end) throw new Error("timed out waiting");
@@ -102,7 +103,7 @@ test("`jikenbo serve` prints its address, serves, and exits 0 on SIGTERM", async
   child.stderr.on("data", (c: Buffer) => { stderr += String(c); });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   try {
-    await until(async () => /serving http:\/\/127\.0\.0\.1:\d+/.test(stdout), 20_000);
+    await until(async () => /serving http:\/\/127\.0\.0\.1:\d+/.test(stdout));
     const url = /serving (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)![1]!;
     assert.equal((await fetch(`${url}/api/v1/health`)).status, 200);
     assert.equal((await fetch(`${url}/api/v1/incidents`)).status, 401, "--no-anonymous");
