@@ -63,6 +63,9 @@ await withPostgres("jikenbo migrate", () => {
       assert.deepEqual(await read(pg), await read(sqlite), "every incident and its history");
       assert.deepEqual(await pg.auditLog({ limit: 1000 }), await sqlite.auditLog({ limit: 1000 }));
       assert.deepEqual(await pg.hits(watch.id), await sqlite.hits(watch.id));
+      for (const q of [{ q: "" }, { q: "不正アクセス" }, { q: "", tlp: ["CLEAR", "GREEN"] }]) {
+        assert.deepEqual(await pg.facets(q), await sqlite.facets(q), `facets of ${JSON.stringify(q)}`);
+      }
       assert.deepEqual(await pg.matchWatchlists(ids), [], "the incidents' current versions do not hit again");
       assert.equal((await pg.addUser("bob", "viewer", null, { who: "t", clearance: "RED" })).user.id, 2, "ids continue after the copied ones");
     } finally {

@@ -5,6 +5,7 @@ import { makeDocument } from "../src/core/document.js";
 import { analyse, openDocument } from "../src/core/pipeline.js";
 import type { Casefile, Reanalysis } from "../src/core/types.js";
 import type { Writer } from "../src/casebook/authorize.js";
+import { synthetic } from "../bench/generate.js";
 import { searchText, SYSTEM_WRITER as OWNER, TOKEN_USE_RESOLUTION_MS } from "../src/store/records.js";
 import { SORTS, type Facets, type SearchQuery, type Store } from "../src/store/types.js";
 
@@ -616,6 +617,32 @@ export function facetCacheContract(name: string, open: () => Promise<SharedCaseb
       assert.equal((await server.facets({ q: "不正アクセス", tlp: CLEAR })).total, 3, "this handle's own write is seen");
       assert.equal((await server.facets({ q: "不正アクセス", tlp: CLEAR, limit: 5, offset: 10, sort: "oldest" })).total, 3, "paging and order do not matter");
       assert.equal((await server.facets({ q: "不正アクセス", tlp: [] })).total, 0, "clearance is part of the question");
+    } finally {
+      await close();
+    }
+  });
+}
+
+/** A store, and each incident's facet combination as written and as the migration's SQL computes it from the row (JSON text). */
+export interface ComboCheck {
+  store: Store;
+  combos: () => Promise<{ written: string | null; computed: string }[]>;
+  close: () => Promise<void>;
+}
+
+/** The facet combination the writer computes (facetKey) is the one the migration's SQL computes from the row. */
+export function facetComboContract(name: string, open: () => Promise<ComboCheck>): void {
+  test(`${name}: the facet combination the writer computes is the one the migration's SQL computes from the row`, async () => {
+    const { store, combos, close } = await open();
+    try {
+      for (let i = 0; i < 40; i++) await store.saveCasefile(await casefileOf(synthetic(i).text, `s/${i}.txt`), OWNER);
+      const [first] = await store.listIncidents();
+      await store.edit(first!.id, [{ field: "incident_types", value: ["ransomware", "loss", "ransomware"] }, { field: "sector", value: null }], { who: "ana", clearance: "RED" });
+      const rows = await combos();
+      assert.equal(rows.length, await store.countIncidents());
+      assert.ok(rows.some((r) => (JSON.parse(r.computed) as unknown[][])[4]!.length > 0), "some incidents carry a cause");
+      assert.ok(rows.some((r) => (JSON.parse(r.computed) as unknown[][])[3]!.length > 1), "some incidents have several types");
+      assert.deepEqual(rows.map((r) => (r.written === null ? null : JSON.parse(r.written))), rows.map((r) => JSON.parse(r.computed)));
     } finally {
       await close();
     }

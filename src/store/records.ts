@@ -1,7 +1,7 @@
 import { OWNER_CLEARANCE, type Writer } from "../casebook/authorize.js";
 import { ownIncident } from "../casebook/merge.js";
 import { sha256 } from "../core/document.js";
-import type { Casefile, IncidentFields, Notice } from "../core/types.js";
+import type { Casefile, IncidentFields, Notice, Tag } from "../core/types.js";
 import { ADVISORY_BODIES, orgKey } from "../core/vocab/organizations.js";
 import type { Facets, IndicatorRecord, RelatedIncident } from "./types.js";
 
@@ -106,6 +106,36 @@ export function bigramQuery(word: string): string[] {
     if (chars.length === 1) return [`"${run}"*`];
     return chars.slice(1).map((c, i) => `"${chars[i]}${c}"`);
   });
+}
+
+/**
+ * An incident's facet combination, as the writer records it: the values its facets count, types
+ * deduplicated as incident_types keeps them, values in code-point order (as SQLite's BINARY and
+ * PostgreSQL's "C" collations order these BMP strings). The migrations' SQL computes the same from a row.
+ */
+export function facetKey(sector: string | null, eventDate: string, tlp: string, types: readonly string[], tags: readonly Tag[]): string {
+  const values = (taxonomy: string) => tags.filter((t) => t.taxonomy === taxonomy).map((t) => t.value).sort();
+  return JSON.stringify([sector ?? "unknown", eventDate.slice(0, 4), tlp, [...new Set(types)].sort(), values("tsr_cause"), values("basics")]);
+}
+
+/** Facets from the number of matching incidents per facet combination (facetKey's JSON). */
+export function facetsOfCombos(groups: { key: string; n: number }[]): Facets {
+  const counts = new Map<keyof Facets, Map<string, number>>();
+  const add = (facet: keyof Facets, key: string, n: number) => {
+    const byKey = counts.get(facet) ?? new Map<string, number>();
+    counts.set(facet, byKey.set(key, (byKey.get(key) ?? 0) + n));
+  };
+  for (const { key, n } of groups) {
+    const [sector, year, tlp, types, causes, basics] = JSON.parse(key) as [string, string, string, string[], string[], string[]];
+    add("total", "", n);
+    add("sector", sector, n);
+    add("year", year, n);
+    add("tlp", tlp, n);
+    for (const v of types) add("type", v, n);
+    for (const v of causes) add("cause", v, n);
+    for (const v of basics) add("basics", v, n);
+  }
+  return facetsOf([...counts].flatMap(([facet, byKey]) => [...byKey].map(([key, count]) => ({ facet, key, count }))));
 }
 
 /** Facets from (facet, key, count) rows, `total` among them; each facet's values most frequent first, then by key. */

@@ -24,10 +24,11 @@ interface TableCopy {
 const TABLES: TableCopy[] = [
   { table: "documents", select: "SELECT sha256, media_type, charset, size, bytes, text, title, published, parent, messages, analysis, first_seen FROM documents ORDER BY rowid", json: ["messages"] },
   { table: "sources", select: "SELECT sha256, source, fetched_at FROM sources ORDER BY rowid" },
+  { table: "facet_combos", select: "SELECT id, key FROM facet_combos ORDER BY id", json: ["key"], serial: "id" },
   {
     table: "incidents",
     select: `SELECT i.id, i.rowid AS seq, i.title, i.organization, i.sector, i.disclosed_on, i.discovered_on, i.event_date, i.affected_count, i.fields,
-      coalesce(f.body, '') AS body, i.created_at, i.updated_at, i.tlp, i.tags, i.casebook_id, i.org_key
+      coalesce(f.body, '') AS body, i.created_at, i.updated_at, i.tlp, i.tags, i.casebook_id, i.org_key, i.facet_combo
       FROM incidents i LEFT JOIN incident_fts f ON f.rowid = i.fts_key ORDER BY i.rowid`,
     json: ["fields", "tags"], lower: ["body"], serial: "seq",
   },

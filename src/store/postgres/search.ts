@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { facetsOf } from "../records.js";
+import { facetsOfCombos } from "../records.js";
 import { SUMMARY_COLUMNS, summary, type IncidentRow } from "../sql/reads.js";
 import type { Facets, IncidentFilter, IncidentSummary, SearchQuery } from "../types.js";
 
@@ -65,17 +65,11 @@ export class PostgresSearch {
     return [...terms.map((t) => this.sql`i.body LIKE ${likePattern(t)} ESCAPE '\\'`), ...this.filters(query)];
   }
 
-  /** How many incidents a query matches, and per facet value. */
+  /** How many incidents a query matches, and per facet value: counted per facet combination, then added up. */
   async facets(query: SearchQuery): Promise<Facets> {
-    const rows = await this.sql<{ facet: keyof Facets; key: string; count: number }[]>`
-      WITH m AS MATERIALIZED (SELECT i.id, i.sector, i.event_date, i.tlp, i.tags FROM incidents i ${this.where(this.matching(query))})
-      SELECT 'total' AS facet, '' AS key, count(*)::int AS count FROM m
-      UNION ALL SELECT 'type', t.type, count(*)::int FROM m JOIN incident_types t ON t.incident_id = m.id GROUP BY t.type
-      UNION ALL SELECT 'sector', coalesce(m.sector, 'unknown'), count(*)::int FROM m GROUP BY 2
-      UNION ALL SELECT 'year', substr(m.event_date, 1, 4), count(*)::int FROM m GROUP BY 2
-      UNION ALL SELECT 'tlp', m.tlp, count(*)::int FROM m GROUP BY 2
-      UNION ALL SELECT CASE g.tag->>'taxonomy' WHEN 'tsr_cause' THEN 'cause' ELSE 'basics' END, g.tag->>'value', count(*)::int
-        FROM m CROSS JOIN LATERAL jsonb_array_elements(m.tags) AS g(tag) WHERE g.tag->>'taxonomy' IN ('tsr_cause', 'basics') GROUP BY 1, 2`;
-    return facetsOf(rows);
+    const groups = await this.sql<{ key: string; n: number }[]>`
+      SELECT c.key, g.n FROM (SELECT i.facet_combo AS combo, count(*)::int AS n FROM incidents i ${this.where(this.matching(query))} GROUP BY i.facet_combo) g
+      JOIN facet_combos c ON c.id = g.combo`;
+    return facetsOfCombos(groups);
   }
 }

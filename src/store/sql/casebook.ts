@@ -11,11 +11,11 @@ import { ownIncident, planMerge, planUnmerge, type SplitSource } from "../../cas
 import { planRefresh } from "../../casebook/refresh.js";
 import type { SourceDraft } from "../../casebook/sources.js";
 import type { Cause, Keep, Write } from "../../casebook/trail.js";
-import { incidentDate, indicatorKind, noticeRows, partiesOf, searchText, SYSTEM, SYSTEM_WRITER } from "../records.js";
+import { facetKey, incidentDate, indicatorKind, noticeRows, partiesOf, searchText, SYSTEM, SYSTEM_WRITER } from "../records.js";
 import type { FieldChange, SaveResult } from "../types.js";
 import { auditQuery } from "./service.js";
 import { locate, markingsOf } from "./reads.js";
-import { all, batch, json, now, one, parse, q, type Query, type Step } from "./step.js";
+import { all, batch, json, later, now, one, parse, q, type Query, type Row, type Step } from "./step.js";
 
 // How the casebook's planners are read for and carried out (casebook/): each store method's reads, the
 // planner it calls and the writes it returns, once for both backends.
@@ -24,18 +24,10 @@ import { all, batch, json, now, one, parse, q, type Query, type Step } from "./s
 export interface SearchIndex {
   /** More assignments of the incident's row update, where the text is a column of it (`$15`: the text). */
   set: string;
-  /** Index an incident's new text and facet values, after its row is written. */
-  put(id: string, body: string, facets: IndexedFacets): Step<void>;
+  /** Index an incident's new text, after its row is written. */
+  put(id: string, body: string): Step<void>;
   /** Drop an incident's text, before its row is deleted. */
   drop(id: string): Step<void>;
-}
-
-/** The values of an incident's row that its facets count. */
-export interface IndexedFacets {
-  sector: string | null;
-  tlp: string;
-  types: readonly string[];
-  tags: readonly Tag[];
 }
 
 /** One write transaction: its backend's index, and the incidents whose fields it changed. */
@@ -87,16 +79,16 @@ function statements(x: Exclude<Write, { op: "refresh" }>): Query[] {
   }
 }
 
-/** Carry out a plan's writes in order: the statements between refreshes go out together, as one batch. */
+/** Carry out a plan's writes in order: the statements go out with the next query (a refresh's reads, or the next step's). */
 export function* apply(w: Tx, writes: Write[]): Step<void> {
   let pending: Query[] = [];
   for (const x of writes) {
     if (x.op !== "refresh") { pending.push(...statements(x)); continue; }
-    yield* batch(pending);
+    yield* later(pending);
     pending = [];
     yield* refresh(w, x.incident, x.who, x.cause, x.keep);
   }
-  yield* batch(pending);
+  yield* later(pending);
 }
 
 /** Rows inserted from one JSON array of tuples, in order (`r.value->>n`: the tuple's nth value). */
@@ -115,11 +107,11 @@ function* refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep): St
       WHERE n.incident_id = $1 AND n.fields IS NOT NULL AND n.is_incident
       ORDER BY coalesce(n.fields->>'disclosed_on', n.listing_date, substr(d.first_seen, 1, 10)) COLLATE "C", d.first_seen, n.document, n.idx`, id),
     q("SELECT field, value FROM overrides WHERE incident_id = $1 AND active ORDER BY id", id),
-    q("SELECT title, fields, tlp, tags FROM incidents WHERE id = $1", id),
+    q("SELECT title, fields, tlp, tags, created_at FROM incidents WHERE id = $1", id),
   ])) as [
     { title: string; fields: string; confidence: string | null; tags: string | null; span_start: number; span_end: number; text: string | null }[],
     { field: string; value: string }[],
-    { title: string; fields: string; tlp: string; tags: string }[],
+    { title: string; fields: string; tlp: string; tags: string; created_at: string }[],
   ];
   const storedFields = parse<IncidentFields>(stored!.fields);
   const plan = planRefresh({
@@ -131,7 +123,7 @@ function* refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep): St
   });
   if (plan.kind === "delete") {
     yield* w.index.drop(id);
-    yield* batch([q("DELETE FROM incidents WHERE id = $1", id)]);
+    yield* later([q("DELETE FROM incidents WHERE id = $1", id)]);
     return "deleted";
   }
   yield* apply(w, plan.writes);
@@ -139,12 +131,16 @@ function* refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep): St
   w.changed.add(id);
   const { title, fields, tlp, tags } = plan.row;
   const body = searchText(title, fields, notices.map((n) => (n.text ?? "").slice(n.span_start, n.span_end)));
-  yield* batch([
+  // Facets are counted per combination of values (facetKey), each recorded once.
+  const combo = facetKey(fields.sector ?? null, incidentDate(fields) ?? stored!.created_at.slice(0, 10), tlp, fields.incident_types, tags);
+  yield* later([
+    q("INSERT INTO facet_combos (key) VALUES ($1::jsonb) ON CONFLICT DO NOTHING", combo),
     q(`UPDATE incidents SET title = $1, organization = $2, sector = $3, disclosed_on = $4, discovered_on = $5,
         event_date = coalesce($6::text, substr(created_at, 1, 10)), affected_count = $7, fields = $8::jsonb, tlp = $9, tags = $10::jsonb,
-        casebook_id = $11, org_key = $12, updated_at = $13${w.index.set} WHERE id = $14`,
+        casebook_id = $11, org_key = $12, updated_at = $13, facet_combo = (SELECT c.id FROM facet_combos c WHERE c.key = $16::jsonb)${w.index.set}
+      WHERE id = $14`,
       title, fields.organization ?? null, fields.sector ?? null, fields.disclosed_on ?? null, fields.discovered_on ?? null, incidentDate(fields),
-      fields.affected_count ?? null, json(fields), tlp, json(tags), fields.casebook_id ?? null, orgKey(fields.organization), now(), id, body),
+      fields.affected_count ?? null, json(fields), tlp, json(tags), fields.casebook_id ?? null, orgKey(fields.organization), now(), id, body, combo),
     q("DELETE FROM incident_types WHERE incident_id = $1", id),
     rowsInsert("incident_types (incident_id, type)", "$1, r.value->>0", fields.incident_types.map((t) => [t]), id),
     q("DELETE FROM incident_indicators WHERE incident_id = $1", id),
@@ -153,34 +149,41 @@ function* refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep): St
     q("DELETE FROM incident_parties WHERE incident_id = $1", id),
     rowsInsert("incident_parties (incident_id, key, name, role)", "$1, r.value->>0, r.value->>1, r.value->>2", partiesOf(fields).map((p) => [p.key, p.name, p.role]), id),
   ]);
-  yield* w.index.put(id, body, { sector: fields.sector ?? null, tlp, types: fields.incident_types, tags });
+  yield* w.index.put(id, body);
   return true;
 }
 
-/** The existing incident a new incident notice reports, if the evidence is strong enough, among those the writer may touch. */
-function* correlate(noticeId: string, notice: Notice, clearance: Tlp): Step<Correlated | null> {
+/** The incidents a new incident notice may report, among those the writer may touch: same casebook number first, then same organisation, each oldest first. */
+function candidates(noticeId: string, notice: Notice, clearance: Tlp): Query {
   const f = notice.incident!.fields;
-  // Same casebook number first, then same organisation, each oldest first.
-  const candidates = yield* all<{ id: string; title: string; fields: string; tlp: string }>(`SELECT id, title, fields, tlp FROM incidents
+  return q(`SELECT id, title, fields, tlp FROM incidents
     WHERE fields <> '{}' AND ((casebook_id IS NOT NULL AND casebook_id = $1) OR (org_key <> '' AND org_key = $2))
       AND id NOT IN (SELECT incident_id FROM merge_blocks WHERE notice_id = $3) AND tlp = ANY($4::text[])
     ORDER BY (casebook_id = $1) IS TRUE DESC, seq LIMIT 200`, f.casebook_id ?? null, orgKey(f.organization), noticeId, levelsUpTo(clearance));
-  return bestMatch({ title: notice.title, fields: f }, candidates.map((c) => ({ ...c, fields: parse<IncidentFields>(c.fields) })));
+}
+
+/** The candidate a new incident notice reports, if the evidence is strong enough. */
+function correlate(notice: Notice, rows: Row[]): Correlated | null {
+  const found = rows as { id: string; title: string; fields: string; tlp: string }[];
+  return bestMatch({ title: notice.title, fields: notice.incident!.fields }, found.map((c) => ({ ...c, fields: parse<IncidentFields>(c.fields) })));
 }
 
 /**
  * Write a casefile's notices and findings, and place each (planNotice): a new incident notice goes
  * where `placement` says, else joins the incident it correlates with among those the writer may
- * touch, else opens its own. Returns each touched incident and whether it is new.
+ * touch, else opens its own. `fresh`: the document was archived just now, so none of its notices is
+ * stored yet and the candidates to join are read with the notice's own write. Returns each touched
+ * incident and whether it is new.
  */
-function* writeNotices(w: Tx, cf: Casefile, writer: Writer, placement?: Placement): Step<Map<string, boolean>> {
+function* writeNotices(w: Tx, cf: Casefile, writer: Writer, fresh: boolean, placement?: Placement): Step<Map<string, boolean>> {
   const touched = new Map<string, boolean>();
   const join = placement && "join" in placement ? writable(writer, placement.join, yield* locate(placement.join)) : null;
   for (const row of noticeRows(cf)) {
     const n = row.notice;
     const findings = n.incident?.findings ?? [];
+    const joinable = n.isIncident && n.incident !== undefined && !placement;
     // The upsert keeps incident_id.
-    const [[found]] = (yield* batch([
+    const [[found], ...rest] = (yield* batch([
       q("SELECT incident_id FROM notices WHERE id = $1", row.id),
       q(`INSERT INTO notices (id, document, idx, title, span_start, span_end, kind, is_incident, reason, listing_date, category, fields, confidence, tags, incident_id)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14::jsonb, NULL)
@@ -192,9 +195,11 @@ function* writeNotices(w: Tx, cf: Casefile, writer: Writer, placement?: Placemen
       ...(findings.length ? [rowsInsert("findings (notice_id, field, value, span_start, span_end, text, confidence, rule)",
         "$1, r.value->>0, r.value->1, (r.value->>2)::int, (r.value->>3)::int, r.value->>4, (r.value->>5)::float8, r.value->>6",
         findings.map((f) => [f.field, f.value, f.span[0], f.span[1], f.text, f.confidence, f.rule]), row.id)] : []),
-    ])) as [{ incident_id: string | null }[]];
+      ...(fresh && joinable ? [candidates(row.id, n, writer.clearance)] : []),
+    ])) as [{ incident_id: string | null }[], ...Row[][]];
     const before = found?.incident_id ?? null;
-    const correlated = before === null && n.isIncident && n.incident && !placement ? yield* correlate(row.id, n, writer.clearance) : null;
+    const asked = fresh && joinable ? rest.at(-1)! : null;
+    const correlated = before === null && joinable ? correlate(n, asked ?? (yield* batch([candidates(row.id, n, writer.clearance)]))[0]!) : null;
     const into = join ? { join } : placement && "open" in placement ? { open: placement.open } : correlated ? { correlated } : null;
     const plan = planNotice({ row, source: cf.doc.source, before, into, system: SYSTEM, writer });
     yield* apply(w, plan.writes);
@@ -219,13 +224,13 @@ function* tally(w: Tx, touched: Map<string, boolean>, notices: number, who: stri
 /** One more place archived bytes were read from, unless they belong to an incident above `clearance`. */
 export function* addSource(sha256: string, source: string, fetchedAt: string, clearance: Tlp): Step<void> {
   if (!(yield* markingsOf(sha256)).every((m) => maySee(clearance, m))) return;
-  yield* batch([q("INSERT INTO sources (sha256, source, fetched_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", sha256, source, fetchedAt)]);
+  yield* later([q("INSERT INTO sources (sha256, source, fetched_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", sha256, source, fetchedAt)]);
 }
 
 /** Archive a document (unless it is already) and where it was read from. */
 export function* saveDocument(cf: Pick<Casefile, "doc" | "messages"> & { charset?: string | null; text?: string | null; analysis?: string }): Step<void> {
   const d = cf.doc;
-  yield* batch([
+  yield* later([
     q(`INSERT INTO documents (sha256, media_type, charset, size, bytes, text, title, published, parent, messages, analysis, first_seen)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12) ON CONFLICT DO NOTHING`,
       d.sha256, d.mediaType, cf.charset ?? null, d.bytes.length, d.bytes, cf.text ?? null, d.title ?? null, d.published ?? null, d.parent ?? null,
@@ -246,7 +251,7 @@ export function* saveCasefile(w: Tx, cf: Casefile, writer: Writer, placement?: P
   checkNoticeMarkings(cf, writer);
   w.changed.clear();
   yield* saveDocument({ ...cf, analysis: digest ?? analysisDigest(cf) });
-  return yield* tally(w, yield* writeNotices(w, cf, writer, placement), cf.notices.length, SYSTEM, "source_added");
+  return yield* tally(w, yield* writeNotices(w, cf, writer, true, placement), cf.notices.length, SYSTEM, "source_added");
 }
 
 /** Store new analyses of archived documents: notices rewritten, incidents refreshed; unchanged ones counted. */
@@ -256,10 +261,12 @@ export function* replaceAnalysis(w: Tx, items: Reanalysis[]): Step<SaveResult> {
   let notices = 0;
   for (const item of items) {
     const sha = item.kind === "same" ? item.sha256 : item.casefile.doc.sha256;
-    const stored = yield* one<{ analysis: string | null }>("SELECT analysis FROM documents WHERE sha256 = $1", sha);
+    const [[stored], ids] = (yield* batch([
+      q("SELECT analysis FROM documents WHERE sha256 = $1", sha),
+      q("SELECT incident_id FROM notices WHERE document = $1 AND incident_id IS NOT NULL GROUP BY incident_id ORDER BY min(seq)", sha),
+    ])) as [{ analysis: string | null }[], { incident_id: string }[]];
     if (!stored) continue;
     notices += item.kind === "same" ? item.notices : item.casefile.notices.length;
-    const ids = yield* all<{ incident_id: string }>("SELECT incident_id FROM notices WHERE document = $1 AND incident_id IS NOT NULL GROUP BY incident_id ORDER BY min(seq)", sha);
     if (item.kind === "same" || stored.analysis === item.digest) {
       for (const r of ids) same.add(r.incident_id);
       continue;
@@ -274,10 +281,10 @@ export function* replaceAnalysis(w: Tx, items: Reanalysis[]): Step<SaveResult> {
     const keep = new Set(noticeRows(cf).map((r) => r.id));
     for (const o of old) {
       if (keep.has(o.id)) continue;
-      yield* batch([q("DELETE FROM notices WHERE id = $1", o.id)]);
+      yield* later([q("DELETE FROM notices WHERE id = $1", o.id)]);
       if (o.incident_id) yield* apply(w, [{ op: "event", incident: o.incident_id, who: SYSTEM, action: "reextracted", detail: { source_removed: o.id } }]);
     }
-    for (const [id, created] of yield* writeNotices(w, cf, SYSTEM_WRITER)) touched.set(id, created || (touched.get(id) ?? false));
+    for (const [id, created] of yield* writeNotices(w, cf, SYSTEM_WRITER, false)) touched.set(id, created || (touched.get(id) ?? false));
   }
   const r = yield* tally(w, touched, notices, SYSTEM, "reextracted");
   for (const id of same) if (!touched.has(id)) r.incidentsUnchanged++;

@@ -43,9 +43,10 @@ export class SqliteStore extends SqlStore {
     this.db.function("jikenbo_lower", { deterministic: true }, (s: unknown) => (typeof s === "string" ? s.toLowerCase() : s));
     this.db.function("jikenbo_bigrams", { deterministic: true }, (s: unknown) => bigramTokens(String(s ?? "")));
     const search = this.search = new SqliteSearch(this.db, (sql) => this.st(sql));
+    // Called inside a step: every write it yielded before has run (driveSync runs later writes at once).
     this.index = {
       set: "",
-      *put(id, body, facets) { search.index(id, body, facets); },
+      *put(id, body) { search.index(id, body); },
       *drop(id) { search.unindex(id); },
     };
   }

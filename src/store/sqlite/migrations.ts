@@ -1,19 +1,9 @@
-import type { Tag } from "../../core/types.js";
-
 /** Incident `i`'s facet values as one JSON key: [sector, year, TLP, types, causes, basics], lists sorted. */
 export const FACET_KEY = `json_array(coalesce(i.sector, 'unknown'), substr(i.event_date, 1, 4), i.tlp,
     json((SELECT json_group_array(t.type ORDER BY t.type) FROM incident_types t WHERE t.incident_id = i.id)),
     json((SELECT json_group_array(g.value ->> '$.value' ORDER BY g.value ->> '$.value') FROM json_each(i.tags) g WHERE g.value ->> '$.taxonomy' = 'tsr_cause')),
     json((SELECT json_group_array(g.value ->> '$.value' ORDER BY g.value ->> '$.value') FROM json_each(i.tags) g WHERE g.value ->> '$.taxonomy' = 'basics')))`;
 
-/**
- * FACET_KEY as the writer computes it from the values it writes (types deduplicated as incident_types
- * keeps them; values in code-point order, as SQLite's BINARY collation orders these BMP strings).
- */
-export function facetKey(sector: string | null, eventDate: string, tlp: string, types: readonly string[], tags: readonly Tag[]): string {
-  const values = (taxonomy: string) => tags.filter((t) => t.taxonomy === taxonomy).map((t) => t.value).sort();
-  return JSON.stringify([sector ?? "unknown", eventDate.slice(0, 4), tlp, [...new Set(types)].sort(), values("tsr_cause"), values("basics")]);
-}
 
 /** Versioned schema changes for the SQLite store; index + 1 is the schema version. */
 export const SQLITE_MIGRATIONS: readonly string[] = [

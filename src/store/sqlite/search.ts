@@ -1,10 +1,8 @@
 import type Database from "better-sqlite3";
-import { bigramQuery, bigramTokens, ONE_RUN, facetsOf } from "../records.js";
-import type { IndexedFacets } from "../sql/casebook.js";
+import { bigramQuery, bigramTokens, ONE_RUN, facetsOfCombos } from "../records.js";
 import { SUMMARY_COLUMNS, summary, type IncidentRow } from "../sql/reads.js";
 import { FacetCache } from "../facet-cache.js";
 import type { Facets, IncidentFilter, IncidentSummary, SearchQuery, Sort } from "../types.js";
-import { facetKey } from "./migrations.js";
 
 // Listing, full-text search and facets over the SQLite file: which incidents a query matches, a page
 // of them in order, and how many per facet value; and the full-text indexes they read.
@@ -47,8 +45,8 @@ export class SqliteSearch {
 
   constructor(private readonly db: Database.Database, private readonly st: (sql: string) => Database.Statement) {}
 
-  /** Index an incident's text (its row written): trigrams, character pairs, and its facet combination. */
-  index(id: string, body: string, facets: IndexedFacets): void {
+  /** Index an incident's text (its row written): trigrams and character pairs. */
+  index(id: string, body: string): void {
     const row = this.st("SELECT rowid, fts_key, event_date FROM incidents WHERE id = ?").get(id) as { rowid: number; fts_key: number | null; event_date: string };
     if (row.fts_key !== null) {
       this.st("DELETE FROM incident_fts WHERE rowid = ?").run(row.fts_key);
@@ -57,10 +55,7 @@ export class SqliteSearch {
     const key = ftsKey(row.event_date, row.rowid);
     this.st("INSERT INTO incident_fts (rowid, body) VALUES (?, ?)").run(key, body);
     this.st("INSERT INTO incident_bigrams (rowid, pairs) VALUES (?, ?)").run(key, bigramTokens(body));
-    // Computed here, not with FACET_KEY's query (the costliest statement of a save); a test holds the two equal.
-    const combo = facetKey(facets.sector, row.event_date, facets.tlp, facets.types, facets.tags);
-    this.st("INSERT OR IGNORE INTO facet_combos (key) VALUES (?)").run(combo);
-    this.st("UPDATE incidents SET fts_key = ?, facet_combo = (SELECT id FROM facet_combos WHERE key = ?) WHERE rowid = ?").run(key, combo, row.rowid);
+    this.st("UPDATE incidents SET fts_key = ? WHERE rowid = ?").run(key, row.rowid);
   }
 
   /** Drop an incident's text from the indexes, before its row is deleted. */
@@ -182,21 +177,6 @@ export class SqliteSearch {
     const groups = this.st(
       `SELECT c.key, g.n FROM (SELECT x.facet_combo AS combo, count(*) AS n ${m.from} GROUP BY x.facet_combo) g JOIN facet_combos c ON c.id = g.combo`,
     ).all(...m.params) as { key: string; n: number }[];
-    const counts = new Map<keyof Facets, Map<string, number>>();
-    const add = (facet: keyof Facets, key: string, n: number) => {
-      const byKey = counts.get(facet) ?? new Map<string, number>();
-      counts.set(facet, byKey.set(key, (byKey.get(key) ?? 0) + n));
-    };
-    for (const { key, n } of groups) {
-      const [sector, year, tlp, types, causes, basics] = JSON.parse(key) as [string, string, string, string[], string[], string[]];
-      add("total", "", n);
-      add("sector", sector, n);
-      add("year", year, n);
-      add("tlp", tlp, n);
-      for (const v of types) add("type", v, n);
-      for (const v of causes) add("cause", v, n);
-      for (const v of basics) add("basics", v, n);
-    }
-    return facetsOf([...counts].flatMap(([facet, byKey]) => [...byKey].map(([key, count]) => ({ facet, key, count }))));
+    return facetsOfCombos(groups);
   }
 }
