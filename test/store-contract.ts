@@ -154,6 +154,12 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       assert.equal(hashes.length, 3);
       for await (const d of s.documents([hashes[2]!, hashes[0]!])) some.push(d.sha256);
       assert.deepEqual(some, [hashes[2], hashes[0]], "a chunk of documents, in the order asked (a re-extraction job's)");
+      // More than a page of documents (walked a page at a time), many archived at the same moment.
+      for (let i = 0; i < 120; i++) await s.saveContainer({ doc: makeDocument(Buffer.from(`feed ${i}`), { source: `feed-${i}.xml`, fetchedAt: "2025-06-01T00:00:00.000Z" }), messages: [] });
+      const all: string[] = [];
+      for await (const d of s.documents()) all.push(d.sha256);
+      assert.equal(all.length, 123);
+      assert.deepEqual(all, await s.documentHashes(), "every document once, in archive order, across pages");
       const [inc] = await s.searchIncidents({ q: "テスト商会" });
       const d = (await s.getIncident(inc!.id))!;
       assert.equal(d.notices.length, 2);

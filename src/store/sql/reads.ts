@@ -77,20 +77,37 @@ export function* documentHashes(): Step<string[]> {
   return (yield* all<{ sha256: string }>("SELECT sha256 FROM documents ORDER BY first_seen, sha256")).map((r) => r.sha256);
 }
 
-/** One archived document with its sources and bytes, and the digest of its analysis. */
-export function* documentOf(sha256: string): Step<(StoredDocument & { bytes: Uint8Array; analysis: string | null }) | null> {
-  const [[r], sources] = (yield* batch([
-    q("SELECT sha256, media_type, charset, size, bytes, text, title, published, parent, messages, analysis FROM documents WHERE sha256 = $1", sha256),
-    q("SELECT source, fetched_at FROM sources WHERE sha256 = $1 ORDER BY fetched_at, source", sha256),
+/** The hashes of up to `limit` archived documents after `after` (null: from the first), oldest first. */
+export function* documentHashesAfter(after: { first_seen: string; sha256: string } | null, limit: number): Step<{ first_seen: string; sha256: string }[]> {
+  return after === null
+    ? yield* all<{ first_seen: string; sha256: string }>("SELECT first_seen, sha256 FROM documents ORDER BY first_seen, sha256 LIMIT $1", limit)
+    : yield* all<{ first_seen: string; sha256: string }>(`SELECT first_seen, sha256 FROM documents WHERE (first_seen, sha256) > ($1::text, $2::text)
+      ORDER BY first_seen, sha256 LIMIT $3`, after.first_seen, after.sha256, limit);
+}
+
+/** An archived document with its sources and bytes, and the digest of its analysis. */
+export type ArchivedDocument = StoredDocument & { bytes: Uint8Array; analysis: string | null };
+
+/** Archived documents, in the order of `shas` (those not archived left out). */
+export function* documentsOf(shas: string[]): Step<ArchivedDocument[]> {
+  if (shas.length === 0) return [];
+  const [docs, sources] = (yield* batch([
+    q("SELECT sha256, media_type, charset, size, bytes, text, title, published, parent, messages, analysis FROM documents WHERE sha256 = ANY($1::text[])", shas),
+    q("SELECT sha256, source, fetched_at FROM sources WHERE sha256 = ANY($1::text[]) ORDER BY fetched_at, source", shas),
   ])) as [
     { sha256: string; media_type: string; charset: string | null; size: number; bytes: Buffer; text: string | null; title: string | null; published: string | null; parent: string | null; messages: string; analysis: string | null }[],
-    { source: string; fetched_at: string }[],
+    { sha256: string; source: string; fetched_at: string }[],
   ];
-  return r ? {
-    sha256: r.sha256, mediaType: r.media_type, charset: r.charset, size: r.size, title: r.title, published: r.published, parent: r.parent,
-    sources: sources.map((s) => ({ source: s.source, fetched_at: s.fetched_at })), messages: parse<Message[]>(r.messages), text: r.text,
-    bytes: new Uint8Array(r.bytes), analysis: r.analysis,
-  } : null;
+  const bySha = new Map(docs.map((r) => [r.sha256, r]));
+  const sourcesOf = new Map<string, { source: string; fetched_at: string }[]>();
+  for (const s of sources) sourcesOf.set(s.sha256, [...sourcesOf.get(s.sha256) ?? [], { source: s.source, fetched_at: s.fetched_at }]);
+  return shas.flatMap((sha) => {
+    const r = bySha.get(sha);
+    return r ? [{
+      sha256: r.sha256, mediaType: r.media_type, charset: r.charset, size: r.size, title: r.title, published: r.published, parent: r.parent,
+      sources: sourcesOf.get(sha) ?? [], messages: parse<Message[]>(r.messages), text: r.text, bytes: new Uint8Array(r.bytes), analysis: r.analysis,
+    }] : [];
+  });
 }
 
 /** Incidents sharing an indicator, a named party or the organisation with this one. */

@@ -12,6 +12,9 @@ import * as reads from "./reads.js";
 import * as service from "./service.js";
 import { one, q, type Step } from "./step.js";
 
+/** Archived documents read per round trip when they are walked through (re-extraction). */
+const DOCUMENT_PAGE = 50;
+
 /**
  * The Store both backends share: every method a read or a write of steps (step.ts) spelled once. A
  * backend brings its connection and how it runs steps (`run`, `write`), its migrations, its search
@@ -84,15 +87,22 @@ export abstract class SqlStore implements Store {
     return this.run(reads.documentHashes());
   }
 
-  async *documents(only?: string[]): AsyncIterable<StoredDocument & { bytes: Uint8Array; analysis: string | null }> {
-    for (const sha of only ?? await this.documentHashes()) {
-      const d = await this.run(reads.documentOf(sha));
-      if (d) yield d;
+  async *documents(only?: string[]): AsyncIterable<reads.ArchivedDocument> {
+    // A page at a time: one round trip per page, and never every hash in memory.
+    if (only) {
+      for (let i = 0; i < only.length; i += DOCUMENT_PAGE) yield* await this.run(reads.documentsOf(only.slice(i, i + DOCUMENT_PAGE)));
+      return;
+    }
+    for (let after: { first_seen: string; sha256: string } | null = null; ;) {
+      const page: { first_seen: string; sha256: string }[] = await this.run(reads.documentHashesAfter(after, DOCUMENT_PAGE));
+      if (page.length === 0) return;
+      yield* await this.run(reads.documentsOf(page.map((d) => d.sha256)));
+      after = page.at(-1)!;
     }
   }
 
   async getDocument(sha256: string): Promise<(StoredDocument & { bytes: Uint8Array }) | null> {
-    const d = await this.run(reads.documentOf(sha256));
+    const [d] = await this.run(reads.documentsOf([sha256]));
     if (!d) return null;
     const { analysis: _, ...doc } = d;
     return doc;

@@ -290,4 +290,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE findings RENAME COLUMN start TO span_start;
   ALTER TABLE findings RENAME COLUMN "end" TO span_end;
   `,
+  `
+  -- Documents oldest first, a page at a time (re-extraction walks them so).
+  CREATE INDEX documents_first_seen ON documents(first_seen, sha256);
+  `,
 ];
