@@ -261,23 +261,25 @@ export function* replaceAnalysis(w: Tx, items: Reanalysis[]): Step<SaveResult> {
   let notices = 0;
   for (const item of items) {
     const sha = item.kind === "same" ? item.sha256 : item.casefile.doc.sha256;
-    const [[stored], ids] = (yield* batch([
+    const [[stored], old] = (yield* batch([
       q("SELECT analysis FROM documents WHERE sha256 = $1", sha),
-      q("SELECT incident_id FROM notices WHERE document = $1 AND incident_id IS NOT NULL GROUP BY incident_id ORDER BY min(seq)", sha),
-    ])) as [{ analysis: string | null }[], { incident_id: string }[]];
+      q("SELECT id, incident_id FROM notices WHERE document = $1 ORDER BY seq", sha),
+    ])) as [{ analysis: string | null }[], { id: string; incident_id: string | null }[]];
     if (!stored) continue;
     notices += item.kind === "same" ? item.notices : item.casefile.notices.length;
+    // Its incidents, each once, in the order their first notice was stored.
+    const ids = [...new Set(old.flatMap((o) => (o.incident_id ? [o.incident_id] : [])))];
     if (item.kind === "same" || stored.analysis === item.digest) {
-      for (const r of ids) same.add(r.incident_id);
+      for (const id of ids) same.add(id);
       continue;
     }
     const { casefile: cf, digest } = item;
-    for (const r of ids) if (!touched.has(r.incident_id)) touched.set(r.incident_id, false);
-    const [, , old] = (yield* batch([
+    for (const id of ids) if (!touched.has(id)) touched.set(id, false);
+    // Findings by their notices' ids: an index lookup whatever the planner knows of the tables' sizes.
+    yield* later([
       q("UPDATE documents SET text = $1, charset = $2, messages = $3::jsonb, analysis = $4 WHERE sha256 = $5", cf.text, cf.charset, json(cf.messages), digest, sha),
-      q("DELETE FROM findings WHERE notice_id IN (SELECT id FROM notices WHERE document = $1)", sha),
-      q("SELECT id, incident_id FROM notices WHERE document = $1 ORDER BY seq", sha),
-    ])) as [unknown, unknown, { id: string; incident_id: string | null }[]];
+      q("DELETE FROM findings WHERE notice_id = ANY($1::text[])", old.map((o) => o.id)),
+    ]);
     const keep = new Set(noticeRows(cf).map((r) => r.id));
     for (const o of old) {
       if (keep.has(o.id)) continue;
