@@ -102,6 +102,8 @@ let secs = (performance.now() - t) / 1000;
 const ingestRate = notices / secs;
 rows.push(["ingest", `${fmt(ingestRate)} notices/s, ${fmt(bytes / 1e6 / secs, 2)} MB/s (${fmt(secs, 1)} s)`]);
 const incidents = await store.countIncidents();
+// What autovacuum would soon do on PostgreSQL (docs/DEPLOY.md), done now and not timed: some servers run without it.
+if (PG) await cb.raw("VACUUM ANALYZE");
 
 // Re-extract: the current rules over the archived bytes, as `jikenbo reextract` runs them.
 t = performance.now();
