@@ -1,7 +1,11 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { synthetic } from "../bench/generate.js";
+import { SYSTEM_WRITER } from "../src/store/records.js";
 import postgres from "postgres";
 import { PostgresStore } from "../src/store/postgres/index.js";
-import { FACET_KEY } from "../src/store/postgres/migrations.js";
-import { facetCacheContract, facetComboContract, storeContract } from "./store-contract.js";
+import { FACET_KEY, PAIRS } from "../src/store/postgres/migrations.js";
+import { casefileOf, facetCacheContract, facetComboContract, storeContract } from "./store-contract.js";
 import { freshDatabase, withPostgres } from "./pg-helpers.js";
 
 await withPostgres("postgres store contract", () => {
@@ -23,6 +27,23 @@ await withPostgres("postgres store contract", () => {
       behindTheBack: async (tlp) => { await raw`UPDATE incidents SET tlp = ${tlp}`; },
       close: async () => { await raw.end({ timeout: 5 }); await other.close(); await server.close(); },
     };
+  });
+
+  test("postgres: each incident's characters and character pairs as the writer keeps them are the ones the migration's SQL computes", async () => {
+    const url = await freshDatabase();
+    const store = await PostgresStore.connect(url);
+    await store.migrate();
+    const raw = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      for (let i = 0; i < 12; i++) await store.saveCasefile(await casefileOf(synthetic(i).text, `s/${i}.txt`), SYSTEM_WRITER);
+      const rows = await raw<{ n: number; same: number; filled: number }[]>`SELECT count(*)::int AS n,
+        count(*) FILTER (WHERE i.pairs @> ${raw.unsafe(PAIRS)} AND i.pairs <@ ${raw.unsafe(PAIRS)})::int AS same,
+        count(*) FILTER (WHERE cardinality(i.pairs) > 100)::int AS filled FROM incidents i`;
+      assert.deepEqual(rows[0], { n: 12, same: 12, filled: 12 });
+    } finally {
+      await raw.end({ timeout: 5 });
+      await store.close();
+    }
   });
 
   facetComboContract("postgres", async () => {

@@ -97,6 +97,18 @@ export function bigramTokens(text: string): string {
 }
 
 /**
+ * The characters and overlapping character pairs of a search text, each once (PostgreSQL's pair
+ * index): a word of one or two characters is one of them. Runs are not split, so that SQL computes the
+ * same set (PAIRS in postgres/migrations.ts); a pair across a separator is only an extra entry.
+ */
+export function charPairs(text: string): string[] {
+  const chars = Array.from(text);
+  const seen = new Set<string>(chars);
+  for (let k = 0; k + 1 < chars.length; k++) seen.add(chars[k]! + chars[k + 1]!);
+  return [...seen];
+}
+
+/**
  * What to ask the character-pair index for a short word (FTS5 phrases): the pair of each
  * two-character run, and a lone character as a prefix; nothing for a word of separators only.
  */

@@ -7,6 +7,7 @@ import { SqliteStore } from "../sqlite/index.js";
 import { SQLITE_MIGRATIONS } from "../sqlite/migrations.js";
 import { ConflictError } from "../types.js";
 import { PostgresStore, WRITE_LOCK } from "./index.js";
+import { PAIRS } from "./migrations.js";
 
 /** One table to copy: the SQLite query giving its rows under the PostgreSQL column names, and how to convert them. */
 interface TableCopy {
@@ -157,6 +158,8 @@ export async function copySqliteToPostgres(from: string, to: string): Promise<Re
           const before = fingerprint(JSON.parse(r.fields) as IncidentFields), after = fingerprint(pg!.fields);
           if (before !== after) await tx`UPDATE watch_hits SET fingerprint = ${after} WHERE incident_id = ${r.id} AND fingerprint = ${before}`;
         }
+        // SQLite keeps short words in an index of its own: the rows' characters and pairs are computed here.
+        await tx.unsafe(`UPDATE incidents AS i SET pairs = ${PAIRS}`);
         await tx`UPDATE casebook_version SET n = n + 1`;
         // Statistics now, so that the first searches are planned well.
         await tx.unsafe(`ANALYZE ${TABLES.map((t) => quote(t.table)).join(", ")}`);

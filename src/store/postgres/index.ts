@@ -37,8 +37,11 @@ function redact(url: string): string {
   }
 }
 
-/** The search text is a column of the incident's row (pg_trgm indexes it), written with the row. */
-const INDEX: SearchIndex = { set: ", body = $15", *put() {}, *drop() {} };
+/**
+ * The search text is a column of the incident's row, written with the row: pg_trgm indexes it for words
+ * of three characters or more, its characters and character pairs (pairs) for shorter ones.
+ */
+const INDEX: SearchIndex = { set: ", body = $15, pairs = $17::text[]", pairs: true, *put() {}, *drop() {} };
 
 /** Run steps to their end on a pool or in a transaction, a batch's queries pipelined. */
 function drive<T>(db: Db, step: Step<T>): Promise<T> {

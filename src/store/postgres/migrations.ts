@@ -7,6 +7,10 @@ export const FACET_KEY = `jsonb_build_array(coalesce(i.sector, 'unknown'), subst
     coalesce((SELECT jsonb_agg(g->>'value' ORDER BY g->>'value' COLLATE "C") FROM jsonb_array_elements(i.tags) g WHERE g->>'taxonomy' = 'tsr_cause'), '[]'::jsonb),
     coalesce((SELECT jsonb_agg(g->>'value' ORDER BY g->>'value' COLLATE "C") FROM jsonb_array_elements(i.tags) g WHERE g->>'taxonomy' = 'basics'), '[]'::jsonb))`;
 
+/** An incident i's characters and character pairs, as charPairs computes them (store/records.ts). */
+export const PAIRS = `ARRAY(SELECT DISTINCT substr(i.body, k, n) FROM generate_series(1, length(i.body)) AS k, (VALUES (1), (2)) AS v(n)
+    WHERE k + n - 1 <= length(i.body))`;
+
 /** Versioned schema changes for the PostgreSQL store; index + 1 is the version recorded in `schema_migrations`. */
 export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
@@ -297,5 +301,12 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   UPDATE incidents AS i SET facet_combo = c.id FROM facet_combos c WHERE c.key = ${FACET_KEY};
   -- Counts within a reader's clearance read the index alone.
   CREATE INDEX incidents_facets ON incidents (tlp, facet_combo);
+  `,
+  `
+  -- Words of one or two characters, which the trigram index cannot narrow, found by their characters
+  -- and character pairs (charPairs).
+  ALTER TABLE incidents ADD COLUMN pairs text[] NOT NULL DEFAULT '{}';
+  UPDATE incidents AS i SET pairs = ${PAIRS};
+  CREATE INDEX incidents_pairs ON incidents USING gin (pairs);
   `,
 ];

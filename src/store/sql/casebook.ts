@@ -11,7 +11,7 @@ import { ownIncident, planMerge, planUnmerge, type SplitSource } from "../../cas
 import { planRefresh } from "../../casebook/refresh.js";
 import type { SourceDraft } from "../../casebook/sources.js";
 import type { Cause, Keep, Write } from "../../casebook/trail.js";
-import { facetKey, incidentDate, indicatorKind, noticeRows, partiesOf, searchText, SYSTEM, SYSTEM_WRITER } from "../records.js";
+import { charPairs, facetKey, incidentDate, indicatorKind, noticeRows, partiesOf, searchText, SYSTEM, SYSTEM_WRITER } from "../records.js";
 import type { FieldChange, SaveResult } from "../types.js";
 import { auditQuery } from "./service.js";
 import { locate, markingsOf } from "./reads.js";
@@ -22,8 +22,10 @@ import { all, batch, json, later, now, one, parse, q, type Query, type Row, type
 
 /** How a backend keeps its full-text index in step with an incident's row. */
 export interface SearchIndex {
-  /** More assignments of the incident's row update, where the text is a column of it (`$15`: the text). */
+  /** More assignments of the incident's row update, where the text is a column of it (`$15`: the text; `$17`: its charPairs when `pairs`). */
   set: string;
+  /** Whether the row keeps its text's characters and character pairs (`$17`). */
+  pairs: boolean;
   /** Index an incident's new text, after its row is written. */
   put(id: string, body: string): Step<void>;
   /** Drop an incident's text, before its row is deleted. */
@@ -140,7 +142,8 @@ function* refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep): St
         casebook_id = $11, org_key = $12, updated_at = $13, facet_combo = (SELECT c.id FROM facet_combos c WHERE c.key = $16::jsonb)${w.index.set}
       WHERE id = $14`,
       title, fields.organization ?? null, fields.sector ?? null, fields.disclosed_on ?? null, fields.discovered_on ?? null, incidentDate(fields),
-      fields.affected_count ?? null, json(fields), tlp, json(tags), fields.casebook_id ?? null, orgKey(fields.organization), now(), id, body, combo),
+      fields.affected_count ?? null, json(fields), tlp, json(tags), fields.casebook_id ?? null, orgKey(fields.organization), now(), id, body, combo,
+      w.index.pairs ? charPairs(body) : null),
     q("DELETE FROM incident_types WHERE incident_id = $1", id),
     rowsInsert("incident_types (incident_id, type)", "$1, r.value->>0", fields.incident_types.map((t) => [t]), id),
     q("DELETE FROM incident_indicators WHERE incident_id = $1", id),

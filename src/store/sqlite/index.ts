@@ -46,6 +46,7 @@ export class SqliteStore extends SqlStore {
     // Called inside a step: every write it yielded before has run (driveSync runs later writes at once).
     this.index = {
       set: "",
+      pairs: false,
       *put(id, body) { search.index(id, body); },
       *drop(id) { search.unindex(id); },
     };
