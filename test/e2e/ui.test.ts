@@ -70,6 +70,8 @@ test("search 不正アクセス: results with the match highlighted, facets with
   await typeFacet.getByRole("link", { name: /アカウント乗っ取り/ }).click();
   await page.waitForURL(/type=account_takeover/);
   await page.locator(".chips").waitFor();
+  // The new count arrives with the narrowed results, a moment after the URL and the chips (slower on a loaded machine).
+  await page.waitForFunction((before) => Number(document.querySelector(".total")?.textContent?.replace(/\D/g, "")) !== before, total, { timeout: 10_000 }).catch(() => {});
   const narrowed = Number((await page.locator(".total").textContent())!.replace(/\D/g, ""));
   assert.ok(narrowed >= 1 && narrowed < total, `${narrowed} of ${total}`);
   await page.goBack();
