@@ -3,7 +3,9 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
+import { once } from "node:events";
 import { readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { test } from "node:test";
@@ -113,5 +115,34 @@ test("`jikenbo serve` prints its address, serves, and exits 0 on SIGTERM", async
     assert.match(stderr, /"msg":"server closed"/);
   } finally {
     child.kill("SIGKILL");
+  }
+});
+
+test("a kept-alive connection whose next request waits out a long busy spell is answered, not reset", async () => {
+  const store = await emptyStore();
+  const server = await startServer({ store, host: "127.0.0.1", port: 0, jobs: null, settings: { anonymousRead: true } });
+  const socket = connect(server.port, "127.0.0.1");
+  let received = "";
+  let ended: string | null = null;
+  socket.on("data", (c: Buffer) => { received += String(c); });
+  socket.on("error", (e: Error & { code?: string }) => { ended = e.code ?? e.message; });
+  socket.on("close", () => { ended ??= "closed"; });
+  const request = "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n";
+  const answers = () => received.split("HTTP/1.1 200 ").length - 1;
+  try {
+    await once(socket, "connect");
+    socket.write(request);
+    await until(async () => answers() === 1);
+    // The next request reaches the server while its thread is held longer than Node's default
+    // keep-alive timeout (5 s), as a long count at 1M incidents holds it.
+    socket.write(request);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 6000);
+    await until(async () => answers() === 2 || ended !== null);
+    assert.equal(ended, null, "the connection stays open");
+    assert.equal(answers(), 2);
+  } finally {
+    socket.destroy();
+    await server.close();
+    await store.close();
   }
 });

@@ -27,6 +27,9 @@ export interface ServeOptions extends AppDeps {
   graceMs?: number;
 }
 
+/** How long an idle kept-alive connection stays open. */
+const KEEP_ALIVE_MS = 65_000;
+
 /** A listening server. */
 export interface RunningServer {
   url: string;
@@ -47,6 +50,11 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     const s = serve({ fetch: app.fetch, hostname: o.host, port: o.port }, () => resolve(s as Server)) as Server;
     s.once("error", reject);
   });
+  // A kept-alive connection stays open a minute, as load balancers keep theirs. Node's 5 s would close one
+  // whose next request is already waiting, when a long count held this thread past it (the timer runs
+  // before the waiting request is read): the client sees ECONNRESET (bench:http at 1M, mixed mode).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   const { port } = server.address() as AddressInfo;
   const host = o.host.includes(":") ? `[${o.host}]` : o.host;
   const deps: JobDeps = {
