@@ -120,7 +120,7 @@ test("`jikenbo serve` prints its address, serves, and exits 0 on SIGTERM", async
 
 test("a kept-alive connection whose next request waits out a long busy spell is answered, not reset", async () => {
   const store = await emptyStore();
-  const server = await startServer({ store, host: "127.0.0.1", port: 0, jobs: null, settings: { anonymousRead: true } });
+  const server = await startServer({ store, host: "127.0.0.1", port: 0, jobs: null, settings: { anonymousRead: true, allowPrivate: false } });
   const socket = connect(server.port, "127.0.0.1");
   let received = "";
   let ended: string | null = null;
