@@ -84,8 +84,14 @@ export class PostgresStore extends SqlStore {
 
   protected async write<T>(body: (w: Tx) => Step<T>): Promise<T> {
     return (await this.sql.begin(async (tx) => {
-      // Writers take turns (the lock), so bumping the one version row costs no extra waiting.
-      await Promise.all([tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`, tx`UPDATE casebook_version SET n = n + 1`]);
+      // Writers take turns (the lock), so bumping the one version row costs no extra waiting. A write reads
+      // and writes a few rows by key, so its plans are kept (PostgreSQL's default; planning every statement
+      // afresh, as searches are, cost a third of the ingest rate) and never parallel: on tables whose
+      // statistics lag a bulk load (autovacuum off or behind) the planner started workers for every save.
+      await Promise.all([
+        tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`, tx`UPDATE casebook_version SET n = n + 1`,
+        tx`SET LOCAL plan_cache_mode = auto`, tx`SET LOCAL max_parallel_workers_per_gather = 0`,
+      ]);
       return drive(tx, body({ index: INDEX, changed: new Set() }));
     })) as T;
   }
