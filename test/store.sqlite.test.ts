@@ -1,10 +1,13 @@
 import Database from "better-sqlite3";
+import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { test } from "node:test";
 import { SqliteStore } from "../src/store/sqlite/index.js";
 import { FACET_KEY } from "../src/store/sqlite/migrations.js";
-import { facetCacheContract, facetComboContract, storeContract } from "./store-contract.js";
+import { SYSTEM_WRITER as OWNER } from "../src/store/records.js";
+import { casefileOf, facetCacheContract, facetComboContract, storeContract } from "./store-contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "jikenbo-store-"));
 let n = 0;
@@ -34,4 +37,29 @@ facetComboContract("sqlite", async () => {
     combos: async () => raw.prepare(`SELECT c.key AS written, ${FACET_KEY} AS computed FROM incidents i LEFT JOIN facet_combos c ON c.id = i.facet_combo ORDER BY i.rowid`).all() as { written: string | null; computed: string }[],
     close: async () => { raw.close(); await store.close(); },
   };
+});
+test("sqlite: words with a common type walk the text index, probing each match's type, and find what a filtered search finds", async () => {
+  const s = new SqliteStore(join(dir, `t${n++}.db`));
+  await s.migrate();
+  try {
+    // More incidents of the type than the rare-type path takes (RARE_TYPE), each organisation its own.
+    const letters = (i: number) => [...String(i)].map((d) => "アイウエオカキクケコ"[Number(d)]).join("");
+    for (let i = 0; i < 160; i++) {
+      const org = `株式会社${letters(i)}テック`;
+      const day = 1 + (i % 28);
+      const text = i % 5 === 0
+        ? `2025年5月2日\n${org}\n\n書類の紛失について\n\n4月${day}日、顧客の氏名を記載した名簿を紛失したことが判明しました。\n`
+        : `2025年5月2日\n${org}\n\nランサムウェア被害に関するお知らせ\n\n2025年4月${day}日、当社のサーバーがランサムウェアに感染しました。顧客の氏名が流出した可能性があります。\n`;
+      await s.saveCasefile(await casefileOf(text, `r${i}.txt`), OWNER);
+    }
+    const ransom = new Set((await s.listIncidents({ type: "ransomware", limit: -1 })).map((i) => i.id));
+    assert.ok(ransom.size > 100, `${ransom.size} ransomware incidents`);
+    const expected = (await s.searchIncidents({ q: "氏名", limit: -1 })).map((i) => i.id).filter((id) => ransom.has(id));
+    assert.ok(expected.length > 100 && expected.length < (await s.searchIncidents({ q: "氏名", limit: -1 })).length);
+    assert.deepEqual((await s.searchIncidents({ q: "氏名", type: "ransomware", limit: -1 })).map((i) => i.id), expected);
+    assert.deepEqual((await s.searchIncidents({ q: "氏名", type: "ransomware", limit: 10, offset: 95 })).map((i) => i.id), expected.slice(95, 105));
+    assert.equal((await s.facets({ q: "氏名", type: "ransomware" })).total, expected.length);
+  } finally {
+    await s.close();
+  }
 });
