@@ -38,18 +38,19 @@ facetComboContract("sqlite", async () => {
     close: async () => { raw.close(); await store.close(); },
   };
 });
-test("sqlite: words with a common type walk the text index, probing each match's type, and find what a filtered search finds", async () => {
+test("sqlite: words with a common type, or before a date, walk the text index and find what a filtered search finds", async () => {
   const s = new SqliteStore(join(dir, `t${n++}.db`));
   await s.migrate();
   try {
     // More incidents of the type than the rare-type path takes (RARE_TYPE), each organisation its own.
     const letters = (i: number) => [...String(i)].map((d) => "アイウエオカキクケコ"[Number(d)]).join("");
+    // Spread over seven years, so that a date splits them.
     for (let i = 0; i < 160; i++) {
       const org = `株式会社${letters(i)}テック`;
-      const day = 1 + (i % 28);
+      const date = `${2019 + (i % 7)}年${1 + (i % 12)}月${1 + (i % 28)}日`;
       const text = i % 5 === 0
-        ? `2025年5月2日\n${org}\n\n書類の紛失について\n\n4月${day}日、顧客の氏名を記載した名簿を紛失したことが判明しました。\n`
-        : `2025年5月2日\n${org}\n\nランサムウェア被害に関するお知らせ\n\n2025年4月${day}日、当社のサーバーがランサムウェアに感染しました。顧客の氏名が流出した可能性があります。\n`;
+        ? `${date}\n${org}\n\n書類の紛失について\n\n${date}、顧客の氏名を記載した名簿を紛失したことが判明しました。\n`
+        : `${date}\n${org}\n\nランサムウェア被害に関するお知らせ\n\n${date}、当社のサーバーがランサムウェアに感染しました。顧客の氏名が流出した可能性があります。\n`;
       await s.saveCasefile(await casefileOf(text, `r${i}.txt`), OWNER);
     }
     const ransom = new Set((await s.listIncidents({ type: "ransomware", limit: -1 })).map((i) => i.id));
@@ -59,6 +60,14 @@ test("sqlite: words with a common type walk the text index, probing each match's
     assert.deepEqual((await s.searchIncidents({ q: "氏名", type: "ransomware", limit: -1 })).map((i) => i.id), expected);
     assert.deepEqual((await s.searchIncidents({ q: "氏名", type: "ransomware", limit: 10, offset: 95 })).map((i) => i.id), expected.slice(95, 105));
     assert.equal((await s.facets({ q: "氏名", type: "ransomware" })).total, expected.length);
+    // Newest first before a date: pages are the slices of the whole answer, which is oldest first reversed.
+    for (const q of [{ q: "氏名", until: "2023-06-30" }, { q: "氏名", until: "2025-12-31", since: "2020-03-01" }, { q: "名簿", until: "2022-01-15" }, { q: "顧客", until: "2019-02-01" }]) {
+      const whole = (await s.searchIncidents({ ...q, limit: -1 })).map((i) => i.id);
+      assert.deepEqual(whole, (await s.searchIncidents({ ...q, sort: "oldest", limit: -1 })).map((i) => i.id).reverse(), JSON.stringify(q));
+      for (const [limit, offset] of [[10, 0], [10, 35], [50, 60], [5, Math.max(0, whole.length - 2)]] as const) {
+        assert.deepEqual((await s.searchIncidents({ ...q, limit, offset })).map((i) => i.id), whole.slice(offset, offset + limit), `${JSON.stringify(q)} ${limit}@${offset}`);
+      }
+    }
   } finally {
     await s.close();
   }
