@@ -8,6 +8,14 @@ import { FACET_KEY, PAIRS } from "../src/store/postgres/migrations.js";
 import { casefileOf, facetCacheContract, facetComboContract, storeContract } from "./store-contract.js";
 import { freshDatabase, withPostgres } from "./pg-helpers.js";
 
+/** A migrated store on a database of its own, and a raw connection to read it behind the store's back. */
+async function storeWithRaw(): Promise<{ store: PostgresStore; raw: postgres.Sql }> {
+  const url = await freshDatabase();
+  const store = await PostgresStore.connect(url);
+  await store.migrate();
+  return { store, raw: postgres(url, { max: 1, onnotice: () => {} }) };
+}
+
 await withPostgres("postgres store contract", () => {
   storeContract("postgres", async () => {
     const s = await PostgresStore.connect(await freshDatabase());
@@ -30,10 +38,7 @@ await withPostgres("postgres store contract", () => {
   });
 
   test("postgres: each incident's characters and character pairs as the writer keeps them are the ones the migration's SQL computes", async () => {
-    const url = await freshDatabase();
-    const store = await PostgresStore.connect(url);
-    await store.migrate();
-    const raw = postgres(url, { max: 1, onnotice: () => {} });
+    const { store, raw } = await storeWithRaw();
     try {
       for (let i = 0; i < 12; i++) await store.saveCasefile(await casefileOf(synthetic(i).text, `s/${i}.txt`), SYSTEM_WRITER);
       const rows = await raw<{ n: number; same: number; filled: number }[]>`SELECT count(*)::int AS n,
@@ -47,10 +52,7 @@ await withPostgres("postgres store contract", () => {
   });
 
   facetComboContract("postgres", async () => {
-    const url = await freshDatabase();
-    const store = await PostgresStore.connect(url);
-    await store.migrate();
-    const raw = postgres(url, { max: 1, onnotice: () => {} });
+    const { store, raw } = await storeWithRaw();
     return {
       store,
       combos: async () => [...await raw<{ written: string | null; computed: string }[]>`
