@@ -1,7 +1,7 @@
-// `npm run bench [-- --scale 100k|1m|N] [--db postgres://…] [--no-reextract]`: ingest, re-extract and search throughput on
+// `npm run bench [-- --scale 100k|1m|N] [--db postgres://…] [--no-reextract] [--keep]`: ingest, re-extract and search throughput on
 // synthetic notices from the team's templates, peak RSS, and a bare read + NFKC + one regex pass as reference.
 // The casebook is a SQLite file in a temporary folder, or with `--db postgres://…` the database
-// `jikenbo_bench_<pid>` created on that server (UTF-8, C.UTF-8) and dropped at the end.
+// `jikenbo_bench_<pid>` created on that server (UTF-8, C.UTF-8) and dropped at the end, unless `--keep`.
 // It measures the compiled modules in dist/ (what `jikenbo` runs; `npm run bench` builds them first):
 // worker threads started under tsx would each pay for its loader.
 import Database from "better-sqlite3";
@@ -45,11 +45,11 @@ const rows: [string, string][] = [];
 const rssMb = () => process.resourceUsage().maxRSS / 1024;
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 
-/** The casebook: a SQLite file, or a database of its own on the --db server; `raw` runs SQL behind the store's back. */
-async function casebook(): Promise<{ where: string; url: string; raw: (sql: string) => Promise<void>; drop: () => Promise<void> }> {
+/** The casebook: a SQLite file, or a database of its own on the --db server; `raw` runs SQL behind the store's back, `end` drops the database unless kept. */
+async function casebook(): Promise<{ where: string; url: string; raw: (sql: string) => Promise<void>; end: (keep: boolean) => Promise<void> }> {
   if (!PG) {
     const file = join(dir, "bench.db");
-    return { where: file, url: file, raw: async (sql) => { const db = new Database(file); db.exec(sql); db.close(); }, drop: async () => {} };
+    return { where: file, url: file, raw: async (sql) => { const db = new Database(file); db.exec(sql); db.close(); }, end: async () => {} };
   }
   const name = `jikenbo_bench_${process.pid}`;
   const admin = postgres(PG, { max: 1, onnotice: () => {} });
@@ -60,7 +60,10 @@ async function casebook(): Promise<{ where: string; url: string; raw: (sql: stri
   return {
     where: `PostgreSQL database ${name}`, url: u.toString(),
     raw: async (sql) => { const db = postgres(u.toString(), { max: 1, onnotice: () => {} }); await db.unsafe(sql); await db.end({ timeout: 5 }); },
-    drop: async () => { await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.end({ timeout: 5 }); },
+    end: async (keep) => {
+      if (!keep) await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end({ timeout: 5 });
+    },
   };
 }
 const cb = await casebook();
@@ -185,9 +188,10 @@ for (const [kind, xs] of Object.entries(facetLat)) {
 rows.push(["facets, counted, typical (p50)", [...typical].map(([q, xs]) => `${q || "(all)"} ${fmt(pct(xs, 50), 1)} ms`).join(", ")]);
 rows.push(["peak RSS", `${fmt(rssMb())} MB`]);
 await store.close();
-if (process.argv.includes("--keep") && !PG) console.error(`kept ${join(dir, "bench.db")}`);
+const keep = process.argv.includes("--keep");
+if (keep) console.error(`kept ${PG ? cb.url : join(dir, "bench.db")}`);
 else rmSync(dir, { recursive: true, force: true });
-await cb.drop();
+await cb.end(keep);
 
 const w = Math.max(...rows.map(([k]) => k.length));
 console.log(`\njikenbo benchmark — ${fmt(N)} notices, ${fmt(incidents)} incidents, ${PG ? "PostgreSQL" : "SQLite"}, node ${process.version}`);
