@@ -31,7 +31,11 @@ const CONTACT_ROUTE = /^\s*(?:宛|あて|に(?:て)?(?:封書|郵送|書面|ご�
 // What a spoofed mail shows as its sender or carries is not data that leaked.
 const SENDER_SHOWN = /(?:発信元|送信元|差出人|送信者)[^。]*(?:表示|異な|一致)|(?:不審|なりすまし|迷惑|詐欺)(?:な)?メールには/;
 // A question ("住所など個人情報は含まれますか?") names data it does not say leaked.
-const QUESTION = /[?？]\s*$|ますか$/;
+/** A question (an FAQ's): ends in ? (before any space) or ますか. Not a regex: one anchored at the end is tried from every character. */
+function isQuestion(t: string): boolean {
+  const e = t.trimEnd();
+  return e.endsWith("?") || e.endsWith("？") || t.endsWith("ますか");
+}
 // A sentence that denies the leak it names ("個人情報の漏えいは確認されておりません").
 const LEAK_DENIED = /(?:漏えい|漏洩|流出)(?:した)?(?:の)?(?:痕跡|形跡|事実)?(?:は|も)(?:[^。、]{0,12})?(?:認められ(?:ません|ない|ず)|確認されて(?:おり|い)ません|確認されていない|ありません|ございません)/;
 // A numbered heading that names a topic ("1.お客様情報の漏えいに関する調査状況"), not what leaked.
@@ -105,7 +109,7 @@ function dataRegions(ctx: RuleContext): Region[] {
     const bulletsFollow = LEAK.test(t) && /情報|データ/.test(t) && /^[・･●○\-*]/.test(lines.slice(i + 1).find((n) => n.text.trim() !== "")?.text.trim() ?? "");
     const intro = (INTRO.test(t) && LEAK.test(t) && /情報|データ|項目/.test(t)) || bulletsFollow;
     if (!header && !intro) continue;
-    if (!QUESTION.test(t)) regions.push({ from: l.start, to: l.end, listing: true }); // an FAQ's question heads its answer
+    if (!isQuestion(t)) regions.push({ from: l.start, to: l.end, listing: true }); // an FAQ's question heads its answer
     let taken = 0;
     let bullets = false;
     for (let j = i + 1; j < lines.length && taken < 20; j++) {
@@ -119,7 +123,7 @@ function dataRegions(ctx: RuleContext): Region[] {
       bullets ||= bullet;
       if (taken > 0 && NEW_SECTION.test(nt) && !/[(（]\d+[)）]/.test(nt.slice(0, 4)) && !/^【[^】]*(?:情報|内容)[^】]*】/.test(nt)) break;
       if (nt.length > 200) break;
-      if (QUESTION.test(nt)) continue;
+      if (isQuestion(nt)) continue;
       regions.push({ from: n.start, to: n.end, listing: true, labelled: DATA_LABEL.test(nt) });
       taken++;
     }
@@ -131,7 +135,7 @@ function dataRegions(ctx: RuleContext): Region[] {
     // A sentence left without its 。 reads on into the next line ("…サーバーへ\n…漏えいは認められませんでした").
     const whole = prose.reduce((w, p) => (p.start <= s.start && p.end >= s.end && p.text.length > w.text.length ? p : w), s);
     const said = /。$/.test(whole.text) ? whole.text : whole.text + text.slice(...lineAround(text, Math.min(text.length, whole.end + 1)));
-    if (LEAK.test(s.text) && !ADVICE.test(s.text) && !EXCLUDED_LABEL.test(s.text) && !SENDER_SHOWN.test(s.text) && !QUESTION.test(s.text) && !TOPIC_HEADING.test(s.text)
+    if (LEAK.test(s.text) && !ADVICE.test(s.text) && !EXCLUDED_LABEL.test(s.text) && !SENDER_SHOWN.test(s.text) && !isQuestion(s.text) && !TOPIC_HEADING.test(s.text)
       && !(LEAK_DENIED.test(said) && !POSSIBLE.test(said))) {
       regions.push({ from: s.start, to: s.end, listing: false });
     }

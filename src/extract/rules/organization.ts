@@ -373,7 +373,8 @@ const NAME_LABEL = /^(?:会\s*社|法\s*人|団\s*体|社)\s*名\s*[:：]?\s+|^�
 function letterheadName(line: string): string | null {
   // A page title's site part ("お知らせ | 株式会社X"); a kana reading in brackets is dropped ("株式会社 東玉(とうぎょく)");
   // so is the label of a filing's header field ("会 社 名 株式会社X").
-  const t = (/(?:\s*[|｜]|\s[-–—]\s)\s*([^|｜]{2,45})$/.exec(line)?.[1]?.trim() ?? line)
+  // (The separator looked for first: the regex, anchored at the end, is tried from every character.)
+  const t = ((/[|｜\-–—]/.test(line) ? /(?:\s*[|｜]|\s[-–—]\s)\s*([^|｜]{2,45})$/.exec(line)?.[1]?.trim() : undefined) ?? line)
     .replace(/\([ぁ-ゖァ-ヴー・\s]+\)\s*$/, "").replace(NAME_LABEL, "");
   if (t.length > 45 || /[。、「」【】:：>|｜]/.test(t) || /各位|御中|様$|^\d/.test(t) || PERSON_TITLE.test(t)) return null;
   const words = t.split(/\s+/);
