@@ -73,7 +73,7 @@ export class PostgresSearch {
     const wanted = Math.max(0, query.offset ?? 0) + limit;
     // Several words: PostgreSQL estimates their matches as if the words were independent, and words
     // that go together ("紛失 USB") match far more than it thinks. It then fetches and re-checks every
-    // match to sort them, seconds at a million incidents, where walking the date order would stop at
+    // match to sort them (400 ms for 紛失 USB at 100k), where walking the date order would stop at
     // the page. So the date order's head is read first: when the page fills from it, it is the page (no
     // match further down comes before it); else the words are rare, and the indexes find them.
     if (words.length >= 2 && limit >= 0 && wanted <= HEAD_ROWS_MAX && query.sort !== "affected") {
