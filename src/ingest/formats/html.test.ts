@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import Encoding from "encoding-japanese";
 import { makeDocument } from "../../core/document.js";
+import { runPipeline } from "../../core/pipeline.js";
 import { readHtml } from "./html.js";
 import { UnreadableError } from "./index.js";
 
@@ -20,8 +21,10 @@ test("the main content is kept, navigation and page furniture are not", async ()
   const out = await readHtml(fixture("notice.html"));
   const lines = out.text.split("\n");
   assert.equal(out.title, "不正アクセスによる個人情報漏えいのおそれに関するお詫び | 株式会社テスト商会");
-  assert.equal(lines[0], out.title);
+  // The <title> says the post title and the site's name; the page says the post title again below it.
+  assert.equal(lines[0], "株式会社テスト商会");
   assert.equal(lines[1], "不正アクセスによる個人情報漏えいのおそれに関するお詫び");
+  assert.equal(out.text.split("不正アクセスによる個人情報漏えいのおそれに関するお詫び").length, 2);
   assert.equal(lines[2], "2024年5月1日");
   for (const kept of ["1. 経緯", "2. 対象となる情報", "お問い合わせ窓口", "氏名", "メールアドレス", "クレジットカード番号",
     "対象件数\t最大 1,234件", "テスト商会 お客様窓口", "電話：0120-000-000（平日10時～17時）"]) {
@@ -114,7 +117,8 @@ test("the site's name from og:site_name joins the lead after the title, with its
   const html = `<html><head><title>メール誤送信のお詫び</title><meta property="og:site_name" content="あけぼの歯科クリニック"></head>
     <body><article><h1>メール誤送信のお詫び</h1><p>当院の職員が患者様宛てのメールを誤って送信しました。</p></article></body></html>`;
   const out = await readHtml(page(html));
-  assert.equal(out.text.split("\n")[1], "あけぼの歯科クリニック");
+  assert.equal(out.text.split("\n")[0], "あけぼの歯科クリニック");
+  assert.equal(out.text.split("\n")[1], "メール誤送信のお詫び");
   assert.deepEqual(out.site?.name, "あけぼの歯科クリニック");
   assert.equal(out.text.slice(...out.site!.span), "あけぼの歯科クリニック");
 });
@@ -131,4 +135,21 @@ test("without og:site_name, a meta author names the site", async () => {
   const html = `<html><head><title>お知らせ</title><meta name="author" content="こなゆき市"></head><body><p>本市のホームページの障害についてお知らせします。</p></body></html>`;
   const out = await readHtml(page(html));
   assert.equal(out.site?.name, "こなゆき市");
+});
+
+test("a <title> that repeats the post's heading with the site's name leads with the site's name only: the heading is said once", async () => {
+  const heading = "【セキュリティ事件簿#2031-001】株式会社はまなす商事 不正アクセスによる個人情報漏えいのお知らせ";
+  const html = `<html><head><title>${heading} | はまなす商事</title></head><body><header><nav><a href="/">ホーム</a></nav></header>
+    <article><h1>${heading}</h1><p>2031年1月5日</p><p>当社ECサイトが第三者による不正アクセスを受け、お客様1,200名の氏名とメールアドレスが流出した可能性があります。</p></article></body></html>`;
+  const out = await readHtml(page(html));
+  assert.deepEqual(out.text.split("\n").slice(0, 2), ["はまなす商事", heading]);
+  assert.equal(out.text.split(heading).length, 2);
+  const [cf] = await runPipeline(page(html));
+  const incidents = cf!.notices.filter((n) => n.isIncident);
+  assert.deepEqual(incidents.map((n) => [n.title, n.incident?.fields.organization]), [[heading, "株式会社はまなす商事"]]);
+  // A <title> that says no more than the heading adds no line; one that the page does not repeat leads as it is.
+  const bare = await readHtml(page(html.replace(` | はまなす商事</title>`, "</title>")));
+  assert.equal(bare.text.split("\n")[0], heading);
+  const other = await readHtml(page(html.replace(`${heading} | はまなす商事</title>`, "ニュース | はまなす商事</title>")));
+  assert.equal(other.text.split("\n")[0], "ニュース | はまなす商事");
 });

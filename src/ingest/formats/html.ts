@@ -134,6 +134,18 @@ function readableLines(html: string): string[] | null {
   return lines.length > 0 ? lines : null;
 }
 
+// What joins a post's title to the site's name in a <title>: "お詫び | 株式会社X", "X - お知らせ", "Site：Title".
+const TITLE_JOINT = /^[\s|｜:：\-–—/／>＞»«]+|[\s|｜:：\-–—/／>＞»«]+$/g;
+
+/**
+ * The <title> less the post title the page repeats below it ("お詫び | 株式会社X" over "お詫び" gives
+ * "株式会社X"; "" when it is nothing more): a title said twice reads as two posts, each with a title.
+ */
+function titleBesides(title: string, lines: readonly string[]): string {
+  const echoed = lines.slice(0, LEAD_LINES).map(oneLine).find((line) => [...line].length >= 6 && title.includes(line));
+  return echoed ? title.replace(echoed, " ").replace(TITLE_JOINT, "").trim() : title;
+}
+
 /** Drop a line that repeats the one before it (a page title echoed by the first heading). */
 function dedupe(lines: string[]): string[] {
   return lines.filter((line, i) => line !== lines[i - 1]);
@@ -172,7 +184,8 @@ export async function readHtml(doc: SourceDocument): Promise<FormatResult> {
   const [first = [], ...rest] = posts;
   // The site's name joins the lead, after the title, unless the page's first lines already say it.
   const named = site && [title ?? "", h1, ...first.slice(0, LEAD_LINES)].some((line) => line.includes(site));
-  const lead = [title ?? "", site && !named ? site : "", posts.some((lines) => lines.includes(h1)) ? "" : h1].filter(Boolean);
+  const heading = posts.some((lines) => lines.includes(h1)) ? "" : h1;
+  const lead = [titleBesides(title ?? "", [heading, ...first]), site && !named ? site : "", heading].filter(Boolean);
   const text = [dedupe([...lead, ...first]), ...rest.map(dedupe)].map((lines) => lines.join("\n")).join("\n\n");
   const at = site ? text.indexOf(site) : -1;
   return { text, charset, messages, ...(title ? { title } : {}), ...(site && at >= 0 ? { site: { name: site, span: [at, at + site.length] as const } } : {}) };
