@@ -207,22 +207,35 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
  * naming several victims is split by victim (victims.ts). Pure.
  */
 export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[] {
-  const lines = splitLines(cf.text);
-  const proposals: Proposal[] = [{ layout: "single", prior: 0, generic: false, several: false, notices: noticesOf(cf, lines, [], null) }];
+  // The layouts read digits and marks in ASCII; a page may write its headings and dates in full width.
+  const folded = foldWidth(cf.text);
+  const page = folded === cf.text ? cf : { ...cf, text: folded };
+  const lines = splitLines(page.text);
+  const proposals: Proposal[] = [{ layout: "single", prior: 0, generic: false, several: false, notices: noticesOf(page, lines, [], null) }];
   for (const layout of LAYOUTS) {
     const headings = layout.read(lines);
     const several = layout.generic || (layout.several ?? false);
     // A layout that needs two incident posts is not worth reading when it cannot have two posts.
     if (headings.length === 0 || (several && headings.length + (layout.headedByPost ? 1 : 0) < 2)) continue;
-    proposals.push({ layout: layout.name, prior: layout.prior, generic: layout.generic, several, notices: noticesOf(cf, lines, headings, layout) });
+    proposals.push({ layout: layout.name, prior: layout.prior, generic: layout.generic, several, notices: noticesOf(page, lines, headings, layout) });
   }
-  const { best, why } = choose(proposals, cf.text);
+  const { best, why } = choose(proposals, page.text);
   cf.messages.push({ stage: "segment", severity: "info", code: "layout", text: why });
   // Listings and blogs may list a follow-up or a pinned post twice on purpose; digests repeat their summary.
   // A post that names several organisations hit (a roundup) then gives each its own notice.
   // Posts under explicit markers (casebook headings, day lines, table rows: a prior of 2 or more) are one incident each.
   const notices = best.generic ? withoutRepeats(best.notices) : best.notices;
-  return best.prior >= 2 ? notices : splitRoundups(readings, notices);
+  const split = best.prior >= 2 ? notices : splitRoundups(readings, notices);
+  // Titles and the publisher's name are quoted as the page writes them.
+  return page === cf ? split : split.map((n) => ({
+    ...n, title: cf.text.slice(...n.titleSpan),
+    ...(n.publisher ? { publisher: { ...n.publisher, name: cf.text.slice(...n.publisher.span) } } : {}),
+  }));
+}
+
+/** The text with full-width ASCII (２０２４, ＃, ＡＢＣ) as ASCII: one code unit for one, so every offset holds. */
+function foldWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /** The bigrams of a title without its brackets, bullets and spaces. */

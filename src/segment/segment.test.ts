@@ -25,6 +25,15 @@ test("a blog index splits into posts; travel posts are not incidents; heading da
   for (const n of ns) assert.equal(cf.text.slice(...n.titleSpan), n.title);
 });
 
+test("a page that writes its headings' digits and marks in full width is read as one in ASCII; titles are quoted as written", () => {
+  const ascii = casefile("casebook-dated-bodies.txt");
+  const text = ascii.text.replace(/[0-9#-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  const wide = segment({ ...ascii, text, messages: [] });
+  assert.deepEqual(wide.map((n) => [n.span, n.isIncident, n.listingDate]), segment(ascii).map((n) => [n.span, n.isIncident, n.listingDate]));
+  assert.ok(wide[0]!.title.startsWith("【セキュリティ事件簿＃２０２５－２１０】"));
+  for (const n of wide) assert.equal(text.slice(...n.titleSpan), n.title);
+});
+
 test("a news listing becomes one notice per entry, dated by month header and day line", () => {
   const cf = casefile("news-listing.txt");
   const ns = segment(cf).filter((n) => n.listingDate);
