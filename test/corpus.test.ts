@@ -8,8 +8,8 @@ const SHARED = fileURLToPath(new URL("../../shared/corpus", import.meta.url));
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 /** The shared scorer's figures for one corpus (bench/eval.ts runs the pipeline in-process). */
-function score(set: "dev" | "real"): { overall: { field_macro_f1: number; detection_f1: number }; calibration?: { ece: number } } {
-  return JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/eval.ts", set, "--json"], { cwd: root, maxBuffer: 64 << 20 }).toString());
+function score(set: "dev" | "real", ...options: string[]): { overall: { field_macro_f1: number; detection_f1: number }; calibration?: { ece: number } } {
+  return JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/eval.ts", set, ...options, "--json"], { cwd: root, maxBuffer: 64 << 20 }).toString());
 }
 
 test("the extractor scores at least 0.95 on the shared seed pages (detection and field macro F1)", { skip: !existsSync(`${SHARED}/seeds`) && "../shared/corpus is not present" }, () => {
@@ -23,4 +23,13 @@ test("the extractor scores at least 0.90 detection and 0.85 field macro F1 on th
   assert.ok(overall.detection_f1 >= 0.9, `detection F1 ${overall.detection_f1}`);
   assert.ok(overall.field_macro_f1 >= 0.85, `field macro F1 ${overall.field_macro_f1}`);
   assert.ok(calibration && calibration.ece <= 0.08, `ECE ${calibration?.ece}`);
+});
+
+test("the real notices score within two points of themselves as web pages and with full-width digits and letters", { skip: !existsSync(`${SHARED}/real`) && "../shared/corpus/real is not present" }, () => {
+  const plain = score("real").overall;
+  for (const form of ["html", "fullwidth"]) {
+    const { overall } = score("real", "--as", form);
+    assert.ok(overall.detection_f1 >= plain.detection_f1 - 0.02, `${form}: detection F1 ${overall.detection_f1} against ${plain.detection_f1}`);
+    assert.ok(overall.field_macro_f1 >= plain.field_macro_f1 - 0.02, `${form}: field macro F1 ${overall.field_macro_f1} against ${plain.field_macro_f1}`);
+  }
 });

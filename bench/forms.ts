@@ -1,0 +1,31 @@
+// The forms a notice reaches users in besides plain UTF-8 text, for `eval.ts real --as FORM`: the same
+// words, so the same gold. A drop in score under a form is a reader or layout that depends on how the
+// text is written, not on what it says.
+
+/** What a text is re-written as: a file name's extension and its bytes. */
+export interface Written {
+  ext: string;
+  bytes: Buffer;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A web page: the first line as <title> (with the site's section) and <h1> when it reads as a title, each other line a paragraph, between a menu and a footer. */
+function asHtml(text: string): string {
+  const lines = text.split("\n").filter((l) => l.trim() !== "");
+  const head = lines[0]?.trim() ?? "";
+  const titled = head.length < 80 && !/[。.]$/.test(head);
+  const body = (titled ? [`<h1>${escapeHtml(head)}</h1>`] : []).concat((titled ? lines.slice(1) : lines).map((l) => `<p>${escapeHtml(l)}</p>`));
+  return `<!doctype html><html lang="ja"><head><meta charset="utf-8">${titled ? `<title>${escapeHtml(head)} | お知らせ</title>` : ""}</head>
+<body><header><nav><a href="/">ホーム</a> &gt; <a href="/news/">お知らせ</a></nav></header>
+<main><article>${body.join("\n")}</article></main><footer><p>Copyright © All rights reserved.</p></footer></body></html>`;
+}
+
+/** The forms, by name. */
+export const FORMS: Readonly<Record<string, (text: string) => Written>> = {
+  /** Digits and Latin letters in full width (２０２４年, ＵＳＢ), as many Japanese pages write them. */
+  fullwidth: (text) => ({ ext: "txt", bytes: Buffer.from(text.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))) }),
+  /** Windows line ends. */
+  crlf: (text) => ({ ext: "txt", bytes: Buffer.from(text.replace(/\n/g, "\r\n")) }),
+  html: (text) => ({ ext: "html", bytes: Buffer.from(asHtml(text)) }),
+};
