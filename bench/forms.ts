@@ -8,6 +8,8 @@ export interface Written {
   bytes: Buffer;
 }
 
+import { japanesePdf } from "./pdf-writer.js";
+
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A web page: the first line as <title> (with the site's section) and <h1> when it reads as a title, each other line a paragraph, between a menu and a footer. */
@@ -25,6 +27,8 @@ function asHtml(text: string): string {
 export const FORMS: Readonly<Record<string, (text: string) => Written>> = {
   /** Digits and Latin letters in full width (２０２４年, ＵＳＢ), as many Japanese pages write them. */
   fullwidth: (text) => ({ ext: "txt", bytes: Buffer.from(text.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))) }),
+  /** A printed notice: A4 pages of 46 characters to the line (bench/pdf-writer.ts), read back from its text layer. */
+  pdf: (text) => ({ ext: "pdf", bytes: japanesePdf(text.split("\n").flatMap((l) => l.trim() === "" ? [""] : l.trim().match(/.{1,46}/gu)!)) }),
   /** Windows line ends. */
   crlf: (text) => ({ ext: "txt", bytes: Buffer.from(text.replace(/\n/g, "\r\n")) }),
   html: (text) => ({ ext: "html", bytes: Buffer.from(asHtml(text)) }),

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import { japanesePdf } from "../../../bench/pdf-writer.js";
 import { makeDocument } from "../../core/document.js";
 import { UnreadableError } from "./index.js";
 import { readPdf } from "./pdf.js";
@@ -51,4 +52,20 @@ test("the document's bytes are left intact", async () => {
   const before = Buffer.from(doc.bytes);
   await readPdf(doc);
   assert.deepEqual(Buffer.from(doc.bytes), before);
+});
+
+test("lines the page wrapped at its right edge are one paragraph again; a wider gap is a blank line; items and sentence ends keep their lines", async () => {
+  const para = "当社が運営する通販サイトに第三者による不正アクセスがあり、お客様のクレジットカード情報が流出した可能性があることが判明いたしました。";
+  const mail = "送信元アドレスはnoreply-billing@example-shop.co.jpでした。";
+  const lines = [
+    "不正アクセスに関するお知らせ",
+    "",
+    ...para.match(/.{1,30}/gu)!,
+    "",
+    "・対象期間",
+    "・対象件数",
+    mail.slice(0, 30), mail.slice(30),
+  ];
+  const out = await readPdf(makeDocument(japanesePdf(lines), { source: "wrapped.pdf" }));
+  assert.deepEqual(out.text.split("\n"), ["不正アクセスに関するお知らせ", "", para, "", "・対象期間", "・対象件数", mail]);
 });

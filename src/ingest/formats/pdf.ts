@@ -39,24 +39,71 @@ function needsSpace(line: string, prev: Run, next: Run): boolean {
   return gap > 0.2 * Math.max(prev.height, next.height, 1);
 }
 
+/** A line of a page as laid out: its text, left and right edges, baseline and type size. */
+interface PageLine {
+  text: string;
+  left: number;
+  right: number;
+  y: number;
+  size: number;
+}
+
 /** Rebuild the lines of one page from its runs, in content order. */
-function pageLines(runs: Run[]): string[] {
-  const lines: string[] = [];
-  let line = "";
+function pageLines(runs: Run[]): PageLine[] {
+  const lines: PageLine[] = [];
+  let line: PageLine | null = null;
   let prev: Run | null = null;
   for (const run of runs) {
-    const sameLine = prev !== null && !prev.hasEOL &&
+    const sameLine = line !== null && prev !== null && !prev.hasEOL &&
       Math.abs(run.y - prev.y) <= 0.5 * Math.max(prev.height, run.height, 1);
-    if (!sameLine) {
-      lines.push(line);
-      line = run.str;
-    } else if (prev) {
-      line += (needsSpace(line, prev, run) ? " " : "") + run.str;
+    if (!sameLine || !line) {
+      if (line) lines.push(line);
+      line = { text: run.str, left: run.x, right: run.x + run.width, y: run.y, size: run.height };
+    } else {
+      line.text += (prev && needsSpace(line.text, prev, run) ? " " : "") + run.str;
+      line.right = Math.max(line.right, run.x + run.width);
+      line.size = Math.max(line.size, run.height);
     }
     prev = run;
   }
-  lines.push(line);
-  return lines.map((l) => l.replace(/[ \t\u00a0]+/g, " ").trim()).filter(Boolean);
+  if (line) lines.push(line);
+  return lines.map((l) => ({ ...l, text: l.text.replace(/[ \t\u00a0]+/g, " ").trim() })).filter((l) => l.text !== "");
+}
+
+/** The middle value of some numbers. */
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+// A line that ends a sentence, a quotation or a label ends its paragraph wherever it stops.
+const ENDS_PARAGRAPH = /[。．.!?！？」』)）:：]$/;
+// A line that opens an item: a bullet, a number, a note, a bracketed heading.
+const OPENS_ITEM = /^(?:[・●○■□◆◇▪※＊*【〔\[(（①-⑳]|\d{1,2}[.)．、]|[一二三四五六七八九十]+[.、．]|第\S{1,3}[章条節])/;
+
+/**
+ * The text of a page's lines as paragraphs: a line that runs to the right edge of the text and does
+ * not end a sentence goes on in the next line (the page wrapped it there), and a wider gap than the
+ * page's usual line spacing is a blank line. A page where fewer than two lines reach its right edge
+ * wraps nothing.
+ */
+function pageText(lines: PageLine[]): string {
+  const edge = Math.max(...lines.map((l) => l.right));
+  const atEdge = (l: PageLine) => l.right >= edge - 1.5 * Math.max(l.size, 1);
+  const wraps = lines.filter(atEdge).length >= 2;
+  const pitch = median(lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((d) => d > 0));
+  let out = lines[0]?.text ?? "";
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1]!, lines[i]!];
+    const gap = a.y - b.y;
+    if (pitch > 0 && gap > 1.6 * pitch) out += "\n\n";
+    else if (wraps && gap > 0 && atEdge(a) && !ENDS_PARAGRAPH.test(a.text) && !OPENS_ITEM.test(b.text)) {
+      // Japanese is set to break anywhere, inside a word, a number or an address too; English between words.
+      out += JAPANESE.test(a.text) || JAPANESE.test(b.text[0] ?? "") ? "" : " ";
+    } else out += "\n";
+    out += b.text;
+  }
+  return out;
 }
 
 /** One-line reason for a pdfjs failure. */
@@ -79,7 +126,7 @@ async function pdfTitle(pdf: { getMetadata(): Promise<{ info: object }> }): Prom
   return typeof info?.Title === "string" ? info.Title.trim() : "";
 }
 
-/** Read a PDF document's text layer: lines rebuilt from positioned runs, a blank line between pages. */
+/** Read a PDF document's text layer: lines rebuilt from positioned runs and joined into paragraphs, a blank line between pages. */
 export async function readPdf(doc: SourceDocument): Promise<FormatResult> {
   if (isCutShort(doc.bytes)) throw new UnreadableError("truncated or corrupt PDF: no end-of-file marker");
   const { getDocument, VerbosityLevel } = await loadPdfJs();
@@ -101,7 +148,7 @@ export async function readPdf(doc: SourceDocument): Promise<FormatResult> {
       const runs = content.items.flatMap((it): Run[] =>
         "str" in it ? [{ str: it.str, x: it.transform[4], y: it.transform[5], width: it.width, height: it.height, hasEOL: it.hasEOL }] : []);
       const lines = pageLines(runs);
-      if (lines.length > 0) pages.push(lines.join("\n"));
+      if (lines.length > 0) pages.push(pageText(lines));
     }
     if (pages.length === 0) throw new UnreadableError("PDF has no text layer (scanned image?)");
     const title = await pdfTitle(pdf);
