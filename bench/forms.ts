@@ -23,12 +23,20 @@ function asHtml(text: string): string {
 <main><article>${body.join("\n")}</article></main><footer><p>Copyright © All rights reserved.</p></footer></body></html>`;
 }
 
+/** A line as printed 46 characters wide: Japanese breaks anywhere, a line without Japanese between words. */
+function printedLines(line: string): string[] {
+  const t = line.trim();
+  if (t === "") return [""];
+  if (/[\u3000-\u30ff\u3400-\u9fff\uff01-\uff9f]/.test(t)) return t.match(/.{1,46}/gu)!;
+  return t.match(/\S.{0,45}(?=\s|$)|\S{46}/gu)!;
+}
+
 /** The forms, by name. */
 export const FORMS: Readonly<Record<string, (text: string) => Written>> = {
   /** Digits and Latin letters in full width (２０２４年, ＵＳＢ), as many Japanese pages write them. */
   fullwidth: (text) => ({ ext: "txt", bytes: Buffer.from(text.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))) }),
   /** A printed notice: A4 pages of 46 characters to the line (bench/pdf-writer.ts), read back from its text layer. */
-  pdf: (text) => ({ ext: "pdf", bytes: japanesePdf(text.split("\n").flatMap((l) => l.trim() === "" ? [""] : l.trim().match(/.{1,46}/gu)!)) }),
+  pdf: (text) => ({ ext: "pdf", bytes: japanesePdf(text.split("\n").flatMap(printedLines)) }),
   /** Windows line ends. */
   crlf: (text) => ({ ext: "txt", bytes: Buffer.from(text.replace(/\n/g, "\r\n")) }),
   html: (text) => ({ ext: "html", bytes: Buffer.from(asHtml(text)) }),

@@ -76,8 +76,9 @@ function median(xs: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-// A line that ends a sentence, a quotation or a label ends its paragraph wherever it stops.
-const ENDS_PARAGRAPH = /[。．.!?！？」』)）:：]$/;
+// A line that ends a sentence or a label, or that is all one bracket (「…」, 【…】), ends its paragraph
+// wherever it stops; a bracket closed inside a sentence (「…」調査報告書を) does not.
+const ENDS_PARAGRAPH = /[。．.!?！？:：]$|^[「『(（【〔].*[」』)）】〕]$/;
 // A line that opens an item: a bullet, a number, a note, a bracketed heading.
 const OPENS_ITEM = /^(?:[・●○■□◆◇▪※＊*【〔\[(（①-⑳]|\d{1,2}[.)．、]|[一二三四五六七八九十]+[.、．]|第\S{1,3}[章条節])/;
 
