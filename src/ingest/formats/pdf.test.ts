@@ -57,15 +57,20 @@ test("the document's bytes are left intact", async () => {
 test("lines the page wrapped at its right edge are one paragraph again; a wider gap is a blank line; items and sentence ends keep their lines", async () => {
   const para = "当社が運営する通販サイトに第三者による不正アクセスがあり、お客様のクレジットカード情報が流出した可能性があることが判明いたしました。";
   const mail = "送信元アドレスはnoreply-billing@example-shop.co.jpでした。";
+  // A quotation closed where the page broke the line goes on in the next line too.
+  const quoted = ["本日、「" + "学校における個人情報漏えい事故の発生状況と傾向".padEnd(25, "等") + "」", "調査報告書を公表しました。"];
   const lines = [
     "不正アクセスに関するお知らせ",
     "",
     ...para.match(/.{1,30}/gu)!,
+    "",
+    ...quoted,
     "",
     "・対象期間",
     "・対象件数",
     mail.slice(0, 30), mail.slice(30),
   ];
   const out = await readPdf(makeDocument(japanesePdf(lines), { source: "wrapped.pdf" }));
-  assert.deepEqual(out.text.split("\n"), ["不正アクセスに関するお知らせ", "", para, "", "・対象期間", "・対象件数", mail]);
+  assert.equal(quoted[0]!.length, 30);
+  assert.deepEqual(out.text.split("\n"), ["不正アクセスに関するお知らせ", "", para, "", quoted.join(""), "", "・対象期間", "・対象件数", mail]);
 });
