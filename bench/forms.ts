@@ -31,6 +31,22 @@ function printedLines(line: string): string[] {
   return t.match(/\S.{0,45}(?=\s|$)|\S{46}/gu)!;
 }
 
+// Other stories a news or blog page links beside its article (invented names): headlines of incidents that are not this page's.
+const RELATED = [
+  "みなと市、住民情報を含むUSBメモリーを紛失",
+  "株式会社ひかり通販にサイバー攻撃、カード情報2,300件流出の恐れ",
+  "こなゆき大学、職員のメールアカウントに不正ログイン",
+  "あけぼの病院でランサムウェア被害、電子カルテが停止",
+];
+
+/** A news site's article page: the web page with a sidebar of related headlines and a ranking in the footer. */
+function asNewsPage(text: string): string {
+  const links = (title: string) => `<section><h2>${title}</h2><ul>${RELATED.map((h, i) => `<li><a href="/news/${i + 100}">${h}</a></li>`).join("")}</ul></section>`;
+  return asHtml(text)
+    .replace("</article></main>", `</article><aside>${links("関連記事")}</aside></main>`)
+    .replace("<footer>", `<footer>${links("アクセスランキング")}`);
+}
+
 /** The forms, by name. */
 export const FORMS: Readonly<Record<string, (text: string) => Written>> = {
   /** Digits and Latin letters in full width (２０２４年, ＵＳＢ), as many Japanese pages write them. */
@@ -40,4 +56,5 @@ export const FORMS: Readonly<Record<string, (text: string) => Written>> = {
   /** Windows line ends. */
   crlf: (text) => ({ ext: "txt", bytes: Buffer.from(text.replace(/\n/g, "\r\n")) }),
   html: (text) => ({ ext: "html", bytes: Buffer.from(asHtml(text)) }),
+  news: (text) => ({ ext: "html", bytes: Buffer.from(asNewsPage(text)) }),
 };
