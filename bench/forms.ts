@@ -8,6 +8,7 @@ export interface Written {
   bytes: Buffer;
 }
 
+import { columns } from "../src/ingest/formats/unwrap.js";
 import { japanesePdf } from "./pdf-writer.js";
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -47,12 +48,27 @@ function asNewsPage(text: string): string {
     .replace("<footer>", `<footer>${links("アクセスランキング")}`);
 }
 
+/** A line broken at 70 columns, as a mail client or a text editor wraps it. */
+function wrapped70(line: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let width = 0;
+  for (const c of line) {
+    if (width + columns(c) > 70) { out.push(cur); cur = ""; width = 0; }
+    cur += c;
+    width += columns(c);
+  }
+  return [...out, cur];
+}
+
 /** The forms, by name. */
 export const FORMS: Readonly<Record<string, (text: string) => Written>> = {
   /** Digits and Latin letters in full width (２０２４年, ＵＳＢ), as many Japanese pages write them. */
   fullwidth: (text) => ({ ext: "txt", bytes: Buffer.from(text.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))) }),
   /** A printed notice: A4 pages of 46 characters to the line (bench/pdf-writer.ts), read back from its text layer. */
   pdf: (text) => ({ ext: "pdf", bytes: japanesePdf(text.split("\n").flatMap(printedLines)) }),
+  /** Plain text wrapped at 70 columns, as a mail or a text copied out of a PDF viewer comes. */
+  wrapped: (text) => ({ ext: "txt", bytes: Buffer.from(text.split("\n").flatMap(wrapped70).join("\n")) }),
   /** Windows line ends. */
   crlf: (text) => ({ ext: "txt", bytes: Buffer.from(text.replace(/\n/g, "\r\n")) }),
   html: (text) => ({ ext: "html", bytes: Buffer.from(asHtml(text)) }),

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
 import type { SourceDocument } from "../../core/types.js";
 import { UnreadableError, type FormatResult } from "./index.js";
+import { ENDS_PARAGRAPH, JAPANESE, joint, OPENS_ITEM } from "./unwrap.js";
 
 /** Where pdfjs-dist keeps its data files, as filesystem paths ending in a separator. */
 const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
@@ -26,8 +27,6 @@ function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs");
   return pdfjs;
 }
-
-const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff9f]/;
 
 /** True when a space belongs between two runs on the same line. */
 function needsSpace(line: string, prev: Run, next: Run): boolean {
@@ -76,12 +75,6 @@ function median(xs: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-// A line that ends a sentence or a label, or that is all one bracket (「…」, 【…】), ends its paragraph
-// wherever it stops; a bracket closed inside a sentence (「…」調査報告書を) does not.
-const ENDS_PARAGRAPH = /[。．.!?！？:：]$|^[「『(（【〔].*[」』)）】〕]$/;
-// A line that opens an item: a bullet, a number, a note, a bracketed heading.
-const OPENS_ITEM = /^(?:[・●○■□◆◇▪※＊*【〔\[(（①-⑳]|\d{1,2}[.)．、]|[一二三四五六七八九十]+[.、．]|第\S{1,3}[章条節])/;
-
 /**
  * The text of a page's lines as paragraphs: a line that runs to the right edge of the text and does
  * not end a sentence goes on in the next line (the page wrapped it there), and a wider gap than the
@@ -99,8 +92,7 @@ function pageText(lines: PageLine[]): string {
     const gap = a.y - b.y;
     if (pitch > 0 && gap > 1.6 * pitch) out += "\n\n";
     else if (wraps && gap > 0 && atEdge(a) && !ENDS_PARAGRAPH.test(a.text) && !OPENS_ITEM.test(b.text)) {
-      // Japanese is set to break anywhere, inside a word, a number or an address too; English between words.
-      out += JAPANESE.test(a.text) || JAPANESE.test(b.text[0] ?? "") ? "" : " ";
+      out += joint(a.text, b.text);
     } else out += "\n";
     out += b.text;
   }

@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { unwrapText } from "./unwrap.js";
+
+/** Break a paragraph at 70 columns, as a fixed-width tool does (ASCII one column, the rest two). */
+function wrap70(text: string): string {
+  const lines = [""];
+  let width = 0;
+  for (const c of text) {
+    const w = /[\x20-\x7e]/.test(c) ? 1 : 2;
+    if (width + w > 70) { lines.push(""); width = 0; }
+    lines[lines.length - 1] += c;
+    width += w;
+  }
+  return lines.join("\n");
+}
+
+const FIRST = "当社が運営する通販サイトにおいて第三者による不正アクセスがあり、お客様のクレジットカード情報が流出した可能性があることが判明いたしました。";
+const SECOND = "流出した可能性のある情報は、カード名義人名、カード番号、有効期限、セキュリティコードの四項目で、対象となるお客様は最大で1,234名です。";
+
+test("Japanese wrapped at 70 columns is joined into its paragraphs; blank lines and items keep their lines", () => {
+  const [one, two] = [FIRST + SECOND, SECOND + FIRST];
+  const text = ["不正アクセスに関するお詫びとお知らせ", "", wrap70(one), "", wrap70(two), "", "・対象期間", "・対象件数"].join("\n");
+  assert.deepEqual(unwrapText(text).split("\n"), ["不正アクセスに関するお詫びとお知らせ", "", one, "", two, "", "・対象期間", "・対象件数"]);
+});
+
+test("English wrapped between words at 72 columns is joined with spaces", () => {
+  const para = "An unauthorized party accessed the server that hosts our online store and may have obtained the names, addresses and card numbers of up to 1,234 customers between April and June.";
+  const lines: string[] = [];
+  for (const word of para.split(" ")) {
+    if (lines.length && (lines.at(-1)! + " " + word).length <= 72) lines[lines.length - 1] += " " + word;
+    else lines.push(word);
+  }
+  const text = ["Notice of a data breach", "", lines.join("\n"), "", lines.join("\n")].join("\n");
+  assert.equal(unwrapText(text), ["Notice of a data breach", "", para, "", para].join("\n"));
+});
+
+test("a text written a paragraph to a line, or a list of equal lines that each end a sentence, is left as it is", () => {
+  const plain = ["不正アクセスに関するお詫びとお知らせ", "", FIRST, "", SECOND, "", "以上"].join("\n");
+  assert.equal(unwrapText(plain), plain);
+  const list = Array.from({ length: 6 }, (_, i) => `${i + 1}. 対象のお客様には個別にご連絡しております。`).join("\n");
+  assert.equal(unwrapText(list), list);
+});

@@ -1,0 +1,60 @@
+// Line breaks a tool put in, not the author: a mail client or an editor wraps plain text at a fixed
+// width, a PDF at its right margin. Both readers join such lines back into their paragraphs.
+
+// A line that ends a sentence or a label, or that is all one bracket (「…」, 【…】), ends its paragraph
+// wherever it stops; a bracket closed inside a sentence (「…」調査報告書を) does not.
+export const ENDS_PARAGRAPH = /[。．.!?！？:：]$|^[「『(（【〔].*[」』)）】〕]$/;
+// A line that opens an item: a bullet, a number, a note, a bracketed heading.
+export const OPENS_ITEM = /^(?:[・●○■□◆◇▪※＊*【〔\[(（①-⑳-]|\d{1,2}[.)．、]|[一二三四五六七八九十]+[.、．]|第\S{1,3}[章条節])/;
+
+/** Japanese and other characters set without spaces between words. */
+export const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff9f]/;
+
+/** True for a character set two columns wide in a fixed-width font: kana, kanji, full-width forms, hangul. */
+function wide(code: number): boolean {
+  return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0x303e) || (code >= 0x3041 && code <= 0x33ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xa960 && code <= 0xa97f) ||
+    (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6);
+}
+
+/** Columns a text takes in a fixed-width font: two for a wide (Japanese) character. */
+export function columns(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) n += wide(text.charCodeAt(i)) ? 2 : 1;
+  return n;
+}
+
+/** What joins two lines of one paragraph: nothing inside Japanese, which breaks anywhere; a space between English words. */
+export function joint(before: string, after: string): string {
+  return JAPANESE.test(before) || JAPANESE.test(after[0] ?? "") ? "" : " ";
+}
+
+/** Columns the first word of a line takes (a Japanese character is a word), with the space before it. */
+function firstWord(line: string): number {
+  const t = line.trimStart();
+  return JAPANESE.test(t[0] ?? "") ? columns(t[0]!) : columns(/^\S*/.exec(t)![0]) + 1;
+}
+
+/**
+ * Plain text with the lines a fixed width wrapped joined into their paragraphs. The width is the longest
+ * line's; a line is full when the next line's first word would not have fitted after it. A text is taken
+ * for wrapped when at least four lines, and a third of the lines longer than half the width, are full;
+ * then each full line that does not end its paragraph goes on in the next line, unless that opens an item.
+ */
+export function unwrapText(text: string): string {
+  const lines = text.split("\n");
+  const widths = lines.map((l) => columns(l.trimEnd()));
+  const width = Math.max(...widths);
+  if (width < 40) return text;
+  const full = (i: number) => lines[i + 1] !== undefined && lines[i + 1]!.trim() !== "" && widths[i]! + firstWord(lines[i + 1]!) > width;
+  const long = widths.filter((w) => w > width / 2).length;
+  const fulls = lines.filter((_, i) => full(i)).length;
+  if (fulls < 4 || fulls * 3 < long) return text;
+  let out = lines[0]!;
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1]!.trimEnd(), lines[i]!];
+    out += full(i - 1) && !ENDS_PARAGRAPH.test(a) && !OPENS_ITEM.test(b.trimStart()) ? joint(a, b.trimStart()) + b.trimStart() : "\n" + b;
+  }
+  return out;
+}
