@@ -69,6 +69,8 @@ export const FORMS: Readonly<Record<string, (text: string) => Written>> = {
   pdf: (text) => ({ ext: "pdf", bytes: japanesePdf(text.split("\n").flatMap(printedLines)) }),
   /** Plain text wrapped at 70 columns, as a mail or a text copied out of a PDF viewer comes. */
   wrapped: (text) => ({ ext: "txt", bytes: Buffer.from(text.split("\n").flatMap(wrapped70).join("\n")) }),
+  /** A whole web page copied as text: the site's menu and breadcrumbs above, its footer links below. */
+  copied: (text) => ({ ext: "txt", bytes: Buffer.from(["メニュー", "ホーム　製品・サービス　企業情報　IR情報　採用情報　お問い合わせ", "ホーム > お知らせ > 2024年", "", text.trim(), "", "ページの先頭へ", "サイトマップ | プライバシーポリシー | 個人情報の取り扱いについて | サイトのご利用にあたって", "Copyright © All Rights Reserved."].join("\n")) }),
   /** Windows line ends. */
   crlf: (text) => ({ ext: "txt", bytes: Buffer.from(text.replace(/\n/g, "\r\n")) }),
   html: (text) => ({ ext: "html", bytes: Buffer.from(asHtml(text)) }),

@@ -207,8 +207,9 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
  * naming several victims is split by victim (victims.ts). Pure.
  */
 export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[] {
-  // The layouts read digits and marks in ASCII; a page may write its headings and dates in full width.
-  const folded = foldWidth(cf.text);
+  // The layouts read digits and marks in ASCII, and never the site's frame; a page may write its
+  // headings and dates in full width, and a page copied whole holds its menu and footer.
+  const folded = withoutFrame(foldWidth(cf.text));
   const page = folded === cf.text ? cf : { ...cf, text: folded };
   const lines = splitLines(page.text);
   const proposals: Proposal[] = [{ layout: "single", prior: 0, generic: false, several: false, notices: noticesOf(page, lines, [], null) }];
@@ -231,6 +232,15 @@ export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[
     ...n, title: cf.text.slice(...n.titleSpan),
     ...(n.publisher ? { publisher: { ...n.publisher, name: cf.text.slice(...n.publisher.span) } } : {}),
   }));
+}
+
+// A breadcrumb ("ホーム > お知らせ > 2024年") and a footer's copyright line: the site's frame, on every page of it.
+const BREADCRUMB = /^\s*(?:ホーム|トップ(?:ページ)?|TOP|Home)\s*[>＞›»]|^[^。、\n]{0,80}[>＞›»][^。、\n]{0,80}[>＞›»][^。、\n]{0,80}$/i;
+const COPYRIGHT = /^\s*(?:Copyright|©|\(c\))|All Rights Reserved/i;
+
+/** The text with the lines of the site's frame (menu words, breadcrumbs, copyright) blanked: spaces of the same length, so every offset holds. */
+function withoutFrame(text: string): string {
+  return text.replace(/^.*$/gm, (line) => (PAGE_CHROME.test(line) || BREADCRUMB.test(line) || COPYRIGHT.test(line) ? " ".repeat(line.length) : line));
 }
 
 /** The text with full-width ASCII (２０２４, ＃, ＡＢＣ) as ASCII: one code unit for one, so every offset holds. */

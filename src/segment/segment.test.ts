@@ -189,3 +189,16 @@ test("an article under a headline that ends on another organisation hit alike sp
     ["Ransomware hits regi", null], ["On Tuesday, the West", "Westfield Water Agency"],
   ]);
 });
+
+test("a page copied whole is read without its frame: breadcrumbs, menu words and the copyright line never title or join a post", () => {
+  const items = [
+    "みなと市は7月19日、市内小学校のメールアカウントが不正利用され、迷惑メールが約2,000件送信されたと発表した。",
+    "こなゆき大学は7月1日、教員1名のメールパスワードが窃取され、当該アカウントから不審なメールが送信されたと発表した。",
+    "あけぼの工業大学は7月1日、学生1名のメールアカウントに不正アクセスがあり、フィッシングメールが送信されたと発表した。",
+  ];
+  const text = ["メニュー", "ホーム > お知らせ > 2031年", "", items.join("\n\n"), "", "ページの先頭へ", "Copyright © Minato Security News. All Rights Reserved.", ""].join("\n");
+  const doc = makeDocument(Buffer.from(text), { source: "copied.txt" });
+  const ns = segment({ doc, charset: "utf-8", text, messages: [], notices: [] }).filter((n) => n.isIncident);
+  assert.deepEqual(ns.map((n) => n.title), items);
+  for (const n of ns) assert.ok(!/ホーム|Copyright|ページの先頭/.test(text.slice(...n.span)), n.title);
+});
