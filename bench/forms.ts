@@ -28,6 +28,8 @@ function asHtml(text: string): string {
 function printedLines(line: string): string[] {
   const t = line.trim();
   if (t === "") return [""];
+  // A table's row is set across the page in columns, on one line however long.
+  if ((t.match(/[|｜]/g) ?? []).length >= 2) return [t];
   if (/[\u3000-\u30ff\u3400-\u9fff\uff01-\uff9f]/.test(t)) return t.match(/.{1,46}/gu)!;
   return t.match(/\S.{0,45}(?=\s|$)|\S{46}/gu)!;
 }
@@ -66,7 +68,8 @@ export const FORMS: Readonly<Record<string, (text: string) => Written>> = {
   /** Digits and Latin letters in full width (２０２４年, ＵＳＢ), as many Japanese pages write them. */
   fullwidth: (text) => ({ ext: "txt", bytes: Buffer.from(text.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))) }),
   /** A printed notice: A4 pages of 46 characters to the line (bench/pdf-writer.ts), read back from its text layer. */
-  pdf: (text) => ({ ext: "pdf", bytes: japanesePdf(text.split("\n").flatMap(printedLines)) }),
+  // The writer's font (no ToUnicode map) reads | ~ 〜 — back as ¦ and combining marks: written as the full-width forms that come back as they are.
+  pdf: (text) => ({ ext: "pdf", bytes: japanesePdf(text.replace(/\|/g, "｜").replace(/[~〜]/g, "～").replace(/—/g, "―").split("\n").flatMap(printedLines)) }),
   /** Plain text wrapped at 70 columns, as a mail or a text copied out of a PDF viewer comes. */
   wrapped: (text) => ({ ext: "txt", bytes: Buffer.from(text.split("\n").flatMap(wrapped70).join("\n")) }),
   /** A whole web page copied as text: the site's menu and breadcrumbs above, its footer links below. */

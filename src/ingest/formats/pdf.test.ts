@@ -74,3 +74,9 @@ test("lines the page wrapped at its right edge are one paragraph again; a wider 
   assert.equal(quoted[0]!.length, 30);
   assert.deepEqual(out.text.split("\n"), ["不正アクセスに関するお知らせ", "", para, "", quoted.join(""), "", "・対象期間", "・対象件数", mail]);
 });
+
+test("a page of short lines of one width (a list without bullets) keeps its lines", async () => {
+  const lines = ["対象者数", "発生日時", "原因究明", "今後対応"];
+  const out = await readPdf(makeDocument(japanesePdf(lines), { source: "list.pdf" }));
+  assert.deepEqual(out.text.split("\n"), lines);
+});

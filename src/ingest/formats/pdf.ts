@@ -79,11 +79,15 @@ function median(xs: number[]): number {
  * The text of a page's lines as paragraphs: a line that runs to the right edge of the text and does
  * not end a sentence goes on in the next line (the page wrapped it there), and a wider gap than the
  * page's usual line spacing is a blank line. A page where fewer than two lines reach its right edge
- * wraps nothing.
+ * wraps nothing; a line that runs past the edge was not wrapped there.
  */
 function pageText(lines: PageLine[]): string {
-  const edge = Math.max(...lines.map((l) => l.right));
-  const atEdge = (l: PageLine) => l.right >= edge - 1.5 * Math.max(l.size, 1);
+  // The right edge of the text: where most of the longest third of the lines stop (a wide table row or
+  // address that runs past it does not move it).
+  const rights = lines.map((l) => l.right).sort((x, y) => y - x);
+  const edge = median(rights.slice(0, Math.ceil(rights.length / 3)));
+  // A line that stops there and spans at least fifteen characters of its type: a short list's equal lines do not wrap.
+  const atEdge = (l: PageLine) => Math.abs(l.right - edge) <= 1.5 * Math.max(l.size, 1) && l.right - l.left >= 15 * Math.max(l.size, 1);
   const wraps = lines.filter(atEdge).length >= 2;
   const pitch = median(lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((d) => d > 0));
   let out = lines[0]?.text ?? "";
