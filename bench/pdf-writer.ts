@@ -32,7 +32,7 @@ export function buildPdf(objects: PdfObject[], trailer: string): Buffer {
 
 /**
  * An A4 document of Japanese text in a non-embedded CID font (UniJIS-UCS2-H), 10.5 pt, one line of
- * `lines` per printed line and a line skipped for each empty one, 40 lines to a page.
+ * `lines` per printed line and a line skipped for each empty one, 40 lines to a page, its number in the footer.
  */
 export function japanesePdf(lines: readonly string[]): Buffer {
   const PER_PAGE = 40;
@@ -45,7 +45,8 @@ export function japanesePdf(lines: readonly string[]): Buffer {
   pages.forEach((page, k) => {
     objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${4 + 2 * k} 0 R >>`);
     const ops = page.map((l, i) => `${i === 0 ? "56 780 Td" : "0 -18 Td"}${l ? ` ${ucs2Hex(l)} Tj` : ""}`).join("\n");
-    objects.push({ dict: "", data: `BT\n/F1 10.5 Tf\n${ops}\nET` });
+    // The page's number in its footer, as a printed notice has it.
+    objects.push({ dict: "", data: `BT\n/F1 10.5 Tf\n${ops}\nET\nBT\n/F1 9 Tf\n285 40 Td ${ucs2Hex(`- ${k + 1} -`)} Tj\nET` });
   });
   objects.push(
     `<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular-UniJIS-UCS2-H /Encoding /UniJIS-UCS2-H /DescendantFonts [${font + 1} 0 R] >>`,

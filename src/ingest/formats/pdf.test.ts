@@ -80,3 +80,11 @@ test("a page of short lines of one width (a list without bullets) keeps its line
   const out = await readPdf(makeDocument(japanesePdf(lines), { source: "list.pdf" }));
   assert.deepEqual(out.text.split("\n"), lines);
 });
+
+test("a paragraph that runs over the page goes on; the pages' numbers in their footers are not text", async () => {
+  const items = Array.from({ length: 38 }, (_, i) => `・対象となる情報の項目その${i + 1}`);
+  const para = "当社が運営する通販サイトにおいて第三者による不正アクセスがあり、お客様のクレジットカード情報が流出した可能性があることが判明いたしました。";
+  const [one, two, rest] = [para.slice(0, 30), para.slice(30, 60), para.slice(60)];
+  const out = await readPdf(makeDocument(japanesePdf([...items, one, two, rest, "以上"]), { source: "two-pages.pdf" }));
+  assert.deepEqual(out.text.split("\n"), [...items, para, "以上"]);
+});

@@ -75,30 +75,55 @@ function median(xs: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+// A page's number in its header or footer: "- 3 -", "3 / 12", "Page 3", "iii".
+const PAGE_NUMBER = /^(?:[-－–—]?\s*(?:\d{1,3}|[ivxlc]{1,6})\s*[-－–—]?|\d{1,3}\s*\/\s*\d{1,3}|(?:Page|P\.)\s*\d{1,3}(?:\s*(?:of|\/)\s*\d{1,3})?)$/i;
+
+/** A page's text as paragraphs, and whether its last paragraph goes on over the page. */
+interface PageText {
+  text: string;
+  continues: boolean;
+}
+
 /**
  * The text of a page's lines as paragraphs: a line that runs to the right edge of the text and does
  * not end a sentence goes on in the next line (the page wrapped it there), and a wider gap than the
- * page's usual line spacing is a blank line. A page where fewer than two lines reach its right edge
- * wraps nothing; a line that runs past the edge was not wrapped there.
+ * page's usual line spacing is a blank line. A page where fewer than two long lines reach its right
+ * edge wraps nothing; a line that runs past the edge was not wrapped there. The page's number, at its
+ * top or bottom, is not text.
  */
-function pageText(lines: PageLine[]): string {
-  // The right edge of the text: where most of the longest third of the lines stop (a wide table row or
+function pageText(all: PageLine[]): PageText {
+  const top = Math.max(...all.map((l) => l.y));
+  const bottom = Math.min(...all.map((l) => l.y));
+  const lines = all.filter((l) => !(all.length > 1 && (l.y === top || l.y === bottom) && PAGE_NUMBER.test(l.text)));
+  // The right edge of the text: the rightmost place where two lines stop (a single wide table row or
   // address that runs past it does not move it).
-  const rights = lines.map((l) => l.right).sort((x, y) => y - x);
-  const edge = median(rights.slice(0, Math.ceil(rights.length / 3)));
+  const near = (l: PageLine, x: number) => Math.abs(l.right - x) <= 1.5 * Math.max(l.size, 1);
+  const edge = lines.map((l) => l.right).sort((x, y) => y - x).find((x) => lines.filter((l) => near(l, x)).length >= 2);
   // A line that stops there and spans at least fifteen characters of its type: a short list's equal lines do not wrap.
-  const atEdge = (l: PageLine) => Math.abs(l.right - edge) <= 1.5 * Math.max(l.size, 1) && l.right - l.left >= 15 * Math.max(l.size, 1);
+  const atEdge = (l: PageLine) => edge !== undefined && near(l, edge) && l.right - l.left >= 15 * Math.max(l.size, 1);
   const wraps = lines.filter(atEdge).length >= 2;
+  const runsOn = (a: PageLine) => wraps && atEdge(a) && !ENDS_PARAGRAPH.test(a.text);
   const pitch = median(lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((d) => d > 0));
   let out = lines[0]?.text ?? "";
   for (let i = 1; i < lines.length; i++) {
     const [a, b] = [lines[i - 1]!, lines[i]!];
     const gap = a.y - b.y;
     if (pitch > 0 && gap > 1.6 * pitch) out += "\n\n";
-    else if (wraps && gap > 0 && atEdge(a) && !ENDS_PARAGRAPH.test(a.text) && !OPENS_ITEM.test(b.text)) {
-      out += joint(a.text, b.text);
-    } else out += "\n";
+    else if (gap > 0 && runsOn(a) && !OPENS_ITEM.test(b.text)) out += joint(a.text, b.text);
+    else out += "\n";
     out += b.text;
+  }
+  const last = lines.at(-1);
+  return { text: out, continues: last !== undefined && runsOn(last) };
+}
+
+/** Pages' texts in order: a blank line between two, unless a paragraph runs on over the page. */
+function joinPages(pages: PageText[]): string {
+  let out = pages[0]?.text ?? "";
+  for (let k = 1; k < pages.length; k++) {
+    const [prev, next] = [pages[k - 1]!, pages[k]!];
+    out += prev.continues && !OPENS_ITEM.test(next.text) ? joint(prev.text, next.text) : "\n\n";
+    out += next.text;
   }
   return out;
 }
@@ -123,7 +148,7 @@ async function pdfTitle(pdf: { getMetadata(): Promise<{ info: object }> }): Prom
   return typeof info?.Title === "string" ? info.Title.trim() : "";
 }
 
-/** Read a PDF document's text layer: lines rebuilt from positioned runs and joined into paragraphs, a blank line between pages. */
+/** Read a PDF document's text layer: lines rebuilt from positioned runs and joined into paragraphs, a blank line between pages (but within a paragraph). */
 export async function readPdf(doc: SourceDocument): Promise<FormatResult> {
   if (isCutShort(doc.bytes)) throw new UnreadableError("truncated or corrupt PDF: no end-of-file marker");
   const { getDocument, VerbosityLevel } = await loadPdfJs();
@@ -139,17 +164,18 @@ export async function readPdf(doc: SourceDocument): Promise<FormatResult> {
   });
   try {
     const pdf = await task.promise;
-    const pages: string[] = [];
+    const pages: PageText[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const content = await (await pdf.getPage(n)).getTextContent();
       const runs = content.items.flatMap((it): Run[] =>
         "str" in it ? [{ str: it.str, x: it.transform[4], y: it.transform[5], width: it.width, height: it.height, hasEOL: it.hasEOL }] : []);
       const lines = pageLines(runs);
-      if (lines.length > 0) pages.push(pageText(lines));
+      const page = lines.length > 0 ? pageText(lines) : null;
+      if (page?.text) pages.push(page);
     }
     if (pages.length === 0) throw new UnreadableError("PDF has no text layer (scanned image?)");
     const title = await pdfTitle(pdf);
-    return { text: pages.join("\n\n"), charset: null, messages: [], ...(title ? { title } : {}) };
+    return { text: joinPages(pages), charset: null, messages: [], ...(title ? { title } : {}) };
   } catch (err) {
     throw err instanceof UnreadableError ? err : failure(err);
   } finally {
