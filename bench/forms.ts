@@ -74,6 +74,13 @@ export const FORMS: Readonly<Record<string, (text: string) => Written>> = {
   wrapped: (text) => ({ ext: "txt", bytes: Buffer.from(text.split("\n").flatMap(wrapped70).join("\n")) }),
   /** A whole web page copied as text: the site's menu and breadcrumbs above, its footer links below. */
   copied: (text) => ({ ext: "txt", bytes: Buffer.from(["メニュー", "ホーム　製品・サービス　企業情報　IR情報　採用情報　お問い合わせ", "ホーム > お知らせ > 2024年", "", text.trim(), "", "ページの先頭へ", "サイトマップ | プライバシーポリシー | 個人情報の取り扱いについて | サイトのご利用にあたって", "Copyright © All Rights Reserved."].join("\n")) }),
+  /** An RSS item whose content is the notice, as a site's feed carries it (without a date: the gold holds what the text states). */
+  feed: (text) => {
+    const head = text.split("\n").find((l) => l.trim())!.trim();
+    const titled = head.length < 80 && !/[。.]$/.test(head);
+    const body = (titled ? text.slice(text.indexOf(head) + head.length) : text).split("\n").filter((l) => l.trim()).map((l) => `<p>${escapeHtml(l)}</p>`).join("");
+    return { ext: "xml", bytes: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>お知らせ</title><link>https://example.jp/</link><description>お知らせ</description><item><title>${escapeHtml(titled ? head : "お知らせ")}</title><link>https://example.jp/news/1</link><content:encoded><![CDATA[${body}]]></content:encoded></item></channel></rss>`) };
+  },
   /** Windows line ends. */
   crlf: (text) => ({ ext: "txt", bytes: Buffer.from(text.replace(/\n/g, "\r\n")) }),
   html: (text) => ({ ext: "html", bytes: Buffer.from(asHtml(text)) }),

@@ -25,9 +25,9 @@ test("the extractor scores at least 0.90 detection and 0.85 field macro F1 on th
   assert.ok(calibration && calibration.ece <= 0.08, `ECE ${calibration?.ece}`);
 });
 
-test("the real notices score within two points of themselves as web pages (a news site's too, related headlines beside them), copied whole as text and with full-width digits and letters", { skip: !existsSync(`${SHARED}/real`) && "../shared/corpus/real is not present" }, () => {
+test("the real notices score within two points of themselves as web pages (a news site's too, related headlines beside them), as a feed's item, copied whole as text and with full-width digits and letters", { skip: !existsSync(`${SHARED}/real`) && "../shared/corpus/real is not present" }, () => {
   const plain = score("real").overall;
-  for (const form of ["html", "news", "copied", "fullwidth"]) {
+  for (const form of ["html", "news", "feed", "copied", "fullwidth"]) {
     const { overall } = score("real", "--as", form);
     assert.ok(overall.detection_f1 >= plain.detection_f1 - 0.02, `${form}: detection F1 ${overall.detection_f1} against ${plain.detection_f1}`);
     assert.ok(overall.field_macro_f1 >= plain.field_macro_f1 - 0.02, `${form}: field macro F1 ${overall.field_macro_f1} against ${plain.field_macro_f1}`);
