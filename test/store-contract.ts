@@ -654,3 +654,38 @@ export function facetComboContract(name: string, open: () => Promise<ComboCheck>
     }
   });
 }
+
+/**
+ * Pages of a search are slices of its whole answer (limit -1), whichever way a backend finds them: words
+ * that go together or are rare, a date bound on the side the order walks from (read off the head of the
+ * date order) or on the other, a type filter.
+ */
+export function pagedSearchContract(name: string, fresh: () => Promise<Store>): void {
+  test(`${name}: pages of a search are slices of its whole answer, for words that go together or are rare, bounded by dates or not`, async () => {
+    const store = await fresh();
+    try {
+      const letters = (i: number) => [...String(i)].map((d) => "アイウエオカキクケコ"[Number(d)]).join("");
+      // 160 incidents over seven years: 氏名 and 流出 go together in four of five; USB and 紛失 in two only, far apart.
+      for (let i = 0; i < 160; i++) {
+        const date = `${2019 + (i % 7)}年${1 + (i % 12)}月${1 + (i % 28)}日`;
+        const text = i % 5 === 0
+          ? `${date}\n株式会社${letters(i)}テック\n\n書類の紛失について\n\n${date}、顧客の名簿${i === 5 || i === 150 ? "を保存したUSBメモリ" : ""}を紛失したことが判明しました。\n`
+          : `${date}\n株式会社${letters(i)}テック\n\nランサムウェア被害に関するお知らせ\n\n${date}、当社のサーバーがランサムウェアに感染しました。顧客の氏名が流出した可能性があります。\n`;
+        await store.saveCasefile(await casefileOf(text, `r${i}.txt`), OWNER);
+      }
+      const queries: SearchQuery[] = [{ q: "氏名 流出" }, { q: "氏名 流出", sort: "oldest" }, { q: "流出 顧客", until: "2023-06-30" }, { q: "氏名 流出", type: "ransomware" },
+        { q: "usb 紛失" }, { q: "usb 紛失", sort: "oldest" }, { q: "名簿 紛失", since: "2021-01-01" }, { q: "漏えい 氏名" },
+        { q: "ランサムウェア", until: "2022-03-31" }, { q: "紛失", sort: "oldest", since: "2024-05-01" }, { q: "氏名", until: "2020-12-31", type: "ransomware" },
+        { q: "usb", until: "2024-12-31" }, { q: "名簿", since: "2020-01-01", until: "2023-12-31" }, { q: "存在しない語", until: "2022-01-01" }];
+      for (const q of queries) {
+        const whole = (await store.searchIncidents({ ...q, limit: -1 })).map((i) => i.id);
+        assert.ok(whole.length > 0 || /漏えい|存在しない/.test(q.q), JSON.stringify(q));
+        for (const [limit, offset] of [[10, 0], [10, 35], [50, 60], [1, 0], [1, 1], [5, Math.max(0, whole.length - 2)]] as const) {
+          assert.deepEqual((await store.searchIncidents({ ...q, limit, offset })).map((i) => i.id), whole.slice(offset, offset + limit), `${JSON.stringify(q)} ${limit}@${offset}`);
+        }
+      }
+    } finally {
+      await store.close();
+    }
+  });
+}

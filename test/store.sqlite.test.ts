@@ -7,12 +7,18 @@ import { test } from "node:test";
 import { SqliteStore } from "../src/store/sqlite/index.js";
 import { FACET_KEY } from "../src/store/sqlite/migrations.js";
 import { SYSTEM_WRITER as OWNER } from "../src/store/records.js";
-import { casefileOf, facetCacheContract, facetComboContract, storeContract } from "./store-contract.js";
+import { casefileOf, facetCacheContract, facetComboContract, pagedSearchContract, storeContract } from "./store-contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "jikenbo-store-"));
 let n = 0;
 
 storeContract("sqlite", async () => {
+  const s = new SqliteStore(join(dir, `t${n++}.db`));
+  await s.migrate();
+  return s;
+});
+
+pagedSearchContract("sqlite", async () => {
   const s = new SqliteStore(join(dir, `t${n++}.db`));
   await s.migrate();
   return s;
