@@ -1,5 +1,6 @@
 import type { Casefile, Notice, Span } from "../core/types.js";
 import { LEGAL_FORM } from "../core/vocab/organizations.js";
+import { foldWidth } from "../core/width.js";
 import { Readings } from "../extract/reading.js";
 import { choose, type Proposal } from "./choose.js";
 import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
@@ -208,8 +209,8 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
  * naming several victims is split by victim (victims.ts). Pure.
  */
 export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[] {
-  // The layouts read digits and marks in ASCII, and never the site's frame; a page may write its
-  // headings and dates in full width, and a page copied whole holds its menu and footer.
+  // The layouts read digits, marks and spaces in ASCII, and never the site's frame; a page may write
+  // its headings and dates in full width, and a page copied whole holds its menu and footer.
   const folded = withoutFrame(foldWidth(cf.text));
   const page = folded === cf.text ? cf : { ...cf, text: folded };
   const lines = splitLines(page.text);
@@ -242,11 +243,6 @@ const COPYRIGHT = /^\s*(?:Copyright|©|\(c\))|All Rights Reserved/i;
 /** The text with the lines of the site's frame (menu words, breadcrumbs, copyright) blanked: spaces of the same length, so every offset holds. */
 function withoutFrame(text: string): string {
   return text.replace(/^.*$/gm, (line) => (PAGE_CHROME.test(line) || BREADCRUMB.test(line) || COPYRIGHT.test(line) ? " ".repeat(line.length) : line));
-}
-
-/** The text with full-width ASCII (２０２４, ＃, ＡＢＣ) as ASCII: one code unit for one, so every offset holds. */
-function foldWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /** The bigrams of a title without its brackets, bullets and spaces. */

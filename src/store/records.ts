@@ -68,6 +68,11 @@ export function searchText(title: string, f: IncidentFields, bodies: string[]): 
   return [title, f.organization ?? "", ...f.other_parties, ...bodies].join("\n").normalize("NFKC").toLowerCase();
 }
 
+/** The words of a search query, as searchText holds them: NFKC, lower case, split at white space. */
+export function searchWords(q: string): string[] {
+  return q.normalize("NFKC").toLowerCase().trim().split(/\s+/).filter(Boolean);
+}
+
 /**
  * What separates the runs of a character-pair index: anything but letters, digits and private-use
  * characters (the tokenizer's own rule). At most 1,024 at a time: a regular expression matching

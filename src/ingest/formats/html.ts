@@ -4,6 +4,7 @@ import { parseHTML } from "linkedom";
 import type { SourceDocument } from "../../core/types.js";
 import { UnreadableError, type FormatResult } from "./index.js";
 import { decodeText } from "./text.js";
+import { CJK } from "./unwrap.js";
 
 /** Never text: active content, embedded objects, hidden elements and ruby readings. */
 const NEVER_TEXT = "script, style, noscript, template, iframe, frame, frameset, object, embed, applet, svg, canvas, [hidden], rt, rp";
@@ -18,7 +19,6 @@ const BLOCK = new Set([
   "TR", "UL",
 ]);
 const HEADING = /^H[1-6]$/;
-const CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff9f";
 /** A line break in the source between two Japanese characters is not a space. */
 const CJK_BREAK = new RegExp(`([${CJK}])[ \\t]*[\\r\\n]+[ \\t\\r\\n]*(?=[${CJK}])`, "g");
 

@@ -53,15 +53,13 @@ function pageLines(runs: Run[]): PageLine[] {
   let line: PageLine | null = null;
   let prev: Run | null = null;
   for (const run of runs) {
-    const sameLine = line !== null && prev !== null && !prev.hasEOL &&
-      Math.abs(run.y - prev.y) <= 0.5 * Math.max(prev.height, run.height, 1);
-    if (!sameLine || !line) {
-      if (line) lines.push(line);
-      line = { text: run.str, left: run.x, right: run.x + run.width, y: run.y, size: run.height };
-    } else {
-      line.text += (prev && needsSpace(line.text, prev, run) ? " " : "") + run.str;
+    if (line && prev && !prev.hasEOL && Math.abs(run.y - prev.y) <= 0.5 * Math.max(prev.height, run.height, 1)) {
+      line.text += (needsSpace(line.text, prev, run) ? " " : "") + run.str;
       line.right = Math.max(line.right, run.x + run.width);
       line.size = Math.max(line.size, run.height);
+    } else {
+      if (line) lines.push(line);
+      line = { text: run.str, left: run.x, right: run.x + run.width, y: run.y, size: run.height };
     }
     prev = run;
   }

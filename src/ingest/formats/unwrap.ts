@@ -7,8 +7,10 @@ export const ENDS_PARAGRAPH = /[。．.!?！？:：]$|^[「『(（【〔].*[」�
 // A line that opens an item: a bullet, a number, a note, a bracketed heading.
 export const OPENS_ITEM = /^(?:[・●○■□◆◇▪※＊*【〔\[(（①-⑳-]|\d{1,2}[.)．、]|[一二三四五六七八九十]+[.、．]|第\S{1,3}[章条節])/;
 
-/** Japanese and other characters set without spaces between words. */
-export const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff9f]/;
+/** Japanese and other characters set without spaces between words, as a character class's contents. */
+export const CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff9f";
+/** One of them. */
+export const JAPANESE = new RegExp(`[${CJK}]`);
 
 /** True for a character set two columns wide in a fixed-width font: kana, kanji, full-width forms, hangul. */
 function wide(code: number): boolean {

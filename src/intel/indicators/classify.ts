@@ -1,4 +1,5 @@
-import { foldWidth, hostOf, scanObservables, type Observable } from "./observables.js";
+import { foldWidth } from "../../core/width.js";
+import { hostOf, scanObservables, type Observable } from "./observables.js";
 import { registrableDomain } from "./public-suffixes.js";
 import { warninglistHits, type WarninglistHit } from "./warninglists/index.js";
 import { platformDomain } from "./warninglists/platforms.js";

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { foldWidth, hostOf, refang, scanObservables, urlParts, validHost, type Observable } from "./observables.js";
+import { foldWidth } from "../../core/width.js";
+import { hostOf, refang, scanObservables, urlParts, validHost, type Observable } from "./observables.js";
 
 const kv = (text: string) => scanObservables(text).map((o) => [o.kind, o.value]);
 

@@ -1,3 +1,4 @@
+import { foldWidth } from "../../core/width.js";
 import { ipv4Octets, ipv6Groups } from "./ip.js";
 import { publicSuffixOf } from "./public-suffixes.js";
 
@@ -17,12 +18,6 @@ export interface Observable {
   end: number;
   /** True when the author wrote it defanged (hxxp, [.], (at), [:] …). */
   defanged: boolean;
-}
-
-/** Map full-width ASCII and the ideographic space to ASCII, keeping every offset (one unit per unit). */
-export function foldWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e\u3000\ufe52]/g, (c) =>
-    c === "\u3000" ? " " : c === "\ufe52" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 // Defanged separators, as regex source.

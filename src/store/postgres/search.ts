@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { facetsOfCombos, ONE_RUN } from "../records.js";
+import { facetsOfCombos, ONE_RUN, searchWords } from "../records.js";
 import { SUMMARY_COLUMNS, summary, type IncidentRow } from "../sql/reads.js";
 import type { Facets, IncidentFilter, IncidentSummary, SearchQuery } from "../types.js";
 
@@ -90,7 +90,7 @@ export class PostgresSearch {
 
   /** Conditions on incident `i` for a query's words: each in its text. */
   private words(query: SearchQuery): Fragment[] {
-    const terms = query.q.normalize("NFKC").toLowerCase().trim().split(/\s+/).filter(Boolean);
+    const terms = searchWords(query.q);
     // A word of one or two letters or digits is narrowed by the pair index, the trigram index cannot.
     const pairs = terms.filter((t) => ONE_RUN.test(t)).map((t) => this.sql`i.pairs @> ${[t]}::text[]`);
     return [...terms.map((t) => this.sql`i.body LIKE ${likePattern(t)} ESCAPE '\\'`), ...pairs];

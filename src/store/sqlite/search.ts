@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { bigramQuery, bigramTokens, ONE_RUN, facetsOfCombos } from "../records.js";
+import { bigramQuery, bigramTokens, ONE_RUN, facetsOfCombos, searchWords } from "../records.js";
 import { SUMMARY_COLUMNS, summary, type IncidentRow } from "../sql/reads.js";
 import { FacetCache } from "../facet-cache.js";
 import type { Facets, IncidentFilter, IncidentSummary, SearchQuery, Sort } from "../types.js";
@@ -125,7 +125,7 @@ export class SqliteSearch {
    */
   private fromDateHead(query: SearchQuery): IncidentSummary[] | null {
     const sort = query.sort ?? "newest";
-    const terms = query.q.normalize("NFKC").toLowerCase().trim().split(/\s+/).filter(Boolean);
+    const terms = searchWords(query.q);
     const far = sort === "newest" ? query.until : sort === "oldest" ? query.since : undefined;
     const want = (query.offset ?? 0) + (query.limit ?? 50);
     if (!far || terms.length === 0 || (query.limit ?? 50) < 0 || want > DATE_HEAD) return null;
@@ -157,7 +157,7 @@ export class SqliteSearch {
    */
   private matching(query: SearchQuery, all = false): { from: string; order: string; params: unknown[] } {
     const sort = query.sort ?? "newest";
-    const terms = query.q.normalize("NFKC").toLowerCase().trim().split(/\s+/).filter(Boolean);
+    const terms = searchWords(query.q);
     if (terms.length === 0) {
       const { where, params } = this.attributeFilters(query);
       if (query.since) { where.push("x.event_date >= ?"); params.push(query.since); }
