@@ -251,8 +251,9 @@ export function hostileSuite(backend: Backend): void {
   test(`${name} path leak: STIX, MISP, CSV and JSON Lines exports name a source by its SHA-256 and public URL, never a local path`, scene(async (s) => {
     const path = noticeFile(notice("架空経路株式会社", "不正アクセス", 44), "private-notice.txt");
     const folder = path.slice(0, path.lastIndexOf("/"));
-    const r = await ingest(s.store, [path], OWNER);
-    const id = r.incidentIds[0]!;
+    const opened: string[] = [];
+    await ingest(s.store, [path], OWNER, {}, (_done, _input, ids) => opened.push(...ids));
+    const id = opened[0]!;
     const sha = (await s.store.getIncident(id))!.notices[0]!.document;
     for (const format of ["stix", "misp"]) {
       const res = await s.app.request(`/api/v1/incidents/${id}/export?format=${format}`);

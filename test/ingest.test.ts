@@ -70,8 +70,9 @@ test("a batched ingest, analysed on workers, leaves the casebook one-by-one save
     assert.equal(first.unchanged, 1, "the same bytes read twice are archived once");
     assert.equal(first.incidentsNew, await batched.countIncidents());
     assert.equal(first.incidentsUpdated, 3, "each follow-up updates its incident");
-    const again = await ingestDocuments(batched, docs, OWNER);
-    assert.deepEqual([again.documents, again.unchanged, again.incidentsNew, again.incidentsUpdated, again.incidentIds], [0, docs.length, 0, 0, []]);
+    const changed: string[] = [];
+    const again = await ingestDocuments(batched, docs, OWNER, (_done, _input, ids) => changed.push(...ids));
+    assert.deepEqual([again.documents, again.unchanged, again.incidentsNew, again.incidentsUpdated, changed], [0, docs.length, 0, 0, []]);
     assert.deepEqual(await casebookOf(batched), await casebookOf(expected));
   } finally {
     await expected.close();
@@ -106,6 +107,31 @@ test("a bad document, in this thread or on a worker, yields a one-line message a
     assert.deepEqual(await casebookOf(s), await casebookOf(expected));
   } finally {
     await expected.close();
+    await s.close();
+  }
+});
+
+test("watchlists see each batch as it is written: a long run's first hits come before its last input is read", async () => {
+  const s = await fresh();
+  try {
+    const watch = await s.addWatchlist({ name: "intrusions", kind: "keyword", pattern: "不正アクセス", webhook_url: null, secret: null }, { who: "ana" });
+    const seen: number[] = [];
+    /** 250 notices; before each is read, the hits recorded so far. */
+    async function* notices(): AsyncGenerator<SourceDocument> {
+      for (let i = 0; i < 250; i++) {
+        seen.push((await s.hits(watch.id, { limit: -1 })).length);
+        yield notice(synthetic(i).text, `synthetic/${i}.txt`);
+      }
+    }
+    const reported: string[] = [];
+    await ingestDocuments(s, notices(), OWNER, (_done, _input, ids) => reported.push(...ids), runPipeline);
+    const hits = await s.hits(watch.id, { limit: -1 });
+    const expected = (await s.searchIncidents({ q: "不正アクセス", limit: -1 })).map((i) => i.id).sort();
+    assert.ok(expected.length > 10, "the watch has incidents to find");
+    assert.deepEqual(hits.map((h) => h.incident_id).sort(), expected, "every matching incident once");
+    assert.ok(seen[150]! > 0 && seen[150]! < hits.length, `hits of the first batch while the run goes on (${seen[150]} of ${hits.length})`);
+    assert.deepEqual([...new Set(reported)].sort(), (await s.listIncidents({ limit: -1 })).map((i) => i.id).sort(), "progress names every incident opened");
+  } finally {
     await s.close();
   }
 });

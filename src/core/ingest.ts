@@ -7,10 +7,8 @@ import { runPipeline } from "./pipeline.js";
 import { analysisPool, type AnalysisPool } from "./pool.js";
 import type { Casefile, SourceDocument } from "./types.js";
 
-/** What one ingest run did, for the summary line and the exit code. */
+/** What one ingest run did, for the summary line and the exit code (counts: a run of a million inputs keeps no list of them). */
 export interface IngestSummary {
-  /** Incidents opened or changed, for watchlists. */
-  incidentIds: string[];
   documents: number;
   unchanged: number;
   notices: number;
@@ -21,8 +19,8 @@ export interface IngestSummary {
   warnings: { input: string; text: string }[];
 }
 
-/** Progress reported after each input. */
-export type IngestProgress = (done: number, input: string) => void;
+/** Progress reported after each input, with the incidents its casefiles opened or changed. */
+export type IngestProgress = (done: number, input: string, incidentIds: readonly string[]) => void;
 
 function oneLine(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
@@ -70,7 +68,7 @@ export async function ingestDocuments(
   store: Store, items: AsyncIterable<SourceDocument | ReadFailure> | Iterable<SourceDocument | ReadFailure>, writer: Writer,
   progress?: IngestProgress, pipeline?: Pipeline,
 ): Promise<IngestSummary> {
-  const sum: IngestSummary = { incidentIds: [], documents: 0, unchanged: 0, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, failures: [], warnings: [] };
+  const sum: IngestSummary = { documents: 0, unchanged: 0, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, failures: [], warnings: [] };
   let done = 0;
   const threads: { pool?: AnalysisPool } = {};
   let analysed = 0;
@@ -98,12 +96,21 @@ export async function ingestDocuments(
       results = batch.map(() => (err instanceof Error ? err : new Error(String(err))));
     }
     let k = 0;
-    for (const p of ready) {
+    const changed = ready.map((p) => {
       if (p.failure !== undefined) sum.failures.push({ input: p.input, error: p.failure });
       if (p.archived) sum.unchanged++;
-      for (const { casefile: cf } of p.casefiles ?? []) account(sum, p, cf, results[k++]!);
-      progress?.(++done, p.input);
+      return (p.casefiles ?? []).flatMap(({ casefile: cf }) => account(sum, p, cf, results[k++]!));
+    });
+    // Watchlists see each batch as it lands: their hits come during a long run, not after it.
+    const ids = [...new Set(changed.flat())];
+    if (ids.length) {
+      try {
+        await store.matchWatchlists(ids);
+      } catch (err) {
+        sum.warnings.push({ input: "watchlists", text: `could not match ${ids.length} incidents against the watchlists: ${oneLine(err)}` });
+      }
     }
+    ready.forEach((p, i) => progress?.(++done, p.input, changed[i]!));
     ready = [];
     readyCasefiles = 0;
   };
@@ -161,28 +168,26 @@ export async function ingestDocuments(
   } finally {
     await threads.pool?.close();
   }
-  sum.incidentIds = [...new Set(sum.incidentIds)];
-  await store.matchWatchlists(sum.incidentIds);
   return sum;
 }
 
-/** Count one saved (or refused) casefile of an input in the summary. */
-function account(sum: IngestSummary, p: Pending, cf: Casefile, r: SaveResult | Error): void {
+/** Count one saved (or refused) casefile of an input in the summary; the incidents it opened or changed. */
+function account(sum: IngestSummary, p: Pending, cf: Casefile, r: SaveResult | Error): string[] {
   if (r instanceof Error) {
     sum.failures.push({ input: p.input, error: oneLine(r) });
-    return;
+    return [];
   }
   // The input's own bytes archived meanwhile (the same bytes read twice in one run): as if found archived when read.
   if (!r.stored && cf.doc.sha256 === p.doc!.sha256) {
     sum.unchanged++;
-    return;
+    return [];
   }
   sum.documents++;
   sum.notices += r.notices;
   sum.incidentsNew += r.incidentsNew;
   sum.incidentsUpdated += r.incidentsUpdated;
   sum.incidentsUnchanged += r.incidentsUnchanged;
-  if (r.incidentsNew || r.incidentsUpdated) sum.incidentIds.push(...r.incidentIds);
   if (!r.stored) sum.unchanged++;
   for (const m of cf.messages) if (m.severity !== "info") sum.warnings.push({ input: cf.doc.source, text: m.text });
+  return r.incidentsNew || r.incidentsUpdated ? r.incidentIds : [];
 }

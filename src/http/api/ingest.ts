@@ -70,9 +70,10 @@ export function ingestApi({ store, settings, fetchImpl, pipeline }: ApiDeps): Op
     } else {
       throw new ApiError("bad_request", "send a file as multipart/form-data (field `file`) or JSON {\"url\": \"https://…\"}");
     }
-    const summary = await ingestDocuments(store, [item], vis.writer(), undefined, pipeline);
-    const { incidentIds, ...counts } = summary;
-    await store.audit(vis.reader.user!.name, "ingest", target, null, { ...counts, incidents: incidentIds });
+    const changed = new Set<string>();
+    const summary = await ingestDocuments(store, [item], vis.writer(), (_done, _input, ids) => ids.forEach((id) => changed.add(id)), pipeline);
+    const incidentIds = [...changed];
+    await store.audit(vis.reader.user!.name, "ingest", target, null, { ...summary, incidents: incidentIds });
     if (summary.failures.length > 0 && summary.documents + summary.unchanged === 0) {
       throw new ApiError("bad_request", `could not ingest ${target}: ${summary.failures[0]!.error}`);
     }
