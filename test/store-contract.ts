@@ -7,7 +7,7 @@ import type { Casefile, Reanalysis } from "../src/core/types.js";
 import type { Writer } from "../src/casebook/authorize.js";
 import { synthetic } from "../bench/generate.js";
 import { searchText, SYSTEM_WRITER as OWNER, TOKEN_USE_RESOLUTION_MS } from "../src/store/records.js";
-import { SORTS, type Facets, type SearchQuery, type Store } from "../src/store/types.js";
+import { SORTS, type Facets, type SaveResult, type SearchQuery, type Store } from "../src/store/types.js";
 
 /** Analyse a text the way ingest does. */
 export async function casefileOf(text: string, source: string, fetchedAt = "2025-01-01T00:00:00.000Z"): Promise<Casefile> {
@@ -186,8 +186,12 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
         // Half carry the digest their analysis was given on a worker; the store computes the others'.
         return i % 2 ? { casefile, digest: analysisDigest(casefile) } : { casefile };
       }));
+      const watch = await all.addWatchlist({ name: "vendor", kind: "organization", pattern: "テスト商会", webhook_url: null, secret: null }, { who: "ana" });
       const together = await all.saveCasefiles(batch, OWNER);
       assert.deepEqual(together, singly);
+      const watched = (await all.listIncidents({ limit: -1 })).filter((i) => i.organization?.includes("テスト商会")).map((i) => i.id);
+      assert.equal(watched.length, 1);
+      assert.deepEqual((await all.hits(watch.id)).map((h) => h.incident_id), watched, "the batch records the hits of the incidents it opened");
       assert.deepEqual(await casebookOf(all), await casebookOf(one));
       const again = await all.saveCasefiles([...batch].reverse(), OWNER);
       assert.ok(again.every((r) => !(r instanceof Error) && !r.stored && r.notices === 0), "every document is archived already");
@@ -207,6 +211,8 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       const broken = await casefileOf(LEAK("くるみ食品", 8), "broken.txt");
       (broken.notices[0]!.incident!.findings[0]!.value as unknown) = 1n;
       const batch = [await casefileOf(RANSOM, "a.txt"), red, await casefileOf(LOSS, "b.txt"), broken, await casefileOf(OTHER_ORG, "d.txt")];
+      const food = await s.addWatchlist({ name: "food", kind: "organization", pattern: "くるみ食品", webhook_url: null, secret: null }, { who: "ana" });
+      const vendor = await s.addWatchlist({ name: "vendor", kind: "organization", pattern: "テスト商会", webhook_url: null, secret: null }, { who: "ana" });
       const results = await s.saveCasefiles(batch.map((casefile) => ({ casefile })), writer);
       assert.equal(results.length, batch.length);
       assert.match(String(results[1]), /ForbiddenError: .*TLP:RED, above your clearance TLP:AMBER/);
@@ -215,6 +221,8 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       assert.deepEqual(await Promise.all(batch.map((cf) => s.hasDocument(cf.doc.sha256))), [true, false, true, false, true]);
       assert.deepEqual((await s.listIncidents({ limit: -1 })).map((i) => i.organization).sort(), ["みなと市", "株式会社テスト商会", "株式会社ひかり商事"].sort());
       assert.equal((await s.searchIncidents({ q: "くるみ食品" })).length, 0, "nothing of the broken casefile is kept");
+      assert.deepEqual(await s.hits(food.id), [], "no hit for the rolled-back casefile");
+      assert.deepEqual((await s.hits(vendor.id)).map((h) => h.incident_id), [(results[0] as SaveResult).incidentIds[0]], "a hit for a casefile saved beside it");
     }));
 
   test(`${name}: merge and unmerge are reversible and explained; a split is not merged back`, () =>

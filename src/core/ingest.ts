@@ -61,8 +61,8 @@ export async function ingest(store: Store, inputs: string[], writer: Writer, opt
  * Store documents already read (uploads, polled feeds), or record the failures to read them: the rest
  * of `ingest`. Each document is analysed by `pipeline` when given; otherwise the first few in this
  * thread, the rest on worker threads, ahead of this thread, which writes their casefiles in batches
- * (Store.saveCasefiles: one transaction each). The casebook comes out as saving the documents one by one
- * would leave it.
+ * (Store.saveCasefiles: one transaction each, which also records the batch's watch hits). The casebook
+ * comes out as saving the documents one by one would leave it.
  */
 export async function ingestDocuments(
   store: Store, items: AsyncIterable<SourceDocument | ReadFailure> | Iterable<SourceDocument | ReadFailure>, writer: Writer,
@@ -96,21 +96,12 @@ export async function ingestDocuments(
       results = batch.map(() => (err instanceof Error ? err : new Error(String(err))));
     }
     let k = 0;
-    const changed = ready.map((p) => {
+    for (const p of ready) {
       if (p.failure !== undefined) sum.failures.push({ input: p.input, error: p.failure });
       if (p.archived) sum.unchanged++;
-      return (p.casefiles ?? []).flatMap(({ casefile: cf }) => account(sum, p, cf, results[k++]!));
-    });
-    // Watchlists see each batch as it lands: their hits come during a long run, not after it.
-    const ids = [...new Set(changed.flat())];
-    if (ids.length) {
-      try {
-        await store.matchWatchlists(ids);
-      } catch (err) {
-        sum.warnings.push({ input: "watchlists", text: `could not match ${ids.length} incidents against the watchlists: ${oneLine(err)}` });
-      }
+      const changed = (p.casefiles ?? []).flatMap(({ casefile: cf }) => account(sum, p, cf, results[k++]!));
+      progress?.(++done, p.input, changed);
     }
-    ready.forEach((p, i) => progress?.(++done, p.input, changed[i]!));
     ready = [];
     readyCasefiles = 0;
   };

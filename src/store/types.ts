@@ -208,6 +208,8 @@ export interface Store extends ServiceStore {
   /**
    * Save casefiles as saveCasefile saves each, in order, in one transaction: a casefile that fails is
    * rolled back alone (a savepoint) and its error takes its place in the results, aligned with the batch.
+   * The watchlists are matched against the incidents the batch opened or changed in the same transaction:
+   * a run killed between two batches has recorded every hit of the batches it wrote.
    */
   saveCasefiles(batch: AnalysedCasefile[], writer: Writer): Promise<(SaveResult | Error)[]>;
   /**

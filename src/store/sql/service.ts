@@ -5,7 +5,7 @@ import { planWatchHits } from "../../casebook/watch.js";
 import { fingerprint, hashToken, newTokenString, nextDateAdded } from "../service.js";
 import { ConflictError, NotFoundError } from "../types.js";
 import { tokenUse } from "../records.js";
-import type { Actor, AuditRecord, FeedSource, Role, TaxiiObject, TaxiiStatusRecord, User, UserListing, WatchHit, WatchKind, Watchlist } from "../types.js";
+import type { Actor, AuditRecord, FeedSource, Role, SaveResult, TaxiiObject, TaxiiStatusRecord, User, UserListing, WatchHit, WatchKind, Watchlist } from "../types.js";
 import { all, batch, json, now, one, parse, q, type Query, type Step } from "./step.js";
 
 // The service's records, the same on both backends: users and tokens, the audit log, watchlists and
@@ -144,6 +144,14 @@ export function* matchWatchlists(lists: Watchlist[], incidentIds: string[]): Ste
     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING ${HIT}`,
     m.watchlist, m.incident, fingerprint(byId.get(m.incident)!.fields!), at, m.reason, m.notify ? at : null)));
   return hits.flatMap((h) => h.map((x) => ({ ...x }) as unknown as WatchHit));
+}
+
+/** Record the watch hits of the incidents a batch of saves opened or changed (every incident of a save that changed one), in the saves' transaction. */
+export function* watchSaved(results: readonly (SaveResult | Error)[]): Step<void> {
+  const ids = [...new Set(results.flatMap((r) => (r instanceof Error || !(r.incidentsNew || r.incidentsUpdated) ? [] : r.incidentIds)))];
+  if (ids.length === 0) return;
+  const lists = yield* listWatchlists();
+  if (lists.length) yield* matchWatchlists(lists, ids);
 }
 
 /** A watchlist's hits, newest first. */

@@ -56,6 +56,7 @@ export abstract class SqlStore implements Store {
       return await this.write(function* (w) {
         const out: SaveResult[] = [];
         for (const { casefile, digest } of batch) out.push(yield* casebook.saveCasefile(w, casefile, writer, undefined, digest));
+        yield* service.watchSaved(out);
         return out;
       });
     } catch {
@@ -74,6 +75,7 @@ export abstract class SqlStore implements Store {
             out.push(e instanceof Error ? e : new Error(String(e)));
           }
         }
+        yield* service.watchSaved(out);
         return out;
       });
     }
