@@ -135,7 +135,10 @@ export function* watchlistSecret(id: number): Step<string | null> {
 }
 
 /** Record the watchlists the incidents match (once per version of their fields); returns the new hits. */
-export function* matchWatchlists(lists: Watchlist[], incidentIds: string[]): Step<WatchHit[]> {
+export function* matchWatchlists(incidentIds: string[]): Step<WatchHit[]> {
+  if (incidentIds.length === 0) return [];
+  const lists = yield* listWatchlists();
+  if (lists.length === 0) return [];
   const at = now();
   const rows = yield* all<{ id: string; title: string; fields: string }>("SELECT id, title, fields FROM incidents WHERE id = ANY($1::text[])", incidentIds);
   const byId = new Map(rows.map((r) => [r.id, { id: r.id, title: r.title, fields: r.fields === "{}" ? null : parse<IncidentFields>(r.fields) }]));
@@ -148,10 +151,7 @@ export function* matchWatchlists(lists: Watchlist[], incidentIds: string[]): Ste
 
 /** Record the watch hits of the incidents a batch of saves opened or changed (every incident of a save that changed one), in the saves' transaction. */
 export function* watchSaved(results: readonly (SaveResult | Error)[]): Step<void> {
-  const ids = [...new Set(results.flatMap((r) => (r instanceof Error || !(r.incidentsNew || r.incidentsUpdated) ? [] : r.incidentIds)))];
-  if (ids.length === 0) return;
-  const lists = yield* listWatchlists();
-  if (lists.length) yield* matchWatchlists(lists, ids);
+  yield* matchWatchlists([...new Set(results.flatMap((r) => (r instanceof Error || !(r.incidentsNew || r.incidentsUpdated) ? [] : r.incidentIds)))]);
 }
 
 /** A watchlist's hits, newest first. */

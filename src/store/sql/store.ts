@@ -202,10 +202,8 @@ export abstract class SqlStore implements Store {
     return this.run(service.watchlistSecret(id));
   }
 
-  async matchWatchlists(incidentIds: string[]): Promise<WatchHit[]> {
-    const lists = await this.listWatchlists();
-    if (lists.length === 0 || incidentIds.length === 0) return [];
-    return this.write(() => service.matchWatchlists(lists, incidentIds));
+  matchWatchlists(incidentIds: string[]): Promise<WatchHit[]> {
+    return this.write(() => service.matchWatchlists(incidentIds));
   }
 
   hits(watchlistId: number, filter: { limit?: number } = {}): Promise<WatchHit[]> {
