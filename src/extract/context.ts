@@ -1,7 +1,7 @@
 import type { Field, Finding, IncidentFields, Notice } from "../core/types.js";
 import { calibrated } from "./calibration.js";
 import { toOriginal, type Normalized } from "./normalize/nfkc.js";
-import { findDates, type DateMention } from "./normalize/dates.js";
+import { dateMatches, findDates, type DateMention } from "./normalize/dates.js";
 import { sentencesOf, type Sentence } from "./normalize/sentences.js";
 import { Readings, type Reading } from "./reading.js";
 
@@ -107,12 +107,13 @@ export class RuleContext {
       const listed = /^(\d{4})-(\d{2})/.exec(this.notice.listingDate ?? "");
       if (listed) this.dateCache = findDates(this.text, { year: Number(listed[1]), month: Number(listed[2]) });
       else {
-        // Without a listing date, a date written without its year takes the notice's own year. Only
-        // dates left without a year read the reference, so the text is scanned again only for them.
-        const plain = findDates(this.text);
+        // Without a listing date, a date written without its year takes the notice's own year: the
+        // dates are read again with it as reference when some were left without a year.
+        const matches = dateMatches(this.text);
+        const plain = findDates(this.text, null, matches);
         const first = plain.find((d) => d.year !== null && !d.yearInferred);
         const yearless = plain.some((d) => d.year === null);
-        this.dateCache = first && yearless ? findDates(this.text, { year: first.year!, month: first.month }) : plain;
+        this.dateCache = first && yearless ? findDates(this.text, { year: first.year!, month: first.month }, matches) : plain;
       }
     }
     return this.dateCache;

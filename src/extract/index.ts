@@ -9,7 +9,8 @@ function derive(field: Field, chosen: readonly Finding[]): unknown {
   if (isList(field)) {
     const seen = new Set<string>();
     return chosen.map((f) => f.value).filter((v) => {
-      const key = JSON.stringify(v);
+      // Words and terms are compared as they are; counts (objects) by their JSON, which never opens with "s".
+      const key = typeof v === "string" ? `s${v}` : JSON.stringify(v);
       return !seen.has(key) && seen.add(key);
     });
   }

@@ -1,3 +1,4 @@
+import { charactersOf, type TextCharacters } from "./prefilter.js";
 import { normalize, type Normalized } from "./normalize/nfkc.js";
 
 /**
@@ -9,6 +10,7 @@ export class Reading {
   /** The NFKC text that rules match against. */
   readonly text: string;
   private readonly found = new Map<unknown, unknown>();
+  private characters: TextCharacters | null = null;
 
   constructor(
     /** The normalised text with, for every code unit, the offset it came from. */
@@ -17,11 +19,16 @@ export class Reading {
     this.text = norm.text;
   }
 
+  /** Which characters and pairs of characters the text holds, for patterns to tell they cannot match. */
+  get chars(): TextCharacters {
+    return (this.characters ??= charactersOf(this.text));
+  }
+
   /** What `make` finds in the text, made on first asking under `key` (a pattern, a function) and shared after: read only. */
-  once<T>(key: unknown, make: (text: string) => T): T {
+  once<K, T>(key: K, make: (text: string, key: K, reading: Reading) => T): T {
     let v = this.found.get(key) as T | undefined;
     if (v === undefined && !this.found.has(key)) {
-      v = make(this.text);
+      v = make(this.text, key, this);
       this.found.set(key, v);
     }
     return v as T;

@@ -1,4 +1,5 @@
-import { textOf, type Subject } from "./reading.js";
+import { mayMatch } from "./prefilter.js";
+import { textOf, type Reading, type Subject } from "./reading.js";
 
 /** A regex match with its offsets in the scanned text (shared between callers: read only). */
 export interface Hit {
@@ -9,6 +10,7 @@ export interface Hit {
 }
 
 const globals = new WeakMap<RegExp, RegExp>();
+const NO_HITS: readonly Hit[] = Object.freeze([]);
 const NO_GROUPS: Readonly<Record<string, string | undefined>> = Object.freeze({});
 
 /** The global twin of a pattern, compiled once. */
@@ -34,6 +36,12 @@ function scan(g: RegExp, text: string, from: number, to: number): Hit[] {
   return out;
 }
 
+/** Every match of a pattern in a reading's text; a text holding none of the ways a match begins is not scanned at all. */
+function scanReading(text: string, re: RegExp, reading: Reading): Hit[] {
+  const g = globalOf(re);
+  return mayMatch(g, reading.chars) ? scan(g, text, 0, text.length) : [];
+}
+
 /** Index of the first hit starting at or after `at` (hits are in text order). */
 function firstFrom(found: readonly Hit[], at: number): number {
   let lo = 0;
@@ -51,14 +59,14 @@ function firstFrom(found: readonly Hit[], at: number): number {
  * scanned once per pattern (rules and taggers ask many patterns of one notice, often region by region);
  * a bare string is scanned each time.
  */
-export function hits(re: RegExp, subject: Subject, from = 0, to = textOf(subject).length): Hit[] {
-  const g = globalOf(re);
-  if (typeof subject === "string") return scan(g, subject, from, to);
+export function hits(re: RegExp, subject: Subject, from = 0, to = textOf(subject).length): readonly Hit[] {
+  if (typeof subject === "string") return scan(globalOf(re), subject, from, to);
   const text = subject.text;
-  const found = subject.once(g, () => scan(g, text, 0, text.length));
+  const found = subject.once(re, scanReading);
+  if (found.length === 0) return NO_HITS;
   const i = firstFrom(found, from);
   // A match of the whole text that runs across `from` hides what a scan starting there finds.
-  if (i > 0 && found[i - 1]!.end > from) return scan(g, text, from, to);
+  if (i > 0 && found[i - 1]!.end > from) return scan(globalOf(re), text, from, to);
   const out: Hit[] = [];
   for (let k = i; k < found.length && found[k]!.start < to; k++) {
     if (found[k]!.end <= to) out.push(found[k]!);

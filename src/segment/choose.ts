@@ -28,6 +28,11 @@ export function titleQuality(title: string): number {
 // Words that refer to the writer: a page that speaks of itself throughout is one organisation's notice.
 const SELF = new RegExp(SELF_REFERENCE_WORD, "g");
 
+/** True when a page speaks of itself throughout (当社, 本学… three times or more): no generic layout can hold there. */
+export function speaksOfItself(text: string): boolean {
+  return (text.match(SELF) ?? []).length >= 3;
+}
+
 /** The organisation a post is about: a name line above its title, the subject of its title, else of its first sentences (null: none named). */
 function subjectOfPost(text: string, n: Notice): string | null {
   const above = text.slice(n.span[0], n.titleSpan[0]).trim();
@@ -50,7 +55,7 @@ function scoreOf(p: Proposal, text: string): number | null {
     if (p.generic) {
       // Posts about different organisations, on a page that does not speak of itself throughout.
       if (distinctSubjects(incidents.map((n) => subjectOfPost(text, n)).filter((s): s is string => s !== null)) < 2) return null;
-      if ((text.match(SELF) ?? []).length >= 3) return null;
+      if (speaksOfItself(text)) return null;
     }
   }
   let score = p.prior;

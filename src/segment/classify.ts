@@ -40,9 +40,15 @@ const SELF_IMPERSONATED = new RegExp(`(?:${SELF_REFERENCE_WORD})(?:の名前|の
 const REGULATOR = /(個人情報保護委員会|総務省|金融庁|経済産業省|厚生労働省|文部科学省|国土交通省|消費者庁|公正取引委員会|監督官庁|[都道府県]知事|教育委員会|財務局|厚生局|総合通信局|経済産業局|運輸局)(?:より|から|による|が|は)?[^。\n]{0,60}?(勧告|指導|命令|行政処分|処分|行政上の対応|立入検査|業務改善)|(?:に対する|への)(?:業務改善命令|業務停止命令|行政処分|勧告|行政指導)/;
 const ADVISORY_BODY = /JPCERT|フィッシング対策協議会|フィッシング情報|IPA|情報処理推進機|JNSA|日本ネットワークセキュリティ協会|NISC|内閣サイバー|警察庁|NICT|情報通信研究機構|トレンドマイクロ|カスペルスキー|Microsoft|マイクロソフト|Google|Apple|Adobe|JC3|日本サイバー犯罪対策センター|消費者庁|国民生活センター|セキュリティ協議会|推進センター|対策会議/;
 
+/** Every match of a global pattern in a text. */
 function matches(re: RegExp, text: string): string[] {
+  const out: string[] = [];
   re.lastIndex = 0;
-  return [...text.matchAll(re)].map((m) => m[0]);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0] === "") re.lastIndex++;
+    out.push(m[0]);
+  }
+  return out;
 }
 
 /** How strongly a title says an incident happened, and the words that decided it. */

@@ -2,7 +2,7 @@ import type { Casefile, Notice, Span } from "../core/types.js";
 import { LEGAL_FORM } from "../core/vocab/organizations.js";
 import { foldWidth } from "../core/width.js";
 import { Readings } from "../extract/reading.js";
-import { choose, type Proposal } from "./choose.js";
+import { choose, speaksOfItself, type Proposal } from "./choose.js";
 import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
 import { blogPosts, couldBeTitle, datedLines, dayListing, digest, LISTING_END, readMoreIndex, trailingDate, type Heading } from "./headings.js";
 import { bullets, cases, headlineList, headlines, leads, paragraphs, quotes, separated, tableRows } from "./layouts.js";
@@ -215,7 +215,10 @@ export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[
   const page = folded === cf.text ? cf : { ...cf, text: folded };
   const lines = splitLines(page.text);
   const proposals: Proposal[] = [{ layout: "single", prior: 0, generic: false, several: false, notices: noticesOf(page, lines, [], null) }];
+  // Generic layouts cannot hold on a page that speaks of itself throughout: they are not read there.
+  const ownPage = speaksOfItself(page.text);
   for (const layout of LAYOUTS) {
+    if (layout.generic && ownPage) continue;
     const headings = layout.read(lines);
     const several = layout.generic || (layout.several ?? false);
     // A layout that needs two incident posts is not worth reading when it cannot have two posts.
@@ -223,7 +226,7 @@ export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[
     proposals.push({ layout: layout.name, prior: layout.prior, generic: layout.generic, several, notices: noticesOf(page, lines, headings, layout) });
   }
   const { best, why } = choose(proposals, page.text);
-  cf.messages.push({ stage: "segment", severity: "info", code: "layout", text: why });
+  cf.messages.push({ stage: "segment", severity: "info", code: "layout", text: ownPage ? `${why}; generic layouts not read (the page speaks of itself)` : why });
   // Listings and blogs may list a follow-up or a pinned post twice on purpose; digests repeat their summary.
   // A post that names several organisations hit (a roundup) then gives each its own notice.
   // Posts under explicit markers (casebook headings, day lines, table rows: a prior of 2 or more) are one incident each.
@@ -238,11 +241,13 @@ export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[
 
 // A breadcrumb ("ホーム > お知らせ > 2024年") and a footer's copyright line: the site's frame, on every page of it.
 const BREADCRUMB = /^\s*(?:ホーム|トップ(?:ページ)?|TOP|Home)\s*[>＞›»]|^[^。、\n]{0,80}[>＞›»][^。、\n]{0,80}[>＞›»][^。、\n]{0,80}$/i;
+// Every breadcrumb holds one of its arrows: a line without one is not read further.
+const CRUMB_MARK = /[>＞›»]/;
 const COPYRIGHT = /^\s*(?:Copyright|©|\(c\))|All Rights Reserved/i;
 
 /** The text with the lines of the site's frame (menu words, breadcrumbs, copyright) blanked: spaces of the same length, so every offset holds. */
 function withoutFrame(text: string): string {
-  return text.replace(/^.*$/gm, (line) => (PAGE_CHROME.test(line) || BREADCRUMB.test(line) || COPYRIGHT.test(line) ? " ".repeat(line.length) : line));
+  return text.replace(/^.*$/gm, (line) => (PAGE_CHROME.test(line) || (CRUMB_MARK.test(line) && BREADCRUMB.test(line)) || COPYRIGHT.test(line) ? " ".repeat(line.length) : line));
 }
 
 /** The bigrams of a title without its brackets, bullets and spaces. */

@@ -1,7 +1,7 @@
 import { incidentTitle } from "./classify.js";
 import { iso, lineHeading, trailingDate, type Heading } from "./headings.js";
 import { isBlank, type Line } from "./lines.js";
-import { sameSubject, subjectOf } from "./subjects.js";
+import { isNameAlone, sameSubject, subjectOf } from "./subjects.js";
 
 // Layouts without markers of their own: news pages and digests that string several incidents together.
 // Each reader only proposes where posts could start; whether the page really is such a page is decided
@@ -71,7 +71,7 @@ export function headlines(lines: Line[]): Heading[] {
 /** True for a line that holds nothing but an organisation's name (株式会社パスモ, 岐阜バスケットボール株式会社). */
 function isNameLine(text: string): boolean {
   const t = text.trim();
-  return t.length >= 3 && t.length <= 30 && subjectOf(`${t}は`, 40, false) === t.normalize("NFKC");
+  return t.length >= 3 && t.length <= 30 && isNameAlone(t);
 }
 
 // The lead of a news item: its subject and, often, the day it announced (「京都府木津川市は7月19日、」「2 件目は」).
@@ -287,9 +287,10 @@ const LIST_MARK = /^\s*(?:[0-9０-９]{1,3}\s*[.．、)]?\s*)?[■□◆◇●�
 export function headlineList(lines: Line[]): Heading[] {
   const items = lines.filter((l, i) => {
     const t = l.text.replace(LIST_MARK, "").trim();
-    if (!isIncidentHeadline(t) || subjectOf(t, 40) === null) return false;
-    const next = lines.slice(i + 1).find((n) => !isBlank(n));
-    return next === undefined || !isProse(next.text);
+    if (!isIncidentHeadline(t)) return false;
+    let next = i + 1;
+    while (next < lines.length && isBlank(lines[next])) next++;
+    return (next === lines.length || !isProse(lines[next]!.text)) && subjectOf(t, 40) !== null;
   });
   if (items.length < 3) return [];
   // The title is the headline without its number and bullet.

@@ -44,6 +44,17 @@ export function subjectOf(text: string, reach = 80, loose = true): string | null
   return ENGLISH.exec(head)?.[0] ?? null;
 }
 
+// A name read from a text's first character: only such a reading can be the whole text.
+const SUBJECT_AT_START = new RegExp(`^${SUBJECT.source}`, "u");
+
+/** True when a text is an organisation's name and nothing else (株式会社パスモ): its subject is all of it. */
+export function isNameAlone(text: string): boolean {
+  const name = text.normalize("NFKC");
+  const head = `${text}は`.slice(0, 40).normalize("NFKC");
+  if (!SUBJECT_AT_START.test(head) && ENGLISH.exec(head)?.[0] !== name) return false;
+  return subjectOf(`${text}は`, 40, false) === name;
+}
+
 /** True when two subject names are the same organisation (one contains the other: 県教育委員会 ⊂ 岐阜県教育委員会). */
 export function sameSubject(a: string, b: string): boolean {
   const x = a.replace(/\s+/g, ""), y = b.replace(/\s+/g, "");

@@ -83,17 +83,22 @@ function ownDate(text: string, start: number, end: number): boolean {
 // What may stand beside the notice's own date on its line: a weekday, brackets, a publication label.
 const OWN_DATE_LABELS = /^(?:[(（)）[\]【】:：]|[月火水木金土日](?:曜日?)?|公開日?|掲載日?|発表日?|公表日?|更新日?|作成日?|発行日?|日付|付|版)*$/;
 
+/** What the date pattern matches in a text, before any is resolved: `findDates` may read them twice, with and without a reference. */
+export function dateMatches(text: string): RegExpExecArray[] {
+  return [...text.matchAll(DATE_RE)];
+}
+
 /**
  * Find the dates written in NFKC text: Western (2024年3月1日, 2024/3/1, 2023 年 11 月 27 日),
  * era (令和6年1月26日, 令和元年, R6.1.26, kanji numerals) and dates without a year, whose year
  * is taken from the closest date before them, else from `ref` (the listing date).
  */
-export function findDates(text: string, ref: { year: number; month: number } | null = null): DateMention[] {
+export function findDates(text: string, ref: { year: number; month: number } | null = null, matches: readonly RegExpExecArray[] = dateMatches(text)): DateMention[] {
   const out: DateMention[] = [];
   // The year a date without one takes. `event`: it was read from a date of the story (in the body), not
   // from the notice's own date (the listing, the title, a date line), which comes after what it tells.
   let context: { year: number; month: number; event?: boolean } | null = ref;
-  for (const m of text.matchAll(DATE_RE)) {
+  for (const m of matches) {
     const g = m.groups!;
     const start = m.index!;
     const end = start + m[0].length;

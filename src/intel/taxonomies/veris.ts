@@ -191,6 +191,11 @@ const ASSET_WORDS: readonly (readonly [VerisAsset, RegExp])[] = [
 // Sentences about what happened to what: only assets named in them count.
 const AFFECTED = /不正|感染|暗号化|侵入|攻撃|流出|漏え?い|漏洩|紛失|盗|持ち出|誤送|誤配|誤表示|改ざん|乗っ取|遠隔操作|閲覧(?:され|でき|可能)|障害|故障|停止|保存|含まれ|廃棄|転売/;
 
+// Kept as constants, not literals in the functions: a pattern's matches are remembered per pattern object.
+const SERVER = /サーバー?/;
+const CUSTOMERS = /お客様|顧客|会員/;
+const LURED = /フィッシング|偽|誘導|なりすまし/;
+
 /** VERIS asset tags for the assets named where the notice says what happened. */
 export function verisAssetTags(nt: NoticeText): Tag[] {
   const tags: Tag[] = [];
@@ -201,7 +206,7 @@ export function verisAssetTags(nt: NoticeText): Tag[] {
     taken.push(ev.span);
     tags.push(assetTag(asset, `named where the incident happened ${quote(ev.text)}`, 0.7, ev));
   }
-  const server = nt.find(/サーバー?/, { sentence: AFFECTED });
+  const server = nt.find(SERVER, { sentence: AFFECTED });
   if (server && !tags.some((t) => t.value.startsWith("S - "))) tags.push(assetTag("S - Unknown", `a server of unstated kind ${quote(server.text)}`, 0.6, server));
   return [...tags, ...personTags(nt)];
 }
@@ -213,7 +218,7 @@ function personTags(nt: NoticeText): Tag[] {
     return [assetTag("P - End-user", "the user was deceived by a fake warning", 0.7, ev)];
   }
   if (!nt.has("phishing")) return [];
-  const customers = nt.find(/お客様|顧客|会員/, { sentence: /フィッシング|偽|誘導|なりすまし/ });
+  const customers = nt.find(CUSTOMERS, { sentence: LURED });
   const ev = customers ?? nt.finding("incident_types", "phishing");
   return [assetTag(customers ? "P - Customer" : "P - End-user", customers ? `phishing aimed at customers ${quote(customers.text)}` : "people were targeted by phishing", 0.6, ev)];
 }
