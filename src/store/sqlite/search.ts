@@ -52,23 +52,31 @@ export class SqliteSearch {
    * Index incidents' texts (their rows written), by incident id: trigrams and character pairs. One
    * statement per table for all of them: FTS5 flushes what it holds to a segment of its own at every
    * statement that writes to a full-text table, and merging such one-row segments cost a fifth of an
-   * ingest's writing thread.
+   * ingest's writing thread. Each statement takes its rows in key order: FTS5 also flushes whenever a
+   * row's key is below the one it wrote before, and a batch in filing order (its keys' dates at random)
+   * flushed about every other row (sorted, the index took 0.39 ms per incident instead of 0.64). The keys
+   * are read and set for the whole batch in one statement each.
    */
   index(texts: ReadonlyMap<string, string>): void {
+    if (texts.size === 0) return;
+    const ids = JSON.stringify([...texts.keys()]);
+    const found = this.st("SELECT id, rowid, fts_key, event_date FROM incidents WHERE id IN (SELECT value FROM json_each(?))").all(ids) as
+      { id: string; rowid: number; fts_key: number | null; event_date: string }[];
     const old: number[] = [];
     const rows: [number, string, string][] = [];
-    for (const [id, text] of texts) {
-      const row = this.st("SELECT rowid, fts_key, event_date FROM incidents WHERE id = ?").get(id) as { rowid: number; fts_key: number | null; event_date: string };
-      const key = ftsKey(row.event_date, row.rowid);
-      this.st("UPDATE incidents SET fts_key = ? WHERE rowid = ?").run(key, row.rowid);
+    for (const row of found) {
+      const text = texts.get(row.id)!;
       if (row.fts_key !== null) old.push(row.fts_key);
-      rows.push([key, text, bigramTokens(text)]);
+      rows.push([ftsKey(row.event_date, row.rowid), text, bigramTokens(text)]);
     }
+    this.st("UPDATE incidents SET fts_key = k.value->>1 FROM json_each(?) k WHERE incidents.rowid = k.value->>0")
+      .run(JSON.stringify(found.map((row, i) => [row.rowid, rows[i]![0]])));
+    old.sort((a, b) => a - b);
+    rows.sort((a, b) => a[0] - b[0]);
     if (old.length) {
       this.st("DELETE FROM incident_fts WHERE rowid IN (SELECT value FROM json_each(?))").run(JSON.stringify(old));
       this.st("DELETE FROM incident_bigrams WHERE rowid IN (SELECT value FROM json_each(?))").run(JSON.stringify(old));
     }
-    if (rows.length === 0) return;
     const json = JSON.stringify(rows);
     this.st("INSERT INTO incident_fts (rowid, body) SELECT r.value->>0, r.value->>1 FROM json_each(?) r").run(json);
     this.st("INSERT INTO incident_bigrams (rowid, pairs) SELECT r.value->>0, r.value->>2 FROM json_each(?) r").run(json);
