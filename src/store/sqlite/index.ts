@@ -1,16 +1,21 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import type { IncidentFields, Sector, Tag } from "../../core/types.js";
+import type { IncidentFields, Reanalysis, Sector, Tag } from "../../core/types.js";
 import type { StatInput } from "../../intel/stats.js";
 import { bigramTokens } from "../records.js";
-import type { Facets, IncidentFilter, IncidentSummary, SearchQuery } from "../types.js";
+import type { Writer } from "../../casebook/authorize.js";
+import type { AnalysedCasefile, Facets, IncidentFilter, IncidentSummary, SaveResult, SearchQuery } from "../types.js";
 import type { SearchIndex, Tx } from "../sql/casebook.js";
 import { toSqlite } from "../sql/dialect.js";
 import { driveSync, type Row, type Step } from "../sql/step.js";
 import { SqlStore } from "../sql/store.js";
+import { BEHIND_PAGES, Checkpointer } from "./checkpointer.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
 import { SqliteSearch } from "./search.js";
+
+/** Pages the log grows to before the writing connection copies them into the file (when no checkpointer does). */
+const WAL_PAGES = 8000;
 
 /** The embedded store: one SQLite file (WAL), FTS5 trigram for Japanese search; steps run synchronously inside its transactions. */
 export class SqliteStore extends SqlStore {
@@ -18,6 +23,8 @@ export class SqliteStore extends SqlStore {
   private readonly statements = new Map<string, Database.Statement>();
   /** Listing, full-text search, facets and the full-text index. */
   private readonly search: SqliteSearch;
+  /** The thread that checkpoints the log once bulk writes (saveCasefiles) begin; until then the writing connection does. */
+  private checkpointer: Checkpointer | null = null;
 
   /** A prepared statement, compiled once per store. */
   private st(sql: string): Database.Statement {
@@ -37,7 +44,7 @@ export class SqliteStore extends SqlStore {
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 10000");
-    this.db.pragma("wal_autocheckpoint = 8000");
+    this.db.pragma(`wal_autocheckpoint = ${WAL_PAGES}`);
     // For migrations that rebuild the search indexes with the code that writes them.
     this.db.function("jikenbo_lower", { deterministic: true }, (s: unknown) => (typeof s === "string" ? s.toLowerCase() : s));
     this.db.function("jikenbo_bigrams", { deterministic: true }, (s: unknown) => bigramTokens(String(s ?? "")));
@@ -75,7 +82,7 @@ export class SqliteStore extends SqlStore {
    * (a statement savepoint), and merging those tiny segments cost a fifth of an ingest's writing thread.
    */
   protected async write<T>(body: (w: Tx) => Step<T>): Promise<T> {
-    return this.db.transaction(() => {
+    const committed = this.db.transaction(() => {
       const texts = new Map<string, string>();
       const search = this.search;
       const index: SearchIndex = {
@@ -89,6 +96,28 @@ export class SqliteStore extends SqlStore {
       search.index(texts);
       return result;
     }).immediate();
+    this.checkpointer?.nudge();
+    return committed;
+  }
+
+  /** A batch of an ingest: see bulk. */
+  override async saveCasefiles(batch: AnalysedCasefile[], writer: Writer): Promise<(SaveResult | Error)[]> {
+    this.bulk();
+    return super.saveCasefiles(batch, writer);
+  }
+
+  /** A batch of a re-extraction: see bulk. */
+  override async replaceAnalysis(items: Reanalysis[]): Promise<SaveResult> {
+    this.bulk();
+    return super.replaceAnalysis(items);
+  }
+
+  /** Bulk writes (ingest, re-extraction) leave the log's checkpoints to a thread of their own from their first batch on. */
+  private bulk(): void {
+    if (this.checkpointer || this.location === ":memory:") return;
+    // Should the thread fail, the writing connection checkpoints as before.
+    this.checkpointer = new Checkpointer(this.location, () => { if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${WAL_PAGES}`); });
+    this.db.pragma(`wal_autocheckpoint = ${BEHIND_PAGES}`);
   }
 
   async listIncidents(filter: IncidentFilter = {}): Promise<IncidentSummary[]> {
@@ -120,6 +149,7 @@ export class SqliteStore extends SqlStore {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.close();
     this.db.close();
   }
 }
