@@ -9,7 +9,7 @@ import { ROOT } from "./helpers.js";
 
 /** The layers, bottom first; each lists path prefixes under src/ (the longest matching prefix decides). */
 const LAYERS: [name: string, prefixes: string[]][] = [
-  ["core", ["core/types.ts", "core/values.ts", "core/fields.ts", "core/vocab/", "core/escape.ts", "core/document.ts", "core/sniff.ts", "core/digest.ts", "core/width.ts"]],
+  ["core", ["core/types.ts", "core/values.ts", "core/fields.ts", "core/vocab/", "core/escape.ts", "core/document.ts", "core/sniff.ts", "core/digest.ts", "core/width.ts", "core/worker-thread.ts"]],
   ["text", ["extract/normalize/", "extract/reading.ts", "extract/scan.ts", "extract/prefilter.ts", "extract/names.ts"]],
   ["ingest", ["ingest/"]],
   ["segment", ["segment/"]],

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import type { Casefile, Reanalysis, SourceDocument } from "./types.js";
+import { workerThread } from "./worker-thread.js";
 
 /** Analysis of documents on worker threads; results come back in the order asked. */
 export interface AnalysisPool {
@@ -17,15 +17,9 @@ export interface AnalysisPool {
  * that writes spends most of its time waiting for them.
  */
 export function analysisPool(size = availableParallelism()): AnalysisPool {
-  // Under tsx the sources are .ts and the workers need the same loader; built, they are .js.
-  const ts = import.meta.url.endsWith(".ts");
-  const url = new URL(`./analyse-worker.${ts ? "ts" : "js"}`, import.meta.url);
   const pending = new Map<number, { resolve: (r: Reanalysis[]) => void; reject: (e: Error) => void }>();
   const workers = Array.from({ length: size }, () => {
-    // A worker thread does not inherit tsx's loader: under tsx, register it before importing.
-    const w = ts
-      ? new Worker(`import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
-      : new Worker(url);
+    const w = workerThread("analyse-worker", import.meta.url);
     w.on("message", (m: { id: number; results?: Reanalysis[]; error?: string; name?: string }) => {
       const p = pending.get(m.id);
       pending.delete(m.id);

@@ -8,8 +8,8 @@ db.pragma("busy_timeout = 0");
 parentPort!.on("message", () => {
   try {
     db.pragma("wal_checkpoint(PASSIVE)");
-    parentPort!.postMessage({ done: true });
+    parentPort!.postMessage({});
   } catch (e) {
-    parentPort!.postMessage({ done: true, error: e instanceof Error ? e.message : String(e) });
+    parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) });
   }
 });

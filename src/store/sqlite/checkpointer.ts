@@ -1,4 +1,5 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { workerThread } from "../../core/worker-thread.js";
 
 /** Pages the writing connection lets its log grow to while a checkpointer runs, before it checkpoints itself: a thread that fell behind. */
 export const BEHIND_PAGES = 32_000;
@@ -19,12 +20,7 @@ export class Checkpointer {
 
   /** Checkpoint `file` on a new thread; `onFail` is called once if it cannot (the file cannot be opened there, say). */
   constructor(file: string, private readonly onFail: (reason: string) => void) {
-    // Under tsx the sources are .ts and the worker needs the same loader; built, they are .js.
-    const ts = import.meta.url.endsWith(".ts");
-    const url = new URL(`./checkpoint-worker.${ts ? "ts" : "js"}`, import.meta.url);
-    this.worker = ts
-      ? new Worker(`import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true, workerData: { file } })
-      : new Worker(url, { workerData: { file } });
+    this.worker = workerThread("checkpoint-worker", import.meta.url, { workerData: { file } });
     this.worker.on("message", (m: { error?: string }) => {
       this.running = false;
       if (m.error !== undefined) this.fail(m.error);
@@ -33,7 +29,6 @@ export class Checkpointer {
     this.worker.on("error", (e) => {
       this.running = false;
       this.fail(e.message);
-      this.worker.emit("settled");
     });
     // The thread does not keep a process alive that is otherwise done (after the listeners: adding one refs it again).
     this.worker.unref();
@@ -53,7 +48,8 @@ export class Checkpointer {
     this.closing = true;
     // Waited for, the thread keeps the process alive until it is done.
     this.worker.ref();
-    if (this.running) await new Promise((resolve) => { this.worker.once("message", resolve); this.worker.once("settled", resolve); });
+    // A thread that died exits instead of answering.
+    if (this.running) await new Promise((resolve) => { this.worker.once("message", resolve); this.worker.once("exit", resolve); });
     await this.worker.terminate();
   }
 

@@ -23,7 +23,7 @@ export class SqliteStore extends SqlStore {
   private readonly statements = new Map<string, Database.Statement>();
   /** Listing, full-text search, facets and the full-text index. */
   private readonly search: SqliteSearch;
-  /** The thread that checkpoints the log once bulk writes (saveCasefiles) begin; until then the writing connection does. */
+  /** The thread that checkpoints the log once bulk writes begin (see bulk); until then the writing connection does. */
   private checkpointer: Checkpointer | null = null;
 
   /** A prepared statement, compiled once per store. */

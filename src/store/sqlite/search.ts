@@ -63,14 +63,16 @@ export class SqliteSearch {
     const found = this.st("SELECT id, rowid, fts_key, event_date FROM incidents WHERE id IN (SELECT value FROM json_each(?))").all(ids) as
       { id: string; rowid: number; fts_key: number | null; event_date: string }[];
     const old: number[] = [];
+    const keys: [number, number][] = [];
     const rows: [number, string, string][] = [];
     for (const row of found) {
       const text = texts.get(row.id)!;
+      const key = ftsKey(row.event_date, row.rowid);
       if (row.fts_key !== null) old.push(row.fts_key);
-      rows.push([ftsKey(row.event_date, row.rowid), text, bigramTokens(text)]);
+      keys.push([row.rowid, key]);
+      rows.push([key, text, bigramTokens(text)]);
     }
-    this.st("UPDATE incidents SET fts_key = k.value->>1 FROM json_each(?) k WHERE incidents.rowid = k.value->>0")
-      .run(JSON.stringify(found.map((row, i) => [row.rowid, rows[i]![0]])));
+    this.st("UPDATE incidents SET fts_key = k.value->>1 FROM json_each(?) k WHERE incidents.rowid = k.value->>0").run(JSON.stringify(keys));
     old.sort((a, b) => a - b);
     rows.sort((a, b) => a[0] - b[0]);
     if (old.length) {
