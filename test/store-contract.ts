@@ -196,6 +196,9 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       const again = await all.saveCasefiles([...batch].reverse(), OWNER);
       assert.ok(again.every((r) => !(r instanceof Error) && !r.stored && r.notices === 0), "every document is archived already");
       assert.deepEqual(await casebookOf(all), await casebookOf(one), "saving the batch again changes nothing");
+      const leak = { casefile: await casefileOf(LEAK("あかね工業", 7), "f.txt") };
+      const twice = await all.saveCasefiles([leak, leak], OWNER);
+      assert.deepEqual(twice.map((r) => !(r instanceof Error) && r.stored), [true, false], "the same bytes twice in one batch are archived once");
     } finally {
       await one.close();
       await all.close();
@@ -219,6 +222,7 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
       assert.match(String(results[3]), /BigInt/);
       for (const i of [0, 2, 4]) assert.ok(!(results[i] instanceof Error) && results[i]!.stored && results[i]!.incidentsNew === 1, `casefile ${i} saved`);
       assert.deepEqual(await Promise.all(batch.map((cf) => s.hasDocument(cf.doc.sha256))), [true, false, true, false, true]);
+      assert.deepEqual([...await s.archivedDocuments(batch.map((cf) => cf.doc.sha256))].sort(), [0, 2, 4].map((i) => batch[i]!.doc.sha256).sort());
       assert.deepEqual((await s.listIncidents({ limit: -1 })).map((i) => i.organization).sort(), ["みなと市", "株式会社テスト商会", "株式会社ひかり商事"].sort());
       assert.equal((await s.searchIncidents({ q: "くるみ食品" })).length, 0, "nothing of the broken casefile is kept");
       assert.deepEqual(await s.hits(food.id), [], "no hit for the rolled-back casefile");

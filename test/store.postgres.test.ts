@@ -51,6 +51,22 @@ await withPostgres("postgres store contract", () => {
     }
   });
 
+  test("postgres: large values are stored compressed with LZ4 where the server has it", async () => {
+    const { store, raw } = await storeWithRaw();
+    try {
+      await store.saveCasefile(await casefileOf(synthetic(0).text.repeat(8), "s/0.txt"), SYSTEM_WRITER);
+      const [v] = await raw<{ version: number }[]>`SELECT current_setting('server_version_num')::int AS version`;
+      const [c] = await raw<{ column: string; value: string | null }[]>`SELECT
+        (SELECT attcompression::text FROM pg_attribute WHERE attrelid = 'documents'::regclass AND attname = 'bytes') AS column,
+        (SELECT pg_column_compression(text) FROM documents) AS value`;
+      // 'l': lz4; a PostgreSQL 13 server (or one built without lz4) keeps its default.
+      if (v!.version >= 140000) assert.deepEqual(c, { column: "l", value: "lz4" });
+    } finally {
+      await raw.end({ timeout: 5 });
+      await store.close();
+    }
+  });
+
   pagedSearchContract("postgres", async () => {
     const s = await PostgresStore.connect(await freshDatabase());
     await s.migrate();

@@ -39,6 +39,26 @@ const IN_THREAD = 16;
 const AHEAD = 3 * BATCH;
 const AHEAD_BYTES = 64 * 1024 * 1024;
 
+// Inputs read before the archive is asked which of them it holds (one round trip for them all), by count and by bytes.
+const CHECK = 64;
+const CHECK_BYTES = 8 * 1024 * 1024;
+
+/** The inputs in runs of up to CHECK (or CHECK_BYTES), in order. */
+async function* inChunks(items: AsyncIterable<SourceDocument | ReadFailure> | Iterable<SourceDocument | ReadFailure>): AsyncGenerator<(SourceDocument | ReadFailure)[]> {
+  let chunk: (SourceDocument | ReadFailure)[] = [];
+  let bytes = 0;
+  for await (const item of items) {
+    chunk.push(item);
+    bytes += isFailure(item) ? 0 : item.bytes.length;
+    if (chunk.length >= CHECK || bytes >= CHECK_BYTES) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+  }
+  if (chunk.length) yield chunk;
+}
+
 /** An input on its way to the store: read or not, analysed or not (yet), and its casefiles. */
 interface Pending {
   input: string;
@@ -125,34 +145,42 @@ export async function ingestDocuments(
     if (readyCasefiles >= BATCH || ready.length >= BATCH) await flush();
   };
 
-  try {
-    for await (const item of items) {
-      const p: Pending = { input: isFailure(item) ? item.input : item.source };
-      let result: Promise<AnalysedCasefile[]> | null = null;
-      if (isFailure(item)) {
-        p.failure = item.error;
-      } else {
-        try {
-          if (await store.hasDocument(item.sha256)) {
-            // Already archived: one more source for it, added after everything read before it is written.
-            while (inFlight.length) await take();
-            await flush();
-            await store.addSource(item.sha256, item.source, item.fetchedAt, writer);
-            p.archived = true;
-          } else {
-            p.doc = item;
-            result = analyse(item);
-            // Settled by take(); not reported as unhandled while it waits.
-            result.catch(() => {});
-          }
-        } catch (err) {
-          p.failure = oneLine(err);
+  /** Take in one input: a failure to record, a source to add to an archived document, or a document to analyse. */
+  const admit = async (item: SourceDocument | ReadFailure, archived: Set<string> | Error) => {
+    const p: Pending = { input: isFailure(item) ? item.input : item.source };
+    let result: Promise<AnalysedCasefile[]> | null = null;
+    if (isFailure(item)) {
+      p.failure = item.error;
+    } else {
+      try {
+        if (archived instanceof Error) throw archived;
+        if (archived.has(item.sha256)) {
+          // Already archived: one more source for it, added after everything read before it is written.
+          while (inFlight.length) await take();
+          await flush();
+          await store.addSource(item.sha256, item.source, item.fetchedAt, writer);
+          p.archived = true;
+        } else {
+          p.doc = item;
+          result = analyse(item);
+          // Settled by take(); not reported as unhandled while it waits.
+          result.catch(() => {});
         }
+      } catch (err) {
+        p.failure = oneLine(err);
       }
-      const size = isFailure(item) ? 0 : item.bytes.length;
-      inFlight.push({ pending: p, size, result });
-      inFlightBytes += size;
-      while (inFlight.length >= AHEAD || inFlightBytes > AHEAD_BYTES || (inFlight.length && !threads.pool)) await take();
+    }
+    const size = isFailure(item) ? 0 : item.bytes.length;
+    inFlight.push({ pending: p, size, result });
+    inFlightBytes += size;
+    while (inFlight.length >= AHEAD || inFlightBytes > AHEAD_BYTES || (inFlight.length && !threads.pool)) await take();
+  };
+
+  try {
+    for await (const chunk of inChunks(items)) {
+      const shas = chunk.flatMap((item) => (isFailure(item) ? [] : [item.sha256]));
+      const archived = await store.archivedDocuments(shas).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+      for (const item of chunk) await admit(item, archived);
     }
     while (inFlight.length) await take();
     await flush();

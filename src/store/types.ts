@@ -194,6 +194,8 @@ export interface Store extends ServiceStore {
   migrate(): Promise<void>;
   /** True when these bytes are already archived. */
   hasDocument(sha256: string): Promise<boolean>;
+  /** Which of these documents (by hash) are already archived. */
+  archivedDocuments(shas: string[]): Promise<Set<string>>;
   /** Remember one more place the same bytes were read from, unless they belong to an incident the writer may not see. */
   addSource(sha256: string, source: string, fetchedAt: string, writer: Writer): Promise<void>;
   /** Archive a container (a feed) that holds no notices itself. */

@@ -309,4 +309,23 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   UPDATE incidents AS i SET pairs = ${PAIRS};
   CREATE INDEX incidents_pairs ON incidents USING gin (pairs);
   `,
+  `
+  -- Large values (a document's bytes and text, a notice's or an incident's JSON, search text) are
+  -- compressed with LZ4 where the server has it (PostgreSQL 14 and later, built with lz4): pglz took
+  -- about a tenth of the server's time in a bulk ingest. Values already stored stay as they are.
+  DO $$
+  BEGIN
+    IF current_setting('server_version_num')::int >= 140000 THEN
+      EXECUTE 'ALTER TABLE documents ALTER COLUMN bytes SET COMPRESSION lz4, ALTER COLUMN text SET COMPRESSION lz4';
+      EXECUTE 'ALTER TABLE notices ALTER COLUMN fields SET COMPRESSION lz4, ALTER COLUMN confidence SET COMPRESSION lz4, ALTER COLUMN tags SET COMPRESSION lz4';
+      EXECUTE 'ALTER TABLE incidents ALTER COLUMN fields SET COMPRESSION lz4, ALTER COLUMN tags SET COMPRESSION lz4, ALTER COLUMN body SET COMPRESSION lz4, ALTER COLUMN pairs SET COMPRESSION lz4';
+      EXECUTE 'ALTER TABLE audit ALTER COLUMN before SET COMPRESSION lz4, ALTER COLUMN after SET COMPRESSION lz4';
+      EXECUTE 'ALTER TABLE taxii_objects ALTER COLUMN object SET COMPRESSION lz4';
+    END IF;
+  EXCEPTION WHEN feature_not_supported THEN
+    -- A server built without lz4 keeps pglz.
+    NULL;
+  END
+  $$;
+  `,
 ];

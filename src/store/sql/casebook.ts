@@ -242,12 +242,22 @@ export function* saveDocument(cf: Pick<Casefile, "doc" | "messages"> & { charset
   ]);
 }
 
+/** Which of these documents are archived already: read once for a batch of casefiles, then kept by saveCasefile. */
+export function* archivedOf(shas: string[]): Step<Set<string>> {
+  const [rows] = (yield* batch([q("SELECT sha256 FROM documents WHERE sha256 = ANY($1::text[])", shas)])) as [{ sha256: string }[]];
+  return new Set(rows.map((r) => r.sha256));
+}
+
 /**
  * Save one casefile inside the caller's write transaction: its document, notices and the incidents they
- * open or touch. `digest`: its analysis digest when computed already (on a worker).
+ * open or touch. `digest`: its analysis digest when computed already (on a worker). `archived`: the
+ * documents of its batch archived so far (archivedOf), which spares a round trip per casefile; without
+ * it the archive is asked.
  */
-export function* saveCasefile(w: Tx, cf: Casefile, writer: Writer, placement?: Placement, digest?: string): Step<SaveResult> {
-  if (yield* one("SELECT 1 FROM documents WHERE sha256 = $1", cf.doc.sha256)) {
+export function* saveCasefile(w: Tx, cf: Casefile, writer: Writer, placement?: Placement, digest?: string, archived?: Set<string>): Step<SaveResult> {
+  const known = archived ? archived.has(cf.doc.sha256) : (yield* one("SELECT 1 FROM documents WHERE sha256 = $1", cf.doc.sha256)) !== undefined;
+  archived?.add(cf.doc.sha256);
+  if (known) {
     yield* addSource(cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt, writer.clearance);
     return { stored: false, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };
   }

@@ -37,6 +37,10 @@ export abstract class SqlStore implements Store {
     return (await this.run(one("SELECT 1 FROM documents WHERE sha256 = $1", sha256))) !== undefined;
   }
 
+  async archivedDocuments(shas: string[]): Promise<Set<string>> {
+    return shas.length ? this.run(casebook.archivedOf(shas)) : new Set();
+  }
+
   addSource(sha256: string, source: string, fetchedAt: string, writer: Writer): Promise<void> {
     return this.write(() => casebook.addSource(sha256, source, fetchedAt, writer.clearance));
   }
@@ -55,7 +59,8 @@ export abstract class SqlStore implements Store {
       // quarter of a save) and costs two round trips on PostgreSQL.
       return await this.write(function* (w) {
         const out: SaveResult[] = [];
-        for (const { casefile, digest } of batch) out.push(yield* casebook.saveCasefile(w, casefile, writer, undefined, digest));
+        const archived = yield* casebook.archivedOf(batch.map((b) => b.casefile.doc.sha256));
+        for (const { casefile, digest } of batch) out.push(yield* casebook.saveCasefile(w, casefile, writer, undefined, digest, archived));
         yield* service.watchSaved(out);
         return out;
       });
