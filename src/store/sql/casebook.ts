@@ -93,10 +93,11 @@ export function* apply(w: Tx, writes: Write[]): Step<void> {
   yield* later(pending);
 }
 
-/** Rows inserted from one JSON array of tuples, in order (`r.value->>n`: the tuple's nth value). */
-function rowsInsert(into: string, select: string, tuples: unknown[][], ...params: unknown[]): Query {
-  return q(`INSERT INTO ${into} SELECT ${select} FROM jsonb_array_elements($${params.length + 1}::jsonb) WITH ORDINALITY AS r(value, key)
-    WHERE true ORDER BY r.key ON CONFLICT DO NOTHING`, ...params, json(tuples));
+/** Rows inserted from one JSON array of tuples, in order (`r.value->>n`: the tuple's nth value); no statement for none. */
+function rowsInsert(into: string, select: string, tuples: unknown[][], ...params: unknown[]): Query[] {
+  if (tuples.length === 0) return [];
+  return [q(`INSERT INTO ${into} SELECT ${select} FROM jsonb_array_elements($${params.length + 1}::jsonb) WITH ORDINALITY AS r(value, key)
+    WHERE true ORDER BY r.key ON CONFLICT DO NOTHING`, ...params, json(tuples))];
 }
 
 /**
@@ -145,12 +146,12 @@ function* refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep): St
       fields.affected_count ?? null, json(fields), tlp, json(tags), fields.casebook_id ?? null, orgKey(fields.organization), now(), id, body, combo,
       w.index.pairs ? charPairs(body) : null),
     q("DELETE FROM incident_types WHERE incident_id = $1", id),
-    rowsInsert("incident_types (incident_id, type)", "$1, r.value->>0", fields.incident_types.map((t) => [t]), id),
+    ...rowsInsert("incident_types (incident_id, type)", "$1, r.value->>0", fields.incident_types.map((t) => [t]), id),
     q("DELETE FROM incident_indicators WHERE incident_id = $1", id),
-    rowsInsert("incident_indicators (incident_id, value, kind, key)", "$1, r.value->>0, r.value->>1, r.value->>2",
+    ...rowsInsert("incident_indicators (incident_id, value, kind, key)", "$1, r.value->>0, r.value->>1, r.value->>2",
       fields.indicators.map((v) => [v, indicatorKind(v), keyOfValue(v)]), id),
     q("DELETE FROM incident_parties WHERE incident_id = $1", id),
-    rowsInsert("incident_parties (incident_id, key, name, role)", "$1, r.value->>0, r.value->>1, r.value->>2", partiesOf(fields).map((p) => [p.key, p.name, p.role]), id),
+    ...rowsInsert("incident_parties (incident_id, key, name, role)", "$1, r.value->>0, r.value->>1, r.value->>2", partiesOf(fields).map((p) => [p.key, p.name, p.role]), id),
   ]);
   yield* w.index.put(id, body);
   return true;
@@ -185,9 +186,9 @@ function* writeNotices(w: Tx, cf: Casefile, writer: Writer, fresh: boolean, plac
     const n = row.notice;
     const findings = n.incident?.findings ?? [];
     const joinable = n.isIncident && n.incident !== undefined && !placement;
-    // The upsert keeps incident_id.
-    const [[found], ...rest] = (yield* batch([
-      q("SELECT incident_id FROM notices WHERE id = $1", row.id),
+    // The upsert keeps incident_id. A document archived just now holds no notice yet: nothing to read.
+    const rows = (yield* batch([
+      ...(fresh ? [] : [q("SELECT incident_id FROM notices WHERE id = $1", row.id)]),
       q(`INSERT INTO notices (id, document, idx, title, span_start, span_end, kind, is_incident, reason, listing_date, category, fields, confidence, tags, incident_id)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14::jsonb, NULL)
         ON CONFLICT (id) DO UPDATE SET idx = excluded.idx, title = excluded.title, span_start = excluded.span_start, span_end = excluded.span_end,
@@ -195,13 +196,13 @@ function* writeNotices(w: Tx, cf: Casefile, writer: Writer, fresh: boolean, plac
           category = excluded.category, fields = excluded.fields, confidence = excluded.confidence, tags = excluded.tags`,
         row.id, cf.doc.sha256, n.index, n.title, n.span[0], n.span[1], n.kind, n.isIncident, n.reason, n.listingDate ?? null, n.category ?? null,
         n.incident ? json(n.incident.fields) : null, n.incident ? json(n.incident.confidence) : null, n.incident ? json(n.incident.tags) : null),
-      ...(findings.length ? [rowsInsert("findings (notice_id, field, value, span_start, span_end, text, confidence, rule)",
+      ...rowsInsert("findings (notice_id, field, value, span_start, span_end, text, confidence, rule)",
         "$1, r.value->>0, r.value->1, (r.value->>2)::int, (r.value->>3)::int, r.value->>4, (r.value->>5)::float8, r.value->>6",
-        findings.map((f) => [f.field, f.value, f.span[0], f.span[1], f.text, f.confidence, f.rule]), row.id)] : []),
+        findings.map((f) => [f.field, f.value, f.span[0], f.span[1], f.text, f.confidence, f.rule]), row.id),
       ...(fresh && joinable ? [candidates(row.id, n, writer.clearance)] : []),
-    ])) as [{ incident_id: string | null }[], ...Row[][]];
-    const before = found?.incident_id ?? null;
-    const asked = fresh && joinable ? rest.at(-1)! : null;
+    ])) as Row[][];
+    const before = fresh ? null : ((rows[0] as { incident_id: string | null }[])[0]?.incident_id ?? null);
+    const asked = fresh && joinable ? rows.at(-1)! : null;
     const correlated = before === null && joinable ? correlate(n, asked ?? (yield* batch([candidates(row.id, n, writer.clearance)]))[0]!) : null;
     const into = join ? { join } : placement && "open" in placement ? { open: placement.open } : correlated ? { correlated } : null;
     const plan = planNotice({ row, source: cf.doc.source, before, into, system: SYSTEM, writer });
