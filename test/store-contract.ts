@@ -205,6 +205,19 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
     }
   });
 
+  test(`${name}: the incidents a save opens are as a refresh from the stored rows computes them`, () =>
+    withStore(async (s) => {
+      const batch = await Promise.all(RUN.map(async ([t, src, at]) => ({ casefile: await casefileOf(t, src, at) })));
+      await s.saveCasefiles(batch, OWNER);
+      const saved = await casebookOf(s);
+      // Every document analysed "anew" (another digest, the same notices): each incident is read back and recomputed.
+      const r = await s.replaceAnalysis(batch.map(({ casefile }) => ({ kind: "changed", casefile, digest: "recomputed" })));
+      assert.equal(r.incidentsUpdated, 0);
+      assert.equal(r.incidentsUnchanged, (await s.listIncidents({ limit: -1 })).length);
+      const [incidents, documents] = (await casebookOf(s)) as [unknown[], { analysis: string }[]];
+      assert.deepEqual([incidents, documents.map((d) => ({ ...d, analysis: "x" }))], [saved[0], (saved[1] as { analysis: string }[]).map((d) => ({ ...d, analysis: "x" }))]);
+    }));
+
   test(`${name}: a casefile that fails in a batch is rolled back alone and its error takes its place`, () =>
     withStore(async (s) => {
       const writer: Writer = { who: "ana", clearance: "AMBER" };

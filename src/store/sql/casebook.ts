@@ -36,11 +36,27 @@ export interface SearchIndex {
 export interface Tx {
   index: SearchIndex;
   changed: Set<string>;
+  /**
+   * Incidents opened in it by a notice of a document archived just now, until their first refresh: the
+   * rows that refresh would read back (the notice and its text; no correction; the row as opened), as
+   * the backend returns them, so that refresh reads nothing.
+   */
+  opened?: Map<string, Opened>;
+}
+
+/** An incident's source notice as refresh reads it, with its document's text. */
+type SourceRow = { title: string; fields: string; confidence: string | null; tags: string | null; span_start: number; span_end: number; text: string | null };
+/** An incident's row as refresh reads it. */
+type StoredRow = { title: string; fields: string; tlp: string; tags: string; created_at: string };
+
+/** What the first refresh of an incident just opened by a new notice would read: its one source, no correction, its row as opened. */
+interface Opened {
+  notice: SourceRow;
+  title: string;
 }
 
 /** The statements of one write (a refresh reads first: see apply). */
-function statements(x: Exclude<Write, { op: "refresh" }>): Query[] {
-  const at = now();
+function statements(x: Exclude<Write, { op: "refresh" }>, at: string): Query[] {
   switch (x.op) {
     case "open":
       return [
@@ -84,11 +100,13 @@ function statements(x: Exclude<Write, { op: "refresh" }>): Query[] {
 /** Carry out a plan's writes in order: the statements go out with the next query (a refresh's reads, or the next step's). */
 export function* apply(w: Tx, writes: Write[]): Step<void> {
   let pending: Query[] = [];
+  // One plan's writes happen at one time: an incident opened and refreshed by it was created when it was refreshed.
+  const at = now();
   for (const x of writes) {
-    if (x.op !== "refresh") { pending.push(...statements(x)); continue; }
+    if (x.op !== "refresh") { pending.push(...statements(x, at)); continue; }
     yield* later(pending);
     pending = [];
-    yield* refresh(w, x.incident, x.who, x.cause, x.keep);
+    yield* refresh(w, x.incident, x.who, x.cause, x.keep, at);
   }
   yield* later(pending);
 }
@@ -104,18 +122,19 @@ function rowsInsert(into: string, select: string, tuples: unknown[][], ...params
  * Recompute an incident from its sources and its analysts' corrections (planRefresh), recording what
  * changed. Returns whether its row changed, or "deleted" when no source is left.
  */
-function* refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep): Step<boolean | "deleted"> {
-  const [notices, overrides, [stored]] = (yield* batch([
+function* refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep, at = now()): Step<boolean | "deleted"> {
+  const opened = w.opened?.get(id);
+  w.opened?.delete(id);
+  // An incident opened as a new notice's is as "open" wrote it (the columns' defaults) with that notice alone.
+  const [notices, overrides, [stored]]: [SourceRow[], { field: string; value: string }[], StoredRow[]] = opened
+    ? [[opened.notice], [], [{ title: opened.title, fields: "{}", tlp: "CLEAR", tags: "[]", created_at: at }]]
+    : (yield* batch([
     q(`SELECT n.title, n.fields, n.confidence, n.tags, n.span_start, n.span_end, d.text FROM notices n JOIN documents d ON d.sha256 = n.document
       WHERE n.incident_id = $1 AND n.fields IS NOT NULL AND n.is_incident
       ORDER BY coalesce(n.fields->>'disclosed_on', n.listing_date, substr(d.first_seen, 1, 10)) COLLATE "C", d.first_seen, n.document, n.idx`, id),
     q("SELECT field, value FROM overrides WHERE incident_id = $1 AND active ORDER BY id", id),
     q("SELECT title, fields, tlp, tags, created_at FROM incidents WHERE id = $1", id),
-  ])) as [
-    { title: string; fields: string; confidence: string | null; tags: string | null; span_start: number; span_end: number; text: string | null }[],
-    { field: string; value: string }[],
-    { title: string; fields: string; tlp: string; tags: string; created_at: string }[],
-  ];
+  ])) as [SourceRow[], { field: string; value: string }[], StoredRow[]];
   const storedFields = parse<IncidentFields>(stored!.fields);
   const plan = planRefresh({
     id, who, cause, keep, overrides: overrides.map((o) => ({ field: o.field, value: parse<unknown>(o.value) })),
@@ -206,6 +225,10 @@ function* writeNotices(w: Tx, cf: Casefile, writer: Writer, fresh: boolean, plac
     const correlated = before === null && joinable ? correlate(n, asked ?? (yield* batch([candidates(row.id, n, writer.clearance)]))[0]!) : null;
     const into = join ? { join } : placement && "open" in placement ? { open: placement.open } : correlated ? { correlated } : null;
     const plan = planNotice({ row, source: cf.doc.source, before, into, system: SYSTEM, writer });
+    if (fresh && !placement && plan.touched?.created && n.incident) {
+      const notice = { title: n.title, fields: json(n.incident.fields), confidence: json(n.incident.confidence), tags: json(n.incident.tags), span_start: n.span[0], span_end: n.span[1], text: cf.text };
+      (w.opened ??= new Map()).set(plan.touched.id, { notice, title: n.title });
+    }
     yield* apply(w, plan.writes);
     touch(touched, plan.touched);
   }
