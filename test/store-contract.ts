@@ -205,6 +205,17 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
     }
   });
 
+  test(`${name}: a notice that joins an incident without changing a field adds its words to what search finds`, () =>
+    withStore(async (s) => {
+      await s.saveCasefile(await casefileOf(RANSOM, "a.txt"), OWNER);
+      const r = await s.saveCasefile(await casefileOf(RANSOM.replace("個人情報保護委員会に報告しました。", "個人情報保護委員会に報告しました。社内では「くもりぞら計画」と呼んでいます。"), "b.txt"), OWNER);
+      assert.deepEqual([r.incidentsNew, r.incidentsUpdated, r.incidentsUnchanged], [0, 0, 1], "joined, its fields unchanged");
+      const [inc] = await s.listIncidents({ limit: -1 });
+      assert.equal((await s.getIncident(inc!.id))!.notices.length, 2);
+      assert.deepEqual((await s.searchIncidents({ q: "くもりぞら計画" })).map((i) => i.id), [inc!.id]);
+      assert.equal((await s.facets({ q: "くもりぞら計画" })).total, 1);
+    }));
+
   test(`${name}: the incidents a save opens are as a refresh from the stored rows computes them`, () =>
     withStore(async (s) => {
       const batch = await Promise.all(RUN.map(async ([t, src, at]) => ({ casefile: await casefileOf(t, src, at) })));

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { SqliteStore } from "../src/store/sqlite/index.js";
-import { FACET_KEY } from "../src/store/sqlite/migrations.js";
+import { FACET_KEY, SQLITE_MIGRATIONS } from "../src/store/sqlite/migrations.js";
+import { reextractAll } from "../src/core/reextract.js";
 import { SYSTEM_WRITER as OWNER } from "../src/store/records.js";
 import { casefileOf, facetCacheContract, facetComboContract, pagedSearchContract, storeContract } from "./store-contract.js";
 
@@ -76,5 +77,32 @@ test("sqlite: words with a common type, or before a date, walk the text index an
     }
   } finally {
     await s.close();
+  }
+});
+
+test("sqlite: migration 11 marks the documents of incidents with several sources for re-extraction, which makes the joined notice's words searchable", async () => {
+  const file = join(dir, `t${n++}.db`);
+  const s = new SqliteStore(file);
+  await s.migrate();
+  const text = "2025年5月2日\n株式会社テスト商会\n\nランサムウェア被害に関するお知らせ\n\n2025年4月28日、当社のファイルサーバーがランサムウェアに感染しました。顧客約2,000名の氏名が流出した可能性があります。\n";
+  await s.saveCasefile(await casefileOf(text, "a.txt"), OWNER);
+  await s.saveCasefile(await casefileOf(`${text}社内では「くもりぞら計画」と呼んでいます。\n`, "b.txt"), OWNER);
+  await s.saveCasefile(await casefileOf("2024年9月10日\nみなと市\n\n書類の紛失について\n\n9月6日、市民120名分の氏名を記載した名簿を紛失しました。\n", "c.txt"), OWNER);
+  await s.close();
+  // As an older version left it: the joined notice's words were not in the search text.
+  const db = new Database(file);
+  db.exec("UPDATE documents SET analysis = 'stored'");
+  db.exec("UPDATE incident_fts SET body = replace(body, 'くもりぞら計画', '')");
+  db.exec(SQLITE_MIGRATIONS.at(-1)!);
+  const marked = db.prepare("SELECT s.source, d.analysis IS NULL AS marked FROM documents d JOIN sources s ON s.sha256 = d.sha256 ORDER BY s.source").all();
+  assert.deepEqual(marked.map((r) => (r as { marked: number }).marked), [1, 1, 0], JSON.stringify(marked));
+  db.close();
+  const again = new SqliteStore(file);
+  try {
+    assert.equal((await again.searchIncidents({ q: "くもりぞら計画" })).length, 0);
+    await reextractAll(again, 1);
+    assert.equal((await again.searchIncidents({ q: "くもりぞら計画" })).length, 1);
+  } finally {
+    await again.close();
   }
 });

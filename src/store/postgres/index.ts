@@ -4,7 +4,8 @@ import type { StatInput } from "../../intel/stats.js";
 import type { Facets, IncidentFilter, IncidentSummary, SearchQuery } from "../types.js";
 import { FacetCache } from "../facet-cache.js";
 import type { SearchIndex, Tx } from "../sql/casebook.js";
-import { driveAsync, parse, type Query, type Row, type Step } from "../sql/step.js";
+import { charPairs } from "../records.js";
+import { driveAsync, later, parse, q, type Query, type Row, type Step } from "../sql/step.js";
 import { SqlStore } from "../sql/store.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
 import { PostgresSearch } from "./search.js";
@@ -41,7 +42,10 @@ function redact(url: string): string {
  * The search text is a column of the incident's row, written with the row: pg_trgm indexes it for words
  * of three characters or more, its characters and character pairs (pairs) for shorter ones.
  */
-const INDEX: SearchIndex = { set: ", body = $15, pairs = $17::text[]", pairs: true, *put() {}, *drop() {} };
+const INDEX: SearchIndex = {
+  set: ", body = $15, pairs = $17::text[]", pairs: true, stored: "i.body", *put() {}, *drop() {},
+  *rewrite(id, body) { yield* later([q("UPDATE incidents SET body = $1, pairs = $2::text[] WHERE id = $3", body, charPairs(body), id)]); },
+};
 
 /** Run steps to their end on a pool or in a transaction, a batch's queries pipelined. */
 function drive<T>(db: Db, step: Step<T>): Promise<T> {

@@ -328,4 +328,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   END
   $$;
   `,
+  `
+  -- An incident joined by a notice that changed none of its fields kept the search text it had before
+  -- (the notice's words were not found). Its documents are marked as not analysed, so that the next
+  -- \`jikenbo reextract\` rewrites the text of every incident with more than one source.
+  UPDATE documents SET analysis = NULL WHERE sha256 IN (SELECT n.document FROM notices n WHERE n.incident_id IN
+    (SELECT incident_id FROM notices WHERE incident_id IS NOT NULL GROUP BY incident_id HAVING count(*) > 1));
+  `,
 ];

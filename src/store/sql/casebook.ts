@@ -28,6 +28,10 @@ export interface SearchIndex {
   pairs: boolean;
   /** Index an incident's new text, after its row is written. */
   put(id: string, body: string): Step<void>;
+  /** Replace an incident's text alone, its row otherwise unchanged (a source that joined without changing a field). */
+  rewrite(id: string, body: string): Step<void>;
+  /** The SQL expression of an incident `i`'s indexed text. */
+  stored: string;
   /** Drop an incident's text, before its row is deleted. */
   drop(id: string): Step<void>;
 }
@@ -47,7 +51,7 @@ export interface Tx {
 /** An incident's source notice as refresh reads it, with its document's text. */
 type SourceRow = { title: string; fields: string; confidence: string | null; tags: string | null; span_start: number; span_end: number; text: string | null };
 /** An incident's row as refresh reads it. */
-type StoredRow = { title: string; fields: string; tlp: string; tags: string; created_at: string };
+type StoredRow = { title: string; fields: string; tlp: string; tags: string; created_at: string; body: string | null };
 
 /** What the first refresh of an incident just opened by a new notice would read: its one source, no correction, its row as opened. */
 interface Opened {
@@ -127,13 +131,13 @@ function* refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep, at 
   w.opened?.delete(id);
   // An incident opened as a new notice's is as "open" wrote it (the columns' defaults) with that notice alone.
   const [notices, overrides, [stored]]: [SourceRow[], { field: string; value: string }[], StoredRow[]] = opened
-    ? [[opened.notice], [], [{ title: opened.title, fields: "{}", tlp: "CLEAR", tags: "[]", created_at: at }]]
+    ? [[opened.notice], [], [{ title: opened.title, fields: "{}", tlp: "CLEAR", tags: "[]", created_at: at, body: null }]]
     : (yield* batch([
     q(`SELECT n.title, n.fields, n.confidence, n.tags, n.span_start, n.span_end, d.text FROM notices n JOIN documents d ON d.sha256 = n.document
       WHERE n.incident_id = $1 AND n.fields IS NOT NULL AND n.is_incident
       ORDER BY coalesce(n.fields->>'disclosed_on', n.listing_date, substr(d.first_seen, 1, 10)) COLLATE "C", d.first_seen, n.document, n.idx`, id),
     q("SELECT field, value FROM overrides WHERE incident_id = $1 AND active ORDER BY id", id),
-    q("SELECT title, fields, tlp, tags, created_at FROM incidents WHERE id = $1", id),
+    q(`SELECT i.title, i.fields, i.tlp, i.tags, i.created_at, ${w.index.stored} AS body FROM incidents i WHERE i.id = $1`, id),
   ])) as [SourceRow[], { field: string; value: string }[], StoredRow[]];
   const storedFields = parse<IncidentFields>(stored!.fields);
   const plan = planRefresh({
@@ -149,10 +153,16 @@ function* refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep, at 
     return "deleted";
   }
   yield* apply(w, plan.writes);
-  if (plan.kind === "same") return false;
+  const texts = notices.map((n) => (n.text ?? "").slice(n.span_start, n.span_end));
+  if (plan.kind === "same") {
+    // The fields stay, but the text searched holds every source's: a notice that joined adds its words.
+    const body = searchText(stored!.title, storedFields, texts);
+    if (body !== stored!.body) yield* w.index.rewrite(id, body);
+    return false;
+  }
   w.changed.add(id);
   const { title, fields, tlp, tags } = plan.row;
-  const body = searchText(title, fields, notices.map((n) => (n.text ?? "").slice(n.span_start, n.span_end)));
+  const body = searchText(title, fields, texts);
   // Facets are counted per combination of values (facetKey), each recorded once.
   const combo = facetKey(fields.sector ?? null, incidentDate(fields) ?? stored!.created_at.slice(0, 10), tlp, fields.incident_types, tags);
   yield* later([

@@ -89,6 +89,8 @@ export class SqliteStore extends SqlStore {
         set: "",
         pairs: false,
         *put(id, text) { texts.set(id, text); },
+        *rewrite(id, text) { texts.set(id, text); },
+        stored: "(SELECT f.body FROM incident_fts f WHERE f.rowid = i.fts_key)",
         // Called inside a step, before the row is deleted: every write it yielded before has run.
         *drop(id) { texts.delete(id); search.unindex(id); },
       };
