@@ -90,11 +90,13 @@ export class PostgresStore extends SqlStore {
     return (await this.sql.begin(async (tx) => {
       // Writers take turns (the lock), so bumping the one version row costs no extra waiting. A write reads
       // and writes a few rows by key, so its plans are kept (PostgreSQL's default; planning every statement
-      // afresh, as searches are, cost a third of the ingest rate) and never parallel: on tables whose
-      // statistics lag a bulk load (autovacuum off or behind) the planner started workers for every save.
+      // afresh, as searches are, cost a third of the ingest rate), never parallel and never compiled: on
+      // tables whose statistics lag a bulk load (autovacuum off or behind) the planner started workers for
+      // every save, and from about half a million incidents its estimates passed jit_above_cost, so that
+      // the server compiled a save's reads with LLVM each time (a 1M ingest fell from 150 to 60 per s).
       await Promise.all([
         tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`, tx`UPDATE casebook_version SET n = n + 1`,
-        tx`SET LOCAL plan_cache_mode = auto`, tx`SET LOCAL max_parallel_workers_per_gather = 0`,
+        tx`SET LOCAL plan_cache_mode = auto`, tx`SET LOCAL max_parallel_workers_per_gather = 0`, tx`SET LOCAL jit = off`,
       ]);
       return drive(tx, body({ index: INDEX, changed: new Set() }));
     })) as T;
