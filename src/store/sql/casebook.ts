@@ -289,8 +289,9 @@ export function* archivedOf(shas: string[]): Step<Set<string>> {
  * it the archive is asked.
  */
 export function* saveCasefile(w: Tx, cf: Casefile, writer: Writer, placement?: Placement, digest?: string, archived?: Set<string>): Step<SaveResult> {
-  const known = archived ? archived.has(cf.doc.sha256) : (yield* one("SELECT 1 FROM documents WHERE sha256 = $1", cf.doc.sha256)) !== undefined;
-  archived?.add(cf.doc.sha256);
+  const batchArchived = archived ?? (yield* archivedOf([cf.doc.sha256]));
+  const known = batchArchived.has(cf.doc.sha256);
+  batchArchived.add(cf.doc.sha256);
   if (known) {
     yield* addSource(cf.doc.sha256, cf.doc.source, cf.doc.fetchedAt, writer.clearance);
     return { stored: false, notices: 0, incidentsNew: 0, incidentsUpdated: 0, incidentsUnchanged: 0, incidentIds: [] };

@@ -34,7 +34,7 @@ export abstract class SqlStore implements Store {
   abstract close(): Promise<void>;
 
   async hasDocument(sha256: string): Promise<boolean> {
-    return (await this.run(one("SELECT 1 FROM documents WHERE sha256 = $1", sha256))) !== undefined;
+    return (await this.archivedDocuments([sha256])).has(sha256);
   }
 
   async archivedDocuments(shas: string[]): Promise<Set<string>> {
