@@ -205,6 +205,47 @@ export function storeContract(name: string, fresh: () => Promise<Store>): void {
     }
   });
 
+  test(`${name}: batches of new documents, some reporting incidents of earlier ones, save what one by one saves`, async () => {
+    const one = await fresh();
+    const all = await fresh();
+    try {
+      // Notices of their own; the second report of three of them (in the batch of the first, and in later
+      // batches) and a third of one (after its second, in the same batch), the same bytes twice, and bytes
+      // archived before the batch.
+      const own = Array.from({ length: 30 }, (_, i) => synthetic(i).text);
+      const second = (i: number) => own[i]!.replace(/^(\d+)年/, (_, y: string) => `${Number(y) + 1}年`).replace(/\n\n(.+)\n\n/, "\n\n$1（第2報）\n\n") + "調査の結果、新たな事実は確認されておりません。\n";
+      const third = second(25).replace("（第2報）", "（第3報）") + "再発防止策を策定しました。\n";
+      const texts = [...own.slice(0, 8), second(2), ...own.slice(8, 20), second(9), own[5]!, LISTING, ...own.slice(20), second(25), third, second(0)];
+      const casefiles = await Promise.all(texts.map((t, i) => casefileOf(t, `s/${i}.txt`)));
+      const before = await casefileOf(RANSOM, "before.txt");
+      for (const s of [one, all]) await s.saveCasefile(before, OWNER);
+      const singly = [];
+      for (const cf of casefiles) singly.push(await one.saveCasefile(cf, OWNER));
+      const together = [];
+      for (let i = 0; i < casefiles.length; i += 12) {
+        const chunk = casefiles.slice(i, i + 12).map((casefile, k) => (k % 3 ? { casefile } : { casefile, digest: analysisDigest(casefile) }));
+        if (i !== 12) together.push(...await all.saveCasefiles(chunk, OWNER));
+        else {
+          const [again, ...saved] = await all.saveCasefiles([{ casefile: before }, ...chunk], OWNER);
+          assert.ok(!(again instanceof Error) && !again!.stored, "archived before the batch");
+          together.push(...saved);
+        }
+      }
+      assert.deepEqual(together, singly);
+      const joined = singly.filter((r) => r.incidentsNew === 0 && r.incidentsUpdated + r.incidentsUnchanged > 0).length;
+      assert.equal(joined, 5, "each later report joins the first");
+      assert.deepEqual(await casebookOf(all), await casebookOf(one));
+      for (const q of ["第2報", "新たな事実", synthetic(17).organization, "漏えい"]) {
+        const found = async (s: Store) => (await s.searchIncidents({ q, limit: -1 })).map((i) => i.id);
+        assert.deepEqual(await found(all), await found(one), q);
+        assert.deepEqual(await all.facets({ q }), await one.facets({ q }), q);
+      }
+    } finally {
+      await one.close();
+      await all.close();
+    }
+  });
+
   test(`${name}: a notice that joins an incident without changing a field adds its words to what search finds`, () =>
     withStore(async (s) => {
       await s.saveCasefile(await casefileOf(RANSOM, "a.txt"), OWNER);

@@ -44,6 +44,7 @@ function redact(url: string): string {
  */
 const INDEX: SearchIndex = {
   set: ", body = $15, pairs = $17::text[]", pairs: true, stored: "i.body", *put() {}, *drop() {},
+  insert: { columns: ", body, pairs", select: ", r.value->>15, ARRAY(SELECT jsonb_array_elements_text(r.value->16))" },
   *rewrite(id, body) { yield* later([q("UPDATE incidents SET body = $1, pairs = $2::text[] WHERE id = $3", body, charPairs(body), id)]); },
 };
 

@@ -8,7 +8,7 @@ import { bestMatch, planNotice, touch, type Correlated, type Placement } from ".
 import { planEdit, planRevert, type Located } from "../../casebook/edit.js";
 import { checkNoticeMarkings } from "../../casebook/marking.js";
 import { ownIncident, planMerge, planUnmerge, type SplitSource } from "../../casebook/merge.js";
-import { planRefresh } from "../../casebook/refresh.js";
+import { planRefresh, type IncidentRow } from "../../casebook/refresh.js";
 import type { SourceDraft } from "../../casebook/sources.js";
 import type { Cause, Keep, Write } from "../../casebook/trail.js";
 import { charPairs, facetKey, incidentDate, indicatorKind, noticeRows, partiesOf, searchText, SYSTEM, SYSTEM_WRITER } from "../records.js";
@@ -26,6 +26,8 @@ export interface SearchIndex {
   set: string;
   /** Whether the row keeps its text's characters and character pairs (`$17`). */
   pairs: boolean;
+  /** More columns and values of a multi-row insert of incidents, where the text is a column (`r.value->>15`: the text; `r.value->16`: its charPairs when `pairs`). */
+  insert: { columns: string; select: string };
   /** Index an incident's new text, after its row is written. */
   put(id: string, body: string): Step<void>;
   /** Replace an incident's text alone, its row otherwise unchanged (a source that joined without changing a field). */
@@ -116,7 +118,7 @@ export function* apply(w: Tx, writes: Write[]): Step<void> {
 }
 
 /** Rows inserted from one JSON array of tuples, in order (`r.value->>n`: the tuple's nth value); no statement for none. */
-function rowsInsert(into: string, select: string, tuples: unknown[][], ...params: unknown[]): Query[] {
+export function rowsInsert(into: string, select: string, tuples: unknown[][], ...params: unknown[]): Query[] {
   if (tuples.length === 0) return [];
   return [q(`INSERT INTO ${into} SELECT ${select} FROM jsonb_array_elements($${params.length + 1}::jsonb) WITH ORDINALITY AS r(value, key)
     WHERE true ORDER BY r.key ON CONFLICT DO NOTHING`, ...params, json(tuples))];
@@ -161,33 +163,59 @@ function* refresh(w: Tx, id: string, who: string, cause: Cause, keep?: Keep, at 
     return false;
   }
   w.changed.add(id);
-  const { title, fields, tlp, tags } = plan.row;
+  const { title, fields } = plan.row;
   const body = searchText(title, fields, texts);
   // Facets are counted per combination of values (facetKey), each recorded once.
-  const combo = facetKey(fields.sector ?? null, incidentDate(fields) ?? stored!.created_at.slice(0, 10), tlp, fields.incident_types, tags);
+  const combo = facetCombo(plan.row, stored!.created_at);
   yield* later([
     q("INSERT INTO facet_combos (key) VALUES ($1::jsonb) ON CONFLICT DO NOTHING", combo),
     q(`UPDATE incidents SET title = $1, organization = $2, sector = $3, disclosed_on = $4, discovered_on = $5,
         event_date = coalesce($6::text, substr(created_at, 1, 10)), affected_count = $7, fields = $8::jsonb, tlp = $9, tags = $10::jsonb,
         casebook_id = $11, org_key = $12, updated_at = $13, facet_combo = (SELECT c.id FROM facet_combos c WHERE c.key = $16::jsonb)${w.index.set}
       WHERE id = $14`,
-      title, fields.organization ?? null, fields.sector ?? null, fields.disclosed_on ?? null, fields.discovered_on ?? null, incidentDate(fields),
-      fields.affected_count ?? null, json(fields), tlp, json(tags), fields.casebook_id ?? null, orgKey(fields.organization), now(), id, body, combo,
-      w.index.pairs ? charPairs(body) : null),
+      ...rowValues(plan.row), now(), id, body, combo, w.index.pairs ? charPairs(body) : null),
     q("DELETE FROM incident_types WHERE incident_id = $1", id),
-    ...rowsInsert("incident_types (incident_id, type)", "$1, r.value->>0", fields.incident_types.map((t) => [t]), id),
     q("DELETE FROM incident_indicators WHERE incident_id = $1", id),
-    ...rowsInsert("incident_indicators (incident_id, value, kind, key)", "$1, r.value->>0, r.value->>1, r.value->>2",
-      fields.indicators.map((v) => [v, indicatorKind(v), keyOfValue(v)]), id),
     q("DELETE FROM incident_parties WHERE incident_id = $1", id),
-    ...rowsInsert("incident_parties (incident_id, key, name, role)", "$1, r.value->>0, r.value->>1, r.value->>2", partiesOf(fields).map((p) => [p.key, p.name, p.role]), id),
+    ...listRows([{ id, fields }]),
   ]);
   yield* w.index.put(id, body);
   return true;
 }
 
+/** An incident row's columns from title to org_key, in the order of its update (and of a bulk insert's tuples). */
+export function rowValues({ title, fields, tlp, tags }: IncidentRow): unknown[] {
+  return [
+    title, fields.organization ?? null, fields.sector ?? null, fields.disclosed_on ?? null, fields.discovered_on ?? null, incidentDate(fields),
+    fields.affected_count ?? null, json(fields), tlp, json(tags), fields.casebook_id ?? null, orgKey(fields.organization),
+  ];
+}
+
+/** The facet combination of an incident row (facetKey); `createdAt` dates an incident whose fields give no date. */
+export function facetCombo({ fields, tlp, tags }: IncidentRow, createdAt: string): string {
+  return facetKey(fields.sector ?? null, incidentDate(fields) ?? createdAt.slice(0, 10), tlp, fields.incident_types, tags);
+}
+
+/** The rows of incidents' types, indicators and parties: one statement per table for them all. */
+export function listRows(incidents: { id: string; fields: IncidentFields }[]): Query[] {
+  return [
+    ...rowsInsert("incident_types (incident_id, type)", "r.value->>0, r.value->>1", incidents.flatMap(({ id, fields }) => fields.incident_types.map((t) => [id, t]))),
+    ...rowsInsert("incident_indicators (incident_id, value, kind, key)", "r.value->>0, r.value->>1, r.value->>2, r.value->>3",
+      incidents.flatMap(({ id, fields }) => fields.indicators.map((v) => [id, v, indicatorKind(v), keyOfValue(v)]))),
+    ...rowsInsert("incident_parties (incident_id, key, name, role)", "r.value->>0, r.value->>1, r.value->>2, r.value->>3",
+      incidents.flatMap(({ id, fields }) => partiesOf(fields).map((p) => [id, p.key, p.name, p.role]))),
+  ];
+}
+
+/** The rows of notices' findings: one statement for them all. */
+export function findingRows(notices: { id: string; notice: Notice }[]): Query[] {
+  return rowsInsert("findings (notice_id, field, value, span_start, span_end, text, confidence, rule)",
+    "r.value->>0, r.value->>1, r.value->2, (r.value->>3)::int, (r.value->>4)::int, r.value->>5, (r.value->>6)::float8, r.value->>7",
+    notices.flatMap(({ id, notice }) => (notice.incident?.findings ?? []).map((f) => [id, f.field, f.value, f.span[0], f.span[1], f.text, f.confidence, f.rule])));
+}
+
 /** The incidents a new incident notice may report, among those the writer may touch: same casebook number first, then same organisation, each oldest first. */
-function candidates(noticeId: string, notice: Notice, clearance: Tlp): Query {
+export function candidates(noticeId: string, notice: Notice, clearance: Tlp): Query {
   const f = notice.incident!.fields;
   return q(`SELECT id, title, fields, tlp FROM incidents
     WHERE fields <> '{}' AND ((casebook_id IS NOT NULL AND casebook_id = $1) OR (org_key <> '' AND org_key = $2))
@@ -196,7 +224,7 @@ function candidates(noticeId: string, notice: Notice, clearance: Tlp): Query {
 }
 
 /** The candidate a new incident notice reports, if the evidence is strong enough. */
-function correlate(notice: Notice, rows: Row[]): Correlated | null {
+export function correlate(notice: Notice, rows: Row[]): Correlated | null {
   const found = rows as { id: string; title: string; fields: string; tlp: string }[];
   return bestMatch({ title: notice.title, fields: notice.incident!.fields }, found.map((c) => ({ ...c, fields: parse<IncidentFields>(c.fields) })));
 }
@@ -213,7 +241,6 @@ function* writeNotices(w: Tx, cf: Casefile, writer: Writer, fresh: boolean, plac
   const join = placement && "join" in placement ? writable(writer, placement.join, yield* locate(placement.join)) : null;
   for (const row of noticeRows(cf)) {
     const n = row.notice;
-    const findings = n.incident?.findings ?? [];
     const joinable = n.isIncident && n.incident !== undefined && !placement;
     // The upsert keeps incident_id. A document archived just now holds no notice yet: nothing to read.
     const rows = (yield* batch([
@@ -225,9 +252,7 @@ function* writeNotices(w: Tx, cf: Casefile, writer: Writer, fresh: boolean, plac
           category = excluded.category, fields = excluded.fields, confidence = excluded.confidence, tags = excluded.tags`,
         row.id, cf.doc.sha256, n.index, n.title, n.span[0], n.span[1], n.kind, n.isIncident, n.reason, n.listingDate ?? null, n.category ?? null,
         n.incident ? json(n.incident.fields) : null, n.incident ? json(n.incident.confidence) : null, n.incident ? json(n.incident.tags) : null),
-      ...rowsInsert("findings (notice_id, field, value, span_start, span_end, text, confidence, rule)",
-        "$1, r.value->>0, r.value->1, (r.value->>2)::int, (r.value->>3)::int, r.value->>4, (r.value->>5)::float8, r.value->>6",
-        findings.map((f) => [f.field, f.value, f.span[0], f.span[1], f.text, f.confidence, f.rule]), row.id),
+      ...findingRows([row]),
       ...(fresh && joinable ? [candidates(row.id, n, writer.clearance)] : []),
     ])) as Row[][];
     const before = fresh ? null : ((rows[0] as { incident_id: string | null }[])[0]?.incident_id ?? null);

@@ -7,6 +7,7 @@ import type {
   Actor, AnalysedCasefile, AuditRecord, EventRecord, Facets, FeedSource, FieldChange, IncidentDetail, IncidentFilter, IncidentLink, IncidentSummary, IndicatorRecord,
   Role, SaveResult, SearchQuery, Store, StoredDocument, TaxiiObject, TaxiiStatusRecord, User, UserListing, WatchHit, WatchKind, Watchlist,
 } from "../types.js";
+import { saveBatch } from "./bulk.js";
 import * as casebook from "./casebook.js";
 import * as reads from "./reads.js";
 import * as service from "./service.js";
@@ -58,9 +59,8 @@ export abstract class SqlStore implements Store {
       // First all at once: a savepoint per casefile copies every page it changes on SQLite (about a
       // quarter of a save) and costs two round trips on PostgreSQL.
       return await this.write(function* (w) {
-        const out: SaveResult[] = [];
         const archived = yield* casebook.archivedOf(batch.map((b) => b.casefile.doc.sha256));
-        for (const { casefile, digest } of batch) out.push(yield* casebook.saveCasefile(w, casefile, writer, undefined, digest, archived));
+        const out = yield* saveBatch(w, batch, writer, archived);
         yield* service.watchSaved(out);
         return out;
       });

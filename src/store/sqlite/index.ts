@@ -88,6 +88,7 @@ export class SqliteStore extends SqlStore {
       const index: SearchIndex = {
         set: "",
         pairs: false,
+        insert: { columns: "", select: "" },
         *put(id, text) { texts.set(id, text); },
         *rewrite(id, text) { texts.set(id, text); },
         stored: "(SELECT f.body FROM incident_fts f WHERE f.rowid = i.fts_key)",
