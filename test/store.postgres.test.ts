@@ -57,10 +57,11 @@ await withPostgres("postgres store contract", () => {
       await store.saveCasefile(await casefileOf(synthetic(0).text.repeat(8), "s/0.txt"), SYSTEM_WRITER);
       const [v] = await raw<{ version: number }[]>`SELECT current_setting('server_version_num')::int AS version`;
       const [c] = await raw<{ column: string; value: string | null }[]>`SELECT
-        (SELECT attcompression::text FROM pg_attribute WHERE attrelid = 'documents'::regclass AND attname = 'bytes') AS column,
+        (SELECT string_agg(attcompression::text, '' ORDER BY attname) FROM pg_attribute WHERE (attrelid, attname) IN
+          (('documents'::regclass, 'bytes'), ('incidents'::regclass, 'body'), ('incidents'::regclass, 'pairs'))) AS column,
         (SELECT pg_column_compression(text) FROM documents) AS value`;
-      // 'l': lz4; a PostgreSQL 13 server (or one built without lz4) keeps its default.
-      if (v!.version >= 140000) assert.deepEqual(c, { column: "l", value: "lz4" });
+      // 'l': lz4 (the document's bytes, the incident's text and its pairs); a PostgreSQL 13 server (or one built without lz4) keeps its default.
+      if (v!.version >= 140000) assert.deepEqual(c, { column: "lll", value: "lz4" });
     } finally {
       await raw.end({ timeout: 5 });
       await store.close();

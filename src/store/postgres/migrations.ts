@@ -335,4 +335,22 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   UPDATE documents SET analysis = NULL WHERE sha256 IN (SELECT n.document FROM notices n WHERE n.incident_id IN
     (SELECT incident_id FROM notices WHERE incident_id IS NOT NULL GROUP BY incident_id HAVING count(*) > 1));
   `,
+  `
+  -- Character pairs compare byte by byte (COLLATE "C"): the pair index sorts an incident's pairs to index
+  -- them, and under the database's C.UTF-8 every comparison went through strcoll. The index answers
+  -- containment, which is equality of pairs: the same under either collation.
+  DROP INDEX incidents_pairs;
+  ALTER TABLE incidents ALTER COLUMN pairs TYPE text[] COLLATE "C";
+  CREATE INDEX incidents_pairs ON incidents USING gin (pairs);
+  -- A new type resets the column's compression: LZ4 again where migration 12 set it.
+  DO $$
+  BEGIN
+    IF current_setting('server_version_num')::int >= 140000 THEN
+      IF (SELECT attcompression FROM pg_attribute WHERE attrelid = 'incidents'::regclass AND attname = 'body') = 'l' THEN
+        EXECUTE 'ALTER TABLE incidents ALTER COLUMN pairs SET COMPRESSION lz4';
+      END IF;
+    END IF;
+  END
+  $$;
+  `,
 ];
