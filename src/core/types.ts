@@ -110,6 +110,8 @@ export interface Notice {
   listingDate: string | null;
   /** A label the container gives the post (news category such as 不正アクセス), if any. */
   category: string | null;
+  /** The month the page's header names (a monthly report, 「サイバー攻撃レポート - 2023年11月」), `YYYY-MM`: the year of the dates its posts write without one. */
+  pageMonth?: string;
   /** The organisation whose page this is, when the page header names one, with its span. */
   publisher: { name: string; span: Span } | null;
   /** For one of several cases a notice numbers: the notice's own text above them, which says whose cases they are. */

@@ -157,11 +157,22 @@ function blocksOf(text: string, lines: Line[], headings: Heading[]): Block[] {
   return blocks;
 }
 
+// The month a page's header names: 「2023年11月」 standing alone, not a day (「2023年11月度」 and 「- 2023年11月」 alike).
+const PAGE_MONTH = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)/;
+
+/** The month the text above a page's posts names, `YYYY-MM`, if any. */
+function pageMonthOf(header: string): string | null {
+  const m = PAGE_MONTH.exec(header);
+  const month = m ? Number(m[2]) : 0;
+  return m && month >= 1 && month <= 12 ? `${m[1]}-${String(month).padStart(2, "0")}` : null;
+}
+
 /** The notices of one proposed segmentation, each classified. */
 function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Layout | null): Notice[] {
   const text = cf.text;
   const blocks = blocksOf(text, lines, headings);
   const publisher = publisherOf(lines, headings[0]?.start ?? text.length);
+  const month = headings.length > 0 && blocks[0] && !blocks[0].heading ? pageMonthOf(text.slice(blocks[0].start, blocks[0].end)) : null;
   const notices: Notice[] = [];
   const verdictOf = (b: Block, end: number): Verdict => classify(text.slice(b.titleStart, b.titleEnd), text.slice(b.titleEnd, end), {
     casebook: b.heading?.casebook ?? false, listing: b.heading?.listing ?? false, titled: b.titled,
@@ -196,6 +207,7 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
       reason: verdict.reason,
       listingDate: b.heading?.date ?? trailingDate(title) ?? cf.doc.published ?? null,
       category: b.heading?.category ?? null,
+      ...(month && b.heading ? { pageMonth: month } : {}),
       publisher,
       incident: null,
     });

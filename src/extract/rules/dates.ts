@@ -95,11 +95,14 @@ function dateLine(ctx: RuleContext): DateCandidate | null {
 // A publication label right before a date on a line of the page's head ("報道発表日 2022年8月19日").
 const PUBLICATION_LABEL = /(?:報道)?(?:発表|公表|掲載|公開|発行|配信|投稿|作成)(?:日|日時|年月日)\s*[:：]?\s*$/;
 
-/** A date after a publication label among the notice's first lines, whatever else the line holds. */
+/**
+ * A date after a publication label among the notice's first lines, whatever else the line holds; one
+ * written without its year ("(第1報公表日:11月3日 …)" in a monthly digest) takes the year of the dates before it.
+ */
 function labelledDate(ctx: RuleContext): DateCandidate | null {
   for (const l of linesOf(ctx.text).slice(0, 8)) {
-    const d = dayDates(ctx, l.start, l.end).find((x) => !x.yearInferred && PUBLICATION_LABEL.test(ctx.text.slice(l.start, x.start)));
-    if (d) return { d, rank: 3, conf: 0.8, rule: "disclosed_on/labelled-date" };
+    const d = dayDates(ctx, l.start, l.end).find((x) => PUBLICATION_LABEL.test(ctx.text.slice(l.start, x.start)));
+    if (d) return d.yearInferred ? { d, rank: 2, conf: 0.65, rule: "disclosed_on/labelled-date-year-from-context" } : { d, rank: 3, conf: 0.8, rule: "disclosed_on/labelled-date" };
   }
   return null;
 }
@@ -133,7 +136,7 @@ function announced(ctx: RuleContext): DateCandidate | null {
  */
 export const disclosedOnRule: Rule<"disclosed_on"> = {
   field: "disclosed_on",
-  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/announced", "disclosed_on/labelled-date"],
+  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/announced", "disclosed_on/labelled-date", "disclosed_on/labelled-date-year-from-context"],
   run(ctx) {
     const listed = ctx.notice.listingDate;
     if (listed) {
