@@ -7,8 +7,8 @@ import type { Query } from "./step.js";
 const REWRITES: [RegExp, string][] = [
   // A list parameter: PostgreSQL takes an array, SQLite its JSON text.
   [/= ANY\((\$\d+)::\w+\[\]\)/g, "IN (SELECT value FROM json_each($1))"],
-  // Rows passed as one JSON array, in order.
-  [/jsonb_array_elements\((\$\d+)::jsonb\) WITH ORDINALITY AS (\w+)\(value, key\)/g, "json_each($1) $2"],
+  // Rows passed as one JSON array, in order: read as JSONB, whose rows' values are not parsed again for each column.
+  [/jsonb_array_elements\((\$\d+)::jsonb\) WITH ORDINALITY AS (\w+)\(value, key\)/g, "jsonb_each(jsonb($1)) $2"],
   // Casts and byte-wise collation (SQLite's is byte-wise already).
   [/::\w+(\[\])?/g, ""],
   [/ COLLATE "C"/g, ""],
