@@ -9,7 +9,7 @@ import type { SourceDraft } from "../../casebook/sources.js";
 import type { Write } from "../../casebook/trail.js";
 import { charPairs, noticeRows, searchText, SYSTEM, type NoticeRow } from "../records.js";
 import type { AnalysedCasefile, SaveResult } from "../types.js";
-import { candidates, correlate, facetCombo, findingRows, listRows, rowsInsert, rowValues, saveCasefile, saveDocument, type Tx } from "./casebook.js";
+import { candidates, correlate, facetCombo, findingRows, listRows, noticeValues, rowsInsert, rowValues, saveCasefile, saveDocument, type Tx } from "./casebook.js";
 import { batch, json, later, now, parse, q, type Query, type Row, type Step } from "./step.js";
 
 // A batch of an ingest saved set-based. Most new documents' incident notices each open an incident of
@@ -167,10 +167,7 @@ function* write(w: Tx, { casefiles, openings }: Gathered): Step<void> {
     ...rowsInsert(`notices (id, document, idx, title, span_start, span_end, kind, is_incident, reason, listing_date, category, fields, confidence, tags, incident_id)`,
       `r.value->>0, r.value->>1, (r.value->>2)::int, r.value->>3, (r.value->>4)::int, (r.value->>5)::int, r.value->>6, (r.value->>7)::boolean, r.value->>8,
         r.value->>9, r.value->>10, (r.value->>11)::jsonb, (r.value->>12)::jsonb, (r.value->>13)::jsonb, r.value->>14`,
-      notices.map(({ cf, row: { id, notice: n } }) => [
-        id, cf.doc.sha256, n.index, n.title, n.span[0], n.span[1], n.kind, n.isIncident, n.reason, n.listingDate ?? null, n.category ?? null,
-        n.incident ? json(n.incident.fields) : null, n.incident ? json(n.incident.confidence) : null, n.incident ? json(n.incident.tags) : null, placed.get(id) ?? null,
-      ])),
+      notices.map(({ cf, row }) => [...noticeValues(row, cf.doc.sha256), placed.get(row.id) ?? null])),
     ...findingRows(notices.map(({ row }) => row)),
     ...rowsInsert(`links (notice_id, incident_id, method, score, reason, "by", at)`,
       "r.value->>0, r.value->>1, r.value->>2, (r.value->>3)::float8, r.value->>4, r.value->>5, r.value->>6",

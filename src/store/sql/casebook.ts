@@ -11,7 +11,7 @@ import { ownIncident, planMerge, planUnmerge, type SplitSource } from "../../cas
 import { planRefresh, type IncidentRow } from "../../casebook/refresh.js";
 import type { SourceDraft } from "../../casebook/sources.js";
 import type { Cause, Keep, Write } from "../../casebook/trail.js";
-import { charPairs, facetKey, incidentDate, indicatorKind, noticeRows, partiesOf, searchText, SYSTEM, SYSTEM_WRITER } from "../records.js";
+import { charPairs, facetKey, incidentDate, indicatorKind, noticeRows, partiesOf, searchText, SYSTEM, SYSTEM_WRITER, type NoticeRow } from "../records.js";
 import type { FieldChange, SaveResult } from "../types.js";
 import { auditQuery } from "./service.js";
 import { locate, markingsOf } from "./reads.js";
@@ -118,10 +118,18 @@ export function* apply(w: Tx, writes: Write[]): Step<void> {
 }
 
 /** Rows inserted from one JSON array of tuples, in order (`r.value->>n`: the tuple's nth value); no statement for none. */
-export function rowsInsert(into: string, select: string, tuples: unknown[][], ...params: unknown[]): Query[] {
+export function rowsInsert(into: string, select: string, tuples: unknown[][]): Query[] {
   if (tuples.length === 0) return [];
-  return [q(`INSERT INTO ${into} SELECT ${select} FROM jsonb_array_elements($${params.length + 1}::jsonb) WITH ORDINALITY AS r(value, key)
-    WHERE true ORDER BY r.key ON CONFLICT DO NOTHING`, ...params, json(tuples))];
+  return [q(`INSERT INTO ${into} SELECT ${select} FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(value, key)
+    WHERE true ORDER BY r.key ON CONFLICT DO NOTHING`, json(tuples))];
+}
+
+/** A notice's row from id to tags, in the order of its upsert (and of a bulk insert's tuples). */
+export function noticeValues({ id, notice: n }: NoticeRow, document: string): unknown[] {
+  return [
+    id, document, n.index, n.title, n.span[0], n.span[1], n.kind, n.isIncident, n.reason, n.listingDate ?? null, n.category ?? null,
+    n.incident ? json(n.incident.fields) : null, n.incident ? json(n.incident.confidence) : null, n.incident ? json(n.incident.tags) : null,
+  ];
 }
 
 /**
@@ -250,8 +258,7 @@ function* writeNotices(w: Tx, cf: Casefile, writer: Writer, fresh: boolean, plac
         ON CONFLICT (id) DO UPDATE SET idx = excluded.idx, title = excluded.title, span_start = excluded.span_start, span_end = excluded.span_end,
           kind = excluded.kind, is_incident = excluded.is_incident, reason = excluded.reason, listing_date = excluded.listing_date,
           category = excluded.category, fields = excluded.fields, confidence = excluded.confidence, tags = excluded.tags`,
-        row.id, cf.doc.sha256, n.index, n.title, n.span[0], n.span[1], n.kind, n.isIncident, n.reason, n.listingDate ?? null, n.category ?? null,
-        n.incident ? json(n.incident.fields) : null, n.incident ? json(n.incident.confidence) : null, n.incident ? json(n.incident.tags) : null),
+        ...noticeValues(row, cf.doc.sha256)),
       ...findingRows([row]),
       ...(fresh && joinable ? [candidates(row.id, n, writer.clearance)] : []),
     ])) as Row[][];
