@@ -30,6 +30,9 @@ interface Opening {
   at: string;
   link: Extract<Write, { op: "link" }>;
   event: Extract<Write, { op: "event" }>;
+  /** What makes it a later notice's candidate (candidates: the same casebook number, or organisation key). */
+  casebook: string | null;
+  org: string;
 }
 
 /** New casefiles decided in memory and not yet written, with the incidents they open. */
@@ -102,21 +105,16 @@ function opensAlone(cf: Casefile, rows: NoticeRow[], writer: Writer, asked: Aske
     const stored = asked.candidates.get(row.id);
     if (!stored || asked.taken.has(row.incidentId!)) return null;
     // A one-by-one save reads the first 200 candidates among the stored ones and those opened before
-    // it; these are all of them, so that no match here means none there.
-    const earlier = [...before, ...mine].filter((o) => sameKeys(o.incident.fields, n.incident!.fields)).map(candidateOf);
+    // it (the same casebook number, else organisation); these are all of them, so that no match here
+    // means none there.
+    const keys = { casebook: n.incident.fields.casebook_id ?? null, org: orgKey(n.incident.fields.organization) };
+    const earlier = [...before, ...mine].filter((o) => (o.casebook !== null && o.casebook === keys.casebook) || (o.org !== "" && o.org === keys.org)).map(candidateOf);
     if (correlate(n, stored) || bestMatch({ title: n.title, fields: n.incident.fields }, earlier)) return null;
     const opening = open(cf, row, writer);
     if (!opening) return null;
     mine.push(opening);
   }
   return mine;
-}
-
-/** Whether an incident with these fields is a candidate for a notice with those (candidates: same casebook number or organisation). */
-function sameKeys(incident: IncidentFields, notice: IncidentFields): boolean {
-  if (incident.casebook_id && incident.casebook_id === notice.casebook_id) return true;
-  const org = orgKey(incident.organization);
-  return org !== "" && org === orgKey(notice.organization);
 }
 
 /** An incident opened in the batch as a candidate for later notices. */
@@ -142,7 +140,7 @@ function open(cf: Casefile, row: NoticeRow, writer: Writer): Opening | null {
   if (plan.kind !== "update" || plan.writes.length) return null;
   const at = now();
   return {
-    row, id: o.incident, incident: plan.row, at, link, event,
+    row, id: o.incident, incident: plan.row, at, link, event, casebook: plan.row.fields.casebook_id ?? null, org: orgKey(plan.row.fields.organization),
     body: searchText(plan.row.title, plan.row.fields, [(cf.text ?? "").slice(n.span[0], n.span[1])]),
     combo: facetCombo(plan.row, at),
   };
