@@ -680,6 +680,7 @@ export function facetCacheContract(name: string, open: () => Promise<SharedCaseb
   test(`${name}: facet counts are remembered only while the casebook is unchanged, whoever writes to it`, async () => {
     const { server, other, behindTheBack, close } = await open();
     try {
+      const { token } = await server.addUser("vic", "viewer", "CLEAR", { who: "root", clearance: "RED" });
       await server.saveCasefile(await casefileOf(LEAK("あおば製作所", 3), "a.txt"), OWNER);
       const first = await server.facets({ q: "不正アクセス", tlp: CLEAR });
       assert.equal(first.total, 1);
@@ -690,6 +691,9 @@ export function facetCacheContract(name: string, open: () => Promise<SharedCaseb
         // A change behind the store's back (no version bump) is not seen: the counts come from the cache.
         await behindTheBack("RED");
         assert.equal((await server.facets({ q: "不正アクセス", tlp: CLEAR })).total, 1, "kept while the version stands");
+        // Recording a token's use writes, in either handle, but changes no incident: the counts stay remembered.
+        for (const s of [server, other]) assert.equal((await s.authenticate(token))?.name, "vic");
+        assert.equal((await server.facets({ q: "不正アクセス", tlp: CLEAR })).total, 1, "kept after a token's use");
         await behindTheBack("CLEAR");
       }
 

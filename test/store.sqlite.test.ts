@@ -31,7 +31,10 @@ facetCacheContract("sqlite", async () => {
   await server.migrate();
   // A CLI beside the server: another connection to the same file.
   const other = new SqliteStore(file);
-  return { server, other, close: async () => { await other.close(); await server.close(); } };
+  // A change behind the stores' backs: a third connection that bumps no casebook version.
+  const raw = new Database(file);
+  const behindTheBack = async (tlp: string) => { raw.prepare("UPDATE incidents SET tlp = ?").run(tlp); };
+  return { server, other, behindTheBack, close: async () => { raw.close(); await other.close(); await server.close(); } };
 });
 
 facetComboContract("sqlite", async () => {
@@ -93,7 +96,7 @@ test("sqlite: migration 11 marks the documents of incidents with several sources
   const db = new Database(file);
   db.exec("UPDATE documents SET analysis = 'stored'");
   db.exec("UPDATE incident_fts SET body = replace(body, 'くもりぞら計画', '')");
-  db.exec(SQLITE_MIGRATIONS.at(-1)!);
+  db.exec(SQLITE_MIGRATIONS[10]!);
   const marked = db.prepare("SELECT s.source, d.analysis IS NULL AS marked FROM documents d JOIN sources s ON s.sha256 = d.sha256 ORDER BY s.source").all();
   assert.deepEqual(marked.map((r) => (r as { marked: number }).marked), [1, 1, 0], JSON.stringify(marked));
   db.close();

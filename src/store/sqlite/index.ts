@@ -95,6 +95,8 @@ export class SqliteStore extends SqlStore {
         // Called inside a step, before the row is deleted: every write it yielded before has run.
         *drop(id) { texts.delete(id); search.unindex(id); },
       };
+      // Remembered facet counts hold until a write transaction commits (a token's use is not one).
+      this.st("UPDATE casebook_version SET n = n + 1").run();
       const result = this.drive(body({ index, changed: new Set() }));
       search.index(texts);
       return result;

@@ -301,4 +301,10 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   UPDATE documents SET analysis = NULL WHERE sha256 IN (SELECT n.document FROM notices n WHERE n.incident_id IN
     (SELECT incident_id FROM notices WHERE incident_id IS NOT NULL GROUP BY incident_id HAVING count(*) > 1));
   `,
+  `
+  -- Bumped by every write transaction, whichever process writes: remembered facet counts hold while it
+  -- stands. The file's own version also moves for writes that change no incident (a token's use).
+  CREATE TABLE casebook_version (n INTEGER NOT NULL);
+  INSERT INTO casebook_version (n) VALUES (0);
+  `,
 ];

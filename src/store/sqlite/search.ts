@@ -43,7 +43,7 @@ function likePattern(s: string): string {
 
 /** Listing, search and facet counts over one SQLite connection. */
 export class SqliteSearch {
-  /** Facet counts of recent queries, valid until anything is written. */
+  /** Facet counts of recent queries, valid until a write transaction commits. */
   private readonly facetCache = new FacetCache();
 
   constructor(private readonly db: Database.Database, private readonly st: (sql: string) => Database.Statement) {}
@@ -222,17 +222,14 @@ export class SqliteSearch {
     };
   }
 
-  /**
-   * Where the file stands: SQLite's data_version moves when another connection (a CLI ingest beside
-   * the server) commits, total_changes when this one writes.
-   */
-  private fileVersion(): string {
-    return `${this.db.pragma("data_version", { simple: true })}:${(this.st("SELECT total_changes() AS n").get() as { n: number }).n}`;
+  /** Where the casebook stands: the version every write transaction bumps, whichever process writes. */
+  private casebookVersion(): number {
+    return (this.st("SELECT n FROM casebook_version").get() as { n: number }).n;
   }
 
-  /** Counts per facet of the incidents a query matches, remembered until the file changes. */
+  /** Counts per facet of the incidents a query matches, remembered until a write transaction commits. */
   facets(query: SearchQuery): Facets {
-    const version = this.fileVersion();
+    const version = this.casebookVersion();
     return this.facetCache.get(version, query) ?? this.facetCache.keep(version, query, this.countFacets(query));
   }
 
