@@ -111,8 +111,8 @@ export class RuleContext {
         // dates are read again with it as reference when some were left without a year.
         const matches = dateMatches(this.text);
         const plain = findDates(this.text, null, matches);
-        // Else the month the page's header names (a monthly report's).
         const first = plain.find((d) => d.year !== null && !d.yearInferred);
+        // Without one, the month the page's header names (a monthly report's).
         const page = /^(\d{4})-(\d{2})$/.exec(this.notice.pageMonth ?? "");
         const ref = first ? { year: first.year!, month: first.month } : page ? { year: Number(page[1]), month: Number(page[2]) } : null;
         const yearless = plain.some((d) => d.year === null);

@@ -55,12 +55,14 @@ export function* saveBatch(w: Tx, items: AnalysedCasefile[], writer: Writer, arc
   const out: SaveResult[] = [];
   let gathered: Gathered = { casefiles: [], openings: [] };
   let asked: Asked | null = null;
+  // Each casefile's notice rows (their ids hash the document), made once: candidates may be read again.
+  const rowsOf = items.map((x) => noticeRows(x.casefile));
   for (let i = 0; i < items.length; i++) {
     const { casefile: cf, digest } = items[i]!;
     if (!archived.has(cf.doc.sha256)) {
       checkNoticeMarkings(cf, writer);
-      asked ??= yield* ask(items.slice(i).map((x) => x.casefile).filter((c) => !archived.has(c.doc.sha256)), writer);
-      const rows = noticeRows(cf);
+      asked ??= yield* ask(rowsOf.slice(i).filter((_, k) => !archived.has(items[i + k]!.casefile.doc.sha256)).flat(), writer);
+      const rows = rowsOf[i]!;
       const openings = opensAlone(cf, rows, writer, asked, gathered.openings);
       if (openings) {
         archived.add(cf.doc.sha256);
@@ -81,9 +83,9 @@ export function* saveBatch(w: Tx, items: AnalysedCasefile[], writer: Writer, arc
   return out;
 }
 
-/** Read, in one batch, the candidates of every new incident notice of these casefiles, and which of the incidents they would open exist. */
-function* ask(casefiles: Casefile[], writer: Writer): Step<Asked> {
-  const joinable = casefiles.flatMap((cf) => noticeRows(cf)).filter((r) => r.notice.isIncident && r.notice.incident);
+/** Read, in one batch, the candidates of every new incident notice among these rows, and which of the incidents they would open exist. */
+function* ask(notices: NoticeRow[], writer: Writer): Step<Asked> {
+  const joinable = notices.filter((r) => r.notice.isIncident && r.notice.incident);
   const rows = yield* batch([
     q("SELECT id FROM incidents WHERE id = ANY($1::text[])", joinable.map((r) => r.incidentId!)),
     ...joinable.map((r) => candidates(r.id, r.notice, writer.clearance)),
