@@ -113,6 +113,11 @@ export function clauseAround(subject: Subject, start: number, end: number): [num
 
 const NEGATION = /含まれ(?:て(?:お)?り|てい)?ません|含まれていない|含まれない|含まれず|含んで(?:お)?りません|含んでいない|入って(?:お)?りません|入っていない|入っていません|対象外|ございません|一切ありません|ではありません|ではない|流出していない|漏えいしていない|漏洩していない|保持して(?:お)?りません|保有して(?:お)?りません|取得して(?:お)?りません|取り扱って(?:お)?りません|されておりません|されていません|されていない|ありません|保存して(?:お)?りません|保存していません|保有しておらず|管理しておらず|取り扱っておらず|対象外です|対象となっておりません|(?:は|も)ない(?![かでよ])|(?:は|も|が)(?:無い|無かった|無し|無く(?!な))|されておらず|がない(?:こと|と(?:判断|確認))|なかった|ありませんでした|ないと(?:判断|考え|思われ)|ないものと|認められ(?:ない|ません)|可能性は(?:極めて)?(?:低い|低く|ない|ありません)|考えにくい/;
 
+// English denials of exposure: "email addresses were not affected", "card data wasn't accessed".
+const NEGATION_EN = /\b(?:(?:was|were|is|are|has|have|had)(?: been)? not|(?:wasn|weren|isn|aren|hasn|haven)['’]t(?: been)?|not) (?:affected|included|involved|leaked|exposed|compromised|stolen|accessed|taken)\b/i;
+// An English sentence's end: a clause read for an English denial stops there.
+const ENGLISH_STOP = /(?<=[a-z0-9)])\.(?=\s|$)/;
+
 // A denial whose topic is misuse or harm, not the data or event named before it.
 const MISUSE_TOPIC = /(?:二次被害|不正利用|悪用|被害|影響)[^、。]{0,10}(?:は|も)[^、。]{0,8}$/;
 
@@ -132,8 +137,12 @@ export function negated(subject: Subject, start: number, end: number): boolean {
   const join = VERB_JOIN.exec(clause);
   if (join) clause = clause.slice(0, join.index + join[0].length);
   const no = NEGATION.exec(clause);
+  if (!no) {
+    const stop = ENGLISH_STOP.exec(clause);
+    return NEGATION_EN.test(stop ? clause.slice(0, stop.index) : clause);
+  }
   // "…電話番号でいまの所、二次被害は確認されていない": the denial is about misuse, not the word.
-  return !!no && !MISUSE_TOPIC.test(clause.slice(Math.max(0, no.index - 20), no.index));
+  return !MISUSE_TOPIC.test(clause.slice(Math.max(0, no.index - 20), no.index));
 }
 
 /** Offsets of the line holding position `at`. */
