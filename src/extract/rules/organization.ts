@@ -448,7 +448,8 @@ function fromEnglish(ctx: RuleContext): Evidence[] {
   for (const s of ctx.sentences) {
     const kind: Kind = ENGLISH_REPORT.test(s.text) ? "english-subject" : "mentioned";
     for (const h of [...hits(ENGLISH_NAME, s.text), ...hits(ENGLISH_INITIALS, s.text)]) {
-      const name = h.text.trim().replace(/^The\s/, "");
+      // "Japan's National Police Agency": the country's possessive is not part of the name.
+      const name = h.text.trim().replace(/^The\s/, "").replace(/^(?:Japan|Tokyo|Osaka)['’]s\s/, "");
       if (name.split(/\s/).length > 1 || /^[A-Z]{3,6}$/.test(name)) out.push(ev(name, s.start + h.start + h.text.indexOf(name), kind));
     }
   }
