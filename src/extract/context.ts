@@ -5,6 +5,9 @@ import { dateMatches, findDates, type DateMention } from "./normalize/dates.js";
 import { sentencesOf, type Sentence } from "./normalize/sentences.js";
 import { Readings, type Reading } from "./reading.js";
 
+// A day written alone ("27 日"): read only after a full date, or from an article's byline.
+const DAY_ALONE = /(?<![\d月/.年第毎])\d{1,2}\s*日/;
+
 /** What a rule sees: one notice, normalised, with the fields earlier rules settled. */
 export class RuleContext {
   /** NFKC text of the notice; rules match against it. */
@@ -111,11 +114,14 @@ export class RuleContext {
         // dates are read again with it as reference when some were left without a year.
         const matches = dateMatches(this.text);
         const plain = findDates(this.text, null, matches);
+        // A news wire's byline dates its article: it comes first ("27日、…発表した" then reads as that day).
+        const wire = plain.find((d) => d.byline);
         const first = plain.find((d) => d.year !== null && !d.yearInferred);
         // Without one, the month the page's header names (a monthly report's).
         const page = /^(\d{4})-(\d{2})$/.exec(this.notice.pageMonth ?? "");
-        const ref = first ? { year: first.year!, month: first.month } : page ? { year: Number(page[1]), month: Number(page[2]) } : null;
-        const yearless = plain.some((d) => d.year === null);
+        const ref = wire ? { year: wire.year!, month: wire.month, day: wire.day! }
+          : first ? { year: first.year!, month: first.month } : page ? { year: Number(page[1]), month: Number(page[2]) } : null;
+        const yearless = plain.some((d) => d.year === null) || (wire !== undefined && DAY_ALONE.test(this.text.slice(0, wire.start)));
         this.dateCache = ref && yearless ? findDates(this.text, ref, matches) : plain;
       }
     }

@@ -96,7 +96,7 @@ function pickTitle(lines: Line[], from: number, to: number): { line: Line; title
   let fallback: Line | null = null;
   let prose = false;
   let seen = 0;
-  for (const l of lines) {
+  for (const [k, l] of lines.entries()) {
     if (l.end <= from || isBlank(l) || NAVIGATION.test(l.text) || isMenu(l.text) || PAGE_CHROME.test(l.text)) continue;
     // A title stands above the text: once prose has begun, later short lines are subheadings.
     if (l.start >= to || seen >= 12 || (prose && !first)) break;
@@ -105,8 +105,10 @@ function pickTitle(lines: Line[], from: number, to: number): { line: Line; title
     fallback ??= l;
     const t = l.text.trim();
     // Letterhead lines (the organisation, the date) and sentences are not titles.
-    // A line that breaks off mid-sentence (…感染被害が、) is a wrapped sentence, not a title.
-    const broken = /[、，,]$|[はがをにでとの]$/.test(t) || MAIL_HEADER.test(t);
+    // A line that breaks off mid-sentence (…感染被害が、) is a wrapped sentence, not a title; a headline
+    // may end in に when a blank line follows it (「名簿が所在不明に」).
+    const headlineNi = /に$/.test(t) && (k + 1 >= lines.length || isBlank(lines[k + 1]));
+    const broken = /[、，,]$|[はがをにでとの]$/.test(t) && !headlineNi || MAIL_HEADER.test(t);
     if (!first && !broken && t.length >= 8 && !ORG_LINE.test(t) && !/^[\d０-９令平R元年月日\s./-]+$|^.{0,8}\d{4}\s*年|。$/.test(t)) first = l;
     if (!broken && t.length >= 8 && t.length <= 150 && !/[。]$/.test(t) && (incidentTitle(t) || TITLE_WORDS.test(t))) return { line: l, titled: true };
   }

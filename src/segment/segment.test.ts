@@ -203,3 +203,10 @@ test("a page copied whole is read without its frame: breadcrumbs, menu and secti
   for (const n of all) assert.ok(!/メニュー|ホーム|一覧|Copyright|ページの先頭/.test(n.title), n.title);
   for (const n of all.filter((n) => n.isIncident)) assert.ok(!/ホーム|一覧|Copyright|ページの先頭/.test(text.slice(...n.span)), n.title);
 });
+
+test("a news headline that ends in に above a blank line is the title; its article's loss wording (所在が分からなくなった) is incident wording", () => {
+  const [n, ...rest] = segment(casefile("news-headline-ending-ni.txt"));
+  assert.equal(rest.length, 0);
+  assert.equal(n!.title, "ことり印刷の顧客名簿が所在不明に");
+  assert.equal(n!.isIncident, true);
+});

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { findDates } from "./dates.js";
 
-const isos = (t: string, ref: { year: number; month: number } | null = null) => findDates(t, ref).map((d) => d.iso);
+const isos = (t: string, ref: { year: number; month: number; day?: number } | null = null) => findDates(t, ref).map((d) => d.iso);
 
 test("Western dates in every common layout", () => {
   assert.deepEqual(isos("2024年3月1日、2023 年 11 月 27 日と2024/2/5 早朝、2024-01-09"), ["2024-03-01", "2023-11-27", "2024-02-05", "2024-01-09"]);
@@ -66,4 +66,15 @@ test("同月, 同年 and a bare day take the month or year of the date before; d
   assert.deepEqual(isos("12月25日(水)午後7時頃から26日(木)午前2時頃まで。25日午後7時10分頃に検知", { year: 2024, month: 12 }), ["2024-12-25", "2024-12-26", "2024-12-25"]);
   assert.deepEqual(isos("2024年5月1日から3日間、1日あたり最大50件、30日以内に"), ["2024-05-01"]);
   assert.deepEqual(isos("25日に発表した"), []);
+});
+
+test("a news wire's byline (month-day-year) is a date, and a day written alone before any other date takes its month", () => {
+  const bylined = findDates("(kahoku = 3-15-24)");
+  assert.deepEqual(bylined.map((d) => [d.iso, d.byline]), [["2024-03-15", true]]);
+  // "14 日" before the byline of 15 March is 14 March; "28 日" is the month before.
+  assert.deepEqual(isos("みずなら物流は 14 日、発表した。", { year: 2024, month: 3, day: 15 }), ["2024-03-14"]);
+  assert.deepEqual(isos("みずなら物流は 28 日、発表した。", { year: 2024, month: 1, day: 5 }), ["2023-12-28"]);
+  // Without a byline's day, a day alone still needs a full date before it.
+  assert.deepEqual(isos("みずなら物流は 14 日、発表した。", { year: 2024, month: 3 }), []);
+  assert.deepEqual(isos("(asahi 3-15-24) と 1-2-3"), []);
 });

@@ -14,6 +14,8 @@ export interface DateMention {
   yearInferred: boolean;
   /** Written in a Japanese era (令和6年, R6.1.26). */
   era: boolean;
+  /** A news wire's byline date ("(asahi = 1-27-16)"): the article's own. */
+  byline?: true;
 }
 
 const KANJI = "〇一二三四五六七八九十百千";
@@ -22,6 +24,8 @@ const ERA = "(令和|平成|昭和|R|H|S)";
 // Order matters: the longest forms come first in the alternation.
 const DATE_RE = new RegExp(
   [
+    // A news wire's byline, month-day-year: "(asahi = 1-27-16)".
+    `(?<=[(]\\s?[A-Za-z][\\w .]{0,20}?\\s?=\\s?)(?<bm>1[0-2]|0?[1-9])-(?<bd>3[01]|[12]\\d|0?[1-9])-(?<by>\\d{2})(?=\\s?[)])`,
     `(?<era>${ERA})\\s*(?<ey>元|${NUM})\\s*(?:年|[./])\\s*(?:(?<em>${NUM})\\s*(?:月|[./])\\s*(?:(?<ed>${NUM})\\s*日?)?)?`,
     `(?<wy>(?:19|20)\\d{2}|[二][〇零][〇零一二三四五六七八九]{2})\\s*年\\s*(?:(?<wm>${NUM})\\s*月\\s*(?:(?<wd>${NUM})\\s*日)?)?`,
     `(?<sy>(?:19|20)\\d{2})\\s*(?<sep>[/.-])\\s*(?<sm>\\d{1,2})\\s*\\k<sep>\\s*(?<sd>\\d{1,2})(?!\\d)`,
@@ -93,7 +97,7 @@ export function dateMatches(text: string): RegExpExecArray[] {
  * era (令和6年1月26日, 令和元年, R6.1.26, kanji numerals) and dates without a year, whose year
  * is taken from the closest date before them, else from `ref` (the listing date).
  */
-export function findDates(text: string, ref: { year: number; month: number } | null = null, matches: readonly RegExpExecArray[] = dateMatches(text)): DateMention[] {
+export function findDates(text: string, ref: { year: number; month: number; day?: number } | null = null, matches: readonly RegExpExecArray[] = dateMatches(text)): DateMention[] {
   const out: DateMention[] = [];
   // The year a date without one takes. `event`: it was read from a date of the story (in the body), not
   // from the notice's own date (the listing, the title, a date line), which comes after what it tells.
@@ -125,6 +129,10 @@ export function findDates(text: string, ref: { year: number; month: number } | n
       year = Number(g.sy);
       month = Number(g.sm);
       day = Number(g.sd);
+    } else if (g.by) {
+      year = 2000 + Number(g.by);
+      month = Number(g.bm);
+      day = Number(g.bd);
     } else if (g.rel) {
       month = num(g.rm);
       day = num(g.rd);
@@ -132,13 +140,21 @@ export function findDates(text: string, ref: { year: number; month: number } | n
       if (base) year = base.year - (/今年|本年/.test(g.rel) ? 0 : 1);
       yearInferred = true;
     } else if (g.yd || g.od) {
-      // The month or year of the date before; a day alone only after a full date.
+      // The month or year of the date before; a day alone only after a full date, or before any date
+      // of an article whose byline dates it ("27日、…発表した": that month, or the one before for a later day).
       const prev = out.at(-1);
-      if (!prev || prev.year === null || (g.od && prev.day === null)) continue;
-      year = prev.year;
-      month = g.ym ? num(g.ym) : prev.month;
       day = num(g.yd ?? g.od);
-      yearInferred = true;
+      if (!prev && g.od && ref?.day !== undefined && day !== null) {
+        const back = day > ref.day;
+        year = back && ref.month === 1 ? ref.year - 1 : ref.year;
+        month = back ? (ref.month === 1 ? 12 : ref.month - 1) : ref.month;
+        yearInferred = true;
+      } else {
+        if (!prev || prev.year === null || (g.od && prev.day === null)) continue;
+        year = prev.year;
+        month = g.ym ? num(g.ym) : prev.month;
+        yearInferred = true;
+      }
     } else {
       month = num(g.mm ?? g.pm ?? g.lm);
       day = num(g.md ?? g.pd ?? g.ld);
@@ -146,7 +162,7 @@ export function findDates(text: string, ref: { year: number; month: number } | n
       yearInferred = true;
     }
     if (!valid(month, day)) continue;
-    out.push({ start, end, year, month: month!, day, iso: isoOf(year, month!, day), yearInferred, era });
+    out.push({ start, end, year, month: month!, day, iso: isoOf(year, month!, day), yearInferred, era, ...(g.by ? { byline: true as const } : {}) });
     if (year !== null && !yearInferred) context = { year, month: month!, event: !ownDate(text, start, end) };
     else if (year !== null && context?.event) context = { year, month: month!, event: true }; // a timeline moves on
   }

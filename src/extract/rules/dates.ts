@@ -119,12 +119,22 @@ function byline(ctx: RuleContext): DateCandidate | null {
   return null;
 }
 
+/** A news wire's byline closing the article ("(asahi = 1-27-16)"): the day it was reported. */
+function wireByline(ctx: RuleContext): DateCandidate | null {
+  const d = ctx.dates.find((x) => x.byline);
+  return d ? { d, rank: 0.5, conf: 0.6, rule: "disclosed_on/wire-byline" } : null;
+}
+
 /** A news lead dating the announcement: the first sentence with a dated 発表/公表/明らかに/わかった. */
 function announced(ctx: RuleContext): DateCandidate | null {
+  const wire = ctx.dates.some((d) => d.byline);
   for (const s of proseSentences(ctx.text, ctx.sentences)) {
     if (s.end <= ctx.titleEnd || !ANNOUNCED.test(s.text)) continue;
-    const d = dayDates(ctx, s.start, s.end).find((x) => !x.yearInferred && /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:、|,|に)/.test(ctx.text.slice(x.end, x.end + 5)));
-    if (d && (d.start - s.start <= 2 || /は\s*$/.test(ctx.text.slice(Math.max(s.start, d.start - 3), d.start)))) return { d, rank: 1, conf: 0.65, rule: "disclosed_on/announced" };
+    // A day without its year is read from the article's byline, when it has one (dates.ts).
+    const d = dayDates(ctx, s.start, s.end).find((x) => (!x.yearInferred || wire) && /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:、|,|に)/.test(ctx.text.slice(x.end, x.end + 5)));
+    if (d && (d.start - s.start <= 2 || /は\s*$/.test(ctx.text.slice(Math.max(s.start, d.start - 3), d.start)))) {
+      return d.yearInferred ? { d, rank: 1, conf: 0.65, rule: "disclosed_on/announced-year-from-byline" } : { d, rank: 1, conf: 0.65, rule: "disclosed_on/announced" };
+    }
   }
   return null;
 }
@@ -136,7 +146,7 @@ function announced(ctx: RuleContext): DateCandidate | null {
  */
 export const disclosedOnRule: Rule<"disclosed_on"> = {
   field: "disclosed_on",
-  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/announced", "disclosed_on/labelled-date", "disclosed_on/labelled-date-year-from-context"],
+  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/wire-byline", "disclosed_on/announced", "disclosed_on/announced-year-from-byline", "disclosed_on/labelled-date", "disclosed_on/labelled-date-year-from-context"],
   run(ctx) {
     const listed = ctx.notice.listingDate;
     if (listed) {
@@ -146,7 +156,7 @@ export const disclosedOnRule: Rule<"disclosed_on"> = {
       if (day) return [ctx.find("disclosed_on", listed, day.index, day.index + day[0].length, 0.85, "disclosed_on/listing-date")];
       return [ctx.find("disclosed_on", listed, ctx.titleStart, ctx.titleEnd, 0.8, "disclosed_on/container-date")];
     }
-    const found = [titleDate(ctx), dateLine(ctx), labelledDate(ctx), byline(ctx), announced(ctx)].filter((c): c is DateCandidate => c !== null);
+    const found = [titleDate(ctx), dateLine(ctx), labelledDate(ctx), byline(ctx), announced(ctx), wireByline(ctx)].filter((c): c is DateCandidate => c !== null);
     const best = found.sort((a, b) => b.rank - a.rank)[0];
     return best ? [ctx.find("disclosed_on", best.d.iso, best.d.start, best.d.end, best.conf, best.rule)] : [];
   },
