@@ -94,14 +94,17 @@ function dateLine(ctx: RuleContext): DateCandidate | null {
 
 // A publication label right before a date on a line of the page's head ("報道発表日 2022年8月19日").
 const PUBLICATION_LABEL = /(?:報道)?(?:発表|公表|掲載|公開|発行|配信|投稿|作成)(?:日|日時|年月日)\s*[:：]?\s*$/;
+// A publication label right after a date ("3/12発表分", "11月3日公表"), ending the line or its part.
+const LABEL_AFTER = /^\s*(?:発表|公表|掲載)(?:分|版)?\s*(?:$|[)）】])/;
 
 /**
- * A date after a publication label among the notice's first lines, whatever else the line holds; one
+ * A date after a publication label (or right before one) among the notice's first lines, whatever else the line holds; one
  * written without its year ("(第1報公表日:11月3日 …)" in a monthly digest) takes the year of the dates before it.
  */
 function labelledDate(ctx: RuleContext): DateCandidate | null {
   for (const l of linesOf(ctx.text).slice(0, 8)) {
-    const d = dayDates(ctx, l.start, l.end).find((x) => PUBLICATION_LABEL.test(ctx.text.slice(l.start, x.start)));
+    // The label before the date ("公表日:11月3日"), or right after it ("第二報:3/12発表分").
+    const d = dayDates(ctx, l.start, l.end).find((x) => PUBLICATION_LABEL.test(ctx.text.slice(l.start, x.start)) || LABEL_AFTER.test(ctx.text.slice(x.end, l.end)));
     if (d) return d.yearInferred ? { d, rank: 2, conf: 0.65, rule: "disclosed_on/labelled-date-year-from-context" } : { d, rank: 3, conf: 0.8, rule: "disclosed_on/labelled-date" };
   }
   return null;
