@@ -210,3 +210,11 @@ test("a news headline that ends in に above a blank line is the title; its arti
   assert.equal(n!.title, "ことり印刷の顧客名簿が所在不明に");
   assert.equal(n!.isIncident, true);
 });
+
+test("a digest's paragraph that quotes another organisation's announcement of an incident (Xによる「…不正アクセス…」) is a notice of its own", () => {
+  const ns = segment(casefile("digest-announcement-by.txt")).filter((n) => n.isIncident);
+  assert.equal(ns.length, 2);
+  assert.equal(ns[1]!.victim?.name, "かもめ精機株式会社");
+  assert.ok(ns[1]!.title.startsWith("9 月に最も件数の多い被害"));
+  assert.ok(ns[0]!.span[1] <= ns[1]!.span[0]);
+});

@@ -66,12 +66,21 @@ function namesIn(text: string, from: number, to: number, named: readonly NameHit
   return found.filter((f) => !isGeneric(f.name) && !notVictim(f.name)).sort((a, b) => a.start - b.start);
 }
 
+// A column quoting the title of an organisation's announcement: 「X株式会社による「…不正アクセス…」の約9万件」.
+const ANNOUNCEMENT_BY = /^\s?による\s?「([^」]{4,120})」/;
+
+/** True when what follows a name is the quoted title of its announcement of an incident. */
+function announcesIncident(after: string): boolean {
+  const quoted = ANNOUNCEMENT_BY.exec(after)?.[1];
+  return quoted !== undefined && incidentCue(quoted) !== null;
+}
+
 /** The victims one sentence names: a name in a victim's place, and the names enumerated with it. */
 function sentenceVictims(text: string, from: number, to: number, named: readonly NameHit[]): Victim[] {
   const names = namesIn(text, from, to, named);
   const victim = names.map((n) => {
     const after = text.slice(n.end, to).replace(/^\s?[(（][^)）]{1,40}[)）]/, "");
-    return ROLE_AFTER.test(after) || ENGLISH_ROLE_AFTER.test(after) || ROLE_BEFORE.test(text.slice(from, n.start));
+    return ROLE_AFTER.test(after) || ENGLISH_ROLE_AFTER.test(after) || ROLE_BEFORE.test(text.slice(from, n.start)) || announcesIncident(after);
   });
   const joined = (k: number) => k + 1 < names.length && JOIN.test(text.slice(names[k]!.end, names[k + 1]!.start));
   // An enumeration shares its place: what is said of its last name is said of all, and of its first, of the rest.
@@ -163,8 +172,9 @@ export function splitRoundups(readings: Readings, notices: Notice[]): Notice[] {
     const victims = victimsIn(readings, from, to).filter((v) => !subjects.some((s) => s !== null && s !== own && sameOrg(s, v.name)));
     // A headline above the first victim titles that victim's part; a lead without one stands apart.
     const headed = n.isIncident && victims.length > 0 && n.titleSpan[1] <= victims[0]!.cut && !/[。.]$/.test(n.title.trim()) && n.title.length <= 100;
-    // An article under a headline that ends on another organisation hit alike: that one is a notice of its own.
-    if (victims.length === 1 && headed && lateVictim(text, n, victims[0]!)) {
+    // An article under a headline, or a paragraph of a digest, that ends on another organisation hit alike:
+    // that one is a notice of its own.
+    if (victims.length === 1 && (headed || n.isIncident) && lateVictim(text, n, victims[0]!)) {
       const cut = victims[0]!.cut;
       out.push({ ...n, span: [from, trimEnd(text, from, cut)] }, victimNotice(text, n, victims[0]!, [cut, trimEnd(text, cut, to)], null));
       continue;
@@ -206,7 +216,9 @@ function victimNotice(text: string, n: Notice, v: Victim, span: Span, headline: 
  */
 function lateVictim(text: string, n: Notice, v: Victim): boolean {
   const body = text.slice(n.titleSpan[1], v.cut);
-  if (!/\n\s*\n|\n.{40,}\n/.test(body.trim())) return false;
+  // Past the first paragraph: a paragraph of its own after the article's, or a line that opens with the victim's sentence.
+  const opensLine = /\n[^\S\n]*$/.test(text.slice(n.span[0], v.cut)) && body.trim().length >= 40;
+  if (!/\n\s*\n|\n.{40,}\n/.test(body.trim()) && !opensLine) return false;
   const lead = body.trimStart().slice(0, 200);
   const own = [subjectOf(n.title, 60), subjectOf(lead, 120)];
   return !orgKey(n.title).includes(keyOf(v.name)) && !own.some((s) => s !== null && sameOrg(s, v.name));
