@@ -138,6 +138,7 @@ export function negated(subject: Subject, start: number, end: number): boolean {
   if (join) clause = clause.slice(0, join.index + join[0].length);
   const no = NEGATION.exec(clause);
   if (!no) {
+    if (!/n[o'’]t/.test(clause)) return false; // no English denial can be there: not read further
     const stop = ENGLISH_STOP.exec(clause);
     return NEGATION_EN.test(stop ? clause.slice(0, stop.index) : clause);
   }
