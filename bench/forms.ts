@@ -83,6 +83,12 @@ export const FORMS: Readonly<Record<string, (text: string) => Written>> = {
   },
   /** Windows line ends. */
   crlf: (text) => ({ ext: "txt", bytes: Buffer.from(text.replace(/\n/g, "\r\n")) }),
+  /** The text without its headline: a page whose title stood in an element the copy left out (the first line, when it reads as a title). */
+  untitled: (text) => {
+    const head = text.split("\n").find((l) => l.trim())!.trim();
+    const titled = head.length < 80 && !/[。.]$/.test(head);
+    return { ext: "txt", bytes: Buffer.from(titled ? text.slice(text.indexOf(head) + head.length).replace(/^\s*\n/, "") : text) };
+  },
   html: (text) => ({ ext: "html", bytes: Buffer.from(asHtml(text)) }),
   news: (text) => ({ ext: "html", bytes: Buffer.from(asNewsPage(text)) }),
 };

@@ -46,7 +46,8 @@ export class RuleContext {
     const t = this.text.indexOf(this.title.slice(0, 20));
     this.titleStart = t >= 0 ? t : 0;
     this.titleEnd = t >= 0 ? t + this.title.length : 0;
-    this.headed = t >= 0 && (this.text.slice(0, t).match(/\n\s*(?=\S)/g) ?? []).length < 3 && this.title.length <= 100 && !/。./.test(this.title);
+    // A sentence (ending in 。) standing in for a title is the text's first line, not a headline above it.
+    this.headed = t >= 0 && (this.text.slice(0, t).match(/\n\s*(?=\S)/g) ?? []).length < 3 && this.title.length <= 100 && !/。/.test(this.title);
   }
 
   /**

@@ -29,33 +29,41 @@ export interface PostContext {
 // Title cues, weighed against each other. Event words say something happened to someone; theme
 // words only name the subject; the other families mark publications, promotions, warnings to the
 // public and how-to topics.
-const EVENT = /流出|漏えい|漏洩|漏れ|不正アクセス|不正ログイン|不正サインイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|不正に(?:利用|使用|アクセス|ログイン|取得|操作|持ち出)|乗っ取|乗取り|紛失|所在不明|所在が(?:分から|わから)な|行方不明|盗難|盗まれ|盗み出|窃盗|窃取|持ち去|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|攻撃か(?=$|[\s、。])|システム障害|障害(?:が|の)?発生|しづらい状況|(?:つながり|繋がり|利用し)にくい|利用できない状(?:況|態)|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失|詐取|だまし取|騙し取|不正送金|[Ll]eak(?:ed|s|age)?|[Bb]reach(?:ed|es)?|[Uu]nauthori[sz]ed (?:external )?access|[Hh]acked|[Cc]ompromised|[Ss]tolen|[Ii]nfected|[Dd]ata theft/g;
+const EVENT = /流出|漏えい|漏洩|漏れ|不正アクセス|不正ログイン|不正サインイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|不正に(?:利用|使用|アクセス|ログイン|取得|操作|持ち出)|乗っ取|乗取り|紛失|所在不明|所在が(?:分から|わから)な|行方不明|盗難|盗まれ|盗み出|窃盗|窃取|持ち去|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|攻撃か(?=$|[\s、。])|システム障害|障害(?:が|の)?発生|しづらい状況|(?:つながり|繋がり|利用し)にくい|(?:利用|閲覧|接続)できない状(?:況|態)|遠隔操作され|(?:ウ[イィ]ルス|マルウ[ェエ]ア)[^。、\n]{0,24}に感染し|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失|詐取|だまし取|騙し取|不正送金|[Ll]eak(?:ed|s|age)?|[Bb]reach(?:ed|es)?|[Uu]nauthori[sz]ed (?:external )?access|[Hh]acked|[Cc]ompromised|[Ss]tolen|[Ii]nfected|[Dd]ata theft/g;
 const THEME = /[Rr]ansomware|[Cc]yber-? ?attacks?|[Aa]ttacks? on|[Mm]alware|[Pp]hishing|ランサムウェア(?!対策)|被害|障害|サイバー攻撃|不審なメール|不審メール|フィッシング|なりすまし|マルウ[ェエ]ア|DDoS|感染|不正|事故|事案|不具合|システム停止/g;
 const PUBLICATION = /報告書|改定|改訂|白書|調査(?:の)?結果|実態調査|ガイドライン|ガイダンス|手引|公開$|の公開|公表$|(?<!事案|事故|事象|インシデント|漏えい|漏洩|流出)の公表|活動報告|統計|見直し|発表$|ランキング/g;
 const PROMOTION = /セミナー|フォーラム|カンファレンス|シンポジウム|勉強会|講演|参加レポート|参加報告|開催|提供開始|発売|リリース|キャンペーン|受賞|認証取得|開設|新製品|募集|リニューアル|決算|人事異動|組織変更|営業について|研修(?:会)?を(?:開|開催|実施|行)/g;
 const ADVICE = /注意喚起|をかたる|を騙る|かたる|を装[うっ]|ご注意|注意点|の呼びかけ|に関する注意/g;
 const TOPIC = /対策(?!本部)|とは|入門|解説|まとめ|特集|紹介|\d+選|比較|使い方|ポイント|の基本|手口|傾向|予告|パッチ|修正プログラム|アップデート|更新プログラム|脆弱性(?!を(?:突|つ))/g;
-// An organisation saying it is being impersonated reports phishing against its own name (or its staff's).
-const SELF_IMPERSONATED = new RegExp(`(?:${SELF_REFERENCE_WORD})(?:の名前|の名称|名|の名|(?:の|および|及び)[^。、\\n]{0,12})?を(?:装|かた|騙|名乗)`);
+// An organisation saying it is being impersonated reports phishing against its own name (or its staff's: 弊社社員を装う).
+const SELF_IMPERSONATED = new RegExp(`(?:${SELF_REFERENCE_WORD})(?:の名前|の名称|名|の名|(?:の|および|及び)[^。、\\n]{0,12}|の?(?:従業員|社員|職員|役員|スタッフ|担当者|関係者))?を(?:装|かた|騙|名乗)`);
 const REGULATOR = /(個人情報保護委員会|総務省|金融庁|経済産業省|厚生労働省|文部科学省|国土交通省|消費者庁|公正取引委員会|監督官庁|[都道府県]知事|教育委員会|財務局|厚生局|総合通信局|経済産業局|運輸局)(?:より|から|による|が|は)?[^。\n]{0,60}?(勧告|指導|命令|行政処分|処分|行政上の対応|立入検査|業務改善)|(?:に対する|への)(?:業務改善命令|業務停止命令|行政処分|勧告|行政指導)/;
 const ADVISORY_BODY = /JPCERT|フィッシング対策協議会|フィッシング情報|IPA|情報処理推進機|JNSA|日本ネットワークセキュリティ協会|NISC|内閣サイバー|警察庁|NICT|情報通信研究機構|トレンドマイクロ|カスペルスキー|Microsoft|マイクロソフト|Google|Apple|Adobe|JC3|日本サイバー犯罪対策センター|消費者庁|国民生活センター|セキュリティ協議会|推進センター|対策会議/;
 
 /** Every match of a global pattern in a text. */
-function matches(re: RegExp, text: string): string[] {
+function matches(re: RegExp, text: string, unless?: RegExp): string[] {
   const out: string[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0] === "") re.lastIndex++;
-    out.push(m[0]);
+    if (!unless?.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) out.push(m[0]);
   }
   return out;
 }
 
-/** How strongly a title says an incident happened, and the words that decided it. */
-export function titleScore(title: string, casebook = false): { score: number; event: string[]; theme: string[]; against: string[]; family: "publication" | "promotion" | "advice" | "topic" | null } {
-  const event = [...new Set(matches(EVENT, title))];
-  const theme = [...new Set(matches(THEME, title))].filter((t) => !event.some((e) => e.includes(t)));
-  const publication = matches(PUBLICATION, title), promotion = matches(PROMOTION, title), topic = matches(TOPIC, title);
+// What follows an incident word that is prevented, not reported: 「不正利用防止」, 「情報漏えいを防ぐ」, 「流出対策」
+// (a recurrence prevented, 「…漏えいへの再発防止策」, reports the incident).
+const PREVENTED = /^[^、。\s「」とやへに]{0,2}(?:の)?(?:防止|対策|予防|を(?:防|未然に))/;
+
+/** How strongly a title (or, `narrative`, a lead sentence standing in for one) says an incident happened, and the words that decided it. */
+export function titleScore(title: string, casebook = false, narrative = false): { score: number; event: string[]; theme: string[]; against: string[]; family: "publication" | "promotion" | "advice" | "topic" | null } {
+  const event = [...new Set(matches(EVENT, title, PREVENTED))];
+  const theme = [...new Set(matches(THEME, title, PREVENTED))].filter((t) => !event.some((e) => e.includes(t)));
+  // A sentence standing in for a title (a lead) that tells what happened names how-tos in passing
+  // (「…の手口により」, 「対策を検討」); a title says what the post is. (An event it holds may still be
+  // what a promotion is against: 「情報漏えいを防ごうと研修会を開いた」.)
+  const told = narrative && event.length > 0;
+  const publication = matches(PUBLICATION, title), promotion = matches(PROMOTION, title), topic = told ? [] : matches(TOPIC, title);
   const advice = [...new Set(matches(ADVICE, title).map((a) => a.replace(/^を/, "")))];
   const self = SELF_IMPERSONATED.test(title);
   let score = 3 * event.length + Math.min(theme.length, 2) - 3 * publication.length - 4 * promotion.length - (self ? 0 : 2 * advice.length) - 2 * topic.length;
@@ -140,13 +148,18 @@ export function incidentTitle(title: string): boolean {
 
 const KIND_OF_FAMILY: Record<string, NoticeKind> = { publication: "advisory", advice: "advisory", promotion: "unrelated", topic: "unrelated" };
 
+// Lines above a lead that say nothing of it: a date or label line, a short numbered heading, a salutation.
+const NOT_A_LEAD = /^(?:(?:[^\n。]{0,8}[:：]\s*[^\n。]{0,24}\d{1,2}\s*日[^\n。]{0,8}|\s*(?:\d{1,2}|[(（]\d{1,2}[)）]|[①-⑳])[.．、\s]\s*[^\n。、]{1,16}|[^\n。、]{0,16}各位)\s*(?:\n|$)\s*)+/;
+
 /**
  * The lead of a post with no title of its own: its first sentence, without the titles it quotes (a
  * report 「…漏えい事故の発生状況」 or a seminar 「ランサムウェア対策」 is not an incident of the writer's).
  */
 function leadOf(title: string, body: string): string {
-  // A hard-wrapped first sentence runs on over its line breaks.
-  const text = (/^\s*\n/.test(body) ? title + body : `${title}\n${body}`).trimStart().slice(0, 300);
+  // A hard-wrapped first sentence runs on over its line breaks. Lines above the prose that say nothing
+  // (a date or label line 「更新日:…」, a section heading 「1 事案の概要」, a salutation 「お客様各位」) are passed over.
+  const whole = (/^\s*\n/.test(body) ? title + body : `${title}\n${body}`).trimStart();
+  const text = whole.replace(NOT_A_LEAD, "").slice(0, 300);
   const sentence = /^[^。]+。?/.exec(text)?.[0] ?? "";
   const paragraph = sentence.split(/\n\s*\n/)[0]!;
   return paragraph.replace(/\n/g, "").replace(/「[^」]*」|『[^』]*』/g, "「」");
@@ -161,7 +174,7 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
   }
   // Without a title, the lead says what the post is about.
   const heading = titled ? title : leadOf(title, body);
-  const t = titleScore(heading, ctx.casebook);
+  const t = titleScore(heading, ctx.casebook, !titled);
   const publisher = title.includes("/") ? title.slice(title.lastIndexOf("/") + 1) : "";
   if (ADVISORY_BODY.test(publisher) && t.event.length === 0) {
     return { isIncident: false, kind: "advisory", reason: `published by an advisory body: ${publisher}` };

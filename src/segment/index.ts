@@ -82,6 +82,10 @@ const PROSE = /^.{20,}。$/;
 const MAIL_HEADER = /^(?:【[^】]{1,4}】)?\s*(?:From|To|Cc|Subject|件名|差出人|送信者|宛先)\s*[:：]/i;
 const PROSE_LINE = /^.{40,}。\s*$/m;
 const TITLE_WORDS = /お詫び|おわび|お知らせ|ご報告|について|に関する|のご案内|報告書|発生|判明/;
+// A letter's salutation and greeting (「お客様各位」, 「平素は格別のお引き立てを…」): neither title nor lead.
+const SALUTATION = /^\s*[^。\n]{0,16}各位\s*$|^\s*(?:平素|日頃|日ごろ)[はよ]/;
+// A numbered or bulleted item: 「1. …」, 「(2) …」, 「③ …」, 「・…」.
+const LIST_ITEM = /^(?:\d{1,2}\s*[.．)）、]|[(（]\d{1,2}[)）]|[①-⑳]|[・•■●◆▶︎-])\s*/;
 
 /** A menu line: three or more short words separated by wide spaces or bars (an English line's single spaces separate words, not items). */
 function isMenu(text: string): boolean {
@@ -97,7 +101,7 @@ function pickTitle(lines: Line[], from: number, to: number): { line: Line; title
   let prose = false;
   let seen = 0;
   for (const [k, l] of lines.entries()) {
-    if (l.end <= from || isBlank(l) || NAVIGATION.test(l.text) || isMenu(l.text) || PAGE_CHROME.test(l.text)) continue;
+    if (l.end <= from || isBlank(l) || NAVIGATION.test(l.text) || isMenu(l.text) || PAGE_CHROME.test(l.text) || SALUTATION.test(l.text)) continue;
     // A title stands above the text: once prose has begun, later short lines are subheadings.
     if (l.start >= to || seen >= 12 || (prose && !first)) break;
     seen++;
@@ -110,6 +114,8 @@ function pickTitle(lines: Line[], from: number, to: number): { line: Line; title
     const headlineNi = /に$/.test(t) && (k + 1 >= lines.length || isBlank(lines[k + 1]));
     const broken = /[、，,]$|[はがをにでとの]$/.test(t) && !headlineNi || MAIL_HEADER.test(t);
     if (!first && !broken && t.length >= 8 && !ORG_LINE.test(t) && !/^[\d０-９令平R元年月日\s./-]+$|^.{0,8}\d{4}\s*年|。$/.test(t)) first = l;
+    // Once prose has begun, a numbered or bulleted item is a point of the text, not its title.
+    if (prose && LIST_ITEM.test(t)) continue;
     if (!broken && t.length >= 8 && t.length <= 150 && !/[。]$/.test(t) && (incidentTitle(t) || TITLE_WORDS.test(t))) return { line: l, titled: true };
   }
   return first ? { line: first, titled: true } : { line: fallback ?? lines.find((l) => l.end > from)!, titled: false };

@@ -218,3 +218,18 @@ test("a digest's paragraph that quotes another organisation's announcement of an
   assert.ok(ns[1]!.title.startsWith("9 月に最も件数の多い被害"));
   assert.ok(ns[0]!.span[1] <= ns[1]!.span[0]);
 });
+
+test("posts without a headline are judged by their lead: past date lines, headings and salutations, a how-to word said in passing", () => {
+  const verdicts = (name: string) => segment(casefile(name)).map((n) => [n.isIncident, n.title.slice(0, 12)]);
+  // 「…サポート詐欺の手口により遠隔操作される事態が発生しました」: 手口 is how it happened, not a how-to.
+  assert.deepEqual(verdicts("untitled-lead-with-how.txt"), [[true, "9月3日、当院職員が自宅"]]);
+  // A letter's salutation and greeting are passed over, and its numbered points are not its title.
+  assert.deepEqual(verdicts("salutation-and-points.txt"), [[true, "2024年10月2日に当"]]);
+  // An update date and a numbered heading above the lead.
+  assert.deepEqual(segment(casefile("untitled-dated-heading.txt")).map((n) => n.isIncident), [true]);
+});
+
+test("an organisation saying its staff are impersonated reports an incident; an incident word that is prevented (不正利用防止) reports none", () => {
+  assert.deepEqual(segment(casefile("staff-impersonated.txt")).map((n) => n.isIncident), [true]);
+  assert.deepEqual(segment(casefile("prevention-announcement.txt")).map((n) => n.isIncident), [false]);
+});
