@@ -2,6 +2,7 @@ import type { Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround } from "../scan.js";
 import { LEGAL_FORM, REGULATORS, SELF_REFERENCE, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
+import { DATA_TYPE_PHRASES } from "../../core/vocab/data-types.js";
 import { hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgNameOf, orgNamesIn, selfReferencesIn } from "../names.js";
 
 /**
@@ -292,8 +293,13 @@ function fromSubjects(ctx: RuleContext): Evidence[] {
 // A quoted name standing as a sentence's subject: "京都市の酒造メーカー「月桂冠」が…", "…グループの「株式会社X」は…",
 // or named by a cleft sentence: "…と発表したのは、…を経営する「有限会社X」です".
 const QUOTED_SUBJECT = /「([^「」\n]{2,25})」(?:が|は|では|です(?=。|$))/gm;
-// What a quote names when it is a thing, not an actor: 「なりすましメール」が届き, 「サイバー攻撃」が増加.
-const QUOTED_THING = /(?:メール|ウ[イィ]ルス|ファイル|攻撃|被害|情報|データ|アカウント|パスワード|メッセージ|画面|番号|記事|事案|事件|詐欺|手口|ショップ|サイト|ストア|モール|アプリ|システム|フォーム|ページ|窓口|なりすまし|乗っ取り|改ざん|漏えい|漏洩|流出|感染)$/;
+// What a quote names when it is a thing, not an actor: 「なりすましメール」が届き, 「サイバー攻撃」が増加, 「本文中のURLの記載」は.
+const QUOTED_THING = /(?:メール|ウ[イィ]ルス|ファイル|攻撃|被害|情報|データ|アカウント|パスワード|メッセージ|画面|番号|記事|事案|事件|詐欺|手口|ショップ|サイト|ストア|モール|アプリ|システム|フォーム|ページ|窓口|なりすまし|乗っ取り|改ざん|漏えい|漏洩|流出|感染|記載|記述|内容|件名|本文|文言|表示|リンク|URL|添付|文書|書類)$/;
+
+/** True for a quote that is a kind of personal data, whole (「氏名」が漏えい). */
+function isDataItem(quote: string): boolean {
+  return DATA_TYPE_PHRASES.some(([, re]) => re.exec(quote)?.[0].length === quote.length);
+}
 
 /** Names a report's lead quotes as its subject, after the description that introduces them. */
 function fromQuotedSubjects(ctx: RuleContext): Evidence[] {
@@ -302,7 +308,7 @@ function fromQuotedSubjects(ctx: RuleContext): Evidence[] {
   const end = lead.at(-1)?.end ?? 0;
   return hits(QUOTED_SUBJECT, ctx.reading, 0, end).flatMap((h) => {
     const name = h.groups[1] ?? h.text.slice(1, h.text.indexOf("」"));
-    return isPlainName(name) && !isGeneric(name) && !QUOTED_THING.test(name) ? [ev(name, h.start + 1, "quoted-subject")] : [];
+    return isPlainName(name) && !isGeneric(name) && !QUOTED_THING.test(name) && !isDataItem(name) ? [ev(name, h.start + 1, "quoted-subject")] : [];
   });
 }
 
