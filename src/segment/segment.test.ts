@@ -233,3 +233,7 @@ test("an organisation saying its staff are impersonated reports an incident; an 
   assert.deepEqual(segment(casefile("staff-impersonated.txt")).map((n) => n.isIncident), [true]);
   assert.deepEqual(segment(casefile("prevention-announcement.txt")).map((n) => n.isIncident), [false]);
 });
+
+test("a news article without its headline that says a site could no longer be viewed (閲覧できなくなっている) is an incident, whatever travel words it holds", () => {
+  assert.deepEqual(segment(casefile("untitled-outage-news.txt")).map((n) => n.isIncident), [true]);
+});
