@@ -85,7 +85,7 @@ const TITLE_WORDS = /お詫び|おわび|お知らせ|ご報告|について|に
 // A letter's salutation and greeting (「お客様各位」, 「平素は格別のお引き立てを…」): neither title nor lead.
 const SALUTATION = /^\s*[^。\n]{0,16}各位\s*$|^\s*(?:平素|日頃|日ごろ)[はよ]/;
 // A numbered or bulleted item: 「1. …」, 「(2) …」, 「③ …」, 「・…」.
-const LIST_ITEM = /^(?:\d{1,2}\s*[.．)）、]|[(（]\d{1,2}[)）]|[①-⑳]|[・•■●◆▶︎-])\s*/;
+const LIST_ITEM = /^(?:\d{1,2}\s*[.．)）、]|[(（]\d{1,2}[)）]|[①-⑳]|[・•■●◆▶-])\s*/;
 
 /** A menu line: three or more short words separated by wide spaces or bars (an English line's single spaces separate words, not items). */
 function isMenu(text: string): boolean {
