@@ -6,7 +6,8 @@ import type { DataType, Label } from "../types.js";
  */
 export const DATA_TYPE_PHRASES: readonly (readonly [DataType, RegExp])[] = [
   // 口座名義人 names a bank account's holder, not a card's.
-  ["cardholder_name", /(?:クレジット)?カード名義人?(?:の)?(?:名|氏名)?|(?<!口座)名義人(?:名|氏名)?/],
+  // 名義 alone names the cardholder right after the card number (「カード番号や名義など」).
+  ["cardholder_name", /(?:クレジット)?カード名義人?(?:の)?(?:名|氏名)?|(?<!口座)名義人(?:名|氏名)?|(?<=カード番号\s?(?:や|と|、|・|及び|および)\s?)名義(?!人)/],
   ["security_code", /セキュリティ[ー\s]?コード|CVV2?|CVC2?/],
   ["card_expiry", /有効期限/],
   ["credit_card_number", /(?:クレジット)?カード番号|credit card numbers?/i],
