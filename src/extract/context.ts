@@ -5,9 +5,6 @@ import { dateMatches, findDates, type DateMention } from "./normalize/dates.js";
 import { sentencesOf, type Sentence } from "./normalize/sentences.js";
 import { Readings, type Reading } from "./reading.js";
 
-// A day written alone ("27 日"): read only after a full date, or from an article's byline.
-const DAY_ALONE = /(?<![\d月/.年第毎])\d{1,2}\s*日/;
-
 /** What a rule sees: one notice, normalised, with the fields earlier rules settled. */
 export class RuleContext {
   /** NFKC text of the notice; rules match against it. */
@@ -122,7 +119,8 @@ export class RuleContext {
         const page = /^(\d{4})-(\d{2})$/.exec(this.notice.pageMonth ?? "");
         const ref = wire ? { year: wire.year!, month: wire.month, day: wire.day! }
           : first ? { year: first.year!, month: first.month } : page ? { year: Number(page[1]), month: Number(page[2]) } : null;
-        const yearless = plain.some((d) => d.year === null) || (wire !== undefined && DAY_ALONE.test(this.text.slice(0, wire.start)));
+        // A day written alone before any full date ("27 日") was left out of the first reading: the byline reads it.
+        const yearless = plain.some((d) => d.year === null) || (wire !== undefined && matches.some((m) => m.groups!.od !== undefined && m.index! < wire.start));
         this.dateCache = ref && yearless ? findDates(this.text, ref, matches) : plain;
       }
     }

@@ -148,8 +148,9 @@ export function incidentTitle(title: string): boolean {
 
 const KIND_OF_FAMILY: Record<string, NoticeKind> = { publication: "advisory", advice: "advisory", promotion: "unrelated", topic: "unrelated" };
 
-// Lines above a lead that say nothing of it: a date or label line, a short numbered heading, a salutation.
-const NOT_A_LEAD = /^(?:(?:[^\n。]{0,8}[:：]\s*[^\n。]{0,24}\d{1,2}\s*日[^\n。]{0,8}|\s*(?:\d{1,2}|[(（]\d{1,2}[)）]|[①-⑳])[.．、\s]\s*[^\n。、]{1,16}|[^\n。、]{0,16}各位)\s*(?:\n|$)\s*)+/;
+// Lines above a lead that say nothing of it: a date or label line, a short numbered heading (a salutation is
+// never taken for a post's first line: segment/index.ts passes it over).
+const NOT_A_LEAD = /^(?:(?:[^\n。]{0,8}[:：]\s*[^\n。]{0,24}\d{1,2}\s*日[^\n。]{0,8}|\s*(?:\d{1,2}|[(（]\d{1,2}[)）]|[①-⑳])[.．、\s]\s*[^\n。、]{1,16})\s*(?:\n|$)\s*)+/;
 
 /**
  * The lead of a post with no title of its own: its first sentence, without the titles it quotes (a
@@ -157,7 +158,7 @@ const NOT_A_LEAD = /^(?:(?:[^\n。]{0,8}[:：]\s*[^\n。]{0,24}\d{1,2}\s*日[^\n
  */
 function leadOf(title: string, body: string): string {
   // A hard-wrapped first sentence runs on over its line breaks. Lines above the prose that say nothing
-  // (a date or label line 「更新日:…」, a section heading 「1 事案の概要」, a salutation 「お客様各位」) are passed over.
+  // (a date or label line 「更新日:…」, a section heading 「1 事案の概要」) are passed over.
   const whole = (/^\s*\n/.test(body) ? title + body : `${title}\n${body}`).trimStart();
   const text = whole.replace(NOT_A_LEAD, "").slice(0, 300);
   const sentence = /^[^。]+。?/.exec(text)?.[0] ?? "";

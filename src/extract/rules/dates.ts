@@ -136,7 +136,7 @@ function announced(ctx: RuleContext): DateCandidate | null {
     // A day without its year is read from the article's byline, when it has one (dates.ts).
     const d = dayDates(ctx, s.start, s.end).find((x) => (!x.yearInferred || wire) && /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:、|,|に)/.test(ctx.text.slice(x.end, x.end + 5)));
     if (d && (d.start - s.start <= 2 || /は\s*$/.test(ctx.text.slice(Math.max(s.start, d.start - 3), d.start)))) {
-      return d.yearInferred ? { d, rank: 1, conf: 0.65, rule: "disclosed_on/announced-year-from-byline" } : { d, rank: 1, conf: 0.65, rule: "disclosed_on/announced" };
+      return { d, rank: 1, conf: 0.65, rule: d.yearInferred ? "disclosed_on/announced-year-from-byline" : "disclosed_on/announced" };
     }
   }
   return null;
