@@ -6,7 +6,7 @@ import type { FormatReader } from "../ingest/formats/index.js";
 import { readPdf } from "../ingest/formats/pdf.js";
 import { readText } from "../ingest/formats/text.js";
 import { tagNotice } from "../intel/taxonomies/index.js";
-import { segment } from "../segment/index.js";
+import { copyrightOwner, segment } from "../segment/index.js";
 import type { Casefile, SourceDocument } from "./types.js";
 
 const READERS: Record<string, FormatReader> = {
@@ -40,7 +40,9 @@ export function analyse(cf: Casefile): Casefile {
   // One set of readings for the whole page: the segmenter, the rules and the taggers share the NFKC text,
   // sentences, names and pattern matches of every stretch they all read.
   const readings = new Readings(cf.text);
-  cf.notices = segment(cf, readings).map((n) => (n.publisher || !cf.site ? n : { ...n, publisher: cf.site }));
+  // Else by the owner its footer's copyright line names.
+  const site = cf.site ?? copyrightOwner(cf.text);
+  cf.notices = segment(cf, readings).map((n) => (n.publisher || !site ? n : { ...n, publisher: site }));
   for (const n of cf.notices) {
     n.incident = n.isIncident ? extractIncident(cf.text, n, readings) : null;
     if (n.incident) n.incident.tags = tagNotice({ fields: n.incident.fields, findings: n.incident.findings, source: cf.text, span: n.span, reading: readings.of(n.span[0], n.span[1]) });

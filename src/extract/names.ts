@@ -24,7 +24,7 @@ const LEGAL_ANYWHERE = new RegExp(`(?:${LEGAL_FORM})`, "g");
 const LEGAL_AT_END = new RegExp(`(?:${LEGAL_FORM})$`);
 const ONLY_LEGAL_FORM = new RegExp(`^ ?(?:${LEGAL_FORM})$`);
 // A date or a count run into the front of a word ("2025年12月15日国立大学法人…").
-const LEADING_DATE = /^.*\d(?:年度?|月|日)(?:頃|ごろ)?/;
+const LEADING_DATE = /^.*\d(?:年度?|月|日)(?:頃|ごろ)?|^(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2} ?/;
 // Single-character endings need two characters of name before them (津市 is lost; 同市, 本社 are not names).
 const WEAK_SUFFIX = /^(?:社|会|館|局|団|都|道|府|県|市|区|町|村|省|庁|法人)$/;
 // What may follow an organisation's name inside the same word: its office, people or pages.
@@ -41,7 +41,7 @@ const GENERIC_HEAD = /^[都道府県市区町村](?:教育|選挙|議会|内|民
 // A company described by its kind, not named: 人材派遣会社, グループ会社, 関連会社 (legal forms are taken off first).
 const KIND_OF_COMPANY = /(?:会社|企業|業者|事業者)$/;
 // What may follow a legal form as a name: no brackets, not people (役員等), not a site or system (NPO法人ポータルサイト).
-const LEGAL_REST = /^(?!.*(?:等|ら|役員|職員|社員|会員|関係者|者|様)$)(?!(?:ポータル)?(?:サイト|システム|サーバー?|ページ|アカウント|アプリ|サービス|データ)$)[^()\s]{2,30}$/;
+const LEGAL_REST = /^(?!.*(?:等|ら|役員|職員|社員|会員|関係者|者|様)$)(?!(?:ポータル)?(?:サイト|システム|サーバー?|ページ|アカウント|アプリ|サービス|データ)$)[^()\s、。,「」]{2,30}$/;
 // Placeholders and counts, not names: A社, B法人, 108法人.
 const PLACEHOLDER = /^(?:[A-Za-z]{1,2}|[A-Za-z]?\d+|[○〇●×]+)(?:社|法人|会社|病院|大学|学校|市|町|村|様)$/;
 // Gatherings end in 会 but are not organisations: 講習会, 説明会, 学術大会; nor are 照会, 機会, 面会.

@@ -264,6 +264,25 @@ const BREADCRUMB = /^\s*(?:ホーム|トップ(?:ページ)?|TOP|Home)\s*[>＞�
 // Every breadcrumb holds one of its arrows: a line without one is not read further.
 const CRUMB_MARK = /[>＞›»]/;
 const COPYRIGHT = /^\s*(?:Copyright|©|\(c\))|All Rights Reserved/i;
+// The owner a copyright line names: "Copyright © 2025 X Co., Ltd. All Rights Reserved.", "(C) 株式会社X".
+const COPYRIGHT_OWNER = /^\s*(?:Copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d{2}(?:\s*[-–~]\s*(?:19|20)\d{2})?\s*,?\s*)?(.+?)\s*(?:All\s+Rights\s+Reserved\.?)?\s*$/i;
+
+/** The owner the copyright line among a page's last lines names, where the text holds it: the site's publisher. */
+export function copyrightOwner(text: string): { name: string; span: Span } | null {
+  const lines = text.trimEnd().split("\n").slice(-4);
+  let at = text.trimEnd().length;
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const line = lines[k]!;
+    at -= line.length;
+    const name = COPYRIGHT_OWNER.exec(line)?.[1]?.trim();
+    if (name) {
+      const start = at + line.indexOf(name);
+      return { name, span: [start, start + name.length] };
+    }
+    at -= 1;
+  }
+  return null;
+}
 
 /** The text with the lines of the site's frame (menu words, breadcrumbs, copyright) blanked: spaces of the same length, so every offset holds. */
 function withoutFrame(text: string): string {

@@ -21,7 +21,7 @@ export interface Victim {
 // Sentences: Japanese ends, line breaks, and an English full stop before a capital or a quote.
 const SENTENCE_END = /[。！？!?]+|\n+|(?<=[a-z0-9)”"’])\.(?=\s+[A-Z“"])/g;
 // English names that end like a body or a company: "Waseda University", "Chateraise Co.", "Japan Pension Service".
-const ENGLISH_NAME = /\b(?:[A-Z][\w’'&.-]*\s(?:(?:of|and|for)\s)?){0,6}(?:Agency|Center|Centre|University|Hospital|Corporation|Ministry|Service|Bank|Inc\.|Ltd\.|Co\.|Corp\.)/g;
+const ENGLISH_NAME = /\b(?:[A-Z][\w’'&.-]*\s(?:(?:of|and|for)\s)?){0,6}(?:Agency|Center|Centre|University|Hospital|Corporation|Ministry|Service|Bank|Holdings|Inc\.|Ltd\.|Co\.|Corp\.)(?:,?\s(?:Ltd\.|Inc\.|Limited))?/g;
 // What follows a name in a victim's place: its subject particle (は, が, からも), a regulator's target (…に行政指導).
 const ROLE_AFTER = /^\s?(?:は|が|も|では|でも|からも|から(?=[^。]{0,12}(?:被害|報告|流出|漏えい|漏洩)))|^\s?(?:に対し(?:て)?|へ|に)[^。、]{0,12}(?:行政指導|業務改善命令|勧告|命令|処分)/;
 // English: the name says or suffers it ("Seki Co. in Matsuyama, Ehime Prefecture, said", "X, too, said").
@@ -40,8 +40,8 @@ const notVictim = (name: string) => NOT_VICTIM.test(name.replace(/\s+/g, ""));
 const REPORTS = /^[^。]*?と(?:報じ|伝え|指摘し|分析し)|^[^.]*?\b(?:reported|said) that (?!it\b|its\b)/;
 // English words of an incident that the title cues leave out: a theft, an attack.
 const ENGLISH_CUE = /\b(?:data )?theft\b|\bcyber-?attack(?:s|ed)?\b|\bhit by\b/i;
-// A page that speaks of itself (当社, 弊社…) is one organisation's notice, never a roundup.
-const SELF = new RegExp(SELF_REFERENCE_WORD, "g");
+// A page that speaks of itself (当社, 弊社…; "we", "our", "the Company") is one organisation's notice, never a roundup.
+const SELF = new RegExp(`${SELF_REFERENCE_WORD}|\\b(?:[Ww]e|[Oo]ur|the Company)\\b`, "g");
 
 /** An organisation's name as it is compared: its key without the 社 of a defined short name (エデュパス社). */
 const keyOf = (name: string) => orgKey(name).replace(/(?<=.{2})社$/, "");

@@ -78,3 +78,10 @@ test("a news wire's byline (month-day-year) is a date, and a day written alone b
   assert.deepEqual(isos("みずなら物流は 14 日、発表した。", { year: 2024, month: 3 }), []);
   assert.deepEqual(isos("(asahi 3-15-24) と 1-2-3"), []);
 });
+
+test("English dates with their year, month first or day first, names whole or cut short", () => {
+  assert.deepEqual(isos("October 8, 2025 / Sept. 9, 2023 / Jun 3 2024"), ["2025-10-08", "2023-09-09", "2024-06-03"]);
+  assert.deepEqual(isos("on 20 November 2025 and on 1st May, 2024"), ["2025-11-20", "2024-05-01"]);
+  // Without a year, or a word that only starts like a month, there is no date.
+  assert.deepEqual(isos("came to light on June 13; Mayday 2025; Decoy 5, 2024"), []);
+});

@@ -4,7 +4,7 @@ import { hits, lineAround, linesOf, negated } from "../scan.js";
 import { proseSentences } from "../normalize/sentences.js";
 import { CARD_DATA_WHOLE, DATA_TYPE_PHRASES, OTHER_DATA, PERSONAL_DATA_WHOLE } from "../../core/vocab/data-types.js";
 
-const LEAK = /漏えい|漏洩|漏れ|流出|閲覧|ダウンロード(?:でき|可能)|に(?:使用|流用)され|含まれ|含む|持ち出|盗取|窃取|盗まれ|盗ん|盗難|可能性|おそれ|恐れ|対象|被害|悪用|誤提供|提供し|提供され|暗号化され|表示され|誤って|誤送|誤配|紛失|無くな|不正に取得|取得され|アクセスされ|保存され|保存し|記録され|記録し|記載|書かれ|記され|載せ|入って|入った|情報内容|leak|exposed|compromised|stolen|theft|breach/i;
+const LEAK = /漏えい|漏洩|漏れ|流出|閲覧|ダウンロード(?:でき|可能)|に(?:使用|流用)され|含まれ|含む|持ち出|盗取|窃取|盗まれ|盗ん|盗難|可能性|おそれ|恐れ|対象|被害|悪用|誤提供|提供し|提供され|暗号化され|表示され|誤って|誤送|誤配|紛失|無くな|不正に取得|取得され|アクセスされ|保存され|保存し|記録され|記録し|記載|書かれ|記され|載せ|入って|入った|情報内容|leak|exposed|compromised|stolen|theft|breach|accessed|exfiltrat|viewed|obtained|affected/i;
 // A section header that names data ("3. 個人情報の内容", "【USBメモリに保存されていた情報】"), not other matters.
 const DATA_SECTION = /^(?:[\d]+\s*[.．、)]?\s*|[【(（■□●◆○◯◎◇▼]\s*)[^。]{0,24}(?:情報|内容|項目|データ)[】)）]?\s*$/;
 const NOT_DATA_SECTION = /お問い合わせ|問合せ|対応|経緯|原因|お願い|再発防止|今後|概要|状況|お知らせ|発生|事案/;
@@ -16,7 +16,7 @@ const SECTION_HEAD = /(?:情報|内容|項目|データ)/;
 const SECTION_LEAK = /漏|流出|閲覧|可能性|持ち出|盗取|窃取|おそれ|恐れ|対象|含まれ|紛失|盗難|誤送|誤送付|誤表示|表示され|影響/;
 const DATA_HEAD = /^(?:[\d]+\s*[.．、)]?\s*|[【(（■□●◆]\s*)?(?:データ(?:の)?内容|情報の(?:内容|項目)|対象(?:となる)?(?:個人)?情報|(?:流出|漏えい|漏洩|紛失|盗難|誤送付|誤送信)(?:した)?(?:個人)?情報|持ち出(?:した|された)?(?:内容|情報)|記載(?:内容|項目))[】)）]?$/;
 // Data named as a safeguard or an attack step, not as exposed data.
-const PROTECTION = /^\s*(?:の)?(?:設定|を設定|を入力(?!され)|が設定|は設定|のリスト|リスト|の入力を(?:求|促)|の入力が(?:必要|求め)|を入力させ|保護|をかけ|付き|ロック|による|で保護|が破られ|を破ら|が推測|を推測|の(?:変更|管理|強化)|管理|を用い|を使用し|を使っ|を悪用|を入手|を使い回|の使い回|を(?:変更|リセット))/;
+const PROTECTION = /^\s*(?:の)?(?:設定|を設定|を入力(?!され)|が設定|は設定|のリスト|リスト|の入力を(?:求|促)|の入力が(?:必要|求め)|を入力させ|保護|をかけ|付き|ロック|による|で保護|が破られ|を破ら|が推測|を推測|の(?:変更|管理|強化)|管理|を用い|を使用し|を使っ|を悪用|を入手|を使い回|の使い回|を(?:変更|リセット|無効化|初期化|再設定))/;
 // The credentials of the hijacked account itself ("アカウントのパスワードが解読され"): how the
 // attacker got in, not data taken from the people the notice is about.
 const OWN_ACCOUNT = /(?:メール|アカウント(?:の)?)\s?$/;

@@ -144,8 +144,8 @@ const TITLE_REPORT = /公表|開示|発表|明らかに|被害|不正アクセ�
 const NOT_AN_ORG = /(?:サイト|システム|サーバ|サーバー|メール|アカウント|ページ|データ|情報|ネットワーク|PC|パソコン|端末|アプリ|サービス|機器|ファイル|USBメモリ|書類|名簿|個人情報|カード|業務|お客様|顧客|会員|職員|社員|従業員|生徒|学生|患者|利用者|攻撃|被害|事案|事故|漏えい|漏洩|流出|紛失|不正アクセス|ランサムウェア|フィッシング|お詫び|お知らせ|ご報告|重要|機関|業者|事業者|委託先|氏|さん|社長|会長|容疑者|被告|ハッカー|攻撃者|犯人|集団|教授|議員|大臣|知事|市長|町長|村長|理事長|院長|学長|校長|部長|課長|担当者|広報|代表|委員長|関係者|警察|県警|政府|当局|男|女|男性|女性|家族|専門家|研究者|捜査員|本件|今回|調査|報告|発表|報道|資料|記事|説明|結果|原因|様|さま|者)$|^(?:公式|当社|弊社)?(?:オンライン(?:ストア|ショップ)|ネットショップ|ウェブショップ|Webショップ|ECサイト|通販サイト|ショッピングサイト|会員サイト)$/;
 
 // A description before a name, written in kanji and katakana: 家電量販店の, 人材派遣大手の, 米検索大手
-// (お茶の水 starts in kana: a name).
-const DESCRIPTION = /^[\u3400-\u9fff\u30a1-\u30fc々]{2,12}の(?=[^の]{2,}$)|^[\u3400-\u9fff\u30a1-\u30fc々]{0,10}(?:最大手|大手)(?=[^\sの]{2,}$)/;
+// (お茶の水 starts in kana: a name); a kind of company glued to the name: 旅行会社さくら旅路, 化粧品メーカーX.
+const DESCRIPTION = /^[\u3400-\u9fff\u30a1-\u30fc々]{2,12}の(?=[^の]{2,}$)|^[\u3400-\u9fff\u30a1-\u30fc々]{0,10}(?:最大手|大手)(?=[^\sの]{2,}$)|^[\u3400-\u9fff\u30a1-\u30fc々]{1,8}(?:会社|メーカー|業者|企業)(?=[^\sの]{2,}$)/;
 
 /** A name after its description: "家電量販店のヤマダ電機" → "ヤマダ電機" (お茶の水女子大学 keeps its の). */
 function afterDescription(word: string): string {
@@ -179,7 +179,8 @@ function fromTitleHead(ctx: RuleContext): Evidence | null {
     // "…によりJTBの個人情報が流出": the subject of an event is the word before the の.
     const owner = m[1] === "の" && OWNED_EVENT.test(head.slice(m.index! + 1));
     // "Xが不正アクセス公表", "Xは…被害を開示": the subject of a report.
-    const reporter = (m[1] === "が" || m[1] === "は") && TITLE_REPORT.test(t.slice(lead + m.index! + 1));
+    // "XでY" in a headline: the place where the incident struck ("ウミネコ書房で不正アクセス").
+    const reporter = (m[1] === "が" || m[1] === "は" || m[1] === "で") && TITLE_REPORT.test(t.slice(lead + m.index! + 1, lead + m.index! + (m[1] === "で" ? 12 : Infinity)));
     const at = ctx.titleStart + lead + described.length - word.length;
     const name = orgNameOf(word);
     // "静岡県の総合病院…": a place before の describes what follows; look further.
@@ -292,7 +293,8 @@ function fromSubjects(ctx: RuleContext): Evidence[] {
 
 // A quoted name standing as a sentence's subject: "京都市の酒造メーカー「月桂冠」が…", "…グループの「株式会社X」は…",
 // or named by a cleft sentence: "…と発表したのは、…を経営する「有限会社X」です".
-const QUOTED_SUBJECT = /「([^「」\n]{2,25})」(?:が|は|では|です(?=。|$))/gm;
+// The head office may stand between: 「X」(本社・大阪市)は.
+const QUOTED_SUBJECT = /「([^「」\n]{2,25})」(?:\s?[(（][^()（）\n]{1,30}[)）])?(?:が|は|では|です(?=。|$))/gm;
 // What a quote names when it is a thing, not an actor: 「なりすましメール」が届き, 「サイバー攻撃」が増加, 「本文中のURLの記載」は.
 const QUOTED_THING = /(?:メール|ウ[イィ]ルス|ファイル|攻撃|被害|情報|データ|アカウント|パスワード|メッセージ|画面|番号|記事|事案|事件|詐欺|手口|ショップ|サイト|ストア|モール|アプリ|システム|フォーム|ページ|窓口|なりすまし|乗っ取り|改ざん|漏えい|漏洩|流出|感染|記載|記述|内容|件名|本文|文言|表示|リンク|URL|添付|文書|書類)$/;
 
@@ -441,7 +443,14 @@ function fromLetterhead(ctx: RuleContext): Evidence[] {
 
 // English news names organisations in capitalised words, ending in what they are (Seki Co., Waseda
 // University, Japan Meteorological Agency) or followed by their initials (… for Cybersecurity (NISC)).
-const ENGLISH_NAME = /\b((?:[A-Z][\w&'’.-]*\s(?:(?:of|and|for|on)\s)?){0,7}(?:Co\.|Inc\.|Corp\.|Corporation|Ltd\.|University|Agency|Service|Center|Centre|Ministry|Bank|Hospital|Commission|Holdings|Group|Institute|Foundation|Association)(?![\w-])|(?:[A-Z][\w’'.-]*\s(?:(?:of|and|for|on)\s)?){2,8}(?=\([A-Z]{2,8}\)))/g;
+const ENGLISH_NAME = /\b((?:[A-Z][\w&'’.-]*\s(?:(?:of|and|for|on)\s)?){0,7}(?:Co\.|Inc\.|Corp\.|Corporation|Ltd\.|University|Agency|Service|Center|Centre|Ministry|Bank|Hospital|Commission|Holdings|Group|Institute|Foundation|Association)(?:,?\s(?:Ltd\.|Inc\.|Limited))?(?![\w-])|(?:[A-Z][\w’'.-]*\s(?:(?:of|and|for|on)\s)?){2,8}(?=\([A-Z]{2,8}\)))/g;
+/** The English name a whole phrase is ("Yamabuki Kogyo Co., Ltd."), or null. */
+function englishName(phrase: string): string | null {
+  ENGLISH_NAME.lastIndex = 0;
+  const m = ENGLISH_NAME.exec(phrase);
+  return m?.index === 0 && m[0] === phrase.trim() ? m[0] : null;
+}
+
 // Initials that report: "NISC said", "According to NISC".
 const ENGLISH_INITIALS = /\b[A-Z]{3,6}\b(?= (?:said|says|announced|reported|confirmed))|(?<=According to )[A-Z]{3,6}\b/g;
 // A sentence that reports what its subject said or suffered.
@@ -628,7 +637,7 @@ function evidenceOf(ctx: RuleContext): Evidence[] {
 /** The page's publisher as evidence (its header line, its site name), when it reads as an organisation's name. */
 function publisherEvidence(ctx: RuleContext): Evidence | null {
   const pub = ctx.notice.publisher;
-  const name = pub && letterheadName(pub.name.normalize("NFKC"));
+  const name = pub && (letterheadName(pub.name.normalize("NFKC")) ?? englishName(pub.name));
   const at = name ? pub.name.normalize("NFKC").indexOf(name) : -1;
   // NFKC keeps the length of a name's kana, kanji and Latin letters: the offsets hold in the original.
   if (!pub || !name || at < 0 || pub.name.slice(at, at + name.length).normalize("NFKC") !== name) return null;
