@@ -74,6 +74,18 @@ function publisherOf(lines: Line[], before: number): Notice["publisher"] {
   return null;
 }
 
+// The office signing a page at its foot: the body's name, then its departments (ひがしうら市 総務部 総務課).
+const OFFICE = /^\S{1,12}(?:部|課|室|係|局|センター|事務局)$/;
+
+/** The body whose office signs the page on its last line (a notice of numbered cases is one body's, signed once at its foot). */
+function signatureOf(lines: Line[]): Notice["publisher"] {
+  const last = [...lines].reverse().find((l) => l.text.trim() !== "");
+  const [name, ...offices] = last?.text.trim().split(/\s+/) ?? [];
+  if (!last || !name || !ORG_LINE.test(name) || !offices.every((o) => OFFICE.test(o))) return null;
+  const at = last.start + last.text.indexOf(name);
+  return { name, span: [at, at + name.length] };
+}
+
 // Labels of a page's frame, not of its text: 本文, ここから本文です, 印刷, and the names of its sections
 // (お知らせ, ニュース一覧), which a page's <title> and menus repeat above every post.
 const PAGE_CHROME = /^\s*(?:本文|ここから本文です?|本文へ|メニュー|MENU|印刷(?:する)?|ページの先頭へ|ページトップへ|ホーム|トップページ|(?:お知らせ|ニュース|新着情報|トピックス|ニュースリリース|プレスリリース)(?:一覧)?|News|Topics|Information)\s*$/i;
@@ -179,7 +191,7 @@ function pageMonthOf(header: string): string | null {
 function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Layout | null): Notice[] {
   const text = cf.text;
   const blocks = blocksOf(text, lines, headings);
-  const publisher = publisherOf(lines, headings[0]?.start ?? text.length);
+  const publisher = publisherOf(lines, headings[0]?.start ?? text.length) ?? (layout?.name === "numbered-cases" ? signatureOf(lines) : null);
   const month = headings.length > 0 && blocks[0] && !blocks[0].heading ? pageMonthOf(text.slice(blocks[0].start, blocks[0].end)) : null;
   const notices: Notice[] = [];
   const verdictOf = (b: Block, end: number): Verdict => classify(text.slice(b.titleStart, b.titleEnd), text.slice(b.titleEnd, end), {

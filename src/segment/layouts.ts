@@ -144,7 +144,7 @@ const CASE_ITEM = /^\s*(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}\s*[.�
 // "1件目は…", "市の説明によると、2件目は…": running text that counts its cases off.
 const ORDINAL_CASE = /^.{0,20}?[0-9０-９]\s?件目(?:は|が|として|の)/;
 // A notice that says how many cases follow: "下記6件の漏えい事案", "3件の事案".
-const SEVERAL = /[0-9０-９]+\s?件の[^。\n]{0,20}(?:事案|事故|漏えい|漏洩|流出|インシデント)|以下の[0-9０-９]+件|^.{0,20}(?:事例|事案一覧|インシデント一覧|被害一覧)\s*$/;
+const SEVERAL = /[0-9０-９]+\s?件の[^。\n]{0,20}(?:事案|事故|漏えい|漏洩|流出|インシデント)|以下の[0-9０-９]+件|(?:以下|下記|次)の[^。\n]{0,20}(?:事案|事故)が(?:発生|ありました)|^.{0,20}(?:事例|事案一覧|インシデント一覧|被害一覧)\s*$/;
 
 /**
  * A notice or article reporting several cases: numbered items that name a case, paragraphs that count
