@@ -115,6 +115,8 @@ const NEGATION = /含まれ(?:て(?:お)?り|てい)?ません|含まれてい�
 
 // English denials of exposure: "email addresses were not affected", "card data wasn't accessed".
 const NEGATION_EN = /\b(?:(?:was|were|is|are|has|have|had)(?: been)? not|(?:wasn|weren|isn|aren|hasn|haven)['’]t(?: been)?|not) (?:affected|included|involved|leaked|exposed|compromised|stolen|accessed|taken)\b/i;
+// An English denial right before a word: "but not", "not including", "excluding", "other than".
+const DENIED_BEFORE_EN = /\b(?:but not|not including|excluding|other than)\s(?:(?:any|their|the|its)\s)?$/i;
 // An English sentence's end: a clause read for an English denial stops there.
 const ENGLISH_STOP = /(?<=[a-z0-9)])\.(?=\s|$)/;
 
@@ -128,6 +130,8 @@ const VERB_JOIN = /(?:て|ず|ところ|結果|ので|ため)、/;
 /** True when the clause holding `[start, end)` says it is not so (含まれておりません…). */
 export function negated(subject: Subject, start: number, end: number): boolean {
   const text = textOf(subject);
+  // "…dates of birth, but not credit card numbers": an English denial stands before the word.
+  if (DENIED_BEFORE_EN.test(text.slice(Math.max(0, start - 24), start))) return true;
   // "メールアドレス以外の個人情報は含まれておりません" says the word itself is in.
   if (/^\s*以外/.test(text.slice(end, end + 4))) return false;
   let from = end;

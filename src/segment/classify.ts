@@ -30,7 +30,7 @@ export interface PostContext {
 // words only name the subject; the other families mark publications, promotions, warnings to the
 // public and how-to topics.
 const EVENT = /流出|漏えい|漏洩|漏れ|不正アクセス|不正ログイン|不正サインイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|不正に(?:利用|使用|アクセス|ログイン|取得|操作|持ち出)|乗っ取|乗取り|紛失|所在不明|所在が(?:分から|わから)な|行方不明|盗難|盗まれ|盗み出|窃盗|窃取|持ち去|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|公開状態(?:に|と)な|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|攻撃か(?=$|[\s、。])|システム障害|障害(?:が|の)?発生|しづらい状況|(?:つながり|繋がり|利用し)にくい|(?:利用|閲覧|接続)できない状(?:況|態)|(?:閲覧|接続|利用|アクセス)(?:でき|し)(?:なくな|にくくな)|遠隔操作され|(?:ウ[イィ]ルス|マルウ[ェエ]ア)[^。、\n]{0,24}に感染し|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失|詐取|だまし取|騙し取|不正送金|[Ll]eak(?:ed|s|age)?|[Bb]reach(?:ed|es)?|[Uu]nauthori[sz]ed (?:[Ee]xternal )?[Aa]ccess|[Hh]acked|[Cc]ompromised|[Ss]tolen|[Ii]nfected|[Dd]ata [Tt]heft/g;
-const THEME = /[Rr]ansomware|[Cc]yber-? ?[Aa]ttacks?|[Aa]ttacks? [Oo]n|[Mm]alware|[Pp]hishing|ランサムウェア(?!対策)|被害|障害|サイバー攻撃|不審なメール|不審メール|フィッシング|なりすまし|マルウ[ェエ]ア|DDoS|感染|不正|事故|事案|不具合|システム停止/g;
+const THEME = /[Rr]ansomware|[Cc]yber-? ?[Aa]ttacks?|[Aa]ttacks? [Oo]n|[Mm]alware|[Pp]hishing|ランサムウェア(?!対策)|被害|障害|サイバー攻撃|不審なメール|不審メール|不審な?メッセージ|フィッシング|なりすまし|マルウ[ェエ]ア|DDoS|感染|不正|事故|事案|不具合|システム停止/g;
 const PUBLICATION = /報告書|改定|改訂|白書|調査(?:の)?結果|実態調査|ガイドライン|ガイダンス|手引|公開$|の公開|公表$|(?<!事案|事故|事象|インシデント|漏えい|漏洩|流出)の公表|活動報告|統計|見直し|発表$|ランキング/g;
 const PROMOTION = /セミナー|フォーラム|カンファレンス|シンポジウム|勉強会|講演|参加レポート|参加報告|開催|提供開始|発売|リリース|キャンペーン|受賞|認証取得|開設|新製品|募集|リニューアル|決算|人事異動|組織変更|営業について|研修(?:会)?を(?:開|開催|実施|行)/g;
 const ADVICE = /注意喚起|をかたる|を騙る|かたる|を装[うっ]|ご注意|注意点|の呼びかけ|に関する注意/g;
@@ -86,7 +86,7 @@ const OTHER_IMPERSONATED = /[」』\w]\s*(?:を|の名を)(?:かた|騙|装|名�
 const SAMPLE_MAIL = /^\s*[・\-]?\s*(?:送信元|差出人|送信者|件名|From|Subject)\s*[:：]\s*\S.*$/m;
 
 // Cues counted over a whole post: what disclosures say, and what other posts say.
-const NOTICE_CUES = /[Ll]eaked|[Bb]reach|[Uu]nauthori[sz]ed|[Rr]ansomware|[Ii]nfected|[Pp]ersonal (?:data|information)|お詫び|漏えい|漏洩|流出|不正アクセス|判明|個人情報|被害|弊社|当社|当院|当組合|当センター|本学|本校|当法人|紛失|誤送信|乗っ取|感染|ランサムウェア|発覚|不正利用|盗難|委託先|二次被害|警察|個人情報保護委員会|再発防止|調査/g;
+const NOTICE_CUES = new RegExp(`[Ll]eaked|[Bb]reach|[Uu]nauthori[sz]ed|[Rr]ansomware|[Ii]nfected|[Pp]ersonal (?:data|information)|お詫び|漏えい|漏洩|流出|不正アクセス|不正(?:に)?ログイン|判明|個人情報|被害|${SELF_REFERENCE_WORD}|紛失|誤送信|乗っ取|感染|ランサムウェア|発覚|不正利用|盗難|委託先|二次被害|警察|個人情報保護委員会|再発防止|調査`, "g");
 const TRAVEL_CUES = /搭乗|マイル|空港|フライト|機内|ラウンジ|ホテル|宿泊|チェックイン|旅行|観光|温泉|新幹線|座席|レストラン|朝食/g;
 const CONFERENCE_CUES = /講演|セッション|基調|パネル|登壇|カンファレンス|シンポジウム|参加|アジェンダ|勉強会|聴講|振り返り/g;
 const TOOL_CUES = /ツール|プラットフォーム|無料|機能|インテリジェンス|ダウンロード|インストール|API|ソリューション|サービスを提供|フレームワーク|ダッシュボード|統合/g;

@@ -237,3 +237,7 @@ test("an organisation saying its staff are impersonated reports an incident; an 
 test("a news article without its headline that says a site could no longer be viewed (閲覧できなくなっている) is an incident, whatever travel words it holds", () => {
   assert.deepEqual(segment(casefile("untitled-outage-news.txt")).map((n) => n.isIncident), [true]);
 });
+
+test("an inn's notice of suspicious messages sent through a booking site is an incident, its travel words notwithstanding (当館 counts as notice wording)", () => {
+  assert.deepEqual(segment(casefile("hotel-suspicious-messages.txt")).map((n) => n.isIncident), [true]);
+});
