@@ -658,7 +658,8 @@ export const organizationRule: Rule<"organization"> = {
     const outer = ctx.framing();
     const framed = outer ? ownOrganisation(outer) : null;
     if (framed && !(own && hasLegalForm(String(own.value)))) {
-      return [ctx.findInSource("organization", framed.value, framed.span[0], framed.span[1], framed.confidence, "organization/case-notice")];
+      // The page's publisher (its header, its signature at the foot) stays what it is: it frames every case.
+      return [framed.rule === "organization/page-publisher" ? framed : ctx.findInSource("organization", framed.value, framed.span[0], framed.span[1], framed.confidence, "organization/case-notice")];
     }
     return own ? [own] : [];
   },
