@@ -38,6 +38,8 @@ const BLOCK_LABEL = /状況|原因|対応|概要|経緯|URL|影響|対策|注意
 const TRAILING_DATE = /[\s　]+((?:19|20)\d{2})[\/.年-]\s*(\d{1,2})[\/.月-]\s*(\d{1,2})日?\s*$/;
 const DAY_LINE = /^\s*(\d{1,2})\s*日\s*$/;
 const MONTH_HEADER = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:分|の一覧|のニュース)?\s*$/;
+// A date on a line of its own, with perhaps its weekday: "2025年11月12日", "2025.11.12 (水)".
+const DATE_ALONE = /^\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s*$/;
 const DATED_LINE = /^\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*[\s:：|｜]\s*(\S.{5,})$/;
 const LISTING_UI = /^\s*(内容を(非)?表示(に)?する|続きを読む|詳細を見る|もっと見る|more|read more)\s*$/i;
 /** Lines that end a listing: pagination, footers. */
@@ -88,14 +90,27 @@ export function dayListing(lines: Line[]): Heading[] {
   return out;
 }
 
-/** A listing whose entries start with their date: "2024/3/7 title" (three or more). */
+/**
+ * A listing whose entries start with their date (three or more): "2024/3/7 title" on one line, or a date
+ * on a line of its own above the title (a news index: "2025年11月12日" then "…に関するお知らせ").
+ */
 export function datedLines(lines: Line[]): Heading[] {
-  const dated = lines.filter((l) => DATED_LINE.test(l.text.normalize("NFKC")));
-  if (dated.length < 3) return [];
-  return dated.map((l) => {
-    const m = DATED_LINE.exec(l.text.normalize("NFKC"))!;
-    return lineHeading(l, { listing: true, date: iso(m[1]!, m[2]!, m[3]!) });
-  });
+  const out: Heading[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text.normalize("NFKC");
+    const m = DATED_LINE.exec(t);
+    if (m) { out.push(lineHeading(lines[i]!, { listing: true, date: iso(m[1]!, m[2]!, m[3]!) })); continue; }
+    const alone = DATE_ALONE.exec(t);
+    if (!alone) continue;
+    let j = i + 1;
+    while (j < lines.length && isBlank(lines[j])) j++;
+    const title = lines[j];
+    // Under its date, a release's title may read as a sentence (「…を発売します」) but is short and unstopped.
+    const tt = title?.text.trim() ?? "";
+    if (!title || j - i > 2 || DATE_ALONE.test(title.text.normalize("NFKC")) || tt.length < 6 || tt.length > 100 || /[。.]$/.test(tt)) continue;
+    out.push(lineHeading(lines[i]!, { listing: true, date: iso(alone[1]!, alone[2]!, alone[3]!) }, title));
+  }
+  return out.length >= 3 ? out : [];
 }
 
 /** Blog posts: casebook markers and 【label】title lines (two or more of them in all). */

@@ -241,3 +241,9 @@ test("a news article without its headline that says a site could no longer be vi
 test("an inn's notice of suspicious messages sent through a booking site is an incident, its travel words notwithstanding (当館 counts as notice wording)", () => {
   assert.deepEqual(segment(casefile("hotel-suspicious-messages.txt")).map((n) => n.isIncident), [true]);
 });
+
+test("a news index whose dates stand on lines of their own above the titles is a listing: each entry dated by the line above it", () => {
+  expectPosts("release-index-date-above.txt", "dated-lines", [["秋の新作", false], ["当社通販サイト", true], ["2025年12月期", false], ["東北営業所", false]]);
+  const incident = segment(casefile("release-index-date-above.txt")).find((n) => n.isIncident)!;
+  assert.equal(incident.listingDate, "2025-09-16");
+});
