@@ -6,7 +6,7 @@ import type { FormatReader } from "../ingest/formats/index.js";
 import { readPdf } from "../ingest/formats/pdf.js";
 import { readText } from "../ingest/formats/text.js";
 import { tagNotice } from "../intel/taxonomies/index.js";
-import { copyrightOwner, segment } from "../segment/index.js";
+import { pageSite, segment } from "../segment/index.js";
 import type { Casefile, SourceDocument } from "./types.js";
 
 const READERS: Record<string, FormatReader> = {
@@ -36,12 +36,11 @@ export async function openDocument(doc: SourceDocument): Promise<Casefile[]> {
 
 /** Split a decoded casefile into notices, extract each incident and tag it. Pure: no I/O. */
 export function analyse(cf: Casefile): Casefile {
-  // A page whose header names no organisation is published by the site its metadata names.
   // One set of readings for the whole page: the segmenter, the rules and the taggers share the NFKC text,
   // sentences, names and pattern matches of every stretch they all read.
   const readings = new Readings(cf.text);
-  // Else by the owner its footer's copyright line names.
-  const site = cf.site ?? copyrightOwner(cf.text);
+  // A page whose header names no organisation is published by the site its metadata or its copyright line names.
+  const site = pageSite(cf);
   cf.notices = segment(cf, readings).map((n) => (n.publisher || !site ? n : { ...n, publisher: site }));
   for (const n of cf.notices) {
     n.incident = n.isIncident ? extractIncident(cf.text, n, readings) : null;

@@ -106,6 +106,22 @@ function isMenu(text: string): boolean {
   return parts.length >= 3 && parts.every((p) => p.length <= 10) && !/[。、]/.test(text);
 }
 
+// A letterhead's date line: "2025年10月8日(水)", "令和7年3月18日", "2025.12.01 18:00 更新", "October 8, 2025".
+const DATE_LINE = /^(?:[^\s。]{0,6}[:：]\s*)?(?:(?:19|20)\d{2}|(?:令和|平成)\s*(?:\d{1,2}|元))\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*(?:更新|公開|掲載|発表|公表|作成|現在)?\s*$|^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2},?\s(?:19|20)\d{2}$/;
+// A letterhead's name line in English: "Kanda Electronics Co., Ltd.".
+const ENGLISH_ORG_LINE = /^[A-Z][\w&.,'’ -]{1,60}\s(?:Co\.,?\s?Ltd\.|Inc\.|Corporation|Corp\.|Ltd\.|Holdings)$/;
+
+/** True for a page title made of its section and site only ("お知らせ | 株式会社X"): the page's frame, not the notice's title. */
+function isFrameTitle(t: string): boolean {
+  const parts = t.split(/\s*[|｜]\s*/);
+  return parts.length >= 2 && parts.every((p) => PAGE_CHROME.test(p) || ORG_LINE.test(p.trim()));
+}
+
+/** True for a letterhead line (the organisation's name, the date), which titles nothing. */
+function isLetterhead(t: string): boolean {
+  return ORG_LINE.test(t) || DATE_LINE.test(t.normalize("NFKC")) || ENGLISH_ORG_LINE.test(t);
+}
+
 /** Choose the title of a post that has no heading: the first line that reads like one (titled: false when none does). */
 function pickTitle(lines: Line[], from: number, to: number): { line: Line; titled: boolean } {
   let first: Line | null = null;
@@ -113,19 +129,20 @@ function pickTitle(lines: Line[], from: number, to: number): { line: Line; title
   let prose = false;
   let seen = 0;
   for (const [k, l] of lines.entries()) {
-    if (l.end <= from || isBlank(l) || NAVIGATION.test(l.text) || isMenu(l.text) || PAGE_CHROME.test(l.text) || SALUTATION.test(l.text)) continue;
+    if (l.end <= from || isBlank(l) || NAVIGATION.test(l.text) || isMenu(l.text) || PAGE_CHROME.test(l.text) || SALUTATION.test(l.text) || isFrameTitle(l.text.trim())) continue;
     // A title stands above the text: once prose has begun, later short lines are subheadings.
     if (l.start >= to || seen >= 12 || (prose && !first)) break;
     seen++;
     prose ||= PROSE.test(l.text.trim());
-    fallback ??= l;
     const t = l.text.trim();
+    // Without a title, the post opens with its first line past the letterhead.
+    if (!isLetterhead(t)) fallback ??= l;
     // Letterhead lines (the organisation, the date) and sentences are not titles.
     // A line that breaks off mid-sentence (…感染被害が、) is a wrapped sentence, not a title; a headline
     // may end in に when a blank line follows it (「名簿が所在不明に」).
     const headlineNi = /に$/.test(t) && (k + 1 >= lines.length || isBlank(lines[k + 1]));
     const broken = /[、，,]$|[はがをにでとの]$/.test(t) && !headlineNi || MAIL_HEADER.test(t);
-    if (!first && !broken && t.length >= 8 && !ORG_LINE.test(t) && !/^[\d０-９令平R元年月日\s./-]+$|^.{0,8}\d{4}\s*年|。$/.test(t)) first = l;
+    if (!first && !broken && t.length >= 8 && !isLetterhead(t) && !/^[\d０-９令平R元年月日\s./-]+$|^.{0,8}\d{4}\s*年|。$/.test(t)) first = l;
     // Once prose has begun, a numbered or bulleted item is a point of the text, not its title.
     if (prose && LIST_ITEM.test(t)) continue;
     if (!broken && t.length >= 8 && t.length <= 150 && !/[。]$/.test(t) && (incidentTitle(t) || TITLE_WORDS.test(t))) return { line: l, titled: true };
@@ -279,17 +296,26 @@ const COPYRIGHT = /^\s*(?:Copyright|©|\(c\))|All Rights Reserved/i;
 // The owner a copyright line names: "Copyright © 2025 X Co., Ltd. All Rights Reserved.", "(C) 株式会社X".
 const COPYRIGHT_OWNER = /^\s*(?:Copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d{2}(?:\s*[-–~]\s*(?:19|20)\d{2})?\s*,?\s*)?(.+?)\s*(?:All\s+Rights\s+Reserved\.?)?\s*$/i;
 
-/** The owner the copyright line among a page's last lines names, where the text holds it: the site's publisher. */
-export function copyrightOwner(text: string): { name: string; span: Span } | null {
-  const lines = text.trimEnd().split("\n").slice(-4);
+/** The site a page is published by: the one its metadata names (not a section's name such as お知らせ), else the owner its copyright line names. */
+export function pageSite(cf: Casefile): { name: string; span: Span } | null {
+  return cf.site && !PAGE_CHROME.test(cf.site.name) ? cf.site : copyrightOwner(cf.text);
+}
+
+/** The owner the copyright line among a page's last lines names, where the text holds it. */
+function copyrightOwner(text: string): { name: string; span: Span } | null {
+  const lines = text.trimEnd().split("\n").slice(-8);
   let at = text.trimEnd().length;
   for (let k = lines.length - 1; k >= 0; k--) {
     const line = lines[k]!;
     at -= line.length;
-    const name = COPYRIGHT_OWNER.exec(line)?.[1]?.trim();
-    if (name) {
-      const start = at + line.indexOf(name);
-      return { name, span: [start, start + name.length] };
+    // Read in NFKC (ＣＯＰＹＲＩＧＨＴ); a line NFKC keeps the length of is quoted at the same offsets.
+    const norm = line.normalize("NFKC");
+    const m = norm.length === line.length ? COPYRIGHT_OWNER.exec(norm) : null;
+    const name = m?.[1]?.trim();
+    // "Copyright © All Rights Reserved." names no owner: an earlier line may.
+    if (name && !/^All\s+Rights/i.test(name)) {
+      const from = m!.index + m![0].indexOf(name);
+      return { name: line.slice(from, from + name.length), span: [at + from, at + from + name.length] };
     }
     at -= 1;
   }

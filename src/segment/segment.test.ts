@@ -247,3 +247,12 @@ test("a news index whose dates stand on lines of their own above the titles is a
   const incident = segment(casefile("release-index-date-above.txt")).find((n) => n.isIncident)!;
   assert.equal(incident.listingDate, "2025-09-16");
 });
+
+test("a post without its headline that opens with a letterhead (a date line, the organisation's name) is judged by the lead below it", () => {
+  const verdicts = (name: string) => segment(casefile(name)).map((n) => [n.isIncident, n.title.slice(0, 8)]);
+  assert.deepEqual(verdicts("untitled-letterhead.txt"), [[true, "当財団が主催する"]]);
+  // A date in full-width digits with its weekday; 使用できない状態 tells an outage.
+  assert.deepEqual(verdicts("untitled-letterhead-weekday.txt"), [[true, "令和６年１２月１"]]);
+  // 公開範囲 (who may see a file) is a setting, not a publication.
+  assert.deepEqual(verdicts("untitled-scope-setting.txt"), [[true, "弊社が提供する予"]]);
+});

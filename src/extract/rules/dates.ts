@@ -59,6 +59,8 @@ interface DateCandidate { d: DateMention; rank: number; conf: number; rule: stri
 
 /** The title's own date: "…について 2022年6月9日 奈良県", "…(令和7年10月31日 18時発表)", a title that is a date line. */
 function titleDate(ctx: RuleContext): DateCandidate | null {
+  // A sentence standing in for a missing title (「3月31日夜、…が判明しました。」) dates what it tells.
+  if (ctx.text.slice(ctx.titleStart, ctx.titleEnd).includes("。")) return null;
   const t = dayDates(ctx, ctx.titleStart, ctx.titleEnd).filter((d) => !d.yearInferred).at(-1);
   if (!t) return null;
   const rest = ctx.text.slice(t.end, ctx.titleEnd);

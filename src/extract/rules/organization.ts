@@ -637,7 +637,7 @@ function evidenceOf(ctx: RuleContext): Evidence[] {
 /** The page's publisher as evidence (its header line, its site name), when it reads as an organisation's name. */
 function publisherEvidence(ctx: RuleContext): Evidence | null {
   const pub = ctx.notice.publisher;
-  const name = pub && (letterheadName(pub.name.normalize("NFKC")) ?? englishName(pub.name));
+  const name = pub && (letterheadName(pub.name.normalize("NFKC")) ?? englishName(pub.name.normalize("NFKC")));
   const at = name ? pub.name.normalize("NFKC").indexOf(name) : -1;
   // NFKC keeps the length of a name's kana, kanji and Latin letters: the offsets hold in the original.
   if (!pub || !name || at < 0 || pub.name.slice(at, at + name.length).normalize("NFKC") !== name) return null;
