@@ -41,3 +41,17 @@ test("a text written a paragraph to a line, or a list of equal lines that each e
   const list = Array.from({ length: 6 }, (_, i) => `${i + 1}. 対象のお客様には個別にご連絡しております。`).join("\n");
   assert.equal(unwrapText(list), list);
 });
+
+test("a short mail whose few lines fill the width is joined; a heading above a line that opens with digits, and a timeline's dated rows, keep their lines", () => {
+  // Fewer than four full lines are enough when they reach the last column.
+  const short = ["名簿の流出について", "", wrap70(FIRST + SECOND)].join("\n");
+  assert.equal(wrap70(FIRST + SECOND).split("\n").length, 4);
+  assert.equal(unwrapText(short), ["名簿の流出について", "", FIRST + SECOND].join("\n"));
+  // 「2025年…」's first word is 2025, which fits after a short heading: the heading ends its line.
+  const dated = ["1.経緯", wrap70(`2025年5月20日、${FIRST}`), "", "2.対応", wrap70(`2025年5月21日、${SECOND}`)].join("\n");
+  assert.deepEqual(unwrapText(dated).split("\n"), ["1.経緯", `2025年5月20日、${FIRST}`, "", "2.対応", `2025年5月21日、${SECOND}`]);
+  // A row that opens with its date starts an item, even after a row that filled the line.
+  const rows = ["4月14日(月) 午前8時 電子カルテにログインできない事象を職員が確認し、システム担当者に連絡", "4月14日(月) 午前9時 外部業者が調査し、ランサムウェアによる暗号化を確認した"];
+  const timeline = [wrap70(FIRST), wrap70(SECOND), ...rows].join("\n");
+  assert.deepEqual(unwrapText(timeline).split("\n").slice(-2), rows);
+});

@@ -4,8 +4,8 @@
 // A line that ends a sentence or a label, or that is all one bracket (「…」, 【…】), ends its paragraph
 // wherever it stops; a bracket closed inside a sentence (「…」調査報告書を) does not.
 export const ENDS_PARAGRAPH = /[。．.!?！？:：]$|^[「『(（【〔].*[」』)）】〕]$/;
-// A line that opens an item: a bullet, a number, a note, a bracketed heading.
-export const OPENS_ITEM = /^(?:[・●○■□◆◇▪※＊*【〔\[(（①-⑳-]|\d{1,2}[.)．、]|[一二三四五六七八九十]+[.、．]|第\S{1,3}[章条節])/;
+// A line that opens an item: a bullet, a number, a note, a bracketed heading, a timeline's date (「4月14日(月) …」).
+export const OPENS_ITEM = /^(?:[・●○■□◆◇▪※＊*【〔\[(（①-⑳-]|\d{1,2}[.)．、]|[一二三四五六七八九十]+[.、．]|第\S{1,3}[章条節]|\d{1,2}\s?月\s?\d{1,2}\s?日|(?:19|20)\d{2}\s?[年/.-]\s?\d{1,2}|(?:令和|平成)\s?(?:\d{1,2}|元)\s?年)/;
 
 /** Japanese and other characters set without spaces between words, as a character class's contents. */
 export const CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff9f";
@@ -32,16 +32,20 @@ export function joint(before: string, after: string): string {
   return JAPANESE.test(before) || JAPANESE.test(after[0] ?? "") ? "" : " ";
 }
 
+const NON_JAPANESE_WORD = new RegExp(`^[^\\s${CJK}]*`);
+
 /** Columns the first word of a line takes (a Japanese character is a word), with the space before it. */
 function firstWord(line: string): number {
   const t = line.trimStart();
-  return JAPANESE.test(t[0] ?? "") ? columns(t[0]!) : columns(/^\S*/.exec(t)![0]) + 1;
+  // A word of digits or Latin letters ends where Japanese begins (「2025年…」: the word is 2025).
+  return JAPANESE.test(t[0] ?? "") ? columns(t[0]!) : columns(NON_JAPANESE_WORD.exec(t)![0]) + 1;
 }
 
 /**
  * Plain text with the lines a fixed width wrapped joined into their paragraphs. The width is the longest
  * line's; a line is full when the next line's first word would not have fitted after it. A text is taken
- * for wrapped when at least four lines, and a third of the lines longer than half the width, are full;
+ * for wrapped when at least four lines (two, when they reach the width), and a third of the lines longer
+ * than half the width, are full;
  * then each full line that does not end its paragraph goes on in the next line, unless that opens an item.
  */
 export function unwrapText(text: string): string {
@@ -51,8 +55,10 @@ export function unwrapText(text: string): string {
   if (width < 40) return text;
   const full = (i: number) => lines[i + 1] !== undefined && lines[i + 1]!.trim() !== "" && widths[i]! + firstWord(lines[i + 1]!) > width;
   const long = widths.filter((w) => w > width / 2).length;
-  const fulls = lines.filter((_, i) => full(i)).length;
-  if (fulls < 4 || fulls * 3 < long) return text;
+  const fulled = lines.flatMap((_, i) => (full(i) ? [widths[i]!] : []));
+  // A short text is taken for wrapped when two or more lines fill a wide page to its last column (or the one before a wide character).
+  const flush = fulled.length >= 2 && width >= 60 && fulled.every((w) => w >= width - 1);
+  if ((fulled.length < 4 && !flush) || fulled.length * 3 < long) return text;
   let out = lines[0]!;
   for (let i = 1; i < lines.length; i++) {
     const [a, b] = [lines[i - 1]!.trimEnd(), lines[i]!];
