@@ -279,7 +279,7 @@ export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[
   // Listings and blogs may list a follow-up or a pinned post twice on purpose; digests repeat their summary.
   // A post that names several organisations hit (a roundup) then gives each its own notice.
   // Posts under explicit markers (casebook headings, day lines, table rows: a prior of 2 or more) are one incident each.
-  const notices = best.generic ? withoutRepeats(best.notices) : best.notices;
+  const notices = best.generic ? withoutRepeats(best.notices, page.text) : best.notices;
   const split = best.prior >= 2 ? notices : splitRoundups(readings, notices);
   // Titles and the publisher's name are quoted as the page writes them.
   return page === cf ? split : split.map((n) => ({
@@ -335,17 +335,38 @@ function bigrams(title: string): Set<string> {
   return out;
 }
 
+/** The figures of a text (two digits or more, commas dropped): 2,400 → 2400. */
+function figures(text: string): Set<string> {
+  return new Set((text.normalize("NFKC").match(/\d[\d,]*\d/g) ?? []).map((f) => f.replace(/,/g, "")));
+}
+
+/** True when `english` holds almost no Japanese, `japanese` mostly Japanese, and two or more of the English figures, at least half of them, are the Japanese text's. */
+function translates(english: string, japanese: string): boolean {
+  const share = (t: string) => (t.match(/[\u3040-\u30ff\u3400-\u9fff]/g)?.length ?? 0) / Math.max(1, t.replace(/[\s\d,.]/g, "").length);
+  if (share(english) > 0.05 || share(japanese) < 0.4) return false;
+  const en = figures(english), ja = figures(japanese);
+  const shared = [...en].filter((f) => ja.has(f)).length;
+  return shared >= 2 && 2 * shared >= en.size;
+}
+
 /**
  * A digest that summarises its items and then gives them in full names each incident twice: the shorter
- * telling of two incident posts with (nearly) the same title is marked a repeat, not a second incident.
+ * telling of two incident posts with (nearly) the same title is marked a repeat, not a second incident; so is
+ * a bilingual notice's English telling after the Japanese.
  */
-function withoutRepeats(notices: Notice[]): Notice[] {
+function withoutRepeats(notices: Notice[], text: string): Notice[] {
   const grams = notices.map((n) => bigrams(n.title));
   const length = (n: Notice) => n.span[1] - n.span[0];
   for (let i = 0; i < notices.length; i++) {
     for (let j = i + 1; j < notices.length; j++) {
       const [a, b] = [notices[i]!, notices[j]!];
-      if (!a.isIncident || !b.isIncident || grams[i]!.size < 6) continue;
+      if (!a.isIncident || !b.isIncident) continue;
+      // A bilingual notice tells its incident again in English: the same figures in the other language.
+      if (translates(text.slice(...b.span), text.slice(...a.span))) {
+        Object.assign(b, { isIncident: false, kind: "unrelated", reason: `repeats the post "${a.title.slice(0, 40)}" in English` });
+        continue;
+      }
+      if (grams[i]!.size < 6) continue;
       const shared = [...grams[i]!].filter((g) => grams[j]!.has(g)).length;
       if ((2 * shared) / (grams[i]!.size + grams[j]!.size) < 0.8) continue;
       const [kept, repeat] = length(a) >= length(b) ? [a, b] : [b, a];

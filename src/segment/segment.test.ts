@@ -256,3 +256,7 @@ test("a post without its headline that opens with a letterhead (a date line, the
   // 公開範囲 (who may see a file) is a setting, not a publication.
   assert.deepEqual(verdicts("untitled-scope-setting.txt"), [[true, "弊社が提供する予"]]);
 });
+
+test("a bilingual notice's English telling, with the same figures, repeats its incident rather than adding one", () => {
+  assert.deepEqual(segment(casefile("bilingual-notice.txt")).map((n) => n.isIncident), [true, false]);
+});
