@@ -15,7 +15,11 @@ const CATEGORIES: readonly (readonly [CauseCategory, RegExp])[] = [
   ["human_error", /誤送信|誤送付|誤って|確認不足|人為的|誤操作|ミス/],
   ["hardware", /故障|ファームウェア|ハードウェア|ストレージ/],
 ];
-const CAUSE_SENTENCE = /原因|起因|ため(?:です|でした|と考え|と推測)|によるもの|ことが要因|要因は|契機/;
+const CAUSE_SENTENCE = /原因|起因|ため(?:です|でした|と考え|と推測)|によるもの|ことが要因|要因は/;
+// A sentence that names the cause only to say it is being looked into.
+const NOT_STATED = /^[(（]?原因[)）]?$|原因と|原因の|原因究明|原因調査|原因(?:や|など|等)|原因(?:は|について(?:は)?)[^。]{0,12}(?:調査中|調査して|確認中|確認して)/;
+// 〜を契機に mostly tells what led to finding the incident: its sentence is the cause only when it names one.
+const TRIGGER = /契機/;
 
 /** The stated cause: the notice's own words and a category. */
 export const causeRule: Rule<"cause"> = {
@@ -23,12 +27,13 @@ export const causeRule: Rule<"cause"> = {
   heuristics: ["cause/stated"],
   run(ctx) {
     const body = ctx.sentences.filter((s) => s.end > ctx.titleEnd);
-    const stated = body.filter((s) => CAUSE_SENTENCE.test(s.text) && s.text.length >= 8 && !/^[(（]?原因[)）]?$|原因と|原因の|原因究明|原因調査/.test(s.text));
+    const categoryOf = (text: string) => CATEGORIES.find(([, re]) => re.test(text))?.[0] ?? "unknown";
+    const stated = body.filter((s) => s.text.length >= 8 && !NOT_STATED.test(s.text) && (CAUSE_SENTENCE.test(s.text) || (TRIGGER.test(s.text) && categoryOf(s.text) !== "unknown")));
     // "(原因)" or "【原因】" headings: the cause is the next sentence.
     const headed = body.findIndex((s) => /^[【(（■□●・\d.．\s]*原因[】)）]?\s*(?:と(?:対策|再発防止))?[】)）]?$/.test(s.text));
     const pick = headed >= 0 && body[headed + 1] ? body[headed + 1]! : stated[0];
     if (!pick) return [];
-    const category = CATEGORIES.find(([, re]) => re.test(pick.text))?.[0] ?? "unknown";
+    const category = categoryOf(pick.text);
     const text = pick.text.replace(/^[・\s]+/, "");
     return [ctx.find("cause", category, pick.end - text.length, pick.end, 0.6, "cause/stated")];
   },

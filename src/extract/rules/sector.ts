@@ -1,7 +1,7 @@
 import type { DataType, Finding, Sector } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround, type Hit } from "../scan.js";
-import { ENGLISH_SECTOR_CUES, LEGAL_FORM_SECTORS, NAME_SECTORS, OPERATED_SHOP, PUBLIC_BODY, SECTOR_CUES } from "../../core/vocab/sectors.js";
+import { ENGLISH_SECTOR_CUES, GENERIC_NAME_TAIL, LEGAL_FORM_SECTORS, NAME_SECTORS, OPERATED_SHOP, PUBLIC_BODY, SECTOR_CUES } from "../../core/vocab/sectors.js";
 import { LEGAL_FORM, SELF_REFERENCES } from "../../core/vocab/organizations.js";
 import { hasLegalForm, orgNameOf, selfReferencesIn } from "../names.js";
 
@@ -47,11 +47,17 @@ function inDataList(text: string, at: number): boolean {
   return (inside.match(/、/g) ?? []).length >= 2;
 }
 
-/** The sector an organisation's name says: its ending, then its place (a prefecture's centre), then its legal form. */
-function sectorOfName(name: string): { sector: Sector; by: "org-name" | "legal-form" } | null {
+/**
+ * The sector an organisation's name says: its ending, then its place (a prefecture's centre), then the
+ * word before a generic ending (住宅 of いろは住宅サービス), then its legal form.
+ */
+function sectorOfName(name: string): { sector: Sector; by: "org-name" | "name-word" | "legal-form" } | null {
   const bare = (orgNameOf(name) ?? name).replace(LEGAL_FORMS, "").replace(/\s+/g, "");
   for (const [sector, re] of NAME_SECTORS) if (re.test(bare)) return { sector, by: "org-name" };
   if (PUBLIC_BODY.test(bare)) return { sector: "government", by: "org-name" };
+  const stem = bare.replace(GENERIC_NAME_TAIL, "");
+  // Not a place's one-character ending (宅都 of 宅都グループ is no prefecture).
+  if (stem.length >= 2 && stem !== bare) for (const [sector, re] of NAME_SECTORS) if (sector !== "government" && re.test(stem)) return { sector, by: "name-word" };
   for (const [sector, re] of LEGAL_FORM_SECTORS) if (re.test(name)) return { sector, by: "legal-form" };
   return null;
 }
@@ -92,8 +98,8 @@ function supportWithFraming(ctx: RuleContext): Map<Sector, Support> {
 const SELF_SECTOR = new Map(SELF_REFERENCES.filter((r) => r.sector !== null).map((r) => [r.word, r.sector!]));
 
 // How much each kind of evidence weighs, and the confidence of a sector read from it.
-const WEIGHTS = { "org-name": 10, "public-institution": 11, description: 11, "legal-form": 3, "self-reference": 4 } as const;
-const CONFIDENCE = { "org-name": 0.85, "public-institution": 0.75, description: 0.75, "page-publisher": 0.7, "legal-form": 0.6, "self-reference": 0.8, cues: 0.55, "case-notice": 0.6 } as const;
+const WEIGHTS = { "org-name": 10, "public-institution": 11, description: 11, "name-word": 6, "legal-form": 3, "self-reference": 4 } as const;
+const CONFIDENCE = { "org-name": 0.85, "name-word": 0.7, "public-institution": 0.75, description: 0.75, "page-publisher": 0.7, "legal-form": 0.6, "self-reference": 0.8, cues: 0.55, "case-notice": 0.6 } as const;
 
 /** The sectors the notice's words support, with their weights. */
 function supportOf(ctx: RuleContext): Map<Sector, Support> {
@@ -198,7 +204,7 @@ function recordSupport(ctx: RuleContext, sector: Sector, s: Support, conf: numbe
  */
 export const sectorRule: Rule<"sector"> = {
   field: "sector",
-  heuristics: ["sector/org-name", "sector/description", "sector/public-institution", "sector/operated-shop", "sector/page-publisher", "sector/legal-form", "sector/self-reference", "sector/cues", "sector/case-notice", "sector/card-leak-from-purchases", "sector/company-without-cues"],
+  heuristics: ["sector/org-name", "sector/name-word", "sector/description", "sector/public-institution", "sector/operated-shop", "sector/page-publisher", "sector/legal-form", "sector/self-reference", "sector/cues", "sector/case-notice", "sector/card-leak-from-purchases", "sector/company-without-cues"],
   run(ctx) {
     const scores = supportWithFraming(ctx);
     // A card leak from purchases, or an incident at a shop the organisation runs, is an EC incident;
