@@ -19,6 +19,8 @@ export interface Heading {
   titled?: boolean;
   /** The post is a row of a table whose columns are about incidents (流出件数, 被害…). */
   tableRow?: boolean;
+  /** Where the post ends when the layout knows it before the next post starts (a digest's bullet, not the remark after it). */
+  end?: number;
 }
 
 /** A heading on a line of its own (most layouts): the whole line titles the post. */

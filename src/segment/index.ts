@@ -188,7 +188,7 @@ function blocksOf(text: string, lines: Line[], headings: Heading[]): Block[] {
   }
   headings.forEach((h, k) => {
     const next = headings[k + 1]?.start ?? text.length;
-    const end = h.listing ? listingEnd(lines, h.titleEnd, next) : next;
+    const end = h.listing ? listingEnd(lines, h.titleEnd, next) : Math.min(h.end ?? next, next);
     blocks.push({ start: h.start, end, titleStart: h.titleStart, titleEnd: h.titleEnd, heading: h, titled: h.titled ?? true });
   });
   return blocks;

@@ -208,13 +208,18 @@ export function separated(lines: Line[]): Heading[] {
 // A bulleted line of prose: "• 電子部品X社が…を開示。", "- X市のサーバーが感染、…".
 const BULLET = /^\s*[•・●◆■▪\-]\s*/;
 
-/** A summary of items as bullets, each a sentence or two about one organisation's incident. */
+/**
+ * A summary of items as bullets, each a sentence or two about one organisation's incident; an item ends
+ * with its paragraph (a remark after the list is not the last item's).
+ */
 export function bullets(lines: Line[]): Heading[] {
-  const items = lines.filter((l) => BULLET.test(l.text) && l.text.trim().length >= 30 && incidentTitle(l.text.trim()));
-  return items.length >= 2 ? items.map((l) => {
+  const items = lines.map((l, i) => [l, i] as const).filter(([l]) => BULLET.test(l.text) && l.text.trim().length >= 30 && incidentTitle(l.text.trim()));
+  return items.length >= 2 ? items.map(([l, i]) => {
     const lead = l.text.length - l.text.replace(BULLET, "").length;
     const title = firstSentence(l.text.slice(lead).trim());
-    return { start: l.start, titleStart: l.start + lead, titleEnd: l.start + lead + title.length, casebook: false, listing: false, date: null, category: null, titled: false };
+    let last = i;
+    while (lines[last + 1] && !isBlank(lines[last + 1]) && !BULLET.test(lines[last + 1]!.text)) last++;
+    return { start: l.start, titleStart: l.start + lead, titleEnd: l.start + lead + title.length, casebook: false, listing: false, date: null, category: null, titled: false, end: lines[last]!.end };
   }) : [];
 }
 

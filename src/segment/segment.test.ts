@@ -260,3 +260,10 @@ test("a post without its headline that opens with a letterhead (a date line, the
 test("a bilingual notice's English telling, with the same figures, repeats its incident rather than adding one", () => {
   assert.deepEqual(segment(casefile("bilingual-notice.txt")).map((n) => n.isIncident), [true, false]);
 });
+
+test("a digest's bullets are one item each, a misdelivery told as 誤った宛先に送付 among them; the remark under the list belongs to no item", () => {
+  const cf = casefile("digest-bullets-remark.txt");
+  const items = segment(cf).filter((n) => n.isIncident);
+  assert.deepEqual(items.map((n) => n.title.slice(0, 6)), ["11月17日", "11月18日", "11月20日"]);
+  assert.ok(!cf.text.slice(...items[2]!.span).includes("今週は"));
+});

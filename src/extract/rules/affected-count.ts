@@ -4,14 +4,14 @@ import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround, type Hit } from "../scan.js";
 import { proseSentences, type Sentence } from "../normalize/sentences.js";
 
-const COUNT = /(?:(?<q0>合計|総計|総数|計)[ \t　]*)?(?:(?<q1>約|最大|およそ|延べ|少なくとも)[ \t　]*)?(?<num>[\d一二三四五六七八九十百千〇][\d,.一二三四五六七八九十百千〇万億]*)[ \t　]*(?<unit>万|億|千)?[ \t　]*(?<rest>\d[\d,]*(?=[ \t　]*(?:人|名|件)))?[ \t　]*(?<ctr>人分|名分|件分|件|名|人|世帯|社|アカウント|口座|枚)(?<q2>以上|超|余り|程度|ほど|強|弱|を超える)?/g;
+const COUNT = /(?:(?<q0>合計|総計|総数|計)[ \t　]*)?(?:(?<q1>約|最大|およそ|延べ|少なくとも)[ \t　]*)?(?<num>[\d一二三四五六七八九十百千〇][\d,.一二三四五六七八九十百千〇万億]*)[ \t　]*(?<unit>万|億|千)?[ \t　]*(?<rest>\d[\d,]*(?=[ \t　]*(?:人|名|件)))?[ \t　]*(?<ctr>人分|名分|件分|件|名|人|世帯|社|アカウント|口座|枚|通(?!知|信|報|常|販|帳|話|算|過|り|じ|して))(?<q2>以上|超|余り|程度|ほど|強|弱|を超える)?/g;
 // English news: "around 5,000 pieces of data", "500 million users", "18,000 business partners", "some 210,000 personal data sets", "1.25 million sets of ID numbers".
 const COUNT_EN = /(?<q1>around|about|approximately|some|up to|more than|over|nearly)?\s?(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<unit>million|billion)?\s(?:(?!of\b)[a-z]+(?:['’]s)?\s){0,2}(?<ctr>people|persons|individuals|customers|users|members|patients|students|employees|clients|partners|subscribers|applicants|contacts|records|pieces of (?:personal )?(?:data|information)|accounts|(?:personal )?data sets|sets of (?:personal )?[a-z]+)\b/gi;
 const LEAK_EN = /leak|expos|compromis|stolen|breach|affected/i;
 const PEOPLE = /様\s*$|(?<!第三)者\s*$|お客様|顧客|会員|利用者|個人情報|生徒|児童|学生|患者|職員|被保険者|組合員|対象者|受講者|応募者|ユーザー|従業員|方|件数|人数|者数|受験者|保護者|卒業生|入居者|取引先|加入者|登録者|購入者|申込者|参加者|データ/;
 // People named right after the count: "447名の患者様", "120人分の参加者".
 const PEOPLE_AFTER = /^\s*(?:分)?の(?:患者|お客様|顧客|会員|利用者|生徒|児童|学生|方|受講者|参加者|応募者|組合員|被保険者)/;
-const LEAK = /漏えい|漏洩|漏れ|流出|閲覧|可能性|おそれ|恐れ|対象|影響|被害|送信|不正利用|不正ログイン|不正アクセス|なりすまし|乗っ取|持ち出|紛失|盗難|盗まれ|誤送|含まれ|登録され|盗取|記載|記録され/;
+const LEAK = /漏えい|漏洩|漏れ|流出|閲覧|可能性|おそれ|恐れ|対象|影響|被害|送信|不正利用|不正ログイン|不正アクセス|なりすまし|乗っ取|持ち出|紛失|盗難|盗まれ|誤送|誤った(?:宛先|送付先)|宛先を(?:誤|間違)|誤って|別の(?:方|人|世帯|宛先)(?:に|へ|宛)|含まれ|登録され|盗取|記載|記録され/;
 // A heading over the count that says what leaked or what the data was ("2 データ内容", "【流出した情報】").
 const DATA_HEADER = new RegExp(`${LEAK.source}|データ内容|情報の内容|対象(?:者|件数)|件数|人数`);
 const NOT_VICTIMS = /(?:第|毎日|毎月|年間|月間|過去|計画|目標|延べ)\s*$/;
@@ -42,6 +42,9 @@ const ELSEWHERE = /(?:にも|前回|以前|別件|新たに|追加で)[^。、]{
 const EARLIER_REPORT = /(?:第\d+報|前回|前報|当初|これまで|先般|先日)[^。]{0,12}(?:お知らせ|公表|発表|報告|公開)(?:いた)?し(?:まし)?た\s*$/;
 // A figure that holds the organisation's share and more ("最大約17万件…その中に当組合に関連する情報も").
 const SUPERSET_AFTER = /^[^。]{0,40}(?:その中に|そのうち|このうち)[^。]{0,20}(?:当|本|弊)/;
+
+// Papers sent to one addressee each: 通知書, 案内状, はがき, 封書, 郵便物.
+const LETTERS = /(?:書|状|通知|はがき|ハガキ|葉書|封書|郵便物?|書類|文書|帳票|DM|ダイレクトメール)(?:の|を)?\s*$/;
 
 interface Candidate {
   start: number;
@@ -121,6 +124,8 @@ function scoreOf(ctx: RuleContext, prose: readonly Sentence[], h: Hit, ctr: stri
   if (/^\s*(?:の)?うち/.test(after)) score -= 2; // "16,000名のうち約3,000名": the whole, of which a part was hit
   if (ctr === "社" || ctr === "口座") score -= 3;
   if (ctr === "枚") score -= 1; // sheets: one person's data each only sometimes
+  // Letters or forms sent ("通知書312通"): one addressee each; other things counted in 通 (mails) are not people.
+  if (ctr === "通") score -= LETTERS.test(before) ? 1 : 4;
   if (ctr === "アカウント" || ctr === "accounts" || /アカウント\s*$/.test(before)) score -= 2;
   if (NOT_VICTIMS.test(before) && !(q.q1 && /過去$/.test(before))) score -= 5; // 過去最大 is a record, not a period
   if (/(?:うち|内訳|内、)\s*[^。]{0,12}$/.test(before)) score -= 1;

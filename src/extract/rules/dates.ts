@@ -130,19 +130,35 @@ function wireByline(ctx: RuleContext): DateCandidate | null {
   return d ? { d, rank: 0.5, conf: 0.6, rule: "disclosed_on/wire-byline" } : null;
 }
 
-/** A news lead dating the announcement: the first sentence with a dated 発表/公表/明らかに/わかった. */
+/**
+ * A news lead dating the announcement: the first sentence with a dated 発表/公表/明らかに/わかった (a
+ * digest's item without a headline: its own first sentence, 「・10月6日 X社は…と発表した」).
+ */
 function announced(ctx: RuleContext): DateCandidate | null {
   const wire = ctx.dates.some((d) => d.byline);
   for (const s of proseSentences(ctx.text, ctx.sentences)) {
-    if (s.end <= ctx.titleEnd || !ANNOUNCED.test(s.text)) continue;
-    // A day without its year is read from the article's byline, when it has one (dates.ts).
-    const d = dayDates(ctx, s.start, s.end).find((x) => (!x.yearInferred || wire) && /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:、|,|に)/.test(ctx.text.slice(x.end, x.end + 5)));
-    if (d && (d.start - s.start <= 2 || /は\s*$/.test(ctx.text.slice(Math.max(s.start, d.start - 3), d.start)))) {
-      return { d, rank: 1, conf: 0.65, rule: d.yearInferred ? "disclosed_on/announced-year-from-byline" : "disclosed_on/announced" };
+    if ((ctx.headed && s.end <= ctx.titleEnd) || !ANNOUNCED.test(s.text)) continue;
+    // A day without its year is read from the article's byline, or the month a digest's header names (context.ts).
+    // It is followed by 、 or に and opens the sentence or follows its subject (「X社は27日、」); a date opening
+    // the sentence may stand before its subject like a label (「10月6日　X社は」).
+    const d = dayDates(ctx, s.start, s.end).find((x) => {
+      if (x.yearInferred && !wire && !ctx.notice.pageMonth) return false;
+      const after = ctx.text.slice(x.end, x.end + 5);
+      if (ctx.text.slice(s.start, x.start).replace(/^[\s・•●■◆-]+/, "").length <= 2) return DATE_LEADS.test(after) || SUBJECT_AFTER.test(after);
+      return DATE_LEADS.test(after) && /は\s*$/.test(ctx.text.slice(Math.max(s.start, x.start - 3), x.start));
+    });
+    if (d) {
+      const rule = !d.yearInferred ? "disclosed_on/announced" : wire ? "disclosed_on/announced-year-from-byline" : "disclosed_on/announced-year-from-page";
+      return { d, rank: 1, conf: 0.65, rule };
     }
   }
   return null;
 }
+
+// What follows the date of an announcement: 、 or に, a weekday between.
+const DATE_LEADS = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:、|,|に)/;
+// A space before the subject, after a date set like a label.
+const SUBJECT_AFTER = /^[ \t\u3000]+(?=\S)/;
 
 /**
  * The notice's own date: the listing or heading date, else the best of the title's date, a date line
@@ -151,7 +167,7 @@ function announced(ctx: RuleContext): DateCandidate | null {
  */
 export const disclosedOnRule: Rule<"disclosed_on"> = {
   field: "disclosed_on",
-  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/wire-byline", "disclosed_on/announced", "disclosed_on/announced-year-from-byline", "disclosed_on/labelled-date", "disclosed_on/labelled-date-year-from-context"],
+  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/wire-byline", "disclosed_on/announced", "disclosed_on/announced-year-from-byline", "disclosed_on/announced-year-from-page", "disclosed_on/labelled-date", "disclosed_on/labelled-date-year-from-context"],
   run(ctx) {
     const listed = ctx.notice.listingDate;
     if (listed) {

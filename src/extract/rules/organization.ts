@@ -145,7 +145,7 @@ const NOT_AN_ORG = /(?:サイト|システム|サーバ|サーバー|メール|�
 
 // A description before a name, written in kanji and katakana: 家電量販店の, 人材派遣大手の, 米検索大手
 // (お茶の水 starts in kana: a name); a kind of company glued to the name: 旅行会社さくら旅路, 化粧品メーカーX.
-const DESCRIPTION = /^[\u3400-\u9fff\u30a1-\u30fc々]{2,12}の(?=[^の]{2,}$)|^[\u3400-\u9fff\u30a1-\u30fc々]{0,10}(?:最大手|大手)(?=[^\sの]{2,}$)|^[\u3400-\u9fff\u30a1-\u30fc々]{1,8}(?:会社|メーカー|業者|企業)(?=[^\sの]{2,}$)/;
+const DESCRIPTION = /^[\u3400-\u9fff\u30a1-\u30fc々]{2,12}の(?=[^の]{2,}$)|^[\u3400-\u9fff\u30a1-\u30fc々]{0,10}(?:最大手|大手)(?=[^\sの]{2,}$)|^[\u3400-\u9fff\u30a1-\u30fc々]{1,8}(?:(?<!株式|有限|合同|合資|合名)会社|メーカー|業者|企業)(?=[^\sの]{2,}$)/;
 
 /** A name after its description: "家電量販店のヤマダ電機" → "ヤマダ電機" (お茶の水女子大学 keeps its の). */
 function afterDescription(word: string): string {
@@ -153,9 +153,17 @@ function afterDescription(word: string): string {
   return m ? word.slice(m[0].length) : word;
 }
 
+// A name that opens on its legal form after the clause describing it: "…を運営する株式会社そよかぜツアーズ".
+const LEGAL_NAME_AFTER_CLAUSE = new RegExp(`[ぁ-ゖ](?=(?:${LEGAL_FORM})[^ぁ-ゖ、。\\s]*[^、。\\s]*$)`);
+
+const SELF_CLAUSE = new RegExp(`${SELF_REFERENCE_WORD}|委託|取引`);
+
 /** A name after the clause that describes it: "財布やかばんを販売する三京商会" → "三京商会". */
 function afterClause(word: string): string {
   if (isPlainName(word)) return word;
+  // Not when the clause ties the name to the notice's own organisation (当社が委託している株式会社X: its vendor).
+  const legal = LEGAL_NAME_AFTER_CLAUSE.exec(word);
+  if (legal && isPlainName(word.slice(legal.index + 1)) && !SELF_CLAUSE.test(word.slice(0, legal.index + 1))) return word.slice(legal.index + 1);
   const tail = /[^ぁ-ゖ、。\s]{2,}$/.exec(word);
   return tail && /[ぁ-ゖ]$/.test(word.slice(0, tail.index)) ? tail[0] : word;
 }
