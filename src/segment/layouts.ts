@@ -233,7 +233,7 @@ export function tableRows(lines: Line[]): Heading[] {
   const header = lines.findIndex((l) => ROW.test(l.text) && !/[0-9０-９]/.test(l.text) && INCIDENT_COLUMNS.test(l.text));
   if (header < 0) return [];
   const rows = lines.slice(header + 1).filter((l) => ROW.test(l.text) && /[0-9０-９]/.test(l.text) && l.text.replace(/[|｜\s]/g, "").length >= 6);
-  return rows.length >= 2 ? rows.map((l) => lineHeading(l, { listing: true, tableRow: true, date: dateOnly(l.text.split(/[|｜]/)[0]!) })) : [];
+  return rows.length >= 2 ? rows.map((l) => lineHeading(l, { listing: true, tableRow: true, date: dateOnly(l.text.split(/[|｜]/).find((c) => c.trim() !== "") ?? "") })) : [];
 }
 
 /** An item starting at line `i`, with the headline above it when there is one (not the page's title); else its first sentence stands as its title. */

@@ -267,3 +267,13 @@ test("a digest's bullets are one item each, a misdelivery told as 誤った宛�
   assert.deepEqual(items.map((n) => n.title.slice(0, 6)), ["11月17日", "11月18日", "11月20日"]);
   assert.ok(!cf.text.slice(...items[2]!.span).includes("今週は"));
 });
+
+test("an organisation's report of its investigation into an incident it announced on an earlier date is an incident follow-up; a study of many incidents is not", () => {
+  assert.deepEqual(segment(casefile("follow-up-investigation.txt")).map((n) => [n.isIncident, n.kind]), [[true, "incident_notice"]]);
+  assert.deepEqual(segment(casefile("survey-results.txt")).map((n) => [n.isIncident, n.kind]), [[false, "advisory"]]);
+});
+
+test("a table whose rows open with a bar dates each row by its first cell", () => {
+  const rows = segment(casefile("table-leading-bars.txt")).filter((n) => n.isIncident);
+  assert.deepEqual(rows.map((n) => n.listingDate), ["2025-09-03", "2025-09-17"]);
+});
