@@ -1,4 +1,10 @@
+import { LEGAL_FORM } from "../core/vocab/organizations.js";
 import { isBlank, type Line } from "./lines.js";
+
+/** A line holding only an organisation's name: a legal form and a name, or a name that ends like a body or an institution. */
+export const ORG_LINE = new RegExp(`^(?:${LEGAL_FORM})\\S{1,30}$|^\\S{1,30}(?:${LEGAL_FORM}|協会|組合|財団|機構|大学|病院|市|町|村|区|県|都|府|庁|省|委員会)$`);
+/** A letterhead's name line in English: "Kanda Electronics Co., Ltd.". */
+export const ENGLISH_ORG_LINE = /^[A-Z][\w&.,'’ -]{1,60}\s(?:Co\.,?\s?Ltd\.|Inc\.|Corporation|Corp\.|Ltd\.|Holdings)$/;
 
 /** A place where a post starts, and what the container says about the post. */
 export interface Heading {
@@ -109,7 +115,8 @@ export function datedLines(lines: Line[]): Heading[] {
     const title = lines[j];
     // Under its date, a release's title may read as a sentence (「…を発売します」) but is short and unstopped.
     const tt = title?.text.trim() ?? "";
-    if (!title || j - i > 2 || DATE_ALONE.test(title.text.normalize("NFKC")) || tt.length < 6 || tt.length > 100 || /[。.]$/.test(tt)) continue;
+    // A letterhead's date above the organisation's name titles nothing.
+    if (!title || j - i > 2 || DATE_ALONE.test(title.text.normalize("NFKC")) || tt.length < 6 || tt.length > 100 || /[。.]$/.test(tt) || ORG_LINE.test(tt) || ENGLISH_ORG_LINE.test(tt)) continue;
     out.push(lineHeading(lines[i]!, { listing: true, date: iso(alone[1]!, alone[2]!, alone[3]!) }, title));
   }
   return out.length >= 3 ? out : [];

@@ -1,10 +1,9 @@
 import type { Casefile, Notice, Span } from "../core/types.js";
-import { LEGAL_FORM } from "../core/vocab/organizations.js";
 import { foldWidth } from "../core/width.js";
 import { Readings } from "../extract/reading.js";
 import { choose, speaksOfItself, type Proposal } from "./choose.js";
 import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
-import { blogPosts, couldBeTitle, datedLines, dayListing, digest, LISTING_END, readMoreIndex, trailingDate, type Heading } from "./headings.js";
+import { blogPosts, couldBeTitle, datedLines, dayListing, digest, ENGLISH_ORG_LINE, LISTING_END, ORG_LINE, readMoreIndex, trailingDate, type Heading } from "./headings.js";
 import { bullets, cases, headlineList, headlines, leads, paragraphs, quotes, separated, tableRows } from "./layouts.js";
 import { isBlank, splitLines, type Line } from "./lines.js";
 import { splitRoundups } from "./victims.js";
@@ -58,8 +57,6 @@ const LAYOUTS: readonly Layout[] = [
 
 // Breadcrumbs and menus: "ホーム > お知らせ > 報道発表", "すべて | お知らせ | IR情報".
 const NAVIGATION = /\S\s*[>＞›»]\s*\S.*[>＞›»]|\S\s*[>＞›»]\s*\S|(?:\s[|｜]\s.*){2,}/;
-// A line holding only an organisation's name: a legal form and a name, or a name that ends like a body or an institution.
-const ORG_LINE = new RegExp(`^(?:${LEGAL_FORM})\\S{1,30}$|^\\S{1,30}(?:${LEGAL_FORM}|協会|組合|財団|機構|大学|病院|市|町|村|区|県|都|府|庁|省|委員会)$`);
 
 /** The organisation a page header names on a line of its own, in its first lines. */
 function publisherOf(lines: Line[], before: number): Notice["publisher"] {
@@ -108,8 +105,6 @@ function isMenu(text: string): boolean {
 
 // A letterhead's date line: "2025年10月8日(水)", "令和7年3月18日", "2025.12.01 18:00 更新", "October 8, 2025".
 const DATE_LINE = /^(?:[^\s。]{0,6}[:：]\s*)?(?:(?:19|20)\d{2}|(?:令和|平成)\s*(?:\d{1,2}|元))\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*(?:更新|公開|掲載|発表|公表|作成|現在)?\s*$|^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2},?\s(?:19|20)\d{2}$/;
-// A letterhead's name line in English: "Kanda Electronics Co., Ltd.".
-const ENGLISH_ORG_LINE = /^[A-Z][\w&.,'’ -]{1,60}\s(?:Co\.,?\s?Ltd\.|Inc\.|Corporation|Corp\.|Ltd\.|Holdings)$/;
 
 /** True for a page title made of its section and site only ("お知らせ | 株式会社X"): the page's frame, not the notice's title. */
 function isFrameTitle(t: string): boolean {

@@ -277,3 +277,8 @@ test("a table whose rows open with a bar dates each row by its first cell", () =
   const rows = segment(casefile("table-leading-bars.txt")).filter((n) => n.isIncident);
   assert.deepEqual(rows.map((n) => n.listingDate), ["2025-09-03", "2025-09-17"]);
 });
+
+test("a notice whose letterhead date stands above the organisation's name, over a list of related news, is one notice, not a listing", () => {
+  const ns = segment(casefile("notice-with-related-list.txt"));
+  assert.deepEqual(ns.map((n) => [n.isIncident, n.title]), [[true, "会員アカウントへの不正ログインについて"]]);
+});
