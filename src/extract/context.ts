@@ -117,8 +117,12 @@ export class RuleContext {
         const first = plain.find((d) => d.year !== null && !d.yearInferred);
         // Without one, the month the page's header names (a monthly report's).
         const page = /^(\d{4})-(\d{2})$/.exec(this.notice.pageMonth ?? "");
+        // Else a numbered case's dates take the year of the notice that frames it.
+        const context = this.notice.context;
+        const framed = wire || first || page || !context ? undefined : findDates(this.source.slice(context[0], context[1]), null).find((d) => d.year !== null && !d.yearInferred);
         const ref = wire ? { year: wire.year!, month: wire.month, day: wire.day! }
-          : first ? { year: first.year!, month: first.month } : page ? { year: Number(page[1]), month: Number(page[2]) } : null;
+          : first ? { year: first.year!, month: first.month } : page ? { year: Number(page[1]), month: Number(page[2]) }
+          : framed ? { year: framed.year!, month: framed.month } : null;
         // A day written alone before any full date ("27 日") was left out of the first reading: the byline reads it.
         const yearless = plain.some((d) => d.year === null) || (wire !== undefined && matches.some((m) => m.groups!.od !== undefined && m.index! < wire.start));
         this.dateCache = ref && yearless ? findDates(this.text, ref, matches) : plain;

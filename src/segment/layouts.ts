@@ -160,9 +160,12 @@ export function cases(lines: Line[]): Heading[] {
   return items.length >= 2 ? items.map((l) => lineHeading(l)) : [];
 }
 
+// Under a line that announces cases, a number and a space also head a case, as public bodies write them: 「1　県立X高等学校」.
+const SPACED_NUMBER = /^\s*[0-9０-９]{1,2}[ \u3000]+(?=\S)/;
+
 /** The ordinal of a numbered line: (2) → 2, ③ → 3. */
 function ordinal(text: string): number {
-  const m = NUMBER.exec(text)![0].normalize("NFKC");
+  const m = (NUMBER.exec(text) ?? SPACED_NUMBER.exec(text))![0].normalize("NFKC");
   const circled = /[①-⑳]/.exec(m);
   return circled ? circled[0].charCodeAt(0) - 0x2460 + 1 : Number(/\d+/.exec(m)![0]);
 }
@@ -179,9 +182,10 @@ function announcedCases(lines: Line[]): Line[] {
   for (let i = at + 1; i < lines.length && gap <= 3; i++) {
     const t = lines[i]!.text.trim();
     if (t === "") continue;
-    if (!NUMBER.test(t) || t.length > 120 || /[。]$/.test(t)) { if (items.length === 0) gap++; continue; }
+    const number = NUMBER.exec(t) ?? SPACED_NUMBER.exec(t);
+    if (!number || t.length > 120 || /[。]$/.test(t)) { if (items.length === 0) gap++; continue; }
     if (ordinal(t) !== items.length + 1) break;
-    const heading = t.replace(NUMBER, "");
+    const heading = t.slice(number[0].length);
     const next = lines.slice(i + 1).find((l) => !isBlank(l));
     if (!isIncidentHeadline(heading) && !(heading.length <= 40 && !NOT_HEADLINE.test(heading) && next !== undefined && isProse(next.text))) break;
     items.push(lines[i]!);

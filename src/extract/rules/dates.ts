@@ -167,7 +167,7 @@ const SUBJECT_AFTER = /^[ \t\u3000]+(?=\S)/;
  */
 export const disclosedOnRule: Rule<"disclosed_on"> = {
   field: "disclosed_on",
-  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/wire-byline", "disclosed_on/announced", "disclosed_on/announced-year-from-byline", "disclosed_on/announced-year-from-page", "disclosed_on/labelled-date", "disclosed_on/labelled-date-year-from-context"],
+  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/wire-byline", "disclosed_on/announced", "disclosed_on/announced-year-from-byline", "disclosed_on/announced-year-from-page", "disclosed_on/labelled-date", "disclosed_on/labelled-date-year-from-context", "disclosed_on/case-notice"],
   run(ctx) {
     const listed = ctx.notice.listingDate;
     if (listed) {
@@ -179,7 +179,13 @@ export const disclosedOnRule: Rule<"disclosed_on"> = {
     }
     const found = [titleDate(ctx), dateLine(ctx), labelledDate(ctx), byline(ctx), announced(ctx), wireByline(ctx)].filter((c): c is DateCandidate => c !== null);
     const best = found.sort((a, b) => b.rank - a.rank)[0];
-    return best ? [ctx.find("disclosed_on", best.d.iso, best.d.start, best.d.end, best.conf, best.rule)] : [];
+    if (best) return [ctx.find("disclosed_on", best.d.iso, best.d.start, best.d.end, best.conf, best.rule)];
+    // A numbered case that states no date of its own was published with the notice that frames it.
+    const outer = ctx.framing();
+    const framed = outer ? dateLine(outer) : null;
+    if (!outer || !framed) return [];
+    const at = outer.find("disclosed_on", framed.d.iso, framed.d.start, framed.d.end, framed.conf, framed.rule).span;
+    return [ctx.findInSource("disclosed_on", framed.d.iso!, at[0], at[1], 0.8, "disclosed_on/case-notice")];
   },
 };
 
