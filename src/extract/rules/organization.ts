@@ -270,6 +270,12 @@ function recurs(text: string, word: string, from: number): boolean {
 // Sentences of the body where a news lead may stand.
 const LEAD_SENTENCES = 3;
 
+// How a news report describes a firm that finds others' leaks: セキュリティ企業の, 調査会社, 研究者.
+const SECURITY_REPORTER = /(?:セキュリティ|サイバー)(?:企業|会社|ベンダー|事業者|研究者|専門家|調査会社|研究機関)|調査会社|研究者|ホワイトハッカー/;
+
+// What a security firm found, and whose: 「Yの社内データが」, 「Yの顧客情報を」.
+const REPORTED_OWNER = /(?:^|[、,]\s?)([^、。「」『』\s]{2,40}?)の(?:社内|内部|顧客|会員|従業員|取引先)?(?:データ|情報|サーバー?|システム|ファイル)(?:が|を)/;
+
 /** The subject of the first sentences of a news report or notice. */
 function fromSubjects(ctx: RuleContext): Evidence[] {
   const out: Evidence[] = [];
@@ -284,6 +290,15 @@ function fromSubjects(ctx: RuleContext): Evidence[] {
     // "Xの会員情報を管理するシステムが…": a lead that opens on what the owner lost.
     const rep = reporter ?? (deep ? null : OWNER_LEAD.exec(s.text));
     if (!rep) continue;
+    // A security firm or researcher telling of someone else's leak (「米セキュリティ企業のXは…Yの社内データが公開されていると明らかにした」) reports it; it was not hit.
+    // The owner of what it found is the organisation hit (「…である北斗機工株式会社の社内データが」).
+    if (SECURITY_REPORTER.test(rep[1]!)) {
+      const rest = s.text.slice(rep[0].length);
+      const owned = REPORTED_OWNER.exec(rest);
+      const owner = owned ? afterDescription(afterClause(owned[1]!)) : "";
+      if (owner && orgNameOf(owner) === owner && isPlainName(owner)) out.push(ev(owner, s.start + rep[0].length + owned!.index + owned![0].indexOf(owner), "news-subject"));
+      continue;
+    }
     // "Xは14日、", "Xは…と発表した": a report's subject, named as such.
     const lead = dated !== null || reporter === null || REPORTS.test(s.text) || /によ(?:ると|りますと)$/.test(rep[0]);
     // "人材派遣大手のワークリンクは", "財布を販売する三京商会は": the name after its description.
