@@ -91,8 +91,8 @@ const PROSE = /^.{20,}。$/;
 const MAIL_HEADER = /^(?:【[^】]{1,4}】)?\s*(?:From|To|Cc|Subject|件名|差出人|送信者|宛先)\s*[:：]/i;
 const PROSE_LINE = /^.{40,}。\s*$/m;
 const TITLE_WORDS = /お詫び|おわび|お知らせ|ご報告|について|に関する|のご案内|報告書|発生|判明/;
-// A letter's salutation and greeting (「お客様各位」, 「平素は格別のお引き立てを…」): neither title nor lead.
-const SALUTATION = /^\s*[^。\n]{0,16}各位\s*$|^\s*(?:平素|日頃|日ごろ)[はよ]/;
+// A letter's salutation and greeting (「お客様各位」, 「平素は格別のお引き立てを…」, 「いつも当院をご利用いただき、ありがとうございます」): neither title nor lead.
+const SALUTATION = /^\s*[^。\n]{0,16}各位\s*$|^\s*(?:平素|日頃|日ごろ)[はよ]|^\s*(?:いつも|毎度)[^。\n]{0,30}(?:ありがとうございます|ありがとうございます。|御礼申し上げます)/;
 // A numbered or bulleted item: 「1. …」, 「(2) …」, 「③ …」, 「・…」.
 const LIST_ITEM = /^(?:\d{1,2}\s*[.．)）、]|[(（]\d{1,2}[)）]|[①-⑳]|[・•■●◆▶-])\s*/;
 

@@ -397,6 +397,9 @@ const FACILITY = /ホーム|施設|センター|病院|クリニック|学校|�
 const PERSON_TITLE = /の[^\sの]{2,8}(?:市長|町長|村長|区長|知事|社長|会長|学長|校長|院長|理事長)$/;
 const PERSON_WORDS = /代表|取締役|社長|理事長|院長|校長|部長|課長|担当|様|殿|御中|各位|(?:部|課|室|係|局|本部|事務局|情報)$|お知らせ|ニュース|news|ブログ|サイト|ページ|一覧|トピックス/i;
 
+// A business, its head's office and the head's name, on one line.
+const SIGNED_BY_HEAD = /^(\S{2,30})\s+(?:代表(?:取締役)?(?:社長)?|店主|オーナー|店長|院長|園長|所長|館長|理事長|会長|社長|塾長)\s+[\u4e00-\u9fffぁ-ゖァ-ヴー]{1,6}(?:\s[\u4e00-\u9fffぁ-ゖァ-ヴー]{1,6})?$/;
+
 // The label of a header field that names the writer: 会社名, 社名, 法人名, 団体名, 名称 (spaced out in filings).
 const NAME_LABEL = /^(?:会\s*社|法\s*人|団\s*体|社)\s*名\s*[:：]?\s+|^名\s*称\s*[:：]?\s+/;
 
@@ -408,6 +411,9 @@ function letterheadName(line: string): string | null {
   const t = ((/[|｜\-–—]/.test(line) ? /(?:\s*[|｜]|\s[-–—]\s)\s*([^|｜]{2,45})$/.exec(line)?.[1]?.trim() : undefined) ?? line)
     .replace(/\([ぁ-ゖァ-ヴー・\s]+\)\s*$/, "").replace(NAME_LABEL, "");
   if (t.length > 45 || /[。、「」【】:：>|｜]/.test(t) || /各位|御中|様$|^\d/.test(t) || PERSON_TITLE.test(t)) return null;
+  // A shop or office signed by its head: 「美容室ルミエール 代表 中村 明美」 names the business whatever its name ends in.
+  const signed = SIGNED_BY_HEAD.exec(t);
+  if (signed && isPlainName(signed[1]!) && !PERSON_WORDS.test(signed[1]!)) return signed[1]!;
   const words = t.split(/\s+/);
   // A legal form written apart from its name is one word with it.
   const tokens = isLegalForm(words[0]!) && words.length > 1 ? [`${words[0]} ${words[1]}`, ...words.slice(2)] : words;
