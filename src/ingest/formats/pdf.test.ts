@@ -88,3 +88,17 @@ test("a paragraph that runs over the page goes on; the pages' numbers in their f
   const out = await readPdf(makeDocument(japanesePdf([...items, one, two, rest, "以上"]), { source: "two-pages.pdf" }));
   assert.deepEqual(out.text.split("\n"), [...items, para, "以上"]);
 });
+
+test("English set ragged-right is one paragraph again where the next line's first word would not have fitted; an abbreviation's point (Co.) ends no line's paragraph", async () => {
+  const para = "Kirin Print Co. in Sendai said that a third party accessed a server for the websites of nine client companies and that up to 48,000 records may have been stolen.";
+  const lines: string[] = [];
+  for (const word of para.split(" ")) {
+    if (lines.length && (lines.at(-1)! + " " + word).length <= 40) lines[lines.length - 1] += " " + word;
+    else lines.push(word);
+  }
+  // The wrap falls right after "Co." as well.
+  const abbreviated = ["The incident at Umitori Seimitsu Co.", "was found on June 3 by its own staff."];
+  const out = await readPdf(makeDocument(japanesePdf(["Data breach at printing firm", "", ...lines, "", ...abbreviated]), { source: "ragged.pdf" }));
+  assert.ok(lines.some((l) => l.length < 36), "some lines stop well short of the edge");
+  assert.deepEqual(out.text.split("\n"), ["Data breach at printing firm", "", para, "", abbreviated.join(" ")]);
+});

@@ -100,14 +100,23 @@ function pageText(all: PageLine[]): PageText {
   // A line that stops there and spans at least fifteen characters of its type: a short list's equal lines do not wrap.
   const atEdge = (l: PageLine) => edge !== undefined && near(l, edge) && l.right - l.left >= 15 * Math.max(l.size, 1);
   const wraps = lines.filter(atEdge).length >= 2;
-  const runsOn = (a: PageLine) => wraps && atEdge(a) && !ENDS_PARAGRAPH.test(a.text);
+  // Ragged English stops short of the edge where the next line's first word would not have fitted (its
+  // width read off that line's own characters); Japanese breaks anywhere, so it reaches the edge.
+  const wordFits = (a: PageLine, b: PageLine) => {
+    const word = /^[^\s\u3000-\u30ff\u3400-\u9fff\uff01-\uff9f]+/.exec(b.text.trimStart())?.[0];
+    return word === undefined || a.right + ((word.length + 1) * (b.right - b.left)) / Math.max(b.text.length, 1) <= edge!;
+  };
+  // (Ragged lines stop anywhere short of the margin, so the edge two of them share may fall a little short of it.)
+  const ragged = (a: PageLine, b: PageLine) => edge !== undefined && a.right - a.left >= 15 * Math.max(a.size, 1) &&
+    a.right <= edge + (3 * (a.right - a.left)) / Math.max(a.text.length, 1) && !wordFits(a, b);
+  const runsOn = (a: PageLine, b?: PageLine) => wraps && (atEdge(a) || (b !== undefined && ragged(a, b))) && !ENDS_PARAGRAPH.test(a.text);
   const pitch = median(lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((d) => d > 0));
   let out = lines[0]?.text ?? "";
   for (let i = 1; i < lines.length; i++) {
     const [a, b] = [lines[i - 1]!, lines[i]!];
     const gap = a.y - b.y;
     if (pitch > 0 && gap > 1.6 * pitch) out += "\n\n";
-    else if (gap > 0 && runsOn(a) && !OPENS_ITEM.test(b.text)) out += joint(a.text, b.text);
+    else if (gap > 0 && runsOn(a, b) && !OPENS_ITEM.test(b.text)) out += joint(a.text, b.text);
     else out += "\n";
     out += b.text;
   }

@@ -2,8 +2,9 @@
 // width, a PDF at its right margin. Both readers join such lines back into their paragraphs.
 
 // A line that ends a sentence or a label, or that is all one bracket (「…」, 【…】), ends its paragraph
-// wherever it stops; a bracket closed inside a sentence (「…」調査報告書を) does not.
-export const ENDS_PARAGRAPH = /[。．.!?！？:：]$|^[「『(（【〔].*[」』)）】〕]$/;
+// wherever it stops; a bracket closed inside a sentence (「…」調査報告書を) does not, nor does an English
+// abbreviation's point (Seki Co. / in Matsuyama).
+export const ENDS_PARAGRAPH = /(?<!\b(?:Co|Inc|Ltd|Corp|Mr|Mrs|Ms|Dr|No|St|Jr|Sr|vs|etc|approx))[。．.!?！？:：]$|^[「『(（【〔].*[」』)）】〕]$/;
 // A line that opens an item: a bullet, a number, a note, a bracketed heading, a timeline's date (「4月14日(月) …」).
 export const OPENS_ITEM = /^(?:[・●○■□◆◇▪※＊*【〔\[(（①-⑳-]|\d{1,2}[.)．、]|[一二三四五六七八九十]+[.、．]|第\S{1,3}[章条節]|\d{1,2}\s?月\s?\d{1,2}\s?日|(?:19|20)\d{2}\s?[年/.-]\s?\d{1,2}|(?:令和|平成)\s?(?:\d{1,2}|元)\s?年)/;
 
