@@ -85,6 +85,9 @@ export class RuleContext {
     for (let end = lineStart - 1, rows = 0; end > 0 && rows < 200; rows++) {
       const start = src.lastIndexOf("\n", end - 1) + 1;
       const line = src.slice(start, end);
+      // A blank line inside a table's rows is a page break (a PDF's): the header is above it, unless a header
+      // (a row without figures) already stands below it.
+      if (line.trim() === "" && (header === null || /\d/.test(header))) { end = start - 1; continue; }
       if (!/[|｜]/.test(line)) break;
       if (/^[\s|｜:：]*[-－―]{2,}[\s|｜:：\-－―]*$/.test(line)) {
         const above = src.lastIndexOf("\n", start - 2) + 1;
