@@ -55,3 +55,11 @@ test("a short mail whose few lines fill the width is joined; a heading above a l
   const timeline = [wrap70(FIRST), wrap70(SECOND), ...rows].join("\n");
   assert.deepEqual(unwrapText(timeline).split("\n").slice(-2), rows);
 });
+
+test("a number the width broke in two (昨年 1 / 0 月 10 日) is joined again: a line opening 「0 月」 opens no dated item", () => {
+  const para = "当社では、昨年 10 月 10 日にも同様の障害が発生しており、外部からの大量の通信によるものと判明しています。";
+  const text = [wrap70(FIRST), wrap70(`${"あ".repeat(22)}ではなく、${para}`)].join("\n");
+  const cut = text.split("\n").find((l) => l.startsWith("0 月"));
+  assert.ok(cut, "the width breaks the month's digits apart");
+  assert.equal(unwrapText(text), `${FIRST}\n${"あ".repeat(22)}ではなく、${para}`);
+});

@@ -6,7 +6,7 @@
 // abbreviation's point (Seki Co. / in Matsuyama).
 export const ENDS_PARAGRAPH = /(?<!\b(?:Co|Inc|Ltd|Corp|Mr|Mrs|Ms|Dr|No|St|Jr|Sr|vs|etc|approx))[。．.!?！？:：]$|^[「『(（【〔].*[」』)）】〕]$/;
 // A line that opens an item: a bullet, a number, a note, a bracketed heading, a timeline's date (「4月14日(月) …」).
-export const OPENS_ITEM = /^(?:[・●○■□◆◇▪※＊*【〔\[(（①-⑳-]|\d{1,2}[.)．、]|[一二三四五六七八九十]+[.、．]|第\S{1,3}[章条節]|\d{1,2}\s?月\s?\d{1,2}\s?日|(?:19|20)\d{2}\s?[年/.-]\s?\d{1,2}|(?:令和|平成)\s?(?:\d{1,2}|元)\s?年)/;
+export const OPENS_ITEM = /^(?:[・●○■□◆◇▪※＊*【〔\[(（①-⑳-]|\d{1,2}[.)．、]|[一二三四五六七八九十]+[.、．]|第\S{1,3}[章条節]|(?:1[0-2]|0?[1-9])\s?月\s?\d{1,2}\s?日|(?:19|20)\d{2}\s?[年/.-]\s?\d{1,2}|(?:令和|平成)\s?(?:\d{1,2}|元)\s?年)/;
 
 /** Japanese and other characters set without spaces between words, as a character class's contents. */
 export const CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff9f";
