@@ -50,15 +50,20 @@ function asNewsPage(text: string): string {
     .replace("<footer>", `<footer>${links("アクセスランキング")}`);
 }
 
-/** A line broken at 70 columns, as a mail client or a text editor wraps it. */
+/**
+ * A line broken at 70 columns, as a mail client or a text editor wraps it: Japanese anywhere, an English
+ * word whole (the line breaks at the space before it, when the line holds one).
+ */
 function wrapped70(line: string): string[] {
   const out: string[] = [];
   let cur = "";
-  let width = 0;
   for (const c of line) {
-    if (width + columns(c) > 70) { out.push(cur); cur = ""; width = 0; }
+    if (columns(cur) + columns(c) > 70) {
+      const space = /[A-Za-z0-9'’,.-]/.test(c) ? cur.search(/ [A-Za-z0-9'’,.-]*$/) : -1;
+      if (space > 0) { out.push(cur.slice(0, space + 1)); cur = cur.slice(space + 1); }
+      else { out.push(cur); cur = ""; }
+    }
     cur += c;
-    width += columns(c);
   }
   return [...out, cur];
 }

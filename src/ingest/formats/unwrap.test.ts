@@ -63,3 +63,16 @@ test("a number the width broke in two (昨年 1 / 0 月 10 日) is joined again:
   assert.ok(cut, "the width breaks the month's digits apart");
   assert.equal(unwrapText(text), `${FIRST}\n${"あ".repeat(22)}ではなく、${para}`);
 });
+
+test("English a mail client wrapped with the space left at each line's end (format=flowed) is joined with one space", () => {
+  const para = "An unauthorized party accessed the server that hosts our online store and may have obtained the names, addresses and card numbers of up to 1,234 customers between April and June.";
+  const lines: string[] = [];
+  for (const word of para.split(" ")) {
+    if (lines.length && (lines.at(-1)! + word).length <= 72) lines[lines.length - 1] += word + " ";
+    else lines.push(word + " ");
+  }
+  lines[lines.length - 1] = lines.at(-1)!.trimEnd();
+  const text = ["Notice of a data breach", "", lines.join("\n"), "", lines.join("\n")].join("\n");
+  assert.ok(lines[0]!.endsWith(" "));
+  assert.equal(unwrapText(text), ["Notice of a data breach", "", para, "", para].join("\n"));
+});

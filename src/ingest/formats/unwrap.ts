@@ -63,7 +63,8 @@ export function unwrapText(text: string): string {
   let out = lines[0]!;
   for (let i = 1; i < lines.length; i++) {
     const [a, b] = [lines[i - 1]!.trimEnd(), lines[i]!];
-    out += full(i - 1) && !ENDS_PARAGRAPH.test(a) && !OPENS_ITEM.test(b.trimStart()) ? joint(a, b.trimStart()) + b.trimStart() : "\n" + b;
+    // (A line's trailing space, as a mail client leaves where it wrapped, is the joint itself.)
+    out = full(i - 1) && !ENDS_PARAGRAPH.test(a) && !OPENS_ITEM.test(b.trimStart()) ? out.trimEnd() + joint(a, b.trimStart()) + b.trimStart() : `${out}\n${b}`;
   }
   return out;
 }
