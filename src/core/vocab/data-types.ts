@@ -18,7 +18,7 @@ export const DATA_TYPE_PHRASES: readonly (readonly [DataType, RegExp])[] = [
   ["password", /(?:ログイン)?パスワード|暗証番号|passwords?/i],
   ["email", /(?:電子|E|e)?[-\s]?メール\s?アドレス|E-?mail\s?アドレス|Eメール(?!の)|E-?mail(?:\s?address(?:es)?)?(?!\s?data)|メアド/i],
   ["postal_code", /郵便番号|〒/],
-  ["name_kana", /ふりがな|フリガナ|カナ氏名|氏名\s?[(（]?\s?(?:カナ|カタカナ|フリガナ)|カタカナ|よみがな|ヨミガナ|読み仮名/],
+  ["name_kana", /ふりがな|フリガナ|カナ氏名|氏名\s?[(（]?\s?(?:カナ|カタカナ|フリガナ)|(?<=氏名\s?[(（][^)）\n]{0,6})(?:カナ|カタカナ|フリガナ|ふりがな)|カタカナ|よみがな|ヨミガナ|読み仮名/],
   // 勤務先 and 事業所名 name the person's employer.
   ["company_name", /会社名|顧客社名|(?<![当弊貴本自他])社名|企業名|法人名|団体名|勤務先(?:名)?|事業所名|事業者名|取引先名|\b[Cc]ompany names?\b/],
   // Membership and customer numbers only: patient IDs, student and staff numbers are `other`.
