@@ -117,8 +117,8 @@ const NEGATION = /含まれ(?:て(?:お)?り|てい)?ません|含まれてい�
 const NEGATION_EN = /\b(?:(?:was|were|is|are|has|have|had)(?: been)? not|(?:wasn|weren|isn|aren|hasn|haven)['’]t(?: been)?|not) (?:affected|included|involved|leaked|exposed|compromised|stolen|accessed|taken)\b/i;
 // An English denial right before a word: "but not", "not including", "excluding", "other than", "No credit card information is stored".
 const DENIED_BEFORE_EN = /\b(?:but not|not including|excluding|other than|no)\s(?:(?:any|their|the|its)\s)?$/i;
-// An English sentence's end: a clause read for an English denial stops there.
-const ENGLISH_STOP = /(?<=[a-z0-9)])\.(?=\s|$)/;
+// An English sentence's end: a clause read for an English denial stops there (at its very start, when the word read ends the sentence).
+const ENGLISH_STOP = /(?:^|(?<=[a-z0-9)]))\.(?=\s|$)/;
 
 // A denial whose topic is misuse or harm, not the data or event named before it.
 const MISUSE_TOPIC = /(?:二次被害|不正利用|悪用|被害|影響)[^、。]{0,10}(?:は|も)[^、。]{0,8}$/;
