@@ -12,6 +12,11 @@ export interface AnalysisPool {
   close(): Promise<void>;
 }
 
+// A worker's nursery: each document's garbage dies young, so a small one is swept often and cheaply.
+// Measured re-extracting a 20,000-notice bench casebook twice each: peak RSS 325/339 MB with V8's default,
+// 299/305 MB with 16 MB, at the same rates within the machine's noise.
+const YOUNG_GENERATION_MB = 16;
+
 /**
  * A pool of `size` workers running openDocument + analyse; by default one per core, as the thread
  * that writes spends most of its time waiting for them.
@@ -19,7 +24,7 @@ export interface AnalysisPool {
 export function analysisPool(size = availableParallelism()): AnalysisPool {
   const pending = new Map<number, { resolve: (r: Reanalysis[]) => void; reject: (e: Error) => void }>();
   const workers = Array.from({ length: size }, () => {
-    const w = workerThread("analyse-worker", import.meta.url);
+    const w = workerThread("analyse-worker", import.meta.url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     w.on("message", (m: { id: number; results?: Reanalysis[]; error?: string; name?: string }) => {
       const p = pending.get(m.id);
       pending.delete(m.id);
