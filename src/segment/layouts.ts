@@ -212,6 +212,9 @@ export function separated(lines: Line[]): Heading[] {
 // A bulleted line of prose: "• 電子部品X社が…を開示。", "- X市のサーバーが感染、…".
 const BULLET = /^\s*[•・●◆■▪\-]\s*/;
 
+// A line that opens a new section after a list: a numbered heading, a marked one.
+const SECTION_START = /^\s*(?:[(（]?[0-9０-９]{1,2}[)）.．]\s|[①-⑳■□◆◇【])/;
+
 /**
  * A summary of items as bullets, each a sentence or two about one organisation's incident; an item ends
  * with its paragraph (a remark after the list is not the last item's).
@@ -222,7 +225,8 @@ export function bullets(lines: Line[]): Heading[] {
     const lead = l.text.length - l.text.replace(BULLET, "").length;
     const title = firstSentence(l.text.slice(lead).trim());
     let last = i;
-    while (lines[last + 1] && !isBlank(lines[last + 1]) && !BULLET.test(lines[last + 1]!.text)) last++;
+    // It ends at a blank line, the next bullet, or the next section's numbered or marked heading (「2) 一覧」, 【…】).
+    while (lines[last + 1] && !isBlank(lines[last + 1]) && !BULLET.test(lines[last + 1]!.text) && !SECTION_START.test(lines[last + 1]!.text)) last++;
     return { start: l.start, titleStart: l.start + lead, titleEnd: l.start + lead + title.length, casebook: false, listing: false, date: null, category: null, titled: false, end: lines[last]!.end };
   }) : [];
 }

@@ -282,3 +282,10 @@ test("a notice whose letterhead date stands above the organisation's name, over 
   const ns = segment(casefile("notice-with-related-list.txt"));
   assert.deepEqual(ns.map((n) => [n.isIncident, n.title]), [[true, "会員アカウントへの不正ログインについて"]]);
 });
+
+test("a digest's last bullet ends where the next numbered section begins, with no blank line between (as a web page's text comes)", () => {
+  const cf = casefile("digest-bullets-then-section.txt");
+  const items = segment(cf).filter((n) => n.isIncident);
+  assert.equal(items.length, 3);
+  assert.ok(!cf.text.slice(...items[2]!.span).includes("事案一覧"));
+});
