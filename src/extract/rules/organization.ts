@@ -157,6 +157,8 @@ function afterDescription(word: string): string {
 const LEGAL_NAME_AFTER_CLAUSE = new RegExp(`[ぁ-ゖ](?=(?:${LEGAL_FORM})[^ぁ-ゖ、。\\s]*[^、。\\s]*$)`);
 
 const SELF_CLAUSE = new RegExp(`${SELF_REFERENCE_WORD}|委託|取引`);
+// The verb that ends a describing clause, then a name ending on its legal form.
+const CLAUSE_VERB_BEFORE_LEGAL_NAME = new RegExp(`(?:である|とする|する|した|している|していた)([^、。\\s]{2,30}(?:${LEGAL_FORM}))$`);
 
 /** A name after the clause that describes it: "財布やかばんを販売する三京商会" → "三京商会". */
 function afterClause(word: string): string {
@@ -164,6 +166,9 @@ function afterClause(word: string): string {
   // Not when the clause ties the name to the notice's own organisation (当社が委託している株式会社X: its vendor).
   const legal = LEGAL_NAME_AFTER_CLAUSE.exec(word);
   if (legal && isPlainName(word.slice(legal.index + 1)) && !SELF_CLAUSE.test(word.slice(0, legal.index + 1))) return word.slice(legal.index + 1);
+  // A name in kana after the verb ending its clause, that ends on its legal form: "…メーカーであるかざぐるま機工株式会社".
+  const verb = CLAUSE_VERB_BEFORE_LEGAL_NAME.exec(word);
+  if (verb && isPlainName(verb[1]!) && !SELF_CLAUSE.test(word.slice(0, verb.index))) return verb[1]!;
   const tail = /[^ぁ-ゖ、。\s]{2,}$/.exec(word);
   return tail && /[ぁ-ゖ]$/.test(word.slice(0, tail.index)) ? tail[0] : word;
 }
