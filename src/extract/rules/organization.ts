@@ -402,8 +402,12 @@ const FACILITY = /ホーム|施設|センター|病院|クリニック|学校|�
 const PERSON_TITLE = /の[^\sの]{2,8}(?:市長|町長|村長|区長|知事|社長|会長|学長|校長|院長|理事長)$/;
 const PERSON_WORDS = /代表|取締役|社長|理事長|院長|校長|部長|課長|担当|様|殿|御中|各位|(?:部|課|室|係|局|本部|事務局|情報)$|お知らせ|ニュース|news|ブログ|サイト|ページ|一覧|トピックス/i;
 
+// A business's head and the head's name: 「代表 中村 明美」, 「店主 佐々木 花」.
+const HEAD = String.raw`(?:代表(?:取締役)?(?:社長)?|店主|オーナー|店長|院長|園長|所長|館長|理事長|会長|社長|塾長)\s+[\u4e00-\u9fff々ぁ-ゖァ-ヴー]{1,6}(?:\s[\u4e00-\u9fff々ぁ-ゖァ-ヴー]{1,6})?$`;
 // A business, its head's office and the head's name, on one line.
-const SIGNED_BY_HEAD = /^(\S{2,30})\s+(?:代表(?:取締役)?(?:社長)?|店主|オーナー|店長|院長|園長|所長|館長|理事長|会長|社長|塾長)\s+[\u4e00-\u9fffぁ-ゖァ-ヴー]{1,6}(?:\s[\u4e00-\u9fffぁ-ゖァ-ヴー]{1,6})?$/;
+const SIGNED_BY_HEAD = new RegExp(String.raw`^(\S{2,30})\s+` + HEAD);
+// The head's line alone, under the business's name.
+const HEAD_LINE = new RegExp(`^${HEAD}`);
 
 // The label of a header field that names the writer: 会社名, 社名, 法人名, 団体名, 名称 (spaced out in filings).
 const NAME_LABEL = /^(?:会\s*社|法\s*人|団\s*体|社)\s*名\s*[:：]?\s+|^名\s*称\s*[:：]?\s+/;
@@ -463,12 +467,14 @@ function fromLetterhead(ctx: RuleContext): Evidence[] {
   for (const lines of edgeLines(ctx.text, 8, 6, (l) => !(l.start < ctx.titleEnd && l.end > ctx.titleStart))) {
     lines.forEach((l, i) => {
       const t = l.text.trim();
-      const name = letterheadName(t);
+      // A shop's name line over its head's (「雑貨店こもれび」 / 「店主 佐々木 花」) signs whatever the name ends in.
+      const overHead = HEAD_LINE.test(lines[i + 1]?.text.trim() ?? "");
+      const name = letterheadName(t) ?? (overHead && t.length <= 30 && isPlainName(t) && !PERSON_WORDS.test(t) ? t : null);
       if (!name) return;
       const rest = t.slice(t.indexOf(name) + name.length);
       // A name line right above the title heads the notice as a letterhead does (an item's name line on a news page).
       const heads = l.end <= ctx.titleStart && ctx.text.slice(l.end, ctx.titleStart).trim() === "";
-      const signs = heads || SIGN_LINE.test(rest) || [lines[i - 2], lines[i - 1], lines[i + 1], lines[i + 2]].some((n) => n && SIGN_LINE.test(n.text.trim()));
+      const signs = heads || overHead || SIGN_LINE.test(rest) || [lines[i - 2], lines[i - 1], lines[i + 1], lines[i + 2]].some((n) => n && SIGN_LINE.test(n.text.trim()));
       out.push(ev(name, l.start + l.text.indexOf(name), signs ? "letterhead" : "letterhead-line"));
     });
   }

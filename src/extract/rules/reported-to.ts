@@ -33,9 +33,11 @@ function reportsIn(ctx: RuleContext): Map<ReportedTo, Finding> {
     for (const [body, re] of REPORT_BODIES) {
       if (found.has(body)) continue;
       for (const h of hits(re, ctx.reading, s.start, s.end)) {
-        // A ministry or other body only counts when the sentence says it was contacted or acted.
+        // A ministry or other body only counts when the sentence says it was contacted or acted: the verb
+        // after it in Japanese, before it in English ("reported the attack to the police and the health ministry").
         const near = ctx.text.slice(h.end, Math.min(s.end, h.end + 40));
-        if ((body === "ministry" || body === "other") && !REPORT_VERBS.test(near)) continue;
+        const english = /[A-Za-z]/.test(h.text) && REPORT_VERBS.test(ctx.text.slice(Math.max(s.start, h.start - 80), h.start));
+        if ((body === "ministry" || body === "other") && !REPORT_VERBS.test(near) && !english) continue;
         if (body === "other" && /カード会社|金融機関|決済代行/.test(h.text) && !/報告|届出|通報/.test(near)) continue;
         if (body === "other" && /教育委員会/.test(h.text)) continue; // the organisation's own hierarchy
         if (body === "ministry" && /^(?:の|である|たる)?個人情報保護委員会/.test(near)) continue; // 監督官庁の個人情報保護委員会
