@@ -15,9 +15,9 @@ const CATEGORIES: readonly (readonly [CauseCategory, RegExp])[] = [
   ["human_error", /誤送信|誤送付|誤って|確認不足|人為的|誤操作|ミス/],
   ["hardware", /故障|ファームウェア|ハードウェア|ストレージ/],
 ];
-const CAUSE_SENTENCE = /原因|起因|ため(?:です|でした|と考え|と推測)|によるもの|ことが要因|要因は/;
+const CAUSE_SENTENCE = /原因|起因|ため(?:です|でした|と考え|と推測)|によるもの(?!では)|ことが要因|要因は/;
 // A sentence that names the cause only to say it is being looked into.
-const NOT_STATED = /^[(（]?原因[)）]?$|原因と|原因の|原因究明|原因調査|原因(?:や|など|等)|原因(?:は|について(?:は)?)[^。]{0,12}(?:調査中|調査して|確認中|確認して)/;
+const NOT_STATED = /^[(（]?原因[)）]?$|原因と|原因の|原因究明|原因調査|原因(?:や|など|等)|原因を(?:調査|確認|究明|特定)(?:中|して(?:おり|い|まいり))|原因(?:は|について(?:は)?)[^。]{0,12}(?:調査中|調査して|確認中|確認して)/;
 // 〜を契機に mostly tells what led to finding the incident: its sentence is the cause only when it names one.
 const TRIGGER = /契機/;
 
