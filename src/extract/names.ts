@@ -155,7 +155,8 @@ const KANA_NAME = /^ ?[ぁ-ゖゝゞ][ぁ-ゖゝゞ\u30a1-\u30ff\u3400-\u9fff々
 function kanaAfterLegalForm(text: string, h: Hit): string | null {
   if (!ONLY_LEGAL_FORM.test(h.text)) return null;
   const m = KANA_NAME.exec(text.slice(h.end, h.end + 24));
-  if (!m || /[はがをにでともへやの]$/.test(m[0]) || CLAUSE_KANA.test(m[0].trim().replace(/より$/, ""))) return null;
+  // Nor a particle that goes on with a date (「医療法人は2日、」: no name, the legal form stands for an unnamed body).
+  if (!m || /[はがをにでともへやの]$/.test(m[0]) || /^ ?[はがをにでともへやの][0-9０-９]/.test(m[0]) || CLAUSE_KANA.test(m[0].trim().replace(/より$/, ""))) return null;
   return h.text + m[0];
 }
 

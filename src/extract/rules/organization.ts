@@ -229,11 +229,15 @@ function fromTitleTrailer(ctx: RuleContext): Evidence | null {
   return ev(name, ctx.titleStart + m!.index + m![0].lastIndexOf(raw), "title-trailer");
 }
 
+// A kind of body a place is where it stands (「神奈川県の医療機関」): the place locates an unnamed body (its own public ones aside: 県立高校).
+const LOCATED_BODY = /^(?:内)?の(?![都道府県市区町村]立)[^\s、。]{0,6}?(?:医療機関|病院|医院|診療所|クリニック|薬局|企業|会社|メーカー|事業者|業者|法人|団体|施設|店舗|工場|学校|高校|大学|保育園|幼稚園|銀行|ホテル|旅館)/;
+
 /** Every other organisation the title names ("…——武蔵小杉病院1万人情報流出", "【宮城県】…"). */
 function fromTitleNames(ctx: RuleContext): Evidence[] {
-  // A vendor the title names (「…サービス(株式会社X提供)」) is not the notice's organisation.
+  // A vendor the title names (「…サービス(株式会社X提供)」) is not the notice's organisation, nor a place that locates one.
   return orgNamesIn(ctx.reading, ctx.titleStart, ctx.titleEnd)
     .filter((h) => !VENDOR_BEFORE.test(ctx.text.slice(Math.max(0, h.start - 12), h.start)) && !VENDOR_AFTER.test(ctx.text.slice(h.end, h.end + 24)))
+    .filter((h) => !(PLACE.test(h.name) && LOCATED_BODY.test(ctx.text.slice(h.end, h.end + 14))))
     .map((h) => ev(h.name, h.start, "title-name"));
 }
 
