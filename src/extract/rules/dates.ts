@@ -112,6 +112,17 @@ function labelledDate(ctx: RuleContext): DateCandidate | null {
   return null;
 }
 
+// A dated bracket closing an article: 「…謝罪した。（2025年12月3日）」, 「(2025年12月3日 10時30分)」.
+const CLOSING_BRACKET = /[(（]\s*$/;
+const CLOSING_REST = /^\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*[)）]\s*$/;
+
+/** The date a news article closes on, in brackets after its last sentence. */
+function closingDate(ctx: RuleContext): DateCandidate | null {
+  const d = ctx.dates.at(-1);
+  if (!d || d.yearInferred || d.year === null || !CLOSING_BRACKET.test(ctx.text.slice(Math.max(0, d.start - 2), d.start)) || !CLOSING_REST.test(ctx.text.slice(d.end))) return null;
+  return { d, rank: 1.5, conf: 0.7, rule: "disclosed_on/closing-date" };
+}
+
 /** A news source line with its date, under the headline. */
 function byline(ctx: RuleContext): DateCandidate | null {
   for (const l of linesOf(ctx.text).slice(0, 12)) {
@@ -167,7 +178,7 @@ const SUBJECT_AFTER = /^[ \t\u3000]+(?=\S)/;
  */
 export const disclosedOnRule: Rule<"disclosed_on"> = {
   field: "disclosed_on",
-  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/wire-byline", "disclosed_on/announced", "disclosed_on/announced-year-from-byline", "disclosed_on/announced-year-from-page", "disclosed_on/labelled-date", "disclosed_on/labelled-date-year-from-context", "disclosed_on/case-notice"],
+  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/wire-byline", "disclosed_on/announced", "disclosed_on/announced-year-from-byline", "disclosed_on/announced-year-from-page", "disclosed_on/labelled-date", "disclosed_on/labelled-date-year-from-context", "disclosed_on/case-notice", "disclosed_on/closing-date"],
   run(ctx) {
     const listed = ctx.notice.listingDate;
     if (listed) {
@@ -177,7 +188,7 @@ export const disclosedOnRule: Rule<"disclosed_on"> = {
       if (day) return [ctx.find("disclosed_on", listed, day.index, day.index + day[0].length, 0.85, "disclosed_on/listing-date")];
       return [ctx.find("disclosed_on", listed, ctx.titleStart, ctx.titleEnd, 0.8, "disclosed_on/container-date")];
     }
-    const found = [titleDate(ctx), dateLine(ctx), labelledDate(ctx), byline(ctx), announced(ctx), wireByline(ctx)].filter((c): c is DateCandidate => c !== null);
+    const found = [titleDate(ctx), dateLine(ctx), labelledDate(ctx), byline(ctx), announced(ctx), wireByline(ctx), closingDate(ctx)].filter((c): c is DateCandidate => c !== null);
     const best = found.sort((a, b) => b.rank - a.rank)[0];
     if (best) return [ctx.find("disclosed_on", best.d.iso, best.d.start, best.d.end, best.conf, best.rule)];
     // A numbered case that states no date of its own was published with the notice that frames it.
