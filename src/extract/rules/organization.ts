@@ -435,7 +435,10 @@ function letterheadName(line: string): string | null {
   if (tokens.length >= 2 && tokens.length <= 3 && (orgNameOf(lead) === lead || STARTS_WITH_LEGAL_FORM.test(lead)) &&
     tokens.slice(1).every((w) => w.length <= 20 && (orgNameOf(w) === w || FACILITY.test(w)) && isPlainName(w) && !PERSON_WORDS.test(w))) return t;
   const name = orgNameOf(lead);
-  return name && lead.startsWith(name) && isPlainName(name) ? name : null;
+  if (name && lead.startsWith(name) && isPlainName(name)) return name;
+  // A line that is one legal name and nothing else stands for it, kana and all (ことぶき保険サービス株式会社:
+  // alone on its line, こと opens no clause).
+  return name === lead && tokens.length === 1 && hasLegalForm(lead) && !/[。、,「」『』【】:：!?()]/.test(lead) ? lead : null;
 }
 
 /**
