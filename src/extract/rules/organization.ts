@@ -56,6 +56,9 @@ function regulatorTarget(rest: string): { name: string; at: number } | null {
   return m ? { name: m.name, at: m.start } : null;
 }
 
+// A legal form written apart after a name (「個人情報保護委員会 株式会社」).
+const LEGAL_FORMS_AT_END = new RegExp(`\\s*(?:${LEGAL_FORM})$`);
+
 /** Name at the head of a blog heading: 【…】ORG title, or ORG title after a news category. */
 function fromHeading(ctx: RuleContext): Evidence | null {
   const title = ctx.title;
@@ -115,7 +118,8 @@ function fromRegulatorTarget(ctx: RuleContext): Evidence | null {
   if (ctx.notice.kind !== "regulator_action") return null;
   for (const [from, to] of [[ctx.titleStart, ctx.titleEnd], [ctx.titleEnd, Math.min(ctx.text.length, ctx.titleEnd + 800)]] as const) {
     for (const h of orgNamesIn(ctx.reading, from, to)) {
-      if (h.legal && /^\s*(?:及び|および|並びに|と|、)?[^。\n]{0,20}に対(?:する|し)/.test(ctx.text.slice(h.end, h.end + 30))) {
+      // (A regulator is never its own target: 「個人情報保護委員会 株式会社X」 reads as one name written apart.)
+      if (h.legal && !REGULATORS.test(h.name.replace(LEGAL_FORMS_AT_END, "")) && /^\s*(?:[(（][^)）\n]{0,30}[)）])?\s*(?:及び|および|並びに|と|、)?[^。\n]{0,20}に対(?:する|し)/.test(ctx.text.slice(h.end, h.end + 60))) {
         return { ...ev(h.name, h.start, "regulator-target"), name: h.name.replace(/\s+/g, "") };
       }
     }
