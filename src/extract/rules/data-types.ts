@@ -38,6 +38,8 @@ function isQuestion(t: string): boolean {
 }
 // A sentence that denies the leak it names ("個人情報の漏えいは確認されておりません").
 const LEAK_DENIED = /(?:漏えい|漏洩|流出)(?:した)?(?:の)?(?:痕跡|形跡|事実)?(?:は|も)(?:[^。、]{0,12})?(?:認められ(?:ません|ない|ず)|確認されて(?:おり|い)ません|確認されていない|ありません|ございません)/;
+// That denial turning to what else is so (…確認されておりませんが、…).
+const DENIAL_TURN = new RegExp(`(?:${LEAK_DENIED.source})(?:が|けれども|ものの)、`);
 // A numbered heading that names a topic ("1.お客様情報の漏えいに関する調査状況"), not what leaked.
 const TOPIC_HEADING = /^\s*(?:\d+\s*[.．、)]|[①-⑳]|[(（]\d+[)）]|【|■|□|◆)[^。]{0,40}(?:に関する|について)[^。]*$/;
 // …unless it still says the data may have leaked ("…確認されておりませんが、流出の可能性は否定できない").
@@ -135,10 +137,12 @@ function dataRegions(ctx: RuleContext): Region[] {
     // A sentence left without its 。 reads on into the next line ("…サーバーへ\n…漏えいは認められませんでした").
     const whole = prose.reduce((w, p) => (p.start <= s.start && p.end >= s.end && p.text.length > w.text.length ? p : w), s);
     const said = /。$/.test(whole.text) ? whole.text : whole.text + text.slice(...lineAround(text, Math.min(text.length, whole.end + 1)));
-    if (LEAK.test(s.text) && !ADVICE.test(s.text) && !EXCLUDED_LABEL.test(s.text) && !SENDER_SHOWN.test(s.text) && !isQuestion(s.text) && !TOPIC_HEADING.test(s.text)
-      && !(LEAK_DENIED.test(said) && !POSSIBLE.test(said))) {
-      regions.push({ from: s.start, to: s.end, listing: false });
-    }
+    if (!LEAK.test(s.text) || ADVICE.test(s.text) || EXCLUDED_LABEL.test(s.text) || SENDER_SHOWN.test(s.text) || isQuestion(s.text) || TOPIC_HEADING.test(s.text)) continue;
+    if (!LEAK_DENIED.test(said) || POSSIBLE.test(said)) { regions.push({ from: s.start, to: s.end, listing: false }); continue; }
+    // "流出した事実は確認されておりませんが、患者情報(氏名…)を保存したサーバーが暗号化され": the denial ends at its が、, and what follows is read alone.
+    const turn = DENIAL_TURN.exec(s.text);
+    const rest = turn ? s.text.slice(turn.index + turn[0].length) : "";
+    if (LEAK.test(rest) && !LEAK_DENIED.test(rest)) regions.push({ from: s.end - rest.length, to: s.end, listing: false });
   }
   return regions;
 }
