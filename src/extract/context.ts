@@ -1,7 +1,7 @@
 import type { Field, Finding, IncidentFields, Notice } from "../core/types.js";
 import { calibrated } from "./calibration.js";
 import { toOriginal, type Normalized } from "./normalize/nfkc.js";
-import { dateMatches, findDates, type DateMention } from "./normalize/dates.js";
+import { closesText, dateMatches, findDates, type DateMention } from "./normalize/dates.js";
 import { sentencesOf, type Sentence } from "./normalize/sentences.js";
 import { Readings, type Reading } from "./reading.js";
 
@@ -116,7 +116,9 @@ export class RuleContext {
         const matches = dateMatches(this.text);
         const plain = findDates(this.text, null, matches);
         // A news wire's byline dates its article: it comes first ("27日、…発表した" then reads as that day).
-        const wire = plain.find((d) => d.byline);
+        // So does the bracketed date and time an article closes on (「…と話した。(2025年12月3日 18時10分)」).
+        const last = plain.at(-1);
+        const wire = plain.find((d) => d.byline) ?? (last && last.day !== null && closesText(this.text, last) ? last : undefined);
         const first = plain.find((d) => d.year !== null && !d.yearInferred);
         // Without one, the month the page's header names (a monthly report's).
         const page = /^(\d{4})-(\d{2})$/.exec(this.notice.pageMonth ?? "");

@@ -94,6 +94,14 @@ function ownDate(text: string, start: number, end: number): boolean {
 // What may stand beside the notice's own date on its line: a weekday, brackets, a publication label.
 const OWN_DATE_LABELS = /^(?:[(（)）[\]【】:：]|[月火水木金土日](?:曜日?)?|公開日?|掲載日?|発表日?|公表日?|更新日?|作成日?|発行日?|日付|付|版)*$/;
 
+// A dated bracket closing an article: 「…謝罪した。（2025年12月3日）」, 「(2025年12月3日 10時30分)」.
+const CLOSING_BRACKET = /[(（]\s*$/;
+const CLOSING_REST = /^\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*[)）]\s*$/;
+
+/** True when the full date `d` is the bracketed date a text closes on: a news article's publication time. */
+export function closesText(text: string, d: DateMention): boolean {
+  return !d.yearInferred && d.year !== null && CLOSING_BRACKET.test(text.slice(Math.max(0, d.start - 2), d.start)) && CLOSING_REST.test(text.slice(d.end));
+}
 /** What the date pattern matches in a text, before any is resolved: `findDates` may read them twice, with and without a reference. */
 export function dateMatches(text: string): RegExpExecArray[] {
   return [...text.matchAll(DATE_RE)];

@@ -2,7 +2,7 @@ import type { Period } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { linesOf } from "../scan.js";
 import { proseSentences } from "../normalize/sentences.js";
-import type { DateMention } from "../normalize/dates.js";
+import { closesText, type DateMention } from "../normalize/dates.js";
 
 // What may stand beside a date on a date line: labels, brackets, a weekday, a time.
 const DATE_LINE_NOISE = /[\s()（）【】\[\]〔〕<>＜＞:：]|[月火水木金土日](?:曜日?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}時(?:\d{1,2}分)?|午前|午後|公開|掲載|発表|公表|更新|追記|作成|発行|配信|投稿|日付|日時|最終|版|第\d+報|お知らせ|ニュース(?:リリース)?|プレスリリース|報道発表|リリース|重要|News|Information|Topics/gi;
@@ -112,15 +112,10 @@ function labelledDate(ctx: RuleContext): DateCandidate | null {
   return null;
 }
 
-// A dated bracket closing an article: 「…謝罪した。（2025年12月3日）」, 「(2025年12月3日 10時30分)」.
-const CLOSING_BRACKET = /[(（]\s*$/;
-const CLOSING_REST = /^\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*[)）]\s*$/;
-
 /** The date a news article closes on, in brackets after its last sentence. */
 function closingDate(ctx: RuleContext): DateCandidate | null {
   const d = ctx.dates.at(-1);
-  if (!d || d.yearInferred || d.year === null || !CLOSING_BRACKET.test(ctx.text.slice(Math.max(0, d.start - 2), d.start)) || !CLOSING_REST.test(ctx.text.slice(d.end))) return null;
-  return { d, rank: 1.5, conf: 0.7, rule: "disclosed_on/closing-date" };
+  return d && closesText(ctx.text, d) ? { d, rank: 1.5, conf: 0.7, rule: "disclosed_on/closing-date" } : null;
 }
 
 /** A news source line with its date, under the headline. */
