@@ -29,6 +29,10 @@ const LEADING_DATE = /^.*\d(?:年度?|月|日)(?:頃|ごろ)?|^(?:19|20)\d{2}[./
 const WEAK_SUFFIX = /^(?:社|会|館|局|団|都|道|府|県|市|区|町|村|省|庁|法人)$/;
 // What may follow an organisation's name inside the same word: its office, people or pages.
 const APPENDAGE = /^(?:事務局|事務部|事務所|本部|支部|支社|支店|営業所|会員|正会員|職員|教職員|社員|従業員|役員|理事会|理事長|常務理事|理事|会長|副会長|社長|学長|校長|院長|所長|館長|長|代表理事|代表取締役|代表|運営委員会|公式|ホームページ|サイト|会員様|関係者|各位|様|さま|殿|御中|宛|[\dA-Za-z])/;
+// A public body's departments after its name, and nothing else: ひなた市(総務部情報政策課), 架空県(健康福祉部医療政策課).
+// Bodies of their own stay whole: a board (教育委員会), the police (警察本部), a bureau (水道局).
+const PUBLIC_BODY_END = /^[都道府県市区町村]$/;
+const DEPARTMENTS = /^(?!.*(?:委員会|警察|本部))(?:[\u4e00-\u9fff]{1,8}部)?(?:[\u4e00-\u9fff]{1,8}(?:課|室|係))?$/;
 // Words of a kind, not a name: 市立中学校, 県内2法人, 委託先, 大手銀行.
 const GENERIC = new RegExp(
   "^(?:[都道府県市区町村国私公]立|[都道府県市区町村国学院社館庁]内|[都道府県市区町村国]|当社|弊社|同社|自社|当該|関係各|中央|当|弊|本|同|貴|御|各|全|他|自|某|旧|新|元|前|関係|関連|委託|取引|外部|大手|中堅|地方|地域|総合|親|子|一部|複数|地元|全国|一般|民間|公的|外資系|海外|米国|英国|中国|韓国|米|英|中|韓|日本|登録|提携|加盟|指定|協力|近隣|取扱)?" +
@@ -87,17 +91,20 @@ export function isAdvisoryBody(name: string): boolean {
 export function orgNameOf(word: string): string | null {
   const w = (/\d/.test(word) ? word.replace(LEADING_DATE, "") : word).trim();
   const legal = LEGAL_AT_START.exec(w);
+  // A public body above its departments, kept for when no longer name ends the word (北海道情報大学事務部 is a university's).
+  let body: string | null = null;
   SUFFIX.lastIndex = 0;
   for (let m = SUFFIX.exec(w); m; m = SUFFIX.exec(w)) {
     const end = m.index + m[0].length;
-    const body = w.slice(legal ? legal[0].length : 0, m.index);
-    if (body.length < (WEAK_SUFFIX.test(m[0]) ? 2 : 1)) continue;
+    if (w.slice(legal ? legal[0].length : 0, m.index).length < (WEAK_SUFFIX.test(m[0]) ? 2 : 1)) continue;
     const rest = w.slice(end);
     if (rest === "" || APPENDAGE.test(rest) || ONLY_LEGAL_FORM.test(rest)) {
       const name = /^ ?(?:株式会社|有限会社|合同会社)$/.test(rest) ? w : w.slice(0, end);
       return isGeneric(name) ? null : name;
     }
+    if (body === null && PUBLIC_BODY_END.test(m[0]) && DEPARTMENTS.test(rest) && !isGeneric(w.slice(0, end))) body = w.slice(0, end);
   }
+  if (body) return body;
   // A legal form and a name without a telling ending: NPO法人WELgee, 株式会社アルファ水工コンサルタンツ.
   if (legal && LEGAL_REST.test(w.slice(legal[0].length))) {
     const name = w.replace(/(?:代表取締役|代表理事|理事長|会長|社長).*$|(?<=\S{2})(?:提供|製)$/, "");
