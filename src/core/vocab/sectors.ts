@@ -15,7 +15,7 @@ export const NAME_SECTORS: readonly (readonly [Sector, RegExp])[] = [
   // A sports club's company (〇〇バスケットボール株式会社); its federation is an association (〇〇サッカー協会).
   ["leisure", /バスケットボール|サッカー|フットボール|ベースボール|バレーボール|ラグビー|球団/],
   // Museums, parks, hotels and travel count as leisure.
-  ["leisure", /(?:美術館|博物館|記念館|資料館|動物園|水族館|植物園|公園|ホテル|旅館|リゾート|観光|旅行|ツーリスト|(?:ゴルフ|スポーツ|フィットネス)(?:クラブ)?|劇場|映画館|神社|寺)$/],
+  ["leisure", /(?:美術館|博物館|記念館|資料館|動物園|水族館|植物園|公園|ホテル|旅館|リゾート|観光|旅行|ツーリスト|トラベル|ツアーズ|(?:ゴルフ|スポーツ|フィットネス)(?:クラブ)?|劇場|映画館|神社|寺)$/],
   ["media", /(?:新聞社|新聞|出版社|出版|書店|放送|テレビ|ラジオ|通信社)$/],
   // Carriers of people too: bus, rail and taxi companies.
   ["logistics", /(?:運輸|通運|物流|運送|ロジスティクス|倉庫|急便|郵便|海運|商船|汽船|フェリー|航空|交通|鉄道|電鉄|バス|タクシー)$/],
