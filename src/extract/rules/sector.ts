@@ -9,6 +9,8 @@ const CLIENT = /^\s*(?:様|さま|殿)/;
 // A school, hospital or museum a prefecture or city runs: 県立高等学校, 市立病院.
 const PUBLIC_INSTITUTION = /[都道府県市区町村]立[^\s、。]{0,12}?(?:高等学校|高校|中学校|小学校|特別支援学校|学校|幼稚園|保育園|大学|病院|医療センター|診療所|美術館|博物館)/;
 const LEGAL_FORMS = new RegExp(LEGAL_FORM, "g");
+// An English legal form closing a name ("Kawase Precision Co., Ltd."): the ending before it tells the business.
+const ENGLISH_LEGAL_FORM = /,?\s*(?:Co\.,?\s*Ltd\.?|Co\.|Inc\.?|Corp(?:oration|\.)?|Ltd\.?|LLC|K\.K\.)$/;
 
 /** True inside a line that lists many names ("A/B/C/D"): a roll of others, not the organisation. */
 function inNameList(text: string, at: number): boolean {
@@ -52,7 +54,7 @@ function inDataList(text: string, at: number): boolean {
  * word before a generic ending (住宅 of いろは住宅サービス), then its legal form.
  */
 function sectorOfName(name: string): { sector: Sector; by: "org-name" | "name-word" | "legal-form" } | null {
-  const bare = (orgNameOf(name) ?? name).replace(LEGAL_FORMS, "").replace(/\s+/g, "");
+  const bare = (orgNameOf(name) ?? name).replace(LEGAL_FORMS, "").replace(ENGLISH_LEGAL_FORM, "").replace(/\s+/g, "");
   for (const [sector, re] of NAME_SECTORS) if (re.test(bare)) return { sector, by: "org-name" };
   if (PUBLIC_BODY.test(bare)) return { sector: "government", by: "org-name" };
   const stem = bare.replace(GENERIC_NAME_TAIL, "");
