@@ -159,11 +159,12 @@ function afterDescription(word: string): string {
 }
 
 // A name that opens on its legal form after the clause describing it: "…を運営する株式会社そよかぜツアーズ".
-const LEGAL_NAME_AFTER_CLAUSE = new RegExp(`[ぁ-ゖ](?=(?:${LEGAL_FORM})[^ぁ-ゖ、。\\s]*[^、。\\s]*$)`);
+const LEGAL_NAME_AFTER_CLAUSE = new RegExp(`[ぁ-ゖ](?=(?:${LEGAL_FORM})[^、。\\s]+$)`);
 
 const SELF_CLAUSE = new RegExp(`${SELF_REFERENCE_WORD}|委託|取引`);
-// The verb that ends a describing clause, then a name ending on its legal form.
-const CLAUSE_VERB_BEFORE_LEGAL_NAME = new RegExp(`(?:である|とする|する|した|している|していた)([^、。\\s]{2,30}(?:${LEGAL_FORM}))$`);
+// The verb that ends a describing clause, then a name ending on its legal form or on a company's ending (もりのき商事).
+// (The clause is what stands before the last such verb.)
+const CLAUSE_VERB_BEFORE_NAME = /^(.*)(?:である|とする|する|した|している|していた|手がける|手掛ける|営む|扱う|構える|持つ)([^、。\s]{2,30})$/;
 
 /** A name after the clause that describes it: "財布やかばんを販売する三京商会" → "三京商会". */
 function afterClause(word: string): string {
@@ -171,9 +172,14 @@ function afterClause(word: string): string {
   // Not when the clause ties the name to the notice's own organisation (当社が委託している株式会社X: its vendor).
   const legal = LEGAL_NAME_AFTER_CLAUSE.exec(word);
   if (legal && isPlainName(word.slice(legal.index + 1)) && !SELF_CLAUSE.test(word.slice(0, legal.index + 1))) return word.slice(legal.index + 1);
-  // A name in kana after the verb ending its clause, that ends on its legal form: "…メーカーであるかざぐるま機工株式会社".
-  const verb = CLAUSE_VERB_BEFORE_LEGAL_NAME.exec(word);
-  if (verb && isPlainName(verb[1]!) && !SELF_CLAUSE.test(word.slice(0, verb.index))) return verb[1]!;
+  // A name in kana after the verb ending its clause, that ends on its legal form or a company's ending:
+  // "…メーカーであるかざぐるま機工株式会社", "…を運営するもりのき商事".
+  const verb = CLAUSE_VERB_BEFORE_NAME.exec(word);
+  const named = verb?.[2];
+  const own = named !== undefined && isPlainName(named) && !isGeneric(named) && !SELF_CLAUSE.test(verb![1]!);
+  if (own && (hasLegalForm(named) || orgNameOf(named) === named)) return named;
+  // A name opening in kana right after the verb ("…を運営するからくり雑貨"): the kana are the name's, not the clause's.
+  if (own && /^[ぁ-ゖ]{2,}[^ぁ-ゖ、。\s]{2,}$/.test(named) && !NOT_AN_ORG.test(named)) return named;
   const tail = /[^ぁ-ゖ、。\s]{2,}$/.exec(word);
   return tail && /[ぁ-ゖ]$/.test(word.slice(0, tail.index)) ? tail[0] : word;
 }
