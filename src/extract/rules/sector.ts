@@ -10,7 +10,7 @@ const CLIENT = /^\s*(?:様|さま|殿)/;
 const PUBLIC_INSTITUTION = /[都道府県市区町村]立[^\s、。]{0,12}?(?:高等学校|高校|中学校|小学校|特別支援学校|学校|幼稚園|保育園|大学|病院|医療センター|診療所|美術館|博物館)/;
 const LEGAL_FORMS = new RegExp(LEGAL_FORM, "g");
 // An English legal form closing a name ("Kawase Precision Co., Ltd."): the ending before it tells the business.
-const ENGLISH_LEGAL_FORM = /,?\s*(?:Co\.,?\s*Ltd\.?|Co\.|Inc\.?|Corp(?:oration|\.)?|Ltd\.?|LLC|K\.K\.)$/;
+const ENGLISH_LEGAL_FORM = /,?\s*(?:Co\.,?\s*Ltd\.?|Co\.?|Inc\.?|Corp(?:oration|\.)?|Ltd\.?|LLC|K\.K\.)$/;
 
 /** True inside a line that lists many names ("A/B/C/D"): a roll of others, not the organisation. */
 function inNameList(text: string, at: number): boolean {
