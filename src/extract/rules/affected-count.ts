@@ -40,9 +40,14 @@ const EVENTS = /(?:アクセス|ログイン試行|試行|攻撃|通信|閲覧�
 const ELSEWHERE = /(?:にも|前回|以前|別件|新たに|追加で)[^。、]{0,6}$/;
 // A figure an earlier report gave, since revised ("第2報でお知らせした約6,000件から拡大").
 const EARLIER_REPORT = /(?:第\d+報|前回|前報|当初|これまで|先般|先日)[^。]{0,12}(?:お知らせ|公表|発表|報告|公開)(?:いた)?し(?:まし)?た\s*$/;
+// …or said in so many words: "第1報では約2,000名としておりましたが", "当初は500件と公表しておりましたが".
+const EARLIER_SAID = /(?:第\d+報|前回|前報|当初)(?:で|の時点で|時点で)?は?\s*$/;
+const EARLIER_AFTER = /^[^。、]{0,4}と(?:して|お知らせ|公表|発表|報告|ご報告)(?:いた)?し?て?(?:おりました|いました|いた)/;
 // A figure that holds the organisation's share and more ("最大約17万件…その中に当組合に関連する情報も").
 const SUPERSET_AFTER = /^[^。]{0,40}(?:その中に|そのうち|このうち)[^。]{0,20}(?:当|本|弊)/;
 
+// The open bracket after a count, a breakdown of it running on.
+const BREAKDOWN = /\d\s*(?:名|件|人)(?:分)?\s*[(（][^()（）]{0,40}$/;
 // Papers sent to one addressee each: 通知書, 案内状, はがき, 封書, 郵便物.
 const LETTERS = /(?:書|状|通知|はがき|ハガキ|葉書|封書|郵便物?|書類|文書|帳票|DM|ダイレクトメール)(?:の|を)?\s*$/;
 
@@ -119,7 +124,7 @@ function scoreOf(ctx: RuleContext, prose: readonly Sentence[], h: Hit, ctr: stri
   if (NOT_DATA_AFTER.test(after)) score -= 5;
   if (RECIPIENTS_AFTER.test(after)) score -= 2;
   if (ELSEWHERE.test(before)) score -= 2;
-  if (EARLIER_REPORT.test(before)) score -= 3;
+  if (EARLIER_REPORT.test(before) || EARLIER_SAID.test(before) || EARLIER_AFTER.test(after)) score -= 3;
   if (SUPERSET_AFTER.test(text.slice(h.end, h.end + 80))) score -= 2;
   if (/^\s*(?:の)?うち/.test(after)) score -= 2; // "16,000名のうち約3,000名": the whole, of which a part was hit
   if (ctr === "社" || ctr === "口座") score -= 3;
@@ -129,6 +134,8 @@ function scoreOf(ctx: RuleContext, prose: readonly Sentence[], h: Hit, ctr: stri
   if (ctr === "アカウント" || ctr === "accounts" || /アカウント\s*$/.test(before)) score -= 2;
   if (NOT_VICTIMS.test(before) && !(q.q1 && /過去$/.test(before))) score -= 5; // 過去最大 is a record, not a period
   if (/(?:うち|内訳|内、)\s*[^。]{0,12}$/.test(before)) score -= 1;
+  // A part in the brackets after a total ("約3,100名(在校生1,200名、卒業生1,700名)"): the total counts them all.
+  if (BREAKDOWN.test(text.slice(Math.max(0, h.start - 50), h.start))) score -= 2;
   return score;
 }
 
