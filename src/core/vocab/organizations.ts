@@ -70,10 +70,11 @@ const COMPANY = new RegExp(`(?:${LEGAL_FORM})$|^(?:${LEGAL_FORM})`);
 export const SELF_REFERENCES: readonly SelfReference[] = ([
   ["当社", null, COMPANY], ["弊社", null, COMPANY], ["当グループ", null, null], ["当法人", null, null], ["本法人", null, null],
   ["当機構", null, /機構$/], ["当センター", null, /センター$/], ["当研究所", null, /研究所$/], ["弊所", null, /研究所$/],
-  ["当所", null, /研究所$/], ["当財団", null, /財団$/], ["当組合", null, /組合$/], ["本組合", null, /組合$/],
+  ["当所", null, /研究所$/], ["当事務所", null, /事務所$/], ["弊事務所", null, /事務所$/], ["当財団", null, /財団$/], ["当組合", null, /組合$/], ["本組合", null, /組合$/],
   ["当行", "finance", /銀行$/], ["弊行", "finance", /銀行$/], ["本行", "finance", /銀行$/], ["当金庫", "finance", /金庫$/], ["弊金庫", "finance", /金庫$/],
   ["当院", "medical", HOSPITAL], ["本院", "medical", HOSPITAL], ["当クリニック", "medical", HOSPITAL], ["当医院", "medical", HOSPITAL],
   ["本学", "education", SCHOOL], ["当大学", "education", SCHOOL], ["本校", "education", SCHOOL], ["当校", "education", SCHOOL], ["当学園", "education", SCHOOL],
+  ["本学園", "education", SCHOOL], ["当学院", "education", SCHOOL], ["本学院", "education", SCHOOL],
   ["当協会", "association", /協会$/], ["本協会", "association", /協会$/], ["当会", "association", null], ["本会", "association", null],
   ["本学会", "association", /学会$/], ["当学会", "association", /学会$/], ["当連盟", "association", /連盟$/], ["当団体", "association", null],
   ["弊団体", "association", null], ["当連合会", "association", /連合会$/], ["当協議会", "association", /協議会$/],
