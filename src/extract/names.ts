@@ -155,6 +155,7 @@ function kanaStart(text: string, at: number): number {
   return at;
 }
 
+const APART_LEGAL_FORM = new RegExp(` (${LEGAL_FORM})$`);
 // A name in kana after a legal form, standing alone up to a break: "株式会社つゆきより |", "株式会社あおぞら、".
 const KANA_NAME = /^ ?[ぁ-ゖゝゞ][ぁ-ゖゝゞ\u30a1-\u30ff\u3400-\u9fff々A-Za-z0-9]{1,19}(?=[\s|｜、。,()「」『』:：]|$)/;
 
@@ -172,7 +173,12 @@ function namesOf(text: string): NameHit[] {
   const out: NameHit[] = [];
   const marks = hits(MARK, text);
   let k = 0;
-  for (const h of hits(WORD, text)) {
+  for (const word of hits(WORD, text)) {
+    // A legal form standing apart at a word's end opens the kana name after it, not the word's
+    // ("会社名 株式会社あけぼの…": a label, then the name).
+    const apart = APART_LEGAL_FORM.exec(word.text);
+    const opens = apart ? kanaAfterLegalForm(text, { ...word, start: word.start + apart.index + 1, text: apart[1]! }) : null;
+    const h = opens ? { ...word, start: word.start + apart!.index + 1, text: apart![1]! } : word;
     const lead = /\d/.test(h.text) ? h.text.length - h.text.replace(LEADING_DATE, "").length : 0;
     const at = h.start + lead;
     const kana = lead === 0 ? kanaStart(text, at) : at;
