@@ -26,7 +26,7 @@ const ONLY_LEGAL_FORM = new RegExp(`^ ?(?:${LEGAL_FORM})$`);
 // A date or a count run into the front of a word ("2025年12月15日国立大学法人…").
 const LEADING_DATE = /^.*\d(?:年度?|月|日)(?:頃|ごろ)?|^(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2} ?/;
 // Single-character endings need two characters of name before them (津市 is lost; 同市, 本社 are not names).
-const WEAK_SUFFIX = /^(?:社|会|館|局|団|都|道|府|県|市|区|町|村|省|庁|法人)$/;
+const WEAK_SUFFIX = /^(?:社|会|館|局|団|荘|都|道|府|県|市|区|町|村|省|庁|法人)$/;
 // What may follow an organisation's name inside the same word: its office, people or pages.
 const APPENDAGE = /^(?:事務局|事務部|事務所|本部|支部|支社|支店|営業所|会員|正会員|職員|教職員|社員|従業員|役員|理事会|理事長|常務理事|理事|会長|副会長|社長|学長|校長|院長|所長|館長|長|代表理事|代表取締役|代表|運営委員会|公式|ホームページ|サイト|会員様|関係者|各位|様|さま|殿|御中|宛|[\dA-Za-z])/;
 // A public body's departments after its name, and nothing else: ひなた市(総務部情報政策課), 架空県(健康福祉部医療政策課).

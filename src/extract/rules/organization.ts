@@ -447,6 +447,9 @@ function letterheadName(line: string): string | null {
     tokens.slice(1).every((w) => w.length <= 20 && (orgNameOf(w) === w || FACILITY.test(w)) && isPlainName(w) && !PERSON_WORDS.test(w))) return t;
   const name = orgNameOf(lead);
   if (name && lead.startsWith(name) && isPlainName(name)) return name;
+  // A place or a description, then the name (「湯の花温泉 かじか荘」, 「北浜港 みなと食堂」 is not: no ending).
+  const last = tokens[1];
+  if (tokens.length === 2 && !name && last && orgNameOf(last) === last && isPlainName(last) && !PERSON_WORDS.test(`${lead} ${last}`)) return last;
   // A line that is one legal name and nothing else stands for it, kana and all (ことぶき保険サービス株式会社:
   // alone on its line, こと opens no clause).
   return name === lead && tokens.length === 1 && hasLegalForm(lead) && !/[。、,「」『』【】:：!?()]/.test(lead) ? lead : null;
