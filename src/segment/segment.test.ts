@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { makeDocument } from "../core/document.js";
 import type { Casefile } from "../core/types.js";
+import { titleScore } from "./classify.js";
 import { segment } from "./index.js";
 
 function casefile(name: string): Casefile {
@@ -290,4 +291,9 @@ test("a digest's last bullet ends where the next numbered section begins, with n
   const items = segment(cf).filter((n) => n.isIncident);
   assert.equal(items.length, 3);
   assert.ok(!cf.text.slice(...items[2]!.span).includes("事案一覧"));
+});
+
+test("a title about a loyalty scheme's points reports its incident: ポイント counts against a title only as key points (3つのポイント)", () => {
+  assert.deepEqual(segment(casefile("loyalty-points-title.txt")).map((n) => [n.isIncident, n.kind]), [[true, "incident_notice"]]);
+  assert.equal(titleScore("パスワード管理の3つのポイント").family, "topic");
 });
