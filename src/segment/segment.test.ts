@@ -297,3 +297,12 @@ test("a title about a loyalty scheme's points reports its incident: ポイント
   assert.deepEqual(segment(casefile("loyalty-points-title.txt")).map((n) => [n.isIncident, n.kind]), [[true, "incident_notice"]]);
   assert.equal(titleScore("パスワード管理の3つのポイント").family, "topic");
 });
+
+test("titles that name an incident's aftermath are not promotions: a press release's label, a helpline opened, results put off", () => {
+  for (const t of ["【プレスリリース】当社サーバーへの不正アクセスについて", "個人情報流出に関する専用窓口開設のお知らせ", "ランサムウェア被害に伴う決算発表の延期について", "システム障害に伴う営業についてのお知らせ"]) {
+    assert.ok(titleScore(t).score >= 2, t);
+  }
+  for (const t of ["新製品リリースのお知らせ", "2026年3月期決算発表のお知らせ", "オンライン相談窓口を開設しました", "年末年始の営業について"]) {
+    assert.equal(titleScore(t).family, "promotion", t);
+  }
+});
