@@ -141,7 +141,8 @@ export function otherTopic(text: string): { kind: NoticeKind; density: number; l
 const MAY_SCORE = new RegExp(`${EVENT.source}|${THEME.source}|${SELF_IMPERSONATED.source}`);
 
 // A date the body says the incident was announced on: 「7月18日に公表いたしました」, 「10月6日付でお知らせした」.
-const ANNOUNCED_BEFORE = /\d{1,2}\s*日(?:付け?)?(?:で|に)\s*(?:お知らせ|公表|発表|ご報告|報告|公開|ご案内)(?:いた|致)?し(?:まし)?た/;
+// Also by the earlier notice's title: 「9月5日付「当社サーバーへの不正アクセスについて」にてお知らせいたしました」.
+const ANNOUNCED_BEFORE = /\d{1,2}\s*日(?:付け?)?(?:の)?\s*(?:「[^」\n]{1,80}」\s*)?(?:で|に|にて)\s*(?:お知らせ|公表|発表|ご報告|報告|公開|ご案内)(?:いた|致)?し(?:まし)?た/;
 
 /** The first word of a text that speaks of an incident (an event, a theme or a regulator's action), or null. */
 export function incidentCue(text: string): string | null {
