@@ -141,8 +141,9 @@ export function otherTopic(text: string): { kind: NoticeKind; density: number; l
 const MAY_SCORE = new RegExp(`${EVENT.source}|${THEME.source}|${SELF_IMPERSONATED.source}`);
 
 // A date the body says the incident was announced on: 「7月18日に公表いたしました」, 「10月6日付でお知らせした」.
-// Also by the earlier notice's title: 「9月5日付「当社サーバーへの不正アクセスについて」にてお知らせいたしました」.
-const ANNOUNCED_BEFORE = /\d{1,2}\s*日(?:付け?)?(?:の)?\s*(?:「[^」\n]{1,80}」\s*)?(?:で|に|にて)\s*(?:お知らせ|公表|発表|ご報告|報告|公開|ご案内)(?:いた|致)?し(?:まし)?た/;
+// Also by the earlier notice's title (「9月5日付「当社サーバーへの不正アクセスについて」にてお知らせいたしました」), or
+// without its date (「先般お知らせいたしました」).
+const ANNOUNCED_BEFORE = /(?:\d{1,2}\s*日(?:付け?)?(?:の)?\s*(?:「[^」\n]{1,80}」\s*)?(?:で|に|にて)|先般|先日|既に|すでに)\s*(?:お知らせ|公表|発表|ご報告|報告|公開|ご案内)(?:いた|致)?し(?:まし)?た/;
 
 /** The first word of a text that speaks of an incident (an event, a theme or a regulator's action), or null. */
 export function incidentCue(text: string): string | null {
@@ -217,7 +218,7 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
   }
   // An organisation's report of its investigation of an incident it announced on a date before
   // (「…への不正アクセスに関する調査結果のご報告」 over 「7月18日に公表いたしました…」): a follow-up, not a study.
-  const earlier = t.family === "publication" && t.event.length > 0 && t.score >= 0 ? ANNOUNCED_BEFORE.exec(body.slice(0, 800)) : null;
+  const earlier = t.family === "publication" && t.event.length + t.theme.length > 0 ? ANNOUNCED_BEFORE.exec(body.slice(0, 800)) : null;
   if (earlier) return { isIncident: true, kind: incidentKind, reason: `follow-up on an incident announced before: ${words}; ${earlier[0]}` };
   if (t.against.length > 0) {
     return { isIncident: false, kind: KIND_OF_FAMILY[t.family!] ?? "unrelated", reason: `${t.family} wording in ${lead}: ${t.against.join(", ")}` };

@@ -273,6 +273,8 @@ test("an organisation's report of its investigation into an incident it announce
   assert.deepEqual(segment(casefile("follow-up-investigation.txt")).map((n) => [n.isIncident, n.kind]), [[true, "incident_notice"]]);
   // The earlier announcement may be named by its title: 「12月10日付「…」にてお知らせいたしました」.
   assert.deepEqual(segment(casefile("follow-up-by-title.txt")).map((n) => [n.isIncident, n.kind]), [[true, "incident_notice"]]);
+  // …or without its date: 「先般お知らせいたしました」.
+  assert.deepEqual(segment(casefile("follow-up-undated.txt")).map((n) => [n.isIncident, n.kind]), [[true, "incident_notice"]]);
   assert.deepEqual(segment(casefile("survey-results.txt")).map((n) => [n.isIncident, n.kind]), [[false, "advisory"]]);
   // Statistics of incidents in general (a half-year's counts) report no incident of anyone's.
   assert.deepEqual(segment(casefile("incident-statistics.txt")).map((n) => [n.isIncident, n.kind]), [[false, "advisory"]]);
