@@ -44,7 +44,10 @@ const LABELLED_TITLE = /^\s*【([^】\n]{2,16})】\s*(?!(?:From|To|Cc|Subject|�
 // Labels that introduce a block inside a post rather than a new post.
 const BLOCK_LABEL = /状況|原因|対応|概要|経緯|URL|影響|対策|注意|件名|情報|内容|目的|背景|対象|お問い合わせ|問合せ|更新|追記|重要|続報|訂正|お知らせ|速報|第\d+報|PR|広告|お詫び|おわび|ご報告|報告|復旧|障害|緊急|再掲|追加|注意喚起|解決|完了/;
 const TRAILING_DATE = /[\s　]+((?:19|20)\d{2})[\/.年-]\s*(\d{1,2})[\/.月-]\s*(\d{1,2})日?\s*$/;
-const DAY_LINE = /^\s*(\d{1,2})\s*日\s*$/;
+// A day on a line of its own, perhaps with its month and weekday: "10日", "11月24日(月)".
+const DAY_LINE = /^\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*(?:[(（][月火水木金土日][)）])?\s*$/;
+// A year in the page's header (「…週報 2026年第48週」): the year of day lines under no month header.
+const HEADER_YEAR = /((?:19|20)\d{2})\s*年/;
 const MONTH_HEADER = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:分|の一覧|のニュース)?\s*$/;
 // A date on a line of its own, with perhaps its weekday: "2025年11月12日", "2025.11.12 (水)".
 const DATE_ALONE = /^\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s*$/;
@@ -82,7 +85,8 @@ export function splitCategory(title: string): { category: string | null; rest: s
 export function dayListing(lines: Line[]): Heading[] {
   if (lines.filter((l) => DAY_LINE.test(l.text.normalize("NFKC"))).length < 2) return [];
   const out: Heading[] = [];
-  let year: string | null = null, month: string | null = null;
+  const header = lines.filter((l) => !isBlank(l)).slice(0, 3).map((l) => HEADER_YEAR.exec(l.text.normalize("NFKC"))?.[1]).find((y) => y !== undefined);
+  let year: string | null = header ?? null, month: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text.normalize("NFKC");
     const mh = MONTH_HEADER.exec(t);
@@ -92,7 +96,8 @@ export function dayListing(lines: Line[]): Heading[] {
     let j = i + 1;
     while (j < lines.length && (isBlank(lines[j]) || LISTING_UI.test(lines[j]!.text))) j++;
     if (j >= lines.length || DAY_LINE.test(lines[j]!.text.normalize("NFKC"))) continue;
-    const date = year && month ? iso(year, month, d[1]!) : null;
+    const m = d[1] ?? month;
+    const date = year && m ? iso(year, m, d[2]!) : null;
     out.push(lineHeading(lines[i]!, { listing: true, date, category: splitCategory(lines[j]!.text.trim()).category }, lines[j]!));
   }
   return out;

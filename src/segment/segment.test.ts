@@ -310,3 +310,8 @@ test("titles that name an incident's aftermath are not promotions: a press relea
     assert.equal(titleScore(t).family, "promotion", t);
   }
 });
+
+test("a weekly digest's day lines with month and weekday divide its items, dated in the header's year", () => {
+  const items = segment(casefile("weekly-day-lines.txt"));
+  assert.deepEqual(items.map((n) => [n.isIncident, n.listingDate ?? null]), [[false, null], [true, "2026-03-02"], [true, "2026-03-04"], [false, "2026-03-06"]]);
+});
