@@ -196,6 +196,9 @@ export const disclosedOnRule: Rule<"disclosed_on"> = {
 };
 
 /** When the organisation found out: the earliest date stated with 判明・確認・発覚・検知・連絡を受け. */
+// A date that qualifies a thing, not an event: 「10月9日受付分の申請書」, 「5月1日付の通知」.
+const QUALIFIES = /^\s*(?:受付|受け付け|提出|申請|発送|送付|作成|到着)?分(?:の|を|が)|^\s*付け?の/;
+
 export const discoveredOnRule: Rule<"discovered_on"> = {
   field: "discovered_on",
   heuristics: ["discovered_on/cue-date", "discovered_on/cue-date-year-from-context", "discovered_on/previous-sentence-date", "discovered_on/today", "discovered_on/same-day", "discovered_on/labelled", "discovered_on/timeline-heading"],
@@ -217,7 +220,7 @@ export const discoveredOnRule: Rule<"discovered_on"> = {
       const announcing = ANNOUNCED.test(s.text);
       const dates = dayDates(ctx, s.start, s.end).filter((d) => !PUBLISHED_REF.test(text.slice(d.end, d.end + 12)) && !ONSET.test(text.slice(d.end, d.end + 20))
         && !PERIOD_EDGE.test(text.slice(d.end, d.end + 24)) && !RANGE_END.test(text.slice(Math.max(0, d.start - 6), d.start))
-        && !(announcing && announcementDate(text, s.start, d)));
+        && !(announcing && announcementDate(text, s.start, d)) && !QUALIFIES.test(text.slice(d.end, d.end + 8)));
       const before = dates.filter((d) => d.start < cueAt);
       const d = before.at(-1) ?? dates[0];
       if (d) {
