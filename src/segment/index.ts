@@ -90,6 +90,7 @@ const PROSE = /^.{20,}。$/;
 // A quoted mail's header line (From: …, 件名: …) is part of a sample, never a title.
 const MAIL_HEADER = /^(?:【[^】]{1,4}】)?\s*(?:From|To|Cc|Subject|件名|差出人|送信者|宛先)\s*[:：]/i;
 const PROSE_LINE = /^.{40,}。\s*$/m;
+const SUBJECT_LINE = /^(?:件名|表題|題名)\s*[:：]\s*(\S.{7,})$/;
 const TITLE_WORDS = /お詫び|おわび|お知らせ|ご報告|について|に関する|のご案内|報告書|発生|判明/;
 // A letter's salutation and greeting (「お客様各位」, 「平素は格別のお引き立てを…」, 「いつも当院をご利用いただき、ありがとうございます」): neither title nor lead.
 const SALUTATION = /^\s*[^。\n]{0,16}各位\s*$|^\s*(?:平素|日頃|日ごろ)[はよ]|^\s*(?:いつも|毎度)[^。\n]{0,30}(?:ありがとうございます|ありがとうございます。|御礼申し上げます)/;
@@ -104,7 +105,8 @@ function isMenu(text: string): boolean {
 }
 
 // A letterhead's date line: "2025年10月8日(水)", "令和7年3月18日", "2025.12.01 18:00 更新", "October 8, 2025".
-const DATE_LINE = /^(?:[^\s。]{0,6}[:：]\s*)?(?:(?:19|20)\d{2}|(?:令和|平成)\s*(?:\d{1,2}|元))\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*(?:更新|公開|掲載|発表|公表|作成|現在)?\s*$|^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2},?\s(?:19|20)\d{2}$/;
+// (An era's date may be written in kanji numerals: 令和八年十一月二日.)
+const DATE_LINE = /^(?:[^\s。]{0,6}[:：]\s*)?(?:(?:19|20)\d{2}|(?:令和|平成)\s*(?:\d{1,2}|元|[一二三四五六七八九十]{1,3}))\s*[年./-]\s*(?:\d{1,2}|[一二三四十]{1,2})\s*[月./-]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*(?:更新|公開|掲載|発表|公表|作成|現在)?\s*$|^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2},?\s(?:19|20)\d{2}$/;
 
 /** True for a page title made of its section and site only ("お知らせ | 株式会社X"): the page's frame, not the notice's title. */
 function isFrameTitle(t: string): boolean {
@@ -135,6 +137,12 @@ function pickTitle(lines: Line[], from: number, to: number): { line: Line; title
     // Letterhead lines (the organisation, the date) and sentences are not titles.
     // A line that breaks off mid-sentence (…感染被害が、) is a wrapped sentence, not a title; a headline
     // may end in に when a blank line follows it (「名簿が所在不明に」).
+    // A notice's subject line (件名:…) above its letterhead titles it, unless it heads a quoted mail.
+    const subject = SUBJECT_LINE.exec(t);
+    if (subject && !first && !MAIL_HEADER.test(lines[k - 1]?.text.trim() ?? "") && !MAIL_HEADER.test(lines[k + 1]?.text.trim() ?? "") && (incidentTitle(subject[1]!) || TITLE_WORDS.test(subject[1]!))) {
+      const at = l.text.indexOf(subject[1]!);
+      return { line: { ...l, start: l.start + at, text: subject[1]! }, titled: true };
+    }
     const headlineNi = /に$/.test(t) && (k + 1 >= lines.length || isBlank(lines[k + 1]));
     const broken = /[、，,]$|[はがをにでとの]$/.test(t) && !headlineNi || MAIL_HEADER.test(t);
     if (!first && !broken && t.length >= 8 && !isLetterhead(t) && !/^[\d０-９令平R元年月日\s./-]+$|^.{0,8}\d{4}\s*年|。$/.test(t)) first = l;

@@ -315,3 +315,8 @@ test("a weekly digest's day lines with month and weekday divide its items, dated
   const items = segment(casefile("weekly-day-lines.txt"));
   assert.deepEqual(items.map((n) => [n.isIncident, n.listingDate ?? null]), [[false, null], [true, "2026-03-02"], [true, "2026-03-04"], [false, "2026-03-06"]]);
 });
+
+test("a notice's subject line (件名:…) titles it, and an era's date in kanji numerals is a date line, not a title", () => {
+  const notices = segment(casefile("subject-line-title.txt")).filter((n) => n.isIncident);
+  assert.deepEqual(notices.map((n) => n.title), ["保護者あての配布物への成績表の誤配付について"]);
+});
