@@ -167,7 +167,7 @@ const SELF_CLAUSE = new RegExp(`${SELF_REFERENCE_WORD}|委託|取引`);
 const CLAUSE_VERB_BEFORE_NAME = /^(.*)(?:である|とする|する|した|している|していた|手がける|手掛ける|営む|扱う|構える|持つ)([^、。\s]{2,30})$/;
 
 /** A name after the clause that describes it: "財布やかばんを販売する三京商会" → "三京商会". */
-function afterClause(word: string): string {
+function afterClause(word: string, located = false): string {
   if (isPlainName(word)) return word;
   // Not when the clause ties the name to the notice's own organisation (当社が委託している株式会社X: its vendor).
   const legal = LEGAL_NAME_AFTER_CLAUSE.exec(word);
@@ -179,7 +179,8 @@ function afterClause(word: string): string {
   const own = named !== undefined && isPlainName(named) && !isGeneric(named) && !SELF_CLAUSE.test(verb![1]!);
   if (own && (hasLegalForm(named) || orgNameOf(named) === named)) return named;
   // A name opening in kana right after the verb ("…を運営するからくり雑貨"): the kana are the name's, not the clause's.
-  if (own && /^[ぁ-ゖ]{2,}[^ぁ-ゖ、。\s]{2,}$/.test(named) && !NOT_AN_ORG.test(named)) return named;
+  // Located by its head office (「…を開発するしらかば情報システム(札幌市)は」), it is a company whatever its name ends in.
+  if (own && /^[ぁ-ゖ]{2,}[^ぁ-ゖ、。\s]{2,}$/.test(named) && (located || !NOT_AN_ORG.test(named))) return named;
   const tail = /[^ぁ-ゖ、。\s]{2,}$/.exec(word);
   return tail && /[ぁ-ゖ]$/.test(word.slice(0, tail.index)) ? tail[0] : word;
 }
@@ -264,16 +265,18 @@ const REPORTER = /^[『「]?([^、。「」『』\n]{2,40}?)(?:\s?\([^()\n]{0,40
 // An owner before what it lost: "Xの会員情報を…", "Xのサーバーに…".
 const OWNER_LEAD = /^[『「]?([^、。「」『』\s]{2,30}?)の(?:(?:会員|顧客|個人|お客様|利用者|住民|患者|職員|社員|学生|生徒)?(?:情報|データ)|[\u4e00-\u9fff\u30a0-\u30ff]{0,8}?(?:サーバー?|システム|データベース)|ホームページ|ウェブサイト|サイト)(?:を|が|に|へ)/;
 const HEAD_OFFICE = /\((?:本社|本店|本部|所在地)[:：]/;
+// A subject placed by its head office's town in brackets (「X(札幌市)は」): news names a body so, never a thing.
+const LOCATED = /[(（](?:本社[:：・]?)?[^()（）\s]{1,12}[都道府県市区町村][)）]\s?(?:は|が)/;
 const REPORTS = /発表|公表|明らかに|としています|ということです|としている|判明した|報告した|わかりました|分かりました/;
 
 /**
  * A report's subject that does not end like an organisation's name (ジェイティービー, 日本原燃):
- * plain, short, not a kind of body or person; unless a date stands beside it or the text names it
- * again, only a brand-like word (katakana or Latin letters) counts.
+ * plain, short, not a kind of body or person (unless `located` by its head office); unless a date
+ * stands beside it or the text names it again, only a brand-like word (katakana or Latin letters) counts.
  */
-function subjectWord(raw: string, vouched: boolean): boolean {
+function subjectWord(raw: string, vouched: boolean, located = false): boolean {
   const company = newsCompany(raw);
-  if (!isPlainName(raw) || raw.length > 20 || /[ぁ-ゖ]/.test(raw.replace(/^[ぁ-ゖ]+/, "")) || (isGeneric(raw) && !company) || NOT_AN_ORG.test(raw)) return false;
+  if (!isPlainName(raw) || raw.length > 20 || /[ぁ-ゖ]/.test(raw.replace(/^[ぁ-ゖ]+/, "")) || (isGeneric(raw) && !company) || (NOT_AN_ORG.test(raw) && !located)) return false;
   return vouched || company || (/[ァ-ヴA-Za-z]/.test(raw) && !/(?:メディア|マスコミ|ニュース|報道|紙)$/.test(raw));
 }
 
@@ -322,9 +325,10 @@ function fromSubjects(ctx: RuleContext): Evidence[] {
     // "Xは14日、", "Xは…と発表した": a report's subject, named as such.
     const lead = dated !== null || reporter === null || REPORTS.test(s.text) || /によ(?:ると|りますと)$/.test(rep[0]);
     // "人材派遣大手のワークリンクは", "財布を販売する三京商会は": the name after its description.
-    const raw = afterDescription(afterClause(rep[1]!.trim().replace(/^(?:この度|このたび|今般|なお|また)[、,]?/, "")));
+    const located = LOCATED.test(rep[0]);
+    const raw = afterDescription(afterClause(rep[1]!.trim().replace(/^(?:この度|このたび|今般|なお|また)[、,]?/, ""), located));
     const named = orgNameOf(raw) === raw && isPlainName(raw);
-    if (!named && !(lead && !deep && subjectWord(raw, dated !== null || recurs(ctx.text, raw, s.end)))) continue;
+    if (!named && !(lead && !deep && subjectWord(raw, dated !== null || recurs(ctx.text, raw, s.end), located))) continue;
     // "X(本社:東京都…)は": the head office beside a name introduces the company formally.
     const kind: Kind = HEAD_OFFICE.test(rep[0]) ? "self-definition"
       : named ? (lead && !deep ? "news-subject" : "subject")
