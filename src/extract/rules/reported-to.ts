@@ -25,9 +25,18 @@ function requested(ctx: RuleContext, at: number): boolean {
   return false;
 }
 
+/** Where the notice writes its organisation's name. */
+function ownNameSpans(ctx: RuleContext): [number, number][] {
+  const name = String(ctx.fields.organization ?? "").normalize("NFKC");
+  const out: [number, number][] = [];
+  for (let at = name.length >= 2 ? ctx.text.indexOf(name) : -1; at >= 0; at = ctx.text.indexOf(name, at + name.length)) out.push([at, at + name.length]);
+  return out;
+}
+
 /** The bodies the sentences of a notice say it reported to or was acted on by, each with its first mention. */
 function reportsIn(ctx: RuleContext): Map<ReportedTo, Finding> {
   const found = new Map<ReportedTo, Finding>();
+  const own = ownNameSpans(ctx);
   for (const s of ctx.sentences) {
     if (!REPORT_VERBS.test(s.text) || ADVICE.test(s.text) || (ITEM.test(s.text) && requested(ctx, s.start))) continue;
     for (const [body, re] of REPORT_BODIES) {
@@ -35,6 +44,8 @@ function reportsIn(ctx: RuleContext): Map<ReportedTo, Finding> {
       for (const h of hits(re, ctx.reading, s.start, s.end)) {
         // A ministry or other body only counts when the sentence says it was contacted or acted: the verb
         // after it in Japanese, before it in English ("reported the attack to the police and the health ministry").
+        // The organisation's own name (ひなげし県警察本部は…と発表した) is not a body it reported to.
+        if (own.some(([a, b]) => h.start >= a && h.end <= b)) continue;
         const near = ctx.text.slice(h.end, Math.min(s.end, h.end + 40));
         const english = /[A-Za-z]/.test(h.text) && REPORT_VERBS.test(ctx.text.slice(Math.max(s.start, h.start - 80), h.start));
         if ((body === "ministry" || body === "other") && !REPORT_VERBS.test(near) && !english) continue;
