@@ -1,5 +1,6 @@
 import { kanji2number } from "@geolonia/japanese-numeral";
 import type { Count, Finding } from "../../core/types.js";
+import { MISDIRECTED, OTHER_PERSON } from "../../core/vocab/incident-types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround, type Hit } from "../scan.js";
 import { proseSentences, type Sentence } from "../normalize/sentences.js";
@@ -11,7 +12,7 @@ const LEAK_EN = /leak|expos|compromis|stolen|breach|affected/i;
 const PEOPLE = /様\s*$|(?<!第三)者\s*$|お客様|顧客|会員|利用者|個人情報|生徒|児童|学生|患者|職員|被保険者|組合員|対象者|受講者|応募者|ユーザー|従業員|方|件数|人数|者数|受験者|保護者|卒業生|入居者|取引先|加入者|登録者|購入者|申込者|参加者|データ/;
 // People named right after the count: "447名の患者様", "120人分の参加者".
 const PEOPLE_AFTER = /^\s*(?:分)?の(?:患者|お客様|顧客|会員|利用者|生徒|児童|学生|方|受講者|参加者|応募者|組合員|被保険者)/;
-const LEAK = /漏えい|漏洩|漏れ|流出|閲覧|可能性|おそれ|恐れ|対象|影響|被害|送信|不正利用|不正ログイン|不正アクセス|なりすまし|乗っ取|持ち出|紛失|盗難|盗まれ|見当たら|所在(?:が)?不明|(?:保管|所定の)[^。、]{0,6}(?:に|から)(?:ない|なくな)|誤送|誤った(?:宛先|送付先)|宛先を(?:誤|間違)|誤って|別の(?:方|人|世帯|宛先)(?:に|へ|宛)|(?:別|他)の(?:方|人|世帯|お客様|利用者)の|誤封入|同封(?:してしま|され)|含まれ|登録され|盗取|記載|記録され/;
+const LEAK = new RegExp(`漏えい|漏洩|漏れ|流出|閲覧|可能性|おそれ|恐れ|対象|影響|被害|送信|不正利用|不正ログイン|不正アクセス|なりすまし|乗っ取|持ち出|紛失|盗難|盗まれ|見当たら|所在(?:が)?不明|(?:保管|所定の)[^。、]{0,6}(?:に|から)(?:ない|なくな)|誤送|誤った(?:宛先|送付先)|宛先を(?:誤|間違)|誤って|(?:別|他)の${OTHER_PERSON}(?:に|へ|宛|の)|${MISDIRECTED}|誤封入|同封(?:してしま|され)|含まれ|登録され|盗取|記載|記録され`);
 // A heading over the count that says what leaked or what the data was ("2 データ内容", "【流出した情報】").
 const DATA_HEADER = new RegExp(`${LEAK.source}|データ内容|情報の内容|対象(?:者|件数)|件数|人数`);
 const NOT_VICTIMS = /(?:第|毎日|毎月|年間|月間|過去|計画|目標|延べ)\s*$/;
@@ -49,7 +50,7 @@ const SUPERSET_AFTER = /^[^。]{0,40}(?:その中に|そのうち|このうち)[
 // The open bracket after a count, a breakdown of it running on.
 const BREAKDOWN = /\d\s*(?:名|件|人)(?:分)?\s*[(（][^()（）]{0,40}$/;
 // Papers sent to one addressee each: 通知書, 案内状, はがき, 封書, 郵便物.
-const LETTERS = /(?:書|状|通知|はがき|ハガキ|葉書|封書|郵便物?|書類|文書|帳票|DM|ダイレクトメール)(?:の|を)?\s*$/;
+const LETTERS = /(?:書|状|通知|はがき|ハガキ|葉書|封書|郵便物?|書類|文書|帳票|DM|ダイレクトメール)(?:の|を|のうち)?\s*$/;
 
 interface Candidate {
   start: number;
@@ -133,7 +134,8 @@ function scoreOf(ctx: RuleContext, prose: readonly Sentence[], h: Hit, ctr: stri
   if (ctr === "通") score -= LETTERS.test(before) ? 1 : 4;
   if (ctr === "アカウント" || ctr === "accounts" || /アカウント\s*$/.test(before)) score -= 2;
   if (NOT_VICTIMS.test(before) && !(q.q1 && /過去$/.test(before))) score -= 5; // 過去最大 is a record, not a period
-  if (/(?:うち|内訳|内、)\s*[^。]{0,12}$/.test(before)) score -= 1;
+  // A part of a breakdown (「うち、東京10名」), not the part a whole was cut to (「通知書のうち4通を」: what went astray).
+  if (/(?:うち|内訳|内、)\s*[^。]{0,12}$/.test(before) && !/のうち\s*$/.test(before)) score -= 1;
   // A part in the brackets after a total ("約3,100名(在校生1,200名、卒業生1,700名)"): the total counts them all.
   if (BREAKDOWN.test(text.slice(Math.max(0, h.start - 50), h.start))) score -= 2;
   return score;
