@@ -320,3 +320,8 @@ test("a notice's subject line (件名:…) titles it, and an era's date in kanji
   const notices = segment(casefile("subject-line-title.txt")).filter((n) => n.isIncident);
   assert.deepEqual(notices.map((n) => n.title), ["保護者あての配布物への成績表の誤配付について"]);
 });
+
+test("a policy page (個人情報保護方針) says what would be done if an incident happened: it reports none; breaking a rule (規程に違反) still does", () => {
+  assert.deepEqual(segment(casefile("security-policy.txt")).map((n) => n.isIncident), [false]);
+  assert.ok(titleScore("社内規程に違反した個人情報の持ち出しについて").score >= 2);
+});
