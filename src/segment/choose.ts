@@ -12,6 +12,8 @@ export interface Proposal {
   generic: boolean;
   /** The layout holds only when it yields at least two incident posts (numbered cases, separated items, generic layouts). */
   several: boolean;
+  /** Its posts may be parts of one organisation's notice above them (a timeline, a table of what leaked): it cannot hold under one. */
+  inNotice: boolean;
   notices: Notice[];
 }
 
@@ -44,8 +46,21 @@ function hollow(text: string, n: Notice): boolean {
   return !/[。.]$/.test(n.title.trim()) && text.slice(n.titleSpan[1], n.span[1]).trim().length < 20;
 }
 
+/**
+ * True when the text above a layout's first post is one organisation's notice of an incident: an incident
+ * title over prose in which the writer speaks of itself (当社のサーバーが…判明いたしました).
+ */
+function opensWithOwnNotice(text: string, header: Notice | undefined): boolean {
+  if (!header || !incidentTitle(header.title)) return false;
+  const body = text.slice(header.titleSpan[1], header.span[1]);
+  SELF.lastIndex = 0;
+  return SELF.test(body) && /[^。\n]{20,}。/.test(body);
+}
+
 /** The score of a proposal; null when it cannot be the page's layout. */
 function scoreOf(p: Proposal, text: string): number | null {
+  // A timeline's dated lines or a table of what leaked, under one organisation's notice, are parts of it.
+  if (p.inNotice && opensWithOwnNotice(text, p.notices.find((n) => n.reason === "page header above the posts"))) return null;
   const posts = p.notices.filter((n) => n.reason !== "page header above the posts");
   // An entry of a listing is its headline; elsewhere a heading with nothing under it is no incident of its own.
   const incidents = posts.filter((n) => n.isIncident && (p.prior >= 2 || n.kind === "news_entry" || !hollow(text, n)));

@@ -30,6 +30,8 @@ interface Layout {
   several?: boolean;
   /** The text above the first heading may be a post itself (a blog's pinned post, a digest's first item). */
   headedByPost?: boolean;
+  /** Its posts may be parts of one organisation's notice that opens the page (a timeline's dated lines, a table of what leaked). */
+  inNotice?: boolean;
   read(lines: Line[]): Heading[];
 }
 
@@ -42,9 +44,9 @@ function blogIndex(lines: Line[]): Heading[] {
 
 const LAYOUTS: readonly Layout[] = [
   { name: "day-listing", prior: 3, generic: false, read: dayListing },
-  { name: "dated-lines", prior: 1.5, generic: false, read: datedLines },
+  { name: "dated-lines", prior: 1.5, generic: false, inNotice: true, read: datedLines },
   { name: "blog-index", prior: 2, generic: false, headedByPost: true, read: blogIndex },
-  { name: "table-rows", prior: 2, generic: false, read: tableRows },
+  { name: "table-rows", prior: 2, generic: false, inNotice: true, read: tableRows },
   { name: "headline-list", prior: 1, generic: true, read: headlineList },
   { name: "numbered-cases", prior: 1, generic: false, several: true, read: cases },
   { name: "separated-items", prior: 1, generic: false, several: true, headedByPost: true, read: separated },
@@ -266,7 +268,7 @@ export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[
   const folded = withoutFrame(foldWidth(cf.text));
   const page = folded === cf.text ? cf : { ...cf, text: folded };
   const lines = splitLines(page.text);
-  const proposals: Proposal[] = [{ layout: "single", prior: 0, generic: false, several: false, notices: noticesOf(page, lines, [], null) }];
+  const proposals: Proposal[] = [{ layout: "single", prior: 0, generic: false, several: false, inNotice: false, notices: noticesOf(page, lines, [], null) }];
   // Generic layouts cannot hold on a page that speaks of itself throughout: they are not read there.
   const ownPage = speaksOfItself(page.text);
   for (const layout of LAYOUTS) {
@@ -275,7 +277,7 @@ export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[
     const several = layout.generic || (layout.several ?? false);
     // A layout that needs two incident posts is not worth reading when it cannot have two posts.
     if (headings.length === 0 || (several && headings.length + (layout.headedByPost ? 1 : 0) < 2)) continue;
-    proposals.push({ layout: layout.name, prior: layout.prior, generic: layout.generic, several, notices: noticesOf(page, lines, headings, layout) });
+    proposals.push({ layout: layout.name, prior: layout.prior, generic: layout.generic, several, inNotice: layout.inNotice ?? false, notices: noticesOf(page, lines, headings, layout) });
   }
   const { best, why } = choose(proposals, page.text);
   cf.messages.push({ stage: "segment", severity: "info", code: "layout", text: ownPage ? `${why}; generic layouts not read (the page speaks of itself)` : why });

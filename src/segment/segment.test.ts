@@ -325,3 +325,8 @@ test("a policy page (個人情報保護方針) says what would be done if an inc
   assert.deepEqual(segment(casefile("security-policy.txt")).map((n) => n.isIncident), [false]);
   assert.ok(titleScore("社内規程に違反した個人情報の持ち出しについて").score >= 2);
 });
+
+test("a notice's timeline of dated lines and its table of what leaked are parts of it, not a listing or a table of incidents", () => {
+  const notices = segment(casefile("notice-with-timeline.txt"));
+  assert.deepEqual(notices.map((n) => [n.isIncident, n.title]), [[true, "会員サイトへの不正アクセスに関するお知らせ"]]);
+});
