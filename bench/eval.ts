@@ -2,7 +2,7 @@
 // `jikenbo extract --json` prints, file by file): `eval.ts dev` on ../shared/corpus/seeds, `eval.ts real`
 // on ../shared/corpus/real. `--half 1|2` keeps one half of the real corpus (1: a*, odd c*, odd d*;
 // 2: b*, even c*, even d*) so that rules tuned on one half are measured on the other. `--out DIR` keeps
-// the predictions. `--as html|news|feed|copied|pdf|wrapped|fullwidth|crlf|untitled` re-writes each text in that form first (bench/forms.ts).
+// the predictions. `--as html|news|feed|copied|pdf|wrapped|fullwidth|crlf|untitled|markdown` re-writes each text in that form first (bench/forms.ts).
 // Every other option (--verbose, --json) goes to the scorer.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";

@@ -94,6 +94,12 @@ export const FORMS: Readonly<Record<string, (text: string) => Written>> = {
     const titled = head.length < 80 && !/[。.]$/.test(head);
     return { ext: "txt", bytes: Buffer.from(titled ? text.slice(text.indexOf(head) + head.length).replace(/^\s*\n/, "") : text) };
   },
+  /** A Markdown file: the headline as a heading, the rest as written (its bullets, numbered points and pipes read as Markdown reads them). */
+  markdown: (text) => {
+    const head = text.split("\n").find((l) => l.trim())!.trim();
+    const titled = head.length < 80 && !/[。.]$/.test(head);
+    return { ext: "md", bytes: Buffer.from(titled ? `# ${head}\n\n${text.slice(text.indexOf(head) + head.length).replace(/^\s*\n/, "")}` : text) };
+  },
   html: (text) => ({ ext: "html", bytes: Buffer.from(asHtml(text)) }),
   news: (text) => ({ ext: "html", bytes: Buffer.from(asNewsPage(text)) }),
 };

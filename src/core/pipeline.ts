@@ -3,6 +3,7 @@ import { Readings } from "../extract/reading.js";
 import { expandFeed } from "../ingest/formats/feed.js";
 import { readHtml } from "../ingest/formats/html.js";
 import type { FormatReader } from "../ingest/formats/index.js";
+import { readMarkdown } from "../ingest/formats/markdown.js";
 import { readPdf } from "../ingest/formats/pdf.js";
 import { readText } from "../ingest/formats/text.js";
 import { tagNotice } from "../intel/taxonomies/index.js";
@@ -11,6 +12,7 @@ import type { Casefile, SourceDocument } from "./types.js";
 
 const READERS: Record<string, FormatReader> = {
   "text/plain": readText,
+  "text/markdown": readMarkdown,
   "text/html": readHtml,
   "application/pdf": readPdf,
   "application/xml": readHtml,

@@ -1,8 +1,8 @@
 /** Media types the pipeline knows how to read. */
-export type MediaType = "text/plain" | "text/html" | "application/pdf" | "application/xml" | "application/octet-stream";
+export type MediaType = "text/plain" | "text/markdown" | "text/html" | "application/pdf" | "application/xml" | "application/octet-stream";
 
 const BY_EXTENSION: Record<string, MediaType> = {
-  txt: "text/plain", text: "text/plain", md: "text/plain",
+  txt: "text/plain", text: "text/plain", md: "text/markdown", markdown: "text/markdown",
   html: "text/html", htm: "text/html", xhtml: "text/html",
   pdf: "application/pdf",
   xml: "application/xml", rss: "application/xml", atom: "application/xml", rdf: "application/xml",
@@ -19,6 +19,7 @@ export function sniffMediaType(bytes: Uint8Array, declared?: string | null, name
   const type = declared?.split(";")[0]?.trim().toLowerCase();
   if (type === "application/pdf") return "application/pdf";
   if (type && /html/.test(type)) return "text/html";
+  if (type === "text/markdown") return "text/markdown";
   if (type && /(rss|atom|rdf|xml)/.test(type)) return "application/xml";
   const ext = name?.toLowerCase().match(/\.([a-z0-9]+)(?:[?#].*)?$/)?.[1];
   if (ext && BY_EXTENSION[ext]) return BY_EXTENSION[ext];

@@ -7,7 +7,7 @@ import type { Visibility } from "../visibility.js";
 
 const ShaParam = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, "a lower-case hex SHA-256") });
 
-const EXTENSIONS: Record<string, string> = { "text/plain": "txt", "text/html": "html", "application/pdf": "pdf", "application/xml": "xml" };
+const EXTENSIONS: Record<string, string> = { "text/plain": "txt", "text/markdown": "md", "text/html": "html", "application/pdf": "pdf", "application/xml": "xml" };
 
 /** The archived document, unless a hidden incident uses it (or a document carved out of it); 404 either way. */
 async function visibleDocument({ store }: ApiDeps, vis: Visibility, sha256: string) {

@@ -170,6 +170,21 @@ function postLines(html: string, document: Document): string[][] {
 }
 
 /**
+ * Every visible line of an HTML document written for reading whole (no site around it: a rendered Markdown
+ * file), a blank line between the blocks of its body as between a text's paragraphs.
+ */
+export function wholeText(html: string): string {
+  const { document } = parseHTML(cleanHtml(html).html) as unknown as { document: Document };
+  // Each block is read inside a box of its own, so that the block itself (a <pre>) is walked as such.
+  const blocks = Array.from(document.body.childNodes).map((node) => {
+    const box = document.createElement("div");
+    box.appendChild(node.cloneNode(true));
+    return textLines(box);
+  });
+  return blocks.map((lines) => lines.filter((l) => l !== "").join("\n")).filter((block) => block !== "").join("\n\n");
+}
+
+/**
  * Read an HTML document: the text of its main content, one block per line, led by the page
  * title and main heading. A page of several posts keeps every post (heading, then body) in
  * document order, a blank line between <article>s. Nothing in the page is ever run.
