@@ -46,15 +46,18 @@ function hollow(text: string, n: Notice): boolean {
   return !/[。.]$/.test(n.title.trim()) && text.slice(n.titleSpan[1], n.span[1]).trim().length < 20;
 }
 
+// What only the organisation a notice is about says of it, in the humble voice: お知らせいたします, 判明いたしました.
+const OWN_VOICE = /(?:お知らせ|ご報告|ご連絡)(?:いた|致)します|お詫び申し上げ|(?:判明|確認|発生|発覚)(?:いた|致)しました/;
+
 /**
  * True when the text above a layout's first post is one organisation's notice of an incident: an incident
- * title over prose in which the writer speaks of itself (当社のサーバーが…判明いたしました).
+ * title over prose in which the writer speaks of itself (当社のサーバーが…, …を確認いたしました).
  */
 function opensWithOwnNotice(text: string, header: Notice | undefined): boolean {
   if (!header || !incidentTitle(header.title)) return false;
   const body = text.slice(header.titleSpan[1], header.span[1]);
   SELF.lastIndex = 0;
-  return SELF.test(body) && /[^。\n]{20,}。/.test(body);
+  return (SELF.test(body) || OWN_VOICE.test(body)) && /[^。\n]{20,}。/.test(body);
 }
 
 /** The score of a proposal; null when it cannot be the page's layout. */

@@ -329,4 +329,6 @@ test("a policy page (個人情報保護方針) says what would be done if an inc
 test("a notice's timeline of dated lines and its table of what leaked are parts of it, not a listing or a table of incidents", () => {
   const notices = segment(casefile("notice-with-timeline.txt"));
   assert.deepEqual(notices.map((n) => [n.isIncident, n.title]), [[true, "会員サイトへの不正アクセスに関するお知らせ"]]);
+  // The organisation may name itself instead of saying 当社, in the humble voice only it uses of itself.
+  assert.deepEqual(segment(casefile("notice-with-timeline-third-person.txt")).map((n) => [n.isIncident, n.title]), [[true, "ランサムウェア被害の発生について"]]);
 });
