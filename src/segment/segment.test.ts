@@ -332,3 +332,8 @@ test("a notice's timeline of dated lines and its table of what leaked are parts 
   // The organisation may name itself instead of saying 当社, in the humble voice only it uses of itself.
   assert.deepEqual(segment(casefile("notice-with-timeline-third-person.txt")).map((n) => [n.isIncident, n.title]), [[true, "ランサムウェア被害の発生について"]]);
 });
+
+test("an English roundup in wire style: a company without the point (Corp), a hijacked account and a city's mistakenly sent letters are each an incident", () => {
+  const ns = segment(casefile("roundup-en-wire.txt")).filter((n) => n.isIncident);
+  assert.deepEqual(ns.map((n) => n.title.split(" said")[0]), ["Tsubame Denki Corp", "Kasumi College", "Hibari City"]);
+});

@@ -3,8 +3,8 @@ import type { IncidentType } from "../types.js";
 /** The people papers or mails meant for someone went to instead: 別の(世帯), 他の(納税者)… (a regex source). */
 export const OTHER_PERSON = "(?:方|人|世帯|宛先|住所|患者|利用者|納税者|契約者|受給者|お客様|会員|生徒|児童|保護者)";
 
-/** Papers handed or sent to the wrong people: 誤交付, 別の世帯に送付, 他の患者に手渡し (a regex source). */
-export const MISDIRECTED = `誤交付|(?:別|他)の${OTHER_PERSON}(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡)`;
+/** Papers handed or sent to the wrong people: 誤交付, 別の世帯に送付, 他の患者に手渡し, "mistakenly sent" (a regex source). */
+export const MISDIRECTED = `誤交付|(?:別|他)の${OTHER_PERSON}(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡)|[Mm]istakenly (?:sent|e-?mailed|mailed|delivered)|(?:sent|mailed|delivered) to (?:the )?wrong (?:address|recipient)|[Mm]isdirected`;
 
 /**
  * Phrases that show an incident type, with how strongly each shows it and, for a weaker variant
@@ -25,7 +25,7 @@ export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, nu
   ["unauthorized_access", /悪意(?:の|ある)第(?:三|3)者[^。\n]{0,10}(?:により|によって|の手により|の手で)[^。\n]{0,10}(?:流出|漏えい|漏洩|窃取)/, 0.65, "taken-by-outsider"],
   // Crypto-assets sent out of an exchange's wallet without its consent: its keys or systems were broken into.
   ["unauthorized_access", /(?:暗号資産|仮想通貨|ウォレット)[^。\n]{0,30}(?:不正(?:に)?(?:流出|送金|送付|引き出|移転)|(?:外部|第三者)に(?:不正に)?送(?:金|付)され)/, 0.7, "crypto-drained"],
-  ["account_takeover", /乗っ取|乗取|のっとり|(?:第三者|何者か|攻撃者)(?:が|により|によって)[^。\n]{0,20}不正に(?:ログイン|サインイン)|アカウント[^。\n]{0,20}(?:不正(?:に)?(?:使用|利用|アクセス|ログイン|サインイン)|踏み台|悪用され)|不正(?:使用|利用|アクセス|ログイン)[^。\n]{0,6}(?:された)?[^。\n]{0,4}アカウント|踏み台(?:に|と)?(?:され|した|して|として)[^。\n]{0,20}(?:メール|迷惑|スパム)|ログインを許し|なりすましログイン|アカウントが(?:第三者|何者か)|不正(?:に)?ログインされた[^。\n]{0,8}(?:ID|アカウント)|(?:口座|アカウント)(?:へ|に)の不正(?:アクセス|ログイン)|(?:アカウント|メール|365)\s?の\s?認証情報(?:が|を)(?:不正に)?(?:窃取|盗まれ|盗取|詐取)|アカウント(?:の|を)なりすまし|(?:アカウント|メールアドレス)の?パスワードが(?:解読|窃取|盗まれ|推測)|SMTP認証を(?:通過|突破)/, 0.85],
+  ["account_takeover", /乗っ取|乗取|のっとり|\baccounts? (?:had been |was |were |have been )?(?:hijacked|taken over)|\bhijacked\b[^.]{0,30}\baccounts?\b|(?:第三者|何者か|攻撃者)(?:が|により|によって)[^。\n]{0,20}不正に(?:ログイン|サインイン)|アカウント[^。\n]{0,20}(?:不正(?:に)?(?:使用|利用|アクセス|ログイン|サインイン)|踏み台|悪用され)|不正(?:使用|利用|アクセス|ログイン)[^。\n]{0,6}(?:された)?[^。\n]{0,4}アカウント|踏み台(?:に|と)?(?:され|した|して|として)[^。\n]{0,20}(?:メール|迷惑|スパム)|ログインを許し|なりすましログイン|アカウントが(?:第三者|何者か)|不正(?:に)?ログインされた[^。\n]{0,8}(?:ID|アカウント)|(?:口座|アカウント)(?:へ|に)の不正(?:アクセス|ログイン)|(?:アカウント|メール|365)\s?の\s?認証情報(?:が|を)(?:不正に)?(?:窃取|盗まれ|盗取|詐取)|アカウント(?:の|を)なりすまし|(?:アカウント|メールアドレス)の?パスワードが(?:解読|窃取|盗まれ|推測)|SMTP認証を(?:通過|突破)/, 0.85],
   ["phishing", /フィッシング(?!対策協議会)|ビジネスメール詐欺|標的型(?:攻撃)?メール|標的型攻撃|(?:業者|会社|銀行|事業者|通販サイト)を(?:装|騙|かた)った(?:SMS|ショートメッセージ|メッセージ)|(?:取引先|経営者|社長|役員)を(?:装|かた|騙)[^。\n]{0,20}(?:メール|依頼|指示)|\bBEC\b|偽の請求書|偽サイト|偽のサイト|偽装サイト|偽(?:の)?ログイン|(?:支払い?方法|アカウント(?:情報)?|パスワード|カード情報|お支払い情報)(?:を|の)(?:更新|確認|再設定|変更)して(?:ください|下さい)|phishing/i, 0.85],
   // Mails that pretend to come from the organisation: a phishing run, unless its own PCs or accounts sent them.
   ["phishing", /(?:当社|弊社|当院|当行|本学|当協会|当法人|当組合|当市|当館|当店|当センター|当財団|本会|当会)(?:の(?:名前|名称|名|職員|社員|従業員|役員|代表者?|関係者|担当者|ロゴ)|名|(?:および|及び)[^。\n]{0,10})?(?:を|の名を)(?:装|かた|騙|名乗)[^。\n]{0,20}(?:メール|SMS|メッセージ|サイト|電話)|を(?:装|騙|かた)った(?:[^。\n]{0,4})?(?:迷惑|不審|詐欺|なりすまし)?メール|(?<!アカウント(?:の|による)?)なりすましメール|詐欺メール/, 0.8, "phishing-impersonation"],

@@ -509,7 +509,7 @@ function fromLetterhead(ctx: RuleContext): Evidence[] {
 // English news names organisations in capitalised words, ending in what they are (Seki Co., a wire's
 // Seki Co and Seki Corp without the point, Waseda University, Japan Meteorological Agency) or followed by
 // their initials (… for Cybersecurity (NISC)).
-const ENGLISH_NAME = /\b((?:[A-Z][\w&'’.-]*\s(?:(?:of|and|for|on)\s)?){0,7}(?:Co\.?|Inc\.?|Corp\.?|Corporation|Ltd\.|University|Agency|Service|Center|Centre|Ministry|Bank|Hospital|Commission|Holdings|Group|Institute|Foundation|Association)(?:,?\s(?:Ltd\.|Inc\.|Limited))?(?![\w-])|(?:[A-Z][\w’'.-]*\s(?:(?:of|and|for|on)\s)?){2,8}(?=\([A-Z]{2,8}\)))/g;
+const ENGLISH_NAME = /\b((?:[A-Z][\w&'’.-]*\s(?:(?:of|and|for|on)\s)?){0,7}(?:Co\.?|Inc\.?|Corp\.?|Corporation|Ltd\.|University|Agency|Service|Center|Centre|Ministry|Bank|Hospital|Commission|Holdings|Group|Institute|Foundation|Association|City|Prefecture|Town|College|School|Clinic)(?:,?\s(?:Ltd\.|Inc\.|Limited))?(?![\w-])|(?:[A-Z][\w’'.-]*\s(?:(?:of|and|for|on)\s)?){2,8}(?=\([A-Z]{2,8}\)))/g;
 /** The English name a whole phrase is ("Yamabuki Kogyo Co., Ltd."), or null. */
 function englishName(phrase: string): string | null {
   ENGLISH_NAME.lastIndex = 0;
