@@ -78,7 +78,10 @@ function titleDate(ctx: RuleContext): DateCandidate | null {
 /** Lines holding nothing but a date (and a label, brackets, a weekday or a time), ranked by their label and place. */
 function dateLine(ctx: RuleContext): DateCandidate | null {
   const lines = linesOf(ctx.text).filter((l) => l.text.trim() !== "" && !(l.start < ctx.titleEnd && l.end > ctx.titleStart));
-  const edge = new Set([...lines.slice(0, 6), ...lines.slice(-4)]);
+  // The head, and the foot: the last lines, or a date over a signature block (the organisation, its address,
+  // its head, a phone number) with no sentence below it.
+  const lastSentence = lines.findLastIndex((l) => /[。.]\s*$/.test(l.text));
+  const edge = new Set([...lines.slice(0, 6), ...lines.slice(-4), ...lines.slice(Math.max(lastSentence + 1, lines.length - 8))]);
   let best: DateCandidate | null = null;
   lines.forEach((l, i) => {
     const d = dayDates(ctx, l.start, l.end)[0];
