@@ -15,7 +15,7 @@ export const NAME_SECTORS: readonly (readonly [Sector, RegExp])[] = [
   // A sports club's company (〇〇バスケットボール株式会社); its federation is an association (〇〇サッカー協会).
   ["leisure", /バスケットボール|サッカー|フットボール|ベースボール|バレーボール|ラグビー|球団/],
   // Museums, parks, hotels and travel count as leisure.
-  ["leisure", /(?:美術館|博物館|記念館|資料館|動物園|水族館|植物園|公園|ホテル|旅館|リゾート|観光|旅行|ツーリスト|トラベル|ツアーズ|(?:ゴルフ|スポーツ|フィットネス)(?:クラブ)?|劇場|映画館|神社|寺)$/],
+  ["leisure", /(?:Travel|Tours|Hotels?|Resorts?|美術館|博物館|記念館|資料館|動物園|水族館|植物園|公園|ホテル|旅館|リゾート|観光|旅行|ツーリスト|トラベル|ツアーズ|(?:ゴルフ|スポーツ|フィットネス)(?:クラブ)?|劇場|映画館|神社|寺)$/],
   ["media", /(?:新聞社|新聞|出版社|出版|書店|放送|テレビ|ラジオ|通信社)$/],
   // Carriers of people too: bus, rail and taxi companies.
   ["logistics", /(?:運輸|通運|物流|運送|ロジスティクス|倉庫|急便|郵便|海運|商船|汽船|フェリー|航空|交通|鉄道|電鉄|バス|タクシー)$/],
@@ -34,10 +34,10 @@ export const NAME_SECTORS: readonly (readonly [Sector, RegExp])[] = [
 ];
 
 /**
- * Words a name may end with after what says its business (いろは住宅サービス, ほしのリゾート企画, 〇〇物流サービス):
+ * Words a name may end with after what says its business (いろは住宅サービス, ほしのリゾート企画, 〇〇物流サービス, X Travel America):
  * the ending is read again without them, as weaker evidence.
  */
-export const GENERIC_NAME_TAIL = /(?:サービス|サービシズ|企画|販売|開発|管理|ホールディングス|グループ|ジャパン|エンタープライズ|コーポレーション)$/;
+export const GENERIC_NAME_TAIL = /(?:サービス|サービシズ|企画|販売|開発|管理|ホールディングス|グループ|ジャパン|エンタープライズ|コーポレーション|Holdings|Group|Japan|America|USA|Europe|Asia|International)$/;
 
 /** Public bodies named after their place: a centre, institute or office of a prefecture or city (鹿児島県森林技術総合センター). */
 export const PUBLIC_BODY = /^(?:\S{1,4}[都道府県])?\S{1,6}?[都道府県市区町村](?:立)?\S{0,12}(?:センター|研究所|試験場|研究センター|事務所|局|機構)$/;

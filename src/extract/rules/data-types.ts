@@ -20,6 +20,8 @@ const PROTECTION = /^\s*(?:の)?(?:設定|を設定|を入力(?!され)|が設�
 // The credentials of the hijacked account itself ("アカウントのパスワードが解読され"): how the
 // attacker got in, not data taken from the people the notice is about.
 const OWN_ACCOUNT = /(?:メール|アカウント(?:の)?)\s?$/;
+// Credentials an organisation reset or changed ("We reset the passwords of the affected accounts"): a response, not data taken.
+const RESET_BEFORE_EN = /\b(?:reset|changed?|updated?|rotated?)\s(?:the\s|their\s|all\s|affected\s)*$/i;
 // An address that names the account itself ("当該メールアドレスのパスワード", "弊社のメールアドレス").
 const OWN_ADDRESS_BEFORE = /(?:当該|該当(?:する)?|これら(?:の)?|弊社(?:の)?|当社(?:の)?|代表|送信元|差出人|発信元)(?:の)?\s?$/;
 // A data word given with its value is a contact line ("電話番号:0120-…", "メールアドレス info@…"), not leaked data.
@@ -172,7 +174,7 @@ function notExposed(text: string, type: DataType, start: number, end: number): b
   if (type === "email" && !/アドレス|address/i.test(text.slice(start, end)) && CHANNEL_AFTER.test(after)) return true;
   if (type === "email") return OWN_ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 6), start)) || OWN_ADDRESS_AFTER.test(after);
   if (type !== "password" && type !== "login_id") return false;
-  if (OWN_ACCOUNT.test(text.slice(Math.max(0, start - 8), start))) return true;
+  if (OWN_ACCOUNT.test(text.slice(Math.max(0, start - 8), start)) || RESET_BEFORE_EN.test(text.slice(Math.max(0, start - 24), start))) return true;
   // "IDとパスワードの入力を求める": look past the password an ID is paired with.
   return PROTECTION.test(after.replace(/^\s?(?:・|及び|および|と|や|、)\s?(?:ログイン)?パスワード/, ""));
 }

@@ -509,7 +509,7 @@ function fromLetterhead(ctx: RuleContext): Evidence[] {
 // English news names organisations in capitalised words, ending in what they are (Seki Co., a wire's
 // Seki Co and Seki Corp without the point, Waseda University, Japan Meteorological Agency) or followed by
 // their initials (… for Cybersecurity (NISC)).
-const ENGLISH_NAME = /\b((?:[A-Z][\w&'’.-]*\s(?:(?:of|and|for|on)\s)?){0,7}(?:Co\.?|Inc\.?|Corp\.?|Corporation|Ltd\.|University|Agency|Service|Center|Centre|Ministry|Bank|Hospital|Commission|Holdings|Group|Institute|Foundation|Association|City|Prefecture|Town|College|School|Clinic)(?:,?\s(?:Ltd\.|Inc\.|Limited))?(?![\w-])|(?:[A-Z][\w’'.-]*\s(?:(?:of|and|for|on)\s)?){2,8}(?=\([A-Z]{2,8}\)))/g;
+const ENGLISH_NAME = /\b((?:[A-Z][\w&'’.-]*,?\s(?:(?:of|and|for|on)\s)?){0,7}(?:Co\.?|Inc\.?|Corp\.?|Corporation|Ltd\.|University|Agency|Service|Center|Centre|Ministry|Bank|Hospital|Commission|Holdings|Group|Institute|Foundation|Association|City|Prefecture|Town|College|School|Clinic)(?:,?\s(?:Ltd\.|Inc\.|Limited))?(?![\w-])|(?:[A-Z][\w’'.-]*\s(?:(?:of|and|for|on)\s)?){2,8}(?=\([A-Z]{2,8}\)))/g;
 /** The English name a whole phrase is ("Yamabuki Kogyo Co., Ltd."), or null. */
 function englishName(phrase: string): string | null {
   ENGLISH_NAME.lastIndex = 0;
@@ -519,6 +519,7 @@ function englishName(phrase: string): string | null {
 
 // Initials that report: "NISC said", "According to NISC".
 const ENGLISH_INITIALS = /\b[A-Z]{3,6}\b(?= (?:said|says|announced|reported|confirmed))|(?<=According to )[A-Z]{3,6}\b/g;
+const ENGLISH_DEFINED = /^\s?\((?:the |hereinafter |hereinafter referred to as )?["“][A-Z][^"”]{1,30}["”]\)/;
 // A sentence that reports what its subject said or suffered.
 const ENGLISH_REPORT = /\b(?:said|says|announced|reported|confirmed|incurred|admitted|disclosed)\b/;
 
@@ -531,7 +532,9 @@ function fromEnglish(ctx: RuleContext): Evidence[] {
     for (const h of [...hits(ENGLISH_NAME, s.text), ...hits(ENGLISH_INITIALS, s.text)]) {
       // "Japan's National Police Agency": the country's possessive is not part of the name.
       const name = h.text.trim().replace(/^The\s/, "").replace(/^(?:Japan|Tokyo|Osaka)['’]s\s/, "");
-      if (name.split(/\s/).length > 1 || /^[A-Z]{3,6}$/.test(name)) out.push(ev(name, s.start + h.start + h.text.indexOf(name), kind));
+      // 'X Inc. ("X")', 'X Co., Ltd. (the "Company")': the writer defines its own short name.
+      const defines = ENGLISH_DEFINED.test(s.text.slice(h.end, h.end + 40));
+      if (name.split(/\s/).length > 1 || /^[A-Z]{3,6}$/.test(name)) out.push(ev(name, s.start + h.start + h.text.indexOf(name), defines ? "self-definition" : kind));
     }
   }
   return out;
