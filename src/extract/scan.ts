@@ -116,8 +116,9 @@ const NEGATION = /含まれ(?:て(?:お)?り|てい)?ません|含まれてい�
 // English denials of exposure: "email addresses were not affected", "card data wasn't accessed".
 const NEGATION_EN = /\b(?:(?:was|were|is|are|has|have|had)(?: been)? not|(?:wasn|weren|isn|aren|hasn|haven)['’]t(?: been)?|not) (?:affected|included|involved|leaked|exposed|compromised|stolen|accessed|taken)\b/i;
 // An English denial right before a word: "but not", "not including", "excluding", "other than", "No credit card information is stored";
-// or a doubt: "it has not been confirmed whether any personal information has been leaked".
-const DENIED_BEFORE_EN = /\b(?:but not|not including|excluding|other than|no|whether)\s(?:(?:any|their|the|its)\s)?$/i;
+// or a doubt: "it has not been confirmed whether any personal information has been leaked", "there is no evidence that
+// personal information has been leaked".
+const DENIED_BEFORE_EN = /\b(?:but not|not including|excluding|other than|no|whether|no (?:evidence|indication|sign)s? (?:that|of))\s(?:(?:any|their|the|its)\s)?$/i;
 // An English sentence's end: a clause read for an English denial stops there (at its very start, when the word read ends the sentence).
 const ENGLISH_STOP = /(?:^|(?<=[a-z0-9)]))\.(?=\s|$)/;
 

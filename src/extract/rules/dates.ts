@@ -133,6 +133,21 @@ function byline(ctx: RuleContext): DateCandidate | null {
   return null;
 }
 
+// An English release's dateline: "Tokyo, October 3, 2026 — X announces…", "OSAKA, March 3, 2026 (Wire) -".
+const DATELINE_PLACE = /^\s*[A-Z][A-Za-z.' -]{1,24},\s*$/;
+const DATELINE_END = /^\s*(?:\([A-Z][^()\n]{0,20}\)\s*)?[—–-]/;
+
+/** The dateline that opens an English release or wire story: the day it was published. */
+function dateline(ctx: RuleContext): DateCandidate | null {
+  for (const l of linesOf(ctx.text).slice(0, 12)) {
+    const d = dayDates(ctx, l.start, l.end)[0];
+    if (d && !d.yearInferred && DATELINE_PLACE.test(ctx.text.slice(l.start, d.start)) && DATELINE_END.test(ctx.text.slice(d.end, l.end))) {
+      return { d, rank: 2.5, conf: 0.75, rule: "disclosed_on/dateline" };
+    }
+  }
+  return null;
+}
+
 /** A news wire's byline closing the article ("(asahi = 1-27-16)"): the day it was reported. */
 function wireByline(ctx: RuleContext): DateCandidate | null {
   const d = ctx.dates.find((x) => x.byline);
@@ -176,7 +191,7 @@ const SUBJECT_AFTER = /^[ \t\u3000]+(?=\S)/;
  */
 export const disclosedOnRule: Rule<"disclosed_on"> = {
   field: "disclosed_on",
-  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/wire-byline", "disclosed_on/announced", "disclosed_on/announced-year-from-byline", "disclosed_on/announced-year-from-page", "disclosed_on/labelled-date", "disclosed_on/labelled-date-year-from-context", "disclosed_on/case-notice", "disclosed_on/closing-date"],
+  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/dateline", "disclosed_on/wire-byline", "disclosed_on/announced", "disclosed_on/announced-year-from-byline", "disclosed_on/announced-year-from-page", "disclosed_on/labelled-date", "disclosed_on/labelled-date-year-from-context", "disclosed_on/case-notice", "disclosed_on/closing-date"],
   run(ctx) {
     const listed = ctx.notice.listingDate;
     if (listed) {
@@ -186,7 +201,7 @@ export const disclosedOnRule: Rule<"disclosed_on"> = {
       if (day) return [ctx.find("disclosed_on", listed, day.index, day.index + day[0].length, 0.85, "disclosed_on/listing-date")];
       return [ctx.find("disclosed_on", listed, ctx.titleStart, ctx.titleEnd, 0.8, "disclosed_on/container-date")];
     }
-    const found = [titleDate(ctx), dateLine(ctx), labelledDate(ctx), byline(ctx), announced(ctx), wireByline(ctx), closingDate(ctx)].filter((c): c is DateCandidate => c !== null);
+    const found = [titleDate(ctx), dateLine(ctx), labelledDate(ctx), byline(ctx), dateline(ctx), announced(ctx), wireByline(ctx), closingDate(ctx)].filter((c): c is DateCandidate => c !== null);
     const best = found.sort((a, b) => b.rank - a.rank)[0];
     if (best) return [ctx.find("disclosed_on", best.d.iso, best.d.start, best.d.end, best.conf, best.rule)];
     // A numbered case that states no date of its own was published with the notice that frames it.
@@ -201,6 +216,9 @@ export const disclosedOnRule: Rule<"disclosed_on"> = {
 /** When the organisation found out: the earliest date stated with 判明・確認・発覚・検知・連絡を受け. */
 // A date that qualifies a thing, not an event: 「10月9日受付分の申請書」, 「5月1日付の通知」.
 const QUALIFIES = /^\s*(?:受付|受け付け|提出|申請|発送|送付|作成|到着)?分(?:の|を|が)|^\s*付け?の/;
+
+// The word before an English date the verb before it is about: "on", "as of".
+const ENGLISH_ON = /\b(?:on|of)\s$/;
 
 export const discoveredOnRule: Rule<"discovered_on"> = {
   field: "discovered_on",
@@ -225,10 +243,12 @@ export const discoveredOnRule: Rule<"discovered_on"> = {
         && !PERIOD_EDGE.test(text.slice(d.end, d.end + 24)) && !RANGE_END.test(text.slice(Math.max(0, d.start - 6), d.start))
         && !(announcing && announcementDate(text, s.start, d)) && !QUALIFIES.test(text.slice(d.end, d.end + 8)));
       const before = dates.filter((d) => d.start < cueAt);
-      const d = before.at(-1) ?? dates[0];
+      // English puts the date after its verb: "…detected unauthorized access … on September 28, 2026".
+      const english = /^[a-z]/i.test(cue[0]) ? dates.find((x) => x.start > cueAt && ENGLISH_ON.test(text.slice(Math.max(cueAt, x.start - 4), x.start))) : undefined;
+      const d = english ?? before.at(-1) ?? dates[0];
       if (d) {
         const gap = text.slice(d.end, cueAt);
-        const strength = d.start < cueAt && /^\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?\s*)?(?:頃|ごろ|時点)?\s*(?:に|、|,|で)?\s*(?:[^、。\s]{0,4}(?:が|を))?\s*$/.test(gap) ? 3
+        const strength = english ? 3 : d.start < cueAt && /^\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?\s*)?(?:頃|ごろ|時点)?\s*(?:に|、|,|で)?\s*(?:[^、。\s]{0,4}(?:が|を))?\s*$/.test(gap) ? 3
           : ITEM_MARK.test(text.slice(s.start, d.start)) && /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:[、,:：]|\s|早朝|未明|深夜|夜|午前|午後|\d{1,2}\s*[:時])/.test(text.slice(d.end, d.end + 4)) ? 2 : 1;
         consider(d.iso!, d.start, d.end, d.yearInferred ? 0.6 : 0.5 + 0.12 * strength, d.yearInferred ? "discovered_on/cue-date-year-from-context" : "discovered_on/cue-date", strength);
         continue;
