@@ -75,6 +75,9 @@ function titleDate(ctx: RuleContext): DateCandidate | null {
   return (alone || trailing || labelled || leading) && !event ? { d: t, rank: 5, conf: 0.85, rule: "disclosed_on/title-date" } : null;
 }
 
+// A label dating the first of several reports (初回掲載日, 初版): not the follow-up at hand.
+const FIRST_REPORT = /初回|初版/;
+
 /** Lines holding nothing but a date (and a label, brackets, a weekday or a time), ranked by their label and place. */
 function dateLine(ctx: RuleContext): DateCandidate | null {
   const lines = linesOf(ctx.text).filter((l) => l.text.trim() !== "" && !(l.start < ctx.titleEnd && l.end > ctx.titleStart));
@@ -91,7 +94,8 @@ function dateLine(ctx: RuleContext): DateCandidate | null {
     // "発生年月日\n令和6年4月11日": the value of a field, not the notice's date.
     const label = lines[i - 1]?.text.trim() ?? "";
     if (!PUBLICATION.test(l.text) && FIELD_LABEL.test(label) && !PUBLICATION.test(label)) return;
-    const rank = /掲載|公開|発表|公表|投稿|作成|発行/.test(l.text) ? 3 : /更新|追記/.test(l.text) ? 1 : edge.has(l) ? 2 : 0;
+    // The first report's date over a follow-up (初回掲載日, 初版) is an earlier notice's: below this one's update.
+    const rank = FIRST_REPORT.test(l.text) ? 0.5 : /掲載|公開|発表|公表|投稿|作成|発行/.test(l.text) ? 3 : /更新|追記/.test(l.text) ? 1 : edge.has(l) ? 2 : 0;
     if (rank > 0 && (!best || rank > best.rank)) best = { d, rank, conf: 0.6 + 0.1 * rank, rule: "disclosed_on/date-line" };
   });
   return best;
@@ -109,6 +113,8 @@ const LABEL_AFTER = /^\s*(?:発表|公表|掲載)(?:分|版)?\s*(?:$|[)）】])/
 function labelledDate(ctx: RuleContext): DateCandidate | null {
   for (const l of linesOf(ctx.text).slice(0, 8)) {
     // The label before the date ("公表日:11月3日"), or right after it ("第二報:3/12発表分").
+    // Not the first report's date over a follow-up (初回掲載日:…): an earlier notice's.
+    if (FIRST_REPORT.test(l.text)) continue;
     const d = dayDates(ctx, l.start, l.end).find((x) => PUBLICATION_LABEL.test(ctx.text.slice(l.start, x.start)) || LABEL_AFTER.test(ctx.text.slice(x.end, l.end)));
     if (d) return d.yearInferred ? { d, rank: 2, conf: 0.65, rule: "disclosed_on/labelled-date-year-from-context" } : { d, rank: 3, conf: 0.8, rule: "disclosed_on/labelled-date" };
   }
