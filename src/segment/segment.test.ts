@@ -337,3 +337,7 @@ test("an English roundup in wire style: a company without the point (Corp), a hi
   const ns = segment(casefile("roundup-en-wire.txt")).filter((n) => n.isIncident);
   assert.deepEqual(ns.map((n) => n.title.split(" said")[0]), ["Tsubame Denki Corp", "Kasumi College", "Hibari City"]);
 });
+
+test("a vulnerability exploited (脆弱性を悪用した不正アクセス) is an attack in a title, not a how-to topic", () => {
+  assert.deepEqual(segment(casefile("vulnerability-exploited-title.txt")).map((n) => n.isIncident), [true]);
+});
