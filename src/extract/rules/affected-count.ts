@@ -108,7 +108,7 @@ function scoreOf(ctx: RuleContext, prose: readonly Sentence[], h: Hit, ctr: stri
   const after = text.slice(h.end, h.end + 24);
   const ls = lineAround(text, h.start)[0];
   const sentence = sentenceAround(ctx, prose, h.start);
-  const ofData = /分$/.test(ctr) || /^\s*の(?:個人)?(?:情報|データ|氏名|名前|住所|連絡先|メールアドレス)/.test(after);
+  const ofData = /分$/.test(ctr) || /^\s*の(?:個人|アカウント|ログイン|登録)?(?:情報|データ|氏名|名前|住所|連絡先|メールアドレス)/.test(after);
   let score = 1;
   if (LEAK.test(sentence) || DATA_HEADER.test(headerAbove(text, ls)) || LEAK_EN.test(sentence)) score += 2;
   if (PEOPLE.test(before) || PEOPLE_AFTER.test(after)) score += 2;
