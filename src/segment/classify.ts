@@ -41,7 +41,7 @@ const PUBLICATION = /(?:基本方針|ポリシー|(?:個人情報|情報セキ�
 const PROMOTION = /セミナー|フォーラム|カンファレンス|シンポジウム|勉強会|講演|参加レポート|参加報告|開催|提供開始|発売|(?<!プレス|ニュース|報道)リリース|キャンペーン|受賞|認証取得|(?<!窓口|ダイヤル|コールセンター|センター)開設|新製品|募集|リニューアル|決算(?![^、。]{0,10}(?:延期|遅延|遅れ))|人事異動|組織変更|(?<!伴う|による|に関する)営業について|研修(?:会)?を(?:開|開催|実施|行)/g;
 const ADVICE = /注意喚起|をかたる|を騙る|かたる|を装[うっ]|ご注意|注意点|の呼びかけ|に関する注意/g;
 // ポイント as key points (3つのポイント, 対策のポイント), not a loyalty scheme's points (ポイントサービス, ポイントが不正に利用).
-const TOPIC = /対策(?!本部)|とは|入門|解説|まとめ|特集|紹介|\d+選|比較|使い方|(?:の|つの)ポイント(?![\u30a1-\u30fc])|ポイント(?:解説|まとめ)|の基本|手口|傾向|予告|パッチ|修正プログラム|アップデート|更新プログラム|脆弱性(?!を(?:突|つ|悪用|利用))/g;
+const TOPIC = /対策(?!本部)|とは|入門|解説|まとめ|特集|紹介(?!状)|\d+選|比較|使い方|(?:の|つの)ポイント(?![\u30a1-\u30fc])|ポイント(?:解説|まとめ)|の基本|手口|傾向|予告|パッチ|修正プログラム|アップデート|更新プログラム|脆弱性(?!を(?:突|つ|悪用|利用))/g;
 // An organisation saying it is being impersonated reports phishing against its own name (or its staff's: 弊社社員を装う).
 const SELF_IMPERSONATED = new RegExp(`(?:${SELF_REFERENCE_WORD})(?:の名前|の名称|名|の名|(?:の|および|及び)[^。、\\n]{0,12}|の?(?:従業員|社員|職員|役員|スタッフ|担当者|関係者))?を(?:装|かた|騙|名乗)`);
 const REGULATOR = /(個人情報保護委員会|総務省|金融庁|経済産業省|厚生労働省|文部科学省|国土交通省|消費者庁|公正取引委員会|監督官庁|[都道府県]知事|教育委員会|財務局|厚生局|総合通信局|経済産業局|運輸局)(?:より|から|による|が|は)?[^。\n]{0,60}?(勧告|指導|命令|行政処分|処分|行政上の対応|立入検査|業務改善)|(?:に対する|への)(?:業務改善命令|業務停止命令|行政処分|勧告|行政指導)/;
@@ -58,6 +58,10 @@ function matches(re: RegExp, text: string, unless?: RegExp): string[] {
   return out;
 }
 
+// The people of an event or an offer (セミナー参加者, キャンペーン応募者, 講演会申込者) or its papers (募集要項): a notice
+// about their data is no promotion.
+const ATTENDEES = /^(?:会)?(?:の)?(?:参加|申込|申し込|応募|受講|当選|登録|出席|来場|要項)/;
+
 // What follows an incident word that is prevented, not reported: 「不正利用防止」, 「情報漏えいを防ぐ」, 「流出対策」
 // (a recurrence prevented, 「…漏えいへの再発防止策」, reports the incident).
 const PREVENTED = /^[^、。\s「」とやへに]{0,2}(?:の)?(?:防止|対策|予防|を(?:防|未然に))/;
@@ -70,7 +74,7 @@ export function titleScore(title: string, casebook = false, narrative = false): 
   // (「…の手口により」, 「対策を検討」); a title says what the post is. (An event it holds may still be
   // what a promotion is against: 「情報漏えいを防ごうと研修会を開いた」.)
   const told = narrative && event.length > 0;
-  const publication = matches(PUBLICATION, title), promotion = matches(PROMOTION, title), topic = told ? [] : matches(TOPIC, title);
+  const publication = matches(PUBLICATION, title), promotion = matches(PROMOTION, title, ATTENDEES), topic = told ? [] : matches(TOPIC, title);
   const advice = [...new Set(matches(ADVICE, title).map((a) => a.replace(/^を/, "")))];
   const self = SELF_IMPERSONATED.test(title);
   let score = 3 * event.length + Math.min(theme.length, 2) - 3 * publication.length - 4 * promotion.length - (self ? 0 : 2 * advice.length) - 2 * topic.length;

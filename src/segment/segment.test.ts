@@ -341,3 +341,10 @@ test("an English roundup in wire style: a company without the point (Corp), a hi
 test("a vulnerability exploited (脆弱性を悪用した不正アクセス) is an attack in a title, not a how-to topic", () => {
   assert.deepEqual(segment(casefile("vulnerability-exploited-title.txt")).map((n) => n.isIncident), [true]);
 });
+
+test("an event's or an offer's people (セミナー参加者, キャンペーン応募者) and a referral letter (紹介状) are no promotion or how-to in an incident title", () => {
+  for (const t of ["セミナー参加者へのメール誤送信について", "キャンペーン応募者の個人情報漏えいについて", "講演会申込者の個人情報の流出について", "診療情報提供書(紹介状)の誤送付について"]) {
+    assert.ok(titleScore(t).score >= 2, t);
+  }
+  assert.equal(titleScore("情報セキュリティセミナー開催のお知らせ").family, "promotion");
+});
