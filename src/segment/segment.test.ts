@@ -348,3 +348,10 @@ test("an event's or an offer's people (セミナー参加者, キャンペーン
   }
   assert.equal(titleScore("情報セキュリティセミナー開催のお知らせ").family, "promotion");
 });
+
+test("titles of data handled wrongly are incident titles: 不適切な取扱い, 目的外利用, 設定不備, 個人情報の混入", () => {
+  for (const t of ["個人情報の不適切な取扱いについて", "顧客情報の目的外利用について", "クラウドサービスの設定不備による情報の外部参照について", "研修資料への個人情報の混入について"]) {
+    assert.ok(titleScore(t).score >= 2, t);
+  }
+  assert.equal(titleScore("個人情報の不適切な取扱いの防止について").score < 2, true);
+});
