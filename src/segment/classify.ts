@@ -32,7 +32,7 @@ export interface PostContext {
 // public and how-to topics.
 // Papers handed or sent to the wrong people (誤交付, 別の世帯に送付) and others' data shown (他の利用者の配送先が表示);
 // data handled wrongly (個人情報の不適切な取扱い, 目的外利用), a setting's flaw (設定不備), data slipped into papers (個人情報の混入).
-const EVENT = new RegExp(`${MISDIRECTED}|不適切な(?:取扱|取り扱|管理|投稿)|目的外(?:利用|使用)|設定(?:の)?(?:不備|ミス|誤り)|(?:個人)?情報(?:の|が)混入|(?:他人|別人|(?:別|他)の${OTHER_PERSON})の[^。、\\n]{0,12}(?:が|を)?(?:表示|閲覧)|流出|漏えい|漏洩|漏れ|不正アクセス|不正ログイン|不正サインイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|不正に(?:利用|使用|アクセス|ログイン|取得|操作|持ち出)|乗っ取|乗取り|紛失|所在不明|所在が(?:分から|わから)な|行方不明|盗難|盗まれ|盗み出|窃盗|窃取|持ち去|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|誤った(?:宛先|送付先|住所|相手先?|メールアドレス)|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|公開状態(?:に|と)な|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|攻撃か(?=$|[\\s、。])|システム障害|障害(?:が|の)?発生|しづらい状況|(?:つながり|繋がり|利用し)にくい|(?:利用|閲覧|接続|使用)できない状(?:況|態)|(?:閲覧|接続|利用|使用|アクセス)(?:でき|し)(?:なくな|にくくな)|アクセスしにくい|遠隔操作され|(?:ウ[イィ]ルス|マルウ[ェエ]ア)[^。、\\n]{0,24}に感染し|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失|詐取|だまし取|騙し取|不正送金|[Ll]eak(?:ed|s|age)?|[Bb]reach(?:ed|es)?|[Uu]nauthori[sz]ed (?:[Ee]xternal )?[Aa]ccess|[Hh]acked|[Hh]ijacked|(?:[Dd]ata |[Cc]yber ?)?[Ss]ecurity [Ii]ncident|[Cc]yber ?[Ii]ncident|[Cc]ompromised|[Ss]tolen|[Ii]nfected|[Dd]ata [Tt]heft`, "g");
+const EVENT = new RegExp(`${MISDIRECTED}|不適切な(?:取扱|取り扱|管理|投稿)|目的外(?:利用|使用)|設定(?:の)?(?:不備|ミス|誤り)|(?:個人)?情報(?:の|が)混入|(?:他人|別人|(?:別|他)の${OTHER_PERSON})の[^。、\\n]{0,12}(?:が|を)?(?:表示|閲覧)|流出|漏えい|漏洩|漏れ|不正アクセス|不正ログイン|不正サインイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|不正に(?:利用|使用|アクセス|ログイン|取得|操作|持ち出)|乗っ取|乗取り|紛失(?!物)|所在不明|所在が(?:分から|わから)な|行方不明|盗難|盗まれ|盗み出|窃盗|窃取|持ち去|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|誤った(?:宛先|送付先|住所|相手先?|メールアドレス)|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|公開状態(?:に|と)な|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|攻撃か(?=$|[\\s、。])|システム障害|障害(?:が|の)?発生|しづらい状況|(?:つながり|繋がり|利用し)にくい|(?:利用|閲覧|接続|使用)できない状(?:況|態)|(?:閲覧|接続|利用|使用|アクセス)(?:でき|し)(?:なくな|にくくな)|アクセスしにくい|遠隔操作され|(?:ウ[イィ]ルス|マルウ[ェエ]ア)[^。、\\n]{0,24}に感染し|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失|詐取|だまし取|騙し取|不正送金|[Ll]eak(?:ed|s|age)?|[Bb]reach(?:ed|es)?|[Uu]nauthori[sz]ed (?:[Ee]xternal )?[Aa]ccess|[Hh]acked|[Hh]ijacked|(?:[Dd]ata |[Cc]yber ?)?[Ss]ecurity [Ii]ncident|[Cc]yber ?[Ii]ncident|[Cc]ompromised|[Ss]tolen|[Ii]nfected|[Dd]ata [Tt]heft`, "g");
 const THEME = /[Rr]ansomware|[Cc]yber-? ?[Aa]ttacks?|[Aa]ttacks? [Oo]n|[Mm]alware|[Pp]hishing|ランサムウェア(?!対策)|被害|障害|サイバー攻撃|不審なメール|不審メール|不審な?メッセージ|フィッシング|なりすまし|マルウ[ェエ]ア|DDoS|感染|不正|事故|事案|不具合|システム停止/g;
 // Statistics count incidents in general: 「漏えい等事案の発生状況」, 「不正アクセス行為の認知件数」, 「…(上半期)」.
 // A policy or rules page (情報セキュリティ基本方針, プライバシーポリシー) says what would be done, not what happened.
@@ -65,7 +65,8 @@ const ATTENDEES = /^(?:会)?(?:の)?(?:参加|申込|申し込|応募|受講|当
 
 // What follows an incident word that is prevented, not reported: 「不正利用防止」, 「情報漏えいを防ぐ」, 「流出対策」
 // (a recurrence prevented, 「…漏えいへの再発防止策」, reports the incident).
-const PREVENTED = /^[^、。\s「」とやへに]{0,2}(?:の)?(?:防止|対策|予防|を(?:防|未然に))/;
+// So is a law or an insurance against it (不正アクセス禁止法, 個人情報漏えい保険), unless it was broken (禁止法違反).
+const PREVENTED = /^[^、。\s「」とやへに]{0,2}(?:の)?(?:防止|対策|予防|禁止(?!法違反)|保険|補償|を(?:防|未然に))/;
 
 /** How strongly a title (or, `narrative`, a lead sentence standing in for one) says an incident happened, and the words that decided it. */
 export function titleScore(title: string, casebook = false, narrative = false): { score: number; event: string[]; theme: string[]; against: string[]; family: "publication" | "promotion" | "advice" | "topic" | null } {

@@ -355,3 +355,8 @@ test("titles of data handled wrongly are incident titles: 不適切な取扱い,
   }
   assert.equal(titleScore("個人情報の不適切な取扱いの防止について").score < 2, true);
 });
+
+test("a law or an insurance against an incident (不正アクセス禁止法, 漏えい保険) and found property (紛失物) are no incident in a title; the law broken is", () => {
+  for (const t of ["個人情報漏えい保険の取扱い開始について", "不正アクセス禁止法の改正について", "駅構内の紛失物のお知らせ"]) assert.ok(titleScore(t).score < 2, t);
+  assert.ok(titleScore("職員の不正アクセス禁止法違反容疑での逮捕について").score >= 2);
+});
