@@ -12,13 +12,15 @@ export const MISDIRECTED = `誤交付|(?:別|他)の${OTHER_PERSON}(?:に|へ)(?
  * A type keeps the first entry that matches, so each type's strong phrases come before its weak ones.
  */
 export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, number, string?])[] = [
-  ["ransomware", /ランサム(?:ウェア|ウエア)?|身代金|暗号化ウ[イィ]ルス|(?:ファイル|データ|サーバー?|PC|パソコン)(?:の一部)?(?:が|を)暗号化され|ransomware/i, 0.95],
+  // The attacker as the subject too: 「何者かが…データを暗号化した」 (an organisation encrypting its own data says no attacker).
+  ["ransomware", /ランサム(?:ウェア|ウエア)?|身代金|暗号化ウ[イィ]ルス|(?:ファイル|データ|サーバー?|PC|パソコン)(?:の一部)?(?:が|を)暗号化され|(?:第三者|何者か|攻撃者|犯人)(?:が|により|によって)[^。\n]{0,40}(?:ファイル|データ|サーバー?)(?:の一部)?(?:を|が)暗号化|ransomware/i, 0.95],
   // "カード情報が保存されるよう改変": a shop's code altered to keep or send card data.
   ["web_skimming", /(?:決済|ペイメント|カード情報入力|支払い?)(?:画面|ページ|アプリケーション|フォーム|システム|モジュール)?[^。\n]{0,15}(?:改ざん|改竄)|(?:改ざん|改竄|改変)[^。\n]{0,20}(?:決済|カード情報|ペイメント)|カード情報(?:が|を)[^。\n]{0,15}(?:改ざん|改竄|改変)|スキミング|カード情報を(?:窃取|抜き取)|カード情報(?:が|を)[^。\n]{0,10}不正に[^。\n]{0,15}(?:保存|送信|取得|抜き取)/, 0.9],
   ["credential_stuffing", /リスト型|パスワードリスト|クレデンシャル\s?スタッフィング|(?:他社|他の)(?:サービス|サイト)(?:等)?から(?:流出|漏えい|漏洩)した(?:ID|パスワード|ログイン)|(?:外部|他社|他の(?:サービス|サイト))(?:等)?で(?:不正に)?(?:取得|入手)(?:した|された)?(?:と(?:思われる|みられる|考えられる))?(?:ID|パスワード|ログイン)/, 0.9],
   // Sign-ins with IDs and passwords a third party got hold of somewhere (「第三者が不正に入手したIDとパスワードを用いて」): a list attack, as notices use the words.
   ["credential_stuffing", /(?:第三者|何者か)が(?:何らかの方法で|不正に|外部で)?(?:入手|取得)した(?:と(?:思われる|みられる|推測される))?(?:ログイン)?(?:ID|メールアドレス)(?:と|及び|および|・|や)(?:ログイン)?パスワード/, 0.6, "obtained-credentials"],
-  ["unauthorized_access", /不正アクセス|不正ログイン|不正(?:な)?サインイン|不正な遠隔操作|不正通信|不正侵入|侵入され|サイバー攻撃により[^。\n]{0,10}侵入|ハッキング|不正に(?:アクセス|ログイン|サインイン|操作|侵入)|脆弱性を(?:突|つ)|(?:データベース|サーバー?|システム|ネットワーク)[^。\n]{0,6}(?:に|へ)(?:不正に)?アクセスされ|ブルートフォース|総当たり攻撃|辞書攻撃|SQLインジェクション|クロスサイトスクリプティング|OSコマンドインジェクション|unauthori[sz]ed (?:[a-z]+ ){0,3}access|hack(?:ed|ers?)\b/i, 0.9],
+  // The intruder as the subject too: 「何者かが当社サーバーに侵入し」.
+  ["unauthorized_access", /不正アクセス|不正ログイン|不正(?:な)?サインイン|不正な遠隔操作|不正通信|不正侵入|侵入され|(?:第三者|何者か|攻撃者|犯人)(?:が|により|によって)[^。\n]{0,30}侵入し|サイバー攻撃により[^。\n]{0,10}侵入|ハッキング|不正に(?:アクセス|ログイン|サインイン|操作|侵入)|脆弱性を(?:突|つ)|(?:データベース|サーバー?|システム|ネットワーク)[^。\n]{0,6}(?:に|へ)(?:不正に)?アクセスされ|ブルートフォース|総当たり攻撃|辞書攻撃|SQLインジェクション|クロスサイトスクリプティング|OSコマンドインジェクション|unauthori[sz]ed (?:[a-z]+ ){0,3}access|hack(?:ed|ers?)\b/i, 0.9],
   // "攻撃を受け", "遠隔操作され": an attack whose kind the notice may name elsewhere (ransomware, a scam).
   ["unauthorized_access", /サイバー攻撃を受け|攻撃を受け|遠隔操作され|cyber-?attack/i, 0.6, "attack-unspecified"],
   // Data taken by a malicious outsider, the way in unsaid ("悪意の第3者の手により流出").
