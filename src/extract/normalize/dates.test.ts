@@ -15,6 +15,9 @@ test("era dates: 令和, 令和元年, abbreviated and kanji numerals", () => {
   assert.deepEqual(isos("平成31年4月30日"), ["2019-04-30"]);
   assert.deepEqual(isos("令和六年三月十五日"), ["2024-03-15"]);
   assert.deepEqual(isos("令和6年2月 24 日(土)"), ["2024-02-24"]);
+  // A date alone on its line ends there: the line break after R8.11.5 is not part of it.
+  const [alone] = findDates("お詫び\nR8.11.5\n株式会社X");
+  assert.equal("お詫び\nR8.11.5\n株式会社X".slice(alone!.start, alone!.end), "R8.11.5");
 });
 
 test("a bare era year is context, not a date", () => {

@@ -27,7 +27,7 @@ const EN_MONTH = `(?:${EN_MONTHS.map((m) => (m.length > 3 ? `${m}|${m.slice(0, 3
 // Order matters: the longest forms come first in the alternation.
 const DATE_RE = new RegExp(
   [
-    `(?<era>${ERA})\\s*(?<ey>元|${NUM})\\s*(?:年|[./])\\s*(?:(?<em>${NUM})\\s*(?:月|[./])\\s*(?:(?<ed>${NUM})\\s*日?)?)?`,
+    `(?<era>${ERA})\\s*(?<ey>元|${NUM})\\s*(?:年|[./])\\s*(?:(?<em>${NUM})\\s*(?:月|[./])\\s*(?:(?<ed>${NUM})(?:\\s*日)?)?)?`,
     `(?<wy>(?:19|20)\\d{2}|[二][〇零][〇零一二三四五六七八九]{2})\\s*年\\s*(?:(?<wm>${NUM})\\s*月\\s*(?:(?<wd>${NUM})\\s*日)?)?`,
     `(?<sy>(?:19|20)\\d{2})\\s*(?<sep>[/.-])\\s*(?<sm>\\d{1,2})\\s*\\k<sep>\\s*(?<sd>\\d{1,2})(?!\\d)`,
     // English, with the year: "November 20, 2025", "Nov. 20, 2025", "20 November 2025".
