@@ -177,8 +177,8 @@ function namesOf(text: string): NameHit[] {
     // A legal form standing apart at a word's end opens the kana name after it, not the word's
     // ("会社名 株式会社あけぼの…": a label, then the name).
     const apart = APART_LEGAL_FORM.exec(word.text);
-    const opens = apart ? kanaAfterLegalForm(text, { ...word, start: word.start + apart.index + 1, text: apart[1]! }) : null;
-    const h = opens ? { ...word, start: word.start + apart!.index + 1, text: apart![1]! } : word;
+    const alone = apart ? { ...word, start: word.start + apart.index + 1, text: apart[1]! } : null;
+    const h = alone && kanaAfterLegalForm(text, alone) ? alone : word;
     const lead = /\d/.test(h.text) ? h.text.length - h.text.replace(LEADING_DATE, "").length : 0;
     const at = h.start + lead;
     const kana = lead === 0 ? kanaStart(text, at) : at;

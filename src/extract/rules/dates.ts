@@ -219,13 +219,13 @@ export const disclosedOnRule: Rule<"disclosed_on"> = {
   },
 };
 
-/** When the organisation found out: the earliest date stated with 判明・確認・発覚・検知・連絡を受け. */
 // A date that qualifies a thing, not an event: 「10月9日受付分の申請書」, 「5月1日付の通知」.
 const QUALIFIES = /^\s*(?:受付|受け付け|提出|申請|発送|送付|作成|到着)?分(?:の|を|が)|^\s*付け?の/;
 
 // The word before an English date the verb before it is about: "on", "as of".
 const ENGLISH_ON = /\b(?:on|of)\s$/;
 
+/** When the organisation found out: the earliest date stated with 判明・確認・発覚・検知・連絡を受け. */
 export const discoveredOnRule: Rule<"discovered_on"> = {
   field: "discovered_on",
   heuristics: ["discovered_on/cue-date", "discovered_on/cue-date-year-from-context", "discovered_on/previous-sentence-date", "discovered_on/today", "discovered_on/same-day", "discovered_on/labelled", "discovered_on/timeline-heading"],
