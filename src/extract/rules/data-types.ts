@@ -38,8 +38,9 @@ function isQuestion(t: string): boolean {
   const e = t.trimEnd();
   return e.endsWith("?") || e.endsWith("？") || t.endsWith("ますか");
 }
-// A sentence that denies the leak it names ("個人情報の漏えいは確認されておりません").
-const LEAK_DENIED = /(?:漏えい|漏洩|流出)(?:した)?(?:の)?(?:痕跡|形跡|事実)?(?:は|も)(?:[^。、]{0,12})?(?:認められ(?:ません|ない|ず)|確認されて(?:おり|い)ません|確認されていない|ありません|ございません)/;
+// A sentence that denies the leak it names ("個人情報の漏えいは確認されておりません"), perhaps with other harm
+// beside it ("お客様情報の流出や預金への被害はございません").
+const LEAK_DENIED = /(?:漏えい|漏洩|流出)(?:した)?(?:の)?(?:痕跡|形跡|事実)?(?:(?:や|及び|および)[^。、]{1,12}?(?:被害|損害|影響))?(?:は|も)(?:[^。、]{0,12})?(?:認められ(?:ません|ない|ず)|確認されて(?:おり|い)ません|確認されていない|ありません|ございません)/;
 // That denial turning to what else is so (…確認されておりませんが、…).
 const DENIAL_TURN = new RegExp(`(?:${LEAK_DENIED.source})(?:が|けれども|ものの)、`);
 // A numbered heading that names a topic ("1.お客様情報の漏えいに関する調査状況"), not what leaked.
