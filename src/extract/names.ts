@@ -137,6 +137,9 @@ const PHRASE_START = /[\s、。,「『【(（:：・]/;
 // A run of kanji, katakana and Latin letters that a name's kana may follow.
 const NAME_RUN = /[\p{Script=Han}\p{Script=Katakana}ー々A-Za-z0-9]/u;
 
+// The last verb ending of a clause in a run of kana, with at least two kana after it (である|そよかぜ).
+const CLAUSE_VERB_END = /(?:である|とする|する|した|している|していた|がける|営む|扱う)(?=[ぁ-ゖゝゞ]{2,}$)(?!.*(?:である|する|した))/;
+
 /**
  * Where a name starts that has kana before `at`: at a phrase start (さいたま市), after 市立, 株式会社…,
  * or after a short kanji word that starts the phrase and holds no particle between (東北海道いすゞ自動車); else `at`.
@@ -144,10 +147,13 @@ const NAME_RUN = /[\p{Script=Han}\p{Script=Katakana}ー々A-Za-z0-9]/u;
 function kanaStart(text: string, at: number): number {
   let s = at;
   while (s > 0 && s > at - 8 && /[ぁ-ゖゝゞ]/.test(text[s - 1]!)) s--;
+  // A verb that ends a describing clause bounds the name as a comma would: "…の提供元であるそよかぜネット株式会社".
+  const verb = CLAUSE_VERB_END.exec(text.slice(s, at));
+  if (verb) s += verb.index + verb[0].length;
   const kana = text.slice(s, at);
   // Kana that hold a particle past their first character join a clause (すでに…, すみやかにお客様…); が may stand in a name (つつじが丘).
   if (s === at || kana.length < 2 || CLAUSE_KANA.test(kana) || /^の|の$/.test(kana) || /[にでをは]/.test(kana.slice(1))) return at;
-  if (s === 0 || PHRASE_START.test(text[s - 1]!)) return s;
+  if (s === 0 || verb || PHRASE_START.test(text[s - 1]!)) return s;
   const head = BEFORE_KANA.exec(text.slice(Math.max(0, s - 24), s));
   let w = head ? s - head[0].length : s;
   while (w > 0 && (head || w > s - 8) && NAME_RUN.test(text[w - 1]!)) w--;

@@ -20,6 +20,31 @@ function fellowVictims(text: string, victim: string | undefined): [number, numbe
   return [at, end ? at + end.index : text.length];
 }
 
+// A line that says something (a clause, a title's について) is no unit's name.
+const UNIT_NOT = /[。、をにがへ]|について|に関する/;
+
+/**
+ * The lines of the writer's own units: a line standing alone next to the line that names the organisation in a
+ * letterhead or signature (国立大学法人みさき大学 / 情報基盤センター) is its department, not a party.
+ */
+function unitLines(text: string, orgFindings: readonly Finding[], titleEnd: number): [number, number][] {
+  const out: [number, number][] = [];
+  const unit = (a: number, b: number) => a >= titleEnd && b - a <= 30 && !UNIT_NOT.test(text.slice(a, b));
+  for (const f of orgFindings) {
+    const [from, to] = f.span;
+    const lineStart = text.lastIndexOf("\n", from - 1) + 1;
+    const lineEnd = text.indexOf("\n", to) < 0 ? text.length : text.indexOf("\n", to);
+    // Only a line that holds the name and little else: a letterhead's or a signature's.
+    if (text.slice(lineStart, lineEnd).trim().length > f.span[1] - f.span[0] + 12) continue;
+    const after = lineEnd + 1;
+    const afterEnd = text.indexOf("\n", after) < 0 ? text.length : text.indexOf("\n", after);
+    if (after < text.length && unit(after, afterEnd)) out.push([after, afterEnd]);
+    const beforeStart = text.lastIndexOf("\n", lineStart - 2) + 1;
+    if (lineStart > 0 && unit(beforeStart, lineStart - 1)) out.push([beforeStart, lineStart - 1]);
+  }
+  return out;
+}
+
 /** Vendors, contractors, platforms, regulators and clients named beside the organisation. */
 export const otherPartiesRule: Rule<"other_parties"> = {
   field: "other_parties",
@@ -40,9 +65,11 @@ export const otherPartiesRule: Rule<"other_parties"> = {
       if (reg) consider(reg.text, reg.start, reg.end, 0.8, "other_parties/regulator");
     }
     const fellows = fellowVictims(ctx.text, ctx.notice.victim?.name);
+    const units = unitLines(ctx.text, ctx.findings.filter((f) => f.field === "organization"), ctx.titleEnd);
     for (const h of orgNamesIn(ctx.reading)) {
       if (PLACE.test(h.name) && !CLIENT.test(ctx.text.slice(h.end, h.end + 3))) continue;
       if (h.start >= fellows[0] && h.end <= fellows[1]) continue;
+      if (units.some(([a, b]) => h.start >= a && h.end <= b)) continue;
       consider(h.name, h.start, h.end, h.legal ? 0.7 : 0.55, h.legal ? "other_parties/legal-name" : "other_parties/named");
     }
     return out;
