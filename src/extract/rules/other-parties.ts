@@ -24,8 +24,8 @@ function fellowVictims(text: string, victim: string | undefined): [number, numbe
 const UNIT_NOT = /[。、をにがへ]|について|に関する/;
 
 /**
- * The lines of the writer's own units: a line standing alone next to the line that names the organisation in a
- * letterhead or signature (国立大学法人みさき大学 / 情報基盤センター) is its department, not a party.
+ * The lines of the writer's own units: the line that names the organisation in a letterhead or signature, and a
+ * line standing alone next to it (国立大学法人みさき大学 / 情報基盤センター), name its departments, not parties.
  */
 function unitLines(text: string, orgFindings: readonly Finding[], titleEnd: number): [number, number][] {
   const out: [number, number][] = [];
@@ -36,6 +36,8 @@ function unitLines(text: string, orgFindings: readonly Finding[], titleEnd: numb
     const lineEnd = text.indexOf("\n", to) < 0 ? text.length : text.indexOf("\n", to);
     // Only a line that holds the name and little else: a letterhead's or a signature's.
     if (text.slice(lineStart, lineEnd).trim().length > f.span[1] - f.span[0] + 12) continue;
+    // The rest of that line names a unit too ("国土保全省 地域整備局").
+    out.push([lineStart, lineEnd]);
     const after = lineEnd + 1;
     const afterEnd = text.indexOf("\n", after) < 0 ? text.length : text.indexOf("\n", after);
     if (after < text.length && unit(after, afterEnd)) out.push([after, afterEnd]);
