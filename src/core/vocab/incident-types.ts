@@ -20,7 +20,7 @@ export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, nu
   // Sign-ins with IDs and passwords a third party got hold of somewhere (「第三者が不正に入手したIDとパスワードを用いて」): a list attack, as notices use the words.
   ["credential_stuffing", /(?:第三者|何者か)が(?:何らかの方法で|不正に|外部で)?(?:入手|取得)した(?:と(?:思われる|みられる|推測される))?(?:ログイン)?(?:ID|メールアドレス)(?:と|及び|および|・|や)(?:ログイン)?パスワード/, 0.6, "obtained-credentials"],
   // The intruder as the subject too: 「何者かが当社サーバーに侵入し」.
-  ["unauthorized_access", /不正アクセス|不正ログイン|不正(?:な)?サインイン|不正な遠隔操作|不正通信|不正侵入|侵入され|(?:第三者|何者か|攻撃者|犯人)(?:が|により|によって)[^。\n]{0,30}侵入し|サイバー攻撃により[^。\n]{0,10}侵入|ハッキング|不正に(?:アクセス|ログイン|サインイン|操作|侵入)|脆弱性を(?:突|つ)|(?:データベース|サーバー?|システム|ネットワーク)[^。\n]{0,6}(?:に|へ)(?:不正に)?アクセスされ|ブルートフォース|総当たり攻撃|辞書攻撃|SQLインジェクション|クロスサイトスクリプティング|OSコマンドインジェクション|unauthori[sz]ed (?:[a-z]+ ){0,3}access|hack(?:ed|ers?)\b/i, 0.9],
+  ["unauthorized_access", /不正アクセス|不正ログイン|不正(?:な)?サインイン|不正な遠隔操作|不正通信|不正侵入|侵入され|(?:第三者|何者か|攻撃者|犯人)(?:が|により|によって)[^。\n]{0,30}侵入し|サイバー攻撃により[^。\n]{0,10}侵入|ハッキング|不正に(?:アクセス|ログイン|サインイン|操作|侵入)|脆弱性を(?:突|つ)|(?:データベース|サーバー?|システム|ネットワーク)[^。\n]{0,6}(?:に|へ)(?:不正に)?アクセスされ|ブルートフォース|総当たり攻撃|辞書攻撃|SQLインジェクション|クロスサイトスクリプティング|OSコマンドインジェクション|unauthori[sz]ed (?:[a-z]+ ){0,3}access|hack(?:ed|ers?)\b|\b(?:unknown|unauthori[sz]ed|malicious|third|outside|criminal) (?:party|parties|actors?|individuals?|persons?|attackers?)\b[^.\n]{0,30}\b(?:gained access|accessed|entered|infiltrated|broke into)\b|\bgained (?:unauthori[sz]ed )?access to\b|\bnetwork intrusion\b/i, 0.9],
   // "攻撃を受け", "遠隔操作され": an attack whose kind the notice may name elsewhere (ransomware, a scam).
   ["unauthorized_access", /サイバー攻撃を受け|攻撃を受け|遠隔操作され|cyber-?attack/i, 0.6, "attack-unspecified"],
   // Data taken by a malicious outsider, the way in unsaid ("悪意の第3者の手により流出").
