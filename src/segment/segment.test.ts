@@ -360,3 +360,7 @@ test("a law or an insurance against an incident (不正アクセス禁止法, �
   for (const t of ["個人情報漏えい保険の取扱い開始について", "不正アクセス禁止法の改正について", "駅構内の紛失物のお知らせ"]) assert.ok(titleScore(t).score < 2, t);
   assert.ok(titleScore("職員の不正アクセス禁止法違反容疑での逮捕について").score >= 2);
 });
+
+test("a public body's notice that counts its errors (誤りが2件判明) and numbers them gives one incident per error", () => {
+  expectPosts("errors-found-two.txt", "numbered-cases", [["個人情報を含む書類の取扱い", false], ["(1)税務課における納税通知書の誤送付", true], ["(2)健康推進課における健診結果の誤交付", true]]);
+});
