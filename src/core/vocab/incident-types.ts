@@ -1,7 +1,7 @@
 import type { IncidentType } from "../types.js";
 
-/** The organisation's own people, who may misuse what they handle: 従業員, 行員 (a bank's), 教員 (a school's)… (a regex source). */
-export const STAFF = "従業員|従業者|社員|職員|行員|教職員|教員|店員|スタッフ|派遣社員|契約社員|受託社員|アルバイト|作業員";
+/** The organisation's own people, who may misuse what they handle: 従業員, 行員 (a bank's), 教員 (a school's), 巡査長 (the police's)… (a regex source). */
+export const STAFF = "従業員|従業者|社員|職員|行員|教職員|教員|店員|スタッフ|派遣社員|契約社員|受託社員|アルバイト|作業員|警察官|巡査(?:部)?長|巡査|警部補|警部";
 
 /** The people papers or mails meant for someone went to instead: 別の(世帯), 他の(納税者)… (a regex source). */
 export const OTHER_PERSON = "(?:方|人|世帯|宛先|住所|患者|利用者|納税者|契約者|受給者|お客様|会員|生徒|児童|保護者)";
@@ -54,7 +54,7 @@ export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, nu
   // Customer data sold on ("当該情報の一部を第三者に売却"): someone inside took it.
   ["insider", /(?:情報|データ|名簿)[^。\n]{0,40}(?:第三者|名簿業者|業者)に(?:売却|転売|販売|売り渡)/, 0.7, "data-sold"],
   // Staff, or former staff, arrested or charged (「元職員の男を不正アクセス禁止法違反の疑いで逮捕」): misuse from within.
-  ["insider", new RegExp(String.raw`(?:元|前)?(?:${STAFF})(?:の(?:男|女)(?:性)?)?(?:[(（][^)）\n]{0,10}[)）])?[^。\n]{0,40}(?:疑いで|容疑で)(?:逮捕|書類送検)|(?:逮捕|書類送検)(?:された|されたの)は[^。\n]{0,20}(?:元|前)?(?:従業員|社員|職員)`), 0.7, "arrested-staff"],
+  ["insider", new RegExp(String.raw`(?:元|前)?(?:${STAFF})(?:の(?:男|女)(?:性)?)?(?:[(（][^)）\n]{0,10}[)）])?[^。\n]{0,40}(?:疑いで|容疑で)(?:逮捕|書類送検)|(?:逮捕|書類送検)(?:された|されたの)は[^。\n]{0,20}(?:元|前)?(?:${STAFF})|(?:疑い|容疑)で[^。\n]{0,30}(?:${STAFF})(?:[(（][^)）\n]{0,10}[)）])?を(?:逮捕|書類送検)`), 0.7, "arrested-staff"],
   ["ddos", /(?<![A-Za-z])DDoS|(?<![A-Za-z])DoS攻撃|サービス妨害|大量(?:の)?(?:データ|アクセス|通信|パケット)(?:送信)?[^。\n]{0,20}(?:攻撃|負荷)/i, 0.9],
   // A web page changed, not any file or record ("データが改ざんされた" is no defacement).
   ["defacement", /(?:ホームページ|ウェブサイト|Webサイト|WEBサイト|サイト|ページ)[^。\n]{0,15}(?:改ざん|改竄)|(?:改ざん|改竄)され(?:た|ていた)?(?:ページ|サイト|ホームページ|ウェブ|コンテンツ)|(?:ホームページ|ウェブサイト|Webサイト|サイト|ページ)[^。\n]{0,12}(?:不正な|不適切な|悪意のある)(?:URL|リンク|スクリプト)|(?:不正な|不適切な|悪意のある)(?:URL|リンク|スクリプト)(?:リンク)?[^。\n]{0,4}(?:が|を)(?:組み込|埋め込|挿入|仕込)/, 0.8],

@@ -299,6 +299,12 @@ const SECURITY_REPORTER = /(?:セキュリティ|サイバー)(?:企業|会社|�
 // What a security firm found, and whose: 「Yの社内データが」, 「Yの顧客情報を」.
 const REPORTED_OWNER = /(?:^|[、,]\s?)([^、。「」『』\s]{2,40}?)の(?:社内|内部|顧客|会員|従業員|取引先)?(?:データ|情報|サーバー?|システム|ファイル)(?:が|を)/;
 
+// The police or prosecutors telling of an arrest (「県警サイバー犯罪対策課は11日、…逮捕した」): they report the case.
+const ARREST_REPORTER = /(?:警察|県警|府警|道警|警視庁|警察署|検察|地検)[^、。]{0,12}$/;
+const ARREST = /逮捕|書類送検|送検|摘発|起訴/;
+// Whose system or data the arrested broke into: 「「つばめ精機」(しらさぎ市)の顧客管理システムに」.
+const BROKEN_INTO = /(?:「([^」]{2,30})」|(?:^|[、,]\s?)([^、。「」『』\s]{2,40}?))(?:\s?[(（][^)）]{1,20}[)）])?の[^、。]{0,8}?(?:データ|情報|サーバー?|システム|ファイル|ネットワーク|アカウント)(?:が|を|に|へ)/;
+
 /** The subject of the first sentences of a news report or notice. */
 function fromSubjects(ctx: RuleContext): Evidence[] {
   const out: Evidence[] = [];
@@ -321,6 +327,18 @@ function fromSubjects(ctx: RuleContext): Evidence[] {
       const owner = owned ? afterDescription(afterClause(owned[1]!)) : "";
       if (owner && orgNameOf(owner) === owner && isPlainName(owner)) out.push(ev(owner, s.start + rep[0].length + owned!.index + owned![0].indexOf(owner), "news-subject"));
       continue;
+    }
+    // The police telling of an arrest report the case; the organisation is whose systems were broken into, when named.
+    if (ARREST_REPORTER.test(rep[1]!) && ARREST.test(s.text)) {
+      const rest = s.text.slice(rep[0].length);
+      const owned = BROKEN_INTO.exec(rest);
+      // A name in quotes is one as written (「ことり堂」); a bare one must read as a name.
+      const quoted = owned?.[1];
+      const owner = quoted ?? (owned ? afterDescription(afterClause(owned[2]!)) : "");
+      if (owner && !isGeneric(owner) && (quoted ? !/[、。]/.test(quoted) : isPlainName(owner) && orgNameOf(owner) === owner)) {
+        out.push(ev(owner, s.start + rep[0].length + owned!.index + owned![0].indexOf(owner), "news-subject"));
+        continue;
+      }
     }
     // "Xは14日、", "Xは…と発表した": a report's subject, named as such.
     const lead = dated !== null || reporter === null || REPORTS.test(s.text) || /によ(?:ると|りますと)$/.test(rep[0]);
