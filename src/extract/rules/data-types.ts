@@ -33,10 +33,12 @@ const CONTACT_ROUTE = /^\s*(?:宛|あて|に(?:て)?(?:封書|郵送|書面|ご�
 // What a spoofed mail shows as its sender or carries is not data that leaked.
 const SENDER_SHOWN = /(?:発信元|送信元|差出人|送信者)[^。]*(?:表示|異な|一致)|(?:不審|なりすまし|迷惑|詐欺)(?:な)?メールには/;
 // A question ("住所など個人情報は含まれますか?") names data it does not say leaked.
-/** A question (an FAQ's): ends in ? (before any space) or ますか. Not a regex: one anchored at the end is tried from every character. */
+const QUESTION_ENDINGS = ["ますか", "ですか", "でしょうか", "ませんか"];
+/** A question (an FAQ's): ends in ? (before any space), or in ますか, ですか, でしょうか, ませんか before any 。. Not a regex: one anchored at the end is tried from every character. */
 function isQuestion(t: string): boolean {
   const e = t.trimEnd();
-  return e.endsWith("?") || e.endsWith("？") || t.endsWith("ますか");
+  const q = e.endsWith("。") ? e.slice(0, -1) : e;
+  return e.endsWith("?") || e.endsWith("？") || (q.endsWith("か") && QUESTION_ENDINGS.some((w) => q.endsWith(w)));
 }
 // A sentence that denies the leak it names ("個人情報の漏えいは確認されておりません"), perhaps with other harm
 // beside it ("お客様情報の流出や預金への被害はございません").
