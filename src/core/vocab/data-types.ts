@@ -7,10 +7,10 @@ import type { DataType, Label } from "../types.js";
 export const DATA_TYPE_PHRASES: readonly (readonly [DataType, RegExp])[] = [
   // 口座名義人 names a bank account's holder, not a card's.
   // 名義 alone names the cardholder right after the card number (「カード番号や名義など」).
-  ["cardholder_name", /(?:クレジット)?カード名義人?(?:の)?(?:名|氏名)?|(?<!口座)名義人(?:名|氏名)?|(?<=カード番号\s?(?:や|と|、|・|及び|および)\s?)名義(?!人)/],
-  ["security_code", /セキュリティ[ー\s]?コード|CVV2?|CVC2?/],
-  ["card_expiry", /有効期限/],
-  ["credit_card_number", /(?:クレジット)?カード番号|credit card numbers?/i],
+  ["cardholder_name", /(?:クレジット)?カード名義人?(?:の)?(?:名|氏名)?|(?<!口座)名義人(?:名|氏名)?|(?<=カード番号\s?(?:や|と|、|・|及び|および)\s?)名義(?!人)|\bcard ?holder['’]?s? names?\b/i],
+  ["security_code", /セキュリティ[ー\s]?コード|CVV2?|CVC2?|\bsecurity codes?\b/i],
+  ["card_expiry", /有効期限|\b(?:card )?(?:expiration|expiry) dates?\b/i],
+  ["credit_card_number", /(?:クレジット)?カード番号|\b(?:(?:credit|debit|payment) )?card numbers?\b/i],
   // 保険証の記号・番号 (health-insurance card symbol and number), before member_id and 記号.
   ["insurance_number", /(?:健康)?保険証(?:の)?記号(?:・|及び|および|と)?番号|被保険者証(?:の)?記号(?:・|及び|および|と)?番号|被保険者(?:証)?番号|保険者番号|保険証番号|記号・番号|記号番号/],
   // 従業員ID and the like are sign-in names of a staff tool, not membership numbers.

@@ -95,7 +95,7 @@ export const ENGLISH_SECTOR_CUES: readonly (readonly [Sector, RegExp])[] = [
 
 /**
  * A shop the organisation says it runs, where the incident struck: "当協会が運営する通販サイト", "当社オンラインショップ",
- * "弊社が運営する「ほのか化粧品オンラインショップ」".
+ * "弊社が運営する「ほのか化粧品オンラインショップ」", "its online store".
  * The service gives the sector, whatever else the organisation does.
  */
-export const OPERATED_SHOP = /(?:運営する|運営している|運営しております|運営の|当社|弊社|当店)(?:[「『][^」』\n]{0,20}?)?(?:の)?(?:通販|オンライン|EC|ネット|ウェブ|Web|WEB|公式)?(?:ショップ|ストア|通販サイト|ショッピングサイト|販売サイト)/;
+export const OPERATED_SHOP = /(?:運営する|運営している|運営しております|運営の|当社|弊社|当店)(?:[「『][^」』\n]{0,20}?)?(?:の)?(?:通販|オンライン|EC|ネット|ウェブ|Web|WEB|公式)?(?:ショップ|ストア|通販サイト|ショッピングサイト|販売サイト)|\b(?:its|our) (?:online|e-?commerce|web) (?:store|shop)\b/;

@@ -539,7 +539,7 @@ function englishName(phrase: string): string | null {
 const ENGLISH_INITIALS = /\b[A-Z]{3,6}\b(?= (?:said|says|announced|reported|confirmed))|(?<=According to )[A-Z]{3,6}\b/g;
 const ENGLISH_DEFINED = /^\s?\((?:the |hereinafter |hereinafter referred to as )?["“][A-Z][^"”]{1,30}["”]\)/;
 // A sentence that reports what its subject said or suffered.
-const ENGLISH_REPORT = /\b(?:said|says|announced|reported|confirmed|incurred|admitted|disclosed|experienced|suffered|is writing to|are writing to|is notifying|is providing notice|became aware|discovered|detected)\b/;
+const ENGLISH_REPORT = /\b(?:said|says|announced|announces|reported|reports|confirmed|confirms|incurred|admitted|disclosed|discloses|experienced|suffered|is writing to|are writing to|is notifying|is providing notice|became aware|discovered|detected)\b/;
 
 /** Organisations an English report names: the subject of a sentence that says what happened, or a mention. */
 function fromEnglish(ctx: RuleContext): Evidence[] {
