@@ -327,9 +327,22 @@ function copyrightOwner(text: string): { name: string; span: Span } | null {
   return null;
 }
 
-/** The text with the lines of the site's frame (menu words, breadcrumbs, copyright) blanked: spaces of the same length, so every offset holds. */
+// A block of the page beside the notice, headed by its name and running to the next blank line or prose: links to related pages
+// (関連するお知らせ, whose dated lines are no listing of this page) and the notice's update history (更新履歴).
+const SIDE_BLOCK = /^\s*(?:更新履歴|改訂履歴|掲載履歴|関連(?:する)?(?:お知らせ|情報|記事|リンク|ページ|ニュース)|(?:その他|過去)のお知らせ|あわせて読みたい|こちらの記事も(?:おすすめ)?)\s*[:：]?\s*$/;
+
+/**
+ * The text with the lines of the site's frame (menu words, breadcrumbs, copyright) and the blocks beside the notice
+ * (SIDE_BLOCK) blanked: spaces of the same length, so every offset holds.
+ */
 function withoutFrame(text: string): string {
-  return text.replace(/^.*$/gm, (line) => (PAGE_CHROME.test(line) || (CRUMB_MARK.test(line) && BREADCRUMB.test(line)) || COPYRIGHT.test(line) ? " ".repeat(line.length) : line));
+  let side = 0;
+  return text.replace(/^.*$/gm, (line) => {
+    // The block's lines are links and dates: it ends at a blank line, at prose (…。) and after a dozen lines.
+    const t = line.trim();
+    side = SIDE_BLOCK.test(line) ? 1 : side > 0 && side <= 12 && t !== "" && t.length <= 100 && !t.endsWith("。") ? side + 1 : 0;
+    return side || PAGE_CHROME.test(line) || (CRUMB_MARK.test(line) && BREADCRUMB.test(line)) || COPYRIGHT.test(line) ? " ".repeat(line.length) : line;
+  });
 }
 
 /** The bigrams of a title without its brackets, bullets and spaces. */

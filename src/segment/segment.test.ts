@@ -364,3 +364,7 @@ test("a law or an insurance against an incident (不正アクセス禁止法, �
 test("a public body's notice that counts its errors (誤りが2件判明) and numbers them gives one incident per error", () => {
   expectPosts("errors-found-two.txt", "numbered-cases", [["個人情報を含む書類の取扱い", false], ["(1)税務課における納税通知書の誤送付", true], ["(2)健康推進課における健診結果の誤交付", true]]);
 });
+
+test("a notice's update history and its links to related notices, each a block of dated lines, are beside the notice: it stays one post", () => {
+  expectPosts("side-blocks.txt", "single", [["当社ウェブサイトへの不正アクセスについて(第3報)", true]]);
+});
