@@ -6,8 +6,8 @@ export const STAFF = "従業員|従業者|社員|職員|行員|教職員|教員|
 /** The people papers or mails meant for someone went to instead: 別の(世帯), 他の(納税者)… (a regex source). */
 export const OTHER_PERSON = "(?:方|人|世帯|宛先|住所|患者|利用者|納税者|契約者|受給者|お客様|会員|生徒|児童|保護者)";
 
-/** Papers handed or sent to the wrong people: 誤交付, 別の世帯に送付, 他の患者に手渡し, "mistakenly sent" (a regex source). */
-export const MISDIRECTED = `誤交付|(?:別|他)の${OTHER_PERSON}(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡)|[Mm]istakenly (?:sent|e-?mailed|mailed|delivered)|(?:sent|mailed|delivered) to (?:the )?wrong (?:address|recipient)|[Mm]isdirected`;
+/** Papers handed or sent to the wrong people: 誤交付, 誤封入 (into another's envelope), 別の世帯に送付, 他の患者に手渡し, "mistakenly sent" (a regex source). */
+export const MISDIRECTED = `誤交付|誤封入|封入(?:作業)?(?:の)?(?:誤|ミス)|(?:別|他)の${OTHER_PERSON}(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡)|[Mm]istakenly (?:sent|e-?mailed|mailed|delivered)|(?:sent|mailed|delivered) to (?:the )?wrong (?:address|recipient)|[Mm]isdirected`;
 
 /**
  * Phrases that show an incident type, with how strongly each shows it and, for a weaker variant
@@ -37,7 +37,7 @@ export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, nu
   ["malware", /マルウ[ェエ]ア|ウ[イィ]ルス(?!対策|チェック|スキャン|定義|バスター)|Emotet|エモテット|トロイの木馬|バックドア|スパイウェア|情報窃取型|malware|virus/i, 0.8],
   // Code planted in a page or a shop: often the defacement or the skimming itself.
   ["malware", /不正(?:な)?プログラム|悪意のある(?:プログラム|ソフトウェア)/, 0.6, "malicious-program"],
-  ["misdelivery", new RegExp(`誤送信|誤送付|誤発送|${MISDIRECTED}|誤封入|封入ミス|封入(?:作業)?(?:の)?(?:誤|ミス)|(?:別|他)の${OTHER_PERSON}の[^。\\n]{0,20}(?:同封|封入)|(?:重なった|重ねた|紛れた|混入した)まま(?:交付|送付|郵送|発送|手渡)|誤配(?:送|信|布|達)?|誤って[^。\\n]{0,20}(?:送信|送付|発送|配布|交付|郵送|FAX|添付|転送|手渡|渡し)|宛先(?:を)?(?:誤|間違)|誤った(?:宛先|送付先|住所|相手先?|メールアドレス)(?:に|へ|宛て?に)[^。\\n]{0,10}(?:送信|送付|発送|郵送|配布|交付|転送)|誤FAX|BCCで送信すべき|BCC\\)?(?:と|で送信)すべきところ|BCC[^。\\n]{0,12}(?:送信|送付)すべきところ|[(（「]?(?:TO|To|CC|Cc|宛先)[)）」]?(?:欄)?\\s?(?:で|にて|に入力して|に入力し)\\s?送信|(?:相互|互い)に(?:見える|閲覧できる|確認できる)(?:形|状態)|(?:他の|ほかの)受信者(?:の方)?(?:に|から)(?:表示|見える|閲覧でき|確認でき)|(?:別人|(?:別|他)の${OTHER_PERSON})(?:\\s?[(（][^)）\\n]{0,10}[)）])?\\s?(?:宛|あて)`), 0.9],
+  ["misdelivery", new RegExp(`誤送信|誤送付|誤発送|${MISDIRECTED}|(?:別|他)の${OTHER_PERSON}の[^。\\n]{0,20}(?:同封|封入)|(?:重なった|重ねた|紛れた|混入した)まま(?:交付|送付|郵送|発送|手渡)|誤配(?:送|信|布|達)?|誤って[^。\\n]{0,20}(?:送信|送付|発送|配布|交付|郵送|FAX|添付|転送|手渡|渡し)|宛先(?:を)?(?:誤|間違)|誤った(?:宛先|送付先|住所|相手先?|メールアドレス)(?:に|へ|宛て?に)[^。\\n]{0,10}(?:送信|送付|発送|郵送|配布|交付|転送)|誤FAX|BCCで送信すべき|BCC\\)?(?:と|で送信)すべきところ|BCC[^。\\n]{0,12}(?:送信|送付)すべきところ|[(（「]?(?:TO|To|CC|Cc|宛先)[)）」]?(?:欄)?\\s?(?:で|にて|に入力して|に入力し)\\s?送信|(?:相互|互い)に(?:見える|閲覧できる|確認できる)(?:形|状態)|(?:他の|ほかの)受信者(?:の方)?(?:に|から)(?:表示|見える|閲覧でき|確認でき)|(?:別人|(?:別|他)の${OTHER_PERSON})(?:\\s?[(（][^)）\\n]{0,10}[)）])?\\s?(?:宛|あて)`), 0.9],
   // A setting at fault: the cause, even of an attack it let in ("セキュリティ設定の不備", "構成の不備").
   ["misconfiguration", /(?:設定|構成)(?:に|の)?(?:不備|ミス|誤り|漏れ)|設定を誤|誤った設定|不適切な設定|誤設定|公開設定|アクセス制限(?:が|の)?(?:不備|されていな|かかっていな)/, 0.8],
   // Data left open ("閲覧できる状態", "ダウンロードできる状況"): a setting at fault unless an attack explains it.

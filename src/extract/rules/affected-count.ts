@@ -12,14 +12,14 @@ const LEAK_EN = /leak|expos|compromis|stolen|breach|affected|involved|accessed|a
 const PEOPLE = /様\s*$|(?<!第三)者\s*$|お客様|顧客|会員|利用者|個人情報|生徒|児童|学生|患者|職員|被保険者|組合員|対象者|受講者|応募者|ユーザー|従業員|方|件数|人数|者数|受験者|保護者|卒業生|入居者|取引先|加入者|登録者|購入者|申込者|参加者|データ/;
 // People named right after the count: "447名の患者様", "120人分の参加者".
 const PEOPLE_AFTER = /^\s*(?:分)?の(?:患者|お客様|顧客|会員|利用者|生徒|児童|学生|方|受講者|参加者|応募者|組合員|被保険者)/;
-const LEAK = new RegExp(`漏えい|漏洩|漏れ|流出|閲覧|可能性|おそれ|恐れ|対象|影響|被害|送信|不正利用|不正ログイン|不正アクセス|なりすまし|乗っ取|持ち出|紛失|盗難|盗まれ|見当たら|所在(?:が)?不明|(?:保管|所定の)[^。、]{0,6}(?:に|から)(?:ない|なくな)|誤送|誤った(?:宛先|送付先)|宛先を(?:誤|間違)|誤って|(?:別|他)の${OTHER_PERSON}(?:に|へ|宛|の)|${MISDIRECTED}|誤封入|同封(?:してしま|され)|含まれ|登録され|盗取|記載|記録され`);
+const LEAK = new RegExp(`漏えい|漏洩|漏れ|流出|閲覧|可能性|おそれ|恐れ|対象|影響|被害|送信|不正利用|不正ログイン|不正アクセス|なりすまし|乗っ取|持ち出|紛失|盗難|盗まれ|見当たら|所在(?:が)?不明|(?:保管|所定の)[^。、]{0,6}(?:に|から)(?:ない|なくな)|誤送|誤った(?:宛先|送付先)|宛先を(?:誤|間違)|誤って|(?:別|他)の${OTHER_PERSON}(?:に|へ|宛|の)|${MISDIRECTED}|同封(?:してしま|され)|混入|含まれ|登録され|盗取|記載|記録され`);
 // A heading over the count that says what leaked or what the data was ("2 データ内容", "【流出した情報】").
 const DATA_HEADER = new RegExp(`${LEAK.source}|データ内容|情報の内容|対象(?:者|件数)|件数|人数`);
 const NOT_VICTIMS = /(?:第|毎日|毎月|年間|月間|過去|計画|目標|延べ)\s*$/;
 // Staff named as actors ("看護師7名が開設", "職員1名のアカウント"), not as people whose data leaked.
 const STAFF = /(?:従業員|職員|社員|教職員|教員|教諭|看護師|医師|スタッフ|担当者|作業員|派遣社員|理事|委員)\s*$/;
 // What follows a count of mails or bounces, or of the mail accounts that sent them: not people whose data leaked.
-const NOT_DATA_AFTER = /^\s*(?:の(?:[^。、\n]{0,6})?(?:迷惑メール|スパム|メール(?!アドレス)|返送|通知))/;
+const NOT_DATA_AFTER = /^\s*(?:の(?:[^。、\n]{0,6})?(?:迷惑メール|スパム|メール(?!アドレス)|返送|通知(?!書|票)))/;
 // Recipients of a mailing ("すべて(305名)に対して誤送信"): affected only when nothing says whose data the mail held.
 const RECIPIENTS_AFTER = /^\s*(?:[)）])?\s*(?:に対して|に|へ|宛て?に?)[^。\n]{0,12}(?:送信|送付|誤送信|配信|発送)/;
 // A labelled figure: "対象件数: 85件", "対象者:在学生8,373名", "該当する件数※4:①2,420件".

@@ -103,6 +103,8 @@ function dateLine(ctx: RuleContext): DateCandidate | null {
 
 // A publication label right before a date on a line of the page's head ("報道発表日 2022年8月19日").
 const PUBLICATION_LABEL = /(?:報道)?(?:発表|公表|掲載|公開|発行|配信|投稿|作成)(?:日|日時|年月日)\s*[:：]?\s*$/;
+// An update label right before a date on a line of the page's head ("更新日 2026年6月12日", "最終更新日:…").
+const UPDATE_LABEL = /(?:最終)?更新(?:日|日時)\s*[:：]?\s*$/;
 // A publication label right after a date ("3/12発表分", "11月3日公表"), ending the line or its part.
 const LABEL_AFTER = /^\s*(?:発表|公表|掲載)(?:分|版)?\s*(?:$|[)）】])/;
 
@@ -117,6 +119,11 @@ function labelledDate(ctx: RuleContext): DateCandidate | null {
     if (FIRST_REPORT.test(l.text)) continue;
     const d = dayDates(ctx, l.start, l.end).find((x) => PUBLICATION_LABEL.test(ctx.text.slice(l.start, x.start)) || LABEL_AFTER.test(ctx.text.slice(x.end, l.end)));
     if (d) return d.yearInferred ? { d, rank: 2, conf: 0.65, rule: "disclosed_on/labelled-date-year-from-context" } : { d, rank: 3, conf: 0.8, rule: "disclosed_on/labelled-date" };
+  }
+  // A page's update date ("ページ番号1023456 更新日 2026年6月12日"): the notice's own date unless it was revised later.
+  for (const l of linesOf(ctx.text).slice(0, 8)) {
+    const d = dayDates(ctx, l.start, l.end).find((x) => !x.yearInferred && UPDATE_LABEL.test(ctx.text.slice(l.start, x.start)));
+    if (d) return { d, rank: 1, conf: 0.6, rule: "disclosed_on/update-date" };
   }
   return null;
 }
@@ -197,7 +204,7 @@ const SUBJECT_AFTER = /^[ \t\u3000]+(?=\S)/;
  */
 export const disclosedOnRule: Rule<"disclosed_on"> = {
   field: "disclosed_on",
-  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/dateline", "disclosed_on/wire-byline", "disclosed_on/announced", "disclosed_on/announced-year-from-byline", "disclosed_on/announced-year-from-page", "disclosed_on/labelled-date", "disclosed_on/labelled-date-year-from-context", "disclosed_on/case-notice", "disclosed_on/closing-date"],
+  heuristics: ["disclosed_on/heading-date", "disclosed_on/listing-date", "disclosed_on/container-date", "disclosed_on/date-line", "disclosed_on/title-date", "disclosed_on/byline", "disclosed_on/dateline", "disclosed_on/wire-byline", "disclosed_on/announced", "disclosed_on/announced-year-from-byline", "disclosed_on/announced-year-from-page", "disclosed_on/labelled-date", "disclosed_on/labelled-date-year-from-context", "disclosed_on/update-date", "disclosed_on/case-notice", "disclosed_on/closing-date"],
   run(ctx) {
     const listed = ctx.notice.listingDate;
     if (listed) {
