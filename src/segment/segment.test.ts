@@ -368,3 +368,13 @@ test("a public body's notice that counts its errors (誤りが2件判明) and nu
 test("a notice's update history and its links to related notices, each a block of dated lines, are beside the notice: it stays one post", () => {
   expectPosts("side-blocks.txt", "single", [["当社ウェブサイトへの不正アクセスについて(第3報)", true]]);
 });
+
+test("titles that tell an incident in other words are incidents; a service's advertisement is a promotion", () => {
+  for (const t of ["職員による住民情報の不適切な閲覧について", "当社メールサーバーが踏み台にされた件について", "保護者宛てメールの宛先誤りについて", "当社アプリにおける他の会員情報の表示について",
+    "ガス使用量のお知らせの誤投函について", "情報セキュリティインシデントの発生について", "ファイルサーバーへの侵入について", "会員様のポイント不正交換について"]) {
+    assert.ok(titleScore(t).score >= 1, t);
+  }
+  for (const t of ["不正侵入検知サービスのご案内", "セキュリティインシデント対応訓練を実施しました", "メール宛先誤り防止機能の追加について"]) {
+    assert.ok(titleScore(t).score <= 0, t);
+  }
+});
