@@ -51,8 +51,8 @@ const TOPIC_HEADING = /^\s*(?:\d+\s*[.．、)]|[①-⑳]|[(（]\d+[)）]|【|■
 const POSSIBLE = /可能性|おそれ|恐れ|否定でき/;
 // The channel a notice was mis-sent by ("Eメール(…)の誤送信"), not leaked data.
 const CHANNEL_AFTER = /^\s*(?:[(（][^)）\n]{0,20}[)）])?\s*(?:の|による|で|にて)?\s*(?:誤送信|誤配信|送信|配信)/;
-// "お届け先の個人情報": whose personal data, not a kind of data of its own.
-const WHOSE_AFTER = /^\s*の(?:個人)?情報/;
+// "お届け先の個人情報", "お届け先のお名前": whose personal data, not a kind of data of its own.
+const WHOSE_AFTER = /^\s*の(?:(?:個人)?情報|(?:お|ご)?(?:名前|氏名|住所|電話番号|連絡先|メールアドレス))/;
 // A title that says personal data leaked, in a compound ("個人情報漏えいに関するお知らせ").
 const TITLE_LEAK = /(?:個人情報|顧客情報|お客(?:様|さま)情報)(?:の)?(?:漏えい|漏洩|流出)/;
 // An address blocked ("IPアドレスの遮断") is the attacker's, not leaked data.
