@@ -2,7 +2,7 @@ import type { DataType, Finding, Sector } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround, type Hit } from "../scan.js";
 import { ENGLISH_SECTOR_CUES, GENERIC_NAME_TAIL, LEGAL_FORM_SECTORS, NAME_SECTORS, OPERATED_SHOP, PUBLIC_BODY, SECTOR_CUES } from "../../core/vocab/sectors.js";
-import { LEGAL_FORM, SELF_REFERENCES } from "../../core/vocab/organizations.js";
+import { LEGAL_FORM, SELF_REFERENCE_WORD, SELF_REFERENCES } from "../../core/vocab/organizations.js";
 import { hasLegalForm, orgNameOf, selfReferencesIn } from "../names.js";
 
 const CLIENT = /^\s*(?:様|さま|殿)/;
@@ -100,8 +100,13 @@ function supportWithFraming(ctx: RuleContext): Map<Sector, Support> {
 const SELF_SECTOR = new Map(SELF_REFERENCES.filter((r) => r.sector !== null).map((r) => [r.word, r.sector!]));
 
 // How much each kind of evidence weighs, and the confidence of a sector read from it.
-const WEIGHTS = { "org-name": 10, "public-institution": 11, description: 11, "name-word": 6, "legal-form": 3, "self-reference": 4 } as const;
-const CONFIDENCE = { "org-name": 0.85, "name-word": 0.7, "public-institution": 0.75, description: 0.75, "page-publisher": 0.7, "legal-form": 0.6, "self-reference": 0.8, cues: 0.55, "case-notice": 0.6 } as const;
+const WEIGHTS = { "org-name": 10, "public-institution": 11, description: 11, "own-business": 8, "name-word": 6, "legal-form": 3, "self-reference": 4 } as const;
+const CONFIDENCE = { "org-name": 0.85, "name-word": 0.7, "public-institution": 0.75, description: 0.75, "own-business": 0.7, "page-publisher": 0.7, "legal-form": 0.6, "self-reference": 0.8, cues: 0.55, "case-notice": 0.6 } as const;
+
+// What the organisation says it runs or makes: "当社が運営する…", "当社が提供する…", "当社は自動車部品の製造を行っており".
+const OWN_BUSINESS = new RegExp(
+  `(?:${SELF_REFERENCE_WORD})(?:が|で)?(?:運営|提供|展開|経営|発行|製造|販売)(?:する|している|しております|いたします)([^。、\\n]{1,30})` +
+  `|(?:${SELF_REFERENCE_WORD})は[、,]?([^。、\\n]{1,30}?)(?:を(?:運営|展開|経営|製造|販売|提供)|の(?:製造|販売|運営))(?:を)?(?:して|行って|いたして)`, "g");
 
 /** The sectors the notice's words support, with their weights. */
 function supportOf(ctx: RuleContext): Map<Sector, Support> {
@@ -142,6 +147,15 @@ function supportOf(ctx: RuleContext): Map<Sector, Support> {
     const n = seen.get(s) ?? 0;
     seen.set(s, n + 1);
     if (n < 3) add(s, n === 0 ? WEIGHTS["self-reference"] : 0.5, h.start, h.end, "sector/self-reference");
+  }
+  // "当社が運営するスポーツクラブ", "当社が提供するクラウド型の勤怠管理サービス": the business the organisation says it runs.
+  for (const m of [...ctx.text.matchAll(OWN_BUSINESS)].slice(0, 2)) {
+    const what = m[1] ?? m[2]!;
+    const at = m.index + m[0].indexOf(what);
+    for (const [sector, re] of SECTOR_CUES) {
+      const h = re.exec(what);
+      if (h) add(sector, WEIGHTS["own-business"], at + h.index, at + h.index + h[0].length, "sector/own-business");
+    }
   }
   for (const [sector, re, weight] of SECTOR_CUES) {
     let body = 0;
@@ -206,7 +220,7 @@ function recordSupport(ctx: RuleContext, sector: Sector, s: Support, conf: numbe
  */
 export const sectorRule: Rule<"sector"> = {
   field: "sector",
-  heuristics: ["sector/org-name", "sector/name-word", "sector/description", "sector/public-institution", "sector/operated-shop", "sector/page-publisher", "sector/legal-form", "sector/self-reference", "sector/cues", "sector/case-notice", "sector/card-leak-from-purchases", "sector/company-without-cues"],
+  heuristics: ["sector/org-name", "sector/name-word", "sector/description", "sector/own-business", "sector/public-institution", "sector/operated-shop", "sector/page-publisher", "sector/legal-form", "sector/self-reference", "sector/cues", "sector/case-notice", "sector/card-leak-from-purchases", "sector/company-without-cues"],
   run(ctx) {
     const scores = supportWithFraming(ctx);
     // A card leak from purchases, or an incident at a shop the organisation runs, is an EC incident;
