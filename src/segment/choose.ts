@@ -1,6 +1,6 @@
 import type { Notice } from "../core/types.js";
 import { SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
-import { incidentTitle } from "./classify.js";
+import { incidentTitle, titleScore } from "./classify.js";
 import { distinctSubjects, subjectOf } from "./subjects.js";
 
 /** One way of cutting a page into posts, read and classified. */
@@ -51,10 +51,11 @@ const OWN_VOICE = /(?:お知らせ|ご報告|ご連絡)(?:いた|致)します|�
 
 /**
  * True when the text above a layout's first post is one organisation's notice of an incident: an incident
- * title over prose in which the writer speaks of itself (当社のサーバーが…, …を確認いたしました).
+ * title (or one naming an incident's theme) over prose in which the writer speaks of itself (当社のサーバーが…, …を確認いたしました).
  */
 function opensWithOwnNotice(text: string, header: Notice | undefined): boolean {
-  if (!header || !incidentTitle(header.title)) return false;
+  // A report on an incident's investigation names its theme only (ランサムウェア被害に関する調査結果のご報告).
+  if (!header || !(incidentTitle(header.title) || titleScore(header.title).theme.length > 0)) return false;
   const body = text.slice(header.titleSpan[1], header.span[1]);
   SELF.lastIndex = 0;
   return (SELF.test(body) || OWN_VOICE.test(body)) && /[^。\n]{20,}。/.test(body);

@@ -152,6 +152,8 @@ const MAY_SCORE = new RegExp(`${EVENT.source}|${THEME.source}|${SELF_IMPERSONATE
 // A date the body says the incident was announced on: 「7月18日に公表いたしました」, 「10月6日付でお知らせした」.
 // Also by the earlier notice's title (「9月5日付「当社サーバーへの不正アクセスについて」にてお知らせいたしました」), or
 // without its date (「先般お知らせいたしました」).
+// A later report's number in a title: 第2報, (第三報), 続報, 最終報 (not 第1報: the first report announces the incident itself).
+const REPORT_NUMBER = /第\s*(?:[2-9２-９]|[二三四五六七八九])\s*報|続報|最終報/;
 const ANNOUNCED_BEFORE = /(?:\d{1,2}\s*日(?:付け?)?(?:の)?\s*(?:「[^」\n]{1,80}」\s*)?(?:で|に|にて)|先般|先日|既に|すでに)\s*(?:お知らせ|公表|発表|ご報告|報告|公開|ご案内)(?:いた|致)?し(?:まし)?た/;
 
 /** The first word of a text that speaks of an incident (an event, a theme or a regulator's action), or null. */
@@ -227,7 +229,8 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
   }
   // An organisation's report of its investigation of an incident it announced on a date before
   // (「…への不正アクセスに関する調査結果のご報告」 over 「7月18日に公表いたしました…」): a follow-up, not a study.
-  const earlier = t.family === "publication" && t.event.length + t.theme.length > 0 ? ANNOUNCED_BEFORE.exec(body.slice(0, 800)) : null;
+  // A title that numbers its report (…のご報告(第3報), 続報, 最終報) follows one before it too.
+  const earlier = t.family === "publication" && t.event.length + t.theme.length > 0 ? ANNOUNCED_BEFORE.exec(body.slice(0, 800)) ?? REPORT_NUMBER.exec(title) : null;
   if (earlier) return { isIncident: true, kind: incidentKind, reason: `follow-up on an incident announced before: ${words}; ${earlier[0]}` };
   if (t.against.length > 0) {
     return { isIncident: false, kind: KIND_OF_FAMILY[t.family!] ?? "unrelated", reason: `${t.family} wording in ${lead}: ${t.against.join(", ")}` };

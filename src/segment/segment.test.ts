@@ -378,3 +378,7 @@ test("titles that tell an incident in other words are incidents; a service's adv
     assert.ok(titleScore(t).score <= 0, t);
   }
 });
+
+test("a numbered report on an incident's investigation (…調査結果のご報告(第2報)) is one incident, with its table of what leaked inside it", () => {
+  expectPosts("numbered-report-with-table.txt", "single", [["不正アクセス被害に関する調査結果のご報告(第2報)", true]]);
+});

@@ -113,7 +113,7 @@ function scoreOf(ctx: RuleContext, prose: readonly Sentence[], h: Hit, ctr: stri
   if (LEAK.test(sentence) || DATA_HEADER.test(headerAbove(text, ls)) || LEAK_EN.test(sentence)) score += 2;
   if (PEOPLE.test(before) || PEOPLE_AFTER.test(after)) score += 2;
   if (q.q1 || q.q2) score += 1;
-  if (q.q0 || /(?:合計|総計|総数|全体で|あわせて|併せて)\s*[:：]?\s*$/.test(before)) score += 2; // a stated total beats its parts
+  if (q.q0 || /(?:合計|総計|総数|全体で|あわせて|併せて)\s*[:：|｜]?\s*$/.test(before)) score += 2; // a stated total beats its parts
   if (ofData) score += 1; // "…名分", "1名の個人情報"
   if (LABELLED.test(before)) score += 3;
   if (h.start >= ctx.titleStart && h.start < ctx.titleEnd) score += 1; // a headline figure, or a lead's

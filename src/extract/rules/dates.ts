@@ -75,6 +75,8 @@ function titleDate(ctx: RuleContext): DateCandidate | null {
   return (alone || trailing || labelled || leading) && !event ? { d: t, rank: 5, conf: 0.85, rule: "disclosed_on/title-date" } : null;
 }
 
+// A report's number on its date line: 第2報, 第三報.
+const REPORT_NTH = /第\s*([1-9１-９]|[一二三四五六七八九])\s*報/;
 // A label dating the first of several reports (初回掲載日, 初版): not the follow-up at hand.
 const FIRST_REPORT = /初回|初版/;
 
@@ -95,8 +97,11 @@ function dateLine(ctx: RuleContext): DateCandidate | null {
     const label = lines[i - 1]?.text.trim() ?? "";
     if (!PUBLICATION.test(l.text) && FIELD_LABEL.test(label) && !PUBLICATION.test(label)) return;
     // The first report's date over a follow-up (初回掲載日, 初版) is an earlier notice's: below this one's update.
-    const rank = FIRST_REPORT.test(l.text) ? 0.5 : /掲載|公開|発表|公表|投稿|作成|発行/.test(l.text) ? 3 : /更新|追記/.test(l.text) ? 1 : edge.has(l) ? 2 : 0;
-    if (rank > 0 && (!best || rank > best.rank)) best = { d, rank, conf: 0.6 + 0.1 * rank, rule: "disclosed_on/date-line" };
+    // Reports numbered on their date lines (第1報 10月1日, 第3報 11月5日): the latest is this notice's.
+    const nth = REPORT_NTH.exec(l.text);
+    const n = nth ? Number(nth[1]!.normalize("NFKC").replace(/[一二三四五六七八九]/, (k) => String("一二三四五六七八九".indexOf(k) + 1))) : 0;
+    const rank = FIRST_REPORT.test(l.text) || n === 1 ? 0.5 : n > 1 ? 3 + n / 10 : /掲載|公開|発表|公表|投稿|作成|発行/.test(l.text) ? 3 : /更新|追記/.test(l.text) ? 1 : edge.has(l) ? 2 : 0;
+    if (rank > 0 && (!best || rank > best.rank)) best = { d, rank, conf: 0.6 + 0.1 * Math.min(rank, 3), rule: "disclosed_on/date-line" };
   });
   return best;
 }
