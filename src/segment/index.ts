@@ -265,7 +265,9 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
 export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[] {
   // The layouts read digits, marks and spaces in ASCII, and never the site's frame; a page may write
   // its headings and dates in full width, and a page copied whole holds its menu and footer.
-  const folded = withoutFrame(foldWidth(cf.text));
+  const width = foldWidth(cf.text);
+  const blocks = sideBlocks(width);
+  const folded = withoutFrame(width, blocks);
   const page = folded === cf.text ? cf : { ...cf, text: folded };
   const lines = splitLines(page.text);
   const proposals: Proposal[] = [{ layout: "single", prior: 0, generic: false, several: false, inNotice: false, notices: noticesOf(page, lines, [], null) }];
@@ -285,7 +287,7 @@ export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[
   // A post that names several organisations hit (a roundup) then gives each its own notice.
   // Posts under explicit markers (casebook headings, day lines, table rows: a prior of 2 or more) are one incident each.
   const notices = best.generic ? withoutRepeats(best.notices, page.text) : best.notices;
-  const split = best.prior >= 2 ? notices : splitRoundups(readings, notices);
+  const split = (best.prior >= 2 ? notices : splitRoundups(readings, notices)).map((n) => beforeSideBlocks(n, blocks, page.text));
   // Titles and the publisher's name are quoted as the page writes them.
   return page === cf ? split : split.map((n) => ({
     ...n, title: cf.text.slice(...n.titleSpan),
@@ -328,21 +330,42 @@ function copyrightOwner(text: string): { name: string; span: Span } | null {
 }
 
 // A block of the page beside the notice, headed by its name and running to the next blank line or prose: links to related pages
-// (関連するお知らせ, whose dated lines are no listing of this page) and the notice's update history (更新履歴).
-const SIDE_BLOCK = /^\s*(?:更新履歴|改訂履歴|掲載履歴|関連(?:する)?(?:お知らせ|情報|記事|リンク|ページ|ニュース)|(?:その他|過去)のお知らせ|あわせて読みたい|こちらの記事も(?:おすすめ)?)\s*[:：]?\s*$/;
+// (関連するお知らせ, 【関連記事】, whose dated lines are no listing of this page) and the notice's update history (更新履歴).
+const SIDE_BLOCK = /^\s*[【■◆●]?\s*(?:更新履歴|改訂履歴|掲載履歴|関連(?:する)?(?:お知らせ|情報|記事|リンク|ページ|ニュース)|(?:その他|過去)のお知らせ|あわせて読みたい|こちらの記事も(?:おすすめ)?)\s*】?\s*[:：]?\s*$/;
 
-/**
- * The text with the lines of the site's frame (menu words, breadcrumbs, copyright) and the blocks beside the notice
- * (SIDE_BLOCK) blanked: spaces of the same length, so every offset holds.
- */
-function withoutFrame(text: string): string {
-  let side = 0;
-  return text.replace(/^.*$/gm, (line) => {
-    // The block's lines are links and dates: it ends at a blank line, at prose (…。) and after a dozen lines.
-    const t = line.trim();
-    side = SIDE_BLOCK.test(line) ? 1 : side > 0 && side <= 12 && t !== "" && t.length <= 100 && !t.endsWith("。") ? side + 1 : 0;
-    return side || PAGE_CHROME.test(line) || (CRUMB_MARK.test(line) && BREADCRUMB.test(line)) || COPYRIGHT.test(line) ? " ".repeat(line.length) : line;
-  });
+/** The blocks beside the notice (SIDE_BLOCK), as offsets: each ends at a blank line, at prose (…。) or after a dozen lines. */
+function sideBlocks(text: string): Span[] {
+  const out: [number, number][] = [];
+  let open: [number, number] | null = null;
+  let count = 0;
+  for (const m of text.matchAll(/^.*$/gm)) {
+    const t = m[0].trim();
+    const end = m.index + m[0].length;
+    if (SIDE_BLOCK.test(m[0])) {
+      open = [m.index, end];
+      out.push(open);
+      count = 1;
+    } else if (open && count <= 12 && t !== "" && t.length <= 100 && !t.endsWith("。")) {
+      open[1] = end;
+      count++;
+    } else open = null;
+  }
+  return out;
+}
+
+/** The text with the lines of the site's frame (menu words, breadcrumbs, copyright) and the given blocks blanked: spaces of the same length, so every offset holds. */
+function withoutFrame(text: string, blocks: readonly Span[]): string {
+  const framed = text.replace(/^.*$/gm, (line) => (PAGE_CHROME.test(line) || (CRUMB_MARK.test(line) && BREADCRUMB.test(line)) || COPYRIGHT.test(line) ? " ".repeat(line.length) : line));
+  return blocks.reduce((t, [a, b]) => t.slice(0, a) + t.slice(a, b).replace(/[^\n]/g, " ") + t.slice(b), framed);
+}
+
+/** A post cut before a block beside it when nothing but a line or two without prose follows the block (a byline). */
+function beforeSideBlocks(n: Notice, blocks: readonly Span[], text: string): Notice {
+  const block = blocks.find(([a, b]) => a > n.titleSpan[1] && a < n.span[1] && !/。/.test(text.slice(b, n.span[1])));
+  if (!block) return n;
+  let end = block[0];
+  while (end > n.span[0] && /\s/.test(text[end - 1]!)) end--;
+  return { ...n, span: [n.span[0], end] };
 }
 
 /** The bigrams of a title without its brackets, bullets and spaces. */

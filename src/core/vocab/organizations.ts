@@ -45,8 +45,8 @@ export const ORG_SUFFIXES: readonly string[] = [
   "研究機構", "委員会", "事務所", "生協", "共済", "公社", "公団",
   // government
   "役所", "役場", "県警", "府警", "道警", "警察署", "警察本部", "都", "道", "府", "県", "市", "区", "町", "村", "省", "庁",
-  // weak endings (荘: an inn, みさき荘)
-  "社", "会", "館", "局", "団", "荘",
+  // weak endings (荘: an inn, みさき荘; 屋 and 堂: shops, すずめ屋, ことり堂)
+  "社", "会", "館", "局", "団", "荘", "屋", "堂",
 ];
 
 /** The suffixes as one regular-expression alternation. */

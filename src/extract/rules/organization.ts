@@ -234,8 +234,10 @@ const TRAILER = /(?:^|\s)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|(?:令和|平�
 function fromTitleTrailer(ctx: RuleContext): Evidence | null {
   const t = ctx.text.slice(ctx.titleStart, ctx.titleEnd);
   const m = TRAILER.exec(t);
-  const raw = m?.[1] ?? m?.[2];
-  if (!raw) return null;
+  const quoted = m?.[1] ?? m?.[2];
+  if (!quoted) return null;
+  // "- 雑貨販売のすずめ屋": the name after its description.
+  const raw = afterDescription(quoted);
   const name = orgNameOf(raw);
   if (!name || !raw.startsWith(name)) return null;
   return ev(name, ctx.titleStart + m!.index + m![0].lastIndexOf(raw), "title-trailer");
