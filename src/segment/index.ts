@@ -1,5 +1,6 @@
 import type { Casefile, Notice, Span } from "../core/types.js";
 import { foldWidth } from "../core/width.js";
+import { EN_MONTHS } from "../extract/normalize/dates.js";
 import { Readings } from "../extract/reading.js";
 import { choose, speaksOfItself, type Proposal } from "./choose.js";
 import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
@@ -199,14 +200,17 @@ function blocksOf(text: string, lines: Line[], headings: Heading[]): Block[] {
   return blocks;
 }
 
-// The month a page's header names: 「2023年11月」 standing alone, not a day (「2023年11月度」 and 「- 2023年11月」 alike).
+// The month a page's header names: 「2023年11月」 standing alone, not a day (「2023年11月度」 and 「- 2023年11月」 alike);
+// in English, a month and its year, a day between or not ("Week of November 16, 2026", "November 2026").
 const PAGE_MONTH = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)/;
+const PAGE_MONTH_EN = new RegExp(`\\b(${EN_MONTHS.join("|")})(?:\\s\\d{1,2},?)?\\s((?:19|20)\\d{2})\\b`);
 
 /** The month the text above a page's posts names, `YYYY-MM`, if any. */
 function pageMonthOf(header: string): string | null {
   const m = PAGE_MONTH.exec(header);
-  const month = m ? Number(m[2]) : 0;
-  return m && month >= 1 && month <= 12 ? `${m[1]}-${String(month).padStart(2, "0")}` : null;
+  const en = m ? null : PAGE_MONTH_EN.exec(header);
+  const [year, month] = m ? [m[1]!, Number(m[2])] : en ? [en[2]!, EN_MONTHS.indexOf(en[1]!) + 1] : ["", 0];
+  return month >= 1 && month <= 12 ? `${year}-${String(month).padStart(2, "0")}` : null;
 }
 
 /** The notices of one proposed segmentation, each classified. */

@@ -49,6 +49,13 @@ export const ORG_SUFFIXES: readonly string[] = [
   "社", "会", "館", "局", "団", "荘", "屋", "堂",
 ];
 
+/**
+ * Words that end an organisation's name in English, besides the legal forms (Co., Inc., Corp., Ltd., which each
+ * reader writes with its punctuation): Waseda University, Japan Meteorological Agency, Minato Ward (a regex source).
+ */
+export const ENGLISH_ORG_ENDING = "Corporation|Ministry|University|Agency|Service|Center|Centre|Bank|Hospital|Clinic|Commission|Holdings|Group|" +
+  "Institute|Foundation|Association|College|School|Police|City|Prefecture|Ward|Town|Village";
+
 /** The suffixes as one regular-expression alternation. */
 export const ORG_SUFFIX = ORG_SUFFIXES.map(escapeRegExp).join("|");
 

@@ -85,6 +85,9 @@ test("a news wire's byline (month-day-year) is a date, and a day written alone b
 test("English dates with their year, month first or day first, names whole or cut short", () => {
   assert.deepEqual(isos("October 8, 2025 / Sept. 9, 2023 / Jun 3 2024"), ["2025-10-08", "2023-09-09", "2024-06-03"]);
   assert.deepEqual(isos("on 20 November 2025 and on 1st May, 2024"), ["2025-11-20", "2024-05-01"]);
-  // Without a year, or a word that only starts like a month, there is no date.
-  assert.deepEqual(isos("came to light on June 13; Mayday 2025; Decoy 5, 2024"), []);
+  // A word that only starts like a month is no date.
+  assert.deepEqual(isos("Mayday 2025; Decoy 5, 2024"), []);
+  // A month and day without their year take the year of the context, as 6月13日 does ("said on June 13"); without one, the year is unknown.
+  assert.deepEqual(isos("came to light on June 13"), [null]);
+  assert.deepEqual(isos("said on June 13 and on Dec. 2", { year: 2026, month: 6 }), ["2026-06-13", "2025-12-02"]);
 });

@@ -21,8 +21,9 @@ export interface DateMention {
 const KANJI = "〇一二三四五六七八九十百千";
 const NUM = `(?:\\d{1,2}|[${KANJI}]{1,3})`;
 const ERA = "(令和|平成|昭和|R|H|S)";
-// English month names and their abbreviations, longest first.
-const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/** English month names, January first. */
+export const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+// Month names and their abbreviations, longest first.
 const EN_MONTH = `(?:${EN_MONTHS.map((m) => (m.length > 3 ? `${m}|${m.slice(0, 3)}` : m)).join("|")}|Sept)`;
 // Order matters: the longest forms come first in the alternation.
 const DATE_RE = new RegExp(
@@ -30,8 +31,9 @@ const DATE_RE = new RegExp(
     `(?<era>${ERA})\\s*(?<ey>元|${NUM})\\s*(?:年|[./])\\s*(?:(?<em>${NUM})\\s*(?:月|[./])\\s*(?:(?<ed>${NUM})(?:\\s*日)?)?)?`,
     `(?<wy>(?:19|20)\\d{2}|[二][〇零][〇零一二三四五六七八九]{2})\\s*年\\s*(?:(?<wm>${NUM})\\s*月\\s*(?:(?<wd>${NUM})\\s*日)?)?`,
     `(?<sy>(?:19|20)\\d{2})\\s*(?<sep>[/.-])\\s*(?<sm>\\d{1,2})\\s*\\k<sep>\\s*(?<sd>\\d{1,2})(?!\\d)`,
-    // English, with the year: "November 20, 2025", "Nov. 20, 2025", "20 November 2025".
-    `(?<enm>${EN_MONTH})\\.?\\s(?<end>\\d{1,2})(?:st|nd|rd|th)?,?\\s(?<eny>(?:19|20)\\d{2})(?!\\d)`,
+    // English, with the year: "November 20, 2025", "Nov. 20, 2025", "20 November 2025"; a month and day alone
+    // ("said on November 16") take the year of the context, as 11月16日 does.
+    `(?<enm>${EN_MONTH})\\.?\\s(?<end>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(?<eny>(?:19|20)\\d{2}))?(?!\\d)`,
     `(?<![\\d.])(?<edd>\\d{1,2})(?:st|nd|rd|th)?\\s(?<edm>${EN_MONTH})\\.?,?\\s(?<edy>(?:19|20)\\d{2})(?!\\d)`,
     // "昨年12月28日", "本年 1 月": the year said relative to the notice's own.
     `(?<rel>昨年|去年|前年|今年|本年)\\s*(?<rm>${NUM})\\s*月\\s*(?:(?<rd>${NUM})\\s*日)?`,
@@ -148,6 +150,11 @@ export function findDates(text: string, ref: { year: number; month: number; day?
       year = Number(g.eny ?? g.edy);
       month = EN_MONTHS.findIndex((m) => m.startsWith((g.enm ?? g.edm)!.slice(0, 3))) + 1;
       day = Number(g.end ?? g.edd);
+    } else if (g.enm) {
+      month = EN_MONTHS.findIndex((m) => m.startsWith(g.enm!.slice(0, 3))) + 1;
+      day = Number(g.end);
+      if (context) year = context.year + yearShift(context, month);
+      yearInferred = true;
     } else if (g.by) {
       year = 2000 + Number(g.by);
       month = Number(g.bm);

@@ -47,7 +47,9 @@ const PUBLICATION = /掲載|公開|発表|公表|投稿|作成|発行|日付|更
 // A source line over a news item: "日テレNEWS NNN / 2024年4月16日 19時52分", "共同通信 | 2024/4/16".
 const BYLINE = /^\s*[^\s。、][^。、\n]{1,24}?\s*[/|｜]\s*$/;
 // A news lead that dates the announcement: "…は2024年5月16日、…と明らかにしました", "…ことがわかった".
-const ANNOUNCED = /(?:発表|公表|明らかに|公開)(?:し(?:まし)?た|している|しています)|ことが(?:わかった|分かった|明らかになった)|と(?:発表|公表)/;
+const ANNOUNCED = /(?:発表|公表|明らかに|公開)(?:し(?:まし)?た|している|しています)|ことが(?:わかった|分かった|明らかになった)|と(?:発表|公表)|\b(?:said|announced|disclosed|reported|revealed|confirmed) on\b/;
+// An English announcement right before its date: "said on", "announced on".
+const SAID_ON = /\b(?:said|announced|disclosed|reported|revealed|confirmed) on\s$/;
 
 /** True when `d` dates a news lead's announcement ("X社は3月5日、…が判明したと発表した"), not what it announces. */
 function announcementDate(text: string, sentenceStart: number, d: DateMention): boolean {
@@ -185,6 +187,8 @@ function announced(ctx: RuleContext): DateCandidate | null {
     // the sentence may stand before its subject like a label (「10月6日　X社は」).
     const d = dayDates(ctx, s.start, s.end).find((x) => {
       if (x.yearInferred && !wire && !ctx.notice.pageMonth) return false;
+      // English: "X said on November 16 that…".
+      if (SAID_ON.test(ctx.text.slice(Math.max(s.start, x.start - 24), x.start))) return true;
       const after = ctx.text.slice(x.end, x.end + 5);
       if (ctx.text.slice(s.start, x.start).replace(/^[\s・•●■◆-]+/, "").length <= 2) return DATE_LEADS.test(after) || SUBJECT_AFTER.test(after);
       return DATE_LEADS.test(after) && /は\s*$/.test(ctx.text.slice(Math.max(s.start, x.start - 3), x.start));

@@ -1,7 +1,7 @@
 import type { Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround } from "../scan.js";
-import { LEGAL_FORM, REGULATORS, SELF_REFERENCE, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
+import { ENGLISH_ORG_ENDING, LEGAL_FORM, REGULATORS, SELF_REFERENCE, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
 import { DATA_TYPE_PHRASES } from "../../core/vocab/data-types.js";
 import { hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgNameOf, orgNamesIn, selfReferencesIn } from "../names.js";
 
@@ -529,7 +529,7 @@ function fromLetterhead(ctx: RuleContext): Evidence[] {
 // English news names organisations in capitalised words, ending in what they are (Seki Co., a wire's
 // Seki Co and Seki Corp without the point, Waseda University, Japan Meteorological Agency) or followed by
 // their initials (… for Cybersecurity (NISC)).
-const ENGLISH_NAME = /\b((?:[A-Z][\w&'’.-]*,?\s(?:(?:of|and|for|on)\s)?){0,7}(?:Co\.?|Inc\.?|Corp\.?|Corporation|Ltd\.|University|Agency|Service|Center|Centre|Ministry|Bank|Hospital|Commission|Holdings|Group|Institute|Foundation|Association|City|Prefecture|Town|College|School|Clinic)(?:,?\s(?:Ltd\.|Inc\.|Limited))?(?![\w-])|(?:[A-Z][\w’'.-]*\s(?:(?:of|and|for|on)\s)?){2,8}(?=\([A-Z]{2,8}\)))/g;
+const ENGLISH_NAME = new RegExp(String.raw`\b((?:[A-Z][\w&'’.-]*,?\s(?:(?:of|and|for|on)\s)?){0,7}(?:Co\.?|Inc\.?|Corp\.?|Ltd\.|${ENGLISH_ORG_ENDING})(?:,?\s(?:Ltd\.|Inc\.|Limited))?(?![\w-])|(?:[A-Z][\w’'.-]*\s(?:(?:of|and|for|on)\s)?){2,8}(?=\([A-Z]{2,8}\)))`, "g");
 /** The English name a whole phrase is ("Yamabuki Kogyo Co., Ltd."), or null. */
 function englishName(phrase: string): string | null {
   ENGLISH_NAME.lastIndex = 0;
