@@ -152,6 +152,8 @@ const MAY_SCORE = new RegExp(`${EVENT.source}|${THEME.source}|${SELF_IMPERSONATE
 // A date the body says the incident was announced on: 「7月18日に公表いたしました」, 「10月6日付でお知らせした」.
 // Also by the earlier notice's title (「9月5日付「当社サーバーへの不正アクセスについて」にてお知らせいたしました」), or
 // without its date (「先般お知らせいたしました」).
+// Papers of an event or an offer, what a mail or a letter carried: 講習会の開催案内文書, セミナーのご案内メール, キャンペーンのチラシ.
+const PROMOTION_SENT = /(?:開催|ご?案内|募集|申込み?|参加)(?:の)?(?:文書|通知|メール|チラシ|はがき|ハガキ|資料|書類|状)/;
 // A later report's number in a title: 第2報, (第三報), 続報, 最終報 (not 第1報: the first report announces the incident itself).
 const REPORT_NUMBER = /第\s*(?:[2-9２-９]|[二三四五六七八九])\s*報|続報|最終報/;
 const ANNOUNCED_BEFORE = /(?:\d{1,2}\s*日(?:付け?)?(?:の)?\s*(?:「[^」\n]{1,80}」\s*)?(?:で|に|にて)|先般|先日|既に|すでに)\s*(?:お知らせ|公表|発表|ご報告|報告|公開|ご案内)(?:いた|致)?し(?:まし)?た/;
@@ -224,6 +226,10 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
   const body1k = noticeDensity(body);
   const topic = otherTopic(body);
   if (t.score >= 2) return { isIncident: true, kind: incidentKind, reason: `incident wording in ${lead}: ${words}` };
+  // A lead that tells an event names what it was about, seminars included (「講習会の開催案内文書を…誤って「To」で送信したもの」).
+  if (!titled && t.event.length > 0 && t.family === "promotion" && PROMOTION_SENT.test(heading) && body1k >= 4) {
+    return { isIncident: true, kind: incidentKind, reason: `${words} in lead and notice wording in body (${t.against.join(", ")}: what the event was about)` };
+  }
   if (t.score === 1 && (t.family === null || t.family === "advice") && (body1k >= 4 || ctx.listing)) {
     return { isIncident: true, kind: incidentKind, reason: `${words} in ${lead}${ctx.listing ? "" : " and notice wording in body"}` };
   }

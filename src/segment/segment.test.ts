@@ -382,3 +382,8 @@ test("titles that tell an incident in other words are incidents; a service's adv
 test("a numbered report on an incident's investigation (…調査結果のご報告(第2報)) is one incident, with its table of what leaked inside it", () => {
   expectPosts("numbered-report-with-table.txt", "single", [["不正アクセス被害に関する調査結果のご報告(第2報)", true]]);
 });
+
+test("an untitled notice whose lead tells a mis-sent mail is an incident though the mail announced a seminar; an untitled seminar report is not", () => {
+  assert.deepEqual(segment(casefile("untitled-seminar-mail.txt")).map((n) => n.isIncident), [true]);
+  assert.deepEqual(segment(casefile("seminar-report.txt")).map((n) => n.isIncident), [false]);
+});
