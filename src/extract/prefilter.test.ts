@@ -40,6 +40,8 @@ const CASES: [RegExp, string[]][] = [
   [/[^。]{0,5}紛失/, ["書類紛失", "紛失", "。紛失"]],
   [/\bBEC\b|ビジネスメール詐欺/, ["BEC被害", "ABEC", "ビジネスメール詐欺"]],
   [/[一-龥]{2}市/, ["横浜市", "市", "さいたま市"]],
+  [/メール署名|(?:課)?税(?:情報|額)/, ["メール署名", "課税額", "税情報", "メール", "税"]],
+  [/^\s*(?:差出人|From)\s*[:：]\s*(?<name>[^<>\n]{2,40}?)\s*$/im, ["差出人: 株式会社X", "FROM：a b", "差出人なし"]],
 ];
 
 test("a pattern's beginnings never leave out a text it matches", () => {
@@ -55,10 +57,20 @@ test("a text holding none of a pattern's beginnings is ruled out: by single char
   // 不 and ア are in the text, the runs 不正ア and 漏えい are not.
   assert.equal(mayMatch(/不正アクセス|漏えい/, charactersOf("不正な操作とアクセス、漏れ")), false);
   assert.equal(mayMatch(/情報(?:流出|漏えい)/, charactersOf("情報を整理")), false, "runs of three: 情報流, 情報漏");
-  assert.equal(mayMatch(/情報(?:流出|漏えい)/, charactersOf("情報漏れ")), true);
+  assert.equal(mayMatch(/情報(?:流出|漏えい)/, charactersOf("情報漏えい")), true);
   assert.equal(mayMatch(/某[^\s]{1,5}/, charactersOf("某")), true, "what follows 某 is unknown: 某 alone decides");
   assert.equal(beginningsOf(/.+漏えい/), null, "a dot first: anything may begin a match");
   assert.equal(beginningsOf(/(a)\1|\1b/), null, "a backreference first: anything may begin a match");
+
+});
+
+test("a text lacking a tail every match of an alternative holds is ruled out, whatever its beginnings", () => {
+  assert.equal(mayMatch(/情報(?:流出|漏えい)/, charactersOf("情報漏れ")), false, "情報漏 begins it, but the tail 報漏え is not there");
+  assert.equal(mayMatch(/メール署名|税額/, charactersOf("メールで送付")), false, "メール begins it, ール署 and ル署名 are not there");
+  assert.equal(mayMatch(/^\s*(?:From|件名)\s*[:：]/m, charactersOf("本文\n件名なし")), false, "a space begins it, no colon follows");
+  assert.equal(mayMatch(/.{2}漏えい/, charactersOf("情報漏れ")), false, "anything begins it, 漏えい is not there");
+  assert.equal(mayMatch(/.{2}漏えい/, charactersOf("情報漏えい")), true);
+  assert.equal(mayMatch(/x*y?|メール署名/, charactersOf("メール")), true, "an alternative that needs nothing lets every text through");
 });
 
 /** The texts the analysis is measured on: the shared real corpus when present, else the repository's own notices. */

@@ -4,8 +4,9 @@ import type { Alternative, Element, Node } from "@eslint-community/regexpp/ast";
 // A pattern cannot match a text that holds none of the ways its matches can begin. The rules ask some two
 // hundred patterns of every notice and most find nothing there: knowing how each pattern's matches begin
 // (their first three characters, read off its syntax tree once) and which runs of characters a text holds
-// (once per reading) spares scanning a text for a pattern that cannot be in it. What a pattern may begin
-// with is never understated: when the tree does not tell, the text is scanned as before.
+// (once per reading) spares scanning a text for a pattern that cannot be in it. So does knowing how each
+// later part of an alternative begins: every match holds it. What a pattern may begin with is never
+// understated: when the tree does not tell, the text is scanned as before.
 
 /** How matches may begin: strings of up to k (three) code units (one when the match may end after it, or padded with UNKNOWN when anything may follow); null when anything may begin it. */
 type Prefixes = Set<string> | null;
@@ -137,41 +138,69 @@ interface Beginnings {
   grams: Uint32Array;
 }
 
+/** A set of beginnings as a text's filter reads them; null when the set tells nothing (empty, or anything may begin). */
+function compile(set: Prefixes): Beginnings | null {
+  if (set === null || ![...set].some((x) => x !== "")) return null;
+  // Runs by their first unit; null: the unit alone is all that is known.
+  const byFirst = new Map<number, number[] | null>();
+  for (const padded of set) {
+    const g = padded.replace(/\uffff+$/, "");
+    if (g === "") continue;
+    const c = g.charCodeAt(0);
+    if (g.length === 1) { byFirst.set(c, null); continue; }
+    const runs = byFirst.get(c);
+    if (runs === null) continue;
+    const bits = bitsOf(g.length === 2 ? gram2(c, g.charCodeAt(1)) : gram3(c, g.charCodeAt(1), g.charCodeAt(2)));
+    if (runs) runs.push(...bits);
+    else byFirst.set(c, bits);
+  }
+  const firsts: number[] = [], starts: number[] = [], ends: number[] = [], grams: number[] = [];
+  for (const [c, runs] of byFirst) {
+    firsts.push(c);
+    starts.push(runs ? grams.length : -1);
+    if (runs) grams.push(...runs);
+    ends.push(grams.length);
+  }
+  return { firsts: Uint16Array.from(firsts), starts: Int32Array.from(starts), ends: Int32Array.from(ends), grams: Uint32Array.from(grams) };
+}
+
+/** Beginnings read at three code units where the sets stay small, else two, else one. */
+function widest(read: (k: number) => Prefixes): Prefixes {
+  return read(3) ?? read(2) ?? read(1);
+}
+
 const known = new WeakMap<RegExp, Beginnings | null>();
 
-/** How a non-empty match of `re` may begin; null when anything may. Read once per pattern: three code units where the sets stay small, else two, else one. */
+/** How a non-empty match of `re` may begin; null when anything may. Read once per pattern. */
 export function beginningsOf(re: RegExp): Beginnings | null {
   let out = known.get(re);
   if (out === undefined) {
-    const ast = parseRegExpLiteral(re);
-    const { alternatives } = ast.pattern;
-    const { ignoreCase } = ast.flags;
-    const set = ofAlternatives(alternatives, 3, ignoreCase) ?? ofAlternatives(alternatives, 2, ignoreCase) ?? ofAlternatives(alternatives, 1, ignoreCase);
-    out = null;
-    if (set !== null && [...set].some((x) => x !== "")) {
-      // Runs by their first unit; null: the unit alone is all that is known.
-      const byFirst = new Map<number, number[] | null>();
-      for (const padded of set) {
-        const g = padded.replace(/\uffff+$/, "");
-        if (g === "") continue;
-        const c = g.charCodeAt(0);
-        if (g.length === 1) { byFirst.set(c, null); continue; }
-        const runs = byFirst.get(c);
-        if (runs === null) continue;
-        const bits = bitsOf(g.length === 2 ? gram2(c, g.charCodeAt(1)) : gram3(c, g.charCodeAt(1), g.charCodeAt(2)));
-        if (runs) runs.push(...bits);
-        else byFirst.set(c, bits);
-      }
-      const firsts: number[] = [], starts: number[] = [], ends: number[] = [], grams: number[] = [];
-      for (const [c, runs] of byFirst) {
-        firsts.push(c);
-        starts.push(runs ? grams.length : -1);
-        if (runs) grams.push(...runs);
-        ends.push(grams.length);
-      }
-      out = { firsts: Uint16Array.from(firsts), starts: Int32Array.from(starts), ends: Int32Array.from(ends), grams: Uint32Array.from(grams) };
-    }
+    const { pattern, flags } = parseRegExpLiteral(re);
+    out = compile(widest((k) => ofAlternatives(pattern.alternatives, k, flags.ignoreCase)));
     known.set(re, out);
+  }
+  return out;
+}
+
+// A match of an alternative holds a match of every tail of its sequence (メール署名 holds ール署 and ル署名): for
+// each alternative, how each of its tails that cannot match nothing may begin. A text lacking one of them holds
+// no match of the alternative, whatever its beginning (a text holding メール only holds no メール署名).
+const tails = new WeakMap<RegExp, Beginnings[][] | null>();
+
+/** For each alternative of `re`, the beginnings of its tails (two code units: every tail is read, the wider sets of three cost more than they rule out) that must be in a text it matches; null when one alternative needs nothing. */
+function tailsOf(re: RegExp): Beginnings[][] | null {
+  let out = tails.get(re);
+  if (out === undefined) {
+    const { pattern, flags } = parseRegExpLiteral(re);
+    const each = pattern.alternatives.map(({ elements }) => elements.flatMap((e, i) => {
+      // A tail that opens on what a match may skip (an assertion, an optional part) needs less than the one after it.
+      if (e.type === "Assertion" || (e.type === "Quantifier" && e.min === 0)) return [];
+      const set = ofSequence(elements.slice(i), 2, flags.ignoreCase) ?? ofSequence(elements.slice(i), 1, flags.ignoreCase);
+      const needed = set === null || set.has("") ? null : compile(set);
+      return needed ? [needed] : [];
+    }));
+    out = each.some((needs) => needs.length === 0) ? null : each;
+    tails.set(re, out);
   }
   return out;
 }
@@ -214,10 +243,8 @@ export function charactersOf(text: string): TextCharacters {
   return { units, grams };
 }
 
-/** False when the text holds none of the ways a match of `re` may begin. */
-export function mayMatch(re: RegExp, chars: TextCharacters): boolean {
-  const b = beginningsOf(re);
-  if (b === null) return true;
+/** True when the text holds one of the beginnings. */
+function holds(b: Beginnings, chars: TextCharacters): boolean {
   const { units, grams } = chars;
   const { firsts, starts, ends } = b;
   for (let i = 0; i < firsts.length; i++) {
@@ -231,4 +258,12 @@ export function mayMatch(re: RegExp, chars: TextCharacters): boolean {
     }
   }
   return false;
+}
+
+/** False when the text holds none of the ways a match of `re` may begin, or lacks a tail every match of an alternative holds. */
+export function mayMatch(re: RegExp, chars: TextCharacters): boolean {
+  const b = beginningsOf(re);
+  if (b !== null && !holds(b, chars)) return false;
+  const needs = tailsOf(re);
+  return needs === null || needs.some((tails) => tails.every((t) => holds(t, chars)));
 }
