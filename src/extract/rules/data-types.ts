@@ -28,6 +28,9 @@ const OWN_ADDRESS_BEFORE = /(?:当該|該当(?:する)?|これら(?:の)?|弊社
 // So is a place given with its value ("所在地:東京都…", "住所:〒…").
 const CONTACT_VALUE = /^\s*[:：]?\s*(?:[(（]?\d{2,5}[)）-]|[\w.+-]+@)|^\s*[:：]\s*(?:〒|[^\s、,。]{2,3}[都道府県])/;
 const OWN_ADDRESS_AFTER = /^\s?の(?:パスワード|アカウント)/;
+// A cell that is all of a row's first column, and the one value cell after it.
+const KEY_CELL_BEFORE = /^\s*[|｜]\s*$/;
+const KEY_CELL_AFTER = /^\s*[|｜][^|｜\n]+[|｜]\s*$/;
 // A data word naming where the organisation wrote to ("メールアドレス宛に", "住所に封書で"), not what leaked.
 const CONTACT_ROUTE = /^\s*(?:宛|あて|に(?:て)?(?:封書|郵送|書面|ご連絡|連絡|お送り|送付|送信|お知らせ))/;
 // What a spoofed mail shows as its sender or carries is not data that leaked.
@@ -174,6 +177,8 @@ function dataCells(ctx: RuleContext, lines: readonly { start: number; end: numbe
 function notExposed(text: string, type: DataType, start: number, end: number): boolean {
   const after = text.slice(end, end + 24);
   if (CONTACT_ROUTE.test(after) || CONTACT_VALUE.test(after)) return true;
+  // The key of a two-column table ("| 学校名 | 県立あおば高等学校 |") labels its value: it names no data.
+  if (KEY_CELL_BEFORE.test(text.slice(text.lastIndexOf("\n", start - 1) + 1, start)) && KEY_CELL_AFTER.test(text.slice(end, text.indexOf("\n", end) < 0 ? text.length : text.indexOf("\n", end)))) return true;
   if (type === "email" && !/アドレス|address/i.test(text.slice(start, end)) && CHANNEL_AFTER.test(after)) return true;
   if (type === "email") return OWN_ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 6), start)) || OWN_ADDRESS_AFTER.test(after);
   if (type !== "password" && type !== "login_id") return false;
