@@ -387,3 +387,10 @@ test("an untitled notice whose lead tells a mis-sent mail is an incident though 
   assert.deepEqual(segment(casefile("untitled-seminar-mail.txt")).map((n) => n.isIncident), [true]);
   assert.deepEqual(segment(casefile("seminar-report.txt")).map((n) => n.isIncident), [false]);
 });
+
+test("what to do when an incident happens is a how-to, not an incident: 漏えいしたときの対応手順, 漏えい時の報告義務", () => {
+  for (const t of ["個人情報が漏えいしたときの対応手順", "改正法で変わる漏えい時の報告義務", "ランサムウェアに感染した場合の対処法"]) {
+    assert.equal(titleScore(t).family, "topic", t);
+  }
+  assert.ok(titleScore("個人情報の漏えいに関するお詫び").score >= 2);
+});
