@@ -41,9 +41,11 @@ const PUBLICATION = /(?:基本方針|ポリシー|(?:個人情報|情報セキ�
 // one (決算発表の延期), nor business as an incident leaves it (システム障害に伴う営業について).
 const PROMOTION = /(?:サービス|製品|ソリューション)(?:の)?(?:ご案内|ご紹介)|セミナー|フォーラム|カンファレンス|シンポジウム|勉強会|講演|参加レポート|参加報告|開催|提供開始|発売|(?<!プレス|ニュース|報道)リリース|キャンペーン|受賞|認証取得|(?<!窓口|ダイヤル|コールセンター|センター)開設|新製品|募集|リニューアル|決算(?![^、。]{0,10}(?:延期|遅延|遅れ))|人事異動|組織変更|(?<!伴う|による|に関する)営業について|研修(?:会)?を(?:開|開催|実施|行)/g;
 const ADVICE = /注意喚起|をかたる|を騙る|かたる|を装[うっ]|ご注意|注意点|の呼びかけ|に関する注意/g;
-// What to do when an incident happens (漏えいしたときの対応手順, 漏えい時の報告義務) is a how-to, not an incident.
+// What to do if an incident happens (漏えいしたときの対応, 漏えい時の報告, カードを紛失したとき, 紛失・盗難について,
+// 紛失されたお客様へ, 不正アクセス防止のためのお願い): the event words are a condition, so this outweighs them.
+const HYPOTHETICAL = /(?:した|された|の)?(?:とき|時|場合)の(?:対応|報告|手順|備え)|(?:した|された|にあった|に遭った)(?:とき|場合)$|(?:した|された)(?:お客様|方)へ|紛失・盗難|盗難・紛失|(?<!再発)防止のため/;
 // ポイント as key points (3つのポイント, 対策のポイント), not a loyalty scheme's points (ポイントサービス, ポイントが不正に利用).
-const TOPIC = /対策(?!本部)|とは|入門|解説|まとめ|対応手順|対処法|(?:した|された|の)?(?:とき|時|場合)の(?:対応|報告|手順|備え)|報告義務|義務化|特集|紹介(?!状)|\d+選|比較|使い方|(?:の|つの)ポイント(?![\u30a1-\u30fc])|ポイント(?:解説|まとめ)|の基本|手口|傾向|予告|パッチ|修正プログラム|アップデート|更新プログラム|脆弱性(?!を(?:突|つ|悪用|利用))/g;
+const TOPIC = /対策(?!本部)|とは|入門|解説|まとめ|対応手順|対処法|報告義務|義務化|特集|紹介(?!状)|\d+選|比較|使い方|(?:の|つの)ポイント(?![\u30a1-\u30fc])|ポイント(?:解説|まとめ)|の基本|手口|傾向|予告|パッチ|修正プログラム|アップデート|更新プログラム|脆弱性(?!を(?:突|つ|悪用|利用))/g;
 // An organisation saying it is being impersonated reports phishing against its own name (or its staff's: 弊社社員を装う).
 const SELF_IMPERSONATED = new RegExp(`(?:${SELF_REFERENCE_WORD})(?:の名前|の名称|名|の名|(?:の|および|及び)[^。、\\n]{0,12}|の?(?:従業員|社員|職員|役員|スタッフ|担当者|関係者))?を(?:装|かた|騙|名乗)`);
 const REGULATOR = /(個人情報保護委員会|総務省|金融庁|経済産業省|厚生労働省|文部科学省|国土交通省|消費者庁|公正取引委員会|監督官庁|[都道府県]知事|教育委員会|財務局|厚生局|総合通信局|経済産業局|運輸局)(?:より|から|による|が|は)?[^。\n]{0,60}?(勧告|指導|命令|行政処分|処分|行政上の対応|立入検査|業務改善)|(?:に対する|への)(?:業務改善命令|業務停止命令|行政処分|勧告|行政指導)/;
@@ -80,7 +82,9 @@ export function titleScore(title: string, casebook = false, narrative = false): 
   const publication = matches(PUBLICATION, title), promotion = matches(PROMOTION, title, ATTENDEES), topic = told ? [] : matches(TOPIC, title);
   const advice = [...new Set(matches(ADVICE, title).map((a) => a.replace(/^を/, "")))];
   const self = SELF_IMPERSONATED.test(title);
-  let score = 3 * event.length + Math.min(theme.length, 2) - 3 * publication.length - 4 * promotion.length - (self ? 0 : 2 * advice.length) - 2 * topic.length;
+  const hypothetical = told ? null : HYPOTHETICAL.exec(title);
+  if (hypothetical) topic.push(hypothetical[0]);
+  let score = 3 * event.length + Math.min(theme.length, 2) - 3 * publication.length - 4 * promotion.length - (self ? 0 : 2 * advice.length) - 2 * topic.length - (hypothetical ? 3 * event.length : 0);
   if (self) score += 3;
   if (casebook) score += 2;
   const against = [...publication, ...promotion, ...(self ? [] : advice), ...topic];

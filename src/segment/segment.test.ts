@@ -388,9 +388,13 @@ test("an untitled notice whose lead tells a mis-sent mail is an incident though 
   assert.deepEqual(segment(casefile("seminar-report.txt")).map((n) => n.isIncident), [false]);
 });
 
-test("what to do when an incident happens is a how-to, not an incident: 漏えいしたときの対応手順, 漏えい時の報告義務", () => {
+test("what to do when an incident happens is a how-to, not an incident: 漏えいしたときの対応手順, 漏えい時の報告義務, カードを紛失したとき", () => {
   for (const t of ["個人情報が漏えいしたときの対応手順", "改正法で変わる漏えい時の報告義務", "ランサムウェアに感染した場合の対処法"]) {
     assert.equal(titleScore(t).family, "topic", t);
+  }
+  // A customer's or a citizen's help page: the event is a condition (…を紛失したとき, 紛失・盗難について, 紛失されたお客様へ).
+  for (const t of ["マイナンバーカードを紛失したとき", "キャッシュカードの紛失・盗難について", "通帳を紛失されたお客様へ", "不正アクセス防止のためのお願い"]) {
+    assert.ok(titleScore(t).score <= 0, t);
   }
   assert.ok(titleScore("個人情報の漏えいに関するお詫び").score >= 2);
 });
