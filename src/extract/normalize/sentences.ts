@@ -39,7 +39,8 @@ export function proseSentences(text: string, ss: readonly Sentence[]): Sentence[
   const out: Sentence[] = [...ss];
   for (let i = 0; i < ss.length; i++) {
     const s = ss[i]!;
-    if (s.text.endsWith("。") || s.text.length < 15 || CONTINUES.test(s.text)) continue;
+    // A question ends its sentence (an FAQ's answer follows on the next line).
+    if (s.text.endsWith("。") || /[?？]$/.test(s.text) || s.text.length < 15 || CONTINUES.test(s.text)) continue;
     let j = i;
     while (j + 1 < ss.length && j - i < 4 && !ss[j]!.text.endsWith("。")) {
       const next = ss[j + 1]!;

@@ -133,7 +133,8 @@ function dataRegions(ctx: RuleContext): Region[] {
       bullets ||= bullet;
       if (taken > 0 && NEW_SECTION.test(nt) && !/[(（]\d+[)）]/.test(nt.slice(0, 4)) && !/^【[^】]*(?:情報|内容)[^】]*】/.test(nt)) break;
       if (nt.length > 200) break;
-      if (isQuestion(nt)) continue;
+      // An FAQ's next question ends the answer (Q3. パスワードは変更したほうがよいですか?).
+      if (isQuestion(nt)) { if (taken > 0) break; continue; }
       regions.push({ from: n.start, to: n.end, listing: true, labelled: DATA_LABEL.test(nt) });
       taken++;
     }
