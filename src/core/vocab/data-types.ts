@@ -33,15 +33,15 @@ export const DATA_TYPE_PHRASES: readonly (readonly [DataType, RegExp])[] = [
   ["age", /年齢/],
   // "電話・FAX番号" (not "電話・メール・FAX注文", how orders came in).
   ["phone", /電話番号|携帯番号|携帯電話番号|FAX\s?番号|(?<![A-Za-z])TEL(?![A-Za-z])|電話(?=・[^、。\n]{0,8}番号)|連絡先電話|phone numbers?/i],
-  // 送付先アドレス is a mail address list, not a postal address.
+  // 送付先アドレス is a mail address list, not a postal address; 本来の送付先とは異なる… is whom papers were meant for.
   // English "addresses" are postal unless e-mail or IP ones.
-  ["address", /(?<!メール\s?)(?<!IP\s?)(?:ご)?住所|所在地|送付先(?!アドレス|件数|の?メール)|配送先住所|お届け先住所|居住(?:地|市区?町村|市町|地域)|(?<!(?:e-?mail|IP|web|URL)\s)\b(?:home |postal |mailing )?addresses\b/i],
+  ["address", /(?<!メール\s?)(?<!IP\s?)(?:ご)?住所|所在地|(?<!本来の|正しい|誤った)送付先(?!アドレス|件数|の?メール|とは|と異な|を(?:誤|間違)|に|へ)|配送先住所|お届け先住所|居住(?:地|市区?町村|市町|地域)|(?<!(?:e-?mail|IP|web|URL)\s)\b(?:home |postal |mailing )?addresses\b/i],
   ["health", /病歴|病名|傷病名|疾患名|疾病名|診断名|診断結果|手術名|診療(?:記録|情報|内容)|カルテ|検査結果|健康診断(?:の)?(?:結果|情報|データ|記録|票)|健診(?:の)?(?:結果|情報|データ|記録|票)|処方(?:箋|内容|情報|薬)|服薬|既往歴|障(?:害|がい)(?:の)?(?:有無|程度|区分|種別)|障(?:害|がい)の内容|障がい内容|要介護|医療情報|健康情報|健康保険を使用した履歴|受診(?:年月|日|歴|内容|科目?)|診療科|受診科|血液型|医療機関名|医療費|診療報酬|傷病手当|保健指導|治療内容/],
   ["occupation", /職業|職種/],
   ["education_history", /学歴|出身校|卒業校|在籍校|在籍(?:する|している)?学校名|学校名|出身大学|進学先|学籍(?!番号)/],
   ["free_text", /自由記入欄|自由記述|備考欄|お問い合わせ内容|問い合わせ内容|ご相談内容|相談内容|コメント欄|アンケート回答/],
   // Faces and people in pictures; other pictures (of cards, of documents) are `other`.
-  ["photo", /顔写真|証明写真|本人写真|(?:児童|生徒|子供|子ども|学生|患者|利用者|会員|参加者|人物)(?:の)?写真/],
+  ["photo", /顔写真|証明写真|本人写真|(?:園児|児童|生徒|子供|子ども|学生|患者|利用者|会員|参加者|人物)(?:様|さん)?(?:の)?写真/],
   ["points_balance", /ポイント残高|保有(?:[A-Za-z\s]{0,10})?(?:ポイント|POINT)(?:数)?|ポイント数/i],
   // Mails themselves: bodies, exchanges, mailbox contents (not the addresses).
   // "メールの本文中にあるURL" places a link, it names no leaked mail.
