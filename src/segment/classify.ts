@@ -96,6 +96,7 @@ export function titleScore(title: string, casebook = false, narrative = false): 
 // A threat spreading everywhere: 世界的に拡大, 全国的に確認, 各地で相次ぐ.
 const WIDESPREAD = /世界的|全国的|各地で|国内外で|相次いで|多発して|拡大して/;
 const SELF_WORD = new RegExp(SELF_REFERENCE_WORD);
+const SELF_WORDS = new RegExp(SELF_REFERENCE_WORD, "g");
 
 // Placeholders of a template or a masked sample: ○○○, ●●, ＊＊, ××, 20**年.
 const PLACEHOLDER = /[○●◯×＊*△]{2,}/g;
@@ -243,6 +244,9 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
   // A title that numbers its report (…のご報告(第3報), 続報, 最終報) follows one before it too.
   const earlier = t.family === "publication" && t.event.length + t.theme.length > 0 ? ANNOUNCED_BEFORE.exec(body.slice(0, 800)) ?? REPORT_NUMBER.exec(title) : null;
   if (earlier) return { isIncident: true, kind: incidentKind, reason: `follow-up on an incident announced before: ${words}; ${earlier[0]}` };
+  // The organisation's own report on its incident (…被害に関する調査報告書): it speaks of itself, in a notice's words.
+  const own = t.family === "publication" && t.event.length + t.theme.length > 0 && body1k >= 8 ? body.slice(0, 1500).match(SELF_WORDS) : null;
+  if (own && own.length >= 2) return { isIncident: true, kind: incidentKind, reason: `the organisation's own report on its incident: ${words}; ${own[0]}` };
   if (t.against.length > 0) {
     return { isIncident: false, kind: KIND_OF_FAMILY[t.family!] ?? "unrelated", reason: `${t.family} wording in ${lead}: ${t.against.join(", ")}` };
   }

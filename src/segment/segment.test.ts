@@ -398,3 +398,8 @@ test("what to do when an incident happens is a how-to, not an incident: 漏え�
   }
   assert.ok(titleScore("個人情報の漏えいに関するお詫び").score >= 2);
 });
+
+test("an organisation's own report on its incident (…被害に関する調査報告書) is an incident; a security report of a year's work is not", () => {
+  assert.deepEqual(segment(casefile("own-investigation-report.txt")).map((n) => n.isIncident), [true]);
+  assert.deepEqual(segment(casefile("security-policy.txt")).map((n) => n.isIncident), [false]);
+});
