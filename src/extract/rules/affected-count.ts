@@ -172,7 +172,7 @@ function candidates(ctx: RuleContext): Candidate[] {
     const after = text.slice(h.end, h.end + 12);
     if (/[\d時年月日]$/.test(before.slice(-1)) || /^\s*(?:日|月|年|時|回|目|条|号|歳|ヶ月|か月)/.test(after)) continue;
     if (/[A-Za-z]\s?$/.test(before)) continue; // "Microsoft 365" is a product, not a count
-    if (/^(?:で|だけ|きり|のみで)/.test(after) && value <= 2) continue; // "1人で担当" is not a count of victims
+    if (/^(?:で(?!し|す|あ|ござ)|だけ|きり|のみで)/.test(after) && value <= 2) continue; // "1人で担当" is not a count of victims ("2名でした" is)
     // "①2,420件": NFKC turned the list marker ① into a leading digit of the count.
     const numAt = h.start + h.text.indexOf(g.num!);
     const marker = /^[①-⑳]/.exec(ctx.sourceOf(numAt, numAt + 1))?.[0].normalize("NFKC");
