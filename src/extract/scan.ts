@@ -111,7 +111,10 @@ export function clauseAround(subject: Subject, start: number, end: number): [num
   return [s, e];
 }
 
-const NEGATION = /含まれ(?:て(?:お)?り|てい)?ません|含まれていない|含まれない|含まれず|含んで(?:お)?りません|含んでいない|入って(?:お)?りません|入っていない|入っていません|対象外|ございません|一切ありません|ではありません|ではない|(?:流出|漏えい|漏洩)して(?:い(?:ない|ません)|おりません|おらず)|されておりません|されていません|されていない|(?:表示|送信|保存|記録|記載|登録|送付|添付|保持|保管|格納|入力|含)されない|ありません|(?:取り?扱っ|保持し|保有し|保存し|保管し|取得し|管理し|預かっ|預かりし)て(?:お|い)(?:りません|ません|ない|らず)|対象外です|対象となっておりません|(?:は|も)ない(?![かでよ])|(?:は|も|が)(?:無い|無かった|無し|無く(?!な))|されておらず|がない(?:こと|と(?:判断|確認))|なかった|ありませんでした|ないと(?:判断|考え|思われ)|ないものと|認められ(?:ない|ません)|可能性は(?:極めて)?(?:低い|低く|ない|ありません)|考えにくい/;
+// A negation that qualifies a noun (配信対象ではないお客様, 配信を希望されていないお客様) describes it and denies nothing;
+// "流出はない模様", "表示されない仕様" and the like still deny.
+const ATTRIBUTIVE = /^\s?(?!模様|見込み|状況|様子|予定|もの|仕様|設定|構成|形|状態|ため|方針|扱い|管理)[一-龥ァ-ヴーおご]/;
+const NEGATION = /含まれ(?:て(?:お)?り|てい)?ません|含まれていない|含まれない|含まれず|含んで(?:お)?りません|含んでいない|入って(?:お)?りません|入っていない|入っていません|対象外|ございません|一切ありません|ではありません|ではない|(?:流出|漏えい|漏洩)して(?:い(?:ない|ません)|おりません|おらず)|されておりません|されていません|されていない|(?:表示|送信|保存|記録|記載|登録|送付|添付|保持|保管|格納|入力|含)されない|ありません|(?:取り?扱っ|保持し|保有し|保存し|保管し|取得し|管理し|預かっ|預かりし)て(?:お|い)(?:りません|ません|ない|らず)|対象外です|対象となっておりません|(?:は|も)ない(?![かでよ])|(?:は|も|が)(?:無い|無かった|無し|無く(?!な))|されておらず|がない(?:こと|と(?:判断|確認))|なかった|ありませんでした|ないと(?:判断|考え|思われ)|ないものと|認められ(?:ない|ません)|可能性は(?:極めて)?(?:低い|低く|ない|ありません)|考えにくい/g;
 
 // English denials of exposure: "email addresses were not affected", "card data wasn't accessed".
 const NEGATION_EN = /\b(?:(?:was|were|is|are|has|have|had)(?: been)? not|(?:wasn|weren|isn|aren|hasn|haven)['’]t(?: been)?|not) (?:affected|included|involved|leaked|exposed|compromised|stolen|accessed|taken)\b/i;
@@ -147,7 +150,7 @@ export function negated(subject: Subject, start: number, end: number): boolean {
   // "クレジットカード情報は決済代行会社で管理しているため、流出の対象ではありません": a reason, then the denial of the word.
   if (join && /^(?:ため|ので)、$/.test(join[0]) && REASONED_DENIAL.test(clause.slice(join.index + join[0].length))) return true;
   if (join) clause = clause.slice(0, join.index + join[0].length);
-  const no = NEGATION.exec(clause);
+  const no = [...clause.matchAll(NEGATION)].find((m) => !(m[0].endsWith("ない") && ATTRIBUTIVE.test(clause.slice(m.index + m[0].length))));
   if (!no) {
     if (!/n[o'’]t/.test(clause)) return false; // no English denial can be there: not read further
     const stop = ENGLISH_STOP.exec(clause);
