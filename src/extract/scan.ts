@@ -130,10 +130,10 @@ const MISUSE_TOPIC = /(?:二次被害|不正利用|悪用|被害|影響)[^、。
 
 // A verb clause joined to the next one ("…閲覧されていた件に関して、…", "…認められず、…"): the
 // predicate that can deny a word ends there, even though 、 alone does not end a clause.
-const VERB_JOIN = /(?:て|ず|ところ|結果|ので|ため|遭い|受け|(?<=[一-龥])し)、/;
+const VERB_JOIN = /(?:て|ず|ところ|結果|ので|ため|遭い|受け|あり|おり|(?:のみ|だけ)で|(?<=[一-龥])し)、/;
 
 // A denial that the data was hit at all, after the reason why (…で管理しているため、流出の対象ではありません).
-const REASONED_DENIAL = /^[^、。]{0,12}(?:対象(?:外|では(?:ありません|ない)|となっておりません)|含まれ(?:ておりません|ていません|ません|ない)|(?:流出|漏えい|漏洩)(?:して|は)(?:おりません|いません|ない|ございません))/;
+const REASONED_DENIAL = /^[^、。]{0,12}(?:対象(?:外|では(?:ありません|ない)|となっておりません)|含まれ(?:ておりません|ていません|ません|ない)|(?:流出|漏えい|漏洩)(?:して|は)(?:おりません|いません|ない|ございません)|(?:流出|漏えい|漏洩)の(?:可能性|おそれ)は(?:極めて)?(?:低い|低く|ない|ありません))/;
 
 /** True when the clause holding `[start, end)` says it is not so (含まれておりません…). */
 export function negated(subject: Subject, start: number, end: number): boolean {
@@ -149,7 +149,7 @@ export function negated(subject: Subject, start: number, end: number): boolean {
   const join = VERB_JOIN.exec(clause);
   // "クレジットカード情報は決済代行会社で管理しているため、流出の対象ではありません", "…は異なる環境で管理し、外部への流出はない":
   // a reason, then the denial of the word.
-  if (join && /^(?:ため|ので|し)、$/.test(join[0]) && REASONED_DENIAL.test(clause.slice(join.index + join[0].length))) return true;
+  if (join && /^(?:ため|ので|し|おり|あり)、$/.test(join[0]) && REASONED_DENIAL.test(clause.slice(join.index + join[0].length))) return true;
   if (join) clause = clause.slice(0, join.index + join[0].length);
   const no = [...clause.matchAll(NEGATION)].find((m) => !(m[0].endsWith("ない") && ATTRIBUTIVE.test(clause.slice(m.index + m[0].length))));
   if (!no) {
