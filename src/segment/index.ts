@@ -363,7 +363,7 @@ function withoutFrame(text: string, blocks: readonly Span[]): string {
   return blocks.reduce((t, [a, b]) => t.slice(0, a) + t.slice(a, b).replace(/[^\n]/g, " ") + t.slice(b), framed);
 }
 
-/** A post cut before a block beside it when nothing but a line or two without prose follows the block (a byline). */
+/** A post cut before a block beside it when no prose (…。) follows the block within the post (a byline may). */
 function beforeSideBlocks(n: Notice, blocks: readonly Span[], text: string): Notice {
   const block = blocks.find(([a, b]) => a > n.titleSpan[1] && a < n.span[1] && !/。/.test(text.slice(b, n.span[1])));
   if (!block) return n;
