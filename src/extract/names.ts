@@ -46,8 +46,8 @@ const GENERIC_HEAD = /^[都道府県市区町村](?:教育|選挙|議会|内|民
 const KIND_OF_COMPANY = /(?:会社|企業|業者|事業者)$/;
 // What may follow a legal form as a name: no brackets, not people (役員等), not a site or system (NPO法人ポータルサイト).
 const LEGAL_REST = /^(?!.*(?:等|ら|役員|職員|社員|会員|関係者|者|様)$)(?!(?:ポータル)?(?:サイト|システム|サーバー?|ページ|アカウント|アプリ|サービス|データ)$)[^()\s、。,「」]{2,30}$/;
-// Placeholders and counts, not names: A社, B法人, 108法人.
-const PLACEHOLDER = /^(?:[A-Za-z]{1,2}|[A-Za-z]?\d+|[○〇●×]+)(?:社|法人|会社|病院|大学|学校|市|町|村|様)$/;
+// Placeholders and counts, not names: A社, B法人, 108法人; in a case collection, after the kind of body (製造業A社, 医療機関C).
+const PLACEHOLDER = /^[^\sA-Za-z]{0,10}?(?:[A-Za-z]{1,2}|[A-Za-z]?\d+|[○〇●×]+)(?:社|法人|会社|病院|大学|学校|市|町|村|様)$|^[^\sA-Za-z]{0,10}(?:機関|企業|会社|法人|業者|メーカー|団体|病院|施設)[A-Z]$/;
 // Gatherings end in 会 but are not organisations: 講習会, 説明会, 学術大会; nor are 照会, 機会, 面会.
 const EVENT = /(?:講習|説明|研修|展示|懇親|勉強|発表|報告|交流|大|総|例|茶|宴|演奏|検討|審議|理事|社|照|機|面|再|司)会$/;
 // Words that end in a self-reference or an office, or count bodies: 今後当社, 代表取締役社(長), 約900社.

@@ -141,6 +141,8 @@ export function quotes(lines: Line[]): Heading[] {
 // "(1) 令和7年3月10日:…の案件(事案1)", "2. 2件目の事案": numbered items that each name a case.
 const NUMBER = /^\s*(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}\s*[.．、)]|[①-⑳])\s*(?=\S)/;
 const CASE_ITEM = /^\s*(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}\s*[.．、)]|[①-⑳])\s*\S.{12,}(?:事案|案件|件目)/;
+// A case collection's labels: "事例1 製造業A社", "【ケース2】", "Case 3:".
+const CASE_LABEL = /^(?:【)?(?:事例|ケース|Case)\s?[0-9０-９]{1,2}(?:】)?(?=\s|[:：.．]|$)/;
 // "1件目は…", "市の説明によると、2件目は…": running text that counts its cases off.
 const ORDINAL_CASE = /^.{0,20}?[0-9０-９]\s?件目(?:は|が|として|の)/;
 // A notice that says how many cases follow: "下記6件の漏えい事案", "3件の事案", "取扱いに関する誤りが2件判明".
@@ -154,7 +156,7 @@ const SEVERAL = /[0-9０-９]+\s?件の[^。\n]{0,20}(?:事案|事故|漏えい|
 export function cases(lines: Line[]): Heading[] {
   const marked = lines.filter((l) => {
     const t = l.text.trim();
-    return t.length > 120 || /[。]$/.test(t) ? ORDINAL_CASE.test(t) : CASE_ITEM.test(t) || ORDINAL_CASE.test(t);
+    return t.length > 120 || /[。]$/.test(t) ? ORDINAL_CASE.test(t) : CASE_ITEM.test(t) || ORDINAL_CASE.test(t) || CASE_LABEL.test(t);
   });
   const items = marked.length >= 2 ? marked : announcedCases(lines);
   return items.length >= 2 ? items.map((l) => lineHeading(l)) : [];

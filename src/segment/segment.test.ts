@@ -403,3 +403,7 @@ test("an organisation's own report on its incident (…被害に関する調査�
   assert.deepEqual(segment(casefile("own-investigation-report.txt")).map((n) => n.isIncident), [true]);
   assert.deepEqual(segment(casefile("security-policy.txt")).map((n) => n.isIncident), [false]);
 });
+
+test("a collection of anonymised cases (事例1 建設業A社, 事例2 …) gives one incident per case", () => {
+  expectPosts("case-collection.txt", "numbered-cases", [["情報漏えいの相談事例から", false], ["事例1 建設業A社", true], ["事例2 飲食業B社", true]]);
+});
