@@ -149,8 +149,10 @@ test("an analyst merges an incident into another from its page, sees why in the 
   const split = (await status.getByRole("link").first().textContent())!.trim();
   assert.notEqual(split, a.id);
   assert.deepEqual((await detail(split)).notices.map((n) => n.id), [bNotice.id], "the split-off incident holds the notice it was given");
-  // The split's reason in the history means the page has reloaded the incident: only then count its sources.
+  // The split's reason in the history means the page has reloaded the incident; its sources may render a moment
+  // later (seen under CI load), so wait for the split-off source to leave the list before counting.
   await page.locator(".history").getByText("理由: 別の事故だったため").first().waitFor();
+  await page.locator(".sources li").nth(sourcesBefore).waitFor({ state: "detached" });
   assert.equal(await page.locator(".sources li").count(), sourcesBefore);
   await ui.screenshot("incident-split");
 });
