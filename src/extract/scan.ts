@@ -151,7 +151,12 @@ export function negated(subject: Subject, start: number, end: number): boolean {
   // a reason, then the denial of the word.
   if (join && /^(?:ため|ので|し|おり|あり)、$/.test(join[0]) && REASONED_DENIAL.test(clause.slice(join.index + join[0].length))) return true;
   if (join) clause = clause.slice(0, join.index + join[0].length);
-  const no = [...clause.matchAll(NEGATION)].find((m) => !(m[0].endsWith("ない") && ATTRIBUTIVE.test(clause.slice(m.index + m[0].length))));
+  let no: RegExpExecArray | undefined;
+  for (const m of clause.matchAll(NEGATION)) {
+    if (m[0].endsWith("ない") && ATTRIBUTIVE.test(clause.slice(m.index + m[0].length))) continue;
+    no = m;
+    break;
+  }
   if (!no) {
     if (!/n[o'’]t/.test(clause)) return false; // no English denial can be there: not read further
     const stop = ENGLISH_STOP.exec(clause);

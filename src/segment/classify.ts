@@ -1,6 +1,7 @@
 import type { NoticeKind } from "../core/types.js";
 import { MISDIRECTED, OTHER_PERSON } from "../core/vocab/incident-types.js";
 import { SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
+import { selfReferencesIn } from "../extract/names.js";
 import { subjectOf } from "./subjects.js";
 
 /** The classifier's decision on one post, with the reason shown to analysts. */
@@ -96,7 +97,6 @@ export function titleScore(title: string, casebook = false, narrative = false): 
 // A threat spreading everywhere: 世界的に拡大, 全国的に確認, 各地で相次ぐ.
 const WIDESPREAD = /世界的|全国的|各地で|国内外で|相次いで|多発して|拡大して/;
 const SELF_WORD = new RegExp(SELF_REFERENCE_WORD);
-const SELF_WORDS = new RegExp(SELF_REFERENCE_WORD, "g");
 
 // Placeholders of a template or a masked sample: ○○○, ●●, ＊＊, ××, 20**年.
 const PLACEHOLDER = /[○●◯×＊*△]{2,}/g;
@@ -245,8 +245,8 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
   const earlier = t.family === "publication" && t.event.length + t.theme.length > 0 ? ANNOUNCED_BEFORE.exec(body.slice(0, 800)) ?? REPORT_NUMBER.exec(title) : null;
   if (earlier) return { isIncident: true, kind: incidentKind, reason: `follow-up on an incident announced before: ${words}; ${earlier[0]}` };
   // The organisation's own report on its incident (…被害に関する調査報告書): it speaks of itself, in a notice's words.
-  const own = t.family === "publication" && t.event.length + t.theme.length > 0 && body1k >= 8 ? body.slice(0, 1500).match(SELF_WORDS) : null;
-  if (own && own.length >= 2) return { isIncident: true, kind: incidentKind, reason: `the organisation's own report on its incident: ${words}; ${own[0]}` };
+  const own = t.family === "publication" && t.event.length + t.theme.length > 0 && body1k >= 8 ? selfReferencesIn(body.slice(0, 1500)) : [];
+  if (own.length >= 2) return { isIncident: true, kind: incidentKind, reason: `the organisation's own report on its incident: ${words}; ${own[0]!.text}` };
   if (t.against.length > 0) {
     return { isIncident: false, kind: KIND_OF_FAMILY[t.family!] ?? "unrelated", reason: `${t.family} wording in ${lead}: ${t.against.join(", ")}` };
   }

@@ -52,7 +52,8 @@ const DATE_RE = new RegExp(
   "gu",
 );
 
-function num(s: string | undefined): number | null {
+/** A numeral in digits or kanji (3, 十二, 元 for an era's first year), or null. */
+export function numeral(s: string | undefined): number | null {
   if (s === undefined) return null;
   if (s === "元") return 1;
   if (/^\d+$/.test(s)) return Number(s);
@@ -127,11 +128,11 @@ export function findDates(text: string, ref: { year: number; month: number; day?
     let era = false, yearInferred = false;
     if (g.era) {
       if (/^[RHS]$/.test(g.era) && (!g.em || !g.ed)) continue; // "R6" alone is too ambiguous
-      const y = num(g.ey);
+      const y = numeral(g.ey);
       if (y === null) continue;
       year = eraYear(g.era, y);
-      month = num(g.em);
-      day = num(g.ed);
+      month = numeral(g.em);
+      day = numeral(g.ed);
       era = true;
       if (month === null) {
         if (year !== null) context = { year, month: 12 };
@@ -139,8 +140,8 @@ export function findDates(text: string, ref: { year: number; month: number; day?
       }
     } else if (g.wy) {
       year = kanjiYear(g.wy);
-      month = num(g.wm);
-      day = num(g.wd);
+      month = numeral(g.wm);
+      day = numeral(g.wd);
       if (month === null) continue;
     } else if (g.sy) {
       year = Number(g.sy);
@@ -160,8 +161,8 @@ export function findDates(text: string, ref: { year: number; month: number; day?
       month = Number(g.bm);
       day = Number(g.bd);
     } else if (g.rel) {
-      month = num(g.rm);
-      day = num(g.rd);
+      month = numeral(g.rm);
+      day = numeral(g.rd);
       const base = ref ?? context;
       if (base) year = base.year - (/今年|本年/.test(g.rel) ? 0 : 1);
       yearInferred = true;
@@ -169,7 +170,7 @@ export function findDates(text: string, ref: { year: number; month: number; day?
       // The month or year of the date before; a day alone only after a full date, or before any date
       // of an article whose byline dates it ("27日、…発表した": that month, or the one before for a later day).
       const prev = out.at(-1);
-      day = num(g.yd ?? g.od);
+      day = numeral(g.yd ?? g.od);
       if (!prev && g.od && ref?.day !== undefined && day !== null) {
         const back = day > ref.day;
         year = back && ref.month === 1 ? ref.year - 1 : ref.year;
@@ -178,12 +179,12 @@ export function findDates(text: string, ref: { year: number; month: number; day?
       } else {
         if (!prev || prev.year === null || (g.od && prev.day === null)) continue;
         year = prev.year;
-        month = g.ym ? num(g.ym) : prev.month;
+        month = g.ym ? numeral(g.ym) : prev.month;
         yearInferred = true;
       }
     } else {
-      month = num(g.mm ?? g.pm ?? g.lm);
-      day = num(g.md ?? g.pd ?? g.ld);
+      month = numeral(g.mm ?? g.pm ?? g.lm);
+      day = numeral(g.md ?? g.pd ?? g.ld);
       if (context && month !== null) year = context.year + yearShift(context, month);
       yearInferred = true;
     }

@@ -2,7 +2,7 @@ import type { Period } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { linesOf } from "../scan.js";
 import { proseSentences } from "../normalize/sentences.js";
-import { closesText, type DateMention } from "../normalize/dates.js";
+import { closesText, numeral, type DateMention } from "../normalize/dates.js";
 
 // What may stand beside a date on a date line: labels, brackets, a weekday, a time.
 const DATE_LINE_NOISE = /[\s()（）【】\[\]〔〕<>＜＞:：]|[月火水木金土日](?:曜日?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}時(?:\d{1,2}分)?|午前|午後|公開|掲載|発表|公表|更新|追記|作成|発行|配信|投稿|日付|日時|最終|版|第\d+報|お知らせ|ニュース(?:リリース)?|プレスリリース|報道発表|リリース|重要|News|Information|Topics/gi;
@@ -47,9 +47,10 @@ const PUBLICATION = /掲載|公開|発表|公表|投稿|作成|発行|日付|更
 // A source line over a news item: "日テレNEWS NNN / 2024年4月16日 19時52分", "共同通信 | 2024/4/16".
 const BYLINE = /^\s*[^\s。、][^。、\n]{1,24}?\s*[/|｜]\s*$/;
 // A news lead that dates the announcement: "…は2024年5月16日、…と明らかにしました", "…ことがわかった".
-const ANNOUNCED = /(?:発表|公表|明らかに|公開)(?:し(?:まし)?た|している|しています)|ことが(?:わかった|分かった|明らかになった)|と(?:発表|公表)|\b(?:said|announced|disclosed|reported|revealed|confirmed) on\b/;
-// An English announcement right before its date: "said on", "announced on".
-const SAID_ON = /\b(?:said|announced|disclosed|reported|revealed|confirmed) on\s$/;
+// In English, the announcement stands right before its date: "said on", "announced on" (SAID_ON).
+const SAID = String.raw`\b(?:said|announced|disclosed|reported|revealed|confirmed) on`;
+const ANNOUNCED = new RegExp(String.raw`(?:発表|公表|明らかに|公開)(?:し(?:まし)?た|している|しています)|ことが(?:わかった|分かった|明らかになった)|と(?:発表|公表)|${SAID}\b`);
+const SAID_ON = new RegExp(String.raw`${SAID}\s$`);
 
 /** True when `d` dates a news lead's announcement ("X社は3月5日、…が判明したと発表した"), not what it announces. */
 function announcementDate(text: string, sentenceStart: number, d: DateMention): boolean {
@@ -101,7 +102,7 @@ function dateLine(ctx: RuleContext): DateCandidate | null {
     // The first report's date over a follow-up (初回掲載日, 初版) is an earlier notice's: below this one's update.
     // Reports numbered on their date lines (第1報 10月1日, 第3報 11月5日): the latest is this notice's.
     const nth = REPORT_NTH.exec(l.text);
-    const n = nth ? Number(nth[1]!.normalize("NFKC").replace(/[一二三四五六七八九]/, (k) => String("一二三四五六七八九".indexOf(k) + 1))) : 0;
+    const n = nth ? numeral(nth[1]!.normalize("NFKC")) ?? 0 : 0;
     const rank = FIRST_REPORT.test(l.text) || n === 1 ? 0.5 : n > 1 ? 3 + n / 10 : /掲載|公開|発表|公表|投稿|作成|発行/.test(l.text) ? 3 : /更新|追記/.test(l.text) ? 1 : edge.has(l) ? 2 : 0;
     if (rank > 0 && (!best || rank > best.rank)) best = { d, rank, conf: 0.6 + 0.1 * Math.min(rank, 3), rule: "disclosed_on/date-line" };
   });
@@ -120,7 +121,8 @@ const LABEL_AFTER = /^\s*(?:発表|公表|掲載)(?:分|版)?\s*(?:$|[)）】])/
  * written without its year ("(第1報公表日:11月3日 …)" in a monthly digest) takes the year of the dates before it.
  */
 function labelledDate(ctx: RuleContext): DateCandidate | null {
-  for (const l of linesOf(ctx.text).slice(0, 8)) {
+  const head = linesOf(ctx.text).slice(0, 8);
+  for (const l of head) {
     // The label before the date ("公表日:11月3日"), or right after it ("第二報:3/12発表分").
     // Not the first report's date over a follow-up (初回掲載日:…): an earlier notice's.
     if (FIRST_REPORT.test(l.text)) continue;
@@ -128,7 +130,7 @@ function labelledDate(ctx: RuleContext): DateCandidate | null {
     if (d) return d.yearInferred ? { d, rank: 2, conf: 0.65, rule: "disclosed_on/labelled-date-year-from-context" } : { d, rank: 3, conf: 0.8, rule: "disclosed_on/labelled-date" };
   }
   // A page's update date ("ページ番号1023456 更新日 2026年6月12日"): the notice's own date unless it was revised later.
-  for (const l of linesOf(ctx.text).slice(0, 8)) {
+  for (const l of head) {
     const d = dayDates(ctx, l.start, l.end).find((x) => !x.yearInferred && UPDATE_LABEL.test(ctx.text.slice(l.start, x.start)));
     if (d) return { d, rank: 1, conf: 0.6, rule: "disclosed_on/update-date" };
   }
