@@ -51,7 +51,7 @@ export const ORG_SUFFIXES: readonly string[] = [
 
 /**
  * Words that end an organisation's name in English, besides the legal forms (Co., Inc., Corp., Ltd., which each
- * reader writes with its punctuation): Waseda University, Japan Meteorological Agency, Minato Ward (a regex source).
+ * reader writes with its punctuation, and K.K. and G.K., the Japanese kabushiki and godo kaisha): Waseda University, Japan Meteorological Agency, Minato Ward (a regex source).
  */
 export const ENGLISH_ORG_ENDING = "Corporation|Ministry|University|Agency|Service|Center|Centre|Bank|Hospital|Clinic|Commission|Holdings|Group|" +
   "Institute|Foundation|Association|College|School|Police|City|Prefecture|Ward|Town|Village";

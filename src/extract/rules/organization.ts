@@ -448,8 +448,9 @@ const SIGNED_BY_HEAD = new RegExp(String.raw`^(\S{2,30})\s+` + HEAD);
 // The head's line alone, under the business's name.
 const HEAD_LINE = new RegExp(`^${HEAD}`);
 
-// The label of a header field that names the writer: 会社名, 社名, 法人名, 団体名, 名称 (spaced out in filings).
-const NAME_LABEL = /^(?:会\s*社|法\s*人|団\s*体|社)\s*名\s*[:：]?\s+|^名\s*称\s*[:：]?\s+/;
+// The label of a header field that names the writer: 会社名, 社名, 法人名, 団体名, 名称 (spaced out in filings),
+// and the body behind a site or school that goes by another name: 運営:株式会社X, 運営会社：X.
+const NAME_LABEL = /^(?:(?:会\s*社|法\s*人|団\s*体|社)\s*名|名\s*称|運\s*営(?:会社|法人|団体|元|者|事業者)?)\s*(?:[:：]\s*|\s+)/;
 
 /** The organisation a short letterhead or signature line names (a page title's site part, a legal body and its institution). */
 function letterheadName(line: string): string | null {
@@ -529,7 +530,7 @@ function fromLetterhead(ctx: RuleContext): Evidence[] {
 // English news names organisations in capitalised words, ending in what they are (Seki Co., a wire's
 // Seki Co and Seki Corp without the point, Waseda University, Japan Meteorological Agency) or followed by
 // their initials (… for Cybersecurity (NISC)).
-const ENGLISH_NAME = new RegExp(String.raw`\b((?:[A-Z][\w&'’.-]*,?\s(?:(?:of|and|for|on)\s)?){0,7}(?:Co\.?|Inc\.?|Corp\.?|Ltd\.|${ENGLISH_ORG_ENDING})(?:,?\s(?:Ltd\.|Inc\.|Limited))?(?![\w-])|(?:[A-Z][\w’'.-]*\s(?:(?:of|and|for|on)\s)?){2,8}(?=\([A-Z]{2,8}\)))`, "g");
+const ENGLISH_NAME = new RegExp(String.raw`\b((?:[A-Z][\w&'’.-]*,?\s(?:(?:of|and|for|on)\s)?){0,7}(?:Co\.?|Inc\.?|Corp\.?|Ltd\.|[KG]\.K\.|${ENGLISH_ORG_ENDING})(?:,?\s(?:Ltd\.|Inc\.|Limited))?(?![\w-])|(?:[A-Z][\w’'.-]*\s(?:(?:of|and|for|on)\s)?){2,8}(?=\([A-Z]{2,8}\)))`, "g");
 /** The English name a whole phrase is ("Yamabuki Kogyo Co., Ltd."), or null. */
 function englishName(phrase: string): string | null {
   ENGLISH_NAME.lastIndex = 0;
