@@ -37,7 +37,7 @@ export const ORG_SUFFIXES: readonly string[] = [
   "製薬", "乳業", "製菓", "ジャパン", "システムズ", "ソリューションズ", "テクノロジーズ", "ネットワークス", "インターナショナル",
   "トラベル", "ツーリスト",
   // care, schools, culture
-  "大学病院", "病院", "クリニック", "歯科医院", "医院", "診療所", "薬局", "整骨院", "接骨院", "大学院", "短期大学", "大学", "高等専門学校", "高専",
+  "大学病院", "病院", "クリニック", "歯科医院", "医院", "歯科", "診療所", "薬局", "整骨院", "接骨院", "大学院", "短期大学", "大学", "高等専門学校", "高専",
   "高等学校", "中学校", "小学校", "特別支援学校", "学校", "学院", "学園", "高校", "幼稚園", "保育園", "こども園",
   "美術館", "博物館", "図書館", "資料館", "記念館", "会館", "旅館", "ホテル", "動物園", "水族館", "神社",
   // bodies, public and private
@@ -55,6 +55,19 @@ export const ORG_SUFFIXES: readonly string[] = [
  */
 export const ENGLISH_ORG_ENDING = "Corporation|Ministry|University|Agency|Service|Center|Centre|Bank|Hospital|Clinic|Commission|Holdings|Group|" +
   "Institute|Foundation|Association|College|School|Police|City|Prefecture|Ward|Town|Village";
+
+/**
+ * Kinds of business a shop or an inn writes before its name (ホテルくすのき, 美容室ルミエール, カフェこもれび), and the
+ * sector each says: eating out and hair salons have none of their own (a café chain is "other" in the gold).
+ */
+export const BUSINESS_KINDS: readonly (readonly [string, Sector])[] = [
+  ["ホテル", "leisure"], ["旅館", "leisure"], ["民宿", "leisure"], ["ペンション", "leisure"], ["ゲストハウス", "leisure"],
+  ["レストラン", "other"], ["カフェ", "other"], ["喫茶", "other"], ["居酒屋", "other"], ["料亭", "other"], ["割烹", "other"],
+  ["美容室", "other"], ["美容院", "other"], ["ヘアサロン", "other"], ["理容室", "other"],
+];
+
+/** The kinds of business as one regular-expression alternation, longest first. */
+export const BUSINESS_KIND = BUSINESS_KINDS.map(([w]) => w).sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 
 /** The suffixes as one regular-expression alternation. */
 export const ORG_SUFFIX = ORG_SUFFIXES.map(escapeRegExp).join("|");

@@ -4,7 +4,7 @@ import { hits, lineAround, linesOf, negated } from "../scan.js";
 import { proseSentences } from "../normalize/sentences.js";
 import { CARD_DATA_WHOLE, DATA_TYPE_PHRASES, OTHER_DATA, PERSONAL_DATA_WHOLE } from "../../core/vocab/data-types.js";
 
-const LEAK = /漏えい|漏洩|漏れ|流出|閲覧|ダウンロード(?:でき|可能)|に(?:使用|流用)され|含まれ|含む|持ち出|盗取|窃取|盗まれ|盗ん|盗難|可能性|おそれ|恐れ|対象|被害|悪用|誤提供|提供し|提供され|暗号化され|表示され|(?:から|に)見える|見え(?:る|ていた)状態|誤って|誤送|誤配|紛失|無くな|不正に取得|取得され|アクセスされ|保存され|保存し|記録され|記録し|登録され|登録して|記載|書かれ|記され|載せ|投稿(?:し|され)|掲載(?:し|され)|公開され|入って|入った|情報内容|leak|expos(?:ed|ing)|compromised|stolen|theft|breach|accessed|exfiltrat|viewed|obtained|affected|involved|contain(?:s|ed)?\b|copied|acquired|includ(?:e|ed|ing)\b/i;
+const LEAK = /漏えい|漏洩|漏れ|流出|閲覧|ダウンロード(?:でき|可能)|に(?:使用|流用)され|含まれ|含む|持ち出|盗取|窃取|盗まれ|盗ん|盗難|可能性|おそれ|恐れ|対象|被害|悪用|誤提供|提供し|提供され|暗号化され|表示され|(?:から|に)見える|見え(?:る|ていた)状態|誤って|誤送|誤配|紛失|無くな|不正に取得|取得され|アクセスされ|保存され|保存し|記録され|記録し|登録され|登録して|記載|書かれ|記され|載せ|投稿(?:し|され)|掲載(?:し|され)|公開され|入って|入った|写って|写り込|映って|映り込|情報内容|leak|expos(?:ed|ing)|compromised|stolen|theft|breach|accessed|exfiltrat|viewed|obtained|affected|involved|contain(?:s|ed)?\b|copied|acquired|includ(?:e|ed|ing)\b/i;
 // A section header that names data ("3. 個人情報の内容", "【USBメモリに保存されていた情報】"), not other matters.
 const DATA_SECTION = /^(?:[\d]+\s*[.．、)]?\s*|[【(（■□●◆○◯◎◇▼]\s*)[^。]{0,24}(?:情報|内容|項目|データ)[】)）]?\s*$/;
 const NOT_DATA_SECTION = /お問い合わせ|問合せ|対応|経緯|原因|お願い|再発防止|今後|概要|状況|お知らせ|発生|事案/;
@@ -56,6 +56,8 @@ const POSSIBLE = /可能性|おそれ|恐れ|否定でき/;
 const CHANNEL_AFTER = /^\s*(?:[(（][^)）\n]{0,20}[)）])?\s*(?:の|による|で|にて)?\s*(?:誤送信|誤配信|送信|配信)/;
 // "お届け先の個人情報", "お届け先のお名前": whose personal data, not a kind of data of its own.
 const WHOSE_AFTER = /^\s*の(?:(?:個人)?情報|(?:お|ご)?(?:名前|氏名|住所|電話番号|連絡先|メールアドレス))/;
+// "写真には、…お名前が写っておりました", "写真に、…が写り込んで", "写真への…写り込み": what holds the data, not an item of it.
+const HOLDER_AFTER = /^\s*(?:の中)?(?:に(?:は|[、,])|への)/;
 // A title that says personal data leaked, in a compound ("個人情報漏えいに関するお知らせ").
 const TITLE_LEAK = /(?:個人情報|顧客情報|お客(?:様|さま)情報)(?:の)?(?:漏えい|漏洩|流出)/;
 // An address blocked ("IPアドレスの遮断") is the attacker's, not leaked data.
@@ -237,7 +239,7 @@ export const dataTypesRule: Rule<"data_types"> = {
       const namesData = region.listing || taken.length > 0 || /信用情報|注文内容|購入履歴/.test(text.slice(from, to)) || wholeMention(ctx, PERSONAL_DATA_WHOLE, [region], true);
       if (!namesData) continue;
       for (const h of hits(OTHER_DATA, ctx.reading, from, to)) {
-        if (overlaps(h.start, h.end) || negated(ctx.reading, h.start, h.end) || BLOCKED_AFTER.test(text.slice(h.end, h.end + 6)) || WHOSE_AFTER.test(text.slice(h.end, h.end + 8))) continue;
+        if (overlaps(h.start, h.end) || negated(ctx.reading, h.start, h.end) || BLOCKED_AFTER.test(text.slice(h.end, h.end + 6)) || HOLDER_AFTER.test(text.slice(h.end, h.end + 6)) || WHOSE_AFTER.test(text.slice(h.end, h.end + 8))) continue;
         if (!found.has("other")) found.set("other", ctx.find("data_types", "other", h.start, h.end, 0.6, "data_types/other"));
       }
       // A listed item that names data outside the vocabulary ("受診年月", "利用サービスの内容").

@@ -1,7 +1,7 @@
 import type { Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround } from "../scan.js";
-import { ENGLISH_ORG_ENDING, LEGAL_FORM, REGULATORS, SELF_REFERENCE, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
+import { BUSINESS_KIND, ENGLISH_ORG_ENDING, LEGAL_FORM, REGULATORS, SELF_REFERENCE, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
 import { DATA_TYPE_PHRASES } from "../../core/vocab/data-types.js";
 import { hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgNameOf, orgNamesIn, selfReferencesIn } from "../names.js";
 
@@ -452,6 +452,9 @@ const HEAD_LINE = new RegExp(`^${HEAD}`);
 // and the body behind a site or school that goes by another name: 運営:株式会社X, 運営会社：X.
 const NAME_LABEL = /^(?:(?:会\s*社|法\s*人|団\s*体|社)\s*名|名\s*称|運\s*営(?:会社|法人|団体|元|者|事業者)?)\s*(?:[:：]\s*|\s+)/;
 
+// A kind of business before a short name: a whole letterhead line.
+const NAMED_BUSINESS = new RegExp(`^(?:${BUSINESS_KIND})\\s?[^\\s]{2,15}$`);
+
 /** The organisation a short letterhead or signature line names (a page title's site part, a legal body and its institution). */
 function letterheadName(line: string): string | null {
   // A page title's site part ("お知らせ | 株式会社X"); a kana reading in brackets is dropped ("株式会社 東玉(とうぎょく)");
@@ -463,6 +466,8 @@ function letterheadName(line: string): string | null {
   // A shop or office signed by its head: 「美容室ルミエール 代表 中村 明美」 names the business whatever its name ends in.
   const signed = SIGNED_BY_HEAD.exec(t);
   if (signed && isPlainName(signed[1]!) && !PERSON_WORDS.test(signed[1]!)) return signed[1]!;
+  // A kind of business and the name it goes by (ホテルくすのき, 美容室 ルミエール) names a shop or an inn.
+  if (NAMED_BUSINESS.test(t) && isPlainName(t) && !PERSON_WORDS.test(t)) return t;
   const words = t.split(/\s+/);
   // A legal form written apart from its name is one word with it.
   const tokens = isLegalForm(words[0]!) && words.length > 1 ? [`${words[0]} ${words[1]}`, ...words.slice(2)] : words;

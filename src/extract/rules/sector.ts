@@ -2,7 +2,7 @@ import type { DataType, Finding, Sector } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround, type Hit } from "../scan.js";
 import { ENGLISH_SECTOR_CUES, GENERIC_NAME_TAIL, LEGAL_FORM_SECTORS, NAME_SECTORS, OPERATED_SHOP, PUBLIC_BODY, SECTOR_CUES } from "../../core/vocab/sectors.js";
-import { LEGAL_FORM, SELF_REFERENCE_WORD, SELF_REFERENCES } from "../../core/vocab/organizations.js";
+import { BUSINESS_KIND, BUSINESS_KINDS, LEGAL_FORM, SELF_REFERENCE_WORD, SELF_REFERENCES } from "../../core/vocab/organizations.js";
 import { hasLegalForm, orgNameOf, selfReferencesIn } from "../names.js";
 
 const CLIENT = /^\s*(?:様|さま|殿)/;
@@ -49,14 +49,20 @@ function inDataList(text: string, at: number): boolean {
   return (inside.match(/、/g) ?? []).length >= 2;
 }
 
+// A shop's or an inn's name that opens on its kind of business (ホテルくすのき), and the sector of each kind.
+const BUSINESS_AT_START = new RegExp(`^(?:${BUSINESS_KIND})(?=\\S{2})`);
+const BUSINESS_SECTOR = new Map(BUSINESS_KINDS);
+
 /**
- * The sector an organisation's name says: its ending, then its place (a prefecture's centre), then the
- * word before a generic ending (住宅 of いろは住宅サービス), then its legal form.
+ * The sector an organisation's name says: its ending, then its place (a prefecture's centre), then a kind of business
+ * before it (ホテルくすのき), then the word before a generic ending (住宅 of いろは住宅サービス), then its legal form.
  */
 function sectorOfName(name: string): { sector: Sector; by: "org-name" | "name-word" | "legal-form" } | null {
   const bare = (orgNameOf(name) ?? name).replace(LEGAL_FORMS, "").replace(ENGLISH_LEGAL_FORM, "").replace(/\s+/g, "");
   for (const [sector, re] of NAME_SECTORS) if (re.test(bare)) return { sector, by: "org-name" };
   if (PUBLIC_BODY.test(bare)) return { sector: "government", by: "org-name" };
+  const kind = BUSINESS_AT_START.exec(bare)?.[0];
+  if (kind) return { sector: BUSINESS_SECTOR.get(kind)!, by: "org-name" };
   const stem = bare.replace(GENERIC_NAME_TAIL, "");
   // Not a place's one-character ending (宅都 of 宅都グループ is no prefecture).
   if (stem.length >= 2 && stem !== bare) for (const [sector, re] of NAME_SECTORS) if (sector !== "government" && re.test(stem)) return { sector, by: "name-word" };
