@@ -20,7 +20,7 @@ export const NAME_SECTORS: readonly (readonly [Sector, RegExp])[] = [
   // Carriers of people too: bus, rail and taxi companies.
   ["logistics", /(?:Shipping|Logistics|Transport|Airlines?|Railways?|運輸|通運|物流|運送|ロジスティクス|倉庫|急便|郵便|海運|商船|汽船|フェリー|航空|交通|鉄道|電鉄|バス|タクシー)$/],
   ["telecom", /(?:テレコム|コミュニケーションズ|モバイル|電話)$/],
-  ["it_service", /(?:システムズ|システム|ソリューションズ|クラウド|ソフトウェア|ソフト|テクノロジーズ|テクノロジー|ネットワークス|情報サービス|データ)$/],
+  ["it_service", /(?:システムズ|システム|ソリューションズ|クラウド|ソフトウェア|ソフト|テクノロジーズ|テクノロジー|ネットワークス|情報サービス|データ|Systems|Software|Solutions|Technologies|Networks)$/],
   // 製 and what is made: 製菓, 製鋸, 製粉.
   // And makers named for what they make: cosmetics, medicines, sake, paint, fibre, paper, metal; in English too.
   ["manufacturing", /(?:工業|製作所|電機|製[\u4e00-\u9fff]|化学|化成|重工|精機|精工|精密|鉄鋼|食品|自動車|電子|電工|機械|産業機器|化粧品|薬品|酒造|醸造|塗料|繊維|紡績|金属|鋳造|工機|機工|Precision|Industries|Industrial|Manufacturing|Machinery|Chemicals?|Steel|Motors?|Confectionery|Foods|Electric|Electronics)$/],

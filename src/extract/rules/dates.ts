@@ -150,7 +150,8 @@ function byline(ctx: RuleContext): DateCandidate | null {
     if (!d || d.yearInferred || l.start < ctx.titleEnd && l.end > ctx.titleStart) continue;
     const head = ctx.text.slice(l.start, d.start);
     const tail = ctx.text.slice(d.end, l.end).replace(DATE_LINE_NOISE, "");
-    if (BYLINE.test(head) && tail === "") return { d, rank: 2.5, conf: 0.75, rule: "disclosed_on/byline" };
+    // A table's key-value row ("発生日 | 2026年11月6日") dates the event, not the article.
+    if (BYLINE.test(head) && tail === "" && !FIELD_LABEL.test(head.replace(/\s*[/|｜]\s*$/, ""))) return { d, rank: 2.5, conf: 0.75, rule: "disclosed_on/byline" };
   }
   return null;
 }
