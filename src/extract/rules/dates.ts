@@ -14,6 +14,8 @@ const SAME_DAY = /当日|同日|^同(?=[\s　]*(?:朝|昼|夕|夜|午前|午後|
 const NOT_FOUND = /(?:ない|なかった)(?:こと)?(?:を|が)?$/;
 // …unless what was not there is the lost item ("保管されていないことを確認", "見当たらないことが判明").
 const MISSING = /(?:保管され|保存され|見当たら|存在し|所在が(?:分から|わから)|戻ってい|返却され)[^。、]{0,6}(?:ない|なかった)(?:こと)?(?:を|が)?$/;
+// Right after the event the notice told before: 送信後すぐに, 送信してすぐ, 発送した直後に, その場で.
+const RIGHT_AFTER = /後すぐ|てすぐ|直後|その場で/;
 // What may follow a date before the word that makes it a period's edge: a weekday, a time of day.
 const CLOCK = String.raw`\s*(?:[(（][月火水木金土日](?:曜日?)?[)）])?\s*(?:午前|午後|深夜|早朝|未明|夜)?\s*(?:\d{1,2}\s*[:時]\s*(?:\d{1,2}\s*分?)?)?\s*(?:頃|ごろ)?\s*`;
 // A date that opens or closes a period ("3月12日以降", "8月14日頃から", "5月24日 13時30分頃から同月25日まで",
@@ -247,7 +249,7 @@ const ENGLISH_ON = /\b(?:on|of)\s$/;
 /** When the organisation found out: the earliest date stated with 判明・確認・発覚・検知・連絡を受け. */
 export const discoveredOnRule: Rule<"discovered_on"> = {
   field: "discovered_on",
-  heuristics: ["discovered_on/cue-date", "discovered_on/cue-date-year-from-context", "discovered_on/previous-sentence-date", "discovered_on/today", "discovered_on/same-day", "discovered_on/labelled", "discovered_on/timeline-heading"],
+  heuristics: ["discovered_on/cue-date", "discovered_on/cue-date-year-from-context", "discovered_on/previous-sentence-date", "discovered_on/today", "discovered_on/same-day", "discovered_on/right-after", "discovered_on/labelled", "discovered_on/timeline-heading"],
   run(ctx) {
     const text = ctx.text;
     // Strength: 3 = the date is what the cue is about ("2月5日に判明"), 2 = the sentence opens
@@ -297,7 +299,12 @@ export const discoveredOnRule: Rule<"discovered_on"> = {
       if (same) {
         const prev = dayDates(ctx, 0, s.start).at(-1);
         if (prev) consider(prev.iso!, s.start + same.index, s.start + same.index + same[0].length, 0.6, "discovered_on/same-day", 1);
+        continue;
       }
+      // "送信後すぐに誤りに気付き": found right after what the notice last dated ("11月10日、…送信しました").
+      const right = RIGHT_AFTER.exec(s.text.slice(0, cue.index));
+      const told = right ? dayDates(ctx, Math.max(ctx.titleEnd, s.start - 400), s.start).filter((d) => d.iso !== ctx.fields.disclosed_on && !PUBLISHED_REF.test(text.slice(d.end, d.end + 12)) && !PERIOD_EDGE.test(text.slice(d.end, d.end + 24))).at(-1) : undefined;
+      if (right && told) consider(told.iso!, s.start + right.index, s.start + right.index + right[0].length, 0.6, "discovered_on/right-after", 1);
     }
     // "判明日: 2025年3月11日" or a "●判明日時" heading with the date on the next line says it outright.
     const labelled = /(?:判明|発覚|発見|検知|覚知|認知)(?:した)?(?:日時|日|の日時)\s*[:：]?\s*\n?\s*/.exec(text);
