@@ -28,7 +28,7 @@ function inBreadcrumb(text: string, at: number): boolean {
 
 /**
  * True for a cue that speaks of others than the organisation: a roll of names, a menu, the page's
- * category, a client (高岡市民病院様), customers (自治体向け, 取引先自治体), work farmed out (配送業務を委託),
+ * category, a client (高岡市民病院様), customers (自治体向け, 歯科医院向け, 取引先自治体), work farmed out (配送業務を委託),
  * an item of a list of data (氏名、金融機関、口座番号).
  */
 function aside(ctx: RuleContext, h: Hit): boolean {
@@ -36,7 +36,7 @@ function aside(ctx: RuleContext, h: Hit): boolean {
   if (inNameList(text, h.start) || inBreadcrumb(text, h.start)) return true;
   if (ctx.notice.category && h.start >= ctx.titleStart && h.start < ctx.titleStart + ctx.notice.category.length) return true;
   const after = text.slice(h.end, h.end + 12);
-  if (CLIENT.test(after) || after.startsWith("向け") || /^[^、。]{0,4}を(?:再)?委託/.test(after) || text.slice(Math.max(0, h.start - 3), h.start) === "取引先") return true;
+  if (CLIENT.test(after) || /^[^、。\s]{0,4}向け/.test(after) || /^[^、。]{0,4}を(?:再)?委託/.test(after) || text.slice(Math.max(0, h.start - 3), h.start) === "取引先") return true;
   return inDataList(text, h.start);
 }
 
@@ -110,9 +110,13 @@ const WEIGHTS = { "org-name": 10, "public-institution": 11, description: 11, "ow
 const CONFIDENCE = { "org-name": 0.85, "name-word": 0.7, "public-institution": 0.75, description: 0.75, "own-business": 0.7, "page-publisher": 0.7, "legal-form": 0.6, "self-reference": 0.8, cues: 0.55, "case-notice": 0.6 } as const;
 
 // What the organisation says it runs or makes: "当社が運営する…", "当社が提供する…", "当社は自動車部品の製造を行っており".
+const BUSINESS_VERB = "運営|提供|展開|経営|発行|製造|販売|開発|運行";
 const OWN_BUSINESS = new RegExp(
-  `(?:${SELF_REFERENCE_WORD})(?:が|で)?(?:運営|提供|展開|経営|発行|製造|販売)(?:する|している|しております|いたします)([^。、\\n]{1,30})` +
-  `|(?:${SELF_REFERENCE_WORD})は[、,]?([^。、\\n]{1,30}?)(?:を(?:運営|展開|経営|製造|販売|提供)|の(?:製造|販売|運営))(?:を)?(?:して|行って|いたして)`, "g");
+  `(?:${SELF_REFERENCE_WORD})(?:が|で)?(?:${BUSINESS_VERB})(?:する|している|しております|いたします)([^。、\\n]{1,30})` +
+  `|(?:${SELF_REFERENCE_WORD})は[、,]?([^。、\\n]{1,30}?)(?:を|の)(?:${BUSINESS_VERB})(?:・(?:${BUSINESS_VERB}))*(?:を)?(?:し(?:て|ており|ています)|行って|行なって|いたして)`, "g");
+// What the organisation says it provides or makes that is software (当社は医療機関向けの予約システムを提供, 当社が提供する
+// 会計ソフトに…): an IT service.
+const SOFTWARE_PRODUCT = /^(?![^。、]{0,24}?(?:サイト|ショップ|ストア|店|施設|ホテル|病院)の)[^。、]{0,24}?(?:システム|ソフト(?:ウェア)?|アプリ(?:ケーション)?|クラウドサービス|SaaS|プラットフォーム)(?=$|に|で|を|が|へ|は|において)/;
 
 /** The sectors the notice's words support, with their weights. */
 function supportOf(ctx: RuleContext): Map<Sector, Support> {
@@ -158,9 +162,11 @@ function supportOf(ctx: RuleContext): Map<Sector, Support> {
   for (const m of [...ctx.text.matchAll(OWN_BUSINESS)].slice(0, 2)) {
     const what = m[1] ?? m[2]!;
     const at = m.index + m[0].indexOf(what);
+    const product = SOFTWARE_PRODUCT.exec(what);
+    if (product) add("it_service", WEIGHTS["own-business"], at, at + product[0].length, "sector/own-business");
     for (const [sector, re] of SECTOR_CUES) {
       const h = re.exec(what);
-      if (h) add(sector, WEIGHTS["own-business"], at + h.index, at + h.index + h[0].length, "sector/own-business");
+      if (h && !aside(ctx, { start: at + h.index, end: at + h.index + h[0].length, text: h[0], groups: {} })) add(sector, WEIGHTS["own-business"], at + h.index, at + h.index + h[0].length, "sector/own-business");
     }
   }
   for (const [sector, re, weight] of SECTOR_CUES) {
