@@ -23,7 +23,7 @@ export const NAME_SECTORS: readonly (readonly [Sector, RegExp])[] = [
   ["it_service", /(?:システムズ|システム|ソリューションズ|クラウド|ソフトウェア|ソフト|テクノロジーズ|テクノロジー|ネットワークス|情報サービス|データ|Systems|Software|Solutions|Technologies|Networks)$/],
   // 製 and what is made: 製菓, 製鋸, 製粉.
   // And makers named for what they make: cosmetics, medicines, sake, paint, fibre, paper, metal; in English too.
-  ["manufacturing", /(?:工業|製作所|電機|製[\u4e00-\u9fff]|化学|化成|重工|精機|精工|精密|鉄鋼|食品|自動車|電子|電工|機械|産業機器|化粧品|薬品|酒造|醸造|塗料|繊維|紡績|金属|鋳造|工機|機工|Precision|Industries|Industrial|Manufacturing|Machinery|Chemicals?|Steel|Motors?|Confectionery|Foods|Electric|Electronics)$/],
+  ["manufacturing", /(?:工業|製作所|電機|電産|電装|電器|製[\u4e00-\u9fff]|化学|化成|重工|精機|精工|精密|鉄鋼|食品|自動車|電子|電工|機械|産業機器|化粧品|薬品|酒造|醸造|塗料|繊維|紡績|金属|鋳造|工機|機工|Precision|Industries|Industrial|Manufacturing|Machinery|Chemicals?|Steel|Motors?|Confectionery|Foods|Electric|Electronics)$/],
   ["real_estate", /(?:不動産|地所|住宅|建物|ハウジング)$/],
   ["retail_ec", /(?:商店|ストア|ショップ|マート|百貨店|スーパー|ドラッグ|リテイリング|リテール)$/],
   // Public bodies: a prefecture, city or ward, a ministry or agency, an election board, a council.
