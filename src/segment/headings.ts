@@ -1,8 +1,8 @@
 import { LEGAL_FORM } from "../core/vocab/organizations.js";
 import { isBlank, type Line } from "./lines.js";
 
-/** A line holding only an organisation's name: a legal form and a name, or a name that ends like a body or an institution. */
-export const ORG_LINE = new RegExp(`^(?:${LEGAL_FORM})\\S{1,30}$|^\\S{1,30}(?:${LEGAL_FORM}|協会|組合|財団|機構|大学|病院|市|町|村|区|県|都|府|庁|省|委員会)$`);
+/** A line holding only an organisation's name: a legal form and a name, or a name that ends like a body or an institution (no 、: not a headline). */
+export const ORG_LINE = new RegExp(`^(?:${LEGAL_FORM})[^\\s、。,「」]{1,30}$|^[^\\s、。,「」]{1,30}(?:${LEGAL_FORM}|協会|組合|財団|機構|大学|病院|市|町|村|区|県|都|府|庁|省|委員会)$`);
 /** A letterhead's name line in English: "Kanda Electronics Co., Ltd.". */
 export const ENGLISH_ORG_LINE = /^[A-Z][\w&.,'’ -]{1,60}\s(?:Co\.,?\s?Ltd\.|Inc\.|Corporation|Corp\.|Ltd\.|Holdings)$/;
 
@@ -51,6 +51,8 @@ const HEADER_YEAR = /((?:19|20)\d{2})\s*年/;
 const MONTH_HEADER = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:分|の一覧|のニュース)?\s*$/;
 // A date on a line of its own, with perhaps its weekday: "2025年11月12日", "2025.11.12 (水)".
 const DATE_ALONE = /^\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s*$/;
+// A listing's date line with the entry's kind after it ("2026.11.28 ニュース", "2026年11月27日 プレスリリース"): the title is below.
+const DATE_KIND = /^\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s+([^\s。、,.:：|｜]{1,8})\s*$/;
 const DATED_LINE = /^\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*[\s:：|｜]\s*(\S.{5,})$/;
 const LISTING_UI = /^\s*(内容を(非)?表示(に)?する|続きを読む|詳細を見る|もっと見る|more|read more)\s*$/i;
 /** Lines that end a listing: pagination, footers. */
@@ -113,7 +115,8 @@ export function datedLines(lines: Line[]): Heading[] {
     const t = lines[i]!.text.normalize("NFKC");
     const m = DATED_LINE.exec(t);
     if (m) { out.push(lineHeading(lines[i]!, { listing: true, date: iso(m[1]!, m[2]!, m[3]!) })); continue; }
-    const alone = DATE_ALONE.exec(t);
+    const kind = DATE_KIND.exec(t);
+    const alone = DATE_ALONE.exec(t) ?? (kind && !ORG_LINE.test(kind[4]!) ? kind : null);
     if (!alone) continue;
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j])) j++;

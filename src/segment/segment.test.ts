@@ -407,3 +407,7 @@ test("an organisation's own report on its incident (…被害に関する調査�
 test("a collection of anonymised cases (事例1 建設業A社, 事例2 …) gives one incident per case", () => {
   expectPosts("case-collection.txt", "numbered-cases", [["情報漏えいの相談事例から", false], ["事例1 建設業A社", true], ["事例2 飲食業B社", true]]);
 });
+
+test("a listing whose date lines name the entry's kind (2027.02.18 ニュース) titles each entry by the line below, a headline opening on a legal form included", () => {
+  expectPosts("dated-kind-lines.txt", "dated-lines", [["株式会社ゆうなぎ通信", true], ["テレワーク時代", false], ["くるみ町", true], ["情報セキュリティセミナー", false]]);
+});
