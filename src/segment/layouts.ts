@@ -52,7 +52,11 @@ export function headlines(lines: Line[]): Heading[] {
     const d = dateOnly(line.text);
     if (d && line.text.trim().length <= 40) { date = d; opener = line; continue; }
     if (isNameLine(line.text)) { opener ??= line; continue; }
-    if (!isHeadline(line.text)) { opener = null; continue; }
+    // A digest numbers its headlines ("1. X、ランサムウェア被害で…(11月4日公表)"): a numbered line is a headline
+    // when what follows its number says what happened to someone it names (a notice's "1. 概要" is not).
+    const number = NUMBER.exec(line.text)?.[0] ?? "";
+    const head = line.text.slice(number.length);
+    if (number ? !(isIncidentHeadline(head) && subjectOf(head.trim(), 40) !== null) : !isHeadline(line.text)) { opener = null; continue; }
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j])) j++;
     let own: string | null = null;
@@ -62,7 +66,7 @@ export function headlines(lines: Line[]): Heading[] {
       while (j < lines.length && isBlank(lines[j])) j++;
     }
     if (j >= lines.length || !isProse(lines[j]!.text)) { opener = null; continue; }
-    out.push(lineHeading(opener ?? line, { date: own ?? date }, line));
+    out.push({ ...lineHeading(opener ?? line, { date: own ?? date }, line), ...(number ? { titleStart: line.start + number.length } : {}) });
     opener = null;
   }
   return out;

@@ -411,3 +411,7 @@ test("a collection of anonymised cases (事例1 建設業A社, 事例2 …) give
 test("a listing whose date lines name the entry's kind (2027.02.18 ニュース) titles each entry by the line below, a headline opening on a legal form included", () => {
   expectPosts("dated-kind-lines.txt", "dated-lines", [["株式会社ゆうなぎ通信", true], ["テレワーク時代", false], ["くるみ町", true], ["情報セキュリティセミナー", false]]);
 });
+
+test("a digest that numbers its headlines (1. X、…被害…(1月8日公表)) splits at each, the number left out of the title", () => {
+  expectPosts("numbered-headlines.txt", "headlines", [["2027年1月の主な", false], ["あかつき製薬", true], ["株式会社よつば住宅", true], ["みずかき町", true]]);
+});
