@@ -415,3 +415,7 @@ test("a listing whose date lines name the entry's kind (2027.02.18 ニュース)
 test("a digest that numbers its headlines (1. X、…被害…(1月8日公表)) splits at each, the number left out of the title", () => {
   expectPosts("numbered-headlines.txt", "headlines", [["2027年1月の主な", false], ["あかつき製薬", true], ["株式会社よつば住宅", true], ["みずかき町", true]]);
 });
+
+test("an English headline of card skimming is incident wording", () => {
+  expectPosts("roundup-en-skimming.txt", "headlines", [["Breach Notes", false], ["Hotaru Books hit by card skimming", true], ["Sazanami Bank mails", true]]);
+});
