@@ -63,7 +63,7 @@ export const OTHER_DATA = /注文(?:内容|履歴|番号|情報)|(?:課)?税(?:�
 export const PERSONAL_DATA_WHOLE = /(?<!要配慮)(?:個人情報|個人データ|顧客情報|お客(?:様|さま)(?:の)?情報|会員情報|患者(?:さん|様)?(?:の)?情報|生徒(?:の)?情報|学生情報|児童(?:生徒)?(?:の)?情報|利用者情報|ユーザー?情報|参加者情報|住民情報|personal (?:information|data))(?=\s?(?:が|を(?!(?:取り?扱|管理|保護))|は|も|等|など|の(?!取り?扱|管理|保護|適正|適切)|、|・|及び|および|や|と|[(（)）」]|約|計|合計|\d|\s(?:was|were|of|may|might|could|had|has|have|is|are|and|sets?|records?|belonging)\b|[.,;]))/i;
 
 /** Card data named as a whole ("クレジットカード情報が流出"): `credit_card_info` when no card item is listed. */
-export const CARD_DATA_WHOLE = /クレジットカード(?:情報|データ)|(?<![ァ-ヶー一-龥])カード情報|credit card (?:information|data)/i;
+export const CARD_DATA_WHOLE = /クレジットカード(?:情報|データ)|(?<![ァ-ヶー一-龥])カード情報|(?:credit |payment )?card (?:information|data|details)/i;
 
 /** Labels of the data types, Japanese and English (shown by the UI and the reports). */
 export const DATA_TYPE_LABELS: Readonly<Record<DataType, Label>> = {
