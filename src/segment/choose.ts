@@ -14,6 +14,8 @@ export interface Proposal {
   several: boolean;
   /** Its posts may be parts of one organisation's notice above them (a timeline, a table of what leaked): it cannot hold under one. */
   inNotice: boolean;
+  /** Its posts are one line each (bullets): a post with nothing under its line is not hollow. */
+  lineItems: boolean;
   notices: Notice[];
 }
 
@@ -67,7 +69,7 @@ function scoreOf(p: Proposal, text: string): number | null {
   if (p.inNotice && opensWithOwnNotice(text, p.notices.find((n) => n.reason === "page header above the posts"))) return null;
   const posts = p.notices.filter((n) => n.reason !== "page header above the posts");
   // An entry of a listing is its headline; elsewhere a heading with nothing under it is no incident of its own.
-  const incidents = posts.filter((n) => n.isIncident && (p.prior >= 2 || n.kind === "news_entry" || !hollow(text, n)));
+  const incidents = posts.filter((n) => n.isIncident && (p.prior >= 2 || p.lineItems || n.kind === "news_entry" || !hollow(text, n)));
   if (p.layout !== "single") {
     if (posts.length < 2 && p.prior < 2) return null;
     if (p.several && incidents.length < 2) return null;

@@ -33,6 +33,8 @@ interface Layout {
   headedByPost?: boolean;
   /** Its posts may be parts of one organisation's notice that opens the page (a timeline's dated lines, a table of what leaked). */
   inNotice?: boolean;
+  /** Each post is one line that tells its item whole (a bullet), not a heading over a body. */
+  lineItems?: boolean;
   read(lines: Line[]): Heading[];
 }
 
@@ -54,7 +56,7 @@ const LAYOUTS: readonly Layout[] = [
   { name: "headlines", prior: 0, generic: true, read: headlines },
   { name: "run-on-items", prior: 0, generic: true, headedByPost: true, read: leads },
   { name: "quoted-items", prior: 0.5, generic: true, read: quotes },
-  { name: "bulleted-items", prior: 0, generic: true, read: bullets },
+  { name: "bulleted-items", prior: 0, generic: true, lineItems: true, read: bullets },
   { name: "subject-paragraphs", prior: 0, generic: true, headedByPost: true, read: paragraphs },
 ];
 
@@ -274,7 +276,7 @@ export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[
   const folded = withoutFrame(width, blocks);
   const page = folded === cf.text ? cf : { ...cf, text: folded };
   const lines = splitLines(page.text);
-  const proposals: Proposal[] = [{ layout: "single", prior: 0, generic: false, several: false, inNotice: false, notices: noticesOf(page, lines, [], null) }];
+  const proposals: Proposal[] = [{ layout: "single", prior: 0, generic: false, several: false, inNotice: false, lineItems: false, notices: noticesOf(page, lines, [], null) }];
   // Generic layouts cannot hold on a page that speaks of itself throughout: they are not read there.
   const ownPage = speaksOfItself(page.text);
   for (const layout of LAYOUTS) {
@@ -283,7 +285,7 @@ export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[
     const several = layout.generic || (layout.several ?? false);
     // A layout that needs two incident posts is not worth reading when it cannot have two posts.
     if (headings.length === 0 || (several && headings.length + (layout.headedByPost ? 1 : 0) < 2)) continue;
-    proposals.push({ layout: layout.name, prior: layout.prior, generic: layout.generic, several, inNotice: layout.inNotice ?? false, notices: noticesOf(page, lines, headings, layout) });
+    proposals.push({ layout: layout.name, prior: layout.prior, generic: layout.generic, several, inNotice: layout.inNotice ?? false, lineItems: layout.lineItems ?? false, notices: noticesOf(page, lines, headings, layout) });
   }
   const { best, why } = choose(proposals, page.text);
   cf.messages.push({ stage: "segment", severity: "info", code: "layout", text: ownPage ? `${why}; generic layouts not read (the page speaks of itself)` : why });

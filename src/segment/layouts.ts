@@ -226,7 +226,7 @@ const SECTION_START = /^\s*(?:[(（]?[0-9０-９]{1,2}[)）.．]\s|[①-⑳■�
  * with its paragraph (a remark after the list is not the last item's).
  */
 export function bullets(lines: Line[]): Heading[] {
-  const items = lines.map((l, i) => [l, i] as const).filter(([l]) => BULLET.test(l.text) && l.text.trim().length >= 30 && incidentTitle(l.text.trim()));
+  const items = lines.map((l, i) => [l, i] as const).filter(([l]) => BULLET.test(l.text) && l.text.trim().length >= 20 && incidentTitle(l.text.trim()));
   return items.length >= 2 ? items.map(([l, i]) => {
     const lead = l.text.length - l.text.replace(BULLET, "").length;
     const title = firstSentence(l.text.slice(lead).trim());

@@ -419,3 +419,9 @@ test("a digest that numbers its headlines (1. X、…被害…(1月8日公表)) 
 test("an English headline of card skimming is incident wording", () => {
   expectPosts("roundup-en-skimming.txt", "headlines", [["Breach Notes", false], ["Hotaru Books hit by card skimming", true], ["Sazanami Bank mails", true]]);
 });
+
+test("a digest of one-line dated bullets gives one incident per incident bullet, short ones included", () => {
+  const cf = casefile("dated-bullets.txt");
+  const ns = segment(cf).filter((n) => n.isIncident);
+  assert.deepEqual(ns.map((n) => n.title.slice(0, 8)), ["2/15 株式会", "2/16 みなみ", "2/18 株式会"]);
+});

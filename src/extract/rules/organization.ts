@@ -131,7 +131,7 @@ function fromRegulatorTarget(ctx: RuleContext): Evidence | null {
 // Titles of notices and news
 
 // Labels, bullets, numbers and dates in front of a title: 【報道発表資料】, ■, (1), 2024-02-15.
-const TITLE_LEAD = /^(?:\s|【[^】]{0,30}】|\[[^\]]{0,30}\]|[■◆●▼□◇★☆▶▷◎・『「]|\(\d{1,2}\)|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?:令和|平成)?\d{1,4}年\d{1,2}月\d{1,2}日[:：]?)+/;
+const TITLE_LEAD = /^(?:\s|【[^】]{0,30}】|\[[^\]]{0,30}\]|[■◆●▼□◇★☆▶▷◎・『「]|\(\d{1,2}\)|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\/\d{1,2}(?=\s)|\d{1,2}月\d{1,2}日(?=\s)|(?:令和|平成)?\d{1,4}年\d{1,2}月\d{1,2}日[:：]?)+/;
 // A place in a label before a news title: 【宮城県】.
 const PLACE_LABEL = /【(\S{1,6}[都道府県市区町村])】\s*$/;
 // Where a title's subject ends: a hard break, or a particle that may also sit inside a name (の, に, で).
