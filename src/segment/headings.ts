@@ -107,7 +107,8 @@ export function dayListing(lines: Line[]): Heading[] {
 
 /**
  * A listing whose entries start with their date (three or more): "2024/3/7 title" on one line, or a date
- * on a line of its own above the title (a news index: "2025年11月12日" then "…に関するお知らせ").
+ * on a line of its own above the title (a news index: "2025年11月12日" then "…に関するお知らせ"), or end with it
+ * ("…について 2026年11月20日").
  */
 export function datedLines(lines: Line[]): Heading[] {
   const out: Heading[] = [];
@@ -115,6 +116,14 @@ export function datedLines(lines: Line[]): Heading[] {
     const t = lines[i]!.text.normalize("NFKC");
     const m = DATED_LINE.exec(t);
     if (m) { out.push(lineHeading(lines[i]!, { listing: true, date: iso(m[1]!, m[2]!, m[3]!) })); continue; }
+    // "…の紛失について 2026年11月20日": the date after the title (a press-release index).
+    const after = TRAILING_DATE.exec(t);
+    const head = after ? t.slice(0, after.index).trim() : "";
+    // (A casebook heading or a numbered headline dated at its end belongs to its own layout.)
+    if (after && head.length >= 6 && head.length <= 100 && !/[。.]$/.test(head) && !DATE_ALONE.test(head) && !ORG_LINE.test(head) && !CASEBOOK.test(head) && !/^\s*(?:[0-9]{1,3}\s*[.、)]|[■□◆◇●○・•【])/.test(head)) {
+      out.push(lineHeading(lines[i]!, { listing: true, date: iso(after[1]!, after[2]!, after[3]!) }));
+      continue;
+    }
     const kind = DATE_KIND.exec(t);
     const alone = DATE_ALONE.exec(t) ?? (kind && !ORG_LINE.test(kind[4]!) ? kind : null);
     if (!alone) continue;

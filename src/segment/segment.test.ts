@@ -425,3 +425,7 @@ test("a digest of one-line dated bullets gives one incident per incident bullet,
   const ns = segment(cf).filter((n) => n.isIncident);
   assert.deepEqual(ns.map((n) => n.title.slice(0, 8)), ["2/15 株式会", "2/16 みなみ", "2/18 株式会"]);
 });
+
+test("an index of releases dated at the end of each line (…について 2027年2月20日) lists one entry per line", () => {
+  expectPosts("dated-at-end.txt", "dated-lines", [["報道発表資料一覧", false], ["市立ひかり小学校", true], ["令和9年度", false], ["委託事業者による", true], ["冬のスポーツ大会", false]]);
+});
