@@ -1,6 +1,7 @@
 import type { Notice } from "../core/types.js";
 import { SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
 import { incidentTitle, titleScore } from "./classify.js";
+import { headingName } from "./layouts.js";
 import { distinctSubjects, subjectOf } from "./subjects.js";
 
 /** One way of cutting a page into posts, read and classified. */
@@ -37,10 +38,10 @@ export function speaksOfItself(text: string): boolean {
   return (text.match(SELF) ?? []).length >= 3;
 }
 
-/** The organisation a post is about: a name line above its title, the subject of its title, else of its first sentences (null: none named). */
+/** The organisation a post is about: a name line or heading above its title, the subject of its title, else of its first sentences (null: none named). */
 function subjectOfPost(text: string, n: Notice): string | null {
   const above = text.slice(n.span[0], n.titleSpan[0]).trim();
-  return (above ? subjectOf(`${above}は`, 40) : null) ?? subjectOf(text.slice(n.titleSpan[0], n.titleSpan[1]), 100) ?? subjectOf(text.slice(n.titleSpan[1], n.span[1]).trimStart(), 120);
+  return (above ? subjectOf(`${above}は`, 40) ?? headingName(above) : null) ?? subjectOf(text.slice(n.titleSpan[0], n.titleSpan[1]), 100) ?? subjectOf(text.slice(n.titleSpan[1], n.span[1]).trimStart(), 120);
 }
 
 /** A post with nothing under its heading (a framed title line, a heading repeated): it counts as no incident of its own. */

@@ -5,7 +5,7 @@ import { Readings } from "../extract/reading.js";
 import { choose, speaksOfItself, type Proposal } from "./choose.js";
 import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
 import { blogPosts, couldBeTitle, datedLines, dayListing, digest, ENGLISH_ORG_LINE, LISTING_END, ORG_LINE, readMoreIndex, trailingDate, type Heading } from "./headings.js";
-import { bullets, cases, headlineList, headlines, leads, paragraphs, quotes, separated, tableRows } from "./layouts.js";
+import { bullets, cases, headlineList, headlines, leads, namedItems, paragraphs, quotes, separated, tableRows } from "./layouts.js";
 import { isBlank, splitLines, type Line } from "./lines.js";
 import { splitRoundups } from "./victims.js";
 
@@ -33,7 +33,7 @@ interface Layout {
   headedByPost?: boolean;
   /** Its posts may be parts of one organisation's notice that opens the page (a timeline's dated lines, a table of what leaked). */
   inNotice?: boolean;
-  /** Each post is one line that tells its item whole (a bullet), not a heading over a body. */
+  /** A post may be one line that tells its item whole (a bullet, the line under a name heading), not a heading over a body. */
   lineItems?: boolean;
   read(lines: Line[]): Heading[];
 }
@@ -58,6 +58,7 @@ const LAYOUTS: readonly Layout[] = [
   { name: "quoted-items", prior: 0.5, generic: true, read: quotes },
   { name: "bulleted-items", prior: 0, generic: true, lineItems: true, read: bullets },
   { name: "subject-paragraphs", prior: 0, generic: true, headedByPost: true, read: paragraphs },
+  { name: "named-items", prior: 0.5, generic: true, lineItems: true, read: namedItems },
 ];
 
 // Breadcrumbs and menus: "ホーム > お知らせ > 報道発表", "すべて | お知らせ | IR情報".

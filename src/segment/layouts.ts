@@ -2,6 +2,7 @@ import { incidentTitle } from "./classify.js";
 import { iso, lineHeading, trailingDate, type Heading } from "./headings.js";
 import { isBlank, type Line } from "./lines.js";
 import { isNameAlone, sameSubject, subjectOf } from "./subjects.js";
+import { LEGAL_FORM, ORG_SUFFIX } from "../core/vocab/organizations.js";
 
 // Layouts without markers of their own: news pages and digests that string several incidents together.
 // Each reader only proposes where posts could start; whether the page really is such a page is decided
@@ -70,6 +71,50 @@ export function headlines(lines: Line[]): Heading[] {
     opener = null;
   }
   return out;
+}
+
+// A heading's name: a legal form, or an organisation's ending (かえで市, 医療法人ゆずりは会 ゆずりは病院: kana
+// that a subject's reading takes for particles), and no clause.
+const HEADING_NAME = new RegExp(`^(?:${LEGAL_FORM})|(?:${ORG_SUFFIX})$`);
+const CLAUSE = /[。、,「」:：]|について|による|における|から|まで|ため|された|します|しました/;
+
+/** True for a heading that is an organisation's name and nothing else. */
+function isHeadingName(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 3 && t.length <= 30 && !CLAUSE.test(t) && (HEADING_NAME.test(t) || isNameLine(t));
+}
+
+// The marks before a heading that names only whom its item is about: "■ ", "### 1) ", "(2) ".
+const NAME_MARKS = /^\s*(?:#{1,6}\s*)?(?:[(（]?[0-9０-９]{1,2}[)）.．、]\s*)?[■□◆◇●○▼▶]?\s*/;
+
+/** The organisation a marked heading names and nothing else ("■ かえで市", "### 1) 株式会社X", "【X大学】"), or null. */
+export function headingName(text: string): string | null {
+  const rest = text.slice(NAME_MARKS.exec(text)![0].length).trim();
+  const name = /^【([^】]+)】$/.exec(rest)?.[1] ?? rest;
+  return isHeadingName(name) ? name : null;
+}
+
+/**
+ * Digests whose items are headed by the organisation's name alone ("■ 株式会社X", "### 1) X町", "【X大学】"),
+ * then what happened to it: the item's first line or sentence stands as its title.
+ */
+export function namedItems(lines: Line[]): Heading[] {
+  const out: Heading[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    const mark = NAME_MARKS.exec(text)![0];
+    // A name line with no mark is a letterhead or a signature, not a heading.
+    if (!mark.trim() && !/^\s*【/.test(text)) continue;
+    if (headingName(text) === null) continue;
+    let j = i + 1;
+    while (j < lines.length && isBlank(lines[j])) j++;
+    const body = lines[j];
+    if (!body || j - i > 2 || isHeadingName(body.text.replace(NAME_MARKS, ""))) continue;
+    const lead = body.text.length - body.text.trimStart().length;
+    const title = firstSentence(body.text.trim());
+    out.push({ start: lines[i]!.start, titleStart: body.start + lead, titleEnd: body.start + lead + title.length, casebook: false, listing: false, date: null, category: null, titled: false });
+  }
+  return out.length >= 2 ? out : [];
 }
 
 /** True for a line that holds nothing but an organisation's name (株式会社パスモ, 岐阜バスケットボール株式会社). */

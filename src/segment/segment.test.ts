@@ -429,3 +429,12 @@ test("a digest of one-line dated bullets gives one incident per incident bullet,
 test("an index of releases dated at the end of each line (…について 2027年2月20日) lists one entry per line", () => {
   expectPosts("dated-at-end.txt", "dated-lines", [["報道発表資料一覧", false], ["市立ひかり小学校", true], ["令和9年度", false], ["委託事業者による", true], ["冬のスポーツ大会", false]]);
 });
+
+test("a digest whose items are headed by the organisation's name alone (■ X市, ### 1) 株式会社X) gives one incident per name, named by it", () => {
+  for (const [file, names] of [["named-items-fields.txt", ["株式会社あさつゆ物産", "ふたばの市", "学校法人うみべ学園 うみべ高等学校"]], ["named-items-markdown.txt", ["株式会社ときわ観光", "みずのえ村"]]] as const) {
+    const cf = casefile(file);
+    const ns = segment(cf).filter((n) => n.isIncident);
+    assert.deepEqual(ns.map((n) => cf.text.slice(n.span[0], n.titleSpan[0]).includes(names[ns.indexOf(n)]!)), names.map(() => true), file);
+    assert.equal(ns.length, names.length, file);
+  }
+});

@@ -512,12 +512,16 @@ function edgeLines(text: string, head: number, tail: number, keep: (l: Line) => 
   return [top, bottom];
 }
 
+// The marks of a heading: "■ ", "### 1) ".
+const HEADING_MARK = /^(?:#{1,6}\s*)?(?:[(（]?\d{1,2}[)）.．]\s*)?[■□◆◇●○▼▶]?\s*/;
+
 /** Names from the letterhead or signature: short lines at the top or bottom that are an organisation. */
 function fromLetterhead(ctx: RuleContext): Evidence[] {
   const out: Evidence[] = [];
   for (const lines of edgeLines(ctx.text, 8, 6, (l) => !(l.start < ctx.titleEnd && l.end > ctx.titleStart))) {
     lines.forEach((l, i) => {
-      const t = l.text.trim();
+      // A digest's item heading may mark the name (■ X市, ### 1) 株式会社X).
+      const t = l.text.trim().replace(HEADING_MARK, "");
       // A shop's name line over its head's (「雑貨店こもれび」 / 「店主 佐々木 花」) signs whatever the name ends in.
       const overHead = HEAD_LINE.test(lines[i + 1]?.text.trim() ?? "");
       const name = letterheadName(t) ?? (overHead && t.length <= 30 && isPlainName(t) && !PERSON_WORDS.test(t) ? t : null);
