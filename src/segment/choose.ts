@@ -44,9 +44,12 @@ function subjectOfPost(text: string, n: Notice): string | null {
   return (above ? subjectOf(`${above}は`, 40) ?? headingName(above) : null) ?? subjectOf(text.slice(n.titleSpan[0], n.titleSpan[1]), 100) ?? subjectOf(text.slice(n.titleSpan[1], n.span[1]).trimStart(), 120);
 }
 
-/** A post with nothing under its heading (a framed title line, a heading repeated): it counts as no incident of its own. */
+/**
+ * A post with nothing under its heading (a framed title line, a heading repeated): it counts as no incident of its own.
+ * A table's row holds its account in its cells.
+ */
 function hollow(text: string, n: Notice): boolean {
-  return !/[。.]$/.test(n.title.trim()) && text.slice(n.titleSpan[1], n.span[1]).trim().length < 20;
+  return !/[。.]$/.test(n.title.trim()) && (n.title.match(/[|｜]/g) ?? []).length < 2 && text.slice(n.titleSpan[1], n.span[1]).trim().length < 20;
 }
 
 // What only the organisation a notice is about says of it, in the humble voice: お知らせいたします, 判明いたしました.

@@ -236,6 +236,8 @@ function announcedCases(lines: Line[]): Line[] {
     const number = NUMBER.exec(t) ?? SPACED_NUMBER.exec(t);
     if (!number || t.length > 120 || /[。]$/.test(t)) { if (items.length === 0) gap++; continue; }
     if (ordinal(t) !== items.length + 1) break;
+    // A table's row numbered as the announced cases ("1 | 11月10日 | 保険年金課 | …") is one.
+    if (ROW.test(t) && /^[|｜]/.test(t.slice(number[0].length))) { items.push(lines[i]!); continue; }
     const heading = t.slice(number[0].length);
     const next = lines.slice(i + 1).find((l) => !isBlank(l));
     if (!isIncidentHeadline(heading) && !(heading.length <= 40 && !NOT_HEADLINE.test(heading) && next !== undefined && isProse(next.text))) break;

@@ -438,3 +438,7 @@ test("a digest whose items are headed by the organisation's name alone (■ X市
     assert.equal(ns.length, names.length, file);
   }
 });
+
+test("a notice that counts its errors and tables them by number gives one incident per row", () => {
+  expectPosts("counted-errors-table.txt", "numbered-cases", [["事務処理の誤りについて", false], ["1 | 2月20日", true], ["2 | 2月24日", true]]);
+});
