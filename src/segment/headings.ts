@@ -43,7 +43,7 @@ export const CASEBOOK = /^\s*【[^】\n]{0,40}#\s*\d{4}\s*-\s*\d{1,4}\s*】/;
 const LABELLED_TITLE = /^\s*【([^】\n]{2,16})】\s*(?!(?:From|To|Cc|Subject|件名|差出人|送信者|宛先)\s*[:：])(\S.{5,})$/i;
 // Labels that introduce a block inside a post rather than a new post.
 const BLOCK_LABEL = /状況|原因|対応|概要|経緯|URL|影響|対策|注意|件名|情報|内容|目的|背景|対象|お問い合わせ|問合せ|更新|追記|重要|続報|訂正|お知らせ|速報|第\d+報|PR|広告|お詫び|おわび|ご報告|報告|復旧|障害|緊急|再掲|追加|注意喚起|解決|完了/;
-const TRAILING_DATE = /[\s　]+((?:19|20)\d{2})[\/.年-]\s*(\d{1,2})[\/.月-]\s*(\d{1,2})日?\s*$/;
+const TRAILING_DATE = /[\s　]+[(（]?((?:19|20)\d{2})[\/.年-]\s*(\d{1,2})[\/.月-]\s*(\d{1,2})日?[)）]?\s*$/;
 // A day on a line of its own, perhaps with its month and weekday: "10日", "11月24日(月)".
 const DAY_LINE = /^\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*(?:[(（][月火水木金土日][)）])?\s*$/;
 // A year in the page's header (「…週報 2026年第48週」): the year of day lines under no month header.

@@ -344,7 +344,7 @@ export function paragraphs(lines: Line[]): Heading[] {
 }
 
 // A numbered or bulleted headline in a list: "3.■宮崎県 特別支援学校教諭 USB紛失 2017年7月25日".
-const LIST_MARK = /^\s*(?:[0-9０-９]{1,3}\s*[.．、)]?\s*)?[■□◆◇●○・•\-]?\s*/;
+const LIST_MARK = /^\s*(?:[0-9０-９]{1,3}\s*[.．、)]?\s*|[①-⑳]\s*)?[■□◆◇●○・•\-]?\s*/;
 
 /**
  * A list of headlines, one incident a line, with no articles under them (an index of reports): three or

@@ -442,3 +442,11 @@ test("a digest whose items are headed by the organisation's name alone (■ X市
 test("a notice that counts its errors and tables them by number gives one incident per row", () => {
   expectPosts("counted-errors-table.txt", "numbered-cases", [["事務処理の誤りについて", false], ["1 | 2月20日", true], ["2 | 2月24日", true]]);
 });
+
+test("a list of headlines numbered with circled digits (①…) is a listing, one incident a line", () => {
+  expectPosts("circled-headlines.txt", "headline-list", [["今月の注目事案", false], ["株式会社ゆうしお水産", true], ["こもれび町", true], ["学校法人あけび学園", true]]);
+});
+
+test("entries dated at their end in brackets ((2027/03/21)) list one entry per line", () => {
+  expectPosts("bracket-dated-entries.txt", "dated-lines", [["事故一覧", false], ["[不正アクセス]", true], ["[誤送信]", true], ["[紛失]", true], ["[お知らせ]", false]]);
+});
