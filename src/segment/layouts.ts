@@ -9,8 +9,9 @@ import { LEGAL_FORM, ORG_SUFFIX } from "../core/vocab/organizations.js";
 // by scoring the proposal against the others (choose.ts).
 
 const DIGITS = "[0-9０-９]";
-// A line holding a date and little else: "2026-02-15", "2024年4月16日 19時52分", "日テレNEWS / 2024年4月16日".
-const DATE_ONLY = new RegExp(`^[^。、]{0,24}?((?:19|20)${DIGITS}{2})\\s*[-/.年]\\s*(${DIGITS}{1,2})\\s*[-/.月]\\s*(${DIGITS}{1,2})\\s*日?(?:\\s*[(（][^)）]{1,3}[)）])?(?:\\s*${DIGITS}{1,2}\\s*[時:]\\s*${DIGITS}{0,2}\\s*分?)?\\s*$`);
+// A line holding a date and little else: "2026-02-15", "2024年4月16日 19時52分", "日テレNEWS / 2024年4月16日",
+// a byline in brackets "(2026年11月20日 みなと日報)".
+const DATE_ONLY = new RegExp(`^[^。、]{0,24}?((?:19|20)${DIGITS}{2})\\s*[-/.年]\\s*(${DIGITS}{1,2})\\s*[-/.月]\\s*(${DIGITS}{1,2})\\s*日?(?:\\s*[(（][^)）]{1,3}[)）])?(?:\\s*${DIGITS}{1,2}\\s*[時:]\\s*${DIGITS}{0,2}\\s*分?)?(?:(?<=^\\s*[(（].*)\\s+[^\\s。、()（）]{1,20}\\s*[)）])?\\s*$`);
 // A headline may open with a bullet or a bracketed label, but not with a list number or a quote.
 const HEADLINE_START = /^[\s■□◆◇●○▼▽★☆◎•\-]*(?:【[^】]{1,12}】)?\s*\S/;
 const NOT_HEADLINE = /[。．、，,:：]$|。|です$|ます$|ください$|ました$|^(?:[(（]?\d+[)）.．、]|[①-⑳]|第.{1,3}[章条項節]|※|・)/;

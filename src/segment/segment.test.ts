@@ -5,6 +5,7 @@ import { makeDocument } from "../core/document.js";
 import type { Casefile } from "../core/types.js";
 import { titleScore } from "./classify.js";
 import { segment } from "./index.js";
+import { subjectOf } from "./subjects.js";
 
 function casefile(name: string): Casefile {
   const bytes = readFileSync(new URL(`../../test/fixtures/segment/${name}`, import.meta.url));
@@ -449,4 +450,14 @@ test("a list of headlines numbered with circled digits (①…) is a listing, on
 
 test("entries dated at their end in brackets ((2027/03/21)) list one entry per line", () => {
   expectPosts("bracket-dated-entries.txt", "dated-lines", [["事故一覧", false], ["[不正アクセス]", true], ["[誤送信]", true], ["[紛失]", true], ["[お知らせ]", false]]);
+});
+
+test("news headlines over a byline in brackets ((2027年3月10日 やまなみ新報)) split at each headline, an outage (一時使用できず) an incident", () => {
+  expectPosts("headlines-bracket-bylines.txt", "headlines", [["地域のニュース", false], ["町役場で住民情報を誤送信", true], ["診療所の予約システム", true], ["中学生が職場体験", false]]);
+});
+
+test("a name in kana that holds a particle's kana is a subject where it starts a phrase or follows 立", () => {
+  assert.equal(subjectOf("たつの市は3日、住民票を誤交付したと発表した。"), "たつの市");
+  assert.equal(subjectOf("(3月9日 新報)\n町立ふもと診療所は8日、予約システムに障害"), "ふもと診療所");
+  assert.equal(subjectOf("かすみがうら市が、通知書を誤送付"), "かすみがうら市");
 });

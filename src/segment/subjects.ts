@@ -8,13 +8,17 @@ import { ENGLISH_ORG_ENDING, LEGAL_FORM } from "../core/vocab/organizations.js";
 const PARTICLES = new Set([..."のはがをにでとへもや"]);
 const HIRAGANA = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, k) => String.fromCharCode(0x3041 + k)).filter((c) => !PARTICLES.has(c)).join("");
 const NAME_CHAR = `[一-龥ァ-ヴーA-Za-z${HIRAGANA}]`;
-// An organisation's name: a legal form, or a name ending like a company, a public body, a school or a hospital.
-const NAME = `(?:${LEGAL_FORM})[^\\s、。「」()（）]{1,20}` +
-  `|${NAME_CHAR}{1,20}?(?:株式会社|大学|病院|医療センター|クリニック|学園|高校|高等学校|中学校|小学校|委員会|協会|学会|連盟|組合|機構|財団|銀行|信用金庫|生命保険|証券|新聞社|放送` +
+// How an organisation's name ends: a company, a public body, a school or a hospital.
+const ENDING = "(?:株式会社|大学|病院|医療センター|クリニック|診療所|医院|歯科|薬局|学園|高校|高等学校|中学校|小学校|委員会|協会|学会|連盟|組合|機構|財団|銀行|信用金庫|生命保険|証券|新聞社|放送" +
   // Endings of company names that carry no legal form in news copy: 日産自動車, 三京商会, 札幌通運.
   "|自動車|商会|商事|物産|工業|製作所|電機|電力|鉄道|航空|通運|運輸|建設|製薬|食品|ホールディングス|グループ|システムズ|ジャパン|" +
   // News may name a body by what it is (中部空港会社, 某仕事管理サービス) or by its initials (JTB).
-  "会社|空港|サービス|[市町村県府庁省])" +
+  "会社|空港|サービス|[市町村県府庁省])";
+// An organisation's name: a legal form, or a name with a telling ending. A name all in kana may hold what reads
+// as a particle (たつの市, かすみがうら市, 町立ふもと診療所) where it starts a phrase or follows 立.
+const NAME = `(?:${LEGAL_FORM})[^\\s、。「」()（）]{1,20}` +
+  `|${NAME_CHAR}{1,20}?${ENDING}` +
+  `|(?<=^|[\\s、。「『(（・]|立)[ぁ-ゖ]{2,8}${ENDING}` +
   "|某[^\\s、。「」()（）]{1,15}|[A-Z][A-Z0-9&]{1,9}(?![A-Za-z])";
 /** Names with a telling ending, initials or 某…, anywhere in a text (a global expression: reset lastIndex or use matchAll). */
 export const NAME_WORD = new RegExp(NAME, "gu");
