@@ -54,7 +54,7 @@ export const ORG_SUFFIXES: readonly string[] = [
  * reader writes with its punctuation, and K.K. and G.K., the Japanese kabushiki and godo kaisha): Waseda University, Japan Meteorological Agency, Minato Ward (a regex source).
  */
 export const ENGLISH_ORG_ENDING = "Corporation|Ministry|University|Agency|Service|Center|Centre|Bank|Hospital|Clinic|Commission|Holdings|Group|" +
-  "Institute|Foundation|Association|College|School|Police|City|Prefecture|Ward|Town|Village";
+  "Institute|Foundation|Association|College|School|Police|City|Prefecture|Ward|Town|Village|Office";
 
 /**
  * Kinds of business a shop or an inn writes before its name (ホテルくすのき, 美容室ルミエール, カフェこもれび), and the

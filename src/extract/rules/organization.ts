@@ -551,14 +551,19 @@ function englishName(phrase: string): string | null {
 const ENGLISH_INITIALS = /\b[A-Z]{3,6}\b(?= (?:said|says|announced|reported|confirmed))|(?<=According to )[A-Z]{3,6}\b/g;
 const ENGLISH_DEFINED = /^\s?\((?:the |hereinafter |hereinafter referred to as )?["“][A-Z][^"”]{1,30}["”]\)/;
 // A sentence that reports what its subject said or suffered.
-const ENGLISH_REPORT = /\b(?:said|says|announced|announces|reported|reports|confirmed|confirms|incurred|admitted|disclosed|discloses|experienced|suffered|is writing to|are writing to|is notifying|is providing notice|became aware|discovered|detected)\b/;
+const ENGLISH_REPORT = /\b(?:said|says|announced|announces|reported|reports|confirmed|confirms|incurred|admitted|disclosed|discloses|experienced|suffered|is writing to|are writing to|is notifying|is providing notice|became aware|discovered|detected|mistakenly|accidentally|inadvertently)\b/;
+
+// The capitalised words that open a sentence before what they said: "Nagi Games said attackers…".
+const ENGLISH_SAYER = /^[\s•・\-*]*((?:[A-Z][\w&'’.-]*\s){2,5})(?=(?:said|says|announced|reported|disclosed|confirmed)\b)/;
 
 /** Organisations an English report names: the subject of a sentence that says what happened, or a mention. */
 function fromEnglish(ctx: RuleContext): Evidence[] {
-  if (!/[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}/.test(ctx.text)) return [];
+  if (!/[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}/.test(ctx.text)) return [];
   const out: Evidence[] = [];
   for (const s of ctx.sentences) {
     const kind: Kind = ENGLISH_REPORT.test(s.text) ? "english-subject" : "mentioned";
+    const sayer = ENGLISH_SAYER.exec(s.text);
+    if (sayer && !/^(?:The|This|That|It|We|Our|Police|Officials?)\s/.test(sayer[1]!)) out.push(ev(sayer[1]!.trim(), s.start + sayer.index + sayer[0].indexOf(sayer[1]!), "english-subject"));
     for (const h of [...hits(ENGLISH_NAME, s.text), ...hits(ENGLISH_INITIALS, s.text)]) {
       // "Japan's National Police Agency": the country's possessive is not part of the name.
       const name = h.text.trim().replace(/^The\s/, "").replace(/^(?:Japan|Tokyo|Osaka)['’]s\s/, "");
