@@ -51,10 +51,12 @@ export const ORG_SUFFIXES: readonly string[] = [
 
 /**
  * Words that end an organisation's name in English, besides the legal forms (Co., Inc., Corp., Ltd., which each
- * reader writes with its punctuation, and K.K. and G.K., the Japanese kabushiki and godo kaisha): Waseda University, Japan Meteorological Agency, Minato Ward (a regex source).
+ * reader writes with its punctuation, and K.K. and G.K., the Japanese kabushiki and godo kaisha): Waseda University, Japan Meteorological Agency, Minato Ward,
+ * Sakura Ward Office (a regex source; a local government's office before its place's ending).
  */
-export const ENGLISH_ORG_ENDING = "Corporation|Ministry|University|Agency|Service|Center|Centre|Bank|Hospital|Clinic|Commission|Holdings|Group|" +
-  "Institute|Foundation|Association|College|School|Police|City|Prefecture|Ward|Town|Village|Office";
+export const ENGLISH_ORG_ENDING = "(?:Ward|City|Town|Village|Prefectural) Office|City Hall|" +
+  "Corporation|Ministry|University|Agency|Service|Center|Centre|Bank|Hospital|Clinic|Commission|Holdings|Group|" +
+  "Institute|Foundation|Association|College|School|Police|City|Prefecture|Ward|Town|Village";
 
 /**
  * Kinds of business a shop or an inn writes before its name (ホテルくすのき, 美容室ルミエール, カフェこもれび), and the
