@@ -143,15 +143,20 @@ export function datedLines(lines: Line[]): Heading[] {
 export function blogPosts(lines: Line[]): Heading[] {
   const out: Heading[] = [];
   const labelled: Heading[] = [];
-  for (const l of lines) {
+  lines.forEach((l, i) => {
     const t = l.text;
+    // A date on the line right above the heading dates the post and opens it ("2026年11月27日" / "【不正アクセス】…").
+    const above = lines[i - 1] ? DATE_ALONE.exec(lines[i - 1]!.text.normalize("NFKC")) : null;
+    const opened = (over: Partial<Heading>) => above
+      ? lineHeading(lines[i - 1]!, { ...over, date: over.date ?? iso(above[1]!, above[2]!, above[3]!) }, l)
+      : lineHeading(l, over);
     if (CASEBOOK.test(t)) {
-      out.push(lineHeading(l, { casebook: true, date: trailingDate(t) }));
-      continue;
+      out.push(opened({ casebook: true, date: trailingDate(t) }));
+      return;
     }
     const m = LABELLED_TITLE.exec(t);
-    if (m && !BLOCK_LABEL.test(m[1]!) && !/[。．]\s*$/.test(t) && t.length <= 150) labelled.push(lineHeading(l, { date: trailingDate(t) }));
-  }
+    if (m && !BLOCK_LABEL.test(m[1]!) && !/[。．]\s*$/.test(t) && t.length <= 150) labelled.push(opened({ date: trailingDate(t) }));
+  });
   // One labelled line alone titles the page; several divide it into posts.
   return [...out, ...(out.length + labelled.length >= 2 ? labelled : [])].sort((a, b) => a.start - b.start);
 }

@@ -461,3 +461,9 @@ test("a name in kana that holds a particle's kana is a subject where it starts a
   assert.equal(subjectOf("(3月9日 新報)\n町立ふもと診療所は8日、予約システムに障害"), "ふもと診療所");
   assert.equal(subjectOf("かすみがうら市が、通知書を誤送付"), "かすみがうら市");
 });
+
+test("a date on the line above a labelled post opens and dates that post, not the one before", () => {
+  const cf = casefile("dated-labelled-posts.txt");
+  const ns = segment(cf).filter((n) => n.isIncident);
+  assert.deepEqual(ns.map((n) => [n.title.slice(0, 10), n.listingDate ?? null, cf.text.slice(...n.span).trim().startsWith("2027年")]), [["【不正アクセス】株式", "2027-04-12", true], ["【紛失】つぐみ町、職", "2027-04-10", true]]);
+});
