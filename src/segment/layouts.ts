@@ -97,12 +97,20 @@ export function headingName(text: string): string | null {
 
 /**
  * Digests whose items are headed by the organisation's name alone ("■ 株式会社X", "### 1) X町", "【X大学】"),
- * then what happened to it: the item's first line or sentence stands as its title.
+ * then what happened to it: the item's first line or sentence stands as its title; or by the name in brackets
+ * on the item's own line ("【X市】保育料の通知書を…と発表。").
  */
 export function namedItems(lines: Line[]): Heading[] {
   const out: Heading[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
+    // "【株式会社X】受注システムへの不正アクセスにより…": the name in brackets, the item on the same line.
+    const inline = /^(\s*【([^】\n]{2,30})】\s*)(\S.{5,})$/.exec(text);
+    if (inline && isHeadingName(inline[2]!)) {
+      const at = lines[i]!.start + inline[1]!.length;
+      out.push({ start: lines[i]!.start, titleStart: at, titleEnd: at + firstSentence(inline[3]!).length, casebook: false, listing: false, date: null, category: null, titled: false });
+      continue;
+    }
     const mark = NAME_MARKS.exec(text)![0];
     // A name line with no mark is a letterhead or a signature, not a heading.
     if (!mark.trim() && !/^\s*【/.test(text)) continue;

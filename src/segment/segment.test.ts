@@ -467,3 +467,9 @@ test("a date on the line above a labelled post opens and dates that post, not th
   const ns = segment(cf).filter((n) => n.isIncident);
   assert.deepEqual(ns.map((n) => [n.title.slice(0, 10), n.listingDate ?? null, cf.text.slice(...n.span).trim().startsWith("2027年")]), [["【不正アクセス】株式", "2027-04-12", true], ["【紛失】つぐみ町、職", "2027-04-10", true]]);
 });
+
+test("a digest whose items open with the organisation's name in brackets (【X市】…と発表。) gives one incident per item, named by it", () => {
+  const cf = casefile("named-items-inline.txt");
+  const ns = segment(cf).filter((n) => n.isIncident);
+  assert.deepEqual(ns.map((n) => cf.text.slice(n.span[0], n.titleSpan[0]).trim()), ["【株式会社あさぎ商会】", "【つつじの市】", "【医療法人はこべ会】"]);
+});

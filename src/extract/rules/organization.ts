@@ -91,10 +91,18 @@ function fromHeading(ctx: RuleContext): Evidence | null {
 
 const DIGEST_NAME = /^\s*[■◆●▼□◇★☆]\s*(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*(?:公表|発表|公開)?\s*)?([^：:。]{2,40}?)\s*[：:]/;
 
-/** Name before the colon of a digest entry's heading: "■ 3月4日公表 株式会社X：title". */
+// A digest item's name in brackets before its text on its line: "【株式会社X】受注システムへの不正アクセスにより…".
+const NAME_LABEL_BEFORE = /【([^】\n]{2,30})】\s*$/;
+
+/** Name before the colon of a digest entry's heading ("■ 3月4日公表 株式会社X：title"), or in brackets before the item's text. */
 function fromDigest(ctx: RuleContext): Evidence | null {
   const m = DIGEST_NAME.exec(ctx.title);
-  if (!m) return null;
+  if (!m) {
+    const from = ctx.text.lastIndexOf("\n", ctx.titleStart - 1) + 1;
+    const label = NAME_LABEL_BEFORE.exec(ctx.text.slice(from, ctx.titleStart));
+    const name = label?.[1]!.trim();
+    return name && (orgNameOf(name) === name || hasLegalForm(name)) ? ev(name, from + label!.index + 1, "digest-heading") : null;
+  }
   const name = m[1]!.trim();
   if (!(orgNameOf(name) === name || hasLegalForm(name))) return null;
   return ev(name, ctx.titleStart + m[0].indexOf(name), "digest-heading");
