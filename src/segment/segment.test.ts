@@ -473,3 +473,7 @@ test("a digest whose items open with the organisation's name in brackets (【X�
   const ns = segment(cf).filter((n) => n.isIncident);
   assert.deepEqual(ns.map((n) => cf.text.slice(n.span[0], n.titleSpan[0]).trim()), ["【株式会社あさぎ商会】", "【つつじの市】", "【医療法人はこべ会】"]);
 });
+
+test("an English list of headlines (X says hackers stole…, Y City mistakenly posts…) is one incident a line", () => {
+  expectPosts("headline-list-en.txt", "headline-list", [["Japan breach headlines", false], ["Sora Logistics", true], ["Umi City", true], ["Kaede University", true], ["Hotaru Foods", true]]);
+});

@@ -562,7 +562,7 @@ const ENGLISH_DEFINED = /^\s?\((?:the |hereinafter |hereinafter referred to as )
 const ENGLISH_REPORT = /\b(?:said|says|announced|announces|reported|reports|confirmed|confirms|incurred|admitted|disclosed|discloses|experienced|suffered|is writing to|are writing to|is notifying|is providing notice|became aware|discovered|detected|mistakenly|accidentally|inadvertently)\b/;
 
 // The capitalised words that open a sentence before what they said: "Nagi Games said attackers…".
-const ENGLISH_SAYER = /^[\s•・\-*]*((?:[A-Z][\w&'’.-]*\s){2,5})(?=(?:said|says|announced|reported|disclosed|confirmed)\b)/;
+const ENGLISH_SAYER = /^[\s•・\-*]*((?:[A-Z][\w&'’.-]*\s){2,5})(?=(?:said|says|announced|announces|reported|reports|disclosed|discloses|confirmed|confirms)\b)/;
 
 /** Organisations an English report names: the subject of a sentence that says what happened, or a mention. */
 function fromEnglish(ctx: RuleContext): Evidence[] {
