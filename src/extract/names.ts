@@ -96,7 +96,9 @@ export function orgNameOf(word: string): string | null {
   SUFFIX.lastIndex = 0;
   for (let m = SUFFIX.exec(w); m; m = SUFFIX.exec(w)) {
     const end = m.index + m[0].length;
-    if (w.slice(legal ? legal[0].length : 0, m.index).length < (WEAK_SUFFIX.test(m[0]) ? 2 : 1)) continue;
+    const before = w.slice(legal ? legal[0].length : 0, m.index);
+    // (A list's number before a legal form standing apart, "1. 株式会社", names nothing, here or below.)
+    if (before.length < (WEAK_SUFFIX.test(m[0]) ? 2 : 1) || !/[^\d\s.．、()（）]/.test(before)) continue;
     const rest = w.slice(end);
     if (rest === "" || APPENDAGE.test(rest) || ONLY_LEGAL_FORM.test(rest)) {
       const name = /^ ?(?:株式会社|有限会社|合同会社)$/.test(rest) ? w : w.slice(0, end);
@@ -110,7 +112,7 @@ export function orgNameOf(word: string): string | null {
     const name = w.replace(/(?:代表取締役|代表理事|理事長|会長|社長).*$|(?<=\S{2})(?:提供|製)$/, "");
     return isGeneric(name) ? null : name;
   }
-  if (LEGAL_AT_END.test(w) && !isGeneric(w)) return w;
+  if (LEGAL_AT_END.test(w) && !isGeneric(w) && /[^\d\s.．、()（）]/.test(w.replace(LEGAL_AT_END, ""))) return w;
   return null;
 }
 

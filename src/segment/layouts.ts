@@ -39,6 +39,10 @@ function isIncidentHeadline(text: string): boolean {
   return isHeadline(text) && incidentTitle(text.trim());
 }
 
+// A notice's numbered section says what it is about in a notice's words ("2. 株式会社Xにおける不正アクセスについて"),
+// a digest's numbered headline tells the news.
+const NOTICE_SECTION = /(?:について|に関して|に関する[^、。]{0,12}|のお知らせ|のご報告|お詫び)$/;
+
 /**
  * News pages: headlines, each followed by prose (an excerpt or an article), perhaps under a date line
  * or above a "source / date" line.
@@ -58,7 +62,7 @@ export function headlines(lines: Line[]): Heading[] {
     // when what follows its number says what happened to someone it names (a notice's "1. 概要" is not).
     const number = NUMBER.exec(line.text)?.[0] ?? "";
     const head = line.text.slice(number.length);
-    if (number ? !(isIncidentHeadline(head) && subjectOf(head.trim(), 40) !== null) : !isHeadline(line.text)) { opener = null; continue; }
+    if (number ? !(isIncidentHeadline(head) && subjectOf(head.trim(), 40) !== null && !NOTICE_SECTION.test(head.trim())) : !isHeadline(line.text)) { opener = null; continue; }
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j])) j++;
     let own: string | null = null;

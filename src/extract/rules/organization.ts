@@ -528,8 +528,10 @@ function fromLetterhead(ctx: RuleContext): Evidence[] {
   const out: Evidence[] = [];
   for (const lines of edgeLines(ctx.text, 8, 6, (l) => !(l.start < ctx.titleEnd && l.end > ctx.titleStart))) {
     lines.forEach((l, i) => {
-      // A digest's item heading may mark the name (■ X市, ### 1) 株式会社X).
-      const t = l.text.trim().replace(HEADING_MARK, "");
+      // A digest's item heading may mark the name (■ X市, ### 1) 株式会社X); a numbered section's title is no name.
+      const marked = l.text.trim();
+      const bare = marked.replace(HEADING_MARK, "");
+      const t = bare !== marked && isPlainName(bare) ? bare : marked;
       // A shop's name line over its head's (「雑貨店こもれび」 / 「店主 佐々木 花」) signs whatever the name ends in.
       const overHead = HEAD_LINE.test(lines[i + 1]?.text.trim() ?? "");
       const name = letterheadName(t) ?? (overHead && t.length <= 30 && isPlainName(t) && !PERSON_WORDS.test(t) ? t : null);
