@@ -74,9 +74,9 @@ const ITEM_SPLIT = /[、,，/／・]|及び|および|並びに|ならびに|ま
 const DATA_NOUN = /(?:情報|内容|名|額|日|日時|時刻|時間|番号|履歴|状況|結果|記録|区分|種別|種類|時期|件名|本文|書類|画像|写真|成績|点数|評価|年月|記号|送信数|通話先)$/;
 const GENERIC = /^(?:個人|顧客|会員|お客様|利用者|ユーザー?|患者|生徒|従業員|取引先|その他|各種|一部)?(?:の)?(?:個人)?(?:情報|データ|個人データ|個人情報)$|^(?:等|など|その他)$|^(?:この|その)?(?:結果|ため|後|際)$/;
 
-/** The items of a list of data in `text[from, to)`: short noun phrases between 、・/ and 及び. */
-function listItems(text: string, from: number, to: number): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+/** The items of a list of data in `text[from, to)`: short noun phrases between 、・/ and 及び (`whole`: where the item's words start, before what qualifies it). */
+function listItems(text: string, from: number, to: number): { start: number; end: number; whole: number }[] {
+  const out: { start: number; end: number; whole: number }[] = [];
   const part = text.slice(from, to);
   let last = 0;
   const push = (s: number, e: number) => {
@@ -86,7 +86,7 @@ function listItems(text: string, from: number, to: number): { start: number; end
     const item = raw.trim();
     if (item.length < 2 || item.length > 16 || /[はがをにでもへ。「」\d]|から|より|まで|個人情報$/.test(item) || GENERIC.test(item) || !DATA_NOUN.test(item)) return;
     const start = from + s + lead + raw.indexOf(item);
-    out.push({ start, end: start + item.length });
+    out.push({ start, end: start + item.length, whole: from + s });
   };
   for (const m of part.matchAll(ITEM_SPLIT)) {
     push(last, m.index!);
@@ -245,7 +245,8 @@ export const dataTypesRule: Rule<"data_types"> = {
       // A listed item that names data outside the vocabulary ("受診年月", "利用サービスの内容").
       if (!found.has("other") && (taken.length > 0 || region.labelled)) {
         for (const item of listItems(text, from, to)) {
-          if (overlaps(item.start, item.end) || negated(ctx.reading, item.start, item.end)) continue;
+          // "体重の測定記録": the record of a typed item (体重) is that item's, not other data.
+          if (overlaps(item.whole, item.end) || negated(ctx.reading, item.start, item.end)) continue;
           found.set("other", ctx.find("data_types", "other", item.start, item.end, 0.5, "data_types/other-listed-item"));
           break;
         }
