@@ -16,6 +16,15 @@ const DATE_ONLY = new RegExp(`^[^。、]{0,24}?((?:19|20)${DIGITS}{2})\\s*[-/.�
 const HEADLINE_START = /^[\s■□◆◇●○▼▽★☆◎•\-]*(?:【[^】]{1,12}】)?\s*\S/;
 const NOT_HEADLINE = /[。．、，,:：]$|。|です$|ます$|ください$|ました$|^(?:[(（]?\d+[)）.．、]|[①-⑳]|第.{1,3}[章条項節]|※|・)/;
 
+// A post's meta line under its headline: "投稿日:2026年11月25日 カテゴリー:事件簿", "Posted on 2026-11-25 by …".
+const POSTED = new RegExp(`^\\s*(?:投稿日(?:時)?|公開日|掲載日|配信日|更新日|Posted(?: on)?|Published(?: on)?)\\s*[:：]?\\s*((?:19|20)${DIGITS}{2})\\s*[-/.年]\\s*(${DIGITS}{1,2})\\s*[-/.月]\\s*(${DIGITS}{1,2})\\s*日?(?:\\s+\\S.{0,40})?$`);
+
+/** The date of a post's meta line ("投稿日:2026年11月25日 カテゴリー:…"), `YYYY-MM-DD`, or null. */
+function postedOn(text: string): string | null {
+  const m = POSTED.exec(text.normalize("NFKC").trim());
+  return m ? iso(m[1]!, m[2]!, m[3]!) : null;
+}
+
 /** The date of a line that holds only a date (and perhaps a source name), `YYYY-MM-DD`. */
 export function dateOnly(text: string): string | null {
   const m = DATE_ONLY.exec(text.normalize("NFKC").trim());
@@ -57,6 +66,8 @@ export function headlines(lines: Line[]): Heading[] {
     if (isBlank(line)) continue;
     const d = dateOnly(line.text);
     if (d && line.text.trim().length <= 40) { date = d; opener = line; continue; }
+    // A post's meta line belongs to the headline above it.
+    if (postedOn(line.text)) { opener = null; continue; }
     if (isNameLine(line.text)) { opener ??= line; continue; }
     // A digest numbers its headlines ("1. X、ランサムウェア被害で…(11月4日公表)"): a numbered line is a headline
     // when what follows its number says what happened to someone it names (a notice's "1. 概要" is not).
@@ -66,8 +77,8 @@ export function headlines(lines: Line[]): Heading[] {
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j])) j++;
     let own: string | null = null;
-    if (j < lines.length && lines[j]!.text.trim().length <= 40 && dateOnly(lines[j]!.text)) {
-      own = dateOnly(lines[j]!.text);
+    if (j < lines.length && ((lines[j]!.text.trim().length <= 40 && dateOnly(lines[j]!.text)) || postedOn(lines[j]!.text))) {
+      own = dateOnly(lines[j]!.text) ?? postedOn(lines[j]!.text);
       j++;
       while (j < lines.length && isBlank(lines[j])) j++;
     }
@@ -133,7 +144,8 @@ export function namedItems(lines: Line[]): Heading[] {
 /** True for a line that holds nothing but an organisation's name (株式会社パスモ, 岐阜バスケットボール株式会社). */
 function isNameLine(text: string): boolean {
   const t = text.trim();
-  return t.length >= 3 && t.length <= 30 && isNameAlone(t);
+  // (A particle before a kanji or katakana word starts a clause: 株式会社Xで会員情報が流出 is a headline.)
+  return t.length >= 3 && t.length <= 30 && isNameAlone(t) && !/[でがをにへ](?=[一-龥ァ-ヴ])/.test(t);
 }
 
 // The lead of a news item: its subject and, often, the day it announced (「京都府木津川市は7月19日、」「2 件目は」).

@@ -477,3 +477,11 @@ test("a digest whose items open with the organisation's name in brackets (【X�
 test("an English list of headlines (X says hackers stole…, Y City mistakenly posts…) is one incident a line", () => {
   expectPosts("headline-list-en.txt", "headline-list", [["Japan breach headlines", false], ["Sora Logistics", true], ["Umi City", true], ["Kaede University", true], ["Hotaru Foods", true]]);
 });
+
+test("blog posts with a meta line under each headline (投稿日:2027年4月25日 カテゴリー:…) split at each headline, dated by it", () => {
+  const cf = casefile("blog-posted-lines.txt");
+  const ns = segment(cf);
+  assert.deepEqual(ns.map((n) => [n.title.slice(0, 10), n.isIncident, n.listingDate ?? null]), [
+    ["こもれびセキュリティ", false, null], ["株式会社しらさぎネッ", true, "2027-04-25"], ["おすすめの二要素認証", false, "2027-04-22"], ["ゆうがお町で給付金の", true, "2027-04-20"],
+  ]);
+});
