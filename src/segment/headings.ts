@@ -53,7 +53,7 @@ const MONTH_HEADER = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:分|の一�
 const DATE_ALONE = /^\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s*$/;
 // A listing's date line with the entry's kind after it ("2026.11.28 ニュース", "2026年11月27日 プレスリリース"): the title is below.
 const DATE_KIND = /^\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s+([^\s。、,.:：|｜]{1,8})\s*$/;
-const DATED_LINE = /^\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*[\s:：|｜]\s*(\S.{5,})$/;
+const DATED_LINE = /^\s*(?:[■□◆◇●○▼▶・]\s*)?((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*[\s:：|｜]\s*(\S.{5,})$/;
 const LISTING_UI = /^\s*(内容を(非)?表示(に)?する|続きを読む|詳細を見る|もっと見る|more|read more)\s*$/i;
 /** Lines that end a listing: pagination, footers. */
 export const LISTING_END = /^\s*(?:\d+\s+){3,}|次の\d+件|前の\d+件|Page\s*Top|ページの先頭|Copyright|©|All Rights Reserved/i;

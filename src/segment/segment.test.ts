@@ -485,3 +485,8 @@ test("blog posts with a meta line under each headline (投稿日:2027年4月25�
     ["こもれびセキュリティ", false, null], ["株式会社しらさぎネッ", true, "2027-04-25"], ["おすすめの二要素認証", false, "2027-04-22"], ["ゆうがお町で給付金の", true, "2027-04-20"],
   ]);
 });
+
+test("entries whose date follows a mark (■2027/05/12 X …) are dated lines: each dated, the first included", () => {
+  const cf = casefile("marked-dated-lines.txt");
+  assert.deepEqual(segment(cf).map((n) => [n.isIncident, n.listingDate ?? null]), [[true, "2027-05-12"], [true, "2027-05-10"], [false, "2027-05-07"]]);
+});
