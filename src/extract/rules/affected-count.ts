@@ -38,13 +38,16 @@ const SHIPPED_TO = /(?:お届け先|送付先|配送先|送り先)(?:の)?[^。�
 // Counts of accesses, attempts or connections, not of people or records.
 const EVENTS = /(?:アクセス|ログイン試行|試行|攻撃|通信|閲覧数)(?:が|数|件数|回数)?\s*$/;
 // A figure for an earlier or different leak ("今年9月にも5億人分"), or a part newly added ("新たに約4万名分").
-const ELSEWHERE = /(?:にも|前回|以前|別件|新たに|追加で)[^。、]{0,6}$/;
+const ELSEWHERE = /(?:にも|前回|(?<![年月日度])以前|別件|新たに|追加で)[^。、]{0,6}$/;
 // A figure an earlier report gave, since revised ("第2報でお知らせした約6,000件から拡大").
 const EARLIER_REPORT = /(?:第\d+報|前回|前報|当初|これまで|先般|先日)[^。]{0,12}(?:お知らせ|公表|発表|報告|公開)(?:いた)?し(?:まし)?た\s*$/;
 // …or said in so many words: "第1報では約2,000名としておりましたが", "当初は500件と公表しておりましたが".
-const EARLIER_SAID = /(?:第\d+報|前回|前報|当初)(?:で|の時点で|時点で)?は?\s*$/;
+// (…or in brackets after the first estimate: "当初の見込み(約5,000名)より少ない".)
+const EARLIER_SAID = /(?:第\d+報|前回|前報|当初)(?:で|の時点で|時点で|の見込み|の想定)?は?\s*[(（]?\s*$/;
 const EARLIER_AFTER = /^[^。、]{0,4}と(?:して|お知らせ|公表|発表|報告|ご報告)(?:いた)?し?て?(?:おりました|いました|いた)/;
 // A figure that holds the organisation's share and more ("最大約17万件…その中に当組合に関連する情報も").
+// A figure the notice says is now settled: "…3,812名であることが確定", "…と確定しました".
+const CONFIRMED_AFTER = /^[^。、]{0,10}(?:であることが|と)確定/;
 const SUPERSET_AFTER = /^[^。]{0,40}(?:その中に|そのうち|このうち)[^。]{0,20}(?:当|本|弊)/;
 
 // The open bracket after a count, a breakdown of it running on.
@@ -126,6 +129,7 @@ function scoreOf(ctx: RuleContext, prose: readonly Sentence[], h: Hit, ctr: stri
   if (RECIPIENTS_AFTER.test(after)) score -= 2;
   if (ELSEWHERE.test(before)) score -= 2;
   if (EARLIER_REPORT.test(before) || EARLIER_SAID.test(before) || EARLIER_AFTER.test(after)) score -= 3;
+  if (CONFIRMED_AFTER.test(after)) score += 1; // "3,812名であることが確定しました": the final figure
   if (SUPERSET_AFTER.test(text.slice(h.end, h.end + 80))) score -= 2;
   if (/^\s*(?:の)?うち/.test(after)) score -= 2; // "16,000名のうち約3,000名": the whole, of which a part was hit
   if (ctr === "社" || ctr === "口座") score -= 3;
