@@ -471,6 +471,8 @@ function letterheadName(line: string): string | null {
   const t = ((/[|｜\-–—]/.test(line) ? /(?:\s*[|｜]|\s[-–—]\s)\s*([^|｜]{2,45})$/.exec(line)?.[1]?.trim() : undefined) ?? line)
     .replace(/\([ぁ-ゖァ-ヴー・\s]+\)\s*$/, "").replace(NAME_LABEL, "");
   if (t.length > 45 || /[。、「」【】:：>|｜]/.test(t) || /各位|御中|様$|^\d/.test(t) || PERSON_TITLE.test(t)) return null;
+  // A name in English alone on its line (Shirayuri Foods Co., Ltd.) signs a Japanese notice as well.
+  if (/^[A-Z]/.test(t) && englishName(t) === t) return t;
   // A shop or office signed by its head: 「美容室ルミエール 代表 中村 明美」 names the business whatever its name ends in.
   const signed = SIGNED_BY_HEAD.exec(t);
   if (signed && isPlainName(signed[1]!) && !PERSON_WORDS.test(signed[1]!)) return signed[1]!;
