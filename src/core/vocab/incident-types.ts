@@ -47,8 +47,9 @@ export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, nu
   // 誤廃棄 (thrown away by mistake) is a loss of the records.
   ["loss", /紛失|置き忘れ|置忘れ|所在不明|所在が(?:分から|わから)|見当たらな|保管されていないこと|(?<=[がもは])(?:無くな(?:り|っ)|なくなっ(?:た|てい))|誤廃棄|誤って(?:廃棄|処分|破棄)/, 0.9],
   ["theft", /盗難|窃盗|車上(?:荒らし|ねらい)|ひったくり|置き引き|空き巣/, 0.9],
-  // "盗まれた": a stolen bag or device, or data taken in an attack (then it is the attack).
-  ["theft", /盗まれ|盗み出され/, 0.7, "stolen"],
+  // "盗まれた": a stolen bag or device, or data taken in an attack (then it is the attack); not what was stolen
+  // elsewhere and used here (盗まれたクレジットカード情報を使った不正注文).
+  ["theft", /盗まれ(?!た[^。、]{0,16}を(?:使|利用|用い|悪用))|盗み出され/, 0.7, "stolen"],
   // A skimmer fitted to a card reader (a fuel pump's, a shop's terminal) copies the cards put into it.
   ["theft", /スキマー|スキミング|(?:カード|磁気)(?:の)?(?:情報|データ)を(?:不正に)?読み取る(?:装置|機器)/, 0.75, "card-skimmer"],
   // A staff member who misused access: a former employee taking data, viewing outside their duties.

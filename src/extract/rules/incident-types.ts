@@ -37,7 +37,8 @@ const LAUNCHED = /^[^。、]{0,4}を(?:行|仕掛|実行)/;
 // Card data leaked from a shop whose pages were tampered with: the tampering skimmed the cards.
 const CARD_LEAK = /カード情報[^。]{0,80}(?:漏えい|漏洩|流出)/;
 // Credentials typed into a lure ("アカウント、パスワードを入力"): the phished account was taken over.
-const CREDENTIALS_GIVEN = /(?:ID|アカウント|パスワード|認証情報)[^。\n]{0,10}を入力/;
+// (A lure built to make people type them, 入力させる, 入力するよう, is not someone typing them.)
+const CREDENTIALS_GIVEN = /(?:ID|アカウント|パスワード|認証情報)[^。\n]{0,10}を入力(?!させ|するよう|しないで|しない)/;
 
 // The types a leak notice warns may follow it.
 const SECONDARY_TYPES = new Set<IncidentType>(["phishing", "malware", "account_takeover", "support_scam"]);
