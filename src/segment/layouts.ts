@@ -127,8 +127,9 @@ export function namedItems(lines: Line[]): Heading[] {
       continue;
     }
     const mark = NAME_MARKS.exec(text)![0];
-    // A name line with no mark is a letterhead or a signature, not a heading.
-    if (!mark.trim() && !/^\s*【/.test(text)) continue;
+    // A name line with no mark is a letterhead or a signature, not a heading; one only numbered is a section of a
+    // notice about each party ((1) ドコモ社 / (2) ネクシア社 in a regulator's guidance).
+    if (!/[#■□◆◇●○▼▶]/.test(mark) && !/^\s*【/.test(text)) continue;
     if (headingName(text) === null) continue;
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j])) j++;

@@ -490,3 +490,8 @@ test("entries whose date follows a mark (■2027/05/12 X …) are dated lines: e
   const cf = casefile("marked-dated-lines.txt");
   assert.deepEqual(segment(cf).map((n) => [n.isIncident, n.listingDate ?? null]), [[true, "2027-05-12"], [true, "2027-05-10"], [false, "2027-05-07"]]);
 });
+
+test("a regulator's guidance with a numbered section per party ((1) 通信社 / (2) サポート社) stays one notice", () => {
+  const cf = casefile("regulator-numbered-parties.txt");
+  assert.equal(segment(cf).filter((n) => n.isIncident).length, 1);
+});

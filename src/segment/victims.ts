@@ -122,6 +122,9 @@ function sentences(text: string, from: number, to: number): Span[] {
   return out;
 }
 
+// A short name the document defines: (以下「サポート社」という。), (以下、「当社」).
+const DEFINED_LABEL = /[(（]以下[、,]?\s*[「『]([^」』\n]{1,20})[」』]/g;
+
 /**
  * Every organisation `text[from, to)` names as hit by an incident, once each, in order. The part is read
  * in NFKC, as the rules read a notice (its names are then found once for both); spans are the text's.
@@ -132,12 +135,15 @@ export function victimsIn(readings: Readings, from: number, to: number): Victim[
   const names = orgNamesIn(reading);
   const at = (k: number) => from + toOriginal(norm, k, k)[0];
   const out: Victim[] = [];
+  // A party the document defines a short name for (…株式会社はなみサポート(以下「サポート社」という。)) is one of its
+  // own parties, not another organisation of a roundup.
+  const defined = [...text.matchAll(DEFINED_LABEL)].map((m) => m[1]!);
   for (const [s, e] of sentences(text, 0, text.length)) {
     // Words inside 「」 are a quoted title (a report's, a survey's), not what happened to the sentence's subject.
     if (!cueOf(text.slice(s, e).replace(/「[^」]*」/g, "「」"))) continue;
     for (const v of sentenceVictims(text, s, e, names.filter((n) => n.start >= s && n.end <= e))) {
       const name = v.name.replace(/^The /, "");
-      if (out.some((o) => sameOrg(o.name, name))) continue;
+      if (out.some((o) => sameOrg(o.name, name)) || defined.some((d) => sameOrg(d, name))) continue;
       const [start, end] = toOriginal(norm, v.span[1] - name.length, v.span[1]);
       out.push({ name, span: [from + start, from + end], cut: at(Math.max(v.cut, s + text.slice(s, e).search(/\S/))) });
     }
