@@ -1,6 +1,6 @@
 import { ADVISORY_BODIES, BEFORE_NO_SELF_REFERENCE, LEGAL_FORM, ORG_SUFFIX, SELF_REFERENCE, SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
 import { textOf, type Subject } from "./reading.js";
-import { hits, type Hit } from "./scan.js";
+import { hits, matchesOf, type Hit } from "./scan.js";
 
 /** An organisation's name found in a text, with its offsets. */
 export interface NameHit {
@@ -125,7 +125,7 @@ export function isPlainName(name: string): boolean {
   // Kana may stand in a name (さいたま市, 市立みどり野中学校, お茶の水女子大学), particles may not, except
   // right after a legal form, where kana open the name itself (株式会社からくり雑貨店); brackets only around a
   // legal form ((公社)日本植物学会).
-  for (const k of name.matchAll(/[ぁ-ゖ]+/g)) {
+  for (const k of matchesOf(/[ぁ-ゖ]+/g, name)) {
     if (k[0] !== "の" && CLAUSE_KANA.test(k[0]) && !BEFORE_KANA.test(name.slice(0, k.index))) return false;
   }
   return !/[。、,「」『』【】:：!?()]/.test(name.replace(LEGAL_ANYWHERE, "")) && name.length >= 2 && name.length <= 40;

@@ -36,6 +36,32 @@ function scan(g: RegExp, text: string, from: number, to: number): Hit[] {
   return out;
 }
 
+/**
+ * Every match of the global pattern `re` in `text` from its lastIndex on, as `text.matchAll(re)` gives them, read
+ * with `re` itself: matchAll copies the pattern on every call, which costs more than the scan for a long one.
+ * `re`'s lastIndex is as it was whenever a match is handed out.
+ */
+export function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray, void, undefined> {
+  const saved = re.lastIndex;
+  let at = saved;
+  for (;;) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    at = re.lastIndex;
+    re.lastIndex = saved;
+    if (m === null) return;
+    // An empty match moves on by one character, as matchAll does (a surrogate pair under /u and /v).
+    if (m[0] === "") at += /[uv]/.test(re.flags) && isPair(text, at) ? 2 : 1;
+    yield m;
+  }
+}
+
+/** True when `text[at, at + 2)` is a surrogate pair. */
+function isPair(text: string, at: number): boolean {
+  const a = text.charCodeAt(at), b = text.charCodeAt(at + 1);
+  return a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff;
+}
+
 /** Every match of a pattern in a reading's text; a text holding none of the ways a match begins is not scanned at all. */
 function scanReading(text: string, re: RegExp, reading: Reading): Hit[] {
   const g = globalOf(re);
@@ -80,7 +106,7 @@ const CLAUSE_BREAK = /[。\n()（）]|が、|ですが|ものの|一方/g;
 function clauseBreaks(text: string): { starts: Int32Array; ends: Int32Array } {
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
+  for (const m of matchesOf(CLAUSE_BREAK, text)) {
     starts.push(m.index);
     ends.push(m.index + m[0].length);
   }
@@ -152,7 +178,7 @@ export function negated(subject: Subject, start: number, end: number): boolean {
   if (join && /^(?:ため|ので|し|おり|あり)、$/.test(join[0]) && REASONED_DENIAL.test(clause.slice(join.index + join[0].length))) return true;
   if (join) clause = clause.slice(0, join.index + join[0].length);
   let no: RegExpExecArray | undefined;
-  for (const m of clause.matchAll(NEGATION)) {
+  for (const m of matchesOf(NEGATION, clause)) {
     if (m[0].endsWith("ない") && ATTRIBUTIVE.test(clause.slice(m.index + m[0].length))) continue;
     no = m;
     break;

@@ -2,6 +2,7 @@ import type { Casefile, Notice, Span } from "../core/types.js";
 import { foldWidth } from "../core/width.js";
 import { EN_MONTHS } from "../extract/normalize/dates.js";
 import { Readings } from "../extract/reading.js";
+import { matchesOf } from "../extract/scan.js";
 import { choose, speaksOfItself, type Proposal } from "./choose.js";
 import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
 import { blogPosts, couldBeTitle, datedLines, dayListing, digest, ENGLISH_ORG_LINE, LISTING_END, ORG_LINE, readMoreIndex, trailingDate, type Heading } from "./headings.js";
@@ -345,7 +346,7 @@ function sideBlocks(text: string): Span[] {
   const out: [number, number][] = [];
   let open: [number, number] | null = null;
   let count = 0;
-  for (const m of text.matchAll(/^.*$/gm)) {
+  for (const m of matchesOf(/^.*$/gm, text)) {
     const t = m[0].trim();
     const end = m.index + m[0].length;
     if (SIDE_BLOCK.test(m[0])) {

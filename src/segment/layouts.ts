@@ -1,3 +1,4 @@
+import { matchesOf } from "../extract/scan.js";
 import { incidentTitle } from "./classify.js";
 import { iso, lineHeading, trailingDate, type Heading } from "./headings.js";
 import { isBlank, type Line } from "./lines.js";
@@ -160,7 +161,7 @@ const ITEM_BREAK = /(?:。|[)）])[ 　]+(?=\S)/g;
 
 /** The headline in front of an item's lead ("見出し 日本原燃は 3 日、…"), or null when the item opens with its lead. */
 function headlineBefore(text: string): string | null {
-  for (const m of text.slice(0, 100).matchAll(/[ 　]+(?=\S)/g)) {
+  for (const m of matchesOf(/[ 　]+(?=\S)/g, text.slice(0, 100))) {
     const head = text.slice(0, m.index);
     if (head.includes("。")) break;
     if (isIncidentHeadline(head) && LEAD.test(text.slice(m.index! + m[0].length))) return head;
@@ -175,7 +176,7 @@ function headlineBefore(text: string): string | null {
 function leadsIn(line: Line): number[] {
   if (line.text.length < 200) return [];
   const starts = [line.text.length - line.text.trimStart().length];
-  for (const m of line.text.matchAll(ITEM_BREAK)) starts.push(m.index! + m[0].length);
+  for (const m of matchesOf(ITEM_BREAK, line.text)) starts.push(m.index! + m[0].length);
   const found: { at: number; head: number }[] = [];
   for (const at of starts) {
     const rest = line.text.slice(at, at + 200);

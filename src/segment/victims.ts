@@ -3,6 +3,7 @@ import { ADVISORY_BODY_NAME, NOT_ORGANIZATION_INITIALS, orgKey, SELF_REFERENCE_W
 import { isGeneric, orgNamesIn, type NameHit } from "../extract/names.js";
 import { toOriginal } from "../extract/normalize/nfkc.js";
 import type { Readings } from "../extract/reading.js";
+import { matchesOf } from "../extract/scan.js";
 import { incidentCue } from "./classify.js";
 import { NAME_WORD, sameSubject, subjectOf } from "./subjects.js";
 
@@ -58,7 +59,7 @@ function namesIn(text: string, from: number, to: number, named: readonly NameHit
   const found = named.map(({ name, start, end }) => ({ name, start, end }));
   for (const re of [NAME_WORD, ENGLISH_NAME]) {
     re.lastIndex = 0;
-    for (const m of slice.matchAll(re)) {
+    for (const m of matchesOf(re, slice)) {
       const start = from + m.index!, end = start + m[0].length;
       if (!found.some((f) => f.start < end && start < f.end)) found.push({ name: m[0], start, end });
     }
@@ -113,7 +114,7 @@ function sentences(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   let start = from;
   SENTENCE_END.lastIndex = 0;
-  for (const m of text.slice(from, to).matchAll(SENTENCE_END)) {
+  for (const m of matchesOf(SENTENCE_END, text.slice(from, to))) {
     const end = from + m.index! + m[0].length;
     if (text.slice(start, end).trim()) out.push([start, end]);
     start = end;

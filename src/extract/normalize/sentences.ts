@@ -1,4 +1,5 @@
 import type { Subject } from "../reading.js";
+import { matchesOf } from "../scan.js";
 
 /** A sentence or list item of a notice, with its offsets. */
 export interface Sentence {
@@ -16,7 +17,7 @@ export function sentencesOf(subject: Subject): readonly Sentence[] {
 function cut(text: string): Sentence[] {
   const out: Sentence[] = [];
   const re = /(?:[^。\n]|。(?=[)）」』]))+[。]?/g;
-  for (const m of text.matchAll(re)) {
+  for (const m of matchesOf(re, text)) {
     const raw = m[0];
     const lead = raw.length - raw.trimStart().length;
     const t = raw.trim();

@@ -1,6 +1,6 @@
 import type { DataType, Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
-import { hits, lineAround, linesOf, negated } from "../scan.js";
+import { hits, lineAround, linesOf, matchesOf, negated } from "../scan.js";
 import { proseSentences } from "../normalize/sentences.js";
 import { CARD_DATA_WHOLE, DATA_TYPE_PHRASES, OTHER_DATA, PERSONAL_DATA_WHOLE } from "../../core/vocab/data-types.js";
 
@@ -88,7 +88,7 @@ function listItems(text: string, from: number, to: number): { start: number; end
     const start = from + s + lead + raw.indexOf(item);
     out.push({ start, end: start + item.length, whole: from + s });
   };
-  for (const m of part.matchAll(ITEM_SPLIT)) {
+  for (const m of matchesOf(ITEM_SPLIT, part)) {
     push(last, m.index!);
     last = m.index! + m[0].length;
   }

@@ -1,6 +1,6 @@
 import type { Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
-import { hits, lineAround } from "../scan.js";
+import { hits, lineAround, matchesOf } from "../scan.js";
 import { BUSINESS_KIND, ENGLISH_ORG_ENDING, LEGAL_FORM, REGULATORS, SELF_REFERENCE, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
 import { DATA_TYPE_PHRASES } from "../../core/vocab/data-types.js";
 import { hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgNameOf, orgNamesIn, selfReferencesIn } from "../names.js";
@@ -205,7 +205,7 @@ function fromTitleHead(ctx: RuleContext): Evidence | null {
     lead += label[0].length;
   }
   const head = t.slice(lead, lead + 40);
-  for (const m of head.matchAll(TITLE_BREAK)) {
+  for (const m of matchesOf(TITLE_BREAK, head)) {
     const described = head.slice(0, m.index);
     const word = afterDescription(afterClause(described));
     if (word.length < 2) { if (!m[1]) break; continue; }

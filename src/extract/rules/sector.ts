@@ -1,6 +1,6 @@
 import type { DataType, Finding, Sector } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
-import { hits, lineAround, type Hit } from "../scan.js";
+import { hits, lineAround, matchesOf, type Hit } from "../scan.js";
 import { ENGLISH_SECTOR_CUES, GENERIC_NAME_TAIL, LEGAL_FORM_SECTORS, NAME_SECTORS, OPERATED_SHOP, PUBLIC_BODY, SECTOR_CUES } from "../../core/vocab/sectors.js";
 import { BUSINESS_KIND, BUSINESS_KINDS, LEGAL_FORM, SELF_REFERENCE_WORD, SELF_REFERENCES } from "../../core/vocab/organizations.js";
 import { hasLegalForm, orgNameOf, selfReferencesIn } from "../names.js";
@@ -159,7 +159,7 @@ function supportOf(ctx: RuleContext): Map<Sector, Support> {
     if (n < 3) add(s, n === 0 ? WEIGHTS["self-reference"] : 0.5, h.start, h.end, "sector/self-reference");
   }
   // "当社が運営するスポーツクラブ", "当社が提供するクラウド型の勤怠管理サービス": the business the organisation says it runs.
-  for (const m of [...ctx.text.matchAll(OWN_BUSINESS)].slice(0, 2)) {
+  for (const m of [...matchesOf(OWN_BUSINESS, ctx.text)].slice(0, 2)) {
     const what = m[1] ?? m[2]!;
     const at = m.index + m[0].indexOf(what);
     const product = SOFTWARE_PRODUCT.exec(what);

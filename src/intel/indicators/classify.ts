@@ -1,4 +1,5 @@
 import { foldWidth } from "../../core/width.js";
+import { matchesOf } from "../../extract/scan.js";
 import { hostOf, scanObservables, type Observable } from "./observables.js";
 import { registrableDomain } from "./public-suffixes.js";
 import { warninglistHits, type WarninglistHit } from "./warninglists/index.js";
@@ -91,7 +92,7 @@ function surroundings(text: string, o: Observable): Surroundings {
   const reach = Math.max(0, o.start - PARAGRAPH_REACH);
   let pStart = reach;
   let pEnd = Math.min(text.length, o.end + PARAGRAPH_REACH);
-  for (const m of text.slice(reach, pEnd).matchAll(/\n[ \t\u3000]*(?=\n)/g)) {
+  for (const m of matchesOf(/\n[ \t\u3000]*(?=\n)/g, text.slice(reach, pEnd))) {
     const at = reach + m.index;
     if (at + m[0].length <= o.start) pStart = at + m[0].length;
     else if (at >= o.end) { pEnd = at; break; }

@@ -1,4 +1,5 @@
 import { foldWidth } from "../../core/width.js";
+import { matchesOf } from "../../extract/scan.js";
 import { ipv4Octets, ipv6Groups } from "./ip.js";
 import { publicSuffixOf } from "./public-suffixes.js";
 
@@ -119,7 +120,7 @@ export function scanObservables(text: string): Observable[] {
   const folded = foldWidth(text);
   const found: Observable[] = [];
   const add = (re: RegExp, kind: ObservableKind | ((raw: string) => ObservableKind | null), valueOf: (raw: string, at: number) => string | null) => {
-    for (const m of folded.matchAll(re)) {
+    for (const m of matchesOf(re, folded)) {
       let raw = m[0];
       if (kind === "url") raw = raw.replace(/[.,;:!?]+$/, "");
       const k = typeof kind === "function" ? kind(raw) : kind;

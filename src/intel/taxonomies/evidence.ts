@@ -2,7 +2,7 @@ import type { Field, IncidentType } from "../../core/types.js";
 import { normalize, toOriginal, type Normalized } from "../../extract/normalize/nfkc.js";
 import { Reading } from "../../extract/reading.js";
 import { sentenceAt, sentencesOf, type Sentence } from "../../extract/normalize/sentences.js";
-import { clauseAround, hits, negated } from "../../extract/scan.js";
+import { clauseAround, hits, matchesOf, negated } from "../../extract/scan.js";
 import type { NoticeInput } from "./tag.js";
 
 /** Words of a notice that justify a tag: their span in the source, the source text and whether they are in the title. */
@@ -46,7 +46,7 @@ const TURN = /(?:ており|おり|ため|ので|が|ものの)、/g;
 /** The part of a sentence, between turns, that holds offset `at`. */
 function partAt(sentence: string, at: number): string {
   let start = 0;
-  for (const m of sentence.matchAll(TURN)) {
+  for (const m of matchesOf(TURN, sentence)) {
     const end = m.index + m[0].length;
     if (end > at) return sentence.slice(start, end);
     start = end;

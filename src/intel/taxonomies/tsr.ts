@@ -1,4 +1,5 @@
 import type { CauseCategory, IncidentType } from "../../core/types.js";
+import { matchesOf } from "../../extract/scan.js";
 import type { Evidence, NoticeText } from "./evidence.js";
 import { makeTag, quote, type Label, type Tag } from "./tag.js";
 
@@ -146,7 +147,7 @@ function scoreMedia(nt: NoticeText): MediumCandidate[] {
     if (inTitle) add(medium, 3, inTitle.ev, "named in the title");
   }
   const credited = new Set<MediumHit>();
-  for (const verb of nt.text.matchAll(LEAK_VERB)) {
+  for (const verb of matchesOf(LEAK_VERB, nt.text)) {
     for (const h of mediaBefore(nt, named, verb.index)) {
       if (credited.has(h)) continue;
       credited.add(h);
