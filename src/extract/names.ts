@@ -142,13 +142,19 @@ const NAME_RUN = /[\p{Script=Han}\p{Script=Katakana}ー々A-Za-z0-9]/u;
 // The last verb ending of a clause in a run of kana, with at least two kana after it (である|そよかぜ).
 const CLAUSE_VERB_END = /(?:である|とする|する|した|している|していた|がける|営む|扱う)(?=[ぁ-ゖゝゞ]{2,}$)(?!.*(?:である|する|した))/;
 
+/** True for a code unit of hiragana or its iteration marks (ぁ-ゖ, ゝ, ゞ), read without a pattern: kanaStart asks it of every word's lead. */
+function isKanaUnit(c: number): boolean {
+  return (c >= 0x3041 && c <= 0x3096) || c === 0x309d || c === 0x309e;
+}
+
 /**
  * Where a name starts that has kana before `at`: at a phrase start (さいたま市), after 市立, 株式会社…,
  * or after a short kanji word that starts the phrase and holds no particle between (東北海道いすゞ自動車); else `at`.
  */
 function kanaStart(text: string, at: number): number {
   let s = at;
-  while (s > 0 && s > at - 8 && /[ぁ-ゖゝゞ]/.test(text[s - 1]!)) s--;
+  while (s > 0 && s > at - 8 && isKanaUnit(text.charCodeAt(s - 1))) s--;
+  if (s === at) return at;
   // A verb that ends a describing clause bounds the name as a comma would: "…の提供元であるそよかぜネット株式会社".
   const verb = CLAUSE_VERB_END.exec(text.slice(s, at));
   if (verb) s += verb.index + verb[0].length;

@@ -265,5 +265,11 @@ export function mayMatch(re: RegExp, chars: TextCharacters): boolean {
   const b = beginningsOf(re);
   if (b !== null && !holds(b, chars)) return false;
   const needs = tailsOf(re);
-  return needs === null || needs.some((tails) => tails.every((t) => holds(t, chars)));
+  if (needs === null) return true;
+  // Plain loops: this runs for every pattern of every reading, and closures for some and every cost more than the bits they test.
+  alternatives: for (const tails of needs) {
+    for (const t of tails) if (!holds(t, chars)) continue alternatives;
+    return true;
+  }
+  return false;
 }
