@@ -1,4 +1,4 @@
-import { mayMatch } from "./prefilter.js";
+import { beginningsOf, mayMatch } from "./prefilter.js";
 import { textOf, type Reading, type Subject } from "./reading.js";
 
 /** A regex match with its offsets in the scanned text (shared between callers: read only). */
@@ -53,6 +53,48 @@ export function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray,
     // An empty match moves on by one character, as matchAll does (a surrogate pair under /u and /v).
     if (m[0] === "") at += /[uv]/.test(re.flags) && isPair(text, at) ? 2 : 1;
     yield m;
+  }
+}
+
+/** A pattern to try only where its matches can begin: a class of their first code units, and the pattern made sticky. */
+interface Started {
+  start: RegExp;
+  at: RegExp;
+}
+
+const started = new WeakMap<RegExp, Started | null>();
+
+/** How `re` is tried where its matches begin; null when they may begin anywhere, or on a surrogate (which a unicode scan steps over). */
+function startedOf(re: RegExp): Started | null {
+  let s = started.get(re);
+  if (s === undefined) {
+    const firsts = beginningsOf(re)?.firsts;
+    s = !firsts || firsts.some((c) => c >= 0xd800 && c <= 0xdfff) ? null : {
+      start: new RegExp(`[${Array.from(firsts, (c) => `\\u${c.toString(16).padStart(4, "0")}`).join("")}]`, "g"),
+      at: new RegExp(re.source, re.flags.includes("y") ? re.flags : re.flags + "y"),
+    };
+    started.set(re, s);
+  }
+  return s;
+}
+
+/**
+ * Every match of the global pattern `re` in `text` from its start, as `matchesOf` gives them when none is empty, with `re`
+ * tried only where a character one of its matches begins with stands. A long pattern that the regex engine tries at every
+ * character (DATE_RE, in unicode mode) is then tried at a few.
+ */
+export function startedMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const s = startedOf(re);
+  if (s === null) return [...matchesOf(re, text)];
+  const out: RegExpExecArray[] = [];
+  for (let from = 0; ;) {
+    s.start.lastIndex = from;
+    if (!s.start.test(text)) return out;
+    const p = s.start.lastIndex - 1;
+    s.at.lastIndex = p;
+    const m = s.at.exec(text);
+    if (m !== null) out.push(m);
+    from = m === null ? p + 1 : Math.max(s.at.lastIndex, p + 1);
   }
 }
 

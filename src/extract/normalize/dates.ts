@@ -1,6 +1,6 @@
 import { kanji2number } from "@geolonia/japanese-numeral";
 import { warekiToDate } from "@smarthr/wareki";
-import { matchesOf } from "../scan.js";
+import { startedMatches } from "../scan.js";
 
 /** A date written in the text, resolved to the calendar. */
 export interface DateMention {
@@ -108,7 +108,7 @@ export function closesText(text: string, d: DateMention): boolean {
 }
 /** What the date pattern matches in a text, before any is resolved: `findDates` may read them twice, with and without a reference. */
 export function dateMatches(text: string): RegExpExecArray[] {
-  return [...matchesOf(DATE_RE, text)];
+  return startedMatches(DATE_RE, text);
 }
 
 /**
