@@ -53,8 +53,9 @@ export function looksBinary(bytes: Uint8Array): boolean {
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
+    if (b >= 0x20) continue; // most bytes: printable ASCII and multi-byte sequences
     if (b === 0) return true;
-    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+    if (b < 0x09 || (b > 0x0d && b !== 0x1b)) control++;
   }
   return control / n > 0.05;
 }

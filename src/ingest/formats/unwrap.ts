@@ -15,8 +15,11 @@ export const JAPANESE = new RegExp(`[${CJK}]`);
 
 /** True for a character set two columns wide in a fixed-width font: kana, kanji, full-width forms, hangul. */
 function wide(code: number): boolean {
-  return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0x303e) || (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xa960 && code <= 0xa97f) ||
+  // Most characters are ASCII, kana or kanji: told first.
+  if (code < 0x1100) return false;
+  if ((code >= 0x3041 && code <= 0x33ff) || (code >= 0x4e00 && code <= 0x9fff)) return true;
+  return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0x303e) ||
+    (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xa960 && code <= 0xa97f) ||
     (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) ||
     (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6);
 }
