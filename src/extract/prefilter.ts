@@ -243,17 +243,60 @@ export function charactersOf(text: string): TextCharacters {
   return { units, grams };
 }
 
-/** True when the text holds one of the beginnings. */
-function holds(b: Beginnings, chars: TextCharacters): boolean {
-  const { units, grams } = chars;
-  const { firsts, starts, ends } = b;
-  for (let i = 0; i < firsts.length; i++) {
-    const c = firsts[i]!;
-    if (!(units[c >>> 5]! & (1 << (c & 31)))) continue;
-    const start = starts[i]!;
-    if (start < 0) return true;
-    for (let k = start, end = ends[i]!; k < end; k += 2) {
-      const x = b.grams[k]!, y = b.grams[k + 1]!;
+// What mayMatch reads of a pattern, laid out in one array read front to back (cheaper than the objects it is made from):
+// the set of beginnings, then the number of alternatives and, for each, where it ends and the sets of its tails. A set is
+// where it ends, then for each first code unit the unit, its number of runs (-1: the unit alone) and two bits per run.
+// -1 stands for what tells nothing: beginnings not known, or no tails to ask (an alternative needs none).
+const programs = new WeakMap<RegExp, Int32Array>();
+
+/** Append a set of beginnings to `out`. */
+function lay(b: Beginnings, out: number[]): void {
+  const at = out.push(0) - 1;
+  for (let i = 0; i < b.firsts.length; i++) {
+    const start = b.starts[i]!;
+    out.push(b.firsts[i]!);
+    if (start < 0) out.push(-1);
+    else out.push((b.ends[i]! - start) / 2, ...b.grams.subarray(start, b.ends[i]!));
+  }
+  out[at] = out.length;
+}
+
+/** What mayMatch reads of `re`, laid out once per pattern. */
+function programOf(re: RegExp): Int32Array {
+  let p = programs.get(re);
+  if (p === undefined) {
+    const out: number[] = [];
+    const b = beginningsOf(re);
+    if (b === null) out.push(-1);
+    else lay(b, out);
+    const needs = tailsOf(re);
+    if (needs === null) out.push(-1);
+    else {
+      out.push(needs.length);
+      for (const tails of needs) {
+        const at = out.push(0) - 1;
+        for (const t of tails) lay(t, out);
+        out[at] = out.length;
+      }
+    }
+    p = Int32Array.from(out);
+    programs.set(re, p);
+  }
+  return p;
+}
+
+/** True when the text holds one of the beginnings of the set laid at `p[at]`. */
+function holds(p: Int32Array, at: number, units: Uint32Array, grams: Uint32Array): boolean {
+  for (let i = at + 1, end = p[at]!; i < end;) {
+    const c = p[i]!, runs = p[i + 1]!;
+    i += 2;
+    if (!(units[c >>> 5]! & (1 << (c & 31)))) {
+      if (runs > 0) i += 2 * runs;
+      continue;
+    }
+    if (runs < 0) return true;
+    for (const last = i + 2 * runs; i < last; i += 2) {
+      const x = p[i]!, y = p[i + 1]!;
       if (grams[x >>> 5]! & (1 << (x & 31)) && grams[y >>> 5]! & (1 << (y & 31))) return true;
     }
   }
@@ -262,14 +305,21 @@ function holds(b: Beginnings, chars: TextCharacters): boolean {
 
 /** False when the text holds none of the ways a match of `re` may begin, or lacks a tail every match of an alternative holds. */
 export function mayMatch(re: RegExp, chars: TextCharacters): boolean {
-  const b = beginningsOf(re);
-  if (b !== null && !holds(b, chars)) return false;
-  const needs = tailsOf(re);
-  if (needs === null) return true;
-  // Plain loops: this runs for every pattern of every reading, and closures for some and every cost more than the bits they test.
-  alternatives: for (const tails of needs) {
-    for (const t of tails) if (!holds(t, chars)) continue alternatives;
-    return true;
+  const p = programOf(re);
+  const { units, grams } = chars;
+  let i = 1;
+  if (p[0]! >= 0) {
+    if (!holds(p, 0, units, grams)) return false;
+    i = p[0]!;
+  }
+  const alternatives = p[i]!;
+  if (alternatives < 0) return true;
+  for (let a = 0, at = i + 1; a < alternatives; a++) {
+    const end = p[at]!;
+    let t = at + 1;
+    while (t < end && holds(p, t, units, grams)) t = p[t]!;
+    if (t >= end) return true;
+    at = end;
   }
   return false;
 }
