@@ -42,7 +42,7 @@ export const CASEBOOK = /^\s*【[^】\n]{0,40}#\s*\d{4}\s*-\s*\d{1,4}\s*】/;
 // 【搭乗記】Title — a bracketed label followed by a title on the same line (not 【誤】From: …, an annotated example).
 const LABELLED_TITLE = /^\s*【([^】\n]{2,16})】\s*(?!(?:From|To|Cc|Subject|件名|差出人|送信者|宛先)\s*[:：])(\S.{5,})$/i;
 // Labels that introduce a block inside a post rather than a new post.
-const BLOCK_LABEL = /状況|原因|対応|概要|経緯|URL|影響|対策|注意|件名|情報|内容|目的|背景|対象|お問い合わせ|問合せ|更新|追記|重要|続報|訂正|お知らせ|速報|第\d+報|PR|広告|お詫び|おわび|ご報告|報告|復旧|障害|緊急|再掲|追加|注意喚起|解決|完了/;
+const BLOCK_LABEL = /状況|原因|対応|概要|経緯|URL|影響|対策|注意|件名|情報|内容|目的|背景|対象|お問い合わせ|問合せ|更新|追記|公表日|発表日|掲載日|公開日|日付|出典|重要|続報|訂正|お知らせ|速報|第\d+報|PR|広告|お詫び|おわび|ご報告|報告|復旧|障害|緊急|再掲|追加|注意喚起|解決|完了/;
 const TRAILING_DATE = /[\s　]+[(（]?((?:19|20)\d{2})[\/.年-]\s*(\d{1,2})[\/.月-]\s*(\d{1,2})日?[)）]?\s*$/;
 // A day on a line of its own, perhaps with its month and weekday: "10日", "11月24日(月)".
 const DAY_LINE = /^\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*(?:[(（][月火水木金土日][)）])?\s*$/;
@@ -65,6 +65,16 @@ export function iso(y: string | number, m: string | number, d: string | number):
   const yy = Number(y), mm = Number(m), dd = Number(d);
   if (!(mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31)) return null;
   return `${yy}-${String(mm).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
+}
+
+// A post's meta line under its headline: "投稿日:2026年11月25日 カテゴリー:事件簿", "【公表日】2026年11月18日",
+// "出典:みなと新聞 2026/11/20", "Posted on 2026-11-25 by …".
+const POSTED = new RegExp(`^\\s*(?:[【\\[]?(?:投稿日(?:時)?|公開日|掲載日|配信日|更新日|公表日|発表日|Posted(?: on)?|Published(?: on)?)[】\\]]?|(?:出典|配信元|提供|Source)\\s*[:：]\\s*[^\\s:：]{1,24})\\s*[:：]?\\s*((?:19|20)\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:\\s+\\S.{0,40})?$`);
+
+/** The date of a post's meta line ("投稿日:2026年11月25日 カテゴリー:…"), `YYYY-MM-DD`, or null. */
+export function postedOn(text: string): string | null {
+  const m = POSTED.exec(text.normalize("NFKC").trim());
+  return m ? iso(m[1]!, m[2]!, m[3]!) : null;
 }
 
 /** The date at the end of a heading line ("… 2024/3/7"), `YYYY-MM-DD`. */
@@ -120,7 +130,7 @@ export function datedLines(lines: Line[]): Heading[] {
     const after = TRAILING_DATE.exec(t);
     const head = after ? t.slice(0, after.index).trim() : "";
     // (A casebook heading or a numbered headline dated at its end belongs to its own layout.)
-    if (after && head.length >= 6 && head.length <= 100 && !/[。.]$/.test(head) && !DATE_ALONE.test(head) && !ORG_LINE.test(head) && !CASEBOOK.test(head) && !/^\s*(?:[0-9]{1,3}\s*[.、)]|[■□◆◇●○・•【])/.test(head)) {
+    if (after && !postedOn(t) && head.length >= 6 && head.length <= 100 && !/[。.]$/.test(head) && !DATE_ALONE.test(head) && !ORG_LINE.test(head) && !CASEBOOK.test(head) && !/^\s*(?:[0-9]{1,3}\s*[.、)]|[■□◆◇●○・•【])/.test(head)) {
       out.push(lineHeading(lines[i]!, { listing: true, date: iso(after[1]!, after[2]!, after[3]!) }));
       continue;
     }

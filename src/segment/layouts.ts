@@ -1,6 +1,6 @@
 import { matchesOf } from "../extract/scan.js";
 import { incidentTitle } from "./classify.js";
-import { iso, lineHeading, trailingDate, type Heading } from "./headings.js";
+import { iso, lineHeading, postedOn, trailingDate, type Heading } from "./headings.js";
 import { isBlank, type Line } from "./lines.js";
 import { isNameAlone, sameSubject, subjectOf } from "./subjects.js";
 import { LEGAL_FORM, ORG_SUFFIX } from "../core/vocab/organizations.js";
@@ -16,15 +16,6 @@ const DATE_ONLY = new RegExp(`^[^。、]{0,24}?((?:19|20)${DIGITS}{2})\\s*[-/.�
 // A headline may open with a bullet or a bracketed label, but not with a list number or a quote.
 const HEADLINE_START = /^[\s■□◆◇●○▼▽★☆◎•\-]*(?:【[^】]{1,12}】)?\s*\S/;
 const NOT_HEADLINE = /[。．、，,:：]$|。|です$|ます$|ください$|ました$|^(?:[(（]?\d+[)）.．、]|[①-⑳]|第.{1,3}[章条項節]|※|・)/;
-
-// A post's meta line under its headline: "投稿日:2026年11月25日 カテゴリー:事件簿", "Posted on 2026-11-25 by …".
-const POSTED = new RegExp(`^\\s*(?:投稿日(?:時)?|公開日|掲載日|配信日|更新日|Posted(?: on)?|Published(?: on)?)\\s*[:：]?\\s*((?:19|20)${DIGITS}{2})\\s*[-/.年]\\s*(${DIGITS}{1,2})\\s*[-/.月]\\s*(${DIGITS}{1,2})\\s*日?(?:\\s+\\S.{0,40})?$`);
-
-/** The date of a post's meta line ("投稿日:2026年11月25日 カテゴリー:…"), `YYYY-MM-DD`, or null. */
-function postedOn(text: string): string | null {
-  const m = POSTED.exec(text.normalize("NFKC").trim());
-  return m ? iso(m[1]!, m[2]!, m[3]!) : null;
-}
 
 /** The date of a line that holds only a date (and perhaps a source name), `YYYY-MM-DD`. */
 export function dateOnly(text: string): string | null {
@@ -83,7 +74,8 @@ export function headlines(lines: Line[]): Heading[] {
       j++;
       while (j < lines.length && isBlank(lines[j])) j++;
     }
-    if (j >= lines.length || !isProse(lines[j]!.text)) { opener = null; continue; }
+    // Under a date or meta line, a short sentence is the item's text too ("窓口で別の住民の住民票を交付した。").
+    if (j >= lines.length || !(isProse(lines[j]!.text) || (own !== null && /。$/.test(lines[j]!.text.trim()) && lines[j]!.text.trim().length >= 10))) { opener = null; continue; }
     out.push({ ...lineHeading(opener ?? line, { date: own ?? date }, line), ...(number ? { titleStart: line.start + number.length } : {}) });
     opener = null;
   }

@@ -495,3 +495,10 @@ test("a regulator's guidance with a numbered section per party ((1) 通信社 / 
   const cf = casefile("regulator-numbered-parties.txt");
   assert.equal(segment(cf).filter((n) => n.isIncident).length, 1);
 });
+
+test("headlines over a source or publication line (出典:かもめ新聞 2027/06/20, 【公表日】…) split at each headline, dated by that line", () => {
+  const cf = casefile("headlines-source-lines.txt");
+  assert.deepEqual(segment(cf).filter((n) => n.isIncident).map((n) => [n.title, n.listingDate]), [
+    ["旅館で宿泊者台帳を紛失", "2027-06-20"], ["市がメールで住民情報を誤送信", "2027-06-21"], ["村の窓口で住民票を誤交付", "2027-06-22"],
+  ]);
+});

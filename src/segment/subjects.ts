@@ -1,4 +1,4 @@
-import { ENGLISH_ORG_ENDING, LEGAL_FORM } from "../core/vocab/organizations.js";
+import { BUSINESS_KIND, ENGLISH_ORG_ENDING, LEGAL_FORM } from "../core/vocab/organizations.js";
 
 // Who a stretch of text is about: the organisation it names as its subject near its start. Used to tell
 // a digest of several organisations' incidents from one organisation's notice.
@@ -19,6 +19,8 @@ const ENDING = "(?:株式会社|大学|病院|医療センター|クリニック
 const NAME = `(?:${LEGAL_FORM})[^\\s、。「」()（）]{1,20}` +
   `|${NAME_CHAR}{1,20}?${ENDING}` +
   `|(?<=^|[\\s、。「『(（・]|立)[ぁ-ゖ]{2,8}${ENDING}` +
+  // A shop or an inn named by its kind of business first: ホテルあさなぎ, 旅館かじか.
+  `|(?:${BUSINESS_KIND})[ぁ-ゖァ-ヴー一-龥]{2,10}?(?=[はがもの、\\s]|では|によると)` +
   "|某[^\\s、。「」()（）]{1,15}|[A-Z][A-Z0-9&]{1,9}(?![A-Za-z])";
 /** Names with a telling ending, initials or 某…, anywhere in a text (a global expression: reset lastIndex or use matchAll). */
 export const NAME_WORD = new RegExp(NAME, "gu");

@@ -286,7 +286,8 @@ const REPORTS = /発表|公表|明らかに|としています|ということ�
  */
 function subjectWord(raw: string, vouched: boolean, located = false): boolean {
   const company = newsCompany(raw);
-  if (!isPlainName(raw) || raw.length > 20 || /[ぁ-ゖ]/.test(raw.replace(/^[ぁ-ゖ]+/, "")) || (isGeneric(raw) && !company) || (NOT_AN_ORG.test(raw) && !located)) return false;
+  // (Kana inside a name count when it opens on its kind of business: ホテルあさなぎ.)
+  if (!isPlainName(raw) || raw.length > 20 || (/[ぁ-ゖ]/.test(raw.replace(/^[ぁ-ゖ]+/, "")) && !NAMED_BUSINESS.test(raw)) || (isGeneric(raw) && !company) || (NOT_AN_ORG.test(raw) && !located)) return false;
   return vouched || company || (/[ァ-ヴA-Za-z]/.test(raw) && !/(?:メディア|マスコミ|ニュース|報道|紙)$/.test(raw));
 }
 
