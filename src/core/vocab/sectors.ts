@@ -10,6 +10,9 @@ export const NAME_SECTORS: readonly (readonly [Sector, RegExp])[] = [
   ["education", /(?:教育委員会|大学|大学院|短期大学|高等専門学校|高専|高等学校|高校|中学校|小学校|特別支援学校|学校|学院|学園|幼稚園|保育園|こども園|予備校|学習塾|塾|University|College|School)$/],
   ["medical", /(?:病院|クリニック|医院|診療所|医療センター|歯科|薬局|看護ステーション|健診センター|Hospital|Clinic)$/],
   ["finance", /(?:銀行|信用金庫|信用組合|証券|生命保険|損害保険|生命|損保|海上火災|保険|ファイナンス|クレジット|カード|リース|信販|Bank)$/],
+  // Bodies that local governments form together: a wide-area union (後期高齢者医療広域連合), a water or fire-fighting
+  // union (水道企業団, 消防組合), a joint administrative union (一部事務組合); before the associations' 組合 and 連合.
+  ["government", /(?:広域連合|企業団|事務組合|消防組合|行政組合|(?:衛生|清掃|環境)(?:施設)?組合)$/],
   // Federations, societies, co-operatives, foundations and councils (社会福祉協議会 too).
   ["association", /(?:協会|協議会|連合会|連盟|学会|研究会|協同組合|生協|共済|労働組合|組合|財団|振興会|保存会|後援会|商工会|商工会議所)$/],
   // A sports club's company (〇〇バスケットボール株式会社); its federation is an association (〇〇サッカー協会).
