@@ -13,6 +13,8 @@ export const NAME_SECTORS: readonly (readonly [Sector, RegExp])[] = [
   // Bodies that local governments form together: a wide-area union (後期高齢者医療広域連合), a water or fire-fighting
   // union (水道企業団, 消防組合), a joint administrative union (一部事務組合); before the associations' 組合 and 連合.
   ["government", /(?:広域連合|企業団|事務組合|消防組合|行政組合|(?:衛生|清掃|環境)(?:施設)?組合)$/],
+  // The state's and the prefectures' local offices: a tax office, a pension office, a job centre, a health centre.
+  ["government", /(?:税務署|労働基準監督署|職業安定所|保健所|児童相談所|年金事務所|福祉事務所)$/],
   // Federations, societies, co-operatives, foundations and councils (社会福祉協議会 too).
   ["association", /(?:協会|協議会|連合会|連盟|学会|研究会|協同組合|生協|共済|労働組合|組合|財団|振興会|保存会|後援会|商工会|商工会議所)$/],
   // A sports club's company (〇〇バスケットボール株式会社); its federation is an association (〇〇サッカー協会).
@@ -21,7 +23,7 @@ export const NAME_SECTORS: readonly (readonly [Sector, RegExp])[] = [
   ["leisure", /(?:Travel|Tours|Hotels?|Resorts?|美術館|博物館|記念館|資料館|動物園|水族館|植物園|公園|ホテル|旅館|リゾート|観光|旅行|ツーリスト|トラベル|ツアーズ|(?:ゴルフ|スポーツ|フィットネス)(?:クラブ)?|劇場|映画館|神社|寺)$/],
   ["media", /(?:新聞社|新聞|出版社|出版|書店|放送|テレビ|ラジオ|通信社)$/],
   // Carriers of people too: bus, rail and taxi companies.
-  ["logistics", /(?:Shipping|Logistics|Transport|Airlines?|Railways?|運輸|通運|物流|運送|ロジスティクス|倉庫|急便|郵便|海運|商船|汽船|フェリー|航空|交通|鉄道|電鉄|バス|タクシー)$/],
+  ["logistics", /(?:Shipping|Logistics|Transport|Airlines?|Railways?|運輸|通運|物流|運送|ロジスティクス|倉庫|急便|郵便局|郵便|海運|商船|汽船|フェリー|航空|交通|鉄道|電鉄|バス|タクシー)$/],
   ["telecom", /(?:テレコム|コミュニケーションズ|モバイル|電話)$/],
   ["it_service", /(?:システムズ|システム|ソリューションズ|クラウド|ソフトウェア|ソフト|テクノロジーズ|テクノロジー|ネットワークス|情報サービス|データ|Systems|Software|Solutions|Technologies|Networks)$/],
   // 製 and what is made: 製菓, 製鋸, 製粉.
