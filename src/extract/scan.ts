@@ -200,8 +200,9 @@ const MISUSE_TOPIC = /(?:二次被害|不正利用|悪用|被害|影響)[^、。
 // predicate that can deny a word ends there, even though 、 alone does not end a clause.
 const VERB_JOIN = /(?:て|ず|ところ|結果|ので|ため|遭い|受け|あり|おり|(?:のみ|だけ)で|(?<=[一-龥])し)、/;
 
-// A denial that the data was hit at all, after the reason why (…で管理しているため、流出の対象ではありません).
-const REASONED_DENIAL = /^[^、。]{0,12}(?:対象(?:外|では(?:ありません|ない)|となっておりません)|含まれ(?:ておりません|ていません|ません|ない)|(?:流出|漏えい|漏洩)(?:して|は)(?:おりません|いません|ない|ございません)|(?:流出|漏えい|漏洩)の(?:可能性|おそれ)は(?:極めて)?(?:低い|低く|ない|ありません))/;
+// A denial that the data was hit at all, after the reason why (…で管理しているため、流出の対象ではありません;
+// …暗号化して保存しているため、流出はなかったもの; …別のシステムで管理しており、影響はありません).
+const REASONED_DENIAL = /^[^、。]{0,12}(?:対象(?:外|では(?:ありません|ない)|となっておりません)|含まれ(?:ておりません|ていません|ません|ない)|(?:流出|漏えい|漏洩)(?:して|は)(?:おりません|いません|ない|なかった|ございません)|(?:流出|漏えい|漏洩)の(?:可能性|おそれ)は(?:極めて)?(?:低い|低く|ない|ありません)|影響は(?:ありません|ございません|ない))/;
 
 /** True when the clause holding `[start, end)` says it is not so (含まれておりません…). */
 export function negated(subject: Subject, start: number, end: number): boolean {
