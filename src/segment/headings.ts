@@ -50,7 +50,7 @@ const DAY_LINE = /^\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*(?:[(（][月火�
 const HEADER_YEAR = /((?:19|20)\d{2})\s*年/;
 const MONTH_HEADER = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:分|の一覧|のニュース)?\s*$/;
 // A date on a line of its own, with perhaps its weekday: "2025年11月12日", "2025.11.12 (水)".
-const DATE_ALONE = /^\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s*$/;
+const DATE_ALONE = /^\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{2}\s*分?)?\s*$/;
 // A listing's date line with the entry's kind after it ("2026.11.28 ニュース", "2026年11月27日 プレスリリース"): the title is below.
 const DATE_KIND = /^\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s+([^\s。、,.:：|｜]{1,8})\s*$/;
 const DATED_LINE = /^\s*(?:[■□◆◇●○▼▶・]\s*)?((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*[\s:：|｜]\s*(\S.{5,})$/;
@@ -115,6 +115,9 @@ export function dayListing(lines: Line[]): Heading[] {
   return out;
 }
 
+// A category line of a news index: short, no particle, no sentence ("インシデント・事故", "製品・サービス").
+const ENTRY_CATEGORY = /^[^\s、。!?！？のをがにではと]{2,12}$/;
+
 /**
  * A listing whose entries start with their date (three or more): "2024/3/7 title" on one line, or a date
  * on a line of its own above the title (a news index: "2025年11月12日" then "…に関するお知らせ"), or end with it
@@ -139,6 +142,9 @@ export function datedLines(lines: Line[]): Heading[] {
     if (!alone) continue;
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j])) j++;
+    // A news index may put the entry's category on its own line between the date and the title (インシデント・事故).
+    const next = lines[j + 1];
+    if (lines[j] && next && !isBlank(next) && ENTRY_CATEGORY.test(lines[j]!.text.trim()) && next.text.trim().length >= 8 && !DATE_ALONE.test(next.text.normalize("NFKC"))) j++;
     const title = lines[j];
     // Under its date, a release's title may read as a sentence (「…を発売します」) but is short and unstopped.
     const tt = title?.text.trim() ?? "";

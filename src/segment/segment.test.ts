@@ -502,3 +502,8 @@ test("headlines over a source or publication line (出典:かもめ新聞 2027/0
     ["旅館で宿泊者台帳を紛失", "2027-06-20"], ["市がメールで住民情報を誤送信", "2027-06-21"], ["村の窓口で住民票を誤交付", "2027-06-22"],
   ]);
 });
+
+test("a news index with date, category and title lines (2027.07.20(Tue) / インシデント・事故 / title), or dates with a time, titles each entry by its title line", () => {
+  expectPosts("dated-category-title.txt", "dated-lines", [["最新ニュース", false], ["ふじなみ大学", true], ["中小企業向け", false], ["かたばみ市", true]]);
+  expectPosts("dated-time-lines.txt", "dated-lines", [["お客様情報の流出", true], ["夏季休業", false], ["当社委託先", true]]);
+});

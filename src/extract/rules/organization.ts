@@ -236,13 +236,14 @@ function fromTitleHead(ctx: RuleContext): Evidence | null {
   return null;
 }
 
-const TRAILER = /(?:^|\s)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|(?:令和|平成)\d{1,2}年\d{1,2}月\d{1,2}日|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})\s+(\S{2,30})\s*$|(?:\s*[|｜]|\s[-–—]\s)\s*([^|｜]{2,30}?)\s*$/;
+// A title's trailer naming the body after its description: a date and a name, " | X", " - X", or "(株式会社X)".
+const TRAILER = /(?:^|\s)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|(?:令和|平成)\d{1,2}年\d{1,2}月\d{1,2}日|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})\s+(\S{2,30})\s*$|(?:\s*[|｜]|\s[-–—]\s)\s*([^|｜]{2,30}?)\s*$|[(（]([^()（）]{2,30})[)）]\s*$/;
 
 /** The name after the date that ends a title ("…について 2022年6月9日 奈良県"), or a page title's site name ("… | X"). */
 function fromTitleTrailer(ctx: RuleContext): Evidence | null {
   const t = ctx.text.slice(ctx.titleStart, ctx.titleEnd);
   const m = TRAILER.exec(t);
-  const quoted = m?.[1] ?? m?.[2];
+  const quoted = m?.[1] ?? m?.[2] ?? m?.[3];
   if (!quoted) return null;
   // "- 雑貨販売のすずめ屋": the name after its description.
   const raw = afterDescription(quoted);
