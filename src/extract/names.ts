@@ -209,6 +209,12 @@ function namesOf(text: string): NameHit[] {
   return out;
 }
 
+/** The marks before a heading that names an organisation alone: "■ ", "### 1) ", "(2) ". */
+export const HEADING_MARK = /^\s*(?:#{1,6}\s*)?(?:[(（]?[0-9０-９]{1,2}[)）.．、]\s*)?[■□◆◇●○▼▶]?\s*/;
+
+/** A short name a document defines for a party (株式会社X(以下「X社」という。)): the party's name and the label. */
+export const DEFINED_AS_LABEL = /(?<name>[^\s、。,「」『』()（）:：]{2,50}?)\s?\((?:以下|下記)[、,]?\s?[「『](?<label>[^」』\n]{1,20})[」』]/g;
+
 /** Every organisation name in `text[from, to)`, in order (a Reading's names are found once: rules ask region by region). */
 export function orgNamesIn(subject: Subject, from = 0, to = textOf(subject).length): NameHit[] {
   const names = typeof subject === "string" ? namesOf(subject) : subject.once(namesOf, namesOf);

@@ -49,11 +49,15 @@ const DAY_LINE = /^\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*(?:[(（][月火�
 // A year in the page's header (「…週報 2026年第48週」): the year of day lines under no month header.
 const HEADER_YEAR = /((?:19|20)\d{2})\s*年/;
 const MONTH_HEADER = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:分|の一覧|のニュース)?\s*$/;
-// A date on a line of its own, with perhaps its weekday: "2025年11月12日", "2025.11.12 (水)".
-const DATE_ALONE = /^\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{2}\s*分?)?\s*$/;
+// A full date as the layouts read it (year, month, day: 2026年11月20日, 2026/11/20, 2026.11.20), and a weekday after it.
+const YMD = String.raw`((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?`;
+const WEEKDAY = String.raw`(?:[(（][^)）]{1,3}[)）])?`;
+// A date on a line of its own, with perhaps its weekday and time: "2025年11月12日", "2025.11.12 (水)", "2026年11月20日 09:30".
+const DATE_ALONE = new RegExp(String.raw`^\s*${YMD}\s*${WEEKDAY}\s*(?:\d{1,2}\s*[:時]\s*\d{2}\s*分?)?\s*$`);
 // A listing's date line with the entry's kind after it ("2026.11.28 ニュース", "2026年11月27日 プレスリリース"): the title is below.
-const DATE_KIND = /^\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s+([^\s。、,.:：|｜]{1,8})\s*$/;
-const DATED_LINE = /^\s*(?:[■□◆◇●○▼▶・]\s*)?((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*[\s:：|｜]\s*(\S.{5,})$/;
+const DATE_KIND = new RegExp(String.raw`^\s*${YMD}\s*${WEEKDAY}\s+([^\s。、,.:：|｜]{1,8})\s*$`);
+// A listing's entry that opens with its date: "2024/3/7 title", "■2026/11/27 株式会社X …".
+const DATED_LINE = new RegExp(String.raw`^\s*(?:[■□◆◇●○▼▶・]\s*)?${YMD}\s*[\s:：|｜]\s*(\S.{5,})$`);
 const LISTING_UI = /^\s*(内容を(非)?表示(に)?する|続きを読む|詳細を見る|もっと見る|more|read more)\s*$/i;
 /** Lines that end a listing: pagination, footers. */
 export const LISTING_END = /^\s*(?:\d+\s+){3,}|次の\d+件|前の\d+件|Page\s*Top|ページの先頭|Copyright|©|All Rights Reserved/i;
@@ -69,7 +73,7 @@ export function iso(y: string | number, m: string | number, d: string | number):
 
 // A post's meta line under its headline: "投稿日:2026年11月25日 カテゴリー:事件簿", "【公表日】2026年11月18日",
 // "出典:みなと新聞 2026/11/20", "Posted on 2026-11-25 by …".
-const POSTED = new RegExp(`^\\s*(?:[【\\[]?(?:投稿日(?:時)?|公開日|掲載日|配信日|更新日|公表日|発表日|Posted(?: on)?|Published(?: on)?)[】\\]]?|(?:出典|配信元|提供|Source)\\s*[:：]\\s*[^\\s:：]{1,24})\\s*[:：]?\\s*((?:19|20)\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:\\s+\\S.{0,40})?$`);
+const POSTED = new RegExp(String.raw`^\s*(?:[【\[]?(?:投稿日(?:時)?|公開日|掲載日|配信日|更新日|公表日|発表日|Posted(?: on)?|Published(?: on)?)[】\]]?|(?:出典|配信元|提供|Source)\s*[:：]\s*[^\s:：]{1,24})\s*[:：]?\s*${YMD}(?:\s+\S.{0,40})?$`);
 
 /** The date of a post's meta line ("投稿日:2026年11月25日 カテゴリー:…"), `YYYY-MM-DD`, or null. */
 export function postedOn(text: string): string | null {

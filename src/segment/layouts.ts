@@ -1,3 +1,4 @@
+import { HEADING_MARK } from "../extract/names.js";
 import { matchesOf } from "../extract/scan.js";
 import { incidentTitle } from "./classify.js";
 import { iso, lineHeading, postedOn, trailingDate, type Heading } from "./headings.js";
@@ -69,8 +70,9 @@ export function headlines(lines: Line[]): Heading[] {
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j])) j++;
     let own: string | null = null;
-    if (j < lines.length && ((lines[j]!.text.trim().length <= 40 && dateOnly(lines[j]!.text)) || postedOn(lines[j]!.text))) {
-      own = dateOnly(lines[j]!.text) ?? postedOn(lines[j]!.text);
+    const dated = j < lines.length ? (lines[j]!.text.trim().length <= 40 ? dateOnly(lines[j]!.text) : null) ?? postedOn(lines[j]!.text) : null;
+    if (dated) {
+      own = dated;
       j++;
       while (j < lines.length && isBlank(lines[j])) j++;
     }
@@ -93,12 +95,9 @@ function isHeadingName(text: string): boolean {
   return t.length >= 3 && t.length <= 30 && !CLAUSE.test(t) && (HEADING_NAME.test(t) || isNameLine(t));
 }
 
-// The marks before a heading that names only whom its item is about: "■ ", "### 1) ", "(2) ".
-const NAME_MARKS = /^\s*(?:#{1,6}\s*)?(?:[(（]?[0-9０-９]{1,2}[)）.．、]\s*)?[■□◆◇●○▼▶]?\s*/;
-
 /** The organisation a marked heading names and nothing else ("■ かえで市", "### 1) 株式会社X", "【X大学】"), or null. */
 export function headingName(text: string): string | null {
-  const rest = text.slice(NAME_MARKS.exec(text)![0].length).trim();
+  const rest = text.slice(HEADING_MARK.exec(text)![0].length).trim();
   const name = /^【([^】]+)】$/.exec(rest)?.[1] ?? rest;
   return isHeadingName(name) ? name : null;
 }
@@ -119,7 +118,7 @@ export function namedItems(lines: Line[]): Heading[] {
       out.push({ start: lines[i]!.start, titleStart: at, titleEnd: at + firstSentence(inline[3]!).length, casebook: false, listing: false, date: null, category: null, titled: false });
       continue;
     }
-    const mark = NAME_MARKS.exec(text)![0];
+    const mark = HEADING_MARK.exec(text)![0];
     // A name line with no mark is a letterhead or a signature, not a heading; one only numbered is a section of a
     // notice about each party ((1) ドコモ社 / (2) ネクシア社 in a regulator's guidance).
     if (!/[#■□◆◇●○▼▶]/.test(mark) && !/^\s*【/.test(text)) continue;
@@ -127,7 +126,7 @@ export function namedItems(lines: Line[]): Heading[] {
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j])) j++;
     const body = lines[j];
-    if (!body || j - i > 2 || isHeadingName(body.text.replace(NAME_MARKS, ""))) continue;
+    if (!body || j - i > 2 || isHeadingName(body.text.replace(HEADING_MARK, ""))) continue;
     const lead = body.text.length - body.text.trimStart().length;
     const title = firstSentence(body.text.trim());
     out.push({ start: lines[i]!.start, titleStart: body.start + lead, titleEnd: body.start + lead + title.length, casebook: false, listing: false, date: null, category: null, titled: false });

@@ -1,4 +1,4 @@
-import { BUSINESS_KIND, ENGLISH_ORG_ENDING, LEGAL_FORM } from "../core/vocab/organizations.js";
+import { BUSINESS_KIND, ENGLISH_ORG_ENDING, ENGLISH_SAYS, LEGAL_FORM } from "../core/vocab/organizations.js";
 
 // Who a stretch of text is about: the organisation it names as its subject near its start. Used to tell
 // a digest of several organisations' incidents from one organisation's notice.
@@ -31,7 +31,7 @@ const SUBJECT = new RegExp(`(${NAME})(?=[」』]?${PAREN}(?:は|が|も|では|�
 const TOPIC = new RegExp(`(${NAME})(?=[」』]?${PAREN}(?:は|が|も|では|の|によると|によりますと|、|\\s(?=\\S)))`, "u");
 // English: "the Japan Meteorological Agency said", "NISC said".
 // …and the capitalised words a headline or lead opens with before its verb: "Kiri Logistics says hackers…".
-const ENGLISH = new RegExp(`\\b(?:[A-Z][A-Za-z]+ ){0,6}(?:${ENGLISH_ORG_ENDING}|Inc\\.?|Ltd\\.?|Corp\\b\\.?|Co\\.|Co\\b)|\\b[A-Z]{3,6}\\b(?= (?:said|says|announced|reported))|^(?:[A-Z][A-Za-z]+ ){1,3}[A-Z][A-Za-z]+(?= (?:said|says|reports|reported|discloses|disclosed|announces|announced|confirms|confirmed)\\b)`);
+const ENGLISH = new RegExp(`\\b(?:[A-Z][A-Za-z]+ ){0,6}(?:${ENGLISH_ORG_ENDING}|Inc\\.?|Ltd\\.?|Corp\\b\\.?|Co\\.|Co\\b)|\\b[A-Z]{3,6}\\b(?= (?:said|says|announced|reported))|^(?:[A-Z][A-Za-z]+ ){1,3}[A-Z][A-Za-z]+(?= (?:${ENGLISH_SAYS})\\b)`);
 // A lead that names its subject without a telling suffix: 「米検索大手ヤフーは14日、」.
 const LEAD_SUBJECT = /^([^\s、。「」『』()（）]{2,30}?)(?:\s?[(（][^)）]{1,30}[)）])?\s?は\s?(?:[0-9０-９]{1,2}\s?月\s?)?[0-9０-９]{1,2}\s?日[、,]/;
 // Words that refer back or to the writer: never a new subject.

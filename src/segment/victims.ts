@@ -1,6 +1,6 @@
 import type { Notice, Span } from "../core/types.js";
 import { ADVISORY_BODY_NAME, NOT_ORGANIZATION_INITIALS, orgKey, SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
-import { isGeneric, orgNamesIn, type NameHit } from "../extract/names.js";
+import { DEFINED_AS_LABEL, isGeneric, orgNamesIn, type NameHit } from "../extract/names.js";
 import { toOriginal } from "../extract/normalize/nfkc.js";
 import type { Readings } from "../extract/reading.js";
 import { matchesOf } from "../extract/scan.js";
@@ -123,9 +123,6 @@ function sentences(text: string, from: number, to: number): Span[] {
   return out;
 }
 
-// A short name the document defines: (以下「サポート社」という。), (以下、「当社」).
-const DEFINED_LABEL = /[(（]以下[、,]?\s*[「『]([^」』\n]{1,20})[」』]/g;
-
 /**
  * Every organisation `text[from, to)` names as hit by an incident, once each, in order. The part is read
  * in NFKC, as the rules read a notice (its names are then found once for both); spans are the text's.
@@ -138,7 +135,7 @@ export function victimsIn(readings: Readings, from: number, to: number): Victim[
   const out: Victim[] = [];
   // A party the document defines a short name for (…株式会社はなみサポート(以下「サポート社」という。)) is one of its
   // own parties, not another organisation of a roundup.
-  const defined = [...text.matchAll(DEFINED_LABEL)].map((m) => m[1]!);
+  const defined = [...matchesOf(DEFINED_AS_LABEL, text)].map((m) => m.groups!.label!);
   for (const [s, e] of sentences(text, 0, text.length)) {
     // Words inside 「」 are a quoted title (a report's, a survey's), not what happened to the sentence's subject.
     if (!cueOf(text.slice(s, e).replace(/「[^」]*」/g, "「」"))) continue;

@@ -71,6 +71,9 @@ export const BUSINESS_KINDS: readonly (readonly [string, Sector])[] = [
 /** The kinds of business as one regular-expression alternation, longest first. */
 export const BUSINESS_KIND = BUSINESS_KINDS.map(([w]) => w).sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 
+/** What an English report's subject does, right after its name: "Nagi Games said…", "X discloses…" (a regex source). */
+export const ENGLISH_SAYS = "said|says|announced|announces|reported|reports|disclosed|discloses|confirmed|confirms";
+
 /** The suffixes as one regular-expression alternation. */
 export const ORG_SUFFIX = ORG_SUFFIXES.map(escapeRegExp).join("|");
 

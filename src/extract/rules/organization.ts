@@ -1,9 +1,9 @@
 import type { Finding } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround, matchesOf } from "../scan.js";
-import { BUSINESS_KIND, ENGLISH_ORG_ENDING, LEGAL_FORM, REGULATORS, SELF_REFERENCE, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
+import { BUSINESS_KIND, ENGLISH_ORG_ENDING, ENGLISH_SAYS, LEGAL_FORM, REGULATORS, SELF_REFERENCE, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
 import { DATA_TYPE_PHRASES } from "../../core/vocab/data-types.js";
-import { hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgNameOf, orgNamesIn, selfReferencesIn } from "../names.js";
+import { DEFINED_AS_LABEL, HEADING_MARK, hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgNameOf, orgNamesIn, selfReferencesIn } from "../names.js";
 
 /**
  * The places a notice names an organisation, each with the weight its evidence adds to a candidate
@@ -394,7 +394,6 @@ function fromQuotedSubjects(ctx: RuleContext): Evidence[] {
 const DEFINED_AS_SELF = new RegExp(`([^\\s、。,「」『』()（）:：]{2,50}?)\\s?[(（](?:[^()（）\\n]{0,80}?[、,]\\s?)?\\s?(?:以下|下記)[、,]?\\s?[「『]?(?:${SELF_REFERENCE_WORD}|同社|当団体|本会|当校)`);
 
 // A name given a short label of its own: "東西海上株式会社(以下「東西海上社」)".
-const DEFINED_AS_LABEL = /(?<name>[^\s、。,「」『』()（）:：]{2,50}?)\s?\((?:以下|下記)[、,]?\s?[「『](?<label>[^」』\n]{1,20})[」』]/g;
 
 // The sector each self-reference implies (本市 → government).
 const SELF_SECTOR = new Map(SELF_REFERENCES.map((r) => [r.word, r.sector]));
@@ -524,9 +523,6 @@ function edgeLines(text: string, head: number, tail: number, keep: (l: Line) => 
   return [top, bottom];
 }
 
-// The marks of a heading: "■ ", "### 1) ".
-const HEADING_MARK = /^(?:#{1,6}\s*)?(?:[(（]?\d{1,2}[)）.．]\s*)?[■□◆◇●○▼▶]?\s*/;
-
 /** Names from the letterhead or signature: short lines at the top or bottom that are an organisation. */
 function fromLetterhead(ctx: RuleContext): Evidence[] {
   const out: Evidence[] = [];
@@ -568,7 +564,7 @@ const ENGLISH_DEFINED = /^\s?\((?:the |hereinafter |hereinafter referred to as )
 const ENGLISH_REPORT = /\b(?:said|says|announced|announces|reported|reports|confirmed|confirms|incurred|admitted|disclosed|discloses|experienced|suffered|is writing to|are writing to|is notifying|is providing notice|became aware|discovered|detected|mistakenly|accidentally|inadvertently)\b/;
 
 // The capitalised words that open a sentence before what they said: "Nagi Games said attackers…".
-const ENGLISH_SAYER = /^[\s•・\-*]*((?:[A-Z][\w&'’.-]*\s){2,5})(?=(?:said|says|announced|announces|reported|reports|disclosed|discloses|confirmed|confirms)\b)/;
+const ENGLISH_SAYER = new RegExp(String.raw`^[\s•・\-*]*((?:[A-Z][\w&'’.-]*\s){2,5})(?=(?:${ENGLISH_SAYS})\b)`);
 
 /** Organisations an English report names: the subject of a sentence that says what happened, or a mention. */
 function fromEnglish(ctx: RuleContext): Evidence[] {
