@@ -33,7 +33,7 @@ export const NAME_SECTORS: readonly (readonly [Sector, RegExp])[] = [
   ["retail_ec", /(?:商店|ストア|ショップ|マート|百貨店|スーパー|ドラッグ|リテイリング|リテール)$/],
   // Public bodies: a prefecture, city or ward, a ministry or agency, an election board, a council.
   // English names too (Waseda University, Japan Meteorological Agency).
-  ["government", /(?:選挙管理委員会|裁判所|議会|役所|役場|警察本部|警察署|県警|府警|道警|[都道府県市区町村]|省|庁|Agency|Ministry|Prefecture|City|Ward|Town|Village|Government|(?:Ward|City|Town|Village|Prefectural) ?Office|City ?Hall)$/],
+  ["government", /(?:選挙管理委員会|裁判所|議会|役所|役場|警察|警察本部|警察署|県警|府警|道警|[都道府県市区町村]|省|庁|Agency|Ministry|Prefecture|City|Ward|Town|Village|Government|(?:Ward|City|Town|Village|Prefectural) ?Office|City ?Hall)$/],
   // Law, tax and accounting offices: professional services, which the vocabulary has no sector for.
   ["other", /(?:法律事務所|特許事務所|会計事務所|税理士事務所|司法書士事務所|行政書士事務所|弁護士法人|税理士法人|監査法人)$/],
 ];
