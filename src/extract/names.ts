@@ -1,4 +1,4 @@
-import { ADVISORY_BODIES, BEFORE_NO_SELF_REFERENCE, LEGAL_FORM, ORG_SUFFIX, SELF_REFERENCE, SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
+import { ADVISORY_BODIES, BEFORE_NO_SELF_REFERENCE, LEGAL_FORM, ORG_SUFFIX, SELF_REFERENCE, SELF_REFERENCE_WORD, UNNAMED_PARTY } from "../core/vocab/organizations.js";
 import { textOf, type Subject } from "./reading.js";
 import { hits, matchesOf, type Hit } from "./scan.js";
 
@@ -52,6 +52,12 @@ const PLACEHOLDER = /^[^\sA-Za-z]{0,10}?(?:[A-Za-z]{1,2}|[A-Za-z]?\d+|[○〇●
 const EVENT = /(?:講習|説明|研修|展示|懇親|勉強|発表|報告|交流|大|総|例|茶|宴|演奏|検討|審議|理事|社|照|機|面|再|司)会$/;
 // Words that end in a self-reference or an office, or count bodies: 今後当社, 代表取締役社(長), 約900社.
 const NOT_A_NAME_END = new RegExp(`(?:${SELF_REFERENCE_WORD})$|(?:取締役|代表|執行役員?)社$|\\d社$`);
+
+const UNNAMED = new RegExp(UNNAMED_PARTY, "m");
+/** True for a text (a numbered case) that tells of a body without naming it: ある会員企業では, 建設業A社. */
+export function tellsOfUnnamedBody(text: string): boolean {
+  return UNNAMED.test(text);
+}
 
 /** True for a legal form alone (株式会社, (公社)), no name with it. */
 export function isLegalForm(word: string): boolean {

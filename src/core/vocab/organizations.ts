@@ -111,6 +111,12 @@ export const SELF_REFERENCES: readonly SelfReference[] = ([
 ] as const).map(([word, sector, names]) => ({ word, sector, names }));
 
 /** The self-references as one regular-expression alternation, longest first (本学会 before 本学). */
+/**
+ * A body a case tells of without naming it, as the case's subject: ある会員企業では, 別の会社が, 建設業A社 (a
+ * case collection's placeholder, ending its line or before a particle). A regex source, read with the m flag.
+ */
+export const UNNAMED_PARTY = String.raw`(?:ある|とある|別の|他の|某)(?:会員)?(?:企業|会社|団体|法人|病院|医療機関|自治体|学校|大学|事業者|店舗|組織|メーカー|事業所)(?=で|では|において|が|は|にて|の(?:社員|職員|従業員|担当者|役員))|(?<![A-Za-z])[A-Z](?:社|法人|病院|大学|学校|市|町|村)(?=で|では|において|が|は|にて|\s*$)`;
+
 export const SELF_REFERENCE_WORD = SELF_REFERENCES.map((r) => r.word).sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 
 /**

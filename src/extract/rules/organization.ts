@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround, matchesOf } from "../scan.js";
 import { BUSINESS_KIND, ENGLISH_ORG_ENDING, ENGLISH_SAYS, LEGAL_FORM, REGULATORS, SELF_REFERENCE, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
 import { DATA_TYPE_PHRASES } from "../../core/vocab/data-types.js";
-import { DEFINED_AS_LABEL, HEADING_MARK, hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgNameOf, orgNamesIn, selfReferencesIn } from "../names.js";
+import { DEFINED_AS_LABEL, HEADING_MARK, hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgNameOf, orgNamesIn, selfReferencesIn, tellsOfUnnamedBody } from "../names.js";
 
 /**
  * The places a notice names an organisation, each with the weight its evidence adds to a candidate
@@ -771,6 +771,8 @@ export const organizationRule: Rule<"organization"> = {
     // A case the notice numbers is the notice's organisation's, unless the case names another by its legal name.
     const outer = ctx.framing();
     const framed = outer ? ownOrganisation(outer) : null;
+    // A case about a body it does not name (ある会員企業では, 建設業A社) is not the collector's: unknown, unless it names one by its legal name.
+    if (outer && tellsOfUnnamedBody(ctx.text)) return own && hasLegalForm(String(own.value)) && own.rule !== "organization/page-publisher" ? [own] : [];
     if (framed && !(own && hasLegalForm(String(own.value)))) {
       // The page's publisher (its header, its signature at the foot) stays what it is: it frames every case.
       return [framed.rule === "organization/page-publisher" ? framed : ctx.findInSource("organization", framed.value, framed.span[0], framed.span[1], framed.confidence, "organization/case-notice")];

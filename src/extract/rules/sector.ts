@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround, matchesOf, type Hit } from "../scan.js";
 import { ENGLISH_SECTOR_CUES, GENERIC_NAME_TAIL, LEGAL_FORM_SECTORS, NAME_SECTORS, OPERATED_SHOP, PUBLIC_BODY, SECTOR_CUES } from "../../core/vocab/sectors.js";
 import { BUSINESS_KIND, BUSINESS_KINDS, LEGAL_FORM, SELF_REFERENCE_WORD, SELF_REFERENCES } from "../../core/vocab/organizations.js";
-import { hasLegalForm, orgNameOf, selfReferencesIn } from "../names.js";
+import { hasLegalForm, orgNameOf, selfReferencesIn, tellsOfUnnamedBody } from "../names.js";
 
 const CLIENT = /^\s*(?:様|さま|殿)/;
 // A school, hospital or museum a prefecture or city runs: 県立高等学校, 市立病院.
@@ -89,7 +89,8 @@ const FRAMING_SHARE = 0.5;
 function supportWithFraming(ctx: RuleContext): Map<Sector, Support> {
   const scores = supportOf(ctx);
   const outer = ctx.framing();
-  if (!outer) return scores;
+  // A case about a body it does not name (ある会員企業では) has none of its collector's sector.
+  if (!outer || tellsOfUnnamedBody(ctx.text)) return scores;
   for (const [sector, o] of supportOf(outer)) {
     const cur = scores.get(sector);
     const w = o.top * FRAMING_SHARE;
