@@ -53,7 +53,8 @@ const MONTH_HEADER = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:分|の一�
 const YMD = String.raw`((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?`;
 const WEEKDAY = String.raw`(?:[(（][^)）]{1,3}[)）])?`;
 // A date on a line of its own, with perhaps its weekday and time: "2025年11月12日", "2025.11.12 (水)", "2026年11月20日 09:30".
-const DATE_ALONE = new RegExp(String.raw`^\s*${YMD}\s*${WEEKDAY}\s*(?:\d{1,2}\s*[:時]\s*\d{2}\s*分?)?\s*$`);
+// (Or what the day was: "2026年5月14日公表", "2026.11.20 更新".)
+const DATE_ALONE = new RegExp(String.raw`^\s*${YMD}\s*${WEEKDAY}\s*(?:\d{1,2}\s*[:時]\s*\d{2}\s*分?)?\s*(?:公表|発表|掲載|更新|公開)?\s*$`);
 // A listing's date line with the entry's kind after it ("2026.11.28 ニュース", "2026年11月27日 プレスリリース"): the title is below.
 const DATE_KIND = new RegExp(String.raw`^\s*${YMD}\s*${WEEKDAY}\s+([^\s。、,.:：|｜]{1,8})\s*$`);
 // A listing's entry that opens with its date: "2024/3/7 title", "■2026/11/27 株式会社X …".
@@ -63,6 +64,14 @@ const LISTING_UI = /^\s*(内容を(非)?表示(に)?する|続きを読む|詳�
 export const LISTING_END = /^\s*(?:\d+\s+){3,}|次の\d+件|前の\d+件|Page\s*Top|ページの先頭|Copyright|©|All Rights Reserved/i;
 // Category labels of Japanese security news listings, before the title on the same line.
 const CATEGORY = /^(セキュリティ対策|サイバー攻撃|不正アクセス|内部不正\/ミス|内部不正|ミス|行政機関\/公的機関からの情報|その他|システム障害|ウイルス|ウイルス情報|脆弱性|情報漏えい|情報漏洩|紛失・盗難|誤送信|フィッシング|個人情報漏えい)\s+/;
+
+// An era's year in digits (令和8年, 平成31年, 令和元年): public bodies date their lists so.
+const ERA_YEAR = /(令和|平成)\s*(\d{1,2}|元)\s*年/g;
+const ERA_BASE: Record<string, number> = { 令和: 2018, 平成: 1988 };
+/** A line with its era years written as Western ones (令和8年5月14日 → 2026年5月14日), for the date patterns. */
+export function westernYears(t: string): string {
+  return t.includes("和") || t.includes("成") ? t.replace(ERA_YEAR, (_, era: string, y: string) => `${ERA_BASE[era]! + (y === "元" ? 1 : Number(y))}年`) : t;
+}
 
 /** `YYYY-MM-DD` for a year, month and day, or null when they make no date. */
 export function iso(y: string | number, m: string | number, d: string | number): string | null {
@@ -119,6 +128,9 @@ export function dayListing(lines: Line[]): Heading[] {
   return out;
 }
 
+// A line naming a body's departments and nothing else: 健康福祉部 障害福祉課, 教育委員会 高校教育課, 税務課.
+const UNIT_LINE = /^(?:[\u4e00-\u9fff]{1,10}(?:部|局|委員会|本部)\s*)?[\u4e00-\u9fff]{1,12}(?:課|室|係|センター)$/;
+
 // A category line of a news index: short, no particle, no sentence ("インシデント・事故", "製品・サービス").
 const ENTRY_CATEGORY = /^[^\s、。!?！？のをがにではと]{2,12}$/;
 
@@ -130,7 +142,7 @@ const ENTRY_CATEGORY = /^[^\s、。!?！？のをがにではと]{2,12}$/;
 export function datedLines(lines: Line[]): Heading[] {
   const out: Heading[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]!.text.normalize("NFKC");
+    const t = westernYears(lines[i]!.text.normalize("NFKC"));
     const m = DATED_LINE.exec(t);
     if (m) { out.push(lineHeading(lines[i]!, { listing: true, date: iso(m[1]!, m[2]!, m[3]!) })); continue; }
     // "…の紛失について 2026年11月20日": the date after the title (a press-release index).
@@ -152,9 +164,11 @@ export function datedLines(lines: Line[]): Heading[] {
     const title = lines[j];
     // Under its date, a release's title may read as a sentence (「…を発売します」) but is short and unstopped.
     const tt = title?.text.trim() ?? "";
+    // A public body's list of its errors names the department under each date (健康福祉部 障害福祉課): the entry has no title.
+    const unit = UNIT_LINE.test(tt);
     // A letterhead's date above the organisation's name titles nothing.
-    if (!title || j - i > 2 || DATE_ALONE.test(title.text.normalize("NFKC")) || tt.length < 6 || tt.length > 100 || /[。.]$/.test(tt) || ORG_LINE.test(tt) || ENGLISH_ORG_LINE.test(tt)) continue;
-    out.push(lineHeading(lines[i]!, { listing: true, date: iso(alone[1]!, alone[2]!, alone[3]!) }, title));
+    if (!title || j - i > 2 || DATE_ALONE.test(title.text.normalize("NFKC")) || (tt.length < 6 && !unit) || tt.length > 100 || /[。.]$/.test(tt) || ORG_LINE.test(tt) || ENGLISH_ORG_LINE.test(tt)) continue;
+    out.push(lineHeading(lines[i]!, { listing: true, date: iso(alone[1]!, alone[2]!, alone[3]!), ...(unit ? { titled: false } : {}) }, title));
   }
   return out.length >= 3 ? out : [];
 }

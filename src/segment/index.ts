@@ -6,7 +6,7 @@ import { matchesOf } from "../extract/scan.js";
 import { choose, speaksOfItself, type Proposal } from "./choose.js";
 import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
 import { blogPosts, couldBeTitle, datedLines, dayListing, digest, ENGLISH_ORG_LINE, LISTING_END, ORG_LINE, readMoreIndex, trailingDate, type Heading } from "./headings.js";
-import { bullets, cases, headlineList, headlines, leads, namedItems, paragraphs, quotes, separated, tableRows } from "./layouts.js";
+import { bullets, cases, headlineList, headlines, labelledRecords, leads, namedItems, paragraphs, publishedRecords, quotes, separated, tableRows } from "./layouts.js";
 import { isBlank, splitLines, type Line } from "./lines.js";
 import { splitRoundups } from "./victims.js";
 
@@ -60,34 +60,38 @@ const LAYOUTS: readonly Layout[] = [
   { name: "bulleted-items", prior: 0, generic: true, lineItems: true, read: bullets },
   { name: "subject-paragraphs", prior: 0, generic: true, headedByPost: true, read: paragraphs },
   { name: "named-items", prior: 0.5, generic: true, lineItems: true, read: namedItems },
+  { name: "labelled-records", prior: 1, generic: false, several: true, inNotice: true, read: labelledRecords },
+  { name: "published-records", prior: 1, generic: false, several: true, read: publishedRecords },
 ];
 
 // Breadcrumbs and menus: "ホーム > お知らせ > 報道発表", "すべて | お知らせ | IR情報".
 const NAVIGATION = /\S\s*[>＞›»]\s*\S.*[>＞›»]|\S\s*[>＞›»]\s*\S|(?:\s[|｜]\s.*){2,}/;
 
-/** The organisation a page header names on a line of its own, in its first lines. */
+/** The organisation a page header names on a line of its own, in its first lines (perhaps with its office after it). */
 function publisherOf(lines: Line[], before: number): Notice["publisher"] {
   for (const l of lines.slice(0, 6)) {
     if (l.start >= before) break;
-    const t = l.text.trim();
-    if (ORG_LINE.test(t)) {
-      const at = l.start + l.text.indexOf(t);
-      return { name: t, span: [at, at + t.length] };
-    }
+    const office = officeOf(l);
+    if (office) return office;
   }
   return null;
 }
 
-// The office signing a page at its foot: the body's name, then its departments (ひがしうら市 総務部 総務課).
+// An office under a body's name: its departments (ひがしうら市 総務部 総務課).
 const OFFICE = /^\S{1,12}(?:部|課|室|係|局|センター|事務局)$/;
+
+/** The body a line names alone or with its office after it (ひがしうら市 総務部 総務課), or null. */
+function officeOf(line: Line): Notice["publisher"] {
+  const [name, ...offices] = line.text.trim().split(/\s+/);
+  if (!name || !ORG_LINE.test(name) || !offices.every((o) => OFFICE.test(o))) return null;
+  const at = line.start + line.text.indexOf(name);
+  return { name, span: [at, at + name.length] };
+}
 
 /** The body whose office signs the page on its last line (a notice of numbered cases is one body's, signed once at its foot). */
 function signatureOf(lines: Line[]): Notice["publisher"] {
   const last = [...lines].reverse().find((l) => l.text.trim() !== "");
-  const [name, ...offices] = last?.text.trim().split(/\s+/) ?? [];
-  if (!last || !name || !ORG_LINE.test(name) || !offices.every((o) => OFFICE.test(o))) return null;
-  const at = last.start + last.text.indexOf(name);
-  return { name, span: [at, at + name.length] };
+  return last ? officeOf(last) : null;
 }
 
 // Labels of a page's frame, not of its text: 本文, ここから本文です, 印刷, and the names of its sections

@@ -1,7 +1,7 @@
 import { HEADING_MARK } from "../extract/names.js";
 import { matchesOf } from "../extract/scan.js";
 import { incidentTitle } from "./classify.js";
-import { iso, lineHeading, postedOn, trailingDate, type Heading } from "./headings.js";
+import { iso, lineHeading, postedOn, trailingDate, westernYears, type Heading } from "./headings.js";
 import { isBlank, type Line } from "./lines.js";
 import { isNameAlone, sameSubject, subjectOf } from "./subjects.js";
 import { LEGAL_FORM, ORG_SUFFIX } from "../core/vocab/organizations.js";
@@ -132,6 +132,60 @@ export function namedItems(lines: Line[]): Heading[] {
     out.push({ start: lines[i]!.start, titleStart: body.start + lead, titleEnd: body.start + lead + title.length, casebook: false, listing: false, date: null, category: null, titled: false });
   }
   return out.length >= 2 ? out : [];
+}
+
+// A record's field on its own line: "件名:…", "組織名:株式会社X", "・公表日:令和8年10月24日".
+const FIELD_LINE = /^\s*[・■●◆\-]?\s*([^\s:：|｜]{1,8}?)\s*[:：]\s*(\S.*)$/;
+// Labels that make no record of an incident: a mail's header (a sample mail), a question and its answer.
+const NOT_RECORD_LABEL = /^(?:差出人|送信者|送信元|From|To|Cc|宛先|送信日時?|本文|Subject|Q|A|問|答|質問|回答|URL|TEL|電話|FAX|住所|担当|お問い?合わ?せ先?|問合せ先?)$/i;
+// The label whose value titles a record, and the labels that date it (when it was made public).
+const TITLE_LABEL = /^(?:件名|事案名?|案件名?|タイトル|表題|見出し|題名)$/;
+const PUBLISHED_LABEL = /^(?:公表日|発表日|掲載日|公開日|日付|公表|発表)$/;
+const RECORD_DATE = /((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})/;
+
+/**
+ * A list of records, each a run of labelled lines opened by the same label (件名:… / 発生日:… / 担当課:…, or
+ * 組織名:… / 発表日:… / 概要:…), with blank lines between them: a public body's table of its incidents, a
+ * database's export. A record titles itself by its subject's label (件名) and is dated by its publication's.
+ */
+export function labelledRecords(lines: Line[]): Heading[] {
+  return records(lines, false);
+}
+
+/** Labelled records each dated by its own publication (公表日:…): incidents of their own, even under one body's notice. */
+export function publishedRecords(lines: Line[]): Heading[] {
+  return records(lines, true);
+}
+
+/** The records of a page (labelledRecords); with `published`, only when every record names its publication date. */
+function records(lines: Line[], published: boolean): Heading[] {
+  type Run = { first: number; label: string; fields: [label: string, value: string, line: Line][] };
+  const runs: Run[] = [];
+  let run: Run | null = null;
+  lines.forEach((l, i) => {
+    const m = FIELD_LINE.exec(l.text.normalize("NFKC"));
+    if (!m || NOT_RECORD_LABEL.test(m[1]!)) { run = null; return; }
+    if (!run) runs.push(run = { first: i, label: m[1]!, fields: [] });
+    run.fields.push([m[1]!, m[2]!, l]);
+  });
+  // The label most runs open with opens the records; a record holds two fields or more.
+  const opens = new Map<string, number>();
+  for (const r of runs) if (r.fields.length >= 2) opens.set(r.label, (opens.get(r.label) ?? 0) + 1);
+  const [label, n] = [...opens].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+  const records = runs.filter((r) => r.label === label && r.fields.length >= 2);
+  if (n < 2 || (published && !records.every((r) => r.fields.some(([k]) => PUBLISHED_LABEL.test(k))))) return [];
+  return records.map((r) => {
+    const titleField = r.fields.find(([k]) => TITLE_LABEL.test(k));
+    const dated = r.fields.find(([k]) => PUBLISHED_LABEL.test(k));
+    const d = dated ? RECORD_DATE.exec(westernYears(dated[1])) : null;
+    const over = { date: d ? iso(d[1]!, d[2]!, d[3]!) : null, titled: titleField !== undefined };
+    const start = lines[r.first]!;
+    if (!titleField) return lineHeading(start, over);
+    // The title is the subject's value, after its label's colon.
+    const line = titleField[2];
+    const colon = /[:：]\s*/.exec(line.text)!;
+    return { ...lineHeading(start, over, line), titleStart: line.start + colon.index + colon[0].length };
+  });
 }
 
 /** True for a line that holds nothing but an organisation's name (株式会社パスモ, 岐阜バスケットボール株式会社). */

@@ -507,3 +507,15 @@ test("a news index with date, category and title lines (2027.07.20(Tue) / イン
   expectPosts("dated-category-title.txt", "dated-lines", [["最新ニュース", false], ["ふじなみ大学", true], ["中小企業向け", false], ["かたばみ市", true]]);
   expectPosts("dated-time-lines.txt", "dated-lines", [["お客様情報の流出", true], ["夏季休業", false], ["当社委託先", true]]);
 });
+
+test("a public body's list of its errors, each dated by an era date line (令和9年4月21日公表) over the department's line, gives one post per entry, read by its lead", () => {
+  expectPosts("errors-by-date-era.txt", "dated-lines", [["事務処理ミスの公表について", false], ["福祉保健部 障害支援課", true], ["教育委員会 特別支援教育課", true], ["農林水産部 水産振興課", true]]);
+  const cf = casefile("errors-by-date-era.txt");
+  assert.deepEqual(segment(cf).slice(1).map((n) => [n.listingDate, n.publisher?.name]), [["2027-04-21", "ゆうなぎ県"], ["2027-05-30", "ゆうなぎ県"], ["2027-06-12", "ゆうなぎ県"]]);
+});
+
+test("records of labelled lines opened by the same label (件名: / 公表日: …, 組織名: / 発表日: …) are one post each, titled by their subject and dated by their publication", () => {
+  expectPosts("records-published.txt", "published-records", [["個人情報の漏えい等に関する事故の公表", false], ["児童手当の通知書の誤送付", true], ["図書館の予約票の紛失", true], ["講座案内メールの誤送信", true]]);
+  assert.deepEqual(segment(casefile("records-published.txt")).slice(1).map((n) => n.listingDate), ["2027-07-10", "2027-07-22", "2027-08-02"]);
+  expectPosts("records-by-organisation.txt", "labelled-records", [["漏えい事案の記録", false], ["組織名:株式会社ほしかげ学習舎", true], ["組織名:みずなら村", true], ["組織名:株式会社あかつき証券", true]]);
+});

@@ -4,10 +4,10 @@ import type { IncidentType } from "../types.js";
 export const STAFF = "従業員|従業者|社員|職員|行員|教職員|教員|店員|スタッフ|派遣社員|契約社員|受託社員|アルバイト|作業員|警察官|巡査(?:部)?長|巡査|警部補|警部";
 
 /** The people papers or mails meant for someone went to instead: 別の(世帯), 他の(納税者)… (a regex source). */
-export const OTHER_PERSON = "(?:方|人|世帯|宛先|住所|患者|利用者|納税者|契約者|受給者|お客様|会員|生徒|児童|保護者)";
+export const OTHER_PERSON = "(?:方|人|世帯|宛先|住所|患者|利用者|納税者|契約者|受給者|お客様|お客さま|顧客|取引先|会員|生徒|児童|保護者)";
 
 /** Papers handed or sent to the wrong people: 誤交付, 誤封入 (into another's envelope), 誤投函 (into another's mailbox), 宛名ラベルの印字の誤り (a label printed with another's name), 別の世帯に送付, 他の患者に手渡し, "mistakenly sent" (a regex source). */
-export const MISDIRECTED = `誤交付|誤封入|誤投函|宛名(?:ラベル|シール)?(?:の)?(?:印字|印刷|貼付|貼り付け)?(?:に|の)?(?:誤り|誤っ|ミス|間違)|封入(?:作業)?(?:の)?(?:誤|ミス)|(?:(?:別|他)の|別人の)${OTHER_PERSON}(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡)|(?:別人|他人|別世帯|他世帯)(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡)|本人以外(?:の方)?(?:に|へ)(?:誤って)?(?:交付|送付|郵送|手渡)|(?:他人|別人)の[^。\n]{0,20}(?:を|が)(?:同封|封入)|[Mm]istakenly (?:sent|e-?mailed|mailed|delivered)|\\b(?:sent|mailed|delivered|mails?|sends?)\\b[^.\\n]{0,30}\\bto (?:the )?wrong (?:address(?:es)?|recipients?)|[Mm]isdirected`;
+export const MISDIRECTED = `誤交付|誤封入|誤投函|宛名(?:ラベル|シール)?(?:の)?(?:印字|印刷|貼付|貼り付け)?(?:に|の)?(?:誤り|誤っ|ミス|間違)|封入(?:作業)?(?:の)?(?:誤|ミス)|(?:(?:別|他)の|別人の)${OTHER_PERSON}(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡)|(?:別人|他人|別世帯|他世帯)(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡)|本人以外(?:の方)?(?:に|へ)(?:誤って)?(?:交付|送付|郵送|手渡)|(?:他人|別人|異なる(?:方|人|者)|(?:別|他)の${OTHER_PERSON})の[^。\n]{0,20}(?:を|が|と)(?:重ねて)?(?:同封|封入)|[Mm]istakenly (?:sent|e-?mailed|mailed|delivered)|\\b(?:sent|mailed|delivered|mails?|sends?)\\b[^.\\n]{0,30}\\bto (?:the )?wrong (?:address(?:es)?|recipients?)|[Mm]isdirected`;
 
 /**
  * Phrases that show an incident type, with how strongly each shows it and, for a weaker variant
@@ -45,7 +45,7 @@ export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, nu
   // Data left open ("閲覧できる状態", "ダウンロードできる状況"): a setting at fault unless an attack explains it.
   ["misconfiguration", /(?:閲覧|ダウンロード|アクセス|参照)(?:が|も)?(?:可能な|できる)状(?:態|況)|誰でも閲覧|認証なしで|インターネット上に公開され|公開状態(?:に|と)な/, 0.7, "exposed"],
   // 誤廃棄 (thrown away by mistake) is a loss of the records.
-  ["loss", /紛失|置き忘れ|置忘れ|所在不明|所在が(?:分から|わから)|見当たらな|保管されていないこと|(?<=[がもは])(?:無くな(?:り|っ)|なくなっ(?:た|てい))|誤廃棄|誤って(?:廃棄|処分|破棄)/, 0.9],
+  ["loss", /紛失|置き忘れ|置忘れ|所在不明|所在が(?:分から|わから)|見当たらな|保管されていないこと|(?<=[がもは])(?:無くな(?:り|っ)|なくなっ(?:た|てい))|誤廃棄|誤って(?:[^。、\n]{0,10}?(?:として|を|で))?(?:廃棄|処分|破棄)/, 0.9],
   ["theft", /盗難|窃盗|車上(?:荒らし|ねらい)|ひったくり|置き引き|空き巣/, 0.9],
   // "盗まれた": a stolen bag or device, or data taken in an attack (then it is the attack); not what was stolen
   // elsewhere and used here (盗まれたクレジットカード情報を使った不正注文).
@@ -66,7 +66,7 @@ export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, nu
   // A fault of the system itself, the cause of what went wrong (a leak it caused stays one).
   ["system_failure", /システム(?:の|上の)?(?:異常|不具合|誤作動|誤動作|エラー)|ソフトウェア(?:の)?(?:不良|不具合|バグ)|プログラム(?:の)?(?:不具合|誤り|バグ)/, 0.75],
   // An outage: what a failure, an attack or a loss shows.
-  ["system_failure", /障害|故障|システム(?:の)?停止|不具合|停止事案|つながりにくい|利用できない状況/, 0.6, "outage"],
+  ["system_failure", /障害(?!者|児|福祉|年金|手当|基礎|厚生|支援|保健)|故障|システム(?:の)?停止|不具合|停止事案|つながりにくい|利用できない状況/, 0.6, "outage"],
   ["regulatory_action", /(?:個人情報保護委員会|総務省|金融庁|経済産業省|厚生労働省|文部科学省|国土交通省|消費者庁|監督官庁|知事)[^。\n]{0,40}(?:勧告|指導|命令|行政処分|業務改善命令)|行政上の対応|個人情報保護法[^。\n]{0,20}に基づく(?:指導|勧告|命令)|勧告・指導/, 0.9],
   // Data handed to the wrong party; a delivery error when the notice says it was sent (see the rule).
   ["other", /誤提供|誤って(?:[^。\n]{0,6})?提供/, 0.6, "misprovision"],
