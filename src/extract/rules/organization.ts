@@ -641,11 +641,12 @@ const PLACE = /[都道府県市区町村]$/;
 const PLACE_IN_PASSING = 0.6;
 
 /**
- * The weight of one place naming a candidate: advisory bodies cited in passing count against it,
- * and a place named in passing (静岡県の…, 東京都品川区) counts less than a body.
+ * The weight of one place naming a candidate: advisory bodies cited in passing count against it, unless
+ * the notice is theirs (`own`: a police headquarters' letterhead), and a place named in passing (静岡県の…,
+ * 東京都品川区) counts less than a body.
  */
-function weightOf(e: Evidence): number {
-  if (!SUBJECT_KINDS.has(e.kind) && isAdvisoryBody(e.name)) return -3;
+function weightOf(e: Evidence, own = false): number {
+  if (!own && !SUBJECT_KINDS.has(e.kind) && isAdvisoryBody(e.name)) return -3;
   return KINDS[e.kind].weight * (PASSING.has(e.kind) && PLACE.test(e.name) ? PLACE_IN_PASSING : 1);
 }
 
@@ -680,9 +681,11 @@ function candidatesOf(evidence: Evidence[], abbreviations: ReadonlyMap<string, s
   }
   for (const g of groups) {
     let mentions = 0;
+    // A body the notice heads or signs with is its own, whatever else it is.
+    const own = g.evidence.some((e) => e.kind === "letterhead" || e.kind === "heading");
     for (const e of g.evidence) {
       if (e.kind === "mentioned" && ++mentions > MENTIONS) continue;
-      g.score += weightOf(e);
+      g.score += weightOf(e, own);
     }
   }
   return groups.sort((a, b) => b.score - a.score);

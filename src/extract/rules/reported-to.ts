@@ -9,6 +9,9 @@ const ADVICE = /ください|下さい|ようお願い|お願い(?!し(?:てい|
 const REPORTED_BACK = /(?:から|より)の報告|報告を(?:受け|求め)|報告徴求/;
 const MINISTRY = REPORT_BODIES.find(([body]) => body === "ministry")![1];
 
+// A police force's own name: 〇〇県警察本部, 〇〇県警, 〇〇警察署, 警視庁.
+const POLICE = /(?:警察(?:本部|署)?|県警|府警|道警|警視庁)$/;
+
 // A list of what readers are asked to do ("お客さまにご依頼する事項", then "・警察署への被害届出").
 const REQUESTS = /ご?依頼|お願い|ください|下さい/;
 const ITEM = /^\s*[•・･●○\-*]/;
@@ -46,6 +49,8 @@ function reportsIn(ctx: RuleContext): Map<ReportedTo, Finding> {
         // after it in Japanese, before it in English ("reported the attack to the police and the health ministry").
         // The organisation's own name (ひなげし県警察本部は…と発表した) is not a body it reported to.
         if (own.some(([a, b]) => h.start >= a && h.end <= b)) continue;
+        // Police writing of their own officer (書類送検, 懲戒処分) report to no police but themselves.
+        if (body === "police" && POLICE.test(String(ctx.fields.organization ?? ""))) continue;
         const near = ctx.text.slice(h.end, Math.min(s.end, h.end + 40));
         const english = /[A-Za-z]/.test(h.text) && REPORT_VERBS.test(ctx.text.slice(Math.max(s.start, h.start - 80), h.start));
         if ((body === "ministry" || body === "other") && !REPORT_VERBS.test(near) && !english) continue;
