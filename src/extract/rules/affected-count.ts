@@ -5,7 +5,7 @@ import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround, type Hit } from "../scan.js";
 import { proseSentences, type Sentence } from "../normalize/sentences.js";
 
-const COUNT = /(?:(?<q0>合計|総計|総数|計)[ \t　]*)?(?:(?<q1>約|最大|およそ|延べ|少なくとも)[ \t　]*)?(?<num>[\d一二三四五六七八九十百千〇][\d,.一二三四五六七八九十百千〇万億]*)[ \t　]*(?<unit>万|億|千)?[ \t　]*(?<rest>\d[\d,]*(?=[ \t　]*(?:人|名|件)))?[ \t　]*(?<ctr>人分|名分|件分|件|名|人|世帯|社|アカウント|口座|枚|通(?!知|信|報|常|販|帳|話|算|過|り|じ|して))(?<q2>以上|超|余り|程度|ほど|強|弱|を超える)?/g;
+const COUNT = /(?:(?<q0>合計|総計|総数|計)[ \t　]*)?(?:(?<q1>延べ[ \t　]*約|約|最大|およそ|延べ|少なくとも)[ \t　]*)?(?<num>[\d一二三四五六七八九十百千〇][\d,.一二三四五六七八九十百千〇万億]*)[ \t　]*(?<unit>万|億|千)?[ \t　]*(?<rest>\d[\d,]*(?=[ \t　]*(?:人|名|件)))?[ \t　]*(?<ctr>人分|名分|件分|件|名|人|世帯|社|アカウント|口座|枚|通(?!知|信|報|常|販|帳|話|算|過|り|じ|して))(?<q2>以上|超|余り|程度|ほど|強|弱|を超える)?/g;
 // English news: "around 5,000 pieces of data", "500 million users", "18,000 business partners", "some 210,000 personal data sets", "1.25 million sets of ID numbers".
 const COUNT_EN = /(?<q1>around|about|approximately|some|up to|more than|over|nearly)?\s?(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<unit>million|billion)?\s(?:(?!of\b)[a-z]+(?:['’]s)?\s){0,3}(?<ctr>people|persons|individuals|customers|users|members|patients|students|employees|clients|partners|subscribers|applicants|contacts|records|notices|letters|pieces of (?:personal )?(?:data|information)|accounts|(?:personal )?data sets|sets of (?:personal )?[a-z]+)\b/gi;
 const LEAK_EN = /leak|expos|compromis|stolen|breach|affected|involved|accessed|acquired|copied|obtained/i;
@@ -23,7 +23,7 @@ const NOT_DATA_AFTER = /^\s*(?:の(?:[^。、\n]{0,6})?(?:迷惑メール|スパ
 // Recipients of a mailing ("すべて(305名)に対して誤送信"): affected only when nothing says whose data the mail held.
 const RECIPIENTS_AFTER = /^\s*(?:[)）])?\s*(?:に対して|に|へ|宛て?に?)[^。\n]{0,12}(?:送信|送付|誤送信|配信|発送)/;
 // A labelled figure: "対象件数: 85件", "対象者:在学生8,373名", "該当する件数※4:①2,420件".
-const LABELLED = /(?:件数|人数|対象者(?:数)?|該当者(?:数)?|対象)[^。\n]{0,8}[:：|｜\t][^。\n]{0,8}$/;
+const LABELLED = /(?:件数|人数|対象者(?:数)?|該当者(?:数)?|対象|(?:アカウント|ID|会員|顧客|利用者|ユーザー?)数)[^。\n]{0,8}[:：|｜\t][^。\n]{0,8}$/;
 // A figure under a count label with no counter of its own: "対象件数 | 1,234", "影響人数:約3200".
 const LABELLED_FIGURE = /(?:件数|人数|者数|対象者|該当者)[^。\n\d]{0,8}?[:：|｜\t ]\s*(?<q1>約|最大|およそ)?\s*(?:[^\d\s。、,:：|｜]{1,4}?)?(?<num>\d[\d,]*)(?![\d,.]|\s*(?:[年月日時分秒%％円万億千人名件世帯社枚]|アカウント|口座|ヶ月|か月))/;
 // A bare figure in a table cell ("… | 1,293 |"), counted when its column's header counts ("流出件数").
@@ -141,7 +141,8 @@ function scoreOf(ctx: RuleContext, prose: readonly Sentence[], h: Hit, ctr: stri
   // A part of a breakdown (「うち、東京10名」), not the part a whole was cut to (「通知書のうち4通を」: what went astray).
   if (/(?:うち|内訳|内、)\s*[^。]{0,12}$/.test(before) && !/のうち\s*$/.test(before)) score -= 1;
   // A part in the brackets after a total ("約3,100名(在校生1,200名、卒業生1,700名)"): the total counts them all.
-  if (BREAKDOWN.test(text.slice(Math.max(0, h.start - 50), h.start))) score -= 2;
+  // (A total in the brackets after its parts, "被保険者 21,530名、被扶養者 14,277名(合計 35,807名)", is no part.)
+  if (!q.q0 && BREAKDOWN.test(text.slice(Math.max(0, h.start - 50), h.start))) score -= 2;
   return score;
 }
 
