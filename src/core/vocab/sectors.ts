@@ -35,7 +35,7 @@ export const NAME_SECTORS: readonly (readonly [Sector, RegExp])[] = [
   // English names too (Waseda University, Japan Meteorological Agency).
   ["government", /(?:選挙管理委員会|裁判所|議会|役所|役場|警察|警察本部|警察署|県警|府警|道警|[都道府県市区町村]|省|庁|Agency|Ministry|Prefecture|City|Ward|Town|Village|Government|(?:Ward|City|Town|Village|Prefectural) ?Office|City ?Hall)$/],
   // Law, tax and accounting offices: professional services, which the vocabulary has no sector for.
-  ["other", /(?:法律事務所|特許事務所|会計事務所|税理士事務所|司法書士事務所|行政書士事務所|弁護士法人|税理士法人|監査法人)$/],
+  ["other", /(?:法律事務所|特許事務所|会計事務所|税理士事務所|司法書士事務所|行政書士事務所|社会保険労務士事務所|弁護士法人|税理士法人|監査法人|司法書士法人|行政書士法人|社会保険労務士法人|弁理士法人|土地家屋調査士法人)$/],
 ];
 
 /**

@@ -491,9 +491,9 @@ function letterheadName(line: string): string | null {
   // A place or a description, then the name (「湯の花温泉 かじか荘」, 「北浜港 みなと食堂」 is not: no ending).
   const last = tokens[1];
   if (tokens.length === 2 && !name && last && orgNameOf(last) === last && isPlainName(last) && !PERSON_WORDS.test(`${lead} ${last}`)) return last;
-  // A line that is one legal name and nothing else stands for it, kana and all (ことぶき保険サービス株式会社:
-  // alone on its line, こと opens no clause).
-  return name === lead && tokens.length === 1 && hasLegalForm(lead) && !/[。、,「」『』【】:：!?()]/.test(lead) ? lead : null;
+  // A line that is one name and nothing else stands for it, kana and all (ことぶき保険サービス株式会社,
+  // ことぶき工業健康保険組合, こうよう市: alone on its line, こと and よう open no clause).
+  return name === lead && tokens.length === 1 && (hasLegalForm(lead) || lead.length <= 20) && !/[。、,「」『』【】:：!?()]/.test(lead) && !/^(?:この|その|あの|また|なお|さらに|ただし|しかし)/.test(lead) ? lead : null;
 }
 
 /**
