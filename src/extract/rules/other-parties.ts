@@ -7,6 +7,7 @@ import { orgNamesIn } from "../names.js";
 // A place named as such (東京都港区, 青森県六ケ所村) is an address, not a party, unless it is a client (X市様).
 const PLACE = /[都道府県市区町村]$/;
 const CLIENT = /^\s*(?:様|さま|殿|御中)/;
+const LIST_NUMBER = /^[(（]?\d{1,2}[.．、)）]/;
 const REGULATOR_WORD = new RegExp(REGULATOR_NAME, "g");
 
 /**
@@ -72,6 +73,8 @@ export const otherPartiesRule: Rule<"other_parties"> = {
       if (PLACE.test(h.name) && !CLIENT.test(ctx.text.slice(h.end, h.end + 3))) continue;
       if (h.start >= fellows[0] && h.end <= fellows[1]) continue;
       if (units.some(([a, b]) => h.start >= a && h.end <= b)) continue;
+      // A numbered section's heading (4.当局への報告) names a kind of body, not one.
+      if (LIST_NUMBER.test(h.name)) continue;
       consider(h.name, h.start, h.end, h.legal ? 0.7 : 0.55, h.legal ? "other_parties/legal-name" : "other_parties/named");
     }
     return out;
