@@ -124,9 +124,16 @@ export function dayListing(lines: Line[]): Heading[] {
     const m = d[1] ?? month;
     const date = year && m ? iso(year, m, d[2]!) : null;
     out.push(lineHeading(lines[i]!, { listing: true, date, category: splitCategory(lines[j]!.text.trim()).category }, lines[j]!));
+    // Several bullets under one day (a calendar of incidents): each is an entry of that day.
+    let k = j;
+    while (k < lines.length && BULLET_LINE.test(lines[k]!.text)) k++;
+    if (k - j >= 2) for (const l of lines.slice(j + 1, k)) out.push(lineHeading(l, { listing: true, date, category: splitCategory(l.text.trim()).category }));
   }
   return out;
 }
+
+// A bulleted line: "・株式会社X:…".
+const BULLET_LINE = /^\s*[・•●○◆◇■□*\-]\s*\S/;
 
 // A line naming a body's departments and nothing else: 健康福祉部 障害福祉課, 教育委員会 高校教育課, 税務課.
 const UNIT_LINE = /^(?:[\u4e00-\u9fff]{1,10}(?:部|局|委員会|本部)\s*)?[\u4e00-\u9fff]{1,12}(?:課|室|係|センター)$/;

@@ -519,3 +519,8 @@ test("records of labelled lines opened by the same label (件名: / 公表日: �
   assert.deepEqual(segment(casefile("records-published.txt")).slice(1).map((n) => n.listingDate), ["2027-07-10", "2027-07-22", "2027-08-02"]);
   expectPosts("records-by-organisation.txt", "labelled-records", [["漏えい事案の記録", false], ["組織名:株式会社ほしかげ学習舎", true], ["組織名:みずなら村", true], ["組織名:株式会社あかつき証券", true]]);
 });
+
+test("a calendar of incidents whose day lines each head several bullets gives one entry per bullet, dated by its day", () => {
+  expectPosts("calendar-day-bullets.txt", "day-listing", [["2027年4月 事故の記録", false], ["・株式会社こだま家電", true], ["・さざれ町", true], ["・株式会社ときわ電機", true], ["・学校法人つばさ学園", true]]);
+  assert.deepEqual(segment(casefile("calendar-day-bullets.txt")).slice(1).map((n) => n.listingDate), ["2027-04-05", "2027-04-07", "2027-04-07", "2027-04-09"]);
+});
