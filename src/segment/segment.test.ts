@@ -524,3 +524,7 @@ test("a calendar of incidents whose day lines each head several bullets gives on
   expectPosts("calendar-day-bullets.txt", "day-listing", [["2027年4月 事故の記録", false], ["・株式会社こだま家電", true], ["・さざれ町", true], ["・株式会社ときわ電機", true], ["・学校法人つばさ学園", true]]);
   assert.deepEqual(segment(casefile("calendar-day-bullets.txt")).slice(1).map((n) => n.listingDate), ["2027-04-05", "2027-04-07", "2027-04-07", "2027-04-09"]);
 });
+
+test("bullets that name their organisation in bold before a date and a colon (- **株式会社X**(5/2):…) are one incident each, the bold no placeholder", () => {
+  expectPosts("bullets-bold-names.txt", "bulleted-items", [["## 2027年5月の公表事案", false], ["**株式会社みずかね工業**", true], ["**ひなげし村**", true], ["**株式会社こぐま保育**", true]]);
+});

@@ -28,7 +28,7 @@ export const NAME_WORD = new RegExp(NAME, "gu");
 const PAREN = "(?:\\s?[(（][^)）]{1,30}[)）])?\\s?";
 const SUBJECT = new RegExp(`(${NAME})(?=[」』]?${PAREN}(?:は|が|も|では|によると|によりますと))`, "u");
 // Loosely, a name before a space also heads what follows it: "熊本市 職員がカバン盗難" in a list of headlines.
-const TOPIC = new RegExp(`(${NAME})(?=[」』]?${PAREN}(?:は|が|も|では|の|によると|によりますと|、|\\s(?=\\S)))`, "u");
+const TOPIC = new RegExp(`(${NAME})(?=[」』]?${PAREN}(?:は|が|も|では|の|によると|によりますと|、|[:：]|\\s(?=\\S)))`, "u");
 // English: "the Japan Meteorological Agency said", "NISC said".
 // …and the capitalised words a headline or lead opens with before its verb: "Kiri Logistics says hackers…".
 const ENGLISH = new RegExp(`\\b(?:[A-Z][A-Za-z]+ ){0,6}(?:${ENGLISH_ORG_ENDING}|Inc\\.?|Ltd\\.?|Corp\\b\\.?|Co\\.|Co\\b)|\\b[A-Z]{3,6}\\b(?= (?:said|says|announced|reported))|^(?:[A-Z][A-Za-z]+ ){1,3}[A-Z][A-Za-z]+(?= (?:${ENGLISH_SAYS})\\b)`);
