@@ -96,6 +96,11 @@ export function trailingDate(text: string): string | null {
   return m ? iso(m[1]!, m[2]!, m[3]!) : null;
 }
 
+/** The year a page's header names (「セキュリティ通信 2026年12月号」, 「…週報 2026年第48週」): the year of its days given without one. */
+export function pageYear(lines: Line[]): string | null {
+  return lines.filter((l) => !isBlank(l)).slice(0, 3).map((l) => HEADER_YEAR.exec(l.text.normalize("NFKC"))?.[1]).find((y) => y !== undefined) ?? null;
+}
+
 /** Split a listing title line into its category label and the rest. */
 export function splitCategory(title: string): { category: string | null; rest: string } {
   const m = CATEGORY.exec(title);
@@ -110,8 +115,7 @@ export function splitCategory(title: string): { category: string | null; rest: s
 export function dayListing(lines: Line[]): Heading[] {
   if (lines.filter((l) => DAY_LINE.test(l.text.normalize("NFKC"))).length < 2) return [];
   const out: Heading[] = [];
-  const header = lines.filter((l) => !isBlank(l)).slice(0, 3).map((l) => HEADER_YEAR.exec(l.text.normalize("NFKC"))?.[1]).find((y) => y !== undefined);
-  let year: string | null = header ?? null, month: string | null = null;
+  let year: string | null = pageYear(lines), month: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text.normalize("NFKC");
     const mh = MONTH_HEADER.exec(t);

@@ -1,7 +1,7 @@
 import { HEADING_MARK } from "../extract/names.js";
 import { matchesOf } from "../extract/scan.js";
 import { incidentTitle } from "./classify.js";
-import { iso, lineHeading, postedOn, trailingDate, westernYears, type Heading } from "./headings.js";
+import { iso, lineHeading, pageYear, postedOn, trailingDate, westernYears, type Heading } from "./headings.js";
 import { isBlank, type Line } from "./lines.js";
 import { isNameAlone, sameSubject, subjectOf } from "./subjects.js";
 import { LEGAL_FORM, ORG_SUFFIX } from "../core/vocab/organizations.js";
@@ -361,12 +361,21 @@ const ROW = /^[^|｜\n]*(?:[|｜][^|｜\n]*){2,}$/;
 // A table whose columns are about leaks lists incidents: 流出件数, 被害, 漏えい内容…
 const INCIDENT_COLUMNS = /流出|漏えい|漏洩|被害|件数|インシデント|事故|攻撃/;
 
+// A cell holding a month and day only: "10/2", "10月2日".
+const MONTH_DAY = /^\s*([0-9]{1,2})\s*[/月]\s*([0-9]{1,2})\s*日?\s*$/;
+
 /** Rows of a table of incidents: every row under a header whose columns speak of leaks is one incident. */
 export function tableRows(lines: Line[]): Heading[] {
   const header = lines.findIndex((l) => ROW.test(l.text) && !/[0-9０-９]/.test(l.text) && INCIDENT_COLUMNS.test(l.text));
   if (header < 0) return [];
   const rows = lines.slice(header + 1).filter((l) => ROW.test(l.text) && /[0-9０-９]/.test(l.text) && l.text.replace(/[|｜\s]/g, "").length >= 6);
-  return rows.length >= 2 ? rows.map((l) => lineHeading(l, { listing: true, tableRow: true, date: dateOnly(l.text.split(/[|｜]/).find((c) => c.trim() !== "") ?? "") })) : [];
+  // A day without its year (10/2) takes the page's.
+  const year = pageYear(lines);
+  const dateOf = (cell: string) => {
+    const d = year ? MONTH_DAY.exec(cell.normalize("NFKC")) : null;
+    return dateOnly(cell) ?? (d ? iso(year!, d[1]!, d[2]!) : null);
+  };
+  return rows.length >= 2 ? rows.map((l) => lineHeading(l, { listing: true, tableRow: true, date: dateOf(l.text.split(/[|｜]/).find((c) => c.trim() !== "") ?? "") })) : [];
 }
 
 /** An item starting at line `i`, with the headline above it when there is one (not the page's title); else its first sentence stands as its title. */
@@ -416,7 +425,10 @@ export function paragraphs(lines: Line[]): Heading[] {
 }
 
 // A numbered or bulleted headline in a list: "3.■宮崎県 特別支援学校教諭 USB紛失 2017年7月25日".
-const LIST_MARK = /^\s*(?:[0-9０-９]{1,3}\s*[.．、)]?\s*|[①-⑳]\s*)?[■□◆◇●○・•\-]?\s*/;
+// Its number may be bracketed and its day follow in brackets: "(1)[12/1] 株式会社X、…".
+const LIST_MARK = /^\s*(?:[(（]?[0-9０-９]{1,3}\s*[.．、)）]?\s*|[①-⑳]\s*)?(?:[[［【(（]\s*[0-9０-９]{1,2}\s*[/／月]\s*[0-9０-９]{1,2}\s*日?\s*[\]］】)）]\s*)?[■□◆◇●○・•\-]?\s*/;
+// The day in a list mark's brackets: "[12/1]".
+const MARKED_DAY = /^\s*(?:[(（]?[0-9]{1,3}\s*[.、)）]?\s*)?[[【(（]\s*([0-9]{1,2})\s*[/月]\s*([0-9]{1,2})/;
 
 /**
  * A list of headlines, one incident a line, with no articles under them (an index of reports): three or
@@ -428,9 +440,15 @@ export function headlineList(lines: Line[]): Heading[] {
     if (!isIncidentHeadline(t)) return false;
     let next = i + 1;
     while (next < lines.length && isBlank(lines[next])) next++;
-    return (next === lines.length || !isProse(lines[next]!.text)) && subjectOf(t, 40) !== null;
+    // (A headline dated in its mark is one whoever it names: 豪州の通信会社Bluegum Telecom、…)
+    return (next === lines.length || !isProse(lines[next]!.text)) && (subjectOf(t, 40) !== null || MARKED_DAY.test(l.text.normalize("NFKC")));
   });
   if (items.length < 3) return [];
-  // The title is the headline without its number and bullet.
-  return items.map((l) => ({ ...lineHeading(l, { listing: true, date: trailingDate(l.text) }), titleStart: l.start + LIST_MARK.exec(l.text)![0].length }));
+  // The title is the headline without its number and bullet; a day in the mark takes the page's year.
+  const year = pageYear(lines);
+  const dayOf = (t: string) => {
+    const d = year ? MARKED_DAY.exec(t.normalize("NFKC")) : null;
+    return d ? iso(year!, d[1]!, d[2]!) : null;
+  };
+  return items.map((l) => ({ ...lineHeading(l, { listing: true, date: trailingDate(l.text) ?? dayOf(l.text) }), titleStart: l.start + LIST_MARK.exec(l.text)![0].length }));
 }

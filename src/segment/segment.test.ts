@@ -528,3 +528,12 @@ test("a calendar of incidents whose day lines each head several bullets gives on
 test("bullets that name their organisation in bold before a date and a colon (- **株式会社X**(5/2):…) are one incident each, the bold no placeholder", () => {
   expectPosts("bullets-bold-names.txt", "bulleted-items", [["## 2027年5月の公表事案", false], ["**株式会社みずかね工業**", true], ["**ひなげし村**", true], ["**株式会社こぐま保育**", true]]);
 });
+
+test("a headline list numbered with the day in brackets ((1)[6/2] 株式会社X、…) gives one entry a line, dated in the page's year, foreign bodies too", () => {
+  expectPosts("headlines-bracket-days.txt", "headline-list", [["情報セキュリティ便り", false], ["株式会社ゆうひ運輸", true], ["みずほ野市", true], ["株式会社かすみ商店", true], ["米国の保険会社", true]]);
+  assert.deepEqual(segment(casefile("headlines-bracket-days.txt")).slice(1).map((n) => n.listingDate), ["2027-06-02", "2027-06-08", "2027-06-11", "2027-06-05"]);
+});
+
+test("a table's rows dated by month and day (6/3 | …) take the year of the page's header", () => {
+  assert.deepEqual(segment(casefile("table-month-days.txt")).filter((n) => n.isIncident).map((n) => n.listingDate), ["2027-06-03", "2027-06-09", "2027-06-21"]);
+});
