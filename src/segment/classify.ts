@@ -196,6 +196,24 @@ function leadOf(title: string, body: string): string {
   return paragraph.replace(/\n/g, "").replace(/「[^」]*」|『[^』]*』/g, "「」");
 }
 
+// An apology (お詫び) says only that something went wrong: a delay, a misprint, a recall as well as an incident.
+const APOLOGY = /^(?:お詫び|おわび)$/;
+// What says nothing of an incident on its own in a body, besides the apology itself: a mistake of any kind.
+const NOT_TOLD = /^(?:誤って|誤った.*)$/;
+// The rest of a clause that denies what it names: 流出は発生しておりません, 攻撃によるものではございません.
+const DENIED = /^[^。\n]{0,30}?(?:ありません|ございません|おりません|いません|なかった|ない(?:こと|もの)|なし|ではなく)/;
+
+/** True when a body tells of an incident in its first paragraphs: an event it does not deny. */
+function toldIncident(body: string): boolean {
+  const head = body.slice(0, 1500);
+  EVENT.lastIndex = 0;
+  for (let m = EVENT.exec(head); m; m = EVENT.exec(head)) {
+    if (m[0] === "") { EVENT.lastIndex++; continue; }
+    if (!NOT_TOLD.test(m[0]) && !APOLOGY.test(m[0]) && !DENIED.test(head.slice(m.index + m[0].length))) return true;
+  }
+  return false;
+}
+
 /** Decide whether a post is an incident disclosure and what kind of post it is. */
 export function classify(title: string, body: string, ctx: PostContext): Verdict {
   const titled = ctx.titled ?? true;
@@ -230,6 +248,10 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
   // A warning about a threat spreading everywhere, naming no one it happened to (not even the writer, 弊社においても…), reports no incident.
   if (!titled && WIDESPREAD.test(heading) && !SELF_WORD.test(`${title}${body.slice(0, 300)}`) && subjectOf(heading, 200, false) === null) {
     return { isIncident: false, kind: "advisory", reason: `warning about a widespread threat: ${WIDESPREAD.exec(heading)![0]}` };
+  }
+  // An apology and nothing else in the title is an incident's only when the body tells one.
+  if (t.event.length > 0 && t.event.every((w) => APOLOGY.test(w)) && t.theme.length === 0 && !toldIncident(body)) {
+    return { isIncident: false, kind: "unrelated", reason: `apology with no incident in the body: ${t.event.join(", ")}` };
   }
   const body1k = noticeDensity(body);
   const topic = otherTopic(body);

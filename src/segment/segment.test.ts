@@ -537,3 +537,8 @@ test("a headline list numbered with the day in brackets ((1)[6/2] 株式会社X�
 test("a table's rows dated by month and day (6/3 | …) take the year of the page's header", () => {
   assert.deepEqual(segment(casefile("table-month-days.txt")).filter((n) => n.isIncident).map((n) => n.listingDate), ["2027-06-03", "2027-06-09", "2027-06-21"]);
 });
+
+test("a title whose only incident word is an apology (…お詫び) is an incident's only when the body tells one", () => {
+  expectPosts("apology-delay.txt", "single", [["商品お届け遅延に関するお詫び", false]]);
+  expectPosts("apology-with-incident.txt", "single", [["当社ウェブサイトに関するお詫び", true]]);
+});
