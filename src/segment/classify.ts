@@ -1,5 +1,6 @@
 import type { NoticeKind } from "../core/types.js";
-import { MISDIRECTED, OTHER_PERSON } from "../core/vocab/incident-types.js";
+import { INCIDENT_TYPE_PHRASES, MISDIRECTED, OTHER_PERSON } from "../core/vocab/incident-types.js";
+import { DATA_TYPE_PHRASES, PERSONAL_DATA_WHOLE } from "../core/vocab/data-types.js";
 import { SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
 import { selfReferencesIn } from "../extract/names.js";
 import { subjectOf } from "./subjects.js";
@@ -33,7 +34,7 @@ export interface PostContext {
 // public and how-to topics.
 // Papers handed or sent to the wrong people (誤交付, 別の世帯に送付) and others' data shown (他の利用者の配送先が表示);
 // data handled wrongly (個人情報の不適切な取扱い, 目的外利用), a setting's flaw (設定不備), data slipped into papers (個人情報の混入).
-const EVENT = new RegExp(`${MISDIRECTED}|不適切な(?:取扱|取り扱|管理|投稿|閲覧)|目的外(?:利用|使用)|設定(?:の)?(?:不備|ミス|誤り)|(?:個人)?情報(?:の|が)混入|(?:他人|別人|(?:別|他)の${OTHER_PERSON})(?:の|情報の)[^。、\\n]{0,12}(?:が|を)?(?:表示|閲覧|配信)|踏み台(?:に|と)?され|宛先(?:を|の)?(?:誤|間違)|セキュリティインシデント(?!対応|対策|管理|訓練|演習)|インシデント(?:の|が)発生|(?:へ|に)の侵入|侵入を受け|外部(?:から)?(?:の)?閲覧|(?:情報|氏名|名前|住所)[^。、\n]{0,4}(?:の|が)?写り込|(?:インターネット|外部)(?:上)?(?:に|から|で)(?:公開|閲覧)され|アクセス制限(?:が|の)?(?:ない|無い|なし|不備)|不正(?:交換|出金|引き出|購入)|流出|漏えい|漏洩|漏れ|(?<![聞書見言申])漏らし|不正(?:な)?アクセス|不正(?:な)?ログイン|不正サインイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|不正に(?:利用|使用|アクセス|ログイン|取得|操作|持ち出)|乗っ取|乗取り|紛失(?!物)|置き忘れ|置忘れ|所在不明|所在が(?:分から|わから)な|行方不明|盗難|盗まれ|盗み出|窃盗|窃取|持ち去|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|誤った(?:宛先|送付先|住所|相手先?|メールアドレス)|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|公開状態(?:に|と)な|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|攻撃か(?=$|[\\s、。])|システム障害|障害(?:が|の)?発生|しづらい状況|(?:つながり|繋がり|利用し)にくい|(?:利用|閲覧|接続|使用)できない状(?:況|態)|(?:一時|一部|全面的に)?(?:利用|閲覧|接続|使用)できず(?=$|[\s、。])|(?:閲覧|接続|利用|使用|アクセス)(?:でき|し)(?:なくな|にくくな)|アクセスしにくい|遠隔操作され|(?:ウ[イィ]ルス|マルウ[ェエ]ア)[^。、\\n]{0,24}に感染(?:し|$|(?=[、。\\s(（]))|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失|詐取|着服|横領|不祥事件|リスト型(?:攻撃|アカウントハッキング)|だまし取|騙し取|不正送金|[Ll]eak(?:ed|s|age)?|[Bb]reach(?:ed|es)?|[Uu]nauthori[sz]ed (?:[Ee]xternal )?[Aa]ccess|[Hh]acked|[Hh]ijacked|(?:[Dd]ata |[Cc]yber ?)?[Ss]ecurity [Ii]ncident|[Cc]yber ?[Ii]ncident|(?:[Dd]ata|[Pp]rivacy) (?:[Ii]ncident|[Ee]vent)|(?:[Pp]ayment )?[Cc]ard [Ii]ncident(?! [Rr]esponse| [Mm]anagement| [Pp]lan)|[Cc]ompromised|[Ss]tolen|[Ii]nfected|[Dd]ata [Tt]heft|[Ss]kimm(?:ing|ed|er)(?![a-z])|[Hh]ackers? (?:stole|accessed|breached)|[Aa]ccount takeovers?|[Mm]istakenly (?:posts?|posted|publishe[sd]|exposes|exposed)`, "g");
+const EVENT = new RegExp(`${MISDIRECTED}|不適切な(?:取扱|取り扱|管理|投稿|閲覧)|目的外(?:利用|使用)|設定(?:の)?(?:不備|ミス|誤り)|(?:個人)?情報(?:の|が)混入|(?:他人|別人|(?:別|他)の${OTHER_PERSON})(?:の|情報の)[^。、\\n]{0,12}(?:が|を)?(?:表示|閲覧|配信)|踏み台(?:に|と)?され|宛先(?:を|の)?(?:誤|間違)|セキュリティインシデント(?!対応|対策|管理|訓練|演習)|インシデント(?:の|が)発生|(?:へ|に)の侵入|侵入を受け|外部(?:から)?(?:の)?閲覧|(?:情報|氏名|名前|住所)[^。、\n]{0,4}(?:の|が)?写り込|(?:インターネット|外部)(?:上)?(?:に|から|で)(?:公開|閲覧)され|アクセス制限(?:が|の)?(?:ない|無い|なし|不備)|不正(?:交換|出金|引き出|購入)|流出|漏えい|漏洩|漏れ|(?<![聞書見言申])漏らし|不正(?:な)?アクセス|不正(?:な)?ログイン|不正サインイン|不正利用|不正使用|不正送信|不正通信|不正閲覧|不正取得|不正に(?:利用|使用|アクセス|ログイン|取得|操作|持ち出)|乗っ取|乗取り|紛失(?!物)|置き忘れ|置忘れ|所在不明|所在が(?:分から|わから)な|行方不明|盗難|盗まれ|盗み出|窃盗|窃取|持ち去|誤送信|誤送付|誤発送|誤配|誤提供|誤表示|誤廃棄|誤掲載|誤公開|誤って|誤った(?:宛先|送付先|住所|相手先?|メールアドレス)|持ち出し|転売|改ざん|改竄|お詫び|おわび|停止事案|閲覧可能|閲覧できる状態|判読(?:できる|可能な)状態|公開状態(?:に|と)な|ウ[イィ]ルス感染|マルウ[ェエ]アに感染|感染被害|攻撃を受け|攻撃か(?=$|[\\s、。])|システム障害|障害(?:が|の)?発生|しづらい状況|(?:つながり|繋がり|利用し)にくい|(?:利用|閲覧|接続|使用)できない状(?:況|態)|(?:一時|一部|全面的に)?(?:利用|閲覧|接続|使用)できず(?=$|[\s、。])|(?:閲覧|接続|利用|使用|アクセス)(?:でき|し)(?:なくな|にくくな)|アクセスしにくい|遠隔操作され|(?:ウ[イィ]ルス|マルウ[ェエ]ア)[^。、\\n]{0,24}に感染(?:し|$|(?=[、。\\s(（]))|設置され|送信され|被害に遭|詐欺被害|情報の?流出|身代金|消失|滅失|詐取|着服|横領|不祥事件|リスト型(?:攻撃|アカウントハッキング)|だまし取|騙し取|不正送金|[Ll]eak(?:ed|s|age)?|[Bb]reach(?:ed|es)?|[Uu]nauthori[sz]ed (?:[Ee]xternal )?[Aa]ccess|[Hh]acked|[Hh]ijacked|(?:[Dd]ata |[Cc]yber ?)?[Ss]ecurity [Ii]ncident|[Cc]yber ?[Ii]ncident|(?:[Dd]ata|[Pp]rivacy) (?:[Ii]ncident|[Ee]vent)|(?:[Pp]ayment )?[Cc]ard [Ii]ncident(?! [Rr]esponse| [Mm]anagement| [Pp]lan)|[Cc]ompromised|[Ss]tolen|[Ii]nfected|[Dd]ata [Tt]heft|[Ss]kimm(?:ing|ed|er)(?![a-z])|[Hh]ackers? (?:stole|accessed|breached)|[Aa]ccount takeovers?|[Mm]istakenly (?:posts?|posted|publishe[sd]|exposes|exposed)`, "g");
 const THEME = /[Rr]ansomware|[Cc]yber-? ?[Aa]ttacks?|[Aa]ttacks? [Oo]n|[Mm]alware|[Pp]hishing|ランサムウェア(?!対策)|被害|障害(?!者|児|福祉|年金|手当|基礎|厚生|支援|保健)|サイバー攻撃|不審なメール|不審メール|不審な?メッセージ|フィッシング|なりすまし|マルウ[ェエ]ア|DDoS|感染|不正|事故|事案|不具合|システム停止/g;
 // Statistics count incidents in general: 「漏えい等事案の発生状況」, 「不正アクセス行為の認知件数」, 「…(上半期)」.
 // A policy or rules page (情報セキュリティ基本方針, プライバシーポリシー) says what would be done, not what happened.
@@ -201,11 +202,15 @@ const APOLOGY = /^(?:お詫び|おわび)$/;
 // What says nothing of an incident on its own in a body, besides the apology itself: a mistake of any kind.
 const NOT_TOLD = /^(?:誤って|誤った.*)$/;
 // The rest of a clause that denies what it names: 流出は発生しておりません, 攻撃によるものではございません.
-const DENIED = /^[^。\n]{0,30}?(?:ありません|ございません|おりません|いません|なかった|ない(?:こと|もの)|なし|ではなく)/;
+const DENIED = /^[^。、\n]{0,12}?(?:ありません|ございません|おりません|確認されて(?:い|お)りません|発生して(?:い|お)りません)/;
 
-/** True when a body tells of an incident in its first paragraphs: an event it does not deny. */
+/**
+ * True when a body tells of an incident in its first paragraphs: an event it does not deny, a way incidents
+ * happen (the incident types' phrases) or people's data (氏名, 個人情報).
+ */
 function toldIncident(body: string): boolean {
   const head = body.slice(0, 1500);
+  if (INCIDENT_TYPE_PHRASES.some(([, re]) => re.test(head)) || DATA_TYPE_PHRASES.some(([, re]) => re.test(head)) || PERSONAL_DATA_WHOLE.test(head)) return true;
   EVENT.lastIndex = 0;
   for (let m = EVENT.exec(head); m; m = EVENT.exec(head)) {
     if (m[0] === "") { EVENT.lastIndex++; continue; }
@@ -250,7 +255,7 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
     return { isIncident: false, kind: "advisory", reason: `warning about a widespread threat: ${WIDESPREAD.exec(heading)![0]}` };
   }
   // An apology and nothing else in the title is an incident's only when the body tells one.
-  if (t.event.length > 0 && t.event.every((w) => APOLOGY.test(w)) && t.theme.length === 0 && !toldIncident(body)) {
+  if (t.event.length > 0 && t.event.every((w) => APOLOGY.test(w)) && t.theme.length === 0 && !toldIncident(`${title}\n${body}`)) {
     return { isIncident: false, kind: "unrelated", reason: `apology with no incident in the body: ${t.event.join(", ")}` };
   }
   const body1k = noticeDensity(body);

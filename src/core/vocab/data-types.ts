@@ -7,10 +7,10 @@ import type { DataType, Label } from "../types.js";
 export const DATA_TYPE_PHRASES: readonly (readonly [DataType, RegExp])[] = [
   // 口座名義人 names a bank account's holder, not a card's.
   // 名義 alone names the cardholder right after the card number (「カード番号や名義など」).
-  ["cardholder_name", /(?:クレジット)?カード名義人?(?:の)?(?:名|氏名)?|(?<!口座)名義人(?:名|氏名)?|(?<=カード番号\s?(?:や|と|、|・|及び|および)\s?)名義(?!人)|\bcard ?holder['’]?s? names?\b/i],
+  ["cardholder_name", /(?:クレジット)?カード名義人?(?:の)?(?:名|氏名)?|(?<!口座|契約|土地|建物|登記)名義人(?:名|氏名)?(?=[^。\n]{0,30}(?:カード|card))|(?<=カード番号\s?(?:や|と|、|・|及び|および)\s?)名義(?!人)|\bcard ?holder['’]?s? names?\b/i],
   ["security_code", /セキュリティ[ー\s]?コード|CVV2?|CVC2?|\bsecurity codes?\b/i],
   ["card_expiry", /(?<!(?:パスポート|旅券|免許証?|保険証|在留カード|資格|証明書|ポイント)(?:番号)?(?:の|及び|および|と|・|、)?)有効期限|\b(?:card )?(?:expiration|expiry) dates?\b/i],
-  ["credit_card_number", /(?:クレジット)?カード番号|\b(?:(?:credit|debit|payment) )?card numbers?\b/i],
+  ["credit_card_number", /(?:クレジット)?(?<!(?:利用者|会員|診察|診察券|図書|ポイント|在留|社員|学生|職員|保険|マイナンバー|個人番号|ID|IC|交通系|ETC)\s?)カード番号|\b(?:(?:credit|debit|payment) )?(?<!(?:residence|member(?:ship)?|library|loyalty|point|ID|insurance|student|employee) )card numbers?\b/i],
   // 保険証の記号・番号 (health-insurance card symbol and number), before member_id and 記号.
   ["insurance_number", /(?:健康)?保険証(?:の)?記号(?:・|及び|および|と)?番号|被保険者証(?:の)?記号(?:・|及び|および|と)?番号|被保険者(?:証)?番号|保険者番号|保険証番号|記号・番号|記号番号/],
   // 従業員ID and the like are sign-in names of a staff tool, not membership numbers.
@@ -23,7 +23,7 @@ export const DATA_TYPE_PHRASES: readonly (readonly [DataType, RegExp])[] = [
   // 勤務先 and 事業所名 name the person's employer.
   ["company_name", /会社名|顧客社名|(?<![当弊貴本自他])社名|企業名|法人名|団体名|勤務先(?:名)?|事業所名|事業者名|取引先名|\b[Cc]ompany names?\b/],
   // Membership and customer numbers only: patient IDs, student and staff numbers are `other`.
-  ["member_id", /会員番号|会員ID|顧客番号|顧客ID|顧客コード|お客様番号|利用者番号|組合員番号|契約者番号/],
+  ["member_id", /(?:利用者|会員|ポイント)カード番号|会員証番号|会員番号|会員ID|顧客番号|顧客ID|顧客コード|お客様番号|利用者番号|組合員番号|契約者番号/],
   // 特定個人情報: personal data holding a My Number, in the law's words.
   ["my_number", /マイナンバー|個人番号|特定個人情報/],
   ["bank_account", /口座番号|銀行口座|口座情報|預金口座|振込口座|振込先口座|給与振込|金融機関名|銀行名|支店名|口座名義(?:人)?|\b(?<!(?:customer|member|player|user|membership) )(?:bank )?account numbers?\b(?! (?:and|or) (?:passwords?|PINs?))|\bbank account (?:details|information)\b/i],
@@ -45,10 +45,10 @@ export const DATA_TYPE_PHRASES: readonly (readonly [DataType, RegExp])[] = [
   ["points_balance", /ポイント残高|保有(?:[A-Za-z\s]{0,10})?(?:ポイント|POINT)(?:数)?|ポイント数/i],
   // Mails themselves: bodies, exchanges, mailbox contents (not the addresses).
   // "メールの本文中にあるURL" places a link, it names no leaked mail.
-  ["email_content", /(?:電子)?メール(?:の)?(?:本文|内容|データ)(?!中|に(?:ある|記載))|(?:電子)?メール(?=(?:が|を)(?:閲覧|盗み見|窃取))|(?:電子)?メールのやり(?:取|と)り|送受信(?:した|された)?(?:電子)?メール|業務連絡メール|e-?mail data/i],
+  ["email_content", /(?:電子)?メール(?:の)?(?:本文|内容|データ)(?!中|に(?:ある|記載))|(?:電子)?メール(?=(?:が|を)(?:閲覧|盗み見|窃取))|(?:電子)?メールのやり(?:取|と)り|(?:送受信|受信)(?:した|された)?(?:電子)?メール(?!アドレス)|業務連絡メール|e-?mail data/i],
   // The organisation's own or its partners' records, not a person's.
   ["business_info", /法人情報|企業情報|業務情報|業務データ|営業情報|技術情報|社内情報|経営情報|(?:取引先|代理店|法人顧客)(?:の)?(?:情報|データ)/],
-  ["name", /(?:ご)?氏名|お名前|名前(?!を(?:騙|かた|装|使|名乗|語))|個人名|顧客名|患者名|利用者名|会員名|担当者(?:様)?名|代表者(?:様)?名|契約者名|宛名|姓名|保護者名|生徒名|児童名|学生名|(?<!\b(?:user|company|domain|file|host|account|brand|product|screen|display) )\bnames?\b/],
+  ["name", /(?:ご)?氏名|お名前|名前(?!を(?:騙|かた|装|使|名乗|語))|個人名|顧客名|患者名|利用者名|会員名|担当者(?:様)?名|代表者(?:様)?名|契約者名|使用者名|入居者名|加入者名|申込者名|申請者名|受給者名|受診者名|宛名|姓名|保護者名|生徒名|児童名|学生名|(?<!\b(?:user|company|domain|file|host|account|brand|product|screen|display) )\bnames?\b/],
 ];
 
 /** Nouns for data items outside the vocabulary, counted as `other` when listed with leaked data. */

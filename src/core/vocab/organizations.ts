@@ -42,7 +42,7 @@ export const ORG_SUFFIXES: readonly string[] = [
   "美術館", "博物館", "図書館", "資料館", "記念館", "会館", "旅館", "ホテル", "動物園", "水族館", "神社",
   // bodies, public and private
   "健康保険組合", "広域連合", "企業団", "組合", "協会", "協議会", "連合会", "連盟", "学会", "財団", "機構", "センター", "研究所",
-  "研究機構", "委員会", "事務所", "生協", "共済", "公社", "公団",
+  "研究機構", "委員会", "商工会議所", "会議所", "事務所", "生協", "共済", "公社", "公団",
   // government
   "税務署", "監督署", "職業安定所", "保健所", "児童相談所", "役所", "役場", "県警察本部", "府警察本部", "道警察本部", "県警察", "府警察", "道警察", "県警", "府警", "道警", "警察署", "警察本部", "都", "道", "府", "県", "市", "区", "町", "村", "省", "庁",
   // weak endings (荘: an inn, みさき荘; 屋 and 堂: shops, すずめ屋, ことり堂)
@@ -95,7 +95,7 @@ const COMPANY = new RegExp(`(?:${LEGAL_FORM})$|^(?:${LEGAL_FORM})`);
 export const SELF_REFERENCES: readonly SelfReference[] = ([
   ["当社", null, COMPANY], ["弊社", null, COMPANY], ["当グループ", null, null], ["当法人", null, null], ["本法人", null, null],
   ["当機構", null, /機構$/], ["当センター", null, /センター$/], ["当研究所", null, /研究所$/], ["弊所", null, /研究所$/],
-  ["当所", null, /研究所$/], ["当事務所", null, /事務所$/], ["弊事務所", null, /事務所$/], ["当財団", null, /財団$/], ["当組合", null, /組合$/], ["本組合", null, /組合$/],
+  ["当所", null, /(?:研究所|会議所|事業所|所)$/], ["当事務所", null, /事務所$/], ["弊事務所", null, /事務所$/], ["当財団", null, /財団$/], ["当組合", null, /組合$/], ["本組合", null, /組合$/],
   ["当行", "finance", /銀行$/], ["弊行", "finance", /銀行$/], ["本行", "finance", /銀行$/], ["当金庫", "finance", /金庫$/], ["弊金庫", "finance", /金庫$/],
   ["当院", "medical", HOSPITAL], ["本院", "medical", HOSPITAL], ["当クリニック", "medical", HOSPITAL], ["当医院", "medical", HOSPITAL],
   ["本学", "education", SCHOOL], ["当大学", "education", SCHOOL], ["本校", "education", SCHOOL], ["当校", "education", SCHOOL], ["当学園", "education", SCHOOL],

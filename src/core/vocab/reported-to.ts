@@ -6,7 +6,7 @@ export const REPORT_BODIES: readonly (readonly [ReportedTo, RegExp])[] = [
   // A station by name ("いわき中央署"; the rule reads the name before 署), not a department (部署), the agencies concerned (関係各署) or a tax or fire office.
   ["police", /警察|警視庁|県警|府警|道警|交番|駐在所|サイバー犯罪(?:対策)?(?:課|センター)|捜査機関|署(?<=[ぁ-んァ-ヶ一-龥]署)(?<![部税務防督本各]署)(?=に|へ|と|の|から|より)|(?:reported|notified|informed|contacted|consulted)[^.]{0,120}\b(?:police|law enforcement|FBI)\b|\b(?:police|law enforcement|FBI) (?:were|was|have been|has been|had been) (?:notified|informed|contacted)/i],
   ["pmark", /プライバシーマーク|Pマーク|JIPDEC|日本情報経済社会推進協会|審査機関/],
-  ["ministry", /厚生労働省|総務省|経済産業省|文部科学省|国土交通省|金融庁|内閣府|消費者庁|農林水産省|環境省|防衛省|法務省|財務省|外務省|デジタル庁|観光庁|文化庁|スポーツ庁|こども家庭庁|林野庁|水産庁|気象庁|特許庁|中小企業庁|資源エネルギー庁|国税庁|所管(?:省庁|官庁)|監督官庁|主務大臣|厚生局|財務局|総合通信局|経済産業局|運輸局|地方整備局|\b(?:[Hh]ealth|[Ee]conomy|[Ii]ndustry|[Ee]ducation|[Ff]inance|[Cc]ommunications|[Ii]nternal [Aa]ffairs) [Mm]inistry\b|\bMinistry of [A-Z]/],
+  ["ministry", /厚生労働省|総務省|経済産業省|文部科学省|国土交通省|金融庁|内閣府|消費者庁|農林水産省|環境省|防衛省|法務省|財務省|外務省|デジタル庁|出入国在留管理庁|観光庁|文化庁|スポーツ庁|こども家庭庁|林野庁|水産庁|気象庁|特許庁|中小企業庁|資源エネルギー庁|国税庁|所管(?:省庁|官庁)|監督官庁|主務大臣|厚生局|財務局|総合通信局|経済産業局|運輸局|地方整備局|\b(?:[Hh]ealth|[Ee]conomy|[Ii]ndustry|[Ee]ducation|[Ff]inance|[Cc]ommunications|[Ii]nternal [Aa]ffairs) [Mm]inistry\b|\bMinistry of [A-Z]/],
   ["other", /IPA|情報処理推進機構|JPCERT|JC3|NISC|内閣サイバーセキュリティセンター|認定個人情報保護団体|教育委員会|保健所|消費生活センター|金融機関|カード会社|決済代行会社/],
 ];
 
