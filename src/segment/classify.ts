@@ -38,16 +38,16 @@ const EVENT = new RegExp(`${MISDIRECTED}|不適切な(?:取扱|取り扱|管理|
 const THEME = /[Rr]ansomware|[Cc]yber-? ?[Aa]ttacks?|[Aa]ttacks? [Oo]n|[Mm]alware|[Pp]hishing|ランサムウェア(?!対策)|被害|障害(?!者|児|福祉|年金|手当|基礎|厚生|支援|保健)|サイバー攻撃|不審なメール|不審メール|不審な?メッセージ|フィッシング|なりすまし|マルウ[ェエ]ア|DDoS|感染|不正|事故|事案|不具合|システム停止/g;
 // Statistics count incidents in general: 「漏えい等事案の発生状況」, 「不正アクセス行為の認知件数」, 「…(上半期)」.
 // A policy or rules page (情報セキュリティ基本方針, プライバシーポリシー) says what would be done, not what happened.
-const PUBLICATION = /(?:基本方針|ポリシー|(?:個人情報|情報セキュリティ)(?:保護)?方針|規程|規約)(?!に?違反)|報告書(?![をが])|改定|改訂|白書|調査(?:の)?結果|実態調査|(?:等|行為|犯罪|事案)の発生状況|(?:認知|発生|報告|相談)件数|上半期|下半期|四半期|ガイドライン|ガイダンス|手引|公開$|の公開(?!範囲|設定|状態|期間)|(?<![をと]|(?:事案|事故|事象|インシデント|漏えい|漏洩|流出|誤り|ミス|紛失|誤送付|誤送信)の)公表$|(?<!事案|事故|事象|インシデント|漏えい|漏洩|流出|誤り|ミス|紛失|誤送付|誤送信)の公表(?!事案|事例|案件)|活動報告|統計|見直し|(?<![をと])発表$|ランキング/g;
+const PUBLICATION = /(?:基本方針|ポリシー|(?:個人情報|情報セキュリティ)(?:保護)?方針|規程|規約)(?!に?違反)|報告書(?![をが])|改定|改訂|白書|(?:脅威|月次|月例|週次|年次|動向|観測)レポート|月報|年報|調査(?:の)?結果|実態調査|(?:等|行為|犯罪|事案)の発生状況|(?:認知|発生|報告|相談)件数|上半期|下半期|四半期|ガイドライン|ガイダンス|手引|公開$|の公開(?!範囲|設定|状態|期間)|(?<![をと]|(?:事案|事故|事象|インシデント|漏えい|漏洩|流出|誤り|ミス|紛失|誤送付|誤送信)の)公表$|(?<!事案|事故|事象|インシデント|漏えい|漏洩|流出|誤り|ミス|紛失|誤送付|誤送信)の公表(?!事案|事例|案件)|活動報告|統計|見直し|(?<![をと])発表$|ランキング/g;
 // Not a press release's label (【プレスリリース】), a helpline opened after an incident (専用窓口開設), results put off by
 // one (決算発表の延期), nor business as an incident leaves it (システム障害に伴う営業について).
-const PROMOTION = /(?:サービス|製品|ソリューション)(?:の)?(?:ご案内|ご紹介)|セミナー|フォーラム|カンファレンス|シンポジウム|勉強会|講演|参加レポート|参加報告|開催|提供開始|発売|(?<!プレス|ニュース|報道)リリース|キャンペーン|受賞|認証取得|(?<!窓口|ダイヤル|コールセンター|センター)開設|新製品|募集|リニューアル|決算(?![^、。]{0,10}(?:延期|遅延|遅れ))|人事異動|組織変更|(?<!伴う|による|に関する)営業について|研修(?:会)?を(?:開|開催|実施|行)/g;
+const PROMOTION = /(?:サービス|製品|ソリューション)(?:の)?(?:ご案内|ご紹介)|セミナー|フォーラム|カンファレンス|シンポジウム|勉強会|講演|参加レポート|参加報告|開催|提供開始|発売|(?<!プレス|ニュース|報道)リリース|キャンペーン|寄付|寄附|寄贈|受賞|認証取得|(?<!窓口|ダイヤル|コールセンター|センター)開設|新製品|募集|リニューアル|決算(?![^、。]{0,10}(?:延期|遅延|遅れ))|人事異動|組織変更|(?<!伴う|による|に関する)営業について|研修(?:会)?を(?:開|開催|実施|行)/g;
 const ADVICE = /注意喚起|をかたる|を騙る|かたる|を装[うっ]|ご注意|注意点|の呼びかけ|に関する注意/g;
 // What to do if an incident happens (漏えいしたときの対応, 漏えい時の報告, カードを紛失したとき, 紛失・盗難について,
 // 紛失されたお客様へ, 不正アクセス防止のためのお願い): the event words are a condition, so this outweighs them.
-const HYPOTHETICAL = /(?:した|された|の)?(?:とき|時|場合)の(?:対応|報告|手順|備え)|(?:した|された|にあった|に遭った)(?:とき|場合)$|(?:した|された)(?:お客様|方)へ|紛失・盗難|盗難・紛失|(?<!再発)防止のため/;
+const HYPOTHETICAL = /(?:した|された|の)?(?:とき|時|場合)の(?:対応|報告|手順|備え)|(?:した|された|にあった|に遭った)(?:とき|場合)$|(?:した|された)(?:お客様|方)へ|紛失・盗難|盗難・紛失|(?<!再発)防止のため|に対する補償|補償(?:について|制度|の対象)/;
 // ポイント as key points (3つのポイント, 対策のポイント), not a loyalty scheme's points (ポイントサービス, ポイントが不正に利用).
-const TOPIC = /対策(?!本部)|とは|入門|解説|まとめ|対応手順|対処法|報告義務|義務化|特集|紹介(?!状)|\d+選|比較|使い方|(?:の|つの)ポイント(?![\u30a1-\u30fc])|ポイント(?:解説|まとめ)|の基本|手口|傾向|予告|パッチ|修正プログラム|アップデート|更新プログラム|脆弱性(?!を(?:突|つ|悪用|利用))/g;
+const TOPIC = /対策(?!本部)|(?:メール|対応|セキュリティ|サイバー)訓練(?!中)|演習(?!中)|導入事例|事例紹介|とは|入門|解説|まとめ|対応手順|対処法|報告義務|義務化|特集|紹介(?!状)|\d+選|比較|使い方|(?:の|つの)ポイント(?![\u30a1-\u30fc])|ポイント(?:解説|まとめ)|の基本|手口|傾向|予告|パッチ|修正プログラム|アップデート|更新プログラム|脆弱性(?!を(?:突|つ|悪用|利用))/g;
 // An organisation saying it is being impersonated reports phishing against its own name (or its staff's: 弊社社員を装う).
 const SELF_IMPERSONATED = new RegExp(`(?:${SELF_REFERENCE_WORD})(?:の名前|の名称|名|の名|(?:の|および|及び)[^。、\\n]{0,12}|の?(?:従業員|社員|職員|役員|スタッフ|担当者|関係者))?を(?:装|かた|騙|名乗)`);
 const REGULATOR = /(個人情報保護委員会|総務省|金融庁|経済産業省|厚生労働省|文部科学省|国土交通省|消費者庁|公正取引委員会|監督官庁|[都道府県]知事|教育委員会|財務局|厚生局|総合通信局|経済産業局|運輸局)(?:より|から|による|が|は)?[^。\n]{0,60}?(勧告|指導|命令|行政処分|処分|行政上の対応|立入検査|業務改善)|(?:に対する|への)(?:業務改善命令|業務停止命令|行政処分|勧告|行政指導)/;
@@ -219,6 +219,10 @@ function toldIncident(body: string): boolean {
   return false;
 }
 
+// Another's incident as it touches the writer (…事案に関する当社への影響について), and a body saying it did not.
+const SELF_EFFECT = new RegExp(`(?:${SELF_REFERENCE_WORD})(?:へ|に対する|における)の?影響`);
+const NO_EFFECT = /影響(?:は|も)(?:ない|なく|ありません|ございません)|影響がない|被害は(?:ない|ありません|ございません|確認されて(?:い|お)りません)|(?:流出|漏えい|漏洩)(?:は|も)(?:ない|なく|ありません|ございません|確認されて(?:い|お)りません)/;
+
 /** Decide whether a post is an incident disclosure and what kind of post it is. */
 export function classify(title: string, body: string, ctx: PostContext): Verdict {
   const titled = ctx.titled ?? true;
@@ -254,6 +258,9 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
   if (!titled && WIDESPREAD.test(heading) && !SELF_WORD.test(`${title}${body.slice(0, 300)}`) && subjectOf(heading, 200, false) === null) {
     return { isIncident: false, kind: "advisory", reason: `warning about a widespread threat: ${WIDESPREAD.exec(heading)![0]}` };
   }
+  // Another's incident that, the body says, left the writer unharmed is no incident of the writer's.
+  const unharmed = SELF_EFFECT.test(title) ? NO_EFFECT.exec(body.slice(0, 800)) : null;
+  if (unharmed) return { isIncident: false, kind: "advisory", reason: `another's incident that left the writer unharmed: ${unharmed[0]}` };
   // An apology and nothing else in the title is an incident's only when the body tells one.
   if (t.event.length > 0 && t.event.every((w) => APOLOGY.test(w)) && t.theme.length === 0 && !toldIncident(`${title}\n${body}`)) {
     return { isIncident: false, kind: "unrelated", reason: `apology with no incident in the body: ${t.event.join(", ")}` };

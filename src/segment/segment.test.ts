@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { makeDocument } from "../core/document.js";
 import type { Casefile } from "../core/types.js";
-import { titleScore } from "./classify.js";
+import { classify, titleScore } from "./classify.js";
 import { segment } from "./index.js";
 import { subjectOf } from "./subjects.js";
 
@@ -541,4 +541,17 @@ test("a table's rows dated by month and day (6/3 | …) take the year of the pag
 test("a title whose only incident word is an apology (…お詫び) is an incident's only when the body tells one", () => {
   expectPosts("apology-delay.txt", "single", [["商品お届け遅延に関するお詫び", false]]);
   expectPosts("apology-with-incident.txt", "single", [["当社ウェブサイトに関するお詫び", true]]);
+});
+
+test("look-alikes: a phishing drill, another's incident that left the writer unharmed and an alert whose title is spaced around a Latin word are no incidents", () => {
+  expectPosts("lookalike-drill.txt", "single", [["標的型攻撃メール訓練の実施について", false]]);
+  expectPosts("lookalike-unharmed.txt", "single", [["株式会社ほしづき技研における不正アクセス事案", false]]);
+  expectPosts("lookalike-alert-title.txt", "single", [["注意喚起：マルウェア Emotet", false]]);
+});
+
+test("a threat report, a donation and a page on compensation for victims name incidents without reporting one", () => {
+  const body = "当社では、ランサムウェアによる被害や不正アクセスによる情報流出の事例を踏まえ、お客様の被害を防ぐ取り組みを進めております。個人情報の保護に努めてまいります。";
+  for (const title of ["月次脅威レポート 2027年3月号", "サイバーセキュリティ人材の育成に向けた寄付について", "インターネットバンキングの不正送金被害に対する補償について"]) {
+    assert.equal(classify(title, body, { casebook: false, listing: false }).isIncident, false, title);
+  }
 });
