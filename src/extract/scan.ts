@@ -182,7 +182,7 @@ export function clauseAround(subject: Subject, start: number, end: number): [num
 // A negation that qualifies a noun (配信対象ではないお客様, 配信を希望されていないお客様) describes it and denies nothing;
 // "流出はない模様", "表示されない仕様" and the like still deny.
 const ATTRIBUTIVE = /^\s?(?!模様|見込み|状況|様子|予定|もの|仕様|設定|構成|形|状態|ため|方針|扱い|管理)[一-龥ァ-ヴーおご]/;
-const NEGATION = /含まれ(?:て(?:お)?り|てい)?ません|含まれていない|含まれない|含まれず|含んで(?:お)?りません|含んでいない|入って(?:お)?りません|入っていない|入っていません|対象外|ございません|一切ありません|ではありません|ではない|(?:流出|漏えい|漏洩)して(?:い(?:ない|ません)|おりません|おらず)|されておりません|されていません|されていない|されませんでした|確認されません|(?:表示|送信|保存|記録|記載|登録|送付|添付|保持|保管|格納|入力|含)されない|ありません|(?:取り?扱っ|保持し|保有し|保存し|保管し|取得し|管理し|預かっ|預かりし)て(?:お|い)(?:りません|ません|ない|らず)|対象外です|対象となっておりません|(?:は|も)ない(?![かでよ])|(?:は|も|が)(?:無い|無かった|無し|無く(?!な))|されておらず|がない(?:こと|と(?:判断|確認))|なかった|ありませんでした|ないと(?:判断|考え|思われ)|ないものと|認められ(?:ない|ません)|可能性は(?:極めて)?(?:低い|低く|ない|ありません)|考えにくい/g;
+const NEGATION = /含まれ(?:て(?:お)?り|てい)?ません|含まれていない|含まれない|含まれず|含んで(?:お)?りません|含んでいない|入って(?:お)?りません|入っていない|入っていません|対象外|ございません|一切ありません|ではありません|ではない|(?:流出|漏えい|漏洩)して(?:い(?:ない|ません)|おりません|おらず)|されておりません|されていません|されていない|されませんでした|確認されません|(?:表示|送信|保存|記録|記載|登録|送付|添付|保持|保管|格納|入力|含)されない|ありません|(?:取り?扱っ|保持し|保有し|保存し|保管し|取得し|管理し|預かっ|預かりし|登録し|記録し|格納し)て(?:お|い)(?:りません|ません|ない|らず)|対象外です|対象となっておりません|(?:は|も)ない(?![かでよ])|(?:は|も|が)(?:無い|無かった|無し|無く(?!な))|されておらず|がない(?:こと|と(?:判断|確認))|なかった|ありませんでした|ないと(?:判断|考え|思われ)|ないものと|認められ(?:ない|ません)|可能性は(?:極めて)?(?:低い|低く|ない|ありません)|考えにくい/g;
 
 // English denials of exposure: "email addresses were not affected", "card data wasn't accessed".
 const NEGATION_EN = /\b(?:(?:was|were|is|are|has|have|had)(?: been)? not|(?:wasn|weren|isn|aren|hasn|haven)['’]t(?: been)?|not) (?:affected|included|involved|leaked|exposed|compromised|stolen|accessed|taken)\b/i;
@@ -193,6 +193,8 @@ const DENIED_BEFORE_EN = /\b(?:but not|not including|excluding|other than|no|whe
 // An English sentence's end: a clause read for an English denial stops there (at its very start, when the word read ends the sentence).
 const ENGLISH_STOP = /(?:^|(?<=[a-z0-9)]))\.(?=\s|$)/;
 
+// The word's own leak opening a list of harms: "(情報)の流出や、…".
+const LEAK_LISTED = /^[^、。]{0,6}(?:流出|漏えい|漏洩)(?:や|、|及び|および)/;
 // A denial whose topic is misuse or harm, not the data or event named before it.
 const MISUSE_TOPIC = /(?:二次被害|不正利用|悪用|被害|影響)[^、。]{0,10}(?:は|も)[^、。]{0,8}$/;
 
@@ -231,6 +233,8 @@ export function negated(subject: Subject, start: number, end: number): boolean {
     const stop = ENGLISH_STOP.exec(clause);
     return NEGATION_EN.test(stop ? clause.slice(0, stop.index) : clause);
   }
+  // "お客さま情報の流出や、不正な取引などの被害は確認されておりません": the word's leak is one of the harms denied.
+  if (LEAK_LISTED.test(clause) && /など|等/.test(clause.slice(0, no.index))) return true;
   // "…電話番号でいまの所、二次被害は確認されていない": the denial is about misuse, not the word.
   return !MISUSE_TOPIC.test(clause.slice(Math.max(0, no.index - 20), no.index));
 }
