@@ -89,6 +89,9 @@ export function headlines(lines: Line[]): Heading[] {
 const HEADING_NAME = new RegExp(`^(?:${LEGAL_FORM})|(?:${ORG_SUFFIX})$`);
 const CLAUSE = /[。、,「」:：]|について|による|における|から|まで|ため|された|します|しました/;
 
+// A bulleted day and a name: "・8月2日 山吹市(神奈川県)", the place in brackets left out.
+const DATED_NAME = /^\s*[・•]\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s+(\S(?:.*?\S)?)\s*(?:\([^)]{1,12}\))?\s*$/;
+
 /** True for a heading that is an organisation's name and nothing else. */
 function isHeadingName(text: string): boolean {
   const t = text.trim();
@@ -109,8 +112,20 @@ export function headingName(text: string): string | null {
  */
 export function namedItems(lines: Line[]): Heading[] {
   const out: Heading[] = [];
+  const year = pageYear(lines);
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
+    // "・8月2日　山吹市(神奈川県)": a bullet, the day, the name (and where it is), the item on the lines below.
+    const dated = DATED_NAME.exec(text.normalize("NFKC"));
+    if (dated && isHeadingName(dated[3]!)) {
+      const body = lines.slice(i + 1, i + 3).find((l) => !isBlank(l));
+      if (body && !DATED_NAME.test(body.text.normalize("NFKC"))) {
+        const lead = body.text.length - body.text.trimStart().length;
+        const title = firstSentence(body.text.trim());
+        out.push({ start: lines[i]!.start, titleStart: body.start + lead, titleEnd: body.start + lead + title.length, casebook: false, listing: false, date: year ? iso(year, dated[1]!, dated[2]!) : null, category: null, titled: false });
+        continue;
+      }
+    }
     // "【株式会社X】受注システムへの不正アクセスにより…": the name in brackets, the item on the same line.
     const inline = /^(\s*【([^】\n]{2,30})】\s*)(\S.{5,})$/.exec(text);
     if (inline && isHeadingName(inline[2]!)) {
@@ -425,10 +440,10 @@ export function paragraphs(lines: Line[]): Heading[] {
 }
 
 // A numbered or bulleted headline in a list: "3.■宮崎県 特別支援学校教諭 USB紛失 2017年7月25日".
-// Its number may be bracketed and its day follow in brackets: "(1)[12/1] 株式会社X、…".
-const LIST_MARK = /^\s*(?:[(（]?[0-9０-９]{1,3}\s*[.．、)）]?\s*|[①-⑳]\s*)?(?:[[［【(（]\s*[0-9０-９]{1,2}\s*[/／月]\s*[0-9０-９]{1,2}\s*日?\s*[\]］】)）]\s*)?[■□◆◇●○・•\-]?\s*/;
-// The day in a list mark's brackets: "[12/1]".
-const MARKED_DAY = /^\s*(?:[(（]?[0-9]{1,3}\s*[.、)）]?\s*)?[[【(（]\s*([0-9]{1,2})\s*[/月]\s*([0-9]{1,2})/;
+// Its number may be bracketed and its day follow in brackets, or the day stand first: "(1)[12/1] 株式会社X、…", "5/30　X市、…".
+const LIST_MARK = /^\s*(?:[(（]?[0-9０-９]{1,3}(?![/／0-9０-９])\s*[.．、)）]?\s*|[①-⑳]\s*)?(?:[[［【(（]\s*[0-9０-９]{1,2}\s*[/／月]\s*[0-9０-９]{1,2}\s*日?\s*[\]］】)）]\s*|[0-9０-９]{1,2}[/／][0-9０-９]{1,2}\s+)?[■□◆◇●○・•\-]?\s*/;
+// The day in a list mark: "[12/1]", "5/30 ".
+const MARKED_DAY = /^\s*(?:(?:[(（]?[0-9]{1,3}\s*[.、)）]?\s*)?[[【(（]\s*([0-9]{1,2})\s*[/月]\s*([0-9]{1,2})|([0-9]{1,2})\/([0-9]{1,2})\s)/;
 
 /**
  * A list of headlines, one incident a line, with no articles under them (an index of reports): three or
@@ -448,7 +463,7 @@ export function headlineList(lines: Line[]): Heading[] {
   const year = pageYear(lines);
   const dayOf = (t: string) => {
     const d = year ? MARKED_DAY.exec(t.normalize("NFKC")) : null;
-    return d ? iso(year!, d[1]!, d[2]!) : null;
+    return d ? iso(year!, d[1] ?? d[3]!, d[2] ?? d[4]!) : null;
   };
   return items.map((l) => ({ ...lineHeading(l, { listing: true, date: trailingDate(l.text) ?? dayOf(l.text) }), titleStart: l.start + LIST_MARK.exec(l.text)![0].length }));
 }

@@ -555,3 +555,13 @@ test("a threat report, a donation and a page on compensation for victims name in
     assert.equal(classify(title, body, { casebook: false, listing: false }).isIncident, false, title);
   }
 });
+
+test("a headline list whose lines open with their day (5/28　X市、…) is one entry a line, the day not read as a list number, a name after a description (雑貨通販のこもれびストア) included", () => {
+  expectPosts("headlines-leading-days.txt", "headline-list", [["セキュリティ・ヘッドライン", false], ["みぎわ市", true], ["雑貨通販のこもれびストア", true], ["ひかり生命保険", true]]);
+  assert.deepEqual(segment(casefile("headlines-leading-days.txt")).slice(1).map((n) => n.listingDate), ["2027-05-28", "2027-05-24", "2027-05-19"]);
+});
+
+test("items headed by a bulleted day and a name (・8月3日　かざみ市(岡山県)) are one incident each, read by the lines under them", () => {
+  expectPosts("named-items-dated-bullets.txt", "named-items", [["2027年8月 国内の事故まとめ", false], ["児童手当の通知書", true], ["配送伝票の控え", true], ["教員が生徒の写真", true]]);
+  assert.deepEqual(segment(casefile("named-items-dated-bullets.txt")).slice(1).map((n) => n.listingDate), ["2027-08-03", "2027-08-12", "2027-08-25"]);
+});
