@@ -250,7 +250,9 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
       while (end > b.start && /\s/.test(text[end - 1]!)) end--;
     }
     // A numbered case belongs to the notice that frames it: its opening text says whose case it is.
-    const context: Span | undefined = b.heading && layout?.name === "numbered-cases" && blocks[0] && !blocks[0].heading ? [blocks[0].start, blocks[0].end] : undefined;
+    // Numbered cases and labelled records under one body's notice are framed by it (its name, its date).
+    const framed = layout?.name === "numbered-cases" || layout?.name === "labelled-records";
+    const context: Span | undefined = b.heading && framed && blocks[0] && !blocks[0].heading ? [blocks[0].start, blocks[0].end] : undefined;
     notices.push({
       ...(context ? { context } : {}),
       index: notices.length,

@@ -194,7 +194,10 @@ function records(lines: Line[], published: boolean): Heading[] {
     const dated = r.fields.find(([k]) => PUBLISHED_LABEL.test(k));
     const d = dated ? RECORD_DATE.exec(westernYears(dated[1])) : null;
     const over = { date: d ? iso(d[1]!, d[2]!, d[3]!) : null, titled: titleField !== undefined };
-    const start = lines[r.first]!;
+    // A short heading right above the fields opens the record ((1) ひばり市立東小学校 / 発生日:…).
+    const above = lines[r.first - 1];
+    const headed = above && !isBlank(above) && above.text.trim().length <= 40 && !/[。:：]/.test(above.text);
+    const start = headed ? above : lines[r.first]!;
     if (!titleField) return lineHeading(start, over);
     // The title is the subject's value, after its label's colon.
     const line = titleField[2];

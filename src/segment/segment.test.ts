@@ -565,3 +565,8 @@ test("items headed by a bulleted day and a name (・8月3日　かざみ市(岡�
   expectPosts("named-items-dated-bullets.txt", "named-items", [["2027年8月 国内の事故まとめ", false], ["児童手当の通知書", true], ["配送伝票の控え", true], ["教員が生徒の写真", true]]);
   assert.deepEqual(segment(casefile("named-items-dated-bullets.txt")).slice(1).map((n) => n.listingDate), ["2027-08-03", "2027-08-12", "2027-08-25"]);
 });
+
+test("records of labelled lines under short headings ((1) X小学校 / 発生日:… / 内容:…) open at their headings and are dated by the notice that frames them", () => {
+  expectPosts("records-under-headings.txt", "labelled-records", [["令和8年度 市立学校における", false], ["(1) うみべ市立北小学校", true], ["(2) うみべ市立南中学校", true]]);
+  assert.ok(segment(casefile("records-under-headings.txt")).slice(1).every((n) => n.context !== undefined));
+});
