@@ -6,7 +6,7 @@ import { matchesOf } from "../extract/scan.js";
 import { choose, speaksOfItself, type Proposal } from "./choose.js";
 import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
 import { blogPosts, couldBeTitle, datedLines, dayListing, digest, ENGLISH_ORG_LINE, LISTING_END, ORG_LINE, readMoreIndex, trailingDate, type Heading } from "./headings.js";
-import { bullets, cases, headlineList, headlines, labelledRecords, leads, namedItems, paragraphs, publishedRecords, quotes, separated, tableRows } from "./layouts.js";
+import { bullets, cases, headlineList, headlines, labelledRecords, leads, namedItems, paragraphs, publishedRecords, quotes, separated, tableEntries, tableRows } from "./layouts.js";
 import { isBlank, splitLines, type Line } from "./lines.js";
 import { splitRoundups } from "./victims.js";
 
@@ -51,6 +51,7 @@ const LAYOUTS: readonly Layout[] = [
   { name: "dated-lines", prior: 1.5, generic: false, inNotice: true, read: datedLines },
   { name: "blog-index", prior: 2, generic: false, headedByPost: true, read: blogIndex },
   { name: "table-rows", prior: 2, generic: false, inNotice: true, read: tableRows },
+  { name: "table-entries", prior: 0.5, generic: false, several: true, read: tableEntries },
   { name: "headline-list", prior: 1, generic: true, read: headlineList },
   { name: "numbered-cases", prior: 1, generic: false, several: true, read: cases },
   { name: "separated-items", prior: 1, generic: false, several: true, headedByPost: true, read: separated },
@@ -250,8 +251,8 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
       while (end > b.start && /\s/.test(text[end - 1]!)) end--;
     }
     // A numbered case belongs to the notice that frames it: its opening text says whose case it is.
-    // Numbered cases and labelled records under one body's notice are framed by it (its name, its date).
-    const framed = layout?.name === "numbered-cases" || layout?.name === "labelled-records";
+    // Numbered cases, labelled records and a table's entries under one body's notice are framed by it (its name, its date).
+    const framed = layout?.name === "numbered-cases" || layout?.name === "labelled-records" || layout?.name === "table-entries";
     const context: Span | undefined = b.heading && framed && blocks[0] && !blocks[0].heading ? [blocks[0].start, blocks[0].end] : undefined;
     notices.push({
       ...(context ? { context } : {}),

@@ -382,18 +382,31 @@ const INCIDENT_COLUMNS = /流出|漏えい|漏洩|被害|件数|インシデン�
 // A cell holding a month and day only: "10/2", "10月2日".
 const MONTH_DAY = /^\s*([0-9]{1,2})\s*[/月]\s*([0-9]{1,2})\s*日?\s*$/;
 
+// A table of entries of any kind, each told in its row: 件名 | 概要 | 内容.
+const ENTRY_COLUMNS = /件名|概要|内容|事案|タイトル/;
+
 /** Rows of a table of incidents: every row under a header whose columns speak of leaks is one incident. */
 export function tableRows(lines: Line[]): Heading[] {
-  const header = lines.findIndex((l) => ROW.test(l.text) && !/[0-9０-９]/.test(l.text) && INCIDENT_COLUMNS.test(l.text));
+  return rowsUnder(lines, INCIDENT_COLUMNS, true);
+}
+
+/** Rows of a table of entries (発生日 | 担当課 | 件名 | 概要): each row a post, an incident only by its own words. */
+export function tableEntries(lines: Line[]): Heading[] {
+  return rowsUnder(lines, ENTRY_COLUMNS, false);
+}
+
+/** The rows under the first header whose columns `columns` finds, each dated by its first cell; `incidents`: each row is one. */
+function rowsUnder(lines: Line[], columns: RegExp, incidents: boolean): Heading[] {
+  const header = lines.findIndex((l) => ROW.test(l.text) && !/[0-9０-９]/.test(l.text) && columns.test(l.text));
   if (header < 0) return [];
   const rows = lines.slice(header + 1).filter((l) => ROW.test(l.text) && /[0-9０-９]/.test(l.text) && l.text.replace(/[|｜\s]/g, "").length >= 6);
-  // A day without its year (10/2) takes the page's.
+  // A day without its year (10/2) takes the page's; an era's year (令和6年11月5日) is read as the Western one.
   const year = pageYear(lines);
   const dateOf = (cell: string) => {
     const d = year ? MONTH_DAY.exec(cell.normalize("NFKC")) : null;
-    return dateOnly(cell) ?? (d ? iso(year!, d[1]!, d[2]!) : null);
+    return dateOnly(westernYears(cell.normalize("NFKC"))) ?? (d ? iso(year!, d[1]!, d[2]!) : null);
   };
-  return rows.length >= 2 ? rows.map((l) => lineHeading(l, { listing: true, tableRow: true, date: dateOf(l.text.split(/[|｜]/).find((c) => c.trim() !== "") ?? "") })) : [];
+  return rows.length >= 2 ? rows.map((l) => lineHeading(l, { listing: true, ...(incidents ? { tableRow: true } : {}), date: dateOf(l.text.split(/[|｜]/).find((c) => c.trim() !== "") ?? "") })) : [];
 }
 
 /** An item starting at line `i`, with the headline above it when there is one (not the page's title); else its first sentence stands as its title. */

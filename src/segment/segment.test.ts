@@ -570,3 +570,8 @@ test("records of labelled lines under short headings ((1) X小学校 / 発生日
   expectPosts("records-under-headings.txt", "labelled-records", [["令和8年度 市立学校における", false], ["(1) うみべ市立北小学校", true], ["(2) うみべ市立南中学校", true]]);
   assert.ok(segment(casefile("records-under-headings.txt")).slice(1).every((n) => n.context !== undefined));
 });
+
+test("a table of entries (発生日 | 担当課 | 件名 | 概要) under a page of published mistakes gives one post a row, an incident only by its own words, dated by its era date", () => {
+  expectPosts("table-entries-errors.txt", "table-entries", [["令和8年度 事務処理ミス等の公表について", false], ["| 令和8年9月4日", true], ["| 令和8年9月11日", false], ["| 令和8年9月25日", true]]);
+  assert.deepEqual(segment(casefile("table-entries-errors.txt")).slice(1).map((n) => n.listingDate), ["2026-09-04", "2026-09-11", "2026-09-25"]);
+});
