@@ -51,7 +51,7 @@ export const PUBLIC_BODY = /^(?:\S{1,4}[都道府県])?\S{1,6}?[都道府県市�
 export const LEGAL_FORM_SECTORS: readonly (readonly [Sector, RegExp])[] = [
   ["education", /学校法人|国立大学法人|公立大学法人/],
   ["medical", /医療法人/],
-  ["association", /一般社団法人|公益社団法人|特定非営利活動法人|NPO法人|社会福祉法人|\((?:一社|公社|特非|社福)\)/],
+  ["association", /一般社団法人|公益社団法人|特定非営利活動法人|NPO法人|社会福祉法人|生活協同組合|\((?:一社|公社|特非|社福)\)/],
   ["government", /独立行政法人|国立研究開発法人/],
 ];
 
