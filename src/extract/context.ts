@@ -5,6 +5,9 @@ import { closesText, dateMatches, findDates, type DateMention } from "./normaliz
 import { sentencesOf, type Sentence } from "./normalize/sentences.js";
 import { Readings, type Reading } from "./reading.js";
 
+// Lines above a framing notice's title: its date, a release's label.
+const NOT_A_TITLE = /^[\s\d０-９年月日令和平成元.．/()（）-]*$|^(?:報道発表資料|記者発表資料|報道資料|プレスリリース|お知らせ)$/;
+
 /** What a rule sees: one notice, normalised, with the fields earlier rules settled. */
 export class RuleContext {
   /** NFKC text of the notice; rules match against it. */
@@ -54,7 +57,9 @@ export class RuleContext {
   framing(): RuleContext | null {
     const span = this.notice.context;
     if (!span) return null;
-    const title = this.source.slice(span[0], span[1]).trimStart().split("\n")[0]!.trim();
+    // Its title is its first line that is not a date or a release's label (令和6年10月4日 / 記者発表資料 / title).
+    const lines = this.source.slice(span[0], span[1]).split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    const title = lines.find((l) => !NOT_A_TITLE.test(l)) ?? lines[0] ?? "";
     const start = span[0] + this.source.slice(span[0], span[1]).indexOf(title);
     return new RuleContext(this.source, { ...this.notice, context: undefined, title, span, titleSpan: [start, start + title.length] }, this.readings);
   }

@@ -68,6 +68,12 @@ const LAYOUTS: readonly Layout[] = [
 // Breadcrumbs and menus: "ホーム > お知らせ > 報道発表", "すべて | お知らせ | IR情報".
 const NAVIGATION = /\S\s*[>＞›»]\s*\S.*[>＞›»]|\S\s*[>＞›»]\s*\S|(?:\s[|｜]\s.*){2,}/;
 
+/** True when a header's title counts the posts below it: 個人情報の不適切な取扱いについて(2件) over two posts. */
+function countsPosts(title: string, posts: number): boolean {
+  const n = /[(（]\s*(\d+)\s*件\s*[)）]/.exec(title.normalize("NFKC"));
+  return n !== null && Number(n[1]) === posts && posts >= 2;
+}
+
 /** The organisation a page header names on a line of its own, in its first lines (perhaps with its office after it). */
 function publisherOf(lines: Line[], before: number): Notice["publisher"] {
   for (const l of lines.slice(0, 6)) {
@@ -159,8 +165,9 @@ function pickTitle(lines: Line[], from: number, to: number): { line: Line; title
     const headlineNi = /に$/.test(t) && (k + 1 >= lines.length || isBlank(lines[k + 1]));
     const broken = /[、，,]$|[はがをにでとの]$/.test(t) && !headlineNi || MAIL_HEADER.test(t);
     if (!first && !broken && t.length >= 8 && !isLetterhead(t) && !/^[\d０-９令平R元年月日\s./-]+$|^.{0,8}\d{4}\s*年|。$/.test(t)) first = l;
-    // Once prose has begun, a numbered or bulleted item is a point of the text, not its title.
-    if (prose && LIST_ITEM.test(t)) continue;
+    // Once prose has begun, a numbered or bulleted item is a point of the text, not its title, nor is a
+    // bracketed section heading (【被害に遭わないために】).
+    if (prose && (LIST_ITEM.test(t) || /^【[^】]+】$/.test(t))) continue;
     if (!broken && t.length >= 8 && t.length <= 150 && !/[。]$/.test(t) && (incidentTitle(t) || TITLE_WORDS.test(t))) return { line: l, titled: true };
   }
   return first ? { line: first, titled: true } : { line: fallback ?? lines.find((l) => l.end > from)!, titled: false };
@@ -241,7 +248,8 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
     if (end <= b.start) continue;
     const title = text.slice(b.titleStart, b.titleEnd);
     // Above a listing's first entry stands the page's header, not a post; a blog or a run of news items may open with one.
-    const header = !b.heading && headings.length > 0 && !(layout?.headedByPost && PROSE_LINE.test(text.slice(b.start, end)));
+    // (A header that counts the posts below it, …について(2件), heads them however much prose it holds.)
+    const header = !b.heading && headings.length > 0 && (!(layout?.headedByPost && PROSE_LINE.test(text.slice(b.start, end))) || countsPosts(title, headings.length));
     const verdict: Verdict = header ? { isIncident: false, kind: "unrelated", reason: "page header above the posts" } : verdictOf(b, end);
     // An incident post may run on into an unmarked post on another topic: that part becomes a post of its own.
     const shift = verdict.isIncident && !b.heading?.listing ? topicShift(text, lines, b) : null;
@@ -252,7 +260,9 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
     }
     // A numbered case belongs to the notice that frames it: its opening text says whose case it is.
     // Numbered cases, labelled records and a table's entries under one body's notice are framed by it (its name, its date).
-    const framed = layout?.name === "numbered-cases" || layout?.name === "labelled-records" || layout?.name === "table-entries";
+    // So are posts under a header that counts them.
+    const framed = layout?.name === "numbered-cases" || layout?.name === "labelled-records" || layout?.name === "table-entries" ||
+      (blocks[0] !== undefined && !blocks[0].heading && countsPosts(text.slice(blocks[0].titleStart, blocks[0].titleEnd), headings.length));
     const context: Span | undefined = b.heading && framed && blocks[0] && !blocks[0].heading ? [blocks[0].start, blocks[0].end] : undefined;
     notices.push({
       ...(context ? { context } : {}),

@@ -575,3 +575,8 @@ test("a table of entries (発生日 | 担当課 | 件名 | 概要) under a page 
   expectPosts("table-entries-errors.txt", "table-entries", [["令和8年度 事務処理ミス等の公表について", false], ["| 令和8年9月4日", true], ["| 令和8年9月11日", false], ["| 令和8年9月25日", true]]);
   assert.deepEqual(segment(casefile("table-entries-errors.txt")).slice(1).map((n) => n.listingDate), ["2026-09-04", "2026-09-11", "2026-09-25"]);
 });
+
+test("a warning's bracketed section heading after its prose (【被害に遭わないために】) is no title, and a header that counts the posts below it (…について(2件)) is no post of its own", () => {
+  expectPosts("warning-section-heading.txt", "single", [["通販サイトを装った不審なメールにご注意ください", false]]);
+  expectPosts("counted-header-cases.txt", "blog-index", [["個人情報の不適切な取扱いについて(2件)", false], ["【事案1】", true], ["【事案2】", true]]);
+});
