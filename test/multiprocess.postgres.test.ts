@@ -106,7 +106,7 @@ async function allHits(store: Store): Promise<{ id: number; delivered_at: string
 
 // The tests use their own databases and receivers, and mostly wait: they run at the same time.
 await withPostgres("several processes on one PostgreSQL casebook", () => suite("several processes on one PostgreSQL casebook", { concurrency: true }, () => {
-  test("two workers on one queue: each webhook delivered once, each due source polled once, a SIGKILLed worker's job retried by the other, re-extraction in chunks", { timeout: 90_000 }, async () => {
+  test("two workers on one queue: each webhook delivered once, each due source polled once, a SIGKILLed worker's job retried by the other, re-extraction in chunks", { timeout: 180_000 }, async () => {
     const url = await freshDatabase();
     const store = await PostgresStore.connect(url);
     const hook = await receiver(true);

@@ -6,7 +6,7 @@ import { matchesOf } from "../extract/scan.js";
 import { choose, speaksOfItself, type Proposal } from "./choose.js";
 import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
 import { blogPosts, couldBeTitle, datedLines, dayListing, digest, ENGLISH_ORG_LINE, LISTING_END, ORG_LINE, readMoreIndex, trailingDate, type Heading } from "./headings.js";
-import { bullets, cases, headlineList, headlines, labelledRecords, leads, namedItems, paragraphs, publishedRecords, quotes, separated, tableEntries, tableRows } from "./layouts.js";
+import { bullets, cases, datedParagraphs, headlineList, headlines, labelledRecords, leads, namedItems, numberedCards, paragraphs, publishedRecords, quotes, separated, tableEntries, tableRows } from "./layouts.js";
 import { isBlank, splitLines, type Line } from "./lines.js";
 import { splitRoundups } from "./victims.js";
 
@@ -63,6 +63,8 @@ const LAYOUTS: readonly Layout[] = [
   { name: "named-items", prior: 0.5, generic: true, lineItems: true, read: namedItems },
   { name: "labelled-records", prior: 1, generic: false, several: true, inNotice: true, read: labelledRecords },
   { name: "published-records", prior: 1, generic: false, several: true, read: publishedRecords },
+  { name: "dated-paragraphs", prior: 1, generic: false, several: true, read: datedParagraphs },
+  { name: "numbered-cards", prior: 1, generic: false, several: true, read: numberedCards },
 ];
 
 // Breadcrumbs and menus: "ホーム > お知らせ > 報道発表", "すべて | お知らせ | IR情報".
@@ -261,7 +263,7 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
     // A numbered case belongs to the notice that frames it: its opening text says whose case it is.
     // Numbered cases, labelled records and a table's entries under one body's notice are framed by it (its name, its date).
     // So are posts under a header that counts them.
-    const framed = layout?.name === "numbered-cases" || layout?.name === "labelled-records" || layout?.name === "table-entries" ||
+    const framed = layout?.name === "numbered-cases" || layout?.name === "labelled-records" || layout?.name === "table-entries" || layout?.name === "dated-paragraphs" ||
       (blocks[0] !== undefined && !blocks[0].heading && countsPosts(text.slice(blocks[0].titleStart, blocks[0].titleEnd), headings.length));
     const context: Span | undefined = b.heading && framed && blocks[0] && !blocks[0].heading ? [blocks[0].start, blocks[0].end] : undefined;
     notices.push({

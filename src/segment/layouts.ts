@@ -352,6 +352,40 @@ export function separated(lines: Line[]): Heading[] {
   return lines.some((l) => SEPARATOR.test(l.text)) && parts.length >= 2 ? parts.map((l) => lineHeading(l, { titled: isHeadline(l.text) })) : [];
 }
 
+// A line that dates the paragraph above it: "(2026年6月12日掲載)", "掲載日:2026/6/12".
+const DATED_AFTER = /^\s*[(（]?\s*(?:掲載日|公開日|公表日|更新日|発表日)?\s*[:：]?\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*(?:掲載|公開|公表|更新|発表)?\s*[)）]?\s*$/;
+
+/** Paragraphs each closed by the line that dates them (a site's notices, newest first, each "(2026年6月12日掲載)"). */
+export function datedParagraphs(lines: Line[]): Heading[] {
+  const out: Heading[] = [];
+  let start = -1;
+  lines.forEach((l, i) => {
+    if (isBlank(l)) { start = -1; return; }
+    const t = westernYears(l.text.normalize("NFKC"));
+    // (A bare date line may sign a notice: only a bracketed or labelled one dates the paragraph above.)
+    const d = /[()]|掲載|公開|公表|更新|発表/.test(t) ? DATED_AFTER.exec(t) : null;
+    if (d && start >= 0) {
+      const first = lines[start]!;
+      const lead = first.text.length - first.text.trimStart().length;
+      const title = firstSentence(first.text.trim());
+      out.push({ start: first.start, titleStart: first.start + lead, titleEnd: first.start + lead + title.length, casebook: false, listing: false, date: iso(d[1]!, d[2]!, d[3]!), category: null, titled: false });
+      start = -1;
+      return;
+    }
+    if (start < 0 && !d) start = i;
+  });
+  return out.length >= 2 ? out : [];
+}
+
+// A card's number on its own line: "No.071", "No. 12".
+const CARD_NUMBER = /^\s*No\.?\s*\d{1,5}\s*$/i;
+
+/** Cards of a collection, each opened by its number on a line of its own (No.071 / name / date / what happened). */
+export function numberedCards(lines: Line[]): Heading[] {
+  const cards = lines.filter((l) => CARD_NUMBER.test(l.text.normalize("NFKC")));
+  return cards.length >= 2 ? cards.map((l) => lineHeading(l, { titled: false })) : [];
+}
+
 // A bulleted line of prose: "• 電子部品X社が…を開示。", "- X市のサーバーが感染、…".
 const BULLET = /^\s*[•・●◆■▪\-]\s*/;
 

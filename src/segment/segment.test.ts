@@ -580,3 +580,9 @@ test("a warning's bracketed section heading after its prose (【被害に遭わ�
   expectPosts("warning-section-heading.txt", "single", [["通販サイトを装った不審なメールにご注意ください", false]]);
   expectPosts("counted-header-cases.txt", "blog-index", [["個人情報の不適切な取扱いについて(2件)", false], ["【事案1】", true], ["【事案2】", true]]);
 });
+
+test("paragraphs each closed by the line that dates them ((2027年6月12日掲載)) are one post each, an incident by their lead; cards opened by their number (No.021) are one post each", () => {
+  expectPosts("dated-paragraphs.txt", "dated-paragraphs", [["お知らせ・事故報告", false], ["みずなぎ歯科クリニック", true], ["職員が業務用タブレット", true], ["夏季休診のお知らせ", false]]);
+  assert.deepEqual(segment(casefile("dated-paragraphs.txt")).slice(1).map((n) => n.listingDate), ["2027-06-12", "2027-04-28", "2027-03-01"]);
+  assert.deepEqual(segment(casefile("numbered-cards.txt")).filter((n) => n.isIncident).map((n) => n.title), ["No.021", "No.022"]);
+});
