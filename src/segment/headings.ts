@@ -59,6 +59,10 @@ const DATE_ALONE = new RegExp(String.raw`^\s*${YMD}\s*${WEEKDAY}\s*(?:\d{1,2}\s*
 const DATE_KIND = new RegExp(String.raw`^\s*${YMD}\s*${WEEKDAY}\s+([^\s。、,.:：|｜]{1,8})\s*$`);
 // A listing's entry that opens with its date: "2024/3/7 title", "■2026/11/27 株式会社X …".
 const DATED_LINE = new RegExp(String.raw`^\s*(?:[■□◆◇●○▼▶・]\s*)?${YMD}\s*[\s:：|｜]\s*(\S.{5,})$`);
+// An entry dated in brackets before its title: "[2025/05/02] 株式会社X、…".
+const BRACKET_DATED = new RegExp(String.raw`^\s*[[［【]\s*${YMD}\s*[\]］】]\s*(\S.{5,})$`);
+// A listing's label for an entry's kind, not a title: 重要なお知らせ, ニュースリリース.
+const ENTRY_LABEL = /^(?:【?重要】?\s*)?(?:重要なお知らせ|お知らせ|ニュース|ニュースリリース|プレスリリース|更新情報|トピックス|新着情報|IR情報|IRニュース)$/;
 const LISTING_UI = /^\s*(内容を(非)?表示(に)?する|続きを読む|詳細を見る|もっと見る|more|read more)\s*$/i;
 /** Lines that end a listing: pagination, footers. */
 export const LISTING_END = /^\s*(?:\d+\s+){3,}|次の\d+件|前の\d+件|Page\s*Top|ページの先頭|Copyright|©|All Rights Reserved/i;
@@ -154,8 +158,9 @@ export function datedLines(lines: Line[]): Heading[] {
   const out: Heading[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = westernYears(lines[i]!.text.normalize("NFKC"));
-    const m = DATED_LINE.exec(t);
-    if (m) { out.push(lineHeading(lines[i]!, { listing: true, date: iso(m[1]!, m[2]!, m[3]!) })); continue; }
+    const m = DATED_LINE.exec(t) ?? BRACKET_DATED.exec(t);
+    // (A date before a label, 2024.11.15 重要なお知らせ, is a date line naming the entry's kind: the title is below.)
+    if (m && !ENTRY_LABEL.test(m[4]!.trim())) { out.push(lineHeading(lines[i]!, { listing: true, date: iso(m[1]!, m[2]!, m[3]!) })); continue; }
     // "…の紛失について 2026年11月20日": the date after the title (a press-release index).
     const after = TRAILING_DATE.exec(t);
     const head = after ? t.slice(0, after.index).trim() : "";

@@ -89,10 +89,13 @@ function publisherOf(lines: Line[], before: number): Notice["publisher"] {
 // An office under a body's name: its departments (ひがしうら市 総務部 総務課).
 const OFFICE = /^\S{1,12}(?:部|課|室|係|局|センター|事務局)$/;
 
-/** The body a line names alone or with its office after it (ひがしうら市 総務部 総務課), or null. */
+// A site's section after the body's name in a page header: 株式会社X　ニュース＆お知らせ.
+const SECTION = /^(?:ニュース|お知らせ|ニュースリリース|プレスリリース|トピックス|新着情報)(?:[&＆・](?:ニュース|お知らせ|トピックス|IR))?(?:一覧)?$/;
+
+/** The body a line names alone or with its office or the site's section after it (ひがしうら市 総務部 総務課), or null. */
 function officeOf(line: Line): Notice["publisher"] {
   const [name, ...offices] = line.text.trim().split(/\s+/);
-  if (!name || !ORG_LINE.test(name) || !offices.every((o) => OFFICE.test(o))) return null;
+  if (!name || !ORG_LINE.test(name) || !offices.every((o) => OFFICE.test(o) || SECTION.test(o))) return null;
   const at = line.start + line.text.indexOf(name);
   return { name, span: [at, at + name.length] };
 }

@@ -515,5 +515,7 @@ export function headlineList(lines: Line[]): Heading[] {
     const d = year ? MARKED_DAY.exec(t.normalize("NFKC")) : null;
     return d ? iso(year!, d[1] ?? d[3]!, d[2] ?? d[4]!) : null;
   };
-  return items.map((l) => ({ ...lineHeading(l, { listing: true, date: trailingDate(l.text) ?? dayOf(l.text) }), titleStart: l.start + LIST_MARK.exec(l.text)![0].length }));
+  // A table's row is dated by its first cell (| 2024/07/02 | 株式会社X | …).
+  const cellDate = (t: string) => /[|｜]/.test(t) ? dateOnly(westernYears((t.split(/[|｜]/).find((c) => c.trim() !== "") ?? "").normalize("NFKC"))) : null;
+  return items.map((l) => ({ ...lineHeading(l, { listing: true, date: trailingDate(l.text) ?? dayOf(l.text) ?? cellDate(l.text) }), titleStart: l.start + LIST_MARK.exec(l.text)![0].length }));
 }

@@ -586,3 +586,10 @@ test("paragraphs each closed by the line that dates them ((2027年6月12日掲�
   assert.deepEqual(segment(casefile("dated-paragraphs.txt")).slice(1).map((n) => n.listingDate), ["2027-06-12", "2027-04-28", "2027-03-01"]);
   assert.deepEqual(segment(casefile("numbered-cards.txt")).filter((n) => n.isIncident).map((n) => n.title), ["No.021", "No.022"]);
 });
+
+test("a date line naming a label (2027.06.20　重要なお知らせ) titles the entry by the line below; entries dated in brackets ([2027/05/02] …) are a listing; a header naming the body and its site's section (株式会社X　ニュース＆お知らせ) is the page's publisher", () => {
+  expectPosts("dated-label-lines.txt", "dated-lines", [["株式会社かすみ工業", false], ["当社サーバーへの不正アクセス", true], ["夏季休業のお知らせ", false], ["従業員によるノートパソコン紛失", true]]);
+  assert.equal(segment(casefile("dated-label-lines.txt"))[1]!.publisher?.name, "株式会社かすみ工業");
+  expectPosts("bracket-dated-feed.txt", "dated-lines", [["インシデント速報", false], ["[2027/05/02] 株式会社ひばり書房", true], ["[2027/05/01] 週末の", false], ["[2027/04/30] みぎわ市", true]]);
+  assert.deepEqual(segment(casefile("bracket-dated-feed.txt")).slice(1).map((n) => n.listingDate), ["2027-05-02", "2027-05-01", "2027-04-30"]);
+});
