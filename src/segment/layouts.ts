@@ -90,7 +90,8 @@ const HEADING_NAME = new RegExp(`^(?:${LEGAL_FORM})|(?:${ORG_SUFFIX})$`);
 const CLAUSE = /[。、,「」:：]|について|による|における|から|まで|ため|された|します|しました/;
 
 // A bulleted day and a name: "・8月2日 山吹市(神奈川県)", the place in brackets left out.
-const DATED_NAME = /^\s*[・•]\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s+(\S(?:.*?\S)?)\s*(?:\([^)]{1,12}\))?\s*$/;
+// (Or a number before the day, and what the day was: "(1) 8月5日公表　三ツ池総合病院".)
+const DATED_NAME = /^\s*(?:[・•]|[(]?[0-9]{1,2}[).])\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*(?:公表|発表)?\s+(\S(?:.*?\S)?)\s*(?:\([^)]{1,12}\))?\s*$/;
 
 /** True for a heading that is an organisation's name and nothing else. */
 function isHeadingName(text: string): boolean {

@@ -593,3 +593,8 @@ test("a date line naming a label (2027.06.20　重要なお知らせ) titles the
   expectPosts("bracket-dated-feed.txt", "dated-lines", [["インシデント速報", false], ["[2027/05/02] 株式会社ひばり書房", true], ["[2027/05/01] 週末の", false], ["[2027/04/30] みぎわ市", true]]);
   assert.deepEqual(segment(casefile("bracket-dated-feed.txt")).slice(1).map((n) => n.listingDate), ["2027-05-02", "2027-05-01", "2027-04-30"]);
 });
+
+test("items numbered with the day they were published and the name ((1) 5月7日公表　X病院) are one incident each, named by that line, not by the Japanese twin of an English title", () => {
+  expectPosts("numbered-dated-names.txt", "named-items", [["Monthly Incident Review", false], ["Ransomware attack.", true], ["Loss of a tablet.", true], ["Misdirected fax.", true]]);
+  assert.deepEqual(segment(casefile("numbered-dated-names.txt")).slice(1).map((n) => n.listingDate), ["2027-05-07", "2027-05-19", "2027-05-28"]);
+});

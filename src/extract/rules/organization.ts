@@ -115,8 +115,9 @@ function fromListing(ctx: RuleContext): Evidence | null {
   const slash = title.lastIndexOf("/");
   if (slash < 0 || slash > title.length - 2) return null;
   const raw = title.slice(slash + 1).trim();
-  // "2021/1/18 | 株式会社X | 162": the slash of a date, not the one before a name.
-  if (/^\d|[|｜]/.test(raw)) return null;
+  // "2021/1/18 | 株式会社X | 162": the slash of a date, not the one before a name; nor an English title's
+  // Japanese twin after it (Misdirected fax. / 紹介状を誤った番号に…送信し、…).
+  if (/^\d|[|｜]/.test(raw) || /[。、]/.test(raw)) return null;
   const name = raw.replace(SITE_WORDS, "").trim() || raw;
   return ev(name, ctx.titleStart + title.indexOf(raw, slash), "listing");
 }
