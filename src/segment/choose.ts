@@ -33,9 +33,15 @@ export function titleQuality(title: string): number {
 // Words that refer to the writer: a page that speaks of itself throughout is one organisation's notice.
 const SELF = new RegExp(SELF_REFERENCE_WORD, "g");
 
-/** True when a page speaks of itself throughout (当社, 本学… three times or more): no generic layout can hold there. */
+// A line marking a language's half of a bilingual notice: [English], 【日本語】, (Japanese version).
+const LANGUAGE_MARK = /^\s*[[［【(（<]\s*(?:English|Japanese|英語|英文|日本語|和文)(?:\s*(?:version|版))?\s*[\]］】)）>]\s*$/gim;
+
+/**
+ * True when a page speaks of itself throughout (当社, 本学… three times or more), or tells one notice in two
+ * languages ([English] / [日本語]): no generic layout can hold there.
+ */
 export function speaksOfItself(text: string): boolean {
-  return (text.match(SELF) ?? []).length >= 3;
+  return (text.match(SELF) ?? []).length >= 3 || (text.match(LANGUAGE_MARK) ?? []).length >= 2;
 }
 
 /** The organisation a post is about: a name line or heading above its title, the subject of its title, else of its first sentences (null: none named). */

@@ -598,3 +598,7 @@ test("items numbered with the day they were published and the name ((1) 5月7日
   expectPosts("numbered-dated-names.txt", "named-items", [["Monthly Incident Review", false], ["Ransomware attack.", true], ["Loss of a tablet.", true], ["Misdirected fax.", true]]);
   assert.deepEqual(segment(casefile("numbered-dated-names.txt")).slice(1).map((n) => n.listingDate), ["2027-05-07", "2027-05-19", "2027-05-28"]);
 });
+
+test("a notice told in two languages ([English] / [日本語]) is one notice, not a digest of headlines", () => {
+  expectPosts("bilingual-marked-halves.txt", "single", [["「ほしかげストア」会員アカウントへの不正ログイン", true]]);
+});

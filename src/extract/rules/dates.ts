@@ -4,8 +4,8 @@ import { linesOf } from "../scan.js";
 import { proseSentences } from "../normalize/sentences.js";
 import { closesText, numeral, type DateMention } from "../normalize/dates.js";
 
-// What may stand beside a date on a date line: labels, brackets, a weekday, a time, the same date in English (2025年6月3日 / June 3, 2025).
-const DATE_LINE_NOISE = /[\s()（）【】\[\]〔〕<>＜＞:：]|[月火水木金土日](?:曜日?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}時(?:\d{1,2}分)?|午前|午後|公開|掲載|発表|公表|更新|追記|作成|発行|配信|投稿|日付|日時|最終|版|第\d+報|お知らせ|ニュース(?:リリース)?|プレスリリース|(?:報道|記者)発表資料|報道資料|記者発表|報道発表|リリース|重要|News|Information|Topics|[/／](?=\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+(?:19|20)\d{2}/gi;
+// What may stand beside a date on a date line: labels, brackets, a weekday, a time.
+const DATE_LINE_NOISE = /[\s()（）【】\[\]〔〕<>＜＞:：]|[月火水木金土日](?:曜日?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}時(?:\d{1,2}分)?|午前|午後|公開|掲載|発表|公表|更新|追記|作成|発行|配信|投稿|日付|日時|最終|版|第\d+報|お知らせ|ニュース(?:リリース)?|プレスリリース|(?:報道|記者)発表資料|報道資料|記者発表|報道発表|リリース|重要|News|Information|Topics/gi;
 const DISCOVERY = /判明|発覚|見当たらず|見当たらないこと|(?:不審|異常|不正)な[^。、]{0,20}(?:が見つか|を見つけ)|(?:痕跡|形跡)(?:が見つか|を見つけ)|(?:こと|事実|事象|被害|攻撃)を認知|検知|感知|発見し|を発見|気づ|気付|覚知|(?:事象|事案|状況|被害|事態|本件|本事案|本事象|この事実|事実)を把握|(?:可能性|事実|事象|事案|被害|不正アクセス|漏えい|流出|感染)を認識|不審に思|異変|(?:お?問い?合わ?せ|相談|ご連絡|連絡|指摘|通報|申し出)(?:を|が)(?:いただ|頂|寄せられ|あり)|(?:上司|管理者|責任者|所属長|情報システム[^。\n]{0,6})に(?:報告|連絡|相談)し|(?:ことを|ことが|事実が|形跡が|が|を)確認(?:し|され|いた|でき|。|$)|確認(?:しました|いたしました|されました|できました)|(?:連絡|報告|指摘|通報|通知|問い合わせ|申告)を受け|(?:連絡|報告|指摘|問い合わせ|申し出)が(?:あり|ありました)|(?<!本学|当社|弊社|当院|当法人|当組合|本組合|当協会|当市|当町|当村|当センター|当館|当行|本会|当会|本日|同日|翌日|当日|今後|後日|順次)(?:から|より)[^。\n]{0,70}?(?:連絡|報告|指摘|通報|通知)(?:が|を(?!差し上げ|させ|いたし|しま|する)|$|\s|があ|され)|と判断|\b(?:detected|discovered|identified|noticed|became aware|learned|received (?:a|the) report|(?:was|were) (?:notified|informed|alerted))\b/g;
 // 発見 counts only as "発見した/を発見": "発見されました" is mostly a lost item recovered, "発見に努め" a search.
 // "同日", or a timeline row that opens with 同 ("同 昼 | …判明").
@@ -94,9 +94,15 @@ function dateLine(ctx: RuleContext): DateCandidate | null {
   const edge = new Set([...lines.slice(0, 6), ...lines.slice(-4), ...lines.slice(Math.max(lastSentence + 1, lines.length - 8))]);
   let best: DateCandidate | null = null;
   lines.forEach((l, i) => {
-    const d = dayDates(ctx, l.start, l.end)[0];
+    const days = dayDates(ctx, l.start, l.end);
+    const d = days[0];
     if (!d || d.yearInferred) return;
-    const rest = l.text.replace(ctx.text.slice(d.start, d.end), "").replace(DATE_LINE_NOISE, "");
+    // (The same day written twice, in English and in Japanese, is one date: both are taken off.)
+    let rest = l.text;
+    const same = days.filter((o) => o.iso === d.iso);
+    for (const o of same) rest = rest.replace(ctx.text.slice(o.start, o.end), "");
+    rest = rest.replace(DATE_LINE_NOISE, "");
+    if (same.length > 1) rest = rest.replace(/[/／|｜]/g, "");
     if (rest.length > 0) return;
     // "発生年月日\n令和6年4月11日": the value of a field, not the notice's date.
     const label = lines[i - 1]?.text.trim() ?? "";
