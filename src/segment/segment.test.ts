@@ -69,6 +69,11 @@ test("a single notice is one post titled by its heading line, not its date line"
 });
 
 /** Assert the layout a page is read with, and each notice as [start of its title, is it an incident]. */
+/** The dates a fixture page's layout gives its posts, below the page's header. */
+function listingDates(name: string): (string | null)[] {
+  return segment(casefile(name)).slice(1).map((n) => n.listingDate);
+}
+
 function expectPosts(name: string, layout: string, posts: [string, boolean][]): void {
   const cf = casefile(name);
   const ns = segment(cf);
@@ -516,13 +521,13 @@ test("a public body's list of its errors, each dated by an era date line (令和
 
 test("records of labelled lines opened by the same label (件名: / 公表日: …, 組織名: / 発表日: …) are one post each, titled by their subject and dated by their publication", () => {
   expectPosts("records-published.txt", "published-records", [["個人情報の漏えい等に関する事故の公表", false], ["児童手当の通知書の誤送付", true], ["図書館の予約票の紛失", true], ["講座案内メールの誤送信", true]]);
-  assert.deepEqual(segment(casefile("records-published.txt")).slice(1).map((n) => n.listingDate), ["2027-07-10", "2027-07-22", "2027-08-02"]);
+  assert.deepEqual(listingDates("records-published.txt"), ["2027-07-10", "2027-07-22", "2027-08-02"]);
   expectPosts("records-by-organisation.txt", "labelled-records", [["漏えい事案の記録", false], ["組織名:株式会社ほしかげ学習舎", true], ["組織名:みずなら村", true], ["組織名:株式会社あかつき証券", true]]);
 });
 
 test("a calendar of incidents whose day lines each head several bullets gives one entry per bullet, dated by its day", () => {
   expectPosts("calendar-day-bullets.txt", "day-listing", [["2027年4月 事故の記録", false], ["・株式会社こだま家電", true], ["・さざれ町", true], ["・株式会社ときわ電機", true], ["・学校法人つばさ学園", true]]);
-  assert.deepEqual(segment(casefile("calendar-day-bullets.txt")).slice(1).map((n) => n.listingDate), ["2027-04-05", "2027-04-07", "2027-04-07", "2027-04-09"]);
+  assert.deepEqual(listingDates("calendar-day-bullets.txt"), ["2027-04-05", "2027-04-07", "2027-04-07", "2027-04-09"]);
 });
 
 test("bullets that name their organisation in bold before a date and a colon (- **株式会社X**(5/2):…) are one incident each, the bold no placeholder", () => {
@@ -531,7 +536,7 @@ test("bullets that name their organisation in bold before a date and a colon (- 
 
 test("a headline list numbered with the day in brackets ((1)[6/2] 株式会社X、…) gives one entry a line, dated in the page's year, foreign bodies too", () => {
   expectPosts("headlines-bracket-days.txt", "headline-list", [["情報セキュリティ便り", false], ["株式会社ゆうひ運輸", true], ["みずほ野市", true], ["株式会社かすみ商店", true], ["米国の保険会社", true]]);
-  assert.deepEqual(segment(casefile("headlines-bracket-days.txt")).slice(1).map((n) => n.listingDate), ["2027-06-02", "2027-06-08", "2027-06-11", "2027-06-05"]);
+  assert.deepEqual(listingDates("headlines-bracket-days.txt"), ["2027-06-02", "2027-06-08", "2027-06-11", "2027-06-05"]);
 });
 
 test("a table's rows dated by month and day (6/3 | …) take the year of the page's header", () => {
@@ -558,12 +563,12 @@ test("a threat report, a donation and a page on compensation for victims name in
 
 test("a headline list whose lines open with their day (5/28　X市、…) is one entry a line, the day not read as a list number, a name after a description (雑貨通販のこもれびストア) included", () => {
   expectPosts("headlines-leading-days.txt", "headline-list", [["セキュリティ・ヘッドライン", false], ["みぎわ市", true], ["雑貨通販のこもれびストア", true], ["ひかり生命保険", true]]);
-  assert.deepEqual(segment(casefile("headlines-leading-days.txt")).slice(1).map((n) => n.listingDate), ["2027-05-28", "2027-05-24", "2027-05-19"]);
+  assert.deepEqual(listingDates("headlines-leading-days.txt"), ["2027-05-28", "2027-05-24", "2027-05-19"]);
 });
 
 test("items headed by a bulleted day and a name (・8月3日　かざみ市(岡山県)) are one incident each, read by the lines under them", () => {
   expectPosts("named-items-dated-bullets.txt", "named-items", [["2027年8月 国内の事故まとめ", false], ["児童手当の通知書", true], ["配送伝票の控え", true], ["教員が生徒の写真", true]]);
-  assert.deepEqual(segment(casefile("named-items-dated-bullets.txt")).slice(1).map((n) => n.listingDate), ["2027-08-03", "2027-08-12", "2027-08-25"]);
+  assert.deepEqual(listingDates("named-items-dated-bullets.txt"), ["2027-08-03", "2027-08-12", "2027-08-25"]);
 });
 
 test("records of labelled lines under short headings ((1) X小学校 / 発生日:… / 内容:…) open at their headings and are dated by the notice that frames them", () => {
@@ -573,7 +578,7 @@ test("records of labelled lines under short headings ((1) X小学校 / 発生日
 
 test("a table of entries (発生日 | 担当課 | 件名 | 概要) under a page of published mistakes gives one post a row, an incident only by its own words, dated by its era date", () => {
   expectPosts("table-entries-errors.txt", "table-entries", [["令和8年度 事務処理ミス等の公表について", false], ["| 令和8年9月4日", true], ["| 令和8年9月11日", false], ["| 令和8年9月25日", true]]);
-  assert.deepEqual(segment(casefile("table-entries-errors.txt")).slice(1).map((n) => n.listingDate), ["2026-09-04", "2026-09-11", "2026-09-25"]);
+  assert.deepEqual(listingDates("table-entries-errors.txt"), ["2026-09-04", "2026-09-11", "2026-09-25"]);
 });
 
 test("a warning's bracketed section heading after its prose (【被害に遭わないために】) is no title, and a header that counts the posts below it (…について(2件)) is no post of its own", () => {
@@ -583,7 +588,7 @@ test("a warning's bracketed section heading after its prose (【被害に遭わ�
 
 test("paragraphs each closed by the line that dates them ((2027年6月12日掲載)) are one post each, an incident by their lead; cards opened by their number (No.021) are one post each", () => {
   expectPosts("dated-paragraphs.txt", "dated-paragraphs", [["お知らせ・事故報告", false], ["みずなぎ歯科クリニック", true], ["職員が業務用タブレット", true], ["夏季休診のお知らせ", false]]);
-  assert.deepEqual(segment(casefile("dated-paragraphs.txt")).slice(1).map((n) => n.listingDate), ["2027-06-12", "2027-04-28", "2027-03-01"]);
+  assert.deepEqual(listingDates("dated-paragraphs.txt"), ["2027-06-12", "2027-04-28", "2027-03-01"]);
   assert.deepEqual(segment(casefile("numbered-cards.txt")).filter((n) => n.isIncident).map((n) => n.title), ["No.021", "No.022"]);
 });
 
@@ -591,12 +596,12 @@ test("a date line naming a label (2027.06.20　重要なお知らせ) titles the
   expectPosts("dated-label-lines.txt", "dated-lines", [["株式会社かすみ工業", false], ["当社サーバーへの不正アクセス", true], ["夏季休業のお知らせ", false], ["従業員によるノートパソコン紛失", true]]);
   assert.equal(segment(casefile("dated-label-lines.txt"))[1]!.publisher?.name, "株式会社かすみ工業");
   expectPosts("bracket-dated-feed.txt", "dated-lines", [["インシデント速報", false], ["[2027/05/02] 株式会社ひばり書房", true], ["[2027/05/01] 週末の", false], ["[2027/04/30] みぎわ市", true]]);
-  assert.deepEqual(segment(casefile("bracket-dated-feed.txt")).slice(1).map((n) => n.listingDate), ["2027-05-02", "2027-05-01", "2027-04-30"]);
+  assert.deepEqual(listingDates("bracket-dated-feed.txt"), ["2027-05-02", "2027-05-01", "2027-04-30"]);
 });
 
 test("items numbered with the day they were published and the name ((1) 5月7日公表　X病院) are one incident each, named by that line, not by the Japanese twin of an English title", () => {
   expectPosts("numbered-dated-names.txt", "named-items", [["Monthly Incident Review", false], ["Ransomware attack.", true], ["Loss of a tablet.", true], ["Misdirected fax.", true]]);
-  assert.deepEqual(segment(casefile("numbered-dated-names.txt")).slice(1).map((n) => n.listingDate), ["2027-05-07", "2027-05-19", "2027-05-28"]);
+  assert.deepEqual(listingDates("numbered-dated-names.txt"), ["2027-05-07", "2027-05-19", "2027-05-28"]);
 });
 
 test("a notice told in two languages ([English] / [日本語]) is one notice, not a digest of headlines", () => {
