@@ -3,6 +3,7 @@ import { INCIDENT_TYPE_PHRASES, MISDIRECTED, OTHER_PERSON } from "../core/vocab/
 import { DATA_TYPE_PHRASES, PERSONAL_DATA_WHOLE } from "../core/vocab/data-types.js";
 import { SELF_REFERENCE_WORD } from "../core/vocab/organizations.js";
 import { selfReferencesIn } from "../extract/names.js";
+import { negated } from "../extract/scan.js";
 import { subjectOf } from "./subjects.js";
 
 /** The classifier's decision on one post, with the reason shown to analysts. */
@@ -104,6 +105,10 @@ const PLACEHOLDER = /[○●◯×＊*△]{2,}/g;
 const PLACEHOLDER_IN_TITLE = /[○●◯×＊*△]{2,}/;
 // Markdown's strong emphasis (**株式会社X**) marks words, it masks none (a masked date's stars, **年**月**日, stand before its units).
 const STRONG = /(?<![年月日時分件名円\d])\*\*(?![年月日時分件名円])(?=\S)([^*\n、。]{2,40}?)\*\*/g;
+/** A text without Markdown's strong emphasis marks (read only where a text holds them). */
+function unstrong(text: string): string {
+  return text.includes("**") ? text.replace(STRONG, "$1") : text;
+}
 const OTHER_IMPERSONATED = /[」』\w]\s*(?:を|の名を)(?:かた|騙|装|名乗)/;
 const SAMPLE_MAIL = /^\s*[・\-]?\s*(?:送信元|差出人|送信者|件名|From|Subject)\s*[:：]\s*\S.*$/m;
 
@@ -201,9 +206,6 @@ function leadOf(title: string, body: string): string {
 const APOLOGY = /^(?:お詫び|おわび)$/;
 // What says nothing of an incident on its own in a body, besides the apology itself: a mistake of any kind.
 const NOT_TOLD = /^(?:誤って|誤った.*)$/;
-// The rest of a clause that denies what it names: 流出は発生しておりません, 攻撃によるものではございません.
-const DENIED = /^[^。、\n]{0,12}?(?:ありません|ございません|おりません|確認されて(?:い|お)りません|発生して(?:い|お)りません)/;
-
 /**
  * True when a body tells of an incident in its first paragraphs: an event it does not deny, a way incidents
  * happen (the incident types' phrases) or people's data (氏名, 個人情報).
@@ -214,7 +216,7 @@ function toldIncident(body: string): boolean {
   EVENT.lastIndex = 0;
   for (let m = EVENT.exec(head); m; m = EVENT.exec(head)) {
     if (m[0] === "") { EVENT.lastIndex++; continue; }
-    if (!NOT_TOLD.test(m[0]) && !APOLOGY.test(m[0]) && !DENIED.test(head.slice(m.index + m[0].length))) return true;
+    if (!NOT_TOLD.test(m[0]) && !APOLOGY.test(m[0]) && !negated(head, m.index, m.index + m[0].length)) return true;
   }
   return false;
 }
@@ -246,8 +248,8 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
     return { isIncident: true, kind: incidentKind, reason: why };
   }
   // A template (「弊社が運営する○○○への不正アクセス」) shows how to write a notice; it reports nothing.
-  const placeholders = `${title}\n${body}`.replace(STRONG, "$1").match(PLACEHOLDER)?.length ?? 0;
-  if (placeholders >= 6 || PLACEHOLDER_IN_TITLE.test(title.replace(STRONG, "$1"))) return { isIncident: false, kind: "unrelated", reason: `template with placeholders (${placeholders})` };
+  const placeholders = unstrong(`${title}\n${body}`).match(PLACEHOLDER)?.length ?? 0;
+  if (placeholders >= 6 || PLACEHOLDER_IN_TITLE.test(unstrong(title))) return { isIncident: false, kind: "unrelated", reason: `template with placeholders (${placeholders})` };
   const impersonated = SELF_IMPERSONATED.exec(heading) ?? SELF_IMPERSONATED.exec(body.slice(0, 800));
   if (impersonated) return { isIncident: true, kind: incidentKind, reason: `the organisation reports being impersonated: ${impersonated[0]}` };
   // A warning that quotes the mails actually received (sender, subject) reports a phishing run against the

@@ -49,8 +49,9 @@ const DAY_LINE = /^\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*(?:[(（][月火�
 // A year in the page's header (「…週報 2026年第48週」): the year of day lines under no month header.
 const HEADER_YEAR = /((?:19|20)\d{2})\s*年/;
 const MONTH_HEADER = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:分|の一覧|のニュース)?\s*$/;
-// A full date as the layouts read it (year, month, day: 2026年11月20日, 2026/11/20, 2026.11.20), and a weekday after it.
-const YMD = String.raw`((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?`;
+/** A full date as the layouts read it, year, month and day captured (2026年11月20日, 2026/11/20, 2026.11.20): a regex source. */
+export const YMD = String.raw`((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?`;
+// A weekday after a date: (水), (Thu).
 const WEEKDAY = String.raw`(?:[(（][^)）]{1,3}[)）])?`;
 // A date on a line of its own, with perhaps its weekday and time: "2025年11月12日", "2025.11.12 (水)", "2026年11月20日 09:30".
 // (Or what the day was: "2026年5月14日公表", "2026.11.20 更新".)

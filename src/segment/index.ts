@@ -36,6 +36,8 @@ interface Layout {
   inNotice?: boolean;
   /** A post may be one line that tells its item whole (a bullet, the line under a name heading), not a heading over a body. */
   lineItems?: boolean;
+  /** Its posts are framed by the notice above them, which says whose they are and when (`Notice.context`). */
+  framed?: boolean;
   read(lines: Line[]): Heading[];
 }
 
@@ -51,9 +53,9 @@ const LAYOUTS: readonly Layout[] = [
   { name: "dated-lines", prior: 1.5, generic: false, inNotice: true, read: datedLines },
   { name: "blog-index", prior: 2, generic: false, headedByPost: true, read: blogIndex },
   { name: "table-rows", prior: 2, generic: false, inNotice: true, read: tableRows },
-  { name: "table-entries", prior: 0.5, generic: false, several: true, read: tableEntries },
+  { name: "table-entries", prior: 0.5, generic: false, several: true, framed: true, read: tableEntries },
   { name: "headline-list", prior: 1, generic: true, read: headlineList },
-  { name: "numbered-cases", prior: 1, generic: false, several: true, read: cases },
+  { name: "numbered-cases", prior: 1, generic: false, several: true, framed: true, read: cases },
   { name: "separated-items", prior: 1, generic: false, several: true, headedByPost: true, read: separated },
   { name: "headlines", prior: 0, generic: true, read: headlines },
   { name: "run-on-items", prior: 0, generic: true, headedByPost: true, read: leads },
@@ -61,9 +63,9 @@ const LAYOUTS: readonly Layout[] = [
   { name: "bulleted-items", prior: 0, generic: true, lineItems: true, read: bullets },
   { name: "subject-paragraphs", prior: 0, generic: true, headedByPost: true, read: paragraphs },
   { name: "named-items", prior: 0.5, generic: true, lineItems: true, read: namedItems },
-  { name: "labelled-records", prior: 1, generic: false, several: true, inNotice: true, read: labelledRecords },
+  { name: "labelled-records", prior: 1, generic: false, several: true, inNotice: true, framed: true, read: labelledRecords },
   { name: "published-records", prior: 1, generic: false, several: true, read: publishedRecords },
-  { name: "dated-paragraphs", prior: 1, generic: false, several: true, read: datedParagraphs },
+  { name: "dated-paragraphs", prior: 1, generic: false, several: true, framed: true, read: datedParagraphs },
   { name: "numbered-cards", prior: 1, generic: false, several: true, read: numberedCards },
 ];
 
@@ -241,6 +243,11 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
   const blocks = blocksOf(text, lines, headings);
   const publisher = publisherOf(lines, headings[0]?.start ?? text.length) ?? (layout?.name === "numbered-cases" ? signatureOf(lines) : null);
   const month = headings.length > 0 && blocks[0] && !blocks[0].heading ? pageMonthOf(text.slice(blocks[0].start, blocks[0].end)) : null;
+  // A numbered case belongs to the notice that frames it: its opening text says whose case it is (its name, its
+  // date). So does a post of any framed layout, and a post under a header that counts the posts (…について(2件)).
+  const opening = blocks[0] && !blocks[0].heading ? blocks[0] : null;
+  const counted = opening !== null && countsPosts(text.slice(opening.titleStart, opening.titleEnd), headings.length);
+  const frame: Span | undefined = opening && (layout?.framed || counted) ? [opening.start, opening.end] : undefined;
   const notices: Notice[] = [];
   const verdictOf = (b: Block, end: number): Verdict => classify(text.slice(b.titleStart, b.titleEnd), text.slice(b.titleEnd, end), {
     casebook: b.heading?.casebook ?? false, listing: b.heading?.listing ?? false, titled: b.titled,
@@ -254,7 +261,7 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
     const title = text.slice(b.titleStart, b.titleEnd);
     // Above a listing's first entry stands the page's header, not a post; a blog or a run of news items may open with one.
     // (A header that counts the posts below it, …について(2件), heads them however much prose it holds.)
-    const header = !b.heading && headings.length > 0 && (!(layout?.headedByPost && PROSE_LINE.test(text.slice(b.start, end))) || countsPosts(title, headings.length));
+    const header = !b.heading && headings.length > 0 && (!(layout?.headedByPost && PROSE_LINE.test(text.slice(b.start, end))) || (b === opening && counted));
     const verdict: Verdict = header ? { isIncident: false, kind: "unrelated", reason: "page header above the posts" } : verdictOf(b, end);
     // An incident post may run on into an unmarked post on another topic: that part becomes a post of its own.
     const shift = verdict.isIncident && !b.heading?.listing ? topicShift(text, lines, b) : null;
@@ -263,12 +270,7 @@ function noticesOf(cf: Casefile, lines: Line[], headings: Heading[], layout: Lay
       end = shift.start;
       while (end > b.start && /\s/.test(text[end - 1]!)) end--;
     }
-    // A numbered case belongs to the notice that frames it: its opening text says whose case it is.
-    // Numbered cases, labelled records and a table's entries under one body's notice are framed by it (its name, its date).
-    // So are posts under a header that counts them.
-    const framed = layout?.name === "numbered-cases" || layout?.name === "labelled-records" || layout?.name === "table-entries" || layout?.name === "dated-paragraphs" ||
-      (blocks[0] !== undefined && !blocks[0].heading && countsPosts(text.slice(blocks[0].titleStart, blocks[0].titleEnd), headings.length));
-    const context: Span | undefined = b.heading && framed && blocks[0] && !blocks[0].heading ? [blocks[0].start, blocks[0].end] : undefined;
+    const context = b.heading ? frame : undefined;
     notices.push({
       ...(context ? { context } : {}),
       index: notices.length,

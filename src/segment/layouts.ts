@@ -1,7 +1,7 @@
 import { HEADING_MARK } from "../extract/names.js";
 import { matchesOf } from "../extract/scan.js";
 import { incidentTitle } from "./classify.js";
-import { iso, lineHeading, pageYear, postedOn, trailingDate, westernYears, type Heading } from "./headings.js";
+import { iso, lineHeading, pageYear, postedOn, trailingDate, westernYears, YMD, type Heading } from "./headings.js";
 import { isBlank, type Line } from "./lines.js";
 import { isNameAlone, sameSubject, subjectOf } from "./subjects.js";
 import { LEGAL_FORM, ORG_SUFFIX } from "../core/vocab/organizations.js";
@@ -157,7 +157,7 @@ const NOT_RECORD_LABEL = /^(?:差出人|送信者|送信元|From|To|Cc|宛先|�
 // The label whose value titles a record, and the labels that date it (when it was made public).
 const TITLE_LABEL = /^(?:件名|事案名?|案件名?|タイトル|表題|見出し|題名)$/;
 const PUBLISHED_LABEL = /^(?:公表日|発表日|掲載日|公開日|日付|公表|発表)$/;
-const RECORD_DATE = /((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})/;
+const RECORD_DATE = new RegExp(YMD);
 
 /**
  * A list of records, each a run of labelled lines opened by the same label (件名:… / 発生日:… / 担当課:…, or
@@ -165,16 +165,22 @@ const RECORD_DATE = /((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,
  * database's export. A record titles itself by its subject's label (件名) and is dated by its publication's.
  */
 export function labelledRecords(lines: Line[]): Heading[] {
-  return records(lines, false);
+  let out = READ_RECORDS.get(lines);
+  if (!out) READ_RECORDS.set(lines, out = records(lines));
+  return out;
 }
+
+// The records of each page's lines, read once for the two layouts that propose them.
+const READ_RECORDS = new WeakMap<Line[], Heading[]>();
 
 /** Labelled records each dated by its own publication (公表日:…): incidents of their own, even under one body's notice. */
 export function publishedRecords(lines: Line[]): Heading[] {
-  return records(lines, true);
+  const out = labelledRecords(lines);
+  return out.every((h) => h.date !== null) ? out : [];
 }
 
-/** The records of a page (labelledRecords); with `published`, only when every record names its publication date. */
-function records(lines: Line[], published: boolean): Heading[] {
+/** The records of a page (labelledRecords). */
+function records(lines: Line[]): Heading[] {
   type Run = { first: number; label: string; fields: [label: string, value: string, line: Line][] };
   const runs: Run[] = [];
   let run: Run | null = null;
@@ -189,7 +195,7 @@ function records(lines: Line[], published: boolean): Heading[] {
   for (const r of runs) if (r.fields.length >= 2) opens.set(r.label, (opens.get(r.label) ?? 0) + 1);
   const [label, n] = [...opens].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
   const records = runs.filter((r) => r.label === label && r.fields.length >= 2);
-  if (n < 2 || (published && !records.every((r) => r.fields.some(([k]) => PUBLISHED_LABEL.test(k))))) return [];
+  if (n < 2) return [];
   return records.map((r) => {
     const titleField = r.fields.find(([k]) => TITLE_LABEL.test(k));
     const dated = r.fields.find(([k]) => PUBLISHED_LABEL.test(k));
@@ -354,7 +360,7 @@ export function separated(lines: Line[]): Heading[] {
 }
 
 // A line that dates the paragraph above it: "(2026年6月12日掲載)", "掲載日:2026/6/12".
-const DATED_AFTER = /^\s*[(（]?\s*(?:掲載日|公開日|公表日|更新日|発表日)?\s*[:：]?\s*((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*(?:掲載|公開|公表|更新|発表)?\s*[)）]?\s*$/;
+const DATED_AFTER = new RegExp(String.raw`^\s*[(（]?\s*(?:掲載日|公開日|公表日|更新日|発表日)?\s*[:：]?\s*${YMD}\s*(?:掲載|公開|公表|更新|発表)?\s*[)）]?\s*$`);
 
 /** Paragraphs each closed by the line that dates them (a site's notices, newest first, each "(2026年6月12日掲載)"). */
 export function datedParagraphs(lines: Line[]): Heading[] {
@@ -435,13 +441,18 @@ function rowsUnder(lines: Line[], columns: RegExp, incidents: boolean): Heading[
   const header = lines.findIndex((l) => ROW.test(l.text) && !/[0-9０-９]/.test(l.text) && columns.test(l.text));
   if (header < 0) return [];
   const rows = lines.slice(header + 1).filter((l) => ROW.test(l.text) && /[0-9０-９]/.test(l.text) && l.text.replace(/[|｜\s]/g, "").length >= 6);
-  // A day without its year (10/2) takes the page's; an era's year (令和6年11月5日) is read as the Western one.
   const year = pageYear(lines);
-  const dateOf = (cell: string) => {
-    const d = year ? MONTH_DAY.exec(cell.normalize("NFKC")) : null;
-    return dateOnly(westernYears(cell.normalize("NFKC"))) ?? (d ? iso(year!, d[1]!, d[2]!) : null);
-  };
-  return rows.length >= 2 ? rows.map((l) => lineHeading(l, { listing: true, ...(incidents ? { tableRow: true } : {}), date: dateOf(l.text.split(/[|｜]/).find((c) => c.trim() !== "") ?? "") })) : [];
+  return rows.length >= 2 ? rows.map((l) => lineHeading(l, { listing: true, ...(incidents ? { tableRow: true } : {}), date: rowDate(l.text, year) })) : [];
+}
+
+/**
+ * The date in a table row's first cell (| 2024/07/02 | …): an era's year (令和6年11月5日) read as the Western one,
+ * a day without its year (10/2) in the page's `year`.
+ */
+function rowDate(row: string, year: string | null): string | null {
+  const cell = (row.split(/[|｜]/).find((c) => c.trim() !== "") ?? "").normalize("NFKC");
+  const d = year ? MONTH_DAY.exec(cell) : null;
+  return dateOnly(westernYears(cell)) ?? (d ? iso(year!, d[1]!, d[2]!) : null);
 }
 
 /** An item starting at line `i`, with the headline above it when there is one (not the page's title); else its first sentence stands as its title. */
@@ -517,6 +528,6 @@ export function headlineList(lines: Line[]): Heading[] {
     return d ? iso(year!, d[1] ?? d[3]!, d[2] ?? d[4]!) : null;
   };
   // A table's row is dated by its first cell (| 2024/07/02 | 株式会社X | …).
-  const cellDate = (t: string) => /[|｜]/.test(t) ? dateOnly(westernYears((t.split(/[|｜]/).find((c) => c.trim() !== "") ?? "").normalize("NFKC"))) : null;
-  return items.map((l) => ({ ...lineHeading(l, { listing: true, date: trailingDate(l.text) ?? dayOf(l.text) ?? cellDate(l.text) }), titleStart: l.start + LIST_MARK.exec(l.text)![0].length }));
+  const rowOf = (t: string) => /[|｜]/.test(t) ? rowDate(t, year) : null;
+  return items.map((l) => ({ ...lineHeading(l, { listing: true, date: trailingDate(l.text) ?? dayOf(l.text) ?? rowOf(l.text) }), titleStart: l.start + LIST_MARK.exec(l.text)![0].length }));
 }
