@@ -14,8 +14,9 @@ export interface NameHit {
 // Characters of a name: kanji, katakana, Latin letters, digits and the marks names use.
 const NAME = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff々〆\\u30a1-\\u30ffA-Za-z0-9&'’.\\-";
 // A run of name characters; a legal form or a Latin word may stand apart by one space
-// ("一般財団法人 日本健康文化振興会", "Payment Card Forensics株式会社").
-const WORD = new RegExp(`(?:(?:${LEGAL_FORM}) ?)?[${NAME}]+(?: (?:${LEGAL_FORM}|[A-Za-z][${NAME}]*)){0,3}`, "g");
+// ("一般財団法人 日本健康文化振興会", "Payment Card Forensics株式会社"); a number standing apart opens none
+// ("3/4 株式会社X": the day is no part of the name).
+const WORD = new RegExp(`(?![0-9]+ )(?:(?:${LEGAL_FORM}) ?)?[${NAME}]+(?: (?:${LEGAL_FORM}|[A-Za-z][${NAME}]*)){0,3}`, "g");
 const SUFFIX = new RegExp(`(?:${ORG_SUFFIX})`, "g");
 // An ending or a legal form anywhere: the words worth cutting.
 const MARK = new RegExp(`(?:${ORG_SUFFIX}|${LEGAL_FORM})`, "g");
@@ -44,8 +45,9 @@ const DESK = /(?:テレホン|データ|サポート|コール|カスタマー|�
 const GENERIC_HEAD = /^[都道府県市区町村](?:教育|選挙|議会|内|民|役|庁|警|職員)/;
 // A company described by its kind, not named: 人材派遣会社, グループ会社, 関連会社 (legal forms are taken off first).
 const KIND_OF_COMPANY = /(?:会社|企業|業者|事業者)$/;
-// What may follow a legal form as a name: no brackets, not people (役員等), not a site or system (NPO法人ポータルサイト).
-const LEGAL_REST = /^(?!.*(?:等|ら|役員|職員|社員|会員|関係者|者|様)$)(?!(?:ポータル)?(?:サイト|システム|サーバー?|ページ|アカウント|アプリ|サービス|データ)$)[^()\s、。,「」]{2,30}$/;
+// What may follow a legal form as a name: no brackets or spaces but between Latin words (株式会社Qubit Works), not people
+// (役員等), not a site or system (NPO法人ポータルサイト).
+const LEGAL_REST = /^(?!.*(?:等|ら|役員|職員|社員|会員|関係者|者|様)$)(?!(?:ポータル)?(?:サイト|システム|サーバー?|ページ|アカウント|アプリ|サービス|データ)$)(?:[^()\s、。,「」]|(?<=[A-Za-z]) (?=[A-Za-z])){2,30}$/;
 // Placeholders and counts, not names: A社, B法人, 108法人; in a case collection, after the kind of body (製造業A社, 医療機関C).
 const PLACEHOLDER = /^[^\sA-Za-z]{0,10}?(?:[A-Za-z]{1,2}|[A-Za-z]?\d+|[○〇●×]+)(?:社|法人|会社|病院|大学|学校|市|町|村|様)$|^[^\sA-Za-z]{0,10}(?:機関|企業|会社|法人|業者|メーカー|団体|病院|施設)[A-Z]$/;
 // Gatherings end in 会 but are not organisations: 講習会, 説明会, 学術大会; nor are 照会, 機会, 面会.

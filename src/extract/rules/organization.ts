@@ -143,8 +143,9 @@ function fromRegulatorTarget(ctx: RuleContext): Evidence | null {
 const TITLE_LEAD = /^(?:\s|【[^】]{0,30}】|\[[^\]]{0,30}\]|[■◆●▼□◇★☆▶▷◎・『「]|\(\d{1,2}\)|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\/\d{1,2}(?=\s)|\d{1,2}月\d{1,2}日(?=\s)|(?:令和|平成)?\d{1,4}年\d{1,2}月\d{1,2}日[:：]?)+/;
 // A place in a label before a news title: 【宮城県】.
 const PLACE_LABEL = /【(\S{1,6}[都道府県市区町村])】\s*$/;
-// Where a title's subject ends: a hard break, or a particle that may also sit inside a name (の, に, で).
-const TITLE_BREAK = /における|において|での|への|に対する|による|に関する|について|、|,|\s|「|『|\(|——|―|(の|に|で|が|は|を|へ|と)/g;
+// Where a title's subject ends: a hard break (a space, but not between Latin words: 株式会社Qubit Works), or a particle
+// that may also sit inside a name (の, に, で).
+const TITLE_BREAK = /における|において|での|への|に対する|による|に関する|について|、|,|\s(?![A-Za-z])|(?<![A-Za-z])\s|「|『|\(|——|―|(の|に|で|が|は|を|へ|と)/g;
 // An event written straight after its subject: "クーパン情報流出で…", "X顧客データ漏えい".
 const GLUED_EVENT = /(?:個人情報|顧客情報|会員情報|顧客データ|情報|データ)(?:の)?(?:流出|漏えい|漏洩)$|(?:不正アクセス|ランサムウェア被害|サイバー攻撃)$/;
 // What befalls an owner named before の: "Xの個人情報が流出", "Xのサーバーに不正アクセス", "Xの欧州子会社で".
