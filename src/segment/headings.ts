@@ -47,7 +47,8 @@ const TRAILING_DATE = /[\s　]+[(（]?((?:19|20)\d{2})[\/.年-]\s*(\d{1,2})[\/.�
 // A day on a line of its own, perhaps with its month and weekday: "10日", "11月24日(月)".
 const DAY_LINE = /^\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*(?:[(（][月火水木金土日][)）])?\s*$/;
 // A year in the page's header (「…週報 2026年第48週」): the year of day lines under no month header.
-const HEADER_YEAR = /((?:19|20)\d{2})\s*年/;
+// A year in a page's header: 「2026年12月号」, or a full date 「まとめ(2025/3/3〜3/9)」.
+const HEADER_YEAR = /((?:19|20)\d{2})\s*(?:年|[./]\s*\d{1,2}\s*[./]\s*\d{1,2}(?!\d))/;
 const MONTH_HEADER = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:分|の一覧|のニュース)?\s*$/;
 /** A full date as the layouts read it, year, month and day captured (2026年11月20日, 2026/11/20, 2026.11.20): a regex source. */
 export const YMD = String.raw`((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?`;
@@ -101,7 +102,7 @@ export function trailingDate(text: string): string | null {
   return m ? iso(m[1]!, m[2]!, m[3]!) : null;
 }
 
-/** The year a page's header names (「セキュリティ通信 2026年12月号」, 「…週報 2026年第48週」): the year of its days given without one. */
+/** The year a page's header names (「セキュリティ通信 2026年12月号」, 「…週報 2026年第48週」, 「まとめ(2025/3/3〜3/9)」): the year of its days given without one. */
 export function pageYear(lines: Line[]): string | null {
   return lines.filter((l) => !isBlank(l)).slice(0, 3).map((l) => HEADER_YEAR.exec(l.text.normalize("NFKC"))?.[1]).find((y) => y !== undefined) ?? null;
 }

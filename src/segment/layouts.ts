@@ -404,15 +404,32 @@ const SECTION_START = /^\s*(?:[(（]?[0-9０-９]{1,2}[)）.．]\s|[①-⑳■�
  * with its paragraph (a remark after the list is not the last item's).
  */
 export function bullets(lines: Line[]): Heading[] {
-  const items = lines.map((l, i) => [l, i] as const).filter(([l]) => BULLET.test(l.text) && l.text.trim().length >= 20 && incidentTitle(l.text.trim()));
-  return items.length >= 2 ? items.map(([l, i]) => {
+  const long = (l: Line | undefined) => l !== undefined && BULLET.test(l.text) && l.text.trim().length >= 20;
+  const told = lines.map((l, i) => [l, i] as const).filter(([l]) => long(l) && incidentTitle(l.text.trim()));
+  if (told.length < 2) return [];
+  // An item of the same list after an incident's (a bullet that tells no incident, an aside) is an item too, for the classifier to judge.
+  const items = lines.map((l, i) => [l, i] as const).filter(([l, i]) => long(l) && (told.some(([t]) => t === l) || sameList(lines, told, i)));
+  const year = pageYear(lines);
+  return items.map(([l, i]) => {
     const lead = l.text.length - l.text.replace(BULLET, "").length;
     const title = firstSentence(l.text.slice(lead).trim());
+    // An item opening with its day (・3/4 株式会社X：…) is dated by it, in the page's year.
+    const day = year ? BULLET_DAY.exec(title.normalize("NFKC")) : null;
     let last = i;
     // It ends at a blank line, the next bullet, or the next section's numbered or marked heading (「2) 一覧」, 【…】).
     while (lines[last + 1] && !isBlank(lines[last + 1]) && !BULLET.test(lines[last + 1]!.text) && !SECTION_START.test(lines[last + 1]!.text)) last++;
-    return { start: l.start, titleStart: l.start + lead, titleEnd: l.start + lead + title.length, casebook: false, listing: false, date: null, category: null, titled: false, end: lines[last]!.end };
-  }) : [];
+    return { start: l.start, titleStart: l.start + lead, titleEnd: l.start + lead + title.length, casebook: false, listing: false, date: day ? iso(year!, day[1]!, day[2]!) : null, category: null, titled: false, end: lines[last]!.end };
+  });
+}
+
+// The day an item opens with, before what it says: 「3/4 」, 「3月4日公表 」.
+const BULLET_DAY = /^([0-9]{1,2})\s*[/月]\s*([0-9]{1,2})\s*日?(?:公表|発表)?[\s:]/;
+
+/** True when line `i` is a bullet of the list an incident's item `told` opens: no blank line or section heading between them. */
+function sameList(lines: Line[], told: (readonly [Line, number])[], i: number): boolean {
+  const before = told.filter(([, t]) => t < i).pop();
+  if (!before) return false;
+  return lines.slice(before[1] + 1, i).every((l) => !isBlank(l) && !SECTION_START.test(l.text));
 }
 
 // A row of a flattened table: three or more cells between bars ("2021/1/18 | 株式会社X | 162 |").

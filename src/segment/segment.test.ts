@@ -530,6 +530,11 @@ test("a calendar of incidents whose day lines each head several bullets gives on
   assert.deepEqual(listingDates("calendar-day-bullets.txt"), ["2027-04-05", "2027-04-07", "2027-04-07", "2027-04-09"]);
 });
 
+test("a bulleted digest keeps every item of its list, an aside too (judged on its own words), and dates each item by the day it opens with, in the header's year", () => {
+  expectPosts("bullets-dated-aside.txt", "bulleted-items", [["今週の公表事案メモ", false], ["6/9 株式会社カワセミ運輸", true], ["6/10 医療法人こもれび会", true], ["6/11 株式会社Lumen Forge", true], ["6/12 余談", false]]);
+  assert.deepEqual(listingDates("bullets-dated-aside.txt"), ["2026-06-09", "2026-06-10", "2026-06-11", "2026-06-12"]);
+});
+
 test("bullets that name their organisation in bold before a date and a colon (- **株式会社X**(5/2):…) are one incident each, the bold no placeholder", () => {
   expectPosts("bullets-bold-names.txt", "bulleted-items", [["## 2027年5月の公表事案", false], ["**株式会社みずかね工業**", true], ["**ひなげし村**", true], ["**株式会社こぐま保育**", true]]);
 });
