@@ -43,12 +43,14 @@ export const CASEBOOK = /^\s*【[^】\n]{0,40}#\s*\d{4}\s*-\s*\d{1,4}\s*】/;
 const LABELLED_TITLE = /^\s*【([^】\n]{2,16})】\s*(?!(?:From|To|Cc|Subject|件名|差出人|送信者|宛先)\s*[:：])(\S.{5,})$/i;
 // Labels that introduce a block inside a post rather than a new post.
 const BLOCK_LABEL = /状況|原因|対応|概要|経緯|URL|影響|対策|注意|件名|情報|内容|目的|背景|対象|お問い合わせ|問合せ|更新|追記|公表日|発表日|掲載日|公開日|日付|出典|重要|続報|訂正|お知らせ|速報|第\d+報|PR|広告|お詫び|おわび|ご報告|報告|復旧|障害|緊急|再掲|追加|注意喚起|解決|完了/;
+// A label giving the day a post was published: 【7月26日公表】, 【5月2日発表】.
+const PUBLISHED_DAY = /^\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:公表|発表|掲載|公開)$/;
 const TRAILING_DATE = /[\s　]+[(（]?((?:19|20)\d{2})[\/.年-]\s*(\d{1,2})[\/.月-]\s*(\d{1,2})日?[)）]?\s*$/;
 // A day on a line of its own, perhaps with its month and weekday: "10日", "11月24日(月)".
 const DAY_LINE = /^\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*(?:[(（][月火水木金土日][)）])?\s*$/;
 // A year in the page's header (「…週報 2026年第48週」): the year of day lines under no month header.
-// A year in a page's header: 「2026年12月号」, or a full date 「まとめ(2025/3/3〜3/9)」.
-const HEADER_YEAR = /((?:19|20)\d{2})\s*(?:年|[./]\s*\d{1,2}\s*[./]\s*\d{1,2}(?!\d))/;
+// A year in a page's header: 「2026年12月号」, a fiscal year 「令和6年度」 (read in western years), or a full date 「まとめ(2025/3/3〜3/9)」.
+const HEADER_YEAR = /((?:19|20)\d{2})\s*(?:年(度)?|[./]\s*\d{1,2}\s*[./]\s*\d{1,2}(?!\d))/;
 const MONTH_HEADER = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:分|の一覧|のニュース)?\s*$/;
 /** A full date as the layouts read it, year, month and day captured (2026年11月20日, 2026/11/20, 2026.11.20): a regex source. */
 export const YMD = String.raw`((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?`;
@@ -104,7 +106,18 @@ export function trailingDate(text: string): string | null {
 
 /** The year a page's header names (「セキュリティ通信 2026年12月号」, 「…週報 2026年第48週」, 「まとめ(2025/3/3〜3/9)」): the year of its days given without one. */
 export function pageYear(lines: Line[]): string | null {
-  return lines.filter((l) => !isBlank(l)).slice(0, 3).map((l) => HEADER_YEAR.exec(l.text.normalize("NFKC"))?.[1]).find((y) => y !== undefined) ?? null;
+  return headerYear(lines)?.[1] ?? null;
+}
+
+/** The year of a day the page gives as a month and day: the header's year, the next one for January to March of a fiscal year. */
+export function yearOfDay(lines: Line[], month: number): string | null {
+  const m = headerYear(lines);
+  return m ? String(Number(m[1]) + (m[2] && month <= 3 ? 1 : 0)) : null;
+}
+
+/** The first year the page's first lines name. */
+function headerYear(lines: Line[]): RegExpExecArray | null {
+  return lines.filter((l) => !isBlank(l)).slice(0, 3).map((l) => HEADER_YEAR.exec(westernYears(l.text.normalize("NFKC")))).find((m) => m !== null) ?? null;
 }
 
 /** Split a listing title line into its category label and the rest. */
@@ -207,7 +220,10 @@ export function blogPosts(lines: Line[]): Heading[] {
       return;
     }
     const m = LABELLED_TITLE.exec(t);
-    if (m && !BLOCK_LABEL.test(m[1]!) && !/[。．]\s*$/.test(t) && t.length <= 150) labelled.push(opened({ date: trailingDate(t) }));
+    // A label that is the day of publication (【7月26日公表】) dates the post, in the page's year.
+    const day = m ? PUBLISHED_DAY.exec(m[1]!.normalize("NFKC")) : null;
+    const year = day ? yearOfDay(lines, Number(day[1])) : null;
+    if (m && !BLOCK_LABEL.test(m[1]!) && !/[。．]\s*$/.test(t) && t.length <= 150) labelled.push(opened({ date: trailingDate(t) ?? (year ? iso(year, day![1]!, day![2]!) : null) }));
   });
   // One labelled line alone titles the page; several divide it into posts.
   return [...out, ...(out.length + labelled.length >= 2 ? labelled : [])].sort((a, b) => a.start - b.start);

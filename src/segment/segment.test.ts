@@ -535,6 +535,11 @@ test("a bulleted digest keeps every item of its list, an aside too (judged on it
   assert.deepEqual(listingDates("bullets-dated-aside.txt"), ["2026-06-09", "2026-06-10", "2026-06-11", "2026-06-12"]);
 });
 
+test("posts labelled with the day they were published (【11月20日公表】…) are dated by it, in the header's fiscal year (January to March in the next)", () => {
+  expectPosts("published-day-labels.txt", "blog-index", [["事務の誤りについて（令和7年度）", false], ["【2月6日公表】", true], ["【11月20日公表】", true], ["【9月5日公表】", false]]);
+  assert.deepEqual(listingDates("published-day-labels.txt"), ["2026-02-06", "2025-11-20", "2025-09-05"]);
+});
+
 test("bullets that name their organisation in bold before a date and a colon (- **株式会社X**(5/2):…) are one incident each, the bold no placeholder", () => {
   expectPosts("bullets-bold-names.txt", "bulleted-items", [["## 2027年5月の公表事案", false], ["**株式会社みずかね工業**", true], ["**ひなげし村**", true], ["**株式会社こぐま保育**", true]]);
 });
