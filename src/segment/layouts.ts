@@ -102,9 +102,15 @@ function isHeadingName(text: string): boolean {
 /** The organisation a marked heading names and nothing else ("■ かえで市", "### 1) 株式会社X", "【X大学】"), or null. */
 export function headingName(text: string): string | null {
   const rest = text.slice(HEADING_MARK.exec(text)![0].length).trim();
+  // "■ Ransomware — 株式会社X (chemicals)": what happened, a dash, the name, perhaps what it does in brackets.
+  const labelled = LABELLED_NAME.exec(rest)?.[1];
+  if (labelled && isHeadingName(labelled)) return labelled;
   const name = /^【([^】]+)】$/.exec(rest)?.[1] ?? rest;
   return isHeadingName(name) ? name : null;
 }
+
+// A heading naming the kind of incident before a dash, then the organisation: "Lost media — X信用金庫", "ランサムウェア ― 株式会社X(化学)".
+const LABELLED_NAME = /^[^—–―:：、。]{2,30}?\s*[—–―]\s*(\S.*?)(?:\s*[(（][^)）]{1,20}[)）])?$/;
 
 /**
  * Digests whose items are headed by the organisation's name alone ("■ 株式会社X", "### 1) X町", "【X大学】"),
@@ -143,11 +149,26 @@ export function namedItems(lines: Line[]): Heading[] {
     while (j < lines.length && isBlank(lines[j])) j++;
     const body = lines[j];
     if (!body || j - i > 2 || isHeadingName(body.text.replace(HEADING_MARK, ""))) continue;
+    // A heading that says what happened before the name (■ Lost media — X信用金庫) titles its item.
+    if (LABELLED_NAME.test(text.slice(mark.length).trim())) { out.push(lineHeading(lines[i]!, { titled: true })); continue; }
     const lead = body.text.length - body.text.trimStart().length;
     const title = firstSentence(body.text.trim());
     out.push({ start: lines[i]!.start, titleStart: body.start + lead, titleEnd: body.start + lead + title.length, casebook: false, listing: false, date: null, category: null, titled: false });
   }
-  return out.length >= 2 ? out : [];
+  return out.length >= 2 ? [...out, ...otherSections(lines, out)].sort((a, b) => a.start - b.start) : [];
+}
+
+/**
+ * The sections after a digest's first item marked as its items are (■ Ransomware — X … ■ Vulnerability watch) that
+ * name no one: posts of their own for the classifier to judge, not the end of the item above.
+ */
+function otherSections(lines: Line[], items: Heading[]): Heading[] {
+  const first = lines.find((l) => l.start === items[0]!.start)!;
+  const mark = /^\s*([■□◆◇●▼▶])/.exec(first.text)?.[1];
+  if (!mark) return [];
+  const taken = new Set(items.map((h) => h.start));
+  return lines.filter((l) => l.start > first.start && !taken.has(l.start) && l.text.trimStart().startsWith(mark) && l.text.trim().length >= 10 && !/[。.]$/.test(l.text.trim()))
+    .map((l) => lineHeading(l, { titled: true }));
 }
 
 // A record's field on its own line: "件名:…", "組織名:株式会社X", "・公表日:令和8年10月24日".

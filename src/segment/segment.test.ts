@@ -540,6 +540,10 @@ test("posts labelled with the day they were published (【11月20日公表】…
   assert.deepEqual(listingDates("published-day-labels.txt"), ["2026-02-06", "2025-11-20", "2025-09-05"]);
 });
 
+test("a recap whose marked headings name what happened before the organisation (■ Lost media — X) gives one post per heading, titled by it; a heading of the same mark that names no one stands apart; the recap's own title is its header", () => {
+  expectPosts("roundup-en-labelled.txt", "named-items", [["Harbor Security Notes", false], ["■ Ransomware — 株式会社ミナヅキ製作所", true], ["■ Lost media — 北浜信用組合", true], ["■ Tool of the week", false]]);
+});
+
 test("bullets that name their organisation in bold before a date and a colon (- **株式会社X**(5/2):…) are one incident each, the bold no placeholder", () => {
   expectPosts("bullets-bold-names.txt", "bulleted-items", [["## 2027年5月の公表事案", false], ["**株式会社みずかね工業**", true], ["**ひなげし村**", true], ["**株式会社こぐま保育**", true]]);
 });

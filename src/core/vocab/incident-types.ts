@@ -17,6 +17,9 @@ export const MISDIRECTED = `誤交付|誤封入|誤投函|宛名(?:ラベル|シ
 /** Code or keys put where anyone can read them: a public repository (公開のGitHubリポジトリに…置いていた, GitHub上で公開されていた). */
 export const PUBLIC_REPOSITORY = String.raw`公開(?:の|された|設定の)\s?(?:GitHub|GitLab|Git|ソースコード)?\s?リポジトリ(?:に|へ|上に|上で)|(?:GitHub|GitLab|リポジトリ)\s?(?:上)?(?:に|で|へ)[^。、\n]{0,30}(?:公開され|公開して|公開状態|誰でも)`;
 
+/** A loss told in English: "went missing", "Lost media", "a laptop was lost". */
+export const LOST_IN_ENGLISH = String.raw`\bwent missing\b|\b[Ll]ost (?:media|devices?|laptops?|USB|documents?|files?|PCs?|smartphones?|records|tapes?|disks?)\b|\b(?:was|were|been) (?:lost|misplaced)\b`;
+
 export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, number, string?])[] = [
   // The attacker as the subject too: 「何者かが…データを暗号化した」 (an organisation encrypting its own data says no attacker).
   ["ransomware", /ランサム(?:ウェア|ウエア)?|身代金|暗号化ウ[イィ]ルス|(?:ファイル|データ|サーバー?|PC|パソコン)(?:の一部)?(?:が|を)暗号化され|(?:第三者|何者か|攻撃者|犯人)(?:が|は|により|によって)[^。\n]{0,80}(?:ファイル|データ|サーバー?)(?:の一部)?(?:を|が)暗号化|ransomware/i, 0.95],
@@ -49,6 +52,7 @@ export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, nu
   ["misconfiguration", /(?:閲覧|ダウンロード|アクセス|参照)(?:が|も)?(?:可能な|できる)状(?:態|況)|誰でも閲覧|認証なしで|インターネット上に公開され|公開状態(?:に|と)な/, 0.7, "exposed"],
   ["misconfiguration", new RegExp(PUBLIC_REPOSITORY), 0.75, "public-repository"],
   // 誤廃棄 (thrown away by mistake) is a loss of the records.
+  ["loss", new RegExp(LOST_IN_ENGLISH), 0.85, "lost-in-english"],
   ["loss", /紛失|置き忘れ|置忘れ|所在不明|所在が(?:分から|わから)|見当たらな|保管されていないこと|(?<=[がもは])(?:無くな(?:り|っ)|なくなっ(?:た|てい))|誤廃棄|誤って(?:[^。、\n]{0,10}?(?:として|を|で))?(?:廃棄|処分|破棄)/, 0.9],
   ["theft", /盗難|窃盗|車上(?:荒らし|ねらい)|ひったくり|置き引き|空き巣/, 0.9],
   // "盗まれた": a stolen bag or device, or data taken in an attack (then it is the attack); not what was stolen

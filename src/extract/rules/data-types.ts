@@ -4,7 +4,7 @@ import { hits, lineAround, linesOf, matchesOf, negated } from "../scan.js";
 import { proseSentences } from "../normalize/sentences.js";
 import { CARD_DATA_WHOLE, DATA_TYPE_PHRASES, OTHER_DATA, PERSONAL_DATA_WHOLE } from "../../core/vocab/data-types.js";
 
-const LEAK = /漏えい|漏洩|(?:外部|第三者)[^。、\n]{0,10}転送され|私的に(?:利用|使用)|目的外(?:に)?(?:利用|使用)|無断で|不正に照会|照会し|漏れ|流出|閲覧|ダウンロード(?:でき|可能)|に(?:使用|流用)され|含まれ|含む|持ち出|盗取|窃取|盗まれ|盗ん|盗難|可能性|おそれ|恐れ|対象|被害|悪用|誤提供|提供し|提供され|暗号化され|表示され|(?:から|に)見える|見え(?:る|ていた)状態|誤って|誤送|誤配|紛失|無くな|不正に取得|取得され|アクセスされ|保存され|保存し|記録され|記録し|登録され|登録して|記載|書かれ|記され|載せ|投稿(?:し|され)|掲載(?:し|され)|公開され|入って|入った|写って|写り込|映って|映り込|情報内容|leak|expos(?:ed|ing)|compromised|stolen|theft|breach|accessed|exfiltrat|viewed|obtained|affected|involved|contain(?:s|ed)?\b|copied|acquired|captured|skimmed|harvested|includ(?:e|ed|ing)\b/i;
+const LEAK = /漏えい|漏洩|(?:外部|第三者)[^。、\n]{0,10}転送され|私的に(?:利用|使用)|目的外(?:に)?(?:利用|使用)|無断で|不正に照会|照会し|漏れ|流出|閲覧|ダウンロード(?:でき|可能)|に(?:使用|流用)され|含まれ|含む|持ち出|盗取|窃取|盗まれ|盗ん|盗難|可能性|おそれ|恐れ|対象|被害|悪用|誤提供|提供し|提供され|暗号化され|表示され|(?:から|に)見える|見え(?:る|ていた)状態|誤って|誤送|誤配|紛失|無くな|不正に取得|取得され|アクセスされ|保存され|保存し|記録され|記録し|登録され|登録して|記載|書かれ|記され|載せ|投稿(?:し|され)|掲載(?:し|され)|公開され|入って|入った|写って|写り込|映って|映り込|情報内容|leak|expos(?:ed|ing)|compromised|stolen|theft|breach|accessed|exfiltrat|viewed|obtained|affected|involved|contain(?:s|ed|ing)?\b|hold(?:s|ing)\b|held\b|copied|acquired|captured|skimmed|harvested|includ(?:e|ed|ing)\b/i;
 // A section header that names data ("3. 個人情報の内容", "【USBメモリに保存されていた情報】"), not other matters.
 const DATA_SECTION = /^(?:[\d]+\s*[.．、)]?\s*|[【(（■□●◆○◯◎◇▼]\s*)[^。]{0,24}(?:情報|内容|項目|データ)[】)）]?\s*$/;
 const NOT_DATA_SECTION = /お問い合わせ|問合せ|対応|経緯|原因|お願い|再発防止|今後|概要|状況|お知らせ|発生|事案/;

@@ -52,7 +52,9 @@ function reportsIn(ctx: RuleContext): Map<ReportedTo, Finding> {
         // Police writing of their own officer (書類送検, 懲戒処分) report to no police but themselves.
         if (body === "police" && POLICE.test(String(ctx.fields.organization ?? ""))) continue;
         const near = ctx.text.slice(h.end, Math.min(s.end, h.end + 40));
-        const english = /[A-Za-z]/.test(h.text) && REPORT_VERBS.test(ctx.text.slice(Math.max(s.start, h.start - 80), h.start));
+        // (A Japanese name after an English verb too: "Reported to 東海財務局.")
+        const before = ctx.text.slice(Math.max(s.start, h.start - 80), h.start);
+        const english = (/[A-Za-z]/.test(h.text) && REPORT_VERBS.test(before)) || /\b(?:[Rr]eported|[Nn]otified|[Ii]nformed)\s+(?:it\s+|this\s+)?to\s+(?:the\s+)?[^\s.,;、。]{0,12}$/.test(before);
         if ((body === "ministry" || body === "other") && !REPORT_VERBS.test(near) && !english) continue;
         if (body === "other" && /カード会社|金融機関|決済代行/.test(h.text) && !/報告|届出|通報/.test(near)) continue;
         if (body === "other" && /教育委員会/.test(h.text)) continue; // the organisation's own hierarchy
