@@ -3,6 +3,7 @@ import type { Rule, RuleContext } from "../context.js";
 import { linesOf } from "../scan.js";
 import { proseSentences } from "../normalize/sentences.js";
 import { closesText, numeral, type DateMention } from "../normalize/dates.js";
+import { orgNameOf } from "../names.js";
 
 // What may stand beside a date on a date line: labels, brackets, a weekday, a time.
 const DATE_LINE_NOISE = /[\s()（）【】\[\]〔〕<>＜＞:：]|[月火水木金土日](?:曜日?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}時(?:\d{1,2}分)?|午前|午後|公開|掲載|発表|公表|更新|追記|作成|発行|配信|投稿|日付|日時|最終|版|第\d+報|お知らせ|ニュース(?:リリース)?|プレスリリース|(?:報道|記者)発表資料|報道資料|記者発表|報道発表|リリース|重要|News|Information|Topics/gi;
@@ -80,6 +81,15 @@ function titleDate(ctx: RuleContext): DateCandidate | null {
   return (alone || trailing || labelled || leading) && !event ? { d: t, rank: 5, conf: 0.85, rule: "disclosed_on/title-date" } : null;
 }
 
+// An office of a body: 財務部市民税課, 教育総務課, 広報室.
+const OFFICE = /^[^\s。、「」()（）]{1,16}(?:部|課|室|係|局|所|センター|本部|グループ|チーム|担当)$/;
+
+/** True when the rest of a date line is a body's name, perhaps with its offices (白樺市教育委員会, X市 財務部市民税課). */
+function signedBy(rest: string): boolean {
+  const [name, ...offices] = rest.trim().split(/[\s　]+/);
+  return !!name && orgNameOf(name) === name && offices.length <= 2 && offices.every((o) => OFFICE.test(o));
+}
+
 // A report's number on its date line: 第2報, 第三報.
 const REPORT_NTH = /第\s*([1-9１-９]|[一二三四五六七八九])\s*報/;
 // A label dating the first of several reports (初回掲載日, 初版): not the follow-up at hand.
@@ -101,9 +111,11 @@ function dateLine(ctx: RuleContext): DateCandidate | null {
     let rest = l.text;
     const same = days.filter((o) => o.iso === d.iso);
     for (const o of same) rest = rest.replace(ctx.text.slice(o.start, o.end), "");
+    // A date signed by the body and its office on the same line (令和6年6月21日　X市 財務部市民税課) dates the notice too.
+    const signed = signedBy(rest);
     rest = rest.replace(DATE_LINE_NOISE, "");
     if (same.length > 1) rest = rest.replace(/[/／|｜]/g, "");
-    if (rest.length > 0) return;
+    if (rest.length > 0 && !signed) return;
     // "発生年月日\n令和6年4月11日": the value of a field, not the notice's date.
     const label = lines[i - 1]?.text.trim() ?? "";
     if (!PUBLICATION.test(l.text) && FIELD_LABEL.test(label) && !PUBLICATION.test(label)) return;
