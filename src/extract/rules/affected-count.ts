@@ -139,8 +139,8 @@ function scoreOf(ctx: RuleContext, prose: readonly Sentence[], h: Hit, ctr: stri
   if (ctr === "通") score -= LETTERS.test(before) ? 1 : 4;
   if (ctr === "アカウント" || ctr === "accounts" || /アカウント\s*$/.test(before)) score -= 2;
   if (NOT_VICTIMS.test(before) && !(q.q1 && /過去$/.test(before))) score -= 5; // 過去最大 is a record, not a period
-  // A part of a breakdown (「うち、東京10名」), not the part a whole was cut to (「通知書のうち4通を」: what went astray).
-  if (/(?:うち|内訳|内、)\s*[^。]{0,12}$/.test(before) && !/のうち\s*$/.test(before)) score -= 1;
+  // A part of a breakdown (「うち、東京10名」), not the part a whole was cut to (「通知書のうち4通を」, 「通知書のうち、38人分が」: what went astray).
+  if (/(?:うち|内訳|内、)\s*[^。]{0,12}$/.test(before) && !/のうち[、,]?\s*$/.test(before)) score -= 1;
   // A part in the brackets after a total ("約3,100名(在校生1,200名、卒業生1,700名)"): the total counts them all.
   // (A total in the brackets after its parts, "被保険者 21,530名、被扶養者 14,277名(合計 35,807名)", is no part.)
   if (!q.q0 && BREAKDOWN.test(text.slice(Math.max(0, h.start - 50), h.start))) score -= 2;
