@@ -544,6 +544,10 @@ test("a recap whose marked headings name what happened before the organisation (
   expectPosts("roundup-en-labelled.txt", "named-items", [["Harbor Security Notes", false], ["■ Ransomware — 株式会社ミナヅキ製作所", true], ["■ Lost media — 北浜信用組合", true], ["■ Tool of the week", false]]);
 });
 
+test("a mail's address field in initials (宛先をBCCではなくTOに入力) names no organisation hit: the digest's item stays whole", () => {
+  expectPosts("digest-bcc-initials.txt", "headlines", [["まどろみセキュリティ研究所", false], ["■ 病院へのランサムウェア攻撃", true], ["■ 町のメール誤送信", true]]);
+});
+
 test("bullets that name their organisation in bold before a date and a colon (- **株式会社X**(5/2):…) are one incident each, the bold no placeholder", () => {
   expectPosts("bullets-bold-names.txt", "bulleted-items", [["## 2027年5月の公表事案", false], ["**株式会社みずかね工業**", true], ["**ひなげし村**", true], ["**株式会社こぐま保育**", true]]);
 });

@@ -160,6 +160,8 @@ export const ADVISORY_BODY_NAME = `${REGULATOR_NAME}|警察庁|警視庁|[^\\s]{
 export const NOT_ORGANIZATION_INITIALS: readonly string[] = [
   "URL", "USB", "SNS", "VPN", "DNS", "SSL", "TLS", "PDF", "CSV", "API", "NAS", "UTM", "EDR", "XDR", "SOC", "CSIRT", "CEO", "CTO", "CIO", "CISO",
   "ICT", "SMS", "ATM", "POS", "ERP", "CRM", "SaaS", "DDoS", "WAF", "HTTP", "HTTPS", "HTML", "CMS", "FAQ", "PIN", "OTP", "MFA", "GPS", "RDP", "SQL", "XSS",
+  // A mail's address fields: 「BCCではなくTOに入力」.
+  "BCC", "FAX", "SSO", "LAN", "WiFi", "CPU", "OCR",
 ];
 
 /** An advisory body's whole name (legal form taken off). */
