@@ -190,6 +190,21 @@ function kanaAfterLegalForm(text: string, h: Hit): string | null {
   return h.text + m[0];
 }
 
+// A name after a legal form that holds kana between its kanji or katakana (株式会社旅やどネット), running to a break;
+// its kana open no clause (は, が, を… do not start them) and it ends in no kana.
+const MIXED_NAME = /^[\u30a1-\u30ff\u3400-\u9fff々A-Za-z0-9ー]+(?:[ぁ-ゖ]{2,4}[\u30a1-\u30ff\u3400-\u9fff々A-Za-z0-9ー]+){1,2}(?=[\s|｜、。,()（）「」『』:：]|$)/;
+
+/** The whole name a legal form opens when kana stand inside it (株式会社旅やどネット（本社…）), or null. */
+function mixedAfterLegalForm(text: string, h: Hit): string | null {
+  const legal = LEGAL_AT_START.exec(h.text);
+  if (!legal || !/[ぁ-ゖ]/.test(text[h.end] ?? "")) return null;
+  const from = h.start + legal[0].length;
+  const m = MIXED_NAME.exec(text.slice(from, from + 30));
+  if (!m || m[0].length > 20) return null;
+  const kana = m[0].match(/[ぁ-ゖ]+/g)!;
+  return kana.every((k) => !/^[はがをにでともへのか]/.test(k) && !CLAUSE_KANA.test(k)) ? text.slice(h.start, from + m[0].length) : null;
+}
+
 /** Every organisation name of a text, in order. */
 function namesOf(text: string): NameHit[] {
   const out: NameHit[] = [];
@@ -207,7 +222,7 @@ function namesOf(text: string): NameHit[] {
     // Only a word holding an ending or a legal form can name an organisation.
     while (k < marks.length && marks[k]!.start < kana) k++;
     if (k >= marks.length || marks[k]!.start >= h.end) continue;
-    const name = (kana < at ? orgNameOf(text.slice(kana, h.end)) : null) ?? orgNameOf(h.text.replace(/^・+/, "")) ?? kanaAfterLegalForm(text, h);
+    const name = mixedAfterLegalForm(text, h) ?? (kana < at ? orgNameOf(text.slice(kana, h.end)) : null) ?? orgNameOf(h.text.replace(/^・+/, "")) ?? kanaAfterLegalForm(text, h);
     if (!name) continue;
     const start = kana < at && text.startsWith(name, kana) ? kana : text.indexOf(name, at);
     // A name read again from where an earlier one starts (株式会社ひので…, 東北海道いすゞ…): the longer reading stands.

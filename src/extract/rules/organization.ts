@@ -269,8 +269,9 @@ function fromTitleNames(ctx: RuleContext): Evidence[] {
 // ---------------------------------------------------------------------------------------------
 // The body: news leads, self-definitions, letterheads, signatures, mail samples, mentions
 
-// A news lead: "X(本社:…)は14日、", "Xは7月1日、…と発表した".
-const NEWS_LEAD = /^[『「]?((?:[^、。「」『』\s]|(?<=[A-Za-z.]) (?=[A-Za-z])){2,40}?)(?:\s?\([^()\n]{0,40}\))?は\s?[、,]?\s?(?:(?:(?:19|20)\d{2}\s?年\s?)?\d{1,2}\s?月\s?)?\d{1,2}\s?日(?:午[前後])?[、,]/;
+// A news lead: "X(本社:…)は14日、", "Xは7月1日、…と発表した"; a service it runs may be quoted in its description
+// (「予約サイト「旅やど」を運営するX(本社・Y市)は4月10日、」).
+const NEWS_LEAD = /^[『「]?((?:[^、。「」『』\s]|「[^「」、。\n]{1,20}」|(?<=[A-Za-z.]) (?=[A-Za-z])){2,40}?)(?:\s?\([^()\n]{0,40}\))?は\s?[、,]?\s?(?:(?:(?:19|20)\d{2}\s?年\s?)?\d{1,2}\s?月\s?)?\d{1,2}\s?日(?:午[前後])?[、,]/;
 // A lead run on after its headline on one line: "…流出か 日本原燃は 3 日、".
 const LEAD_AFTER_HEADLINE = new RegExp(`(?<=\\S\\s)${NEWS_LEAD.source.slice(1)}`);
 // A subject that reports: "Xは…と発表しました", "Xによりますと", "Xといたしましては".
