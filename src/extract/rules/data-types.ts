@@ -119,7 +119,8 @@ function dataRegions(ctx: RuleContext): Region[] {
       (t.length < 40 && DATA_SECTION.test(t) && !NOT_DATA_SECTION.test(t));
     // A sentence about the leak followed by a bulleted list: the list names the data.
     const bulletsFollow = LEAK.test(t) && /情報|データ/.test(t) && /^[・･●○\-*]/.test(lines.slice(i + 1).find((n) => n.text.trim() !== "")?.text.trim() ?? "");
-    const intro = (INTRO.test(t) && LEAK.test(t) && /情報|データ|項目/.test(t)) || bulletsFollow;
+    // An FAQ's question asking what leaked (どのような情報が流出したのですか) heads its answer's list.
+    const intro = ((INTRO.test(t) || isQuestion(t)) && LEAK.test(t) && /情報|データ|項目/.test(t)) || bulletsFollow;
     if (!header && !intro) continue;
     if (!isQuestion(t)) regions.push({ from: l.start, to: l.end, listing: true }); // an FAQ's question heads its answer
     let taken = 0;

@@ -432,9 +432,12 @@ function fromSelfNamed(ctx: RuleContext): Evidence[] {
     .map((n) => ev(n.name, n.at, "self-named"));
 }
 
-/** Name the notice defines as itself: "株式会社X(以下「当社」)". */
+// The company that runs the club, the shop or the site the notice speaks for: 「運営会社である株式会社X」, 「運営会社:株式会社X」.
+const OPERATOR = /運営(?:会社|法人|元|事業者|主体)(?:である|は|:|：)\s?/g;
+
+/** Name the notice defines as itself: "株式会社X(以下「当社」)", or as the company running what it speaks for (運営会社である株式会社X). */
 function fromSelfDefinition(ctx: RuleContext): Evidence | null {
-  if (!ctx.text.includes("以下") && !ctx.text.includes("下記")) return null;
+  if (!ctx.text.includes("以下") && !ctx.text.includes("下記")) return fromOperator(ctx);
   const m = DEFINED_AS_SELF.exec(ctx.text);
   if (!m) return null;
   let name = m[1]!.replace(/^(?:この度|このたび|今般|今回|先般|本日|なお)[、,]?/, "");
@@ -443,6 +446,17 @@ function fromSelfDefinition(ctx: RuleContext): Evidence | null {
   const cut = orgNameOf(name);
   if (isGeneric(name) || (!cut && !isPlainName(name))) return null;
   return ev(name, m.index + m[0].indexOf(name), "self-definition");
+}
+
+/** The company named as running what the notice speaks for, by its legal name right after the words that say so. */
+function fromOperator(ctx: RuleContext): Evidence | null {
+  if (!ctx.text.includes("運営")) return null;
+  const names = orgNamesIn(ctx.reading);
+  for (const m of matchesOf(OPERATOR, ctx.text)) {
+    const n = names.find((h) => h.start === m.index! + m[0].length && h.legal);
+    if (n) return ev(n.name, n.start, "self-definition");
+  }
+  return null;
 }
 
 // Lines that sign a notice: a date, or a person's office.
