@@ -228,7 +228,10 @@ const NO_EFFECT = /影響(?:は|も)(?:ない|なく|ありません|ござい�
 /** Decide whether a post is an incident disclosure and what kind of post it is. */
 export function classify(title: string, body: string, ctx: PostContext): Verdict {
   const titled = ctx.titled ?? true;
-  const regulator = REGULATOR.exec(title) ?? (ctx.casebook || ctx.listing ? null : REGULATOR.exec(body.slice(0, 600)));
+  // (A board of education as the subject of a body's instruction, 「市教育委員会では、全ての市立学校に対し…指導する」, takes a
+  // measure over its own schools: no regulator acts on the writer.)
+  const inBody = ctx.casebook || ctx.listing ? null : REGULATOR.exec(body.slice(0, 600));
+  const regulator = REGULATOR.exec(title) ?? (inBody && !(inBody[1] === "教育委員会" && /^(?:で)?は/.test(inBody[0].slice(inBody[1].length))) ? inBody : null);
   if (regulator) {
     return { isIncident: true, kind: "regulator_action", reason: `regulator action: ${regulator[0].slice(0, 40)}` };
   }

@@ -11,4 +11,4 @@ export const REPORT_BODIES: readonly (readonly [ReportedTo, RegExp])[] = [
 ];
 
 /** Verbs that make a mention a report or a call for help, not just a name. */
-export const REPORT_VERBS = /情報提供|報告|(?:速報|確報)(?:を)?提出|捜査(?!書類|資料|関係|情報|員|官)|[Rr]eported|[Nn]otified|[Ii]nformed|[Cc]onsulted|届出|届け出|届けを|遺失届|被害届|届を提出|通報|相談|被害申告|被害届|申告|連絡し|連携|協力を得|指導を受け|勧告|指導|立入|対応チーム|支援を|照会/;
+export const REPORT_VERBS = /情報提供|報告|(?:速報|確報)(?:を)?提出|捜査(?!書類|資料|関係|情報|員|官)|[Rr]eported|[Nn]otified|[Ii]nformed|[Cc]onsulted|告訴|告発|届出|届け出|届けを|遺失届|被害届|届を提出|通報|相談|被害申告|被害届|申告|連絡し|連携|協力を得|指導を受け|勧告|指導|立入|対応チーム|支援を|照会/;
