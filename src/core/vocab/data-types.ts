@@ -26,7 +26,7 @@ export const DATA_TYPE_PHRASES: readonly (readonly [DataType, RegExp])[] = [
   ["member_id", /(?:利用者|会員|ポイント)カード番号|会員証番号|会員番号|会員ID|顧客番号|顧客ID|顧客コード|お客様番号|利用者番号|組合員番号|契約者番号/],
   // 特定個人情報: personal data holding a My Number, in the law's words.
   ["my_number", /マイナンバー|個人番号|特定個人情報/],
-  ["bank_account", /口座番号|銀行口座|口座情報|預金口座|振込口座|振込先口座|給与振込|金融機関名|銀行名|支店名|口座名義(?:人)?|\b(?<!(?:customer|member|player|user|membership) )(?:bank )?account numbers?\b(?! (?:and|or) (?:passwords?|PINs?))|\bbank account (?:details|information)\b/i],
+  ["bank_account", /口座番号|銀行口座|口座情報|預金口座|振込口座|振込先口座|(?:登録|指定)?金融機関口座|引(?:き)?落(?:と)?し口座|給与振込|金融機関名|銀行名|支店名|口座名義(?:人)?|\b(?<!(?:customer|member|player|user|membership) )(?:bank )?account numbers?\b(?! (?:and|or) (?:passwords?|PINs?))|\bbank account (?:details|information)\b/i],
   // 発生年月日 is when something happened, not a birth date.
   ["birthdate", /(?<!発)生年月日|誕生日|birth\s?dates?|dates? of birth/i],
   ["gender", /性別/],
