@@ -116,8 +116,8 @@ const OWN_BUSINESS = new RegExp(
   `(?:${SELF_REFERENCE_WORD})(?:が|で)?(?:${BUSINESS_VERB})(?:する|している|しております|いたします)([^。、\\n]{1,30})` +
   `|(?:${SELF_REFERENCE_WORD})は[、,]?([^。、\\n]{1,30}?)(?:を|の)(?:${BUSINESS_VERB})(?:・(?:${BUSINESS_VERB}))*(?:を)?(?:し(?:て|ており|ています)|行って|行なって|いたして)`, "g");
 // What the organisation says it provides or makes that is software (当社は医療機関向けの予約システムを提供, 当社が提供する
-// 会計ソフトに…): an IT service.
-const SOFTWARE_PRODUCT = /^(?![^。、]{0,24}?(?:サイト|ショップ|ストア|店|施設|ホテル|病院)の)[^。、]{0,24}?(?:システム|ソフト(?:ウェア)?|アプリ(?:ケーション)?|クラウドサービス|SaaS|プラットフォーム)(?=$|に|で|を|が|へ|は|において)/;
+// 会計ソフトに…, 当社が提供するクラウド給与計算サービス「X」の…): an IT service.
+const SOFTWARE_PRODUCT = /^(?![^。、]{0,24}?(?:サイト|ショップ|ストア|店|施設|ホテル|病院)の)[^。、]{0,24}?(?:システム|ソフト(?:ウェア)?|アプリ(?:ケーション)?|クラウド[^。、「」]{0,8}サービス|SaaS|プラットフォーム)(?=$|に|で|を|が|へ|は|において|「)/;
 
 /** The sectors the notice's words support, with their weights. */
 function supportOf(ctx: RuleContext): Map<Sector, Support> {
