@@ -548,6 +548,12 @@ test("a mail's address field in initials (宛先をBCCではなくTOに入力) n
   expectPosts("digest-bcc-initials.txt", "headlines", [["まどろみセキュリティ研究所", false], ["■ 病院へのランサムウェア攻撃", true], ["■ 町のメール誤送信", true]]);
 });
 
+test("a news headline spaced into short phrases that counts what happened (会員情報 約2,100件流出か しおかぜ商店) is the title, not a menu", () => {
+  const [n] = segment(casefile("news-spaced-headline.txt"));
+  assert.equal(n!.title, "通販サイトの会員情報 約2,100件流出か　しおかぜ商店");
+  assert.equal(n!.isIncident, true);
+});
+
 test("bullets that name their organisation in bold before a date and a colon (- **株式会社X**(5/2):…) are one incident each, the bold no placeholder", () => {
   expectPosts("bullets-bold-names.txt", "bulleted-items", [["## 2027年5月の公表事案", false], ["**株式会社みずかね工業**", true], ["**ひなげし村**", true], ["**株式会社こぐま保育**", true]]);
 });

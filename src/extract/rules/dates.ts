@@ -203,13 +203,15 @@ function wireByline(ctx: RuleContext): DateCandidate | null {
  */
 function announced(ctx: RuleContext): DateCandidate | null {
   const wire = ctx.dates.some((d) => d.byline);
+  // A full date in the page's first lines (a news page's 「企業 2025.04.11 16:20」) gives the year of the lead's day too.
+  const dated = linesOf(ctx.text).slice(0, 5).some((l) => dayDates(ctx, l.start, l.end).some((d) => !d.yearInferred));
   for (const s of proseSentences(ctx.text, ctx.sentences)) {
     if ((ctx.headed && s.end <= ctx.titleEnd) || !ANNOUNCED.test(s.text)) continue;
     // A day without its year is read from the article's byline, or the month a digest's header names (context.ts).
     // It is followed by 、 or に and opens the sentence or follows its subject (「X社は27日、」); a date opening
     // the sentence may stand before its subject like a label (「10月6日　X社は」).
     const d = dayDates(ctx, s.start, s.end).find((x) => {
-      if (x.yearInferred && !wire && !ctx.notice.pageMonth) return false;
+      if (x.yearInferred && !wire && !ctx.notice.pageMonth && !dated) return false;
       // English: "X said on November 16 that…".
       if (SAID_ON.test(ctx.text.slice(Math.max(s.start, x.start - 24), x.start))) return true;
       const after = ctx.text.slice(x.end, x.end + 5);
