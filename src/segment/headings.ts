@@ -60,7 +60,7 @@ const WEEKDAY = String.raw`(?:[(（][^)）]{1,3}[)）])?`;
 // (Or what the day was: "2026年5月14日公表", "2026.11.20 更新".)
 const DATE_ALONE = new RegExp(String.raw`^\s*${YMD}\s*${WEEKDAY}\s*(?:\d{1,2}\s*[:時]\s*\d{2}\s*分?)?\s*(?:公表|発表|掲載|更新|公開)?\s*$`);
 // A listing's date line with the entry's kind after it ("2026.11.28 ニュース", "2026年11月27日 プレスリリース"): the title is below.
-const DATE_KIND = new RegExp(String.raw`^\s*${YMD}\s*${WEEKDAY}\s+([^\s。、,.:：|｜]{1,8})\s*$`);
+const DATE_KIND = new RegExp(String.raw`^\s*${YMD}\s*${WEEKDAY}(?:\s*[|｜]\s*|\s+)([^\s。、,.:：|｜]{1,8})\s*$`);
 // A listing's entry that opens with its date: "2024/3/7 title", "■2026/11/27 株式会社X …".
 const DATED_LINE = new RegExp(String.raw`^\s*(?:[■□◆◇●○▼▶・]\s*)?${YMD}\s*[\s:：|｜]\s*(\S.{5,})$`);
 // An entry dated in brackets before its title: "[2025/05/02] 株式会社X、…".
@@ -174,7 +174,11 @@ export function datedLines(lines: Line[]): Heading[] {
   for (let i = 0; i < lines.length; i++) {
     const t = westernYears(lines[i]!.text.normalize("NFKC"));
     const m = DATED_LINE.exec(t) ?? BRACKET_DATED.exec(t);
-    // (A date before a label, 2024.11.15 重要なお知らせ, is a date line naming the entry's kind: the title is below.)
+    // (A date before a label, 2024.11.15 重要なお知らせ, is a date line naming the entry's kind: the title is below.
+    // So is a date barred off from a short category with the headline on the next line: 「2024.10.28 ｜ ランサムウェア」.)
+    const category = m?.[4]!.trim().replace(/^[|｜]\s*/, "") ?? "";
+    const headline = m ? categoryOver(lines, i, category, t) : null;
+    if (m && headline) { out.push(lineHeading(lines[i]!, { listing: true, date: iso(m[1]!, m[2]!, m[3]!), category }, headline)); continue; }
     if (m && !ENTRY_LABEL.test(m[4]!.trim())) { out.push(lineHeading(lines[i]!, { listing: true, date: iso(m[1]!, m[2]!, m[3]!) })); continue; }
     // "…の紛失について 2026年11月20日": the date after the title (a press-release index).
     const after = TRAILING_DATE.exec(t);
@@ -202,6 +206,14 @@ export function datedLines(lines: Line[]): Heading[] {
     out.push(lineHeading(lines[i]!, { listing: true, date: iso(alone[1]!, alone[2]!, alone[3]!), ...(unit ? { titled: false } : {}) }, title));
   }
   return out.length >= 3 ? out : [];
+}
+
+/** The headline under a date line whose rest is a category barred off from the date (2024.10.28 ｜ 設定ミス), or null. */
+function categoryOver(lines: Line[], i: number, rest: string, line: string): Line | null {
+  if (!/[|｜]/.test(line.slice(0, line.lastIndexOf(rest))) || !ENTRY_CATEGORY.test(rest)) return null;
+  const next = lines[i + 1];
+  const t = next?.text.trim() ?? "";
+  return next && t.length >= 8 && t.length <= 100 && !/[。.]$/.test(t) && !DATED_LINE.test(next.text.normalize("NFKC")) ? next : null;
 }
 
 /** Blog posts: casebook markers and 【label】title lines (two or more of them in all). */

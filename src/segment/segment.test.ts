@@ -554,6 +554,11 @@ test("a news headline spaced into short phrases that counts what happened (会�
   assert.equal(n!.isIncident, true);
 });
 
+test("a listing whose date lines bar off a short category (2026.05.25 ｜ 設定ミス) is titled by the headline under each, an exposure left 公開状態に an incident", () => {
+  expectPosts("dated-barred-category.txt", "dated-lines", [["インシデントニュース速報", false], ["精密部品メーカーの株式会社かげろう工機", true], ["はまゆう司法書士事務所", true], ["銀行をかたる偽メール", false]]);
+  assert.deepEqual(listingDates("dated-barred-category.txt"), ["2026-05-27", "2026-05-25", "2026-05-22"]);
+});
+
 test("bullets that name their organisation in bold before a date and a colon (- **株式会社X**(5/2):…) are one incident each, the bold no placeholder", () => {
   expectPosts("bullets-bold-names.txt", "bulleted-items", [["## 2027年5月の公表事案", false], ["**株式会社みずかね工業**", true], ["**ひなげし村**", true], ["**株式会社こぐま保育**", true]]);
 });
