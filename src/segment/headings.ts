@@ -258,18 +258,21 @@ export function readMoreIndex(lines: Line[]): Heading[] {
 }
 
 // "■ 3月4日公表 株式会社X：title" — a digest's entry: a bullet, maybe a date, a name, a colon.
-const DIGEST_HEADING = /^\s*[■◆●▼□◇★☆]\s*(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*(?:公表|発表|公開)?\s*)?[^：:。]{2,40}[：:]\s*\S.{4,}$/;
+const DIGEST_HEADING = /^\s*[■◆●▼□◇★☆]\s*(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*(?:公表|発表|公開)?\s*)?[^：:。]{2,40}(?<!\d)[：:](?!\d)\s*\S.{4,}$/;
 const PAGE_DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/;
 
 /** Entries of a digest: three or more bulleted "name: title" lines, each followed by text. */
 export function digest(lines: Line[]): Heading[] {
-  const cands = lines.filter((l, i) => DIGEST_HEADING.test(l.text.normalize("NFKC")) && !/[。]\s*$/.test(l.text) && !isBlank(lines[i + 1]));
+  // (A circled number marks an item as well: NFKC reads ① as 1, so the mark is read before.)
+  const marked = (t: string) => DIGEST_HEADING.test(t.normalize("NFKC")) || (/^\s*[①-⑳]/.test(t) && DIGEST_HEADING.test(`■${t.trimStart().slice(1)}`.normalize("NFKC")));
+  const cands = lines.filter((l, i) => marked(l.text) && !/[。]\s*$/.test(l.text) && !isBlank(lines[i + 1]));
   if (cands.length < 3) return [];
   const page = lines.slice(0, 8).map((l) => PAGE_DATE.exec(l.text.normalize("NFKC"))).find(Boolean);
   return cands.map((l) => {
     const t = l.text.normalize("NFKC");
-    const d = /(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日\s*(?:公表|発表|公開)?/.exec(t);
-    const year = d?.[1] ?? page?.[1];
+    // The day it was made public: 「3月3日公表」, or in brackets after the item 「(公表 3/3)」.
+    const d = /(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日\s*(?:公表|発表|公開)?/.exec(t) ?? /()[(（]\s*(?:公表|発表|公開)日?\s*[:：]?\s*(\d{1,2})\/(\d{1,2})\s*[)）]\s*$/.exec(t);
+    const year = d?.[1] || page?.[1];
     return lineHeading(l, { date: d && year ? iso(year, d[2]!, d[3]!) : null });
   });
 }

@@ -559,6 +559,11 @@ test("a listing whose date lines bar off a short category (2026.05.25 ｜ 設定
   assert.deepEqual(listingDates("dated-barred-category.txt"), ["2026-05-27", "2026-05-25", "2026-05-22"]);
 });
 
+test("a digest whose items are circled numbers before a name and a colon (① X：…（公表 4/6）) gives one post per item, dated by the day in brackets in the header's year; the digest's own header is no incident", () => {
+  expectPosts("digest-circled-items.txt", "blog-index", [["【第88号】今週の情報漏えいダイジェスト", false], ["① さくらんぼ歯科医院", true], ["② 一般社団法人あけぼの観光協会", true], ["③ ひばり物流", true]]);
+  assert.deepEqual(listingDates("digest-circled-items.txt"), ["2026-04-06", "2026-04-08", "2026-04-09"]);
+});
+
 test("bullets that name their organisation in bold before a date and a colon (- **株式会社X**(5/2):…) are one incident each, the bold no placeholder", () => {
   expectPosts("bullets-bold-names.txt", "bulleted-items", [["## 2027年5月の公表事案", false], ["**株式会社みずかね工業**", true], ["**ひなげし村**", true], ["**株式会社こぐま保育**", true]]);
 });
