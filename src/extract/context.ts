@@ -9,13 +9,14 @@ import { Readings, type Reading } from "./reading.js";
 const NOT_A_TITLE = /^[\s\d０-９年月日令和平成元.．/()（）-]*$|^(?:報道発表資料|記者発表資料|報道資料|プレスリリース|お知らせ)$/;
 
 /** What a rule sees: one notice, normalised, with the fields earlier rules settled. */
-// What makes a date the edge of a period: から/まで/以降 after it, a range's mark on either side.
-const EDGE_AFTER = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:から|より|まで|以降|以前|[~〜～]|-(?=\s*\d))/;
-const EDGE_BEFORE = /(?:[~〜～]|から)\s*$/;
+// What makes a date the edge of a period: から/まで/以降 after it, a range's mark on either side; in English, between
+// or from before it, and or to closing it.
+const EDGE_AFTER = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:から|より|まで|以降|以前|[~〜～]|-(?=\s*\d)|(?:to|until|through|and)\b)/;
+const EDGE_BEFORE = /(?:[~〜～]|から|\b(?:between|from|since|until|through)|\bbetween\b[^.。]{1,30}\band|\bfrom\b[^.。]{1,30}\bto)\s*$/;
 
 /** True when a date opens or closes a period rather than standing for a day of its own. */
 function periodEdge(text: string, d: DateMention): boolean {
-  return EDGE_AFTER.test(text.slice(d.end, d.end + 8)) || EDGE_BEFORE.test(text.slice(Math.max(0, d.start - 3), d.start));
+  return EDGE_AFTER.test(text.slice(d.end, d.end + 10)) || EDGE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start));
 }
 
 export class RuleContext {
@@ -135,9 +136,9 @@ export class RuleContext {
         const wire = plain.find((d) => d.byline) ?? (last && last.day !== null && closesText(this.text, last) ? last : undefined);
         // (A period's edges, 「2021年4月1日から2025年2月20日までに」, date what it covers, not when the notice speaks.)
         const full = plain.filter((d) => d.year !== null && !d.yearInferred);
-        const first = full.find((d) => !periodEdge(this.text, d)) ?? full[0];
-        // Without one, the month the page's header names (a monthly report's).
+        // Without one, the month the page's header names (a monthly report's), else a period's edge.
         const page = /^(\d{4})-(\d{2})$/.exec(this.notice.pageMonth ?? "");
+        const first = full.find((d) => !periodEdge(this.text, d)) ?? (page ? undefined : full[0]);
         // Else a numbered case's dates take the year of the notice that frames it.
         const context = this.notice.context;
         const framed = wire || first || page || !context ? undefined : findDates(this.source.slice(context[0], context[1]), null).find((d) => d.year !== null && !d.yearInferred);

@@ -235,6 +235,9 @@ function namesOf(text: string): NameHit[] {
 /** The marks before a heading that names an organisation alone: "■ ", "### 1) ", "(2) ", a dated bullet "・8月2日 ", a numbered day "(1) 8月5日公表 ". */
 export const HEADING_MARK = /^\s*(?:#{1,6}\s*)?(?:[(（]?[0-9０-９]{1,2}[)）.．、]\s*)?(?:[・•]?\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*(?:公表|発表)?\s*)?[■□◆◇●○▼▶]?\s*/;
 
+/** An English item naming the organisation, its Japanese name in brackets, then a dash and what happened: "1. Miyabi Foods (株式会社ミヤビフーズ) — card skimming…". */
+export const GLOSSED_ITEM = /^\s*(?:[0-9]{1,2}[.)]|[■□◆◇●○▼▶])\s*[A-Za-z][^()（）\n]{1,40}?\s*[(（]([^()（）\n]{2,30})[)）]\s*[—–―-]\s*\S.{3,}$/;
+
 /** A short name a document defines for a party (株式会社X(以下「X社」という。)): the party's name and the label. */
 export const DEFINED_AS_LABEL = /(?<name>[^\s、。,「」『』()（）:：]{2,50}?)\s?\((?:以下|下記)[、,]?\s?[「『](?<label>[^」』\n]{1,20})[」』]/g;
 

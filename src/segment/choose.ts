@@ -47,7 +47,8 @@ export function speaksOfItself(text: string): boolean {
 /** The organisation a post is about: a name line or heading above its title, the subject of its title, else of its first sentences (null: none named). */
 function subjectOfPost(text: string, n: Notice): string | null {
   const above = text.slice(n.span[0], n.titleSpan[0]).trim();
-  return (above ? subjectOf(`${above}は`, 40) ?? headingName(above) : null) ?? subjectOf(text.slice(n.titleSpan[0], n.titleSpan[1]), 100) ?? subjectOf(text.slice(n.titleSpan[1], n.span[1]).trimStart(), 120);
+  const title = text.slice(n.titleSpan[0], n.titleSpan[1]);
+  return (above ? subjectOf(`${above}は`, 40) ?? headingName(above) : null) ?? subjectOf(title, 100) ?? headingName(title) ?? subjectOf(text.slice(n.titleSpan[1], n.span[1]).trimStart(), 120);
 }
 
 /**

@@ -229,12 +229,14 @@ function blocksOf(text: string, lines: Line[], headings: Heading[]): Block[] {
 // in English, a month and its year, a day between or not ("Week of November 16, 2026", "November 2026").
 const PAGE_MONTH = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)/;
 const PAGE_MONTH_EN = new RegExp(`\\b(${EN_MONTHS.join("|")})(?:\\s\\d{1,2},?)?\\s((?:19|20)\\d{2})\\b`);
-// A year, then the first day of the span the page covers: "Week 22, 2025(5月26日〜6月1日)", "まとめ(2025/3/3〜3/9)".
-const PAGE_SPAN = /((?:19|20)\d{2})\s*(?:[/.]|[^\d\n]{0,4}?[(（])\s*(\d{1,2})\s*[月/.]\s*\d{1,2}\s*日?\s*[~〜～-]/;
+// A year, then the first day of the span the page covers: "Week 22, 2025(5月26日〜6月1日)", "まとめ(2025/3/3〜3/9)";
+// or the day the page was posted: "Posted 2023-11-17".
+const PAGE_SPAN = /((?:19|20)\d{2})\s*(?:[/.]|[^\d\n]{0,4}?[(（])\s*(\d{1,2})\s*[月/.]\s*\d{1,2}\s*日?\s*[~〜～-]|(?:Posted|Published|Updated|投稿|公開|配信)(?:\s*(?:on|日))?\s*[:：]?\s*((?:19|20)\d{2})[-/.年]\s*(\d{1,2})[-/.月]\s*\d{1,2}/;
 
 /** The month the text above a page's posts names, `YYYY-MM`, if any. */
 function pageMonthOf(header: string): string | null {
-  const m = PAGE_MONTH.exec(header) ?? PAGE_SPAN.exec(header);
+  const span = PAGE_SPAN.exec(header);
+  const m = PAGE_MONTH.exec(header) ?? (span ? [span[0], span[1] ?? span[3], span[2] ?? span[4]] as const : null);
   const en = m ? null : PAGE_MONTH_EN.exec(header);
   const [year, month] = m ? [m[1]!, Number(m[2])] : en ? [en[2]!, EN_MONTHS.indexOf(en[1]!) + 1] : ["", 0];
   return month >= 1 && month <= 12 ? `${year}-${String(month).padStart(2, "0")}` : null;

@@ -1,4 +1,4 @@
-import { HEADING_MARK } from "../extract/names.js";
+import { GLOSSED_ITEM, HEADING_MARK } from "../extract/names.js";
 import { matchesOf } from "../extract/scan.js";
 import { incidentTitle } from "./classify.js";
 import { iso, lineHeading, pageYear, postedOn, trailingDate, westernYears, YMD, type Heading } from "./headings.js";
@@ -101,6 +101,8 @@ function isHeadingName(text: string): boolean {
 
 /** The organisation a marked heading names and nothing else ("■ かえで市", "### 1) 株式会社X", "【X大学】"), or null. */
 export function headingName(text: string): string | null {
+  const glossed = GLOSSED_ITEM.exec(text)?.[1];
+  if (glossed && isHeadingName(glossed)) return glossed;
   const rest = text.slice(HEADING_MARK.exec(text)![0].length).trim();
   // "■ Ransomware — 株式会社X (chemicals)": what happened, a dash, the name, perhaps what it does in brackets.
   const labelled = LABELLED_NAME.exec(rest)?.[1];
@@ -140,6 +142,9 @@ export function namedItems(lines: Line[]): Heading[] {
       out.push({ start: lines[i]!.start, titleStart: at, titleEnd: at + firstSentence(inline[3]!).length, casebook: false, listing: false, date: null, category: null, titled: false });
       continue;
     }
+    // "1. Miyabi Foods (株式会社ミヤビフーズ) — card skimming…": an English roundup's item, its Japanese name in brackets, then what happened.
+    const glossed = GLOSSED_ITEM.exec(text);
+    if (glossed && isHeadingName(glossed[1]!)) { out.push(lineHeading(lines[i]!, { titled: true })); continue; }
     const mark = HEADING_MARK.exec(text)![0];
     // A name line with no mark is a letterhead or a signature, not a heading; one only numbered is a section of a
     // notice about each party ((1) ドコモ社 / (2) ネクシア社 in a regulator's guidance).

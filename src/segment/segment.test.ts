@@ -564,6 +564,11 @@ test("a digest whose items are circled numbers before a name and a colon (① X�
   assert.deepEqual(listingDates("digest-circled-items.txt"), ["2026-04-06", "2026-04-08", "2026-04-09"]);
 });
 
+test("an English roundup numbering its items by the organisation with its Japanese name in brackets and what happened (1. X (株式会社X) — …) gives one post per item; the posting date in the header gives the month", () => {
+  expectPosts("roundup-en-glossed.txt", "named-items", [["Osaka Security Weekly", false], ["1. Tsubame Books", true], ["2. Kaede Town", true], ["3. Aoi Clinic", true]]);
+  assert.ok(segment(casefile("roundup-en-glossed.txt")).slice(1).every((n) => n.pageMonth === "2026-05"));
+});
+
 test("bullets that name their organisation in bold before a date and a colon (- **株式会社X**(5/2):…) are one incident each, the bold no placeholder", () => {
   expectPosts("bullets-bold-names.txt", "bulleted-items", [["## 2027年5月の公表事案", false], ["**株式会社みずかね工業**", true], ["**ひなげし村**", true], ["**株式会社こぐま保育**", true]]);
 });

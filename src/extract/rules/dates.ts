@@ -7,7 +7,7 @@ import { orgNameOf } from "../names.js";
 
 // What may stand beside a date on a date line: labels, brackets, a weekday, a time.
 const DATE_LINE_NOISE = /[\s()（）【】\[\]〔〕<>＜＞:：]|[月火水木金土日](?:曜日?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}時(?:\d{1,2}分)?|午前|午後|公開|掲載|発表|公表|更新|追記|作成|発行|配信|投稿|日付|日時|最終|版|第\d+報|お知らせ|ニュース(?:リリース)?|プレスリリース|(?:報道|記者)発表資料|報道資料|記者発表|報道発表|リリース|重要|News|Information|Topics/gi;
-const DISCOVERY = /判明|発覚|見当たらず|見当たらないこと|(?:不審|異常|不正)な[^。、]{0,20}(?:が見つか|を見つけ)|(?:痕跡|形跡)(?:が見つか|を見つけ)|(?:こと|事実|事象|被害|攻撃)を認知|検知|感知|発見し|を発見|気づ|気付|覚知|(?:事象|事案|状況|被害|事態|本件|本事案|本事象|この事実|事実)を把握|(?:可能性|事実|事象|事案|被害|不正アクセス|漏えい|流出|感染)を認識|不審に思|異変|(?:お?問い?合わ?せ|相談|ご連絡|連絡|指摘|通報|申し出)(?:を|が)(?:いただ|頂|寄せられ|あり)|(?:上司|管理者|責任者|所属長|情報システム[^。\n]{0,6})に(?:報告|連絡|相談)し|(?:ことを|ことが|事実が|形跡が|が|を)確認(?:し|され|いた|でき|。|$)|確認(?:しました|いたしました|されました|できました)|(?:連絡|報告|指摘|通報|通知|問い合わせ|申告)を受け|(?:連絡|報告|指摘|問い合わせ|申し出)が(?:あり|ありました)|(?<!本学|当社|弊社|当院|当法人|当組合|本組合|当協会|当市|当町|当村|当センター|当館|当行|本会|当会|本日|同日|翌日|当日|今後|後日|順次)(?:から|より)[^。\n]{0,70}?(?:連絡|報告|指摘|通報|通知)(?:が|を(?!差し上げ|させ|いたし|しま|する)|$|\s|があ|され)|と判断|\b(?:detected|discovered|identified|noticed|became aware|learned|received (?:a|the) report|(?:was|were) (?:notified|informed|alerted)|found (?:it |them )?(?:missing|out|that))\b/g;
+const DISCOVERY = /判明|発覚|見当たらず|見当たらないこと|(?:不審|異常|不正)な[^。、]{0,20}(?:が見つか|を見つけ)|(?:痕跡|形跡)(?:が見つか|を見つけ)|(?:こと|事実|事象|被害|攻撃)を認知|検知|感知|発見し|を発見|気づ|気付|覚知|(?:事象|事案|状況|被害|事態|本件|本事案|本事象|この事実|事実)を把握|(?:可能性|事実|事象|事案|被害|不正アクセス|漏えい|流出|感染)を認識|不審に思|異変|(?:お?問い?合わ?せ|相談|ご連絡|連絡|指摘|通報|申し出)(?:を|が)(?:いただ|頂|寄せられ|あり)|(?:上司|管理者|責任者|所属長|情報システム[^。\n]{0,6})に(?:報告|連絡|相談)し|(?:ことを|ことが|事実が|形跡が|が|を)確認(?:し|され|いた|でき|。|$)|確認(?:しました|いたしました|されました|できました)|(?:連絡|報告|指摘|通報|通知|問い合わせ|申告)を受け|(?:連絡|報告|指摘|問い合わせ|申し出)が(?:あり|ありました)|(?<!本学|当社|弊社|当院|当法人|当組合|本組合|当協会|当市|当町|当村|当センター|当館|当行|本会|当会|本日|同日|翌日|当日|今後|後日|順次)(?:から|より)[^。\n]{0,70}?(?:連絡|報告|指摘|通報|通知)(?:が|を(?!差し上げ|させ|いたし|しま|する)|$|\s|があ|され)|と判断|\b(?:detected|discovered|identified|noticed|became aware|learned|received (?:a|the) report|(?:was|were) (?:notified|informed|alerted)|found (?:it |them )?(?:missing|out|that)|alerted (?:it|them|the (?:company|city|hospital|school|shop))(?: on)?)\b/g;
 // 発見 counts only as "発見した/を発見": "発見されました" is mostly a lost item recovered, "発見に努め" a search.
 // "同日", or a timeline row that opens with 同 ("同 昼 | …判明").
 const SAME_DAY = /当日|同日|^同(?=[\s　]*(?:朝|昼|夕|夜|午前|午後|深夜|未明|\d{1,2}\s*[:時]))/;
@@ -51,7 +51,7 @@ const PUBLICATION = /掲載|公開|発表|公表|投稿|作成|発行|日付|更
 const BYLINE = /^\s*[^\s。、][^。、\n]{1,24}?\s*[/|｜]\s*$/;
 // A news lead that dates the announcement: "…は2024年5月16日、…と明らかにしました", "…ことがわかった".
 // In English, the announcement stands right before its date: "said on", "announced on", a digest's "Disclosed May 29." (SAID_ON).
-const SAID = String.raw`\b(?:said|announced|disclosed|reported|revealed|confirmed|Announced|Disclosed|Reported|Published)(?: on)?`;
+const SAID = String.raw`\b(?:said|announced|disclosed|reported|revealed|confirmed|Announced|Disclosed|Reported|Published)(?: on|:)?`;
 const ANNOUNCED = new RegExp(String.raw`(?:発表|公表|明らかに|公開)(?:し(?:まし)?た|している|しています)|ことが(?:わかった|分かった|明らかになった)|と(?:発表|公表)|${SAID}\b`);
 const SAID_ON = new RegExp(String.raw`${SAID}\s$`);
 

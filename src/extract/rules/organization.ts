@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround, matchesOf } from "../scan.js";
 import { BUSINESS_KIND, ENGLISH_ORG_ENDING, ENGLISH_SAYS, LEGAL_FORM, REGULATORS, SELF_REFERENCE, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
 import { DATA_TYPE_PHRASES } from "../../core/vocab/data-types.js";
-import { DEFINED_AS_LABEL, HEADING_MARK, hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgNameOf, orgNamesIn, selfReferencesIn, tellsOfUnnamedBody } from "../names.js";
+import { DEFINED_AS_LABEL, GLOSSED_ITEM, HEADING_MARK, hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgNameOf, orgNamesIn, selfReferencesIn, tellsOfUnnamedBody } from "../names.js";
 
 /**
  * The places a notice names an organisation, each with the weight its evidence adds to a candidate
@@ -96,6 +96,8 @@ const NAME_LABEL_BEFORE = /【([^】\n]{2,30})】\s*$/;
 
 /** Name before the colon of a digest entry's heading ("■ 3月4日公表 株式会社X：title"), or in brackets before the item's text. */
 function fromDigest(ctx: RuleContext): Evidence | null {
+  const glossed = GLOSSED_ITEM.exec(ctx.title)?.[1];
+  if (glossed && (orgNameOf(glossed) === glossed || hasLegalForm(glossed))) return ev(glossed, ctx.titleStart + ctx.title.indexOf(glossed), "digest-heading");
   const m = DIGEST_NAME.exec(ctx.title);
   if (!m) {
     const from = ctx.text.lastIndexOf("\n", ctx.titleStart - 1) + 1;
