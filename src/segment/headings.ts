@@ -2,7 +2,7 @@ import { LEGAL_FORM } from "../core/vocab/organizations.js";
 import { isBlank, type Line } from "./lines.js";
 
 /** A line holding only an organisation's name: a legal form and a name, or a name that ends like a body or an institution (no 、: not a headline). */
-export const ORG_LINE = new RegExp(`^(?:${LEGAL_FORM})[^\\s、。,「」]{1,30}$|^[^\\s、。,「」]{1,30}(?:${LEGAL_FORM}|協会|組合|財団|機構|大学|病院|市|町|村|区|県|都|府|庁|省|委員会)$`);
+export const ORG_LINE = new RegExp(`^(?:${LEGAL_FORM})[^\\s、。,「」]{1,30}$|^[^\\s、。,「」]{1,30}(?:${LEGAL_FORM}|協会|組合|財団|機構|大学|病院|市|町|村|区|県|都|府|庁|省|委員会|会議所|協議会|連合会|連盟|学会|学園|学校|学院|研究所|センター|クリニック|医院|診療所|薬局|銀行|信用金庫|ホテル|旅館|事務所)$`);
 /** A letterhead's name line in English: "Kanda Electronics Co., Ltd.". */
 export const ENGLISH_ORG_LINE = /^[A-Z][\w&.,'’ -]{1,60}\s(?:Co\.,?\s?Ltd\.|Inc\.|Corporation|Corp\.|Ltd\.|Holdings)$/;
 

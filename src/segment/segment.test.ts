@@ -569,6 +569,12 @@ test("an English roundup numbering its items by the organisation with its Japane
   assert.ok(segment(casefile("roundup-en-glossed.txt")).slice(1).every((n) => n.pageMonth === "2026-05"));
 });
 
+test("a chamber of commerce's name alone on the first line is its letterhead, not the title: its seminar's title says what the page is (no incident)", () => {
+  const [n] = segment(casefile("lookalike-seminar-letterhead.txt"));
+  assert.ok(n!.title.startsWith("【受講無料】"), n!.title);
+  assert.equal(n!.isIncident, false);
+});
+
 test("bullets that name their organisation in bold before a date and a colon (- **株式会社X**(5/2):…) are one incident each, the bold no placeholder", () => {
   expectPosts("bullets-bold-names.txt", "bulleted-items", [["## 2027年5月の公表事案", false], ["**株式会社みずかね工業**", true], ["**ひなげし村**", true], ["**株式会社こぐま保育**", true]]);
 });
