@@ -214,7 +214,15 @@ function records(lines: Line[]): Heading[] {
     const m = FIELD_LINE.exec(l.text.normalize("NFKC"));
     if (!m || NOT_RECORD_LABEL.test(m[1]!)) { run = null; return; }
     if (!run) runs.push(run = { first: i, label: m[1]!, fields: [] });
-    run.fields.push([m[1]!, m[2]!, l]);
+    // Two fields may share a line: 「発生所属：中央県税事務所　公表日：令和6年7月12日」 (not a post's meta line,
+    // 「投稿日:… カテゴリー:…」, which dates the headline above it).
+    const [value, ...more] = m[2]!.split(/ (?=[^\s:|｜]{1,8}?\s*:)/);
+    const shared = more.length > 0 && postedOn(l.text) === null;
+    run.fields.push([m[1]!, shared ? value! : m[2]!, l]);
+    for (const f of shared ? more : []) {
+      const pair = /^([^\s:|｜]{1,8}?)\s*:\s*(\S.*)$/.exec(f);
+      if (pair) run.fields.push([pair[1]!, pair[2]!, l]);
+    }
   });
   // The label most runs open with opens the records; a record holds two fields or more.
   const opens = new Map<string, number>();
@@ -226,10 +234,12 @@ function records(lines: Line[]): Heading[] {
     const titleField = r.fields.find(([k]) => TITLE_LABEL.test(k));
     const dated = r.fields.find(([k]) => PUBLISHED_LABEL.test(k));
     const d = dated ? RECORD_DATE.exec(westernYears(dated[1])) : null;
-    const over = { date: d ? iso(d[1]!, d[2]!, d[3]!) : null, titled: titleField !== undefined };
-    // A short heading right above the fields opens the record ((1) ひばり市立東小学校 / 発生日:…).
+    // A short heading right above the fields opens the record ((1) ひばり市立東小学校 / 発生日:…); one that says what
+    // happened rather than whose record it is (１　納税通知書の誤封入) titles it.
     const above = lines[r.first - 1];
     const headed = above && !isBlank(above) && above.text.trim().length <= 40 && !/[。:：]/.test(above.text);
+    const titledAbove = headed && !titleField && headingName(above.text) === null && !isNameLine(above.text.replace(HEADING_MARK, ""));
+    const over = { date: d ? iso(d[1]!, d[2]!, d[3]!) : null, titled: titleField !== undefined || titledAbove };
     const start = headed ? above : lines[r.first]!;
     if (!titleField) return lineHeading(start, over);
     // The title is the subject's value, after its label's colon.

@@ -575,6 +575,11 @@ test("a chamber of commerce's name alone on the first line is its letterhead, no
   assert.equal(n!.isIncident, false);
 });
 
+test("records headed by a line saying what happened (１ 通知書の誤封入) are titled by it, and a line holding two fields (発生所属：…　公表日：…) dates the record", () => {
+  expectPosts("records-titled-headings.txt", "labelled-records", [["事務処理ミスの公表について", false], ["１　児童手当の支給通知書の誤封入", true], ["２　研修案内の発送遅延", false], ["３　検診受診者へのメール誤送信", true]]);
+  assert.deepEqual(listingDates("records-titled-headings.txt"), ["2025-05-09", "2025-06-06", "2025-06-20"]);
+});
+
 test("bullets that name their organisation in bold before a date and a colon (- **株式会社X**(5/2):…) are one incident each, the bold no placeholder", () => {
   expectPosts("bullets-bold-names.txt", "bulleted-items", [["## 2027年5月の公表事案", false], ["**株式会社みずかね工業**", true], ["**ひなげし村**", true], ["**株式会社こぐま保育**", true]]);
 });
