@@ -279,7 +279,8 @@ const LEAD_AFTER_HEADLINE = new RegExp(`(?<=\\S\\s)${NEWS_LEAD.source.slice(1)}`
 // A subject that reports: "Xは…と発表しました", "Xによりますと", "Xといたしましては".
 const REPORTER = /^[『「]?([^、。「」『』\n]{2,40}?)(?:\s?\([^()\n]{0,40}\)\s?)?(?:は[、,]?|によりますと|によると|といたしましては|としては)/;
 // An owner before what it lost: "Xの会員情報を…", "Xのサーバーに…".
-const OWNER_LEAD = /^[『「]?([^、。「」『』\s]{2,30}?)の(?:(?:会員|顧客|個人|お客様|利用者|住民|患者|職員|社員|学生|生徒)?(?:情報|データ)|[\u4e00-\u9fff\u30a0-\u30ff]{0,8}?(?:サーバー?|システム|データベース)|ホームページ|ウェブサイト|サイト)(?:を|が|に|へ)/;
+// (Or a programme, a shop or an official account it runs: "Xの番組「Y」の公式Xアカウントが".)
+const OWNER_LEAD = /^[『「]?([^、。「」『』\s]{2,30}?)の(?:(?:会員|顧客|個人|お客様|利用者|住民|患者|職員|社員|学生|生徒)?(?:情報|データ)|[\u4e00-\u9fff\u30a0-\u30ff]{0,8}?(?:サーバー?|システム|データベース)|ホームページ|ウェブサイト|サイト|(?:番組|店舗|施設|公式)[^、。]{0,30}?アカウント(?:[(（][^)）]{1,20}[)）])?)(?:を|が|に|へ)/;
 const HEAD_OFFICE = /\((?:本社|本店|本部|所在地)[:：]/;
 // A subject placed by its head office's town in brackets (「X(札幌市)は」): news names a body so, never a thing.
 const LOCATED = /[(（](?:本社[:：・]?)?[^()（）\s]{1,12}[都道府県市区町村][)）]\s?(?:は|が)/;
