@@ -107,10 +107,13 @@ export function headingName(text: string): string | null {
   // "■ Ransomware — 株式会社X (chemicals)": what happened, a dash, the name, perhaps what it does in brackets.
   const labelled = LABELLED_NAME.exec(rest)?.[1];
   if (labelled && isHeadingName(labelled)) return labelled;
-  const name = /^【([^】]+)】$/.exec(rest)?.[1] ?? rest;
+  // (The day it was made public may close the heading: "■X町教育委員会(11月15日公表)".)
+  const name = /^【([^】]+)】$/.exec(rest)?.[1] ?? rest.replace(PUBLISHED_AFTER, "");
   return isHeadingName(name) ? name : null;
 }
 
+// The day an item was made public, in brackets after its name: "(11月15日公表)", "（3/6 発表）".
+const PUBLISHED_AFTER = /\s*[(（]\s*([0-9]{1,2})\s*[月/]\s*([0-9]{1,2})\s*日?\s*(?:公表|発表)\s*[)）]\s*$/;
 // A heading naming the kind of incident before a dash, then the organisation: "Lost media — X信用金庫", "ランサムウェア ― 株式会社X(化学)".
 const LABELLED_NAME = /^[^—–―:：、。]{2,30}?\s*[—–―]\s*(\S.*?)(?:\s*[(（][^)）]{1,20}[)）])?$/;
 

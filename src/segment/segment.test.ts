@@ -580,6 +580,10 @@ test("records headed by a line saying what happened (１ 通知書の誤封入) 
   assert.deepEqual(listingDates("records-titled-headings.txt"), ["2025-05-09", "2025-06-06", "2025-06-20"]);
 });
 
+test("named items whose heading closes on the day the item was made public (■X町教育委員会（8月18日公表）) are named items; a lead telling a server's encryption (サーバーの暗号化が判明) tells an incident", () => {
+  expectPosts("named-items-published-after.txt", "named-items", [["2026年8月のインシデント振り返り", false], ["職員がフィッシングサイト", true], ["町立ななかまど小学校で", true], ["精密機器メーカーの同社では", true]]);
+});
+
 test("bullets that name their organisation in bold before a date and a colon (- **株式会社X**(5/2):…) are one incident each, the bold no placeholder", () => {
   expectPosts("bullets-bold-names.txt", "bulleted-items", [["## 2027年5月の公表事案", false], ["**株式会社みずかね工業**", true], ["**ひなげし村**", true], ["**株式会社こぐま保育**", true]]);
 });

@@ -20,9 +20,13 @@ export const PUBLIC_REPOSITORY = String.raw`公開(?:の|された|設定の)\s?
 /** A loss told in English: "went missing", "Lost media", "a laptop was lost". */
 export const LOST_IN_ENGLISH = String.raw`\bwent missing\b|\b[Ll]ost (?:media|devices?|laptops?|USB|documents?|files?|PCs?|smartphones?|records|tapes?|disks?)\b|\b(?:was|were|been) (?:lost|misplaced)\b`;
 
+/** Systems found encrypted, said as a noun: 「サーバーの暗号化が判明」, 「ファイルの暗号化を確認」. */
+export const FOUND_ENCRYPTED = String.raw`(?:ファイル|データ|サーバー?|PC|パソコン|システム|端末)(?:群)?の暗号化(?:が|を)(?:判明|確認|発見|検知)`;
+
 export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, number, string?])[] = [
   // The attacker as the subject too: 「何者かが…データを暗号化した」 (an organisation encrypting its own data says no attacker).
   ["ransomware", /ランサム(?:ウェア|ウエア)?|身代金|暗号化ウ[イィ]ルス|(?:ファイル|データ|サーバー?|PC|パソコン)(?:の一部)?(?:が|を)暗号化され|(?:第三者|何者か|攻撃者|犯人)(?:が|は|により|によって)[^。\n]{0,80}(?:ファイル|データ|サーバー?)(?:の一部)?(?:を|が)暗号化|ransomware/i, 0.95],
+  ["ransomware", new RegExp(FOUND_ENCRYPTED), 0.85, "found-encrypted"],
   // "カード情報が保存されるよう改変": a shop's code altered to keep or send card data.
   ["web_skimming", /(?:決済|ペイメント|カード情報入力|支払い?)(?:画面|ページ|アプリケーション|フォーム|システム|モジュール)?[^。\n]{0,15}(?:改ざん|改竄)|(?:改ざん|改竄|改変)[^。\n]{0,20}(?:決済|カード情報|ペイメント)|カード情報(?:が|を)[^。\n]{0,15}(?:改ざん|改竄|改変)|スキミング|カード情報を(?:窃取|抜き取)|カード情報(?:が|を)[^。\n]{0,10}不正に[^。\n]{0,15}(?:保存|送信|取得|抜き取)|\b(?:payment|checkout|card) (?:page|form|screen)s?\b[^.\n]{0,30}\b(?:altered|modified|tampered|manipulated)\b|\b(?:altered|modified|tampered with)\b[^.\n]{0,30}\b(?:payment|checkout) (?:page|form)|\bskimm(?:ing|er)\b|Magecart/i, 0.9],
   ["credential_stuffing", /リスト型|パスワードリスト|クレデンシャル\s?スタッフィング|(?:他社|他の)(?:サービス|サイト)(?:等)?から(?:流出|漏えい|漏洩)した(?:と(?:思われる|みられる|考えられる|推測される))?(?:ID|パスワード|ログイン)|(?:外部|他社|他の(?:サービス|サイト))(?:サービス|サイト)?(?:等)?(?:で|から)(?:不正に)?(?:取得|入手)(?:した|された)?(?:と(?:思われる|みられる|考えられる))?(?:ID|メールアドレス|パスワード|ログイン)|credential[- ]stuffing|\b(?:passwords|credentials|login details) (?:stolen|leaked|obtained) (?:elsewhere|from other (?:services|sites|companies))|\breused (?:passwords|credentials)/i, 0.9],

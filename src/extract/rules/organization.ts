@@ -96,6 +96,8 @@ const NAME_LABEL_BEFORE = /【([^】\n]{2,30})】\s*$/;
 
 /** Name before the colon of a digest entry's heading ("■ 3月4日公表 株式会社X：title"), or in brackets before the item's text. */
 function fromDigest(ctx: RuleContext): Evidence | null {
+  const above = nameAbove(ctx);
+  if (above) return above;
   const glossed = GLOSSED_ITEM.exec(ctx.title)?.[1];
   if (glossed && (orgNameOf(glossed) === glossed || hasLegalForm(glossed))) return ev(glossed, ctx.titleStart + ctx.title.indexOf(glossed), "digest-heading");
   const m = DIGEST_NAME.exec(ctx.title);
@@ -108,6 +110,18 @@ function fromDigest(ctx: RuleContext): Evidence | null {
   const name = m[1]!.trim();
   if (!(orgNameOf(name) === name || hasLegalForm(name))) return null;
   return ev(name, ctx.titleStart + m[0].indexOf(name), "digest-heading");
+}
+
+// A digest item's heading over its text: a mark, the name, perhaps the day it was made public ("■株式会社X(11月27日公表)").
+const MARKED_NAME_LINE = /^\s*[■□◆◇●○▼▶]\s*([^\s、。:：()（）][^、。:：()（）]{1,30}?)\s*(?:[(（][^()（）\n]{1,16}[)）])?\s*$/;
+
+/** The name a digest item's heading gives on the line above the item's title, within the notice. */
+function nameAbove(ctx: RuleContext): Evidence | null {
+  if (ctx.titleStart === 0) return null;
+  const from = ctx.text.lastIndexOf("\n", ctx.titleStart - 2) + 1;
+  const m = MARKED_NAME_LINE.exec(ctx.text.slice(from, ctx.titleStart).trimEnd());
+  const name = m?.[1]!.trim();
+  return name && (orgNameOf(name) === name || hasLegalForm(name)) ? ev(name, from + m![0].indexOf(name), "digest-heading") : null;
 }
 
 /** Name after the last "/" of a news-listing title: "category title/ORG". */
@@ -379,7 +393,7 @@ function fromSubjects(ctx: RuleContext): Evidence[] {
 // The head office may stand between: 「X」(本社・大阪市)は.
 const QUOTED_SUBJECT = /「([^「」\n]{2,25})」(?:\s?[(（][^()（）\n]{1,30}[)）])?(?:が|は|では|です(?=。|$))/gm;
 // What a quote names when it is a thing, not an actor: 「なりすましメール」が届き, 「サイバー攻撃」が増加, 「本文中のURLの記載」は.
-const QUOTED_THING = /(?:メール|ウ[イィ]ルス|ファイル|攻撃|被害|情報|データ|アカウント|パスワード|メッセージ|画面|番号|記事|事案|事件|詐欺|手口|ショップ|サイト|ストア|モール|アプリ|システム|フォーム|ページ|窓口|なりすまし|乗っ取り|改ざん|漏えい|漏洩|流出|感染|記載|記述|内容|件名|本文|文言|表示|リンク|URL|添付|文書|書類)$/;
+const QUOTED_THING = /(?:メール|ウ[イィ]ルス|ファイル|攻撃|被害|情報|データ|アカウント|パスワード|メッセージ|画面|番号|記事|事案|事件|詐欺|手口|ショップ|サイト|ストア|モール|アプリ|システム|フォーム|ページ|窓口|なりすまし|乗っ取り|改ざん|漏えい|漏洩|流出|感染|記載|記述|内容|件名|本文|文言|表示|リンク|URL|添付|文書|書類|確認|管理|対策|徹底|見直し|強化)$/;
 
 /** True for a quote that is a kind of personal data, whole (「氏名」が漏えい). */
 function isDataItem(quote: string): boolean {
