@@ -53,7 +53,7 @@ export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, nu
   // A setting at fault: the cause, even of an attack it let in ("セキュリティ設定の不備", "構成の不備").
   ["misconfiguration", /(?:設定|構成)(?:に|の)?(?:不備|ミス|誤り|漏れ)|設定を誤|誤った設定|不適切な設定|誤設定|公開設定|アクセス制限(?:が|の)?(?:不備|されていな|かかっていな|ない|無い|なし)/, 0.8],
   // Data left open ("閲覧できる状態", "ダウンロードできる状況"): a setting at fault unless an attack explains it.
-  ["misconfiguration", /(?:閲覧|ダウンロード|アクセス|参照)(?:が|も)?(?:可能な|できる)状(?:態|況)|誰でも閲覧|認証なしで|インターネット上に公開され|公開状態(?:に|と)な/, 0.7, "exposed"],
+  ["misconfiguration", /(?:閲覧|ダウンロード|アクセス|参照)(?:が|も)?(?:可能な|できる)状(?:態|況)|誰でも閲覧|認証なしで|インターネット上に公開され|公開状態(?:に|と)な|\b(?:could be|can be|was|were) (?:viewed|accessed|downloaded) by anyone\b|\bpublicly (?:accessible|viewable|readable|exposed)\b/, 0.7, "exposed"],
   ["misconfiguration", new RegExp(PUBLIC_REPOSITORY), 0.75, "public-repository"],
   // 誤廃棄 (thrown away by mistake) is a loss of the records.
   ["loss", new RegExp(LOST_IN_ENGLISH), 0.85, "lost-in-english"],

@@ -9,7 +9,7 @@ const COUNT = /(?:(?<q0>合計|総計|総数|計)[ \t　]*)?(?:(?<q1>延べ[ \t�
 // English news: "around 5,000 pieces of data", "500 million users", "18,000 business partners", "some 210,000 personal data sets", "1.25 million sets of ID numbers".
 const COUNT_EN = /(?<q1>around|about|approximately|some|up to|more than|over|nearly)?\s?(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<unit>million|billion)?\s(?:(?!of\b)[a-z]+(?:['’]s)?\s){0,3}(?<ctr>people|persons|individuals|customers|users|members|patients|students|employees|clients|partners|subscribers|applicants|contacts|records|notices|letters|pieces of (?:personal )?(?:data|information)|accounts|(?:personal )?data sets|sets of (?:personal )?[a-z]+)\b/gi;
 // (A loss, a misdirected mail, an account taken over: "went missing", "logins succeeded against 642 accounts".)
-const LEAK_EN = /leak|expos|compromis|stolen|breach|affected|involved|accessed|acquired|copied|obtained|missing|\blost\b|misplaced|misdirect|wrong recipients?|hijack|taken over|unauthori[sz]ed|succeeded against/i;
+const LEAK_EN = /leak|expos|compromis|stolen|breach|affected|involved|accessed|acquired|copied|obtained|missing|\blost\b|misplaced|misdirect|wrong recipients?|hijack|taken over|unauthori[sz]ed|succeeded against|\bheld\b|holding|viewed/i;
 const PEOPLE = /様\s*$|(?<!第三)者\s*$|お客様|顧客|会員|利用者|個人情報|生徒|児童|学生|患者|職員|被保険者|組合員|対象者|受講者|応募者|ユーザー|従業員|方|件数|人数|者数|受験者|保護者|卒業生|入居者|取引先|加入者|登録者|購入者|申込者|参加者|データ/;
 // People named right after the count: "447名の患者様", "120人分の参加者".
 const PEOPLE_AFTER = /^\s*(?:分)?の(?:患者|お客様|顧客|会員|利用者|生徒|児童|学生|方|受講者|参加者|応募者|組合員|被保険者)/;
