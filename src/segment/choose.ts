@@ -76,9 +76,12 @@ function opensWithOwnNotice(text: string, header: Notice | undefined): boolean {
 
 /** The score of a proposal; null when it cannot be the page's layout. */
 function scoreOf(p: Proposal, text: string): number | null {
-  // A timeline's dated lines or a table of what leaked, under one organisation's notice, are parts of it.
-  if (p.inNotice && opensWithOwnNotice(text, p.notices.find((n) => n.reason === "page header above the posts"))) return null;
+  // A timeline's dated lines or a table of what leaked, under one organisation's notice, are parts of it. The notice
+  // may open with its own date line over its title (2024.03.08 / Notice: …) and read as the first dated post: then
+  // the dated lines after it, none an incident, are its timeline.
   const posts = p.notices.filter((n) => n.reason !== "page header above the posts");
+  const timeline = posts.length >= 2 && opensWithOwnNotice(text, posts[0]) && posts.slice(1).every((n) => !n.isIncident);
+  if (p.inNotice && (timeline || opensWithOwnNotice(text, p.notices.find((n) => n.reason === "page header above the posts")))) return null;
   // An entry of a listing is its headline; elsewhere a heading with nothing under it is no incident of its own.
   const incidents = posts.filter((n) => n.isIncident && (p.prior >= 2 || p.lineItems || n.kind === "news_entry" || !hollow(text, n)));
   if (p.layout !== "single") {

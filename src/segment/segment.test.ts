@@ -584,6 +584,13 @@ test("named items whose heading closes on the day the item was made public (■X
   expectPosts("named-items-published-after.txt", "named-items", [["2026年8月のインシデント振り返り", false], ["職員がフィッシングサイト", true], ["町立ななかまど小学校で", true], ["精密機器メーカーの同社では", true]]);
 });
 
+test("a notice opening with its own date line over its title (2026.06.12 / Notice: Exposure of … data) keeps its timeline's dated lines: they are not a listing (a listing whose later entries tell incidents stays one)", () => {
+  const ns = segment(casefile("notice-dated-title-timeline.txt"));
+  assert.equal(ns.filter((n) => n.reason !== "page header above the posts").length, 1);
+  assert.ok(ns.some((n) => n.title.startsWith("Notice: Exposure") && n.isIncident));
+  expectPosts("dated-label-lines.txt", "dated-lines", [["株式会社かすみ工業", false], ["当社サーバーへの不正アクセス", true], ["夏季休業のお知らせ", false], ["従業員によるノートパソコン紛失", true]]);
+});
+
 test("bullets that name their organisation in bold before a date and a colon (- **株式会社X**(5/2):…) are one incident each, the bold no placeholder", () => {
   expectPosts("bullets-bold-names.txt", "bulleted-items", [["## 2027年5月の公表事案", false], ["**株式会社みずかね工業**", true], ["**ひなげし村**", true], ["**株式会社こぐま保育**", true]]);
 });
