@@ -1,7 +1,7 @@
 import type { Field, Finding, IncidentFields, Notice } from "../core/types.js";
 import { calibrated } from "./calibration.js";
 import { toOriginal, type Normalized } from "./normalize/nfkc.js";
-import { closesText, dateMatches, findDates, type DateMention } from "./normalize/dates.js";
+import { closesText, dateMatches, findDates, periodEdge, type DateMention } from "./normalize/dates.js";
 import { sentencesOf, type Sentence } from "./normalize/sentences.js";
 import { Readings, type Reading } from "./reading.js";
 
@@ -9,16 +9,6 @@ import { Readings, type Reading } from "./reading.js";
 const NOT_A_TITLE = /^[\s\d０-９年月日令和平成元.．/()（）-]*$|^(?:報道発表資料|記者発表資料|報道資料|プレスリリース|お知らせ)$/;
 
 /** What a rule sees: one notice, normalised, with the fields earlier rules settled. */
-// What makes a date the edge of a period: から/まで/以降 after it, a range's mark on either side; in English, between
-// or from before it, and or to closing it.
-const EDGE_AFTER = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:から|より|まで|以降|以前|[~〜～]|-(?=\s*\d)|(?:to|until|through|and)\b)/;
-const EDGE_BEFORE = /(?:[~〜～]|から|\b(?:between|from|since|until|through)|\bbetween\b[^.。]{1,30}\band|\bfrom\b[^.。]{1,30}\bto)\s*$/;
-
-/** True when a date opens or closes a period rather than standing for a day of its own. */
-function periodEdge(text: string, d: DateMention): boolean {
-  return EDGE_AFTER.test(text.slice(d.end, d.end + 10)) || EDGE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start));
-}
-
 export class RuleContext {
   /** NFKC text of the notice; rules match against it. */
   readonly text: string;

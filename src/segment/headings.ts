@@ -43,8 +43,17 @@ export const CASEBOOK = /^\s*【[^】\n]{0,40}#\s*\d{4}\s*-\s*\d{1,4}\s*】/;
 const LABELLED_TITLE = /^\s*【([^】\n]{2,16})】\s*(?!(?:From|To|Cc|Subject|件名|差出人|送信者|宛先)\s*[:：])(\S.{5,})$/i;
 // Labels that introduce a block inside a post rather than a new post.
 const BLOCK_LABEL = /状況|原因|対応|概要|経緯|URL|影響|対策|注意|件名|情報|内容|目的|背景|対象|お問い合わせ|問合せ|更新|追記|公表日|発表日|掲載日|公開日|日付|出典|重要|続報|訂正|お知らせ|速報|第\d+報|PR|広告|お詫び|おわび|ご報告|報告|復旧|障害|緊急|再掲|追加|注意喚起|解決|完了/;
-// A label giving the day a post was published: 【7月26日公表】, 【5月2日発表】.
-const PUBLISHED_DAY = /^\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:公表|発表|掲載|公開)$/;
+// The day a post or an item was made public, the word that says so on either side: 7月26日公表, 公表 3/3, 3/6 発表.
+const PUBLISHED = String.raw`(?:(?:公表|発表|掲載|公開)日?\s*[:：]?\s*(\d{1,2})\s*[月/]\s*(\d{1,2})\s*日?|(\d{1,2})\s*[月/]\s*(\d{1,2})\s*日?\s*(?:公表|発表|掲載|公開))`;
+// A label giving it: 【7月26日公表】, 【5月2日発表】.
+const PUBLISHED_DAY = new RegExp(`^\\s*${PUBLISHED}\\s*$`);
+/** It in brackets closing a line: "■X町教育委員会(11月15日公表)", "① X:…(公表 3/3)". */
+export const PUBLISHED_AFTER = new RegExp(`\\s*[(（]\\s*${PUBLISHED}\\s*[)）]\\s*$`);
+
+/** The month and day a match of PUBLISHED_DAY or PUBLISHED_AFTER gives. */
+function publishedOn(m: RegExpExecArray): [month: string, day: string] {
+  return [m[1] ?? m[3]!, m[2] ?? m[4]!];
+}
 const TRAILING_DATE = /[\s　]+[(（]?((?:19|20)\d{2})[\/.年-]\s*(\d{1,2})[\/.月-]\s*(\d{1,2})日?[)）]?\s*$/;
 // A day on a line of its own, perhaps with its month and weekday: "10日", "11月24日(月)".
 const DAY_LINE = /^\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*(?:[(（][月火水木金土日][)）])?\s*$/;
@@ -233,9 +242,10 @@ export function blogPosts(lines: Line[]): Heading[] {
     }
     const m = LABELLED_TITLE.exec(t);
     // A label that is the day of publication (【7月26日公表】) dates the post, in the page's year.
-    const day = m ? PUBLISHED_DAY.exec(m[1]!.normalize("NFKC")) : null;
-    const year = day ? yearOfDay(lines, Number(day[1])) : null;
-    if (m && !BLOCK_LABEL.test(m[1]!) && !/[。．]\s*$/.test(t) && t.length <= 150) labelled.push(opened({ date: trailingDate(t) ?? (year ? iso(year, day![1]!, day![2]!) : null) }));
+    const label = m ? PUBLISHED_DAY.exec(m[1]!.normalize("NFKC")) : null;
+    const day = label ? publishedOn(label) : null;
+    const year = day ? yearOfDay(lines, Number(day[0])) : null;
+    if (m && !BLOCK_LABEL.test(m[1]!) && !/[。．]\s*$/.test(t) && t.length <= 150) labelled.push(opened({ date: trailingDate(t) ?? (year ? iso(year, day![0], day![1]) : null) }));
   });
   // One labelled line alone titles the page; several divide it into posts.
   return [...out, ...(out.length + labelled.length >= 2 ? labelled : [])].sort((a, b) => a.start - b.start);
@@ -271,9 +281,11 @@ export function digest(lines: Line[]): Heading[] {
   return cands.map((l) => {
     const t = l.text.normalize("NFKC");
     // The day it was made public: 「3月3日公表」, or in brackets after the item 「(公表 3/3)」.
-    const d = /(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日\s*(?:公表|発表|公開)?/.exec(t) ?? /()[(（]\s*(?:公表|発表|公開)日?\s*[:：]?\s*(\d{1,2})\/(\d{1,2})\s*[)）]\s*$/.exec(t);
-    const year = d?.[1] || page?.[1];
-    return lineHeading(l, { date: d && year ? iso(year, d[2]!, d[3]!) : null });
+    const d = /(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日\s*(?:公表|発表|公開)?/.exec(t);
+    const after = d ? null : PUBLISHED_AFTER.exec(t);
+    const [month, day] = d ? [d[2]!, d[3]!] : after ? publishedOn(after) : [];
+    const year = d?.[1] ?? page?.[1];
+    return lineHeading(l, { date: month && day && year ? iso(year, month, day) : null });
   });
 }
 

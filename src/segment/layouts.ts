@@ -1,7 +1,7 @@
 import { GLOSSED_ITEM, HEADING_MARK } from "../extract/names.js";
 import { matchesOf } from "../extract/scan.js";
 import { incidentTitle } from "./classify.js";
-import { iso, lineHeading, pageYear, postedOn, trailingDate, westernYears, YMD, type Heading } from "./headings.js";
+import { iso, lineHeading, pageYear, postedOn, PUBLISHED_AFTER, trailingDate, westernYears, YMD, type Heading } from "./headings.js";
 import { isBlank, type Line } from "./lines.js";
 import { isNameAlone, sameSubject, subjectOf } from "./subjects.js";
 import { LEGAL_FORM, ORG_SUFFIX } from "../core/vocab/organizations.js";
@@ -112,8 +112,6 @@ export function headingName(text: string): string | null {
   return isHeadingName(name) ? name : null;
 }
 
-// The day an item was made public, in brackets after its name: "(11月15日公表)", "（3/6 発表）".
-const PUBLISHED_AFTER = /\s*[(（]\s*([0-9]{1,2})\s*[月/]\s*([0-9]{1,2})\s*日?\s*(?:公表|発表)\s*[)）]\s*$/;
 // A heading naming the kind of incident before a dash, then the organisation: "Lost media — X信用金庫", "ランサムウェア ― 株式会社X(化学)".
 const LABELLED_NAME = /^[^—–―:：、。]{2,30}?\s*[—–―]\s*(\S.*?)(?:\s*[(（][^)）]{1,20}[)）])?$/;
 

@@ -22,6 +22,22 @@ export interface DateMention {
 const KANJI = "〇一二三四五六七八九十百千";
 const NUM = `(?:\\d{1,2}|[${KANJI}]{1,3})`;
 const ERA = "(令和|平成|昭和|R|H|S)";
+// What may follow a date before the word that makes it a period's edge: a weekday, a time of day.
+const CLOCK = String.raw`\s*(?:[(（][月火水木金土日](?:曜日?)?[)）])?\s*(?:午前|午後|深夜|早朝|未明|夜)?\s*(?:\d{1,2}\s*[:時]\s*(?:\d{1,2}\s*分?)?)?\s*(?:頃|ごろ)?\s*`;
+/**
+ * What follows a date that opens or closes a period ("3月12日以降", "8月14日頃から", "5月24日 13時30分頃から同月25日まで",
+ * "2021年3月17日~2024年1月18日", "May 3 to May 5"), not a day something happened on.
+ */
+export const PERIOD_EDGE = new RegExp(`^${CLOCK}(?:以降|以後|まで|以前|から|~|〜|～|[-－](?=\\s*(?:\\d|令和|平成))|(?:to|until|through)\\b)`);
+// What stands before the second date of a range ("昨年6月 - 2月19日", not a date after a list bullet "- "), or
+// before a date a period starts or ends on in English ("between March 2 and August 3, 2023", "from May 1").
+const RANGE_END = /[^\s-－―~〜～][^\S\n]*(?:~|〜|～|-|－|―|から)[^\S\n]*$|\b(?:between|from|since|until|through)\s*$|\bbetween\b[^.。]{1,30}\band\s*$|\bfrom\b[^.。]{1,30}\bto\s*$/;
+
+/** True when a date of `text` opens or closes a period rather than standing for a day of its own. */
+export function periodEdge(text: string, d: { start: number; end: number }): boolean {
+  return PERIOD_EDGE.test(text.slice(d.end, d.end + 24)) || RANGE_END.test(text.slice(Math.max(0, d.start - 40), d.start));
+}
+
 /** English month names, January first. */
 export const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 // Month names and their abbreviations, longest first.

@@ -2,7 +2,7 @@ import type { Period } from "../../core/types.js";
 import type { Rule, RuleContext } from "../context.js";
 import { linesOf } from "../scan.js";
 import { proseSentences } from "../normalize/sentences.js";
-import { closesText, numeral, type DateMention } from "../normalize/dates.js";
+import { closesText, numeral, PERIOD_EDGE, periodEdge, type DateMention } from "../normalize/dates.js";
 import { orgNameOf } from "../names.js";
 
 // What may stand beside a date on a date line: labels, brackets, a weekday, a time.
@@ -17,16 +17,9 @@ const NOT_FOUND = /(?:ない|なかった)(?:こと)?(?:を|が)?$/;
 const MISSING = /(?:保管され|保存され|見当たら|存在し|所在が(?:分から|わから)|戻ってい|返却され)[^。、]{0,6}(?:ない|なかった)(?:こと)?(?:を|が)?$/;
 // Right after the event the notice told before: 送信後すぐに, 送信してすぐ, 発送した直後に, その場で.
 const RIGHT_AFTER = /後すぐ|てすぐ|直後|その場で/;
-// What may follow a date before the word that makes it a period's edge: a weekday, a time of day.
-const CLOCK = String.raw`\s*(?:[(（][月火水木金土日](?:曜日?)?[)）])?\s*(?:午前|午後|深夜|早朝|未明|夜)?\s*(?:\d{1,2}\s*[:時]\s*(?:\d{1,2}\s*分?)?)?\s*(?:頃|ごろ)?\s*`;
-// A date that opens or closes a period ("3月12日以降", "8月14日頃から", "5月24日 13時30分頃から同月25日まで",
-// "2021年3月17日~2024年1月18日"), not the day something was found.
-const PERIOD_EDGE = new RegExp(`^${CLOCK}(?:以降|以後|まで|以前|から|~|〜|～|[-－](?=\\s*(?:\\d|令和|平成)))`);
 // A date that starts a period ("1月4日 21:00頃より発生", "2月27日深夜から") is an onset, not a discovery.
 const ONSET = /^\s*(?:[(（][月火水木金土日][)）])?\s*(?:\d{1,2}\s*[:時]\s*\d{0,2}\s*分?)?\s*(?:頃|ごろ)?\s*(?:深夜|早朝|未明|午前|午後|夜)?\s*(?:より|から)(?:発生|続いて|継続|断続)/;
 const PUBLISHED_REF = /付(?:け)?(?:で)?[「『]|にて公表|で公表|に公表|にてお知らせ|でお知らせ|に(?:報道提供|報道発表|発表|公表|お知らせ|ご報告|ご案内)/;
-// The second date of a range ("昨年6月 - 2月19日"): a period's end (not a date after a list bullet "- ").
-const RANGE_END = /[^\s-－―~〜～][^\S\n]*(?:~|〜|～|-|－|―|から)[^\S\n]*$/;
 // A cue denied ("気付くことができなかった", "指摘されておりません"): nothing was found then.
 const DENIED = /^[^。、]{0,8}?(?:て(?:お)?りません|ていません|ていない|ません|なかった|できず|されず|せず)/;
 // What may stand before a date that opens its sentence: a list marker ("- ", "(3)", "3.", "・").
@@ -204,14 +197,15 @@ function wireByline(ctx: RuleContext): DateCandidate | null {
 function announced(ctx: RuleContext): DateCandidate | null {
   const wire = ctx.dates.some((d) => d.byline);
   // A full date in the page's first lines (a news page's 「企業 2025.04.11 16:20」) gives the year of the lead's day too.
-  const dated = linesOf(ctx.text).slice(0, 5).some((l) => dayDates(ctx, l.start, l.end).some((d) => !d.yearInferred));
+  let dated: boolean | undefined;
+  const headDated = () => (dated ??= linesOf(ctx.text).slice(0, 5).some((l) => dayDates(ctx, l.start, l.end).some((d) => !d.yearInferred)));
   for (const s of proseSentences(ctx.text, ctx.sentences)) {
     if ((ctx.headed && s.end <= ctx.titleEnd) || !ANNOUNCED.test(s.text)) continue;
     // A day without its year is read from the article's byline, or the month a digest's header names (context.ts).
     // It is followed by 、 or に and opens the sentence or follows its subject (「X社は27日、」); a date opening
     // the sentence may stand before its subject like a label (「10月6日　X社は」).
     const d = dayDates(ctx, s.start, s.end).find((x) => {
-      if (x.yearInferred && !wire && !ctx.notice.pageMonth && !dated) return false;
+      if (x.yearInferred && !wire && !ctx.notice.pageMonth && !headDated()) return false;
       // English: "X said on November 16 that…".
       if (SAID_ON.test(ctx.text.slice(Math.max(s.start, x.start - 24), x.start))) return true;
       const after = ctx.text.slice(x.end, x.end + 5);
@@ -287,7 +281,7 @@ export const discoveredOnRule: Rule<"discovered_on"> = {
       const cueAt = s.start + cue.index;
       const announcing = ANNOUNCED.test(s.text);
       const dates = dayDates(ctx, s.start, s.end).filter((d) => !PUBLISHED_REF.test(text.slice(d.end, d.end + 12)) && !ONSET.test(text.slice(d.end, d.end + 20))
-        && !PERIOD_EDGE.test(text.slice(d.end, d.end + 24)) && !RANGE_END.test(text.slice(Math.max(0, d.start - 6), d.start))
+        && !periodEdge(text, d)
         && !(announcing && announcementDate(text, s.start, d)) && !QUALIFIES.test(text.slice(d.end, d.end + 8)));
       const before = dates.filter((d) => d.start < cueAt);
       // English puts the date after its verb: "…detected unauthorized access … on September 28, 2026".
