@@ -217,6 +217,8 @@ function fromTitleHead(ctx: RuleContext): Evidence | null {
   let lead = TITLE_LEAD.exec(t)?.[0].length ?? 0;
   // "製造:オークマの…": a digest's label for the industry, not a name; "公的機関(東京都):…" names the body in brackets.
   const label = TITLE_LABEL.exec(t.slice(lead));
+  // "株式会社X：通販サイトの決済画面が改ざん": a digest's item led by the body it tells of.
+  if (label && orgNameOf(label[1]!) === label[1] && isPlainName(label[1]!) && !isAdvisoryBody(label[1]!)) return ev(label[1]!, ctx.titleStart + lead, "title-head");
   if (label && orgNameOf(label[1]!) === null) {
     const inner = /\(([^()]{2,20})\)$/.exec(label[1]!)?.[1];
     if (inner && orgNameOf(inner) === inner) return ev(inner, ctx.titleStart + lead + label[1]!.lastIndexOf(inner), "title-head");
@@ -227,6 +229,7 @@ function fromTitleHead(ctx: RuleContext): Evidence | null {
     const described = head.slice(0, m.index);
     const word = afterDescription(afterClause(described));
     if (word.length < 2) { if (!m[1]) break; continue; }
+    if (!m[1] && isLegalForm(word)) continue; // "学校法人 白百合台学園の…": the space after a legal form is inside the name
     // "…によりJTBの個人情報が流出": the subject of an event is the word before the の.
     const owner = m[1] === "の" && OWNED_EVENT.test(head.slice(m.index! + 1));
     // "Xが不正アクセス公表", "Xは…被害を開示": the subject of a report.
