@@ -668,3 +668,8 @@ test("items numbered with the day they were published and the name ((1) 5月7日
 test("a notice told in two languages ([English] / [日本語]) is one notice, not a digest of headlines", () => {
   expectPosts("bilingual-marked-halves.txt", "single", [["「ほしかげストア」会員アカウントへの不正ログイン", true]]);
 });
+
+test("an English roundup that glosses each name in Japanese: the city and the companies that said it was hit are each an incident", () => {
+  const ns = segment(casefile("roundup-en-glossed-prose.txt")).filter((n) => n.isIncident);
+  assert.deepEqual(ns.map((n) => n.victim?.name ?? null), ["Kasane Textile Co., Ltd.", "Hotaru Town", "Mebuki Inc."]);
+});

@@ -6,8 +6,8 @@ export const STAFF = "従業員|従業者|社員|職員|行員|オペレータ�
 /** The people papers or mails meant for someone went to instead: 別の(世帯), 他の(納税者)… (a regex source). */
 export const OTHER_PERSON = "(?:方|人|世帯|宛先|住所|患者|利用者|納税者|契約者|受給者|お客様|お客さま|顧客|取引先|会員|生徒|児童|園児|学生|保護者)";
 
-/** Papers handed or sent to the wrong people: 誤交付, 誤封入 (into another's envelope), 誤投函 (into another's mailbox), 宛名ラベルの印字の誤り (a label printed with another's name), 別の世帯に送付, 他の患者に手渡し, "mistakenly sent" (a regex source). */
-export const MISDIRECTED = `(?:CC|Cc|TO|To|BCC|宛先)(?:欄)?(?:の)?誤用|誤交付|誤封入|誤投函|宛名(?:ラベル|シール)?(?:の)?(?:印字|印刷|貼付|貼り付け)?(?:に|の)?(?:誤り|誤っ|ミス|間違)|封入(?:作業)?(?:の)?(?:誤|ミス)|(?:(?:別|他)の|別人の)${OTHER_PERSON}(?:様|さま)?(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡|配達|配布)|(?:別人|他人|別世帯|他世帯)(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡|配達|配布)|本人以外(?:の方)?(?:に|へ)(?:誤って)?(?:交付|送付|郵送|手渡)|(?:他人|別人|異なる(?:方|人|者)|(?:別|他)の${OTHER_PERSON})の[^。\n]{0,20}(?:を|が|と)(?:重ねて)?(?:同封|封入)|[Mm]istakenly (?:sent|e-?mailed|mailed|delivered)|\\b(?:sent|mailed|delivered|mails?|sends?)\\b[^.\\n]{0,30}\\bto (?:the )?wrong (?:address(?:es)?|recipients?)|[Mm]isdirected|BCC(?:ではなく|でなく|にせず|とせず|を使わず)[^。\\n]{0,15}(?:TO|To|CC|Cc|宛先)`;
+/** Papers handed or sent to the wrong people: 誤交付, 誤封入 (into another's envelope), 誤投函 (into another's mailbox), 宛名ラベルの印字の誤り (a label printed with another's name), 別の世帯に送付, 他の患者に手渡し, "mistakenly sent", "attached the wrong file" (a regex source). */
+export const MISDIRECTED = `(?:CC|Cc|TO|To|BCC|宛先)(?:欄)?(?:の)?誤用|誤交付|誤封入|誤投函|宛名(?:ラベル|シール)?(?:の)?(?:印字|印刷|貼付|貼り付け)?(?:に|の)?(?:誤り|誤っ|ミス|間違)|封入(?:作業)?(?:の)?(?:誤|ミス)|(?:(?:別|他)の|別人の)${OTHER_PERSON}(?:様|さま)?(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡|配達|配布)|(?:別人|他人|別世帯|他世帯)(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡|配達|配布)|本人以外(?:の方)?(?:に|へ)(?:誤って)?(?:交付|送付|郵送|手渡)|(?:他人|別人|異なる(?:方|人|者)|(?:別|他)の${OTHER_PERSON})の[^。\n]{0,20}(?:を|が|と)(?:重ねて)?(?:同封|封入)|[Mm]istakenly (?:sent|e-?mailed|mailed|delivered)|\\b(?:sent|mailed|delivered|mails?|sends?)\\b[^.\\n]{0,30}\\bto (?:the )?wrong (?:address(?:es)?|recipients?)|[Mm]isdirected|\\battached (?:the )?wrong (?:file|spreadsheet|document|list|attachment)s?\\b|BCC(?:ではなく|でなく|にせず|とせず|を使わず)[^。\\n]{0,15}(?:TO|To|CC|Cc|宛先)`;
 
 /**
  * Phrases that show an incident type, with how strongly each shows it and, for a weaker variant
@@ -20,8 +20,8 @@ export const PUBLIC_REPOSITORY = String.raw`公開(?:の|された|設定の)\s?
 /** A loss told in English: "went missing", "Lost media", "a laptop was lost". */
 export const LOST_IN_ENGLISH = String.raw`\bwent missing\b|\b[Ll]ost (?:media|devices?|laptops?|USB|documents?|files?|PCs?|smartphones?|records|tapes?|disks?)\b|\b(?:was|were|been) (?:lost|misplaced)\b`;
 
-/** Systems found encrypted, said as a noun: 「サーバーの暗号化が判明」, 「ファイルの暗号化を確認」. */
-export const FOUND_ENCRYPTED = String.raw`(?:ファイル|データ|サーバー?|PC|パソコン|システム|端末)(?:群)?の暗号化(?:が|を)(?:判明|確認|発見|検知)`;
+/** Systems found encrypted, said as a noun: 「サーバーの暗号化が判明」, 「ファイルの暗号化を確認」; in English, "had encrypted servers". */
+export const FOUND_ENCRYPTED = String.raw`(?:ファイル|データ|サーバー?|PC|パソコン|システム|端末)(?:群)?の暗号化(?:が|を)(?:判明|確認|発見|検知)|\b(?:had|has|have|was|were|been) encrypted (?:(?:its|the|their|some|several|many) )?(?:[a-z]+ )?(?:servers?|systems?|files|data|PCs|computers)\b`;
 
 export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, number, string?])[] = [
   // The attacker as the subject too: 「何者かが…データを暗号化した」 (an organisation encrypting its own data says no attacker).
