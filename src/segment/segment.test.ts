@@ -673,3 +673,9 @@ test("an English roundup that glosses each name in Japanese: the city and the co
   const ns = segment(casefile("roundup-en-glossed-prose.txt")).filter((n) => n.isIncident);
   assert.deepEqual(ns.map((n) => n.victim?.name ?? null), ["Kasane Textile Co., Ltd.", "Hotaru Town", "Mebuki Inc."]);
 });
+
+test("no roundup: the city and prefecture that locate a company in English (based in X City, Y Prefecture, said) are places, not victims", () => {
+  const ns = segment(casefile("roundup-not-located.txt"));
+  assert.equal(ns.filter((n) => n.isIncident).length, 1);
+  assert.equal(ns[0]!.victim, undefined);
+});

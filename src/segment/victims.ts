@@ -65,7 +65,16 @@ function namesIn(text: string, from: number, to: number, named: readonly NameHit
       if (!found.some((f) => f.start < end && start < f.end)) found.push({ name: m[0], start, end });
     }
   }
-  return found.filter((f) => !isGeneric(f.name) && !notVictim(f.name)).sort((a, b) => a.start - b.start);
+  return found.filter((f) => !isGeneric(f.name) && !notVictim(f.name) && !locates(text.slice(Math.max(0, f.start - 60), f.start), f.name)).sort((a, b) => a.start - b.start);
+}
+
+// An English place that locates a name before it: "… based in Tsukimi City, Chikuyo Prefecture, said" (both places).
+const ENGLISH_PLACE = /\b(?:City|Town|Village|Ward|Prefecture)$/;
+const LOCATING = /\b(?:in|near|from|of)\s$|\bin\s(?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*,\s$/;
+
+/** True when an English place name stands where it locates another name, not as a victim. */
+function locates(before: string, name: string): boolean {
+  return ENGLISH_PLACE.test(name) && LOCATING.test(before);
 }
 
 // A column quoting the title of an organisation's announcement: 「X株式会社による「…不正アクセス…」の約9万件」.
