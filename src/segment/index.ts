@@ -6,7 +6,7 @@ import { matchesOf } from "../extract/scan.js";
 import { choose, speaksOfItself, type Proposal } from "./choose.js";
 import { classify, incidentTitle, noticeDensity, otherTopic, type Verdict } from "./classify.js";
 import { blogPosts, couldBeTitle, datedLines, dayListing, digest, ENGLISH_ORG_LINE, LISTING_END, ORG_LINE, readMoreIndex, trailingDate, type Heading } from "./headings.js";
-import { bullets, cases, datedParagraphs, headlineList, headlines, labelledRecords, leads, namedItems, numberedCards, paragraphs, publishedRecords, quotes, separated, tableEntries, tableRows } from "./layouts.js";
+import { bullets, cases, datedParagraphs, headlineList, headlines, labelledRecords, leads, namedItems, numberedCards, paragraphs, publishedRecords, quotes, separated, tableEntries, tableOfBodies, tableRows } from "./layouts.js";
 import { isBlank, splitLines, type Line } from "./lines.js";
 import { splitRoundups } from "./victims.js";
 
@@ -54,6 +54,7 @@ const LAYOUTS: readonly Layout[] = [
   { name: "blog-index", prior: 2, generic: false, headedByPost: true, read: blogIndex },
   { name: "table-rows", prior: 2, generic: false, inNotice: true, read: tableRows },
   { name: "table-entries", prior: 0.5, generic: false, several: true, framed: true, read: tableEntries },
+  { name: "table-of-bodies", prior: 2, generic: false, several: true, read: tableOfBodies },
   { name: "headline-list", prior: 1, generic: true, read: headlineList },
   { name: "numbered-cases", prior: 1, generic: false, several: true, framed: true, read: cases },
   { name: "separated-items", prior: 1, generic: false, several: true, headedByPost: true, read: separated },

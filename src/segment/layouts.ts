@@ -480,20 +480,35 @@ const MONTH_DAY = /^\s*([0-9]{1,2})\s*[/月]\s*([0-9]{1,2})\s*日?\s*$/;
 // A table of entries of any kind, each told in its row: 件名 | 概要 | 内容.
 const ENTRY_COLUMNS = /件名|概要|内容|事案|タイトル/;
 
+// A column naming the body each row is about: 団体名, 企業名, 事業者名… (a body's own list names its offices instead: 所属, 担当課).
+const BODY_COLUMN = /団体名|組織名|企業名|会社名|法人名|事業者名?|機関名|自治体名|被害(?:組織|企業|団体)|公表(?:元|者)|発表者/;
+
 /** Rows of a table of incidents: every row under a header whose columns speak of leaks is one incident. */
 export function tableRows(lines: Line[]): Heading[] {
-  return rowsUnder(lines, INCIDENT_COLUMNS, true);
+  return rowsUnder(lines, INCIDENT_COLUMNS, true, false);
 }
 
 /** Rows of a table of entries (発生日 | 担当課 | 件名 | 概要): each row a post, an incident only by its own words. */
 export function tableEntries(lines: Line[]): Heading[] {
-  return rowsUnder(lines, ENTRY_COLUMNS, false);
+  return rowsUnder(lines, ENTRY_COLUMNS, false, false);
 }
 
-/** The rows under the first header whose columns `columns` finds, each dated by its first cell; `incidents`: each row is one. */
-function rowsUnder(lines: Line[], columns: RegExp, incidents: boolean): Heading[] {
-  const header = lines.findIndex((l) => ROW.test(l.text) && !/[0-9０-９]/.test(l.text) && columns.test(l.text));
+/**
+ * Rows of a table with a column naming a body (公表日 | 団体名 | 種別 | 概要): each row another body's post, never a
+ * part of the notice above it; an incident as a row of a table of incidents, else by its own words.
+ */
+export function tableOfBodies(lines: Line[]): Heading[] {
+  return rowsUnder(lines, BODY_COLUMN, null, true);
+}
+
+/**
+ * The rows under the first header whose columns `columns` finds, each dated by its first cell; `incidents`: each row is
+ * one (null: when the header's columns speak of leaks). A header naming a body's column is read only when `bodies`.
+ */
+function rowsUnder(lines: Line[], columns: RegExp, incidents: boolean | null, bodies: boolean): Heading[] {
+  const header = lines.findIndex((l) => ROW.test(l.text) && !/[0-9０-９]/.test(l.text) && columns.test(l.text) && BODY_COLUMN.test(l.text) === bodies);
   if (header < 0) return [];
+  if (incidents === null) incidents = INCIDENT_COLUMNS.test(lines[header]!.text);
   const rows = lines.slice(header + 1).filter((l) => ROW.test(l.text) && /[0-9０-９]/.test(l.text) && l.text.replace(/[|｜\s]/g, "").length >= 6);
   const year = pageYear(lines);
   return rows.length >= 2 ? rows.map((l) => lineHeading(l, { listing: true, ...(incidents ? { tableRow: true } : {}), date: rowDate(l.text, year) })) : [];

@@ -679,3 +679,7 @@ test("no roundup: the city and prefecture that locate a company in English (base
   assert.equal(ns.filter((n) => n.isIncident).length, 1);
   assert.equal(ns[0]!.victim, undefined);
 });
+
+test("a table with a column naming each body (公表日｜団体名｜…) lists other bodies' incidents, one a row, even under a collector's note that speaks of itself (当会がまとめた)", () => {
+  expectPosts("table-of-bodies.txt", "table-of-bodies", [["市町村・学校の個人情報漏えい事案一覧", false], ["2024/04/08｜みずなら町", true], ["2024/05/20｜くぬぎ市教育委員会", true], ["2024/06/11｜株式会社はながた商店", true]]);
+});

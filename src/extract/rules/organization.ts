@@ -156,12 +156,12 @@ function fromRegulatorTarget(ctx: RuleContext): Evidence | null {
 // Titles of notices and news
 
 // Labels, bullets, numbers and dates in front of a title: 【報道発表資料】, ■, (1), 2024-02-15.
-const TITLE_LEAD = /^(?:\s|【[^】]{0,30}】|\[[^\]]{0,30}\]|[■◆●▼□◇★☆▶▷◎・『「]|\(\d{1,2}\)|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\/\d{1,2}(?=\s)|\d{1,2}月\d{1,2}日(?=\s)|(?:令和|平成)?\d{1,4}年\d{1,2}月\d{1,2}日[:：]?)+/;
+const TITLE_LEAD = /^(?:\s|\||【[^】]{0,30}】|\[[^\]]{0,30}\]|[■◆●▼□◇★☆▶▷◎・『「]|\(\d{1,2}\)|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\/\d{1,2}(?=\s)|\d{1,2}月\d{1,2}日(?=\s)|(?:令和|平成)?\d{1,4}年\d{1,2}月\d{1,2}日[:：]?)+/;
 // A place in a label before a news title: 【宮城県】.
 const PLACE_LABEL = /【(\S{1,6}[都道府県市区町村])】\s*$/;
-// Where a title's subject ends: a hard break (a space, but not between Latin words: 株式会社Qubit Works), or a particle
+// Where a title's subject ends: a hard break (a table's bar, a space, but not between Latin words: 株式会社Qubit Works), or a particle
 // that may also sit inside a name (の, に, で).
-const TITLE_BREAK = /における|において|での|への|に対する|による|に関する|について|、|,|\s(?![A-Za-z])|(?<![A-Za-z])\s|「|『|\(|——|―|(の|に|で|が|は|を|へ|と)/g;
+const TITLE_BREAK = /における|において|での|への|に対する|による|に関する|について|、|,|\||\s(?![A-Za-z])|(?<![A-Za-z])\s|「|『|\(|——|―|(の|に|で|が|は|を|へ|と)/g;
 // An event written straight after its subject: "クーパン情報流出で…", "X顧客データ漏えい".
 const GLUED_EVENT = /(?:個人情報|顧客情報|会員情報|顧客データ|情報|データ)(?:の)?(?:流出|漏えい|漏洩)$|(?:不正アクセス|ランサムウェア被害|サイバー攻撃)$/;
 // What befalls an owner named before の: "Xの個人情報が流出", "Xのサーバーに不正アクセス", "Xの欧州子会社で".
@@ -225,6 +225,9 @@ function fromTitleHead(ctx: RuleContext): Evidence | null {
     lead += label[0].length;
   }
   const head = t.slice(lead, lead + 40);
+  // A table's row: its first cell after the date is the name whole, particles and all (| 株式会社はせがわ酒店 |).
+  const cell = /^([^|]{2,30}?)\s*\|/.exec(head)?.[1];
+  if (cell && orgNameOf(cell) === cell && isPlainName(cell)) return ev(cell, ctx.titleStart + lead, "title-head");
   for (const m of matchesOf(TITLE_BREAK, head)) {
     const described = head.slice(0, m.index);
     const word = afterDescription(afterClause(described));
