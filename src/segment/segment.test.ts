@@ -683,3 +683,10 @@ test("no roundup: the city and prefecture that locate a company in English (base
 test("a table with a column naming each body (公表日｜団体名｜…) lists other bodies' incidents, one a row, even under a collector's note that speaks of itself (当会がまとめた)", () => {
   expectPosts("table-of-bodies.txt", "table-of-bodies", [["市町村・学校の個人情報漏えい事案一覧", false], ["2024/04/08｜みずなら町", true], ["2024/05/20｜くぬぎ市教育委員会", true], ["2024/06/11｜株式会社はながた商店", true]]);
 });
+
+test("a news headline closing on who made it public (…売却か　X社が公表) tells an event; data sold to a list broker is one", () => {
+  for (const t of ["元社員、顧客情報を名簿業者に売却か　ほしぞらモバイルが公表", "会員データを業者に売り渡し　元店長を懲戒解雇と発表"]) {
+    assert.ok(titleScore(t).score >= 2, t);
+  }
+  assert.equal(titleScore("2024年度の漏えい等事案の発生状況を公表").family, "publication");
+});
