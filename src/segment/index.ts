@@ -110,8 +110,8 @@ function signatureOf(lines: Line[]): Notice["publisher"] {
 }
 
 // Labels of a page's frame, not of its text: 本文, ここから本文です, 印刷, and the names of its sections
-// (お知らせ, ニュース一覧), which a page's <title> and menus repeat above every post.
-const PAGE_CHROME = /^\s*(?:本文|ここから本文です?|本文へ|メニュー|MENU|印刷(?:する)?|ページの先頭へ|ページトップへ|ホーム|トップページ|(?:お知らせ|ニュース|新着情報|トピックス|ニュースリリース|プレスリリース)(?:一覧)?|News|Topics|Information)\s*$/i;
+// (お知らせ, ニュース一覧), which a page's <title> and menus repeat above every post, and its links back (ニュース一覧へ戻る).
+const PAGE_CHROME = /^\s*(?:本文|ここから本文です?|本文へ|メニュー|MENU|印刷(?:する)?|ページの先頭へ|ページトップへ|ホーム|トップページ|(?:[^\s。、]{0,12}一覧|前のページ|トップ)?(?:へ|に)戻る|戻る|Back(?: to [A-Za-z ]{1,20})?|(?:お知らせ|ニュース|新着情報|トピックス|ニュースリリース|プレスリリース)(?:一覧)?|News|Topics|Information)\s*$/i;
 const PROSE = /^.{20,}。$/;
 // A quoted mail's header line (From: …, 件名: …) is part of a sample, never a title.
 const MAIL_HEADER = /^(?:【[^】]{1,4}】)?\s*(?:From|To|Cc|Subject|件名|差出人|送信者|宛先)\s*[:：]/i;

@@ -690,3 +690,8 @@ test("a news headline closing on who made it public (…売却か　X社が公�
   }
   assert.equal(titleScore("2024年度の漏えい等事案の発生状況を公表").family, "publication");
 });
+
+test("a page's link back (ニュース一覧へ戻る) never titles the article under it: an untitled lead is read for what happened", () => {
+  const ns = segment(casefile("back-link-above-lead.txt"));
+  assert.deepEqual(ns.map((n) => [n.title.slice(0, 12), n.isIncident]), [["家具販売の株式会社こもれ", true]]);
+});
