@@ -54,6 +54,12 @@ export const PUBLISHED_AFTER = new RegExp(`\\s*[(（]\\s*${PUBLISHED}\\s*[)）]\
 function publishedOn(m: RegExpExecArray): [month: string, day: string] {
   return [m[1] ?? m[3]!, m[2] ?? m[4]!];
 }
+
+/** The day a line closing on it in brackets was made public ("…被害(4/3公表)"), in `year`, `YYYY-MM-DD`; null without either. */
+export function publishedAfter(text: string, year: string | null): string | null {
+  const m = year ? PUBLISHED_AFTER.exec(text.normalize("NFKC")) : null;
+  return m ? iso(year!, ...publishedOn(m)) : null;
+}
 const TRAILING_DATE = /[\s　]+[(（]?((?:19|20)\d{2})[\/.年-]\s*(\d{1,2})[\/.月-]\s*(\d{1,2})日?[)）]?\s*$/;
 // A day on a line of its own, perhaps with its month and weekday: "10日", "11月24日(月)".
 const DAY_LINE = /^\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*(?:[(（][月火水木金土日][)）])?\s*$/;

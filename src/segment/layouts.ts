@@ -1,7 +1,7 @@
 import { GLOSSED_ITEM, HEADING_MARK } from "../extract/names.js";
 import { matchesOf } from "../extract/scan.js";
 import { incidentTitle } from "./classify.js";
-import { iso, lineHeading, pageYear, postedOn, PUBLISHED_AFTER, trailingDate, westernYears, YMD, type Heading } from "./headings.js";
+import { iso, lineHeading, pageYear, postedOn, PUBLISHED_AFTER, publishedAfter, trailingDate, westernYears, YMD, type Heading } from "./headings.js";
 import { isBlank, type Line } from "./lines.js";
 import { isNameAlone, sameSubject, subjectOf } from "./subjects.js";
 import { LEGAL_FORM, ORG_SUFFIX } from "../core/vocab/organizations.js";
@@ -52,6 +52,7 @@ const NOTICE_SECTION = /(?:について|に関して|に関する[^、。]{0,12}
 export function headlines(lines: Line[]): Heading[] {
   const out: Heading[] = [];
   let date: string | null = null;
+  let year: string | null | undefined;
   // A date line or an organisation's name on a line of its own above a headline opens its item.
   let opener: Line | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -78,7 +79,8 @@ export function headlines(lines: Line[]): Heading[] {
     }
     // Under a date or meta line, a short sentence is the item's text too ("窓口で別の住民の住民票を交付した。").
     if (j >= lines.length || !(isProse(lines[j]!.text) || (own !== null && /。$/.test(lines[j]!.text.trim()) && lines[j]!.text.trim().length >= 10))) { opener = null; continue; }
-    out.push({ ...lineHeading(opener ?? line, { date: own ?? date }, line), ...(number ? { titleStart: line.start + number.length } : {}) });
+    // (A headline may close on the day it was made public, 「…被害（4/3公表）」, in the page's year.)
+    out.push({ ...lineHeading(opener ?? line, { date: own ?? publishedAfter(line.text, year ??= pageYear(lines)) ?? date }, line), ...(number ? { titleStart: line.start + number.length } : {}) });
     opener = null;
   }
   return out;

@@ -695,3 +695,12 @@ test("a page's link back (ニュース一覧へ戻る) never titles the article 
   const ns = segment(casefile("back-link-above-lead.txt"));
   assert.deepEqual(ns.map((n) => [n.title.slice(0, 12), n.isIncident]), [["家具販売の株式会社こもれ", true]]);
 });
+
+test("a month's digest: its title (…の情報漏えい・事故まとめ) is no incident, and each headline closing on its publication day in brackets (（6/4公表）) is dated in the page's year", () => {
+  const cf = casefile("digest-published-brackets.txt");
+  const ns = segment(cf).filter((n) => n.reason !== "page header above the posts");
+  assert.deepEqual(ns.map((n) => [n.title.split("　")[0], n.isIncident, n.listingDate]), [
+    ["2025年6月の情報漏えい・セキュリティ事故まとめ", false, "2025-07-01"], ["【1】株式会社ささなみ製作所", true, "2025-06-04"],
+    ["【2】ひばりが丘市", true, "2025-06-18"], ["【3】一般社団法人しおさい観光協会", true, "2025-06-27"],
+  ]);
+});
