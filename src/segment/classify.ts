@@ -96,8 +96,8 @@ export function titleScore(title: string, casebook = false, narrative = false): 
   return { score, event, theme, against, family };
 }
 
-// A digest's title: a period's incidents gathered (2024年4月の情報漏えい・事故まとめ, 第23週ダイジェスト).
-const DIGEST_TITLE = /(?:(?:19|20)\d{2}\s*年|\d{1,2}\s*月|第\s*\d{1,2}\s*週|上半期|下半期|今週|今月|先週|先月)[^。]{0,40}(?:まとめ|ダイジェスト)\s*(?:[(（][^)）]{1,30}[)）])?\s*$/;
+// A digest's title: a period's incidents gathered (2024年4月の情報漏えい・事故まとめ, 第23週ダイジェスト), or counted (…事案を3つ).
+const DIGEST_TITLE = /(?:(?:19|20)\d{2}\s*年|\d{1,2}\s*月|第\s*\d{1,2}\s*週|上半期|下半期|今週|今月|先週|先月)[^。]{0,40}(?:まとめ|ダイジェスト)\s*(?:[(（][^)）]{1,30}[)）])?\s*$|(?:事案|事件|事故|事例|インシデント)を\s*\d{1,2}\s*(?:つ|件|選)/;
 // The header lines of a quoted mail: a warning that shows what was received.
 // A threat spreading everywhere: 世界的に拡大, 全国的に確認, 各地で相次ぐ.
 const WIDESPREAD = /世界的|全国的|各地で|国内外で|相次いで|多発して|拡大して/;
@@ -266,9 +266,9 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
   if (!titled && WIDESPREAD.test(heading) && !SELF_WORD.test(`${title}${body.slice(0, 300)}`) && subjectOf(heading, 200, false) === null) {
     return { isIncident: false, kind: "advisory", reason: `warning about a widespread threat: ${WIDESPREAD.exec(heading)![0]}` };
   }
-  // A digest of a period's incidents that names no one in its title gathers others' incidents: each is a post of its own.
+  // A digest of a period's incidents (or of a few, counted) that names no one in its title gathers others' incidents: each is a post of its own.
   if (titled && DIGEST_TITLE.test(title) && subjectOf(title, 80, false) === null) {
-    return { isIncident: false, kind: "unrelated", reason: `digest of a period's incidents: ${DIGEST_TITLE.exec(title)![0].trim()}` };
+    return { isIncident: false, kind: "unrelated", reason: `digest of incidents: ${DIGEST_TITLE.exec(title)![0].trim()}` };
   }
   // Another's incident that, the body says, left the writer unharmed is no incident of the writer's.
   const unharmed = SELF_EFFECT.test(title) ? NO_EFFECT.exec(body.slice(0, 800)) : null;

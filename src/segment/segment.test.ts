@@ -704,3 +704,9 @@ test("a month's digest: its title (…の情報漏えい・事故まとめ) is n
     ["【2】ひばりが丘市", true, "2025-06-18"], ["【3】一般社団法人しおさい観光協会", true, "2025-06-27"],
   ]);
 });
+
+test("a post counting the few incidents it looks back on (…情報漏えい事案を3つ) gathers others' incidents: no incident of its own", () => {
+  const body = "今年報道された事案のうち、身近に感じたものを三つ取り上げます。";
+  assert.equal(classify("【振り返り】今年印象に残った情報漏えい事案を3つ", body, { casebook: false, listing: false }).isIncident, false);
+  assert.equal(classify("当社サーバーへの不正アクセスについて", body, { casebook: false, listing: false }).isIncident, true);
+});
