@@ -710,3 +710,9 @@ test("a post counting the few incidents it looks back on (…情報漏えい事�
   assert.equal(classify("【振り返り】今年印象に残った情報漏えい事案を3つ", body, { casebook: false, listing: false }).isIncident, false);
   assert.equal(classify("当社サーバーへの不正アクセスについて", body, { casebook: false, listing: false }).isIncident, true);
 });
+
+test("English leads that tell an incident: a former employee had taken lists, a folder had been open to everyone", () => {
+  for (const t of ["Koharu Credit Union said on March 3 that a former employee had taken lists of 1,310 customers.", "Minori University said a shared folder holding applicants' scores had been open to everyone since May."]) {
+    assert.ok(titleScore(t, false, true).score >= 2, t);
+  }
+});

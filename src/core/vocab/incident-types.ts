@@ -23,6 +23,12 @@ export const LOST_IN_ENGLISH = String.raw`\bwent missing\b|\b[Ll]ost (?:media|de
 /** People's data sold on to a third party or a list broker: 「顧客情報を名簿業者に売却」 (a regex source). */
 export const DATA_SOLD = String.raw`(?:情報|データ|名簿)[^。\n]{0,40}(?:第三者|名簿業者|業者)に(?:売却|転売|販売|売り渡)`;
 
+/** Data left where anyone could read it, told in English: "open to everyone", "publicly accessible" (a regex source). */
+export const OPEN_TO_ANYONE = String.raw`\b(?:had been|has been|have been|was|were|been|left) open to (?:everyone|anyone|the public|all)\b|\b(?:could be|can be|was|were) (?:viewed|accessed|downloaded) by anyone\b|\bpublicly (?:accessible|viewable|readable|exposed)\b`;
+
+/** One of the organisation's own people taking data, told in English: "a former employee had taken lists", "taken by a former employee" (a regex source). */
+export const INSIDER_IN_ENGLISH = String.raw`\b(?:former |ex-)?(?:employee|staff member|worker|clerk)s? (?:had |has |have )?(?:taken|took|copied|removed|leaked|sold|misused|stolen|stole)\b|\b(?:taken|copied|removed|leaked|sold|stolen) by (?:a |an |the )?(?:former |ex-)?(?:employee|staff member|worker|clerk)s?\b`;
+
 /** Systems found encrypted, said as a noun: 「サーバーの暗号化が判明」, 「ファイルの暗号化を確認」; in English, "had encrypted servers". */
 export const FOUND_ENCRYPTED = String.raw`(?:ファイル|データ|サーバー?|PC|パソコン|システム|端末)(?:群)?の暗号化(?:が|を)(?:判明|確認|発見|検知)|\b(?:had|has|have|was|were|been) encrypted (?:(?:its|the|their|some|several|many) )?(?:[a-z]+ )?(?:servers?|systems?|files|data|PCs|computers)\b`;
 
@@ -56,7 +62,7 @@ export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, nu
   // A setting at fault: the cause, even of an attack it let in ("セキュリティ設定の不備", "構成の不備").
   ["misconfiguration", /(?:設定|構成)(?:に|の)?(?:不備|ミス|誤り|漏れ)|設定を誤|誤った設定|不適切な設定|誤設定|公開設定|アクセス制限(?:が|の)?(?:不備|されていな|かかっていな|ない|無い|なし)/, 0.8],
   // Data left open ("閲覧できる状態", "ダウンロードできる状況"): a setting at fault unless an attack explains it.
-  ["misconfiguration", /(?:閲覧|ダウンロード|アクセス|参照)(?:が|も)?(?:可能な|できる)状(?:態|況)|誰でも閲覧|認証なしで|インターネット上に公開され|公開状態(?:に|と)な|\b(?:could be|can be|was|were) (?:viewed|accessed|downloaded) by anyone\b|\bpublicly (?:accessible|viewable|readable|exposed)\b/, 0.7, "exposed"],
+  ["misconfiguration", new RegExp(String.raw`(?:閲覧|ダウンロード|アクセス|参照)(?:が|も)?(?:可能な|できる)状(?:態|況)|誰でも閲覧|認証なしで|インターネット上に公開され|公開状態(?:に|と)な|${OPEN_TO_ANYONE}`), 0.7, "exposed"],
   ["misconfiguration", new RegExp(PUBLIC_REPOSITORY), 0.75, "public-repository"],
   // 誤廃棄 (thrown away by mistake) is a loss of the records.
   ["loss", new RegExp(LOST_IN_ENGLISH), 0.85, "lost-in-english"],
@@ -71,6 +77,7 @@ export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, nu
   ["insider", new RegExp(String.raw`内部不正|目的外(?:閲覧|利用)|業務外(?:で|の)?(?:の)?(?:閲覧|アクセス|照会|不適切)|業務(?:上の)?(?:必要|目的)(?:が|も)?(?:ない|なく)[^。\n]{0,30}(?:閲覧|アクセス|照会)|(?:元|退職した)(?:営業)?(?:${STAFF})[^。\n]{0,20}(?:により|によって|による|が)[^。\n]{0,60}(?:持ち出|不正(?:に|な)取得|持ち去|退職後[^。\n]{0,30}(?:ログイン|アクセス)し)|(?:本来|業務)(?:の目的)?とは異なる目的で(?:使用|利用)|(?:元)?出向(?:者|社員)(?:が|による|により)[^。\n]{0,30}(?:漏えいし|漏洩し|持ち出|受け渡)|(?:${STAFF}|委託先の(?:従業員|社員))(?:であった|である|だった)?(?:者|人物)?(?:[(（][^)）\n]{0,30}[)）])?(?:\d{1,3}名)?(?:による|により|によって|が)(?:[^。\n]|。[)）」』]){0,100}?(?:不正(?:な|に)(?:持ち出|取得|複製|閲覧|アクセスし(?!た者))|不適(?:切|正)な(?:閲覧|照会|持ち出)|業務上の必要(?:が|も)?ない[^。\n]{0,30}閲覧|無断で(?:閲覧|照会|アクセス|複製|コピー|提供|第三者)|私的に|私用の|撮影し|(?:SNS|ソーシャルメディア|インスタグラム|ブログ)[^。\n]{0,12}(?:に|へ|上で|上に)[^。\n]{0,10}?投稿|転売|窃盗|横領|売却|アップロードし|漏えいさせ|(?:持ち出し|書き写し|撮影し|コピーし)[^。\n]{0,30}(?:知人|第三者|外部|他社)[^。\n]{0,20}に(?:提供|渡|譲渡|売却)|なりすまし[^。\n]{0,40}(?:閲覧|不正アクセス)|持ち出し(?:た|て)?(?:[^。\n]{0,30})(?:転職|競合|利用して|悪用|提供|販売))|(?:${STAFF})による(?:[^。\n]{0,20})(?:持ち出し|窃盗|転売|情報漏えい|不正)|(?:${STAFF})[^。\n]{0,40}(?:着服|横領|不正(?:に)?流用)|不祥事件`), 0.85],
   // Customer data sold on ("当該情報の一部を第三者に売却"): someone inside took it.
   ["insider", new RegExp(DATA_SOLD), 0.7, "data-sold"],
+  ["insider", new RegExp(INSIDER_IN_ENGLISH), 0.7, "staff-took-data"],
   // Staff, or former staff, arrested or charged (「元職員の男を不正アクセス禁止法違反の疑いで逮捕」): misuse from within.
   ["insider", new RegExp(String.raw`(?:元|前)?(?:${STAFF})(?:の(?:男|女)(?:性)?)?(?:[(（][^)）\n]{0,10}[)）])?[^。\n]{0,40}(?:疑いで|容疑で)(?:逮捕|書類送検)|(?:逮捕|書類送検)(?:された|されたの)は[^。\n]{0,20}(?:元|前)?(?:${STAFF})|(?:疑い|容疑)で[^。\n]{0,30}(?:${STAFF})(?:[(（][^)）\n]{0,10}[)）])?を(?:逮捕|書類送検)`), 0.7, "arrested-staff"],
   ["ddos", /(?<![A-Za-z])DDoS|(?<![A-Za-z])DoS攻撃|サービス妨害|大量(?:の)?(?:データ|アクセス|通信|パケット)(?:送信)?[^。\n]{0,20}(?:攻撃|負荷)|(?:外部|第三者|何者か)から大量(?:の)?(?:データ|アクセス|通信|パケット|リクエスト)を(?:受け|送りつけられ)/i, 0.9],
