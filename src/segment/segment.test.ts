@@ -716,3 +716,7 @@ test("English leads that tell an incident: a former employee had taken lists, a 
     assert.ok(titleScore(t, false, true).score >= 2, t);
   }
 });
+
+test("viewing records for no work purpose (目的外閲覧, 目的外照会) is an event in a title", () => {
+  for (const t of ["職員による住民情報の目的外閲覧", "窓口職員による戸籍情報の目的外照会について"]) assert.ok(titleScore(t).score >= 2, t);
+});
