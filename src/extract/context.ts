@@ -133,10 +133,12 @@ export class RuleContext {
         const context = this.notice.context;
         const framed = wire || first || page || !context ? undefined : findDates(this.source.slice(context[0], context[1]), null).find((d) => d.year !== null && !d.yearInferred);
         const ref = wire ? { year: wire.year!, month: wire.month, day: wire.day! }
-          : first ? { year: first.year!, month: first.month } : page ? { year: Number(page[1]), month: Number(page[2]) }
+          // (A page's month dates even a day written alone before any other date, 「X社は9日、」: any day of that month, so its last.)
+          : first ? { year: first.year!, month: first.month } : page ? { year: Number(page[1]), month: Number(page[2]), day: 31 }
           : framed ? { year: framed.year!, month: framed.month } : null;
-        // A day written alone before any full date ("27 日") was left out of the first reading: the byline reads it.
-        const yearless = plain.some((d) => d.year === null) || (wire !== undefined && matches.some((m) => m.groups!.od !== undefined && m.index! < wire.start));
+        // A day written alone before any full date ("27 日") was left out of the first reading: the byline reads it,
+        // and so does a page's month.
+        const yearless = plain.some((d) => d.year === null) || matches.some((m) => m.groups!.od !== undefined && (wire !== undefined ? m.index! < wire.start : page !== null && !first));
         this.dateCache = ref && yearless ? findDates(this.text, ref, matches) : plain;
       }
     }

@@ -49,8 +49,14 @@ const NOTICE_SECTION = /(?:について|に関して|に関する[^、。]{0,12}
  * News pages: headlines, each followed by prose (an excerpt or an article), perhaps under a date line
  * or above a "source / date" line.
  */
+// A headline opening on a short name and a comma: "八甲原リゾート、会員サイトに不正アクセス".
+const NAMED_HEADLINE = /^[^\s、。,「」()（）:：]{2,12}、\S/;
+// A line naming the period a page covers, nothing else: "2019年9月第2週（9月9日～9月15日）", "2024年5月号".
+const PERIOD_LINE = /^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:第\s*\d\s*週|分|号|度)?\s*(?:[(（][^)）]*[)）])?\s*$/;
+
 export function headlines(lines: Line[]): Heading[] {
   const out: Heading[] = [];
+  const asides: Heading[] = [];
   let date: string | null = null;
   let year: string | null | undefined;
   // A date line or an organisation's name on a line of its own above a headline opens its item.
@@ -61,13 +67,19 @@ export function headlines(lines: Line[]): Heading[] {
     const d = dateOnly(line.text);
     if (d && line.text.trim().length <= 40) { date = d; opener = line; continue; }
     // A post's meta line belongs to the headline above it.
-    if (postedOn(line.text)) { opener = null; continue; }
+    if (postedOn(line.text) || PERIOD_LINE.test(line.text)) { opener = null; continue; }
     if (isNameLine(line.text)) { opener ??= line; continue; }
     // A digest numbers its headlines ("1. X、ランサムウェア被害で…(11月4日公表)"): a numbered line is a headline
     // when what follows its number says what happened to someone it names (a notice's "1. 概要" is not).
     const number = NUMBER.exec(line.text)?.[0] ?? "";
     const head = line.text.slice(number.length);
-    if (number ? !(isIncidentHeadline(head) && subjectOf(head.trim(), 40) !== null && !NOTICE_SECTION.test(head.trim())) : !isHeadline(line.text)) { opener = null; continue; }
+    // (A news headline may open on its subject's short name and a comma, 「津刈ガス、顧客情報を…誤送信」.)
+    if (number ? !(isIncidentHeadline(head) && (subjectOf(head.trim(), 40) !== null || NAMED_HEADLINE.test(head.trim())) && !NOTICE_SECTION.test(head.trim())) : !isHeadline(line.text)) {
+      // Another item of the same numbered list (② a vulnerability, ④ a drill) stands apart if the list holds incidents.
+      if (number && isHeadline(head.trim()) && isProse(lines.slice(i + 1).find((l) => !isBlank(l))?.text ?? "")) asides.push({ ...lineHeading(line), titleStart: line.start + number.length });
+      opener = null;
+      continue;
+    }
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j])) j++;
     let own: string | null = null;
@@ -83,7 +95,8 @@ export function headlines(lines: Line[]): Heading[] {
     out.push({ ...lineHeading(opener ?? line, { date: own ?? publishedAfter(line.text, year ??= pageYear(lines)) ?? date }, line), ...(number ? { titleStart: line.start + number.length } : {}) });
     opener = null;
   }
-  return out;
+  const numbered = out.filter((h) => h.titleStart > h.start || NUMBER.test(lines.find((l) => l.start === h.start)?.text ?? "")).length;
+  return numbered >= 2 && asides.length > 0 ? [...out, ...asides].sort((a, b) => a.start - b.start) : out;
 }
 
 // A heading's name: a legal form, or an organisation's ending (かえで市, 医療法人ゆずりは会 ゆずりは病院: kana

@@ -720,3 +720,9 @@ test("English leads that tell an incident: a former employee had taken lists, a 
 test("viewing records for no work purpose (目的外閲覧, 目的外照会) is an event in a title", () => {
   for (const t of ["職員による住民情報の目的外閲覧", "窓口職員による戸籍情報の目的外照会について"]) assert.ok(titleScore(t).score >= 2, t);
 });
+
+test("a weekly roundup numbered ①②…: headlines opening on a short name and a comma are items, the list's other items (a vulnerability, a drill) stand apart, and the line naming the week is the page's header", () => {
+  expectPosts("circled-roundup-named.txt", "headlines", [["週刊インシデント通信", false], ["みなせ電力、", true], ["表計算ソフト", false], ["しろがねリゾート、", true], ["県と企業が", false]]);
+  const ns = segment(casefile("circled-roundup-named.txt"));
+  assert.equal(ns[1]!.pageMonth, "2023-06");
+});
