@@ -726,3 +726,8 @@ test("a weekly roundup numbered ①②…: headlines opening on a short name and
   const ns = segment(casefile("circled-roundup-named.txt"));
   assert.equal(ns[1]!.pageMonth, "2023-06");
 });
+
+test("no roundup: a board of education that instructs its schools (…に対し、…の徹底を指示しました) takes a measure, it names no other victim", () => {
+  const ns = segment(casefile("roundup-not-instruction.txt"));
+  assert.equal(ns.length, 1);
+});

@@ -40,6 +40,8 @@ const NOT_VICTIM = new RegExp(`^(?:${ADVISORY_BODY_NAME}|${NOT_ORGANIZATION_INIT
 const notVictim = (name: string) => NOT_VICTIM.test(name.replace(/\s+/g, ""));
 // A name that only reports what others suffered (「BBCは…被害が確認されたと報じています」) is a source, not a victim.
 const REPORTS = /^[^。]*?と(?:報じ|伝え|指摘し|分析し)|^[^.]*?\b(?:reported|said) that (?!it\b|its\b)/;
+// A name that instructs others in what to do (「市教育委員会では、全小中学校に対し…徹底を指示しました」) takes a measure: no victim.
+const INSTRUCTS = /^[^。]*?(?:に対し(?:て)?|へ)[^。]{0,80}(?:指示|指導|通知|要請|依頼|周知)(?:し|を|いた|する)/;
 // English words of an incident that the title cues leave out: a theft, an attack.
 const ENGLISH_CUE = /\b(?:data )?theft\b|\bcyber-?attack(?:s|ed)?\b|\bhit by\b/i;
 // A page that speaks of itself (当社, 弊社…; "we", "our", "the Company") is one organisation's notice, never a roundup.
@@ -102,7 +104,7 @@ function sentenceVictims(text: string, from: number, to: number, named: readonly
     // 「X(…)は、センターとYが攻撃を受け」: Y joined to a word that X's name ends in shares X's incident.
     const partner = /([^\s、。,]{2,8})(?:と|および|及び)\s?$/.exec(text.slice(from, n.start));
     const shared = partner !== null && names.some((o, j) => j < k && victim[j] && o.name !== partner[1] && o.name.endsWith(partner[1]!));
-    if (shared || REPORTS.test(text.slice(n.end, to))) victim[k] = false;
+    if (shared || REPORTS.test(text.slice(n.end, to)) || INSTRUCTS.test(text.slice(n.end, to))) victim[k] = false;
   });
   const out: Victim[] = [];
   names.forEach((n, k) => { if (victim[k]) out.push({ name: n.name, span: [n.start, n.end], cut: out.length === 0 ? from : n.start }); });
