@@ -731,3 +731,8 @@ test("no roundup: a board of education that instructs its schools (…に対し�
   const ns = segment(casefile("roundup-not-instruction.txt"));
   assert.equal(ns.length, 1);
 });
+
+test("no roundup: a city and its library named in parts (若葉市は…、市立西図書館が…) under a headline naming the library are one victim", () => {
+  const ns = segment(casefile("roundup-not-parts-of-one.txt")).filter((n) => n.isIncident);
+  assert.deepEqual(ns.map((n) => n.title.slice(8, 16)), ["若葉市立西図書館", "こがね食品、通販", "北浜運輸、配送伝"]);
+});

@@ -9,7 +9,7 @@ const PARTICLES = new Set([..."のはがをにでとへもや"]);
 const HIRAGANA = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, k) => String.fromCharCode(0x3041 + k)).filter((c) => !PARTICLES.has(c)).join("");
 const NAME_CHAR = `[一-龥ァ-ヴーA-Za-z${HIRAGANA}]`;
 // How an organisation's name ends: a company, a public body, a school or a hospital.
-const ENDING = "(?:株式会社|大学|病院|医療センター|クリニック|診療所|医院|歯科|薬局|学園|高校|高等学校|中学校|小学校|委員会|協会|学会|連盟|組合|機構|財団|銀行|信用金庫|生命保険|証券|新聞社|放送" +
+const ENDING = "(?:株式会社|大学|病院|医療センター|クリニック|診療所|医院|歯科|薬局|学園|高校|高等学校|中学校|小学校|図書館|美術館|博物館|委員会|協会|学会|連盟|組合|機構|財団|銀行|信用金庫|生命保険|証券|新聞社|放送" +
   // Endings of company names that carry no legal form in news copy: 日産自動車, 三京商会, 札幌通運.
   "|自動車|商会|商事|物産|工業|製作所|電機|電力|鉄道|航空|通運|運輸|建設|製薬|食品|ホールディングス|グループ|システムズ|ジャパン|" +
   // News may name a body by what it is (中部空港会社, 某仕事管理サービス) or by its initials (JTB).

@@ -186,6 +186,8 @@ export function splitRoundups(readings: Readings, notices: Notice[]): Notice[] {
     if ((text.slice(from, to).match(SELF) ?? []).length >= 2 || n.kind === "regulator_action" || n.reason === "page header above the posts") { out.push(n); continue; }
     const own = subjectOf(n.title, 40);
     const victims = victimsIn(readings, from, to).filter((v) => !subjects.some((s) => s !== null && s !== own && sameOrg(s, v.name)));
+    // Victims that are all the headline's own subject, named in parts (「岩鳴市は…、市立中央図書館が…」 under 「岩鳴市立中央図書館、…」), are one.
+    if (own !== null && victims.length > 0 && victims.every((v) => sameOrg(own, v.name))) { out.push(n); continue; }
     // A headline above the first victim titles that victim's part; a lead without one stands apart.
     const headed = n.isIncident && victims.length > 0 && n.titleSpan[1] <= victims[0]!.cut && !/[。.]$/.test(n.title.trim()) && n.title.length <= 100;
     // An article under a headline, or a paragraph of a digest, that ends on another organisation hit alike:
