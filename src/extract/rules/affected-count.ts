@@ -24,6 +24,8 @@ const NOT_DATA_AFTER = /^\s*(?:の(?:[^。、\n]{0,6})?(?:迷惑メール|スパ
 // Recipients of a mailing ("すべて(305名)に対して誤送信"): affected only when nothing says whose data the mail held.
 const RECIPIENTS_AFTER = /^\s*(?:[)）])?\s*(?:に対して|に|へ|宛て?に?)[^。\n]{0,12}(?:送信|送付|誤送信|配信|発送)/;
 // A labelled figure: "対象件数: 85件", "対象者:在学生8,373名", "該当する件数※4:①2,420件".
+// The accounts an attack got into, counted: 「不正ログインが確認されたアカウント 1,486件」, 「被害アカウント数：」.
+const HIT_ACCOUNTS = /(?:不正(?:に)?ログイン|不正(?:に)?サインイン|不正アクセス|乗っ取|被害)[^。\n]{0,12}アカウント(?:数)?\s*[:：]?\s*$/;
 const LABELLED = /(?:件数|人数|対象者(?:数)?|該当者(?:数)?|対象|(?:アカウント|ID|会員|顧客|利用者|ユーザー?)数)[^。\n]{0,8}[:：|｜\t][^。\n]{0,8}$/;
 // A figure under a count label with no counter of its own: "対象件数 | 1,234", "影響人数:約3200".
 const LABELLED_FIGURE = /(?:件数|人数|者数|対象者|該当者)[^。\n\d]{0,8}?[:：|｜\t ]\s*(?<q1>約|最大|およそ)?\s*(?:[^\d\s。、,:：|｜]{1,4}?)?(?<num>\d[\d,]*)(?![\d,.]|\s*(?:[年月日時分秒%％円万億千人名件世帯社枚]|アカウント|口座|ヶ月|か月))/;
@@ -137,7 +139,9 @@ function scoreOf(ctx: RuleContext, prose: readonly Sentence[], h: Hit, ctr: stri
   if (ctr === "枚") score -= 1; // sheets: one person's data each only sometimes
   // Letters or forms sent ("通知書312通"): one addressee each; other things counted in 通 (mails) are not people.
   if (ctr === "通") score -= LETTERS.test(before) ? 1 : 4;
-  if (ctr === "アカウント" || ctr === "accounts" || /アカウント\s*$/.test(before)) score -= 2;
+  // Accounts are people's only where they are what was broken into (不正ログインが確認されたアカウント 1,486件), not the staff's own.
+  if (HIT_ACCOUNTS.test(text.slice(Math.max(ls, h.start - 40), h.start))) score += 2;
+  else if (ctr === "アカウント" || ctr === "accounts" || /アカウント\s*$/.test(before)) score -= 2;
   if (NOT_VICTIMS.test(before) && !(q.q1 && /過去$/.test(before))) score -= 5; // 過去最大 is a record, not a period
   // A part of a breakdown (「うち、東京10名」), not the part a whole was cut to (「通知書のうち4通を」, 「通知書のうち、38人分が」: what went astray).
   if (/(?:うち|内訳|内、)\s*[^。]{0,12}$/.test(before) && !/のうち[、,]?\s*$/.test(before)) score -= 1;
