@@ -436,12 +436,14 @@ export function datedParagraphs(lines: Line[]): Heading[] {
   return out.length >= 2 ? out : [];
 }
 
-// A card's number on its own line: "No.071", "No. 12".
-const CARD_NUMBER = /^\s*No\.?\s*\d{1,5}\s*$/i;
+// A card's number on its own line: "No.071", "No. 12"; or with its labels after bars: "01｜医療｜ランサムウェア".
+const CARD_NUMBER = /^\s*(?:No\.?\s*\d{1,5}|\d{1,3}(?:\s*\|\s*[^|\d]{1,16}){1,3})\s*$/i;
 
 /** Cards of a collection, each opened by its number on a line of its own (No.071 / name / date / what happened). */
 export function numberedCards(lines: Line[]): Heading[] {
-  const cards = lines.filter((l) => CARD_NUMBER.test(l.text.normalize("NFKC")));
+  // (A numbered label line over a row of bars, 「1 | 株式会社X | 漏えい」, is a table's, not a card's.)
+  const next = (i: number) => lines.slice(i + 1).find((l) => !isBlank(l))?.text ?? "";
+  const cards = lines.filter((l, i) => CARD_NUMBER.test(l.text.normalize("NFKC")) && !/[|｜]/.test(next(i)));
   return cards.length >= 2 ? cards.map((l) => lineHeading(l, { titled: false })) : [];
 }
 

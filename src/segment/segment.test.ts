@@ -736,3 +736,7 @@ test("no roundup: a city and its library named in parts (若葉市は…、市�
   const ns = segment(casefile("roundup-not-parts-of-one.txt")).filter((n) => n.isIncident);
   assert.deepEqual(ns.map((n) => n.title.slice(8, 16)), ["若葉市立西図書館", "こがね食品、通販", "北浜運輸、配送伝"]);
 });
+
+test("cards opened by a number and their labels after bars (01｜医療｜ランサムウェア / name / 公表日 / what happened): one post a card, the notice among them apart", () => {
+  expectPosts("numbered-cards-labelled.txt", "numbered-cards", [["セキュリティ・クリップ", false], ["01｜教育", true], ["02｜小売", true], ["03｜お知らせ", false], ["04｜自治体", true]]);
+});

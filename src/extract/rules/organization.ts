@@ -570,8 +570,8 @@ function fromLetterhead(ctx: RuleContext): Evidence[] {
     lines.forEach((l, i) => {
       // A digest's item heading may mark the name (■ X市, ### 1) 株式会社X); a numbered section's title is no name.
       const marked = l.text.trim();
-      // (A dated bullet's name may say where the body is: ・8月2日 山吹市(神奈川県).)
-      const bare = marked.replace(HEADING_MARK, "").replace(/\s*[(（][^)）]{1,12}[)）]$/, "");
+      // (A dated bullet's name may say where the body is, or what it runs: ・8月2日 山吹市(神奈川県), 株式会社X（通販サイト「Y」）.)
+      const bare = marked.replace(HEADING_MARK, "").replace(/\s*[(（][^()（）]{1,30}[)）]$/, "");
       const t = bare !== marked && isPlainName(bare) ? bare : marked;
       // A shop's name line over its head's (「雑貨店こもれび」 / 「店主 佐々木 花」) signs whatever the name ends in.
       const overHead = HEAD_LINE.test(lines[i + 1]?.text.trim() ?? "");
