@@ -488,6 +488,10 @@ function sameList(lines: Line[], told: (readonly [Line, number])[], i: number): 
 
 // A row of a flattened table: three or more cells between bars ("2021/1/18 | 株式会社X | 162 |").
 const ROW = /^[^|｜\n]*(?:[|｜][^|｜\n]*){2,}$/;
+// A row of a table copied with its tabs: three or more cells between tabs.
+const TAB_ROW = /^[^\t\n]*(?:\t[^\t\n]*){2,}$/;
+/** True when a line is a table's row, between bars or tabs. */
+const isRow = (t: string) => ROW.test(t) || TAB_ROW.test(t);
 // A table whose columns are about leaks lists incidents: 流出件数, 被害, 漏えい内容…
 const INCIDENT_COLUMNS = /流出|漏えい|漏洩|被害|件数|インシデント|事故|攻撃/;
 
@@ -523,22 +527,26 @@ export function tableOfBodies(lines: Line[]): Heading[] {
  * one (null: when the header's columns speak of leaks). A header naming a body's column is read only when `bodies`.
  */
 function rowsUnder(lines: Line[], columns: RegExp, incidents: boolean | null, bodies: boolean): Heading[] {
-  const header = lines.findIndex((l) => ROW.test(l.text) && !/[0-9０-９]/.test(l.text) && columns.test(l.text) && BODY_COLUMN.test(l.text) === bodies);
+  const header = lines.findIndex((l) => isRow(l.text) && !/[0-9０-９]/.test(l.text) && columns.test(l.text) && BODY_COLUMN.test(l.text) === bodies);
   if (header < 0) return [];
   if (incidents === null) incidents = INCIDENT_COLUMNS.test(lines[header]!.text);
-  const rows = lines.slice(header + 1).filter((l) => ROW.test(l.text) && /[0-9０-９]/.test(l.text) && l.text.replace(/[|｜\s]/g, "").length >= 6);
+  const rows = lines.slice(header + 1).filter((l) => isRow(l.text) && /[0-9０-９]/.test(l.text) && l.text.replace(/[|｜\s]/g, "").length >= 6);
   const year = pageYear(lines);
   return rows.length >= 2 ? rows.map((l) => lineHeading(l, { listing: true, ...(incidents ? { tableRow: true } : {}), date: rowDate(l.text, year) })) : [];
 }
 
 /**
- * The date in a table row's first cell (| 2024/07/02 | …): an era's year (令和6年11月5日) read as the Western one,
- * a day without its year (10/2) in the page's `year`.
+ * The date in a table row's first cell that holds one (| 2024/07/02 | …, a numbered row's second: 6-1 ⇥ 令和6年4月19日):
+ * an era's year (令和6年11月5日) read as the Western one, a day without its year (10/2) in the page's `year`.
  */
 function rowDate(row: string, year: string | null): string | null {
-  const cell = (row.split(/[|｜]/).find((c) => c.trim() !== "") ?? "").normalize("NFKC");
-  const d = year ? MONTH_DAY.exec(cell) : null;
-  return dateOnly(westernYears(cell)) ?? (d ? iso(year!, d[1]!, d[2]!) : null);
+  for (const raw of row.split(/[|｜\t]/).filter((c) => c.trim() !== "")) {
+    const cell = raw.normalize("NFKC");
+    const d = year ? MONTH_DAY.exec(cell) : null;
+    const date = dateOnly(westernYears(cell)) ?? (d ? iso(year!, d[1]!, d[2]!) : null);
+    if (date) return date;
+  }
+  return null;
 }
 
 /** An item starting at line `i`, with the headline above it when there is one (not the page's title); else its first sentence stands as its title. */

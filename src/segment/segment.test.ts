@@ -740,3 +740,8 @@ test("no roundup: a city and its library named in parts (若葉市は…、市�
 test("cards opened by a number and their labels after bars (01｜医療｜ランサムウェア / name / 公表日 / what happened): one post a card, the notice among them apart", () => {
   expectPosts("numbered-cards-labelled.txt", "numbered-cards", [["セキュリティ・クリップ", false], ["01｜教育", true], ["02｜小売", true], ["03｜お知らせ", false], ["04｜自治体", true]]);
 });
+
+test("a table copied with its tabs (番号 ⇥ 発生所属 ⇥ 公表日 ⇥ 事案の概要): one post a row, dated by the first cell holding a date", () => {
+  expectPosts("table-tabs-numbered.txt", "table-entries", [["個人情報の不適正な取扱い事案の公表", false], ["5-1", true], ["5-2", true], ["5-3", true]]);
+  assert.deepEqual(segment(casefile("table-tabs-numbered.txt")).slice(1).map((n) => n.listingDate), ["2023-05-10", "2023-09-01", "2024-01-19"]);
+});
