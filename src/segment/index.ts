@@ -234,6 +234,11 @@ const PAGE_MONTH_EN = new RegExp(`\\b(${EN_MONTHS.join("|")})(?:\\s\\d{1,2},?)?\
 // or the day the page was posted: "Posted 2023-11-17".
 const PAGE_SPAN = /((?:19|20)\d{2})\s*(?:[/.]|[^\d\n]{0,4}?[(（])\s*(\d{1,2})\s*[月/.]\s*\d{1,2}\s*日?\s*[~〜～-]|(?:Posted|Published|Updated|投稿|公開|配信)(?:\s*(?:on|日))?\s*[:：]?\s*((?:19|20)\d{2})[-/.年]\s*(\d{1,2})[-/.月]\s*\d{1,2}/;
 
+/** A notice with the month its page names, if any. */
+function withPageMonth(n: Notice, month: string | null): Notice {
+  return month ? { ...n, pageMonth: month } : n;
+}
+
 /** The month the text above a page's posts names, `YYYY-MM`, if any. */
 function pageMonthOf(header: string): string | null {
   const span = PAGE_SPAN.exec(header);
@@ -326,7 +331,10 @@ export function segment(cf: Casefile, readings = new Readings(cf.text)): Notice[
   // A post that names several organisations hit (a roundup) then gives each its own notice.
   // Posts under explicit markers (casebook headings, day lines, table rows: a prior of 2 or more) are one incident each.
   const notices = best.generic ? withoutRepeats(best.notices, page.text) : best.notices;
-  const split = (best.prior >= 2 ? notices : splitRoundups(readings, notices)).map((n) => beforeSideBlocks(n, blocks, page.text));
+  // (A victim's part takes the month its page's header names, "March 14, 2025", for the days it writes alone.)
+  const split = (best.prior >= 2 ? notices : splitRoundups(readings, notices))
+    .map((n) => n.victim && !n.pageMonth ? withPageMonth(n, pageMonthOf(page.text.slice(0, Math.min(n.span[0], 400)))) : n)
+    .map((n) => beforeSideBlocks(n, blocks, page.text));
   // Titles and the publisher's name are quoted as the page writes them.
   return page === cf ? split : split.map((n) => ({
     ...n, title: cf.text.slice(...n.titleSpan),

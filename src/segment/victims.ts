@@ -22,12 +22,13 @@ export interface Victim {
 // Sentences: Japanese ends, line breaks, and an English full stop before a capital or a quote.
 const SENTENCE_END = /[。！？!?]+|\n+|(?<=[a-z0-9)”"’])\.(?=\s+[A-Z“"])/g;
 // English names that end like a body or a company: "Waseda University", "Chateraise Co.", "Japan Pension Service".
-const ENGLISH_NAME = /\b(?:[A-Z][\w’'&.-]*\s(?:(?:of|and|for)\s)?){0,6}(?:Agency|Center|Centre|University|Hospital|Corporation|Ministry|Service|Bank|Holdings|City|Town|Village|Prefecture|Inc\.|Ltd\.|Co\.|Corp\.)(?:,?\s(?:Ltd\.|Inc\.|Limited))?/g;
+// …and a place's government named by what it is first: "The town of Izumogawa".
+const ENGLISH_NAME = /\b(?:[A-Z][\w’'&.-]*\s(?:(?:of|and|for)\s)?){0,6}(?:Agency|Center|Centre|University|Hospital|Corporation|Ministry|Service|Bank|Holdings|City|Town|Village|Prefecture|Inc\.|Ltd\.|Co\.|Corp\.)(?:,?\s(?:Ltd\.|Inc\.|Limited))?|\b[Tt]he (?:city|town|village|prefecture) of [A-Z][a-z]+/g;
 // What follows a name in a victim's place: its subject particle (は, が, からも), a regulator's target (…に行政指導).
 const ROLE_AFTER = /^\s?(?:は|が|も|では|でも|からも|から(?=[^。]{0,12}(?:被害|報告|流出|漏えい|漏洩)))|^\s?(?:に対し(?:て)?|へ|に)[^。、]{0,12}(?:行政指導|業務改善命令|勧告|命令|処分)/;
 // English: the name says or suffers it ("Seki Co. in Matsuyama, Ehime Prefecture, said", "X, too, said").
 // (A roundup may gloss the name in Japanese first: "Nagisa City（なぎさ市）said".)
-const ENGLISH_ROLE_AFTER = /^(?:\s?[(（][^)）\n]{1,30}[)）])?(?:\s+in\s[^,.;]{1,40}(?:,\s[^,.;]{1,30})?,?|,[^,;]{1,90},)?\s*(?:said|says|announced|reported|disclosed|confirmed|admitted|incurred|suffered|(?:was|were|has been|had been) (?:hit|attacked|breached|infected))\b/;
+const ENGLISH_ROLE_AFTER = /^(?:\s?[(（][^)）\n]{1,30}[)）])?(?:\s+in\s[^,.;]{1,40}(?:,\s[^,.;]{1,30})?,?|,[^,;]{1,90},)?\s*(?:said|says|announced|reported|disclosed|confirmed|admitted|apologi[sz]ed|incurred|suffered|(?:was|were|has been|had been) (?:hit|attacked|breached|infected))\b/;
 // What stands before a name in a victim's place: 「被害を受けた森永製菓」, "according to NISC".
 const ROLE_BEFORE = /(?:被害を受けた|被害に遭った|感染した|攻撃を受けた|不正アクセスを受けた|according to (?:the )?)\s?$/i;
 // Between two names of one enumeration: と, 、, および, "and" (a figure in brackets may follow the first).
@@ -71,7 +72,7 @@ function namesIn(text: string, from: number, to: number, named: readonly NameHit
 }
 
 // An English place that locates a name before it: "… based in Tsukimi City, Chikuyo Prefecture, said" (both places).
-const ENGLISH_PLACE = /\b(?:City|Town|Village|Ward|Prefecture)$/;
+const ENGLISH_PLACE = /\b(?:City|Town|Village|Ward|Prefecture)$|^[Tt]he (?:city|town|village|prefecture) of /;
 const LOCATING = /\b(?:in|near|from|of)\s$|\bin\s(?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*,\s$/;
 
 /** True when an English place name stands where it locates another name, not as a victim. */

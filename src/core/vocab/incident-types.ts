@@ -7,7 +7,7 @@ export const STAFF = "従業員|従業者|社員|職員|行員|オペレータ�
 export const OTHER_PERSON = "(?:方|人|世帯|宛先|住所|患者|利用者|納税者|契約者|受給者|お客様|お客さま|顧客|取引先|会員|生徒|児童|園児|学生|保護者)";
 
 /** Papers handed or sent to the wrong people: 誤交付, 誤封入 (into another's envelope), 誤投函 (into another's mailbox), 宛名ラベルの印字の誤り (a label printed with another's name), 別の世帯に送付, 他の患者に手渡し, "mistakenly sent", "attached the wrong file" (a regex source). */
-export const MISDIRECTED = `(?:CC|Cc|TO|To|BCC|宛先)(?:欄)?(?:の)?誤用|誤交付|誤封入|誤投函|宛名(?:ラベル|シール)?(?:の)?(?:印字|印刷|貼付|貼り付け)?(?:に|の)?(?:誤り|誤っ|ミス|間違)|封入(?:作業)?(?:の)?(?:誤|ミス)|(?:(?:別|他)の|別人の)${OTHER_PERSON}(?:様|さま)?(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡|配達|配布)|(?:別人|他人|別世帯|他世帯)(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡|配達|配布)|本人以外(?:の方)?(?:に|へ)(?:誤って)?(?:交付|送付|郵送|手渡)|(?:他人|別人|異なる(?:方|人|者)|(?:別|他)の${OTHER_PERSON})の[^。\n]{0,20}(?:を|が|と)(?:重ねて)?(?:同封|封入)|[Mm]istakenly (?:sent|e-?mailed|mailed|delivered)|\\b(?:sent|mailed|delivered|mails?|sends?)\\b[^.\\n]{0,30}\\bto (?:the )?wrong (?:address(?:es)?|recipients?)|[Mm]isdirected|\\battached (?:the )?wrong (?:file|spreadsheet|document|list|attachment)s?\\b|BCC(?:ではなく|でなく|にせず|とせず|を使わず)[^。\\n]{0,15}(?:TO|To|CC|Cc|宛先)`;
+export const MISDIRECTED = `(?:CC|Cc|TO|To|BCC|宛先)(?:欄)?(?:の)?誤用|誤交付|誤封入|誤投函|宛名(?:ラベル|シール)?(?:の)?(?:印字|印刷|貼付|貼り付け)?(?:に|の)?(?:誤り|誤っ|ミス|間違)|封入(?:作業)?(?:の)?(?:誤|ミス)|(?:(?:別|他)の|別人の)${OTHER_PERSON}(?:様|さま)?(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡|配達|配布)|(?:別人|他人|別世帯|他世帯)(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡|配達|配布)|本人以外(?:の方)?(?:に|へ)(?:誤って)?(?:交付|送付|郵送|手渡)|(?:他人|別人|異なる(?:方|人|者)|(?:別|他)の${OTHER_PERSON})の[^。\n]{0,20}(?:を|が|と)(?:重ねて)?(?:同封|封入)|[Mm]istakenly (?:sent|e-?mailed|mailed|delivered)|\\b(?:sent|mailed|delivered|mails?|sends?|went)\\b[^.\\n]{0,30}\\bto (?:the )?wrong (?:address(?:es)?|recipients?|households?|people|persons?|residents?|customers?)|[Mm]isdirected|\\battached (?:the )?wrong (?:file|spreadsheet|document|list|attachment)s?\\b|BCC(?:ではなく|でなく|にせず|とせず|を使わず)[^。\\n]{0,15}(?:TO|To|CC|Cc|宛先)`;
 
 /**
  * Phrases that show an incident type, with how strongly each shows it and, for a weaker variant
@@ -28,6 +28,9 @@ export const OPEN_TO_ANYONE = String.raw`\b(?:had been|has been|have been|was|we
 
 /** One of the organisation's own people taking data, told in English: "a former employee had taken lists", "taken by a former employee" (a regex source). */
 export const INSIDER_IN_ENGLISH = String.raw`\b(?:former |ex-)?(?:employee|staff member|worker|clerk)s? (?:had |has |have )?(?:taken|took|copied|removed|leaked|sold|misused|stolen|stole)\b|\b(?:taken|copied|removed|leaked|sold|stolen) by (?:a |an |the )?(?:former |ex-)?(?:employee|staff member|worker|clerk)s?\b`;
+
+/** Credentials typed into a fake page, told in English: "typed their passwords into a fake login page" (a regex source). */
+export const PHISHED_IN_ENGLISH = String.raw`\b(?:typed|entered|input|gave) (?:their |his |her |its )?(?:passwords?|credentials|IDs? and passwords?|login details) (?:into|on|in|to) (?:a |an )?(?:fake|phishing|bogus|spoofed|fraudulent)\b`;
 
 /** Systems found encrypted, said as a noun: 「サーバーの暗号化が判明」, 「ファイルの暗号化を確認」; in English, "had encrypted servers". */
 export const FOUND_ENCRYPTED = String.raw`(?:ファイル|データ|サーバー?|PC|パソコン|システム|端末)(?:群)?の暗号化(?:が|を)(?:判明|確認|発見|検知)|\b(?:had|has|have|was|were|been) encrypted (?:(?:its|the|their|some|several|many) )?(?:[a-z]+ )?(?:servers?|systems?|files|data|PCs|computers)\b`;
@@ -55,6 +58,7 @@ export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, nu
   ["phishing", /フィッシング(?!対策協議会)|ビジネスメール詐欺|標的型(?:攻撃)?メール|標的型攻撃|(?:業者|会社|銀行|事業者|通販サイト)を(?:装|騙|かた)った(?:SMS|ショートメッセージ|メッセージ)|(?:取引先|経営者|社長|役員)を(?:装|かた|騙)[^。\n]{0,20}(?:メール|依頼|指示)|\bBEC\b|偽の請求書|偽サイト|偽のサイト|偽装サイト|偽(?:の)?ログイン|(?:支払い?方法|アカウント(?:情報)?|パスワード|カード情報|お支払い情報)(?:を|の)(?:更新|確認|再設定|変更)して(?:ください|下さい)|phishing/i, 0.85],
   // Mails that pretend to come from the organisation: a phishing run, unless its own PCs or accounts sent them.
   ["phishing", /(?:当社|弊社|当院|当行|本学|当協会|当法人|当組合|当市|当館|当店|当センター|当財団|本会|当会)(?:の(?:名前|名称|名|職員|社員|従業員|役員|代表者?|関係者|担当者|ロゴ)|名|(?:および|及び)[^。\n]{0,10})?(?:を|の名を)(?:装|かた|騙|名乗)[^。\n]{0,20}(?:メール|SMS|メッセージ|サイト|電話)|を(?:装|騙|かた)った(?:[^。\n]{0,4})?(?:迷惑|不審|詐欺|なりすまし)?メール|(?<!アカウント(?:の|による)?)なりすましメール|詐欺メール/, 0.8, "phishing-impersonation"],
+  ["phishing", new RegExp(PHISHED_IN_ENGLISH), 0.85, "credentials-typed-in"],
   ["malware", /マルウ[ェエ]ア|ウ[イィ]ルス(?!対策|チェック|スキャン|定義|バスター)|Emotet|エモテット|トロイの木馬|バックドア|スパイウェア|情報窃取型|malware|virus/i, 0.8],
   // Code planted in a page or a shop: often the defacement or the skimming itself.
   ["malware", /不正(?:な)?プログラム|悪意のある(?:プログラム|ソフトウェア)|(?:暗号資産|仮想通貨)?(?:の)?マイニング(?:用の?)?(?:プログラム|ツール|ソフト)|クリプトジャッキング/, 0.6, "malicious-program"],

@@ -44,7 +44,7 @@ const PUBLICATION = /掲載|公開|発表|公表|投稿|作成|発行|日付|更
 const BYLINE = /^\s*[^\s。、][^。、\n]{1,24}?\s*[/|｜]\s*$/;
 // A news lead that dates the announcement: "…は2024年5月16日、…と明らかにしました", "…ことがわかった".
 // In English, the announcement stands right before its date: "said on", "announced on", a digest's "Disclosed May 29." (SAID_ON).
-const SAID = String.raw`\b(?:said|announced|disclosed|reported|revealed|confirmed|Announced|Disclosed|Reported|Published)(?: on|:)?`;
+const SAID = String.raw`\b(?:said|announced|disclosed|reported|revealed|confirmed|apologi[sz]ed|Announced|Disclosed|Reported|Published)(?: on|:)?`;
 const ANNOUNCED = new RegExp(String.raw`(?:発表|公表|明らかに|公開)(?:し(?:まし)?た|している|しています)|ことが(?:わかった|分かった|明らかになった)|と(?:発表|公表)|${SAID}\b`);
 const SAID_ON = new RegExp(String.raw`${SAID}\s$`);
 
