@@ -751,3 +751,8 @@ test("an English roundup: a university whose staff typed their passwords into a 
   assert.deepEqual(ns.map((n) => n.victim?.name), ["Kiyomizu Gakuin University", "town of Hanagasa", "Kazaguruma Inc."]);
   assert.deepEqual(ns.slice(1).map((n) => n.pageMonth), ["2025-04", "2025-04"]);
 });
+
+test("a quoted name holding とは (「みなとはな商品券」) is no how-to topic, and a contractor named in the notice (委託事業者である株式会社X) is no second victim", () => {
+  const ns = segment(casefile("quoted-name-contractor.txt"));
+  assert.deepEqual(ns.map((n) => n.isIncident), [true]);
+});

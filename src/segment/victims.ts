@@ -43,6 +43,8 @@ const notVictim = (name: string) => NOT_VICTIM.test(name.replace(/\s+/g, ""));
 const REPORTS = /^[^。]*?と(?:報じ|伝え|指摘し|分析し)|^[^.]*?\b(?:reported|said) that (?!it\b|its\b)/;
 // A name that instructs others in what to do (「市教育委員会では、全小中学校に対し…徹底を指示しました」) takes a measure: no victim.
 const INSTRUCTS = /^[^。]*?(?:に対し(?:て)?|へ)[^。]{0,80}(?:指示|指導|通知|要請|依頼|周知)(?:し|を|いた|する)/;
+// A name introduced as the writer's contractor (委託事業者である株式会社X, 保守業者の株式会社X) is a party to the writer's incident.
+const CONTRACTOR_BEFORE = /(?:委託(?:事業者|先|業者|会社)|業務委託先|保守(?:業者|会社|事業者)|運営会社|開発(?:会社|業者)|ベンダー)(?:で|である|の|、)\s?$/;
 // English words of an incident that the title cues leave out: a theft, an attack.
 const ENGLISH_CUE = /\b(?:data )?theft\b|\bcyber-?attack(?:s|ed)?\b|\bhit by\b/i;
 // A page that speaks of itself (当社, 弊社…; "we", "our", "the Company") is one organisation's notice, never a roundup.
@@ -105,7 +107,7 @@ function sentenceVictims(text: string, from: number, to: number, named: readonly
     // 「X(…)は、センターとYが攻撃を受け」: Y joined to a word that X's name ends in shares X's incident.
     const partner = /([^\s、。,]{2,8})(?:と|および|及び)\s?$/.exec(text.slice(from, n.start));
     const shared = partner !== null && names.some((o, j) => j < k && victim[j] && o.name !== partner[1] && o.name.endsWith(partner[1]!));
-    if (shared || REPORTS.test(text.slice(n.end, to)) || INSTRUCTS.test(text.slice(n.end, to))) victim[k] = false;
+    if (shared || REPORTS.test(text.slice(n.end, to)) || INSTRUCTS.test(text.slice(n.end, to)) || CONTRACTOR_BEFORE.test(text.slice(from, n.start))) victim[k] = false;
   });
   const out: Victim[] = [];
   names.forEach((n, k) => { if (victim[k]) out.push({ name: n.name, span: [n.start, n.end], cut: out.length === 0 ? from : n.start }); });
