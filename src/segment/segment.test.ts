@@ -756,3 +756,8 @@ test("a quoted name holding とは (「みなとはな商品券」) is no how-to
   const ns = segment(casefile("quoted-name-contractor.txt"));
   assert.deepEqual(ns.map((n) => n.isIncident), [true]);
 });
+
+test("no roundup: a data item that reads like a name (出身高校が外部から閲覧できる状態) is no second victim", () => {
+  const ns = segment(casefile("roundup-not-data-item.txt")).filter((n) => n.isIncident);
+  assert.equal(ns.length, 3);
+});

@@ -35,8 +35,9 @@ const ROLE_BEFORE = /(?:被害を受けた|被害に遭った|感染した|攻�
 const JOIN = /^(?:\s?[(（][^)）]{1,40}[)）])?\s?(?:と|、|,\s?(?:and\s)?|\sand\s|および|及び|や|並びに|、および|、及び)\s?$/;
 // A name without a telling ending, standing in an enumeration right after a victim: 「…(164万人)、メタップス(46万人)」.
 const BARE_NAME = /^[ァ-ヴー一-龥々A-Za-z0-9.・&]{2,30}(?=\s?[(（]|と|、|は|が|も|に)/;
-// Overseers, police and advisory bodies are not victims; nor is a ministry or an agency acting in Japanese news (観光庁は…指示した).
-const NOT_VICTIM = new RegExp(`^(?:${ADVISORY_BODY_NAME}|${NOT_ORGANIZATION_INITIALS.join("|")}|[A-Za-z]{1,2})$|[省庁]$|(?:サービス|システム|サイト)$|警察|Police|^(?:同|当|弊|本|両|各|他)`);
+// Overseers, police and advisory bodies are not victims; nor is a ministry or an agency acting in Japanese news (観光庁は…指示した),
+// nor a data item that reads like a name (出身高校: the school a candidate comes from).
+const NOT_VICTIM = new RegExp(`^(?:${ADVISORY_BODY_NAME}|${NOT_ORGANIZATION_INITIALS.join("|")}|[A-Za-z]{1,2})$|[省庁]$|(?:サービス|システム|サイト)$|警察|Police|^(?:同|当|弊|本|両|各|他)|^出身`);
 /** True for a name that cannot be a victim (spaces of English names taken out). */
 const notVictim = (name: string) => NOT_VICTIM.test(name.replace(/\s+/g, ""));
 // A name that only reports what others suffered (「BBCは…被害が確認されたと報じています」) is a source, not a victim.
