@@ -65,7 +65,7 @@ const TRAILING_DATE = /[\s　]+[(（]?((?:19|20)\d{2})[\/.年-]\s*(\d{1,2})[\/.�
 const DAY_LINE = /^\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*(?:[(（][月火水木金土日][)）])?\s*$/;
 // A year in the page's header (「…週報 2026年第48週」): the year of day lines under no month header.
 // A year in a page's header: 「2026年12月号」, a fiscal year 「令和6年度」 (read in western years), or a full date 「まとめ(2025/3/3〜3/9)」.
-const HEADER_YEAR = /((?:19|20)\d{2})\s*(?:年(度)?|[./]\s*\d{1,2}\s*[./]\s*\d{1,2}(?!\d))/;
+const HEADER_YEAR = /((?:19|20)\d{2})\s*(?:年(度)?|[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2}(?!\d))/;
 const MONTH_HEADER = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:分|の一覧|のニュース)?\s*$/;
 /** A full date as the layouts read it, year, month and day captured (2026年11月20日, 2026/11/20, 2026.11.20): a regex source. */
 export const YMD = String.raw`((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?`;
@@ -133,6 +133,17 @@ export function yearOfDay(lines: Line[], month: number): string | null {
 /** The first year the page's first lines name. */
 function headerYear(lines: Line[]): RegExpExecArray | null {
   return lines.filter((l) => !isBlank(l)).slice(0, 3).map((l) => HEADER_YEAR.exec(westernYears(l.text.normalize("NFKC")))).find((m) => m !== null) ?? null;
+}
+
+/**
+ * The year of a day in `month` that a page dated by its header's full date (2022-01-08) writes without one: the
+ * header's, or the year before for a month after the header's (a January review of December).
+ */
+function postYear(lines: Line[], month: string | undefined): string | undefined {
+  const m = headerYear(lines);
+  if (!m) return undefined;
+  const posted = /[./-]\s*(\d{1,2})\s*[./-]/.exec(m[0])?.[1];
+  return posted && month && Number(month) > Number(posted) ? String(Number(m[1]) - 1) : m[1];
 }
 
 /** Split a listing title line into its category label and the rest. */
@@ -273,6 +284,8 @@ export function readMoreIndex(lines: Line[]): Heading[] {
   return out;
 }
 
+// An item's text opening on the day it was made public: 「10月22日の公表。」, 「11月9日にお知らせが出ていました」.
+const PUBLISHED_LEAD = /^\s*(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日(?:の|に)?(?:公表|発表|お知らせ)/;
 // "■ 3月4日公表 株式会社X：title" — a digest's entry: a bullet, maybe a date, a name, a colon.
 const DIGEST_HEADING = /^\s*[■◆●▼□◇★☆]\s*(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*(?:公表|発表|公開)?\s*)?[^：:。]{2,40}(?<!\d)[：:](?!\d)\s*\S.{4,}$/;
 const PAGE_DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/;
@@ -286,11 +299,12 @@ export function digest(lines: Line[]): Heading[] {
   const page = lines.slice(0, 8).map((l) => PAGE_DATE.exec(l.text.normalize("NFKC"))).find(Boolean);
   return cands.map((l) => {
     const t = l.text.normalize("NFKC");
-    // The day it was made public: 「3月3日公表」, or in brackets after the item 「(公表 3/3)」.
+    // The day it was made public: 「3月3日公表」, or in brackets after the item 「(公表 3/3)」, or opening its text 「10月22日の公表。」.
     const d = /(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日\s*(?:公表|発表|公開)?/.exec(t);
     const after = d ? null : PUBLISHED_AFTER.exec(t);
-    const [month, day] = d ? [d[2]!, d[3]!] : after ? publishedOn(after) : [];
-    const year = d?.[1] ?? page?.[1];
+    const below = d || after ? null : PUBLISHED_LEAD.exec(lines[lines.indexOf(l) + 1]?.text.normalize("NFKC") ?? "");
+    const [month, day] = d ? [d[2]!, d[3]!] : after ? publishedOn(after) : below ? [below[2]!, below[3]!] : [];
+    const year = d?.[1] ?? below?.[1] ?? page?.[1] ?? postYear(lines, month);
     return lineHeading(l, { date: month && day && year ? iso(year, month, day) : null });
   });
 }

@@ -761,3 +761,8 @@ test("no roundup: a data item that reads like a name (出身高校が外部か�
   const ns = segment(casefile("roundup-not-data-item.txt")).filter((n) => n.isIncident);
   assert.equal(ns.length, 3);
 });
+
+test("a digest whose items open on the day they were made public (11月12日の公表。) is dated by it, in the year of the page's ISO date line", () => {
+  const ns = segment(casefile("digest-circled-published-lead.txt")).filter((n) => n.isIncident);
+  assert.deepEqual(ns.map((n) => n.listingDate), ["2021-11-12", "2021-12-03", "2021-12-20"]);
+});

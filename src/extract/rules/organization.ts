@@ -89,7 +89,8 @@ function fromHeading(ctx: RuleContext): Evidence | null {
   return null;
 }
 
-const DIGEST_NAME = /^\s*[■◆●▼□◇★☆]\s*(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*(?:公表|発表|公開)?\s*)?([^：:。]{2,40}?)\s*[：:]/;
+// (A circled number may follow the mark: "■ ① 株式会社X：…", read as "1 " in NFKC.)
+const DIGEST_NAME = /^\s*[■◆●▼□◇★☆]\s*(?:[0-9]{1,2}\s+)?(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*(?:公表|発表|公開)?\s*)?([^：:。]{2,40}?)\s*[：:]/;
 
 // A digest item's name in brackets before its text on its line: "【株式会社X】受注システムへの不正アクセスにより…".
 const NAME_LABEL_BEFORE = /【([^】\n]{2,30})】\s*$/;
