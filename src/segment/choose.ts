@@ -48,7 +48,8 @@ export function speaksOfItself(text: string): boolean {
 function subjectOfPost(text: string, n: Notice): string | null {
   const above = text.slice(n.span[0], n.titleSpan[0]).trim();
   const title = text.slice(n.titleSpan[0], n.titleSpan[1]);
-  return (above ? subjectOf(`${above}は`, 40) ?? headingName(above) : null) ?? subjectOf(title, 100) ?? headingName(title) ?? subjectOf(text.slice(n.titleSpan[1], n.span[1]).trimStart(), 120);
+  // (A heading may be a name alone, perhaps after a label: "▼【DDoS】株式会社X".)
+  return (above ? subjectOf(`${above}は`, 40) ?? headingName(above) : null) ?? subjectOf(title, 100) ?? (title.length <= 60 ? subjectOf(`${title}は`, 100) : null) ?? headingName(title) ?? subjectOf(text.slice(n.titleSpan[1], n.span[1]).trimStart(), 120);
 }
 
 /**

@@ -284,7 +284,8 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
   if (!titled && t.event.length > 0 && t.family === "promotion" && PROMOTION_SENT.test(heading) && body1k >= 4) {
     return { isIncident: true, kind: incidentKind, reason: `${words} in lead and notice wording in body (${t.against.join(", ")}: what the event was about)` };
   }
-  if (t.score === 1 && (t.family === null || t.family === "advice") && (body1k >= 4 || ctx.listing)) {
+  // (A short item's body may tell what happened in few words a notice uses: 「データが暗号化されていることを確認」.)
+  if (t.score === 1 && (t.family === null || t.family === "advice") && (body1k >= 4 || ctx.listing || (t.family === null && body.trim().length <= 300 && toldIncident(body)))) {
     return { isIncident: true, kind: incidentKind, reason: `${words} in ${lead}${ctx.listing ? "" : " and notice wording in body"}` };
   }
   // An organisation's report of its investigation of an incident it announced on a date before

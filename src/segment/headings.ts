@@ -55,6 +55,12 @@ function publishedOn(m: RegExpExecArray): [month: string, day: string] {
   return [m[1] ?? m[3]!, m[2] ?? m[4]!];
 }
 
+/** The day an item's text opens by saying it was made public ("10月15日公表。"), in `year`, `YYYY-MM-DD`; null without either. */
+export function publishedLead(text: string, year: string | null): string | null {
+  const m = year ? PUBLISHED_LEAD.exec(text.normalize("NFKC")) : null;
+  return m ? iso(m[1] ?? year!, m[2]!, m[3]!) : null;
+}
+
 /** The day a line closing on it in brackets was made public ("…被害(4/3公表)"), in `year`, `YYYY-MM-DD`; null without either. */
 export function publishedAfter(text: string, year: string | null): string | null {
   const m = year ? PUBLISHED_AFTER.exec(text.normalize("NFKC")) : null;

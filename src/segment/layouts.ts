@@ -1,7 +1,7 @@
 import { GLOSSED_ITEM, HEADING_MARK } from "../extract/names.js";
 import { matchesOf } from "../extract/scan.js";
 import { incidentTitle } from "./classify.js";
-import { iso, lineHeading, pageYear, postedOn, PUBLISHED_AFTER, publishedAfter, trailingDate, westernYears, YMD, type Heading } from "./headings.js";
+import { iso, lineHeading, pageYear, postedOn, PUBLISHED_AFTER, publishedAfter, publishedLead, trailingDate, westernYears, YMD, type Heading } from "./headings.js";
 import { isBlank, type Line } from "./lines.js";
 import { isNameAlone, sameSubject, subjectOf } from "./subjects.js";
 import { LEGAL_FORM, ORG_SUFFIX } from "../core/vocab/organizations.js";
@@ -92,7 +92,9 @@ export function headlines(lines: Line[]): Heading[] {
     // Under a date or meta line, a short sentence is the item's text too ("窓口で別の住民の住民票を交付した。").
     if (j >= lines.length || !(isProse(lines[j]!.text) || (own !== null && /。$/.test(lines[j]!.text.trim()) && lines[j]!.text.trim().length >= 10))) { opener = null; continue; }
     // (A headline may close on the day it was made public, 「…被害（4/3公表）」, in the page's year.)
-    out.push({ ...lineHeading(opener ?? line, { date: own ?? publishedAfter(line.text, year ??= pageYear(lines)) ?? date }, line), ...(number ? { titleStart: line.start + number.length } : {}) });
+    // (…or its text open on it, 「10月15日公表。」.)
+    const published = publishedAfter(line.text, year ??= pageYear(lines)) ?? publishedLead(lines[j]!.text, year);
+    out.push({ ...lineHeading(opener ?? line, { date: own ?? published ?? date }, line), ...(number ? { titleStart: line.start + number.length } : {}) });
     opener = null;
   }
   const numbered = out.filter((h) => h.titleStart > h.start || NUMBER.test(lines.find((l) => l.start === h.start)?.text ?? "")).length;

@@ -766,3 +766,8 @@ test("a digest whose items open on the day they were made public (11月12日の�
   const ns = segment(casefile("digest-circled-published-lead.txt")).filter((n) => n.isIncident);
   assert.deepEqual(ns.map((n) => n.listingDate), ["2021-11-12", "2021-12-03", "2021-12-20"]);
 });
+
+test("a weekly roundup's items under a labelled headline (▼【ランサムウェア】X) whose short text tells the incident are incidents, dated by the day their text opens on (6月10日公表。)", () => {
+  const ns = segment(casefile("weekly-labelled-published-lead.txt")).filter((n) => n.reason !== "page header above the posts");
+  assert.deepEqual(ns.map((n) => [n.isIncident, n.listingDate]), [[true, "2020-06-09"], [true, "2020-06-10"], [true, "2020-06-12"], [false, null]]);
+});

@@ -42,7 +42,7 @@ const BACK_REFERENCE = /^(?:同|当|弊|本|その|この|各|他|県|市|町|�
  * grammatical subject (Xは, Xが, Xによると); loosely, also a name used as a topic (Xの…, X、).
  */
 export function subjectOf(text: string, reach = 80, loose = true): string | null {
-  const head = text.slice(0, reach).normalize("NFKC").replace(/^[\s『「■□●◆◇・]+/, "");
+  const head = text.slice(0, reach).normalize("NFKC").replace(/^[\s『「■□●◆◇▼▲・]+(?:【[^】]{1,12}】\s*)?/, "");
   for (const re of [loose ? TOPIC : SUBJECT, LEAD_SUBJECT]) {
     const m = re.exec(head);
     const name = m?.[1]?.trim();
