@@ -207,11 +207,15 @@ export function findDates(text: string, ref: { year: number; month: number; day?
     }
     if (!valid(month, day)) continue;
     out.push({ start, end, year, month: month!, day, iso: isoOf(year, month!, day), yearInferred, era, ...(g.by ? { byline: true as const } : {}) });
-    if (year !== null && !yearInferred) context = { year, month: month!, event: !ownDate(text, start, end) };
+    // (A month that opens a span of months, 「令和4年1月～12月受診分」, says what the span covers, not the story's year.)
+    if (year !== null && !yearInferred && !(day === null && MONTH_SPAN_AFTER.test(text.slice(end, end + 3)))) context = { year, month: month!, event: !ownDate(text, start, end) };
     else if (year !== null && context?.event) context = { year, month: month!, event: true }; // a timeline moves on
   }
   return out;
 }
+
+// A range mark after a month: "1月～12月", "4月から".
+const MONTH_SPAN_AFTER = /^\s*(?:[~〜～－ー-]|から)/;
 
 /**
  * The year a month without one is in, relative to the context date's: after a date of the story, the
