@@ -66,7 +66,8 @@ function titleDate(ctx: RuleContext): DateCandidate | null {
   const alone = ctx.text.slice(ctx.titleStart, ctx.titleEnd).replace(ctx.text.slice(t.start, t.end), "").replace(DATE_LINE_NOISE, "") === "";
   // A date closing a period ("1月1日～3月31日") is not the title's own date.
   const trailing = /^\s*(?:[(（]?[月火水木金土日][)）]?)?\s*(?:[^\s。、()（）]{1,15})?\s*$/.test(rest) && t.start > ctx.titleStart && !/(?:~|〜|～|から|-)\s*$/.test(ctx.text.slice(ctx.titleStart, t.start));
-  const labelled = /^\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?|\d{1,2}:\d{2})?\s*(?:発表|公表|掲載|公開|更新)/.test(rest);
+  // (…or where it stands: 「よくあるお問い合わせ(2026年1月22日時点)」, 「(…現在)」.)
+  const labelled = /^\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?|\d{1,2}:\d{2})?\s*(?:発表|公表|掲載|公開|更新|時点|現在)/.test(rest);
   // A listing line that opens with its date ("2019.11.13Eメール誤送信による…"), not an event's ("3月1日に発生した…").
   const leading = t.start === ctx.titleStart && !/^\s*(?:[(（][月火水木金土日][)）])?\s*(?:に|から|まで|より|の|頃|ごろ|以降|、|,|~|〜)/.test(rest);
   // "障害発生日時:2021年3月8日": a title that is an event's field dates the event.
