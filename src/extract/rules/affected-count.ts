@@ -39,7 +39,8 @@ const PART = /一部\s*[(（]?\s*$/;
 // Data of the people things were sent to ("お届け先の個人情報(78,840名分)"): beside the customers', not the main set.
 const SHIPPED_TO = /(?:お届け先|送付先|配送先|送り先)(?:の)?[^。、]{0,8}$/;
 // Counts of accesses, attempts or connections, not of people or records.
-const EVENTS = /(?:アクセス|ログイン試行|試行|攻撃|通信|閲覧数)(?:が|数|件数|回数)?\s*$/;
+// …and mails an attacker sent (迷惑メール約3000件が送信された): messages, not people.
+const EVENTS = /(?:アクセス|ログイン試行|試行|攻撃|通信|閲覧数|(?:迷惑|スパム|なりすまし|不審な?)メール)(?:が|を|数|件数|回数)?\s*(?:約|およそ)?\s*$/;
 // A figure for an earlier or different leak ("今年9月にも5億人分"), or a part newly added ("新たに約4万名分").
 const ELSEWHERE = /(?:にも|前回|(?<![年月日度])以前|別件|新たに|追加で)[^。、]{0,6}$/;
 // A figure an earlier report gave, since revised ("第2報でお知らせした約6,000件から拡大").
