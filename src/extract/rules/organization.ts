@@ -402,6 +402,9 @@ const QUOTED_SUBJECT = /「([^「」\n]{2,25})」(?:\s?[(（][^()（）\n]{1,30}
 // What a quote names when it is a thing, not an actor: 「なりすましメール」が届き, 「サイバー攻撃」が増加, 「本文中のURLの記載」は.
 const QUOTED_THING = /(?:メール|ウ[イィ]ルス|ファイル|攻撃|被害|情報|データ|アカウント|パスワード|メッセージ|画面|番号|記事|事案|事件|詐欺|手口|ショップ|サイト|ストア|モール|アプリ|システム|フォーム|ページ|窓口|なりすまし|乗っ取り|改ざん|漏えい|漏洩|流出|感染|記載|記述|内容|件名|本文|文言|表示|リンク|URL|添付|文書|書類|確認|管理|対策|徹底|見直し|強化)$/;
 
+// A thing named by the quote after it: アカウント「X」, サービス「X」, アプリ「X」, サイト「X」.
+const NAMED_THING_BEFORE = /(?:アカウント|サービス|アプリ|サイト|システム|ページ|番組|チャンネル|ブランド|店舗|ショップ)\s?$/;
+
 /** True for a quote that is a kind of personal data, whole (「氏名」が漏えい). */
 function isDataItem(quote: string): boolean {
   return DATA_TYPE_PHRASES.some(([, re]) => re.exec(quote)?.[0].length === quote.length);
@@ -414,7 +417,9 @@ function fromQuotedSubjects(ctx: RuleContext): Evidence[] {
   const end = lead.at(-1)?.end ?? 0;
   return hits(QUOTED_SUBJECT, ctx.reading, 0, end).flatMap((h) => {
     const name = h.groups[1] ?? h.text.slice(1, h.text.indexOf("」"));
-    return isPlainName(name) && !isGeneric(name) && !QUOTED_THING.test(name) && !isDataItem(name) ? [ev(name, h.start + 1, "quoted-subject")] : [];
+    // (A quote naming an account, a service or an app by its name, アカウント「X」, is that thing's name.)
+    const named = NAMED_THING_BEFORE.test(ctx.text.slice(Math.max(0, h.start - 12), h.start));
+    return isPlainName(name) && !isGeneric(name) && !QUOTED_THING.test(name) && !isDataItem(name) && !named ? [ev(name, h.start + 1, "quoted-subject")] : [];
   });
 }
 
