@@ -23,7 +23,7 @@ export const NAME_SECTORS: readonly (readonly [Sector, RegExp])[] = [
   ["leisure", /(?:Travel|Tours|Hotels?|Resorts?|美術館|博物館|記念館|資料館|動物園|水族館|植物園|公園|ホテル|旅館|リゾート|観光|旅行|ツーリスト|トラベル|ツアーズ|(?:ゴルフ|スポーツ|フィットネス)(?:クラブ)?|劇場|映画館|神社|寺)$/],
   ["media", /(?:新聞社|新聞|出版社|出版|書店|放送|(?<!ケーブル)テレビ|ラジオ|通信社)$/],
   // Carriers of people too: bus, rail and taxi companies.
-  ["logistics", /(?:Shipping|Logistics|Transport|Airlines?|Railways?|運輸|通運|物流|運送|ロジスティクス|倉庫|急便|郵便局|郵便|海運|商船|汽船|フェリー|航空|交通|鉄道|電鉄|バス|タクシー)$/],
+  ["logistics", /(?:Shipping|Logistics|Transport|Airlines?|Railways?|ロジ|運輸|通運|物流|運送|ロジスティクス|倉庫|急便|郵便局|郵便|海運|商船|汽船|フェリー|航空|交通|鉄道|電鉄|バス|タクシー)$/],
   ["telecom", /(?:テレコム|コミュニケーションズ|モバイル|電話)$/],
   ["it_service", /(?:システムズ|システム|ソリューションズ|クラウド|ソフトウェア|ソフト|テクノロジーズ|テクノロジー|ネットワークス|情報サービス|データ|Systems|Software|Solutions|Technologies|Networks)$/],
   // 製 and what is made: 製菓, 製鋸, 製粉.
