@@ -356,10 +356,19 @@ const SEVERAL = /[0-9０-９]+\s?件の[^。\n]{0,20}(?:事案|事故|漏えい|
 export function cases(lines: Line[]): Heading[] {
   const marked = lines.filter((l) => {
     const t = l.text.trim();
-    return t.length > 120 || /[。]$/.test(t) ? ORDINAL_CASE.test(t) : CASE_ITEM.test(t) || ORDINAL_CASE.test(t) || CASE_LABEL.test(t);
+    return t.length > 120 || /[。]$/.test(t) ? ORDINAL_CASE.test(t) : CASE_ITEM.test(t) || ORDINAL_CASE.test(t) || CASE_LABEL.test(t) || officeCase(t);
   });
   const items = marked.length >= 2 ? marked : announcedCases(lines);
   return items.length >= 2 ? items.map((l) => lineHeading(l)) : [];
+}
+
+// A body's own case headed by the office it happened in, then what happened: 「■ 市民課　住民票の写しの誤交付」.
+const OFFICE_CASE = /^[■□◆◇●○▼]\s*[^\s、。]{1,16}(?:部|課|室|係|局|事務所|センター)[\s\u3000]+(\S.{3,60})$/;
+
+/** True when a marked heading names an office and an incident that happened there. */
+function officeCase(t: string): boolean {
+  const m = OFFICE_CASE.exec(t);
+  return m !== null && incidentTitle(m[1]!.trim());
 }
 
 // Under a line that announces cases, a number and a space also head a case, as public bodies write them: 「1　県立X高等学校」.

@@ -771,3 +771,7 @@ test("a weekly roundup's items under a labelled headline (▼【ランサムウ�
   const ns = segment(casefile("weekly-labelled-published-lead.txt")).filter((n) => n.reason !== "page header above the posts");
   assert.deepEqual(ns.map((n) => [n.isIncident, n.listingDate]), [[true, "2020-06-09"], [true, "2020-06-10"], [true, "2020-06-12"], [false, null]]);
 });
+
+test("a body's own cases under marked headings naming the office and what happened (■ 保険年金課　保険証の誤送付) are its cases, framed by its notice", () => {
+  expectPosts("office-cases.txt", "numbered-cases", [["個人情報の不適切な取扱い事案の公表について", false], ["■ 保険年金課", true], ["■ 学校教育課", true]]);
+});

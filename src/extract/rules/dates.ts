@@ -80,8 +80,10 @@ const OFFICE = /^[^\s。、「」()（）]{1,16}(?:部|課|室|係|局|所|セ�
 
 /** True when the rest of a date line is a body's name, perhaps with its offices (白樺市教育委員会, X市 財務部市民税課). */
 function signedBy(rest: string): boolean {
-  const [name, ...offices] = rest.trim().split(/[\s　]+/);
-  return !!name && orgNameOf(name) === name && offices.length <= 2 && offices.every((o) => OFFICE.test(o));
+  const parts = rest.replace(/^\s*(?:公表|発表|掲載|公開)/, "").trim().split(/[\s　]+/);
+  const [name, ...offices] = parts;
+  // (…or by its offices alone, after the word that says it was published: 令和5年10月20日公表　総務部 情報政策課.)
+  return (!!name && orgNameOf(name) === name && offices.length <= 2 && offices.every((o) => OFFICE.test(o))) || (parts.length <= 3 && parts.every((o) => OFFICE.test(o)));
 }
 
 // A report's number on its date line: 第2報, 第三報.
