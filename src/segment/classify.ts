@@ -200,7 +200,8 @@ function leadOf(title: string, body: string): string {
   // (a date or label line 「更新日:…」, a section heading 「1 事案の概要」) are passed over.
   const whole = (/^\s*\n/.test(body) ? title + body : `${title}\n${body}`).trimStart();
   const text = whole.replace(NOT_A_LEAD, "").slice(0, 300);
-  const sentence = /^[^。]+。?/.exec(text)?.[0] ?? "";
+  // (A first sentence that only says what the body is, 「食品卸。」, leads to the one that tells what happened.)
+  const sentence = /^[^。]{1,15}。[^。]+。?|^[^。]+。?/.exec(text)?.[0] ?? "";
   const paragraph = sentence.split(/\n\s*\n/)[0]!;
   return paragraph.replace(/\n/g, "").replace(/「[^」]*」|『[^』]*』/g, "「」");
 }

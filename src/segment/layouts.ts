@@ -166,8 +166,11 @@ export function namedItems(lines: Line[]): Heading[] {
     const mark = HEADING_MARK.exec(text)![0];
     // A name line with no mark is a letterhead or a signature, not a heading; one only numbered is a section of a
     // notice about each party ((1) ドコモ社 / (2) ネクシア社 in a regulator's guidance).
-    if (!/[#■□◆◇●○▼▶]/.test(mark) && !/^\s*【/.test(text)) continue;
-    if (headingName(text) === null) continue;
+    // (A bullet heads a name too when the name closes on the day it was made public: ・株式会社X（8月5日公表）.)
+    const bullet = /^\s*[・•]\s*/.exec(text);
+    const published = bullet !== null && PUBLISHED_AFTER.test(text.normalize("NFKC"));
+    if (!/[#■□◆◇●○▼▶]/.test(mark) && !/^\s*【/.test(text) && !published) continue;
+    if (headingName(published ? text.slice(bullet![0].length) : text) === null) continue;
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j])) j++;
     const body = lines[j];
@@ -176,7 +179,8 @@ export function namedItems(lines: Line[]): Heading[] {
     if (LABELLED_NAME.test(text.slice(mark.length).trim())) { out.push(lineHeading(lines[i]!, { titled: true })); continue; }
     const lead = body.text.length - body.text.trimStart().length;
     const title = firstSentence(body.text.trim());
-    out.push({ start: lines[i]!.start, titleStart: body.start + lead, titleEnd: body.start + lead + title.length, casebook: false, listing: false, date: null, category: null, titled: false });
+    // (A heading closing on the day it was made public, 「■X町教育委員会（11月15日公表）」, dates its item in the page's year.)
+    out.push({ start: lines[i]!.start, titleStart: body.start + lead, titleEnd: body.start + lead + title.length, casebook: false, listing: false, date: publishedAfter(text, year), category: null, titled: false });
   }
   return out.length >= 2 ? [...out, ...otherSections(lines, out)].sort((a, b) => a.start - b.start) : [];
 }

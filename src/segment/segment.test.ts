@@ -775,3 +775,8 @@ test("a weekly roundup's items under a labelled headline (▼【ランサムウ�
 test("a body's own cases under marked headings naming the office and what happened (■ 保険年金課　保険証の誤送付) are its cases, framed by its notice", () => {
   expectPosts("office-cases.txt", "numbered-cases", [["個人情報の不適切な取扱い事案の公表について", false], ["■ 保険年金課", true], ["■ 学校教育課", true]]);
 });
+
+test("a digest's bulleted names closing on their publication day (・株式会社X（5月7日公表）) head items whose indented text opens by saying what the body is (食品卸。) before what happened", () => {
+  const ns = segment(casefile("bulleted-names-published.txt")).filter((n) => n.isIncident);
+  assert.deepEqual(ns.map((n) => n.listingDate), ["2025-05-07", "2025-05-20", "2025-05-09"]);
+});

@@ -32,8 +32,8 @@ export const INSIDER_IN_ENGLISH = String.raw`\b(?:former |ex-)?(?:employee|staff
 /** Credentials typed into a fake page, told in English: "typed their passwords into a fake login page" (a regex source). */
 export const PHISHED_IN_ENGLISH = String.raw`\b(?:typed|entered|input|gave) (?:their |his |her |its )?(?:passwords?|credentials|IDs? and passwords?|login details) (?:into|on|in|to) (?:a |an )?(?:fake|phishing|bogus|spoofed|fraudulent)\b`;
 
-/** Systems found encrypted, said as a noun: 「サーバーの暗号化が判明」, 「ファイルの暗号化を確認」; in English, "had encrypted servers". */
-export const FOUND_ENCRYPTED = String.raw`(?:ファイル|データ|サーバー?|PC|パソコン|システム|端末)(?:群)?の暗号化(?:が|を)(?:判明|確認|発見|検知)|\b(?:had|has|have|was|were|been) encrypted (?:(?:its|the|their|some|several|many) )?(?:[a-z]+ )?(?:servers?|systems?|files|data|PCs|computers)\b`;
+/** Systems found encrypted: 「サーバーの暗号化が判明」, 「ファイルの暗号化を確認」, 「サーバーが暗号化されていることが判明」; in English, "had encrypted servers". */
+export const FOUND_ENCRYPTED = String.raw`(?:ファイル|データ|サーバー?|PC|パソコン|システム|端末)(?:群)?の暗号化(?:が|を)(?:判明|確認|発見|検知)|(?:ファイル|データ|サーバー?|PC|パソコン|システム|端末)(?:群)?(?:の一部)?が暗号化されて(?:いる|いた|おり)|\b(?:had|has|have|was|were|been) encrypted (?:(?:its|the|their|some|several|many) )?(?:[a-z]+ )?(?:servers?|systems?|files|data|PCs|computers)\b`;
 
 export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, number, string?])[] = [
   // The attacker as the subject too: 「何者かが…データを暗号化した」 (an organisation encrypting its own data says no attacker).

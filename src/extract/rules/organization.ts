@@ -113,14 +113,16 @@ function fromDigest(ctx: RuleContext): Evidence | null {
   return ev(name, ctx.titleStart + m[0].indexOf(name), "digest-heading");
 }
 
-// A digest item's heading over its text: a mark, the name, perhaps the day it was made public ("■株式会社X(11月27日公表)").
-const MARKED_NAME_LINE = /^\s*[■□◆◇●○▼▶]\s*([^\s、。:：()（）][^、。:：()（）]{1,30}?)\s*(?:[(（][^()（）\n]{1,16}[)）])?\s*$/;
+// A digest item's heading over its text: a mark (a bullet too), the name, perhaps the day it was made public ("■株式会社X(11月27日公表)").
+const MARKED_NAME_LINE = /^\s*[■□◆◇●○▼▶・•]\s*([^\s、。:：()（）][^、。:：()（）]{1,30}?)\s*(?:[(（][^()（）\n]{1,16}[)）])?\s*$/;
 
 /** The name a digest item's heading gives on the line above the item's title, within the notice. */
 function nameAbove(ctx: RuleContext): Evidence | null {
-  if (ctx.titleStart === 0) return null;
-  const from = ctx.text.lastIndexOf("\n", ctx.titleStart - 2) + 1;
-  const m = MARKED_NAME_LINE.exec(ctx.text.slice(from, ctx.titleStart).trimEnd());
+  // (The title's line may be indented: 「　食品卸。…」 under 「・株式会社X（8月5日公表）」.)
+  const line = ctx.text.lastIndexOf("\n", ctx.titleStart - 1) + 1;
+  if (line === 0) return null;
+  const from = ctx.text.lastIndexOf("\n", line - 2) + 1;
+  const m = MARKED_NAME_LINE.exec(ctx.text.slice(from, line).trimEnd());
   const name = m?.[1]!.trim();
   return name && (orgNameOf(name) === name || hasLegalForm(name)) ? ev(name, from + m![0].indexOf(name), "digest-heading") : null;
 }
