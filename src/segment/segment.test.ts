@@ -780,3 +780,8 @@ test("a digest's bulleted names closing on their publication day (・株式会�
   const ns = segment(casefile("bulleted-names-published.txt")).filter((n) => n.isIncident);
   assert.deepEqual(ns.map((n) => n.listingDate), ["2025-05-07", "2025-05-20", "2025-05-09"]);
 });
+
+test("an English roundup: \"In X City, an employee left a laptop on a bus\" names the city, and a chamber of commerce or a brewery that disclosed or said is a victim", () => {
+  const ns = segment(casefile("roundup-en-in-city.txt")).filter((n) => n.isIncident);
+  assert.deepEqual(ns.map((n) => n.victim?.name ?? n.title.slice(0, 20)), ["Hamanasu City", "Kirinoura Chamber of Commerce and Industry", "Umikaze Brewery"]);
+});

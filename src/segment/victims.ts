@@ -23,14 +23,15 @@ export interface Victim {
 const SENTENCE_END = /[。！？!?]+|\n+|(?<=[a-z0-9)”"’])\.(?=\s+[A-Z“"])/g;
 // English names that end like a body or a company: "Waseda University", "Chateraise Co.", "Japan Pension Service".
 // …and a place's government named by what it is first: "The town of Izumogawa".
-const ENGLISH_NAME = /\b(?:[A-Z][\w’'&.-]*\s(?:(?:of|and|for)\s)?){0,6}(?:Agency|Center|Centre|University|Hospital|Corporation|Ministry|Service|Bank|Holdings|City|Town|Village|Prefecture|Inc\.|Ltd\.|Co\.|Corp\.)(?:,?\s(?:Ltd\.|Inc\.|Limited))?|\b[Tt]he (?:city|town|village|prefecture) of [A-Z][a-z]+/g;
+const ENGLISH_NAME = /\b(?:[A-Z][\w’'&.-]*\s(?:(?:of|and|for)\s)?){0,6}(?:Agency|Center|Centre|University|College|School|Hospital|Clinic|Corporation|Ministry|Service|Bank|Holdings|Association|Federation|Foundation|Institute|Museum|Brewery|Chamber of Commerce(?: and Industry)?|City|Town|Village|Prefecture|Inc\.|Ltd\.|Co\.|Corp\.)(?:,?\s(?:Ltd\.|Inc\.|Limited))?|\b[Tt]he (?:city|town|village|prefecture) of [A-Z][a-z]+/g;
 // What follows a name in a victim's place: its subject particle (は, が, からも), a regulator's target (…に行政指導).
 const ROLE_AFTER = /^\s?(?:は|が|も|では|でも|からも|から(?=[^。]{0,12}(?:被害|報告|流出|漏えい|漏洩)))|^\s?(?:に対し(?:て)?|へ|に)[^。、]{0,12}(?:行政指導|業務改善命令|勧告|命令|処分)/;
 // English: the name says or suffers it ("Seki Co. in Matsuyama, Ehime Prefecture, said", "X, too, said").
 // (A roundup may gloss the name in Japanese first: "Nagisa City（なぎさ市）said".)
 const ENGLISH_ROLE_AFTER = /^(?:\s?[(（][^)）\n]{1,30}[)）])?(?:\s+in\s[^,.;]{1,40}(?:,\s[^,.;]{1,30})?,?|,[^,;]{1,90},)?\s*(?:said|says|announced|reported|disclosed|confirmed|admitted|apologi[sz]ed|incurred|suffered|(?:was|were|has been|had been) (?:hit|attacked|breached|infected))\b/;
 // What stands before a name in a victim's place: 「被害を受けた森永製菓」, "according to NISC".
-const ROLE_BEFORE = /(?:被害を受けた|被害に遭った|感染した|攻撃を受けた|不正アクセスを受けた|according to (?:the )?)\s?$/i;
+// …and an English sentence opening on where it happened: "In Kagamigaura City, a tax-office employee left a laptop…".
+const ROLE_BEFORE = /(?:被害を受けた|被害に遭った|感染した|攻撃を受けた|不正アクセスを受けた|according to (?:the )?)\s?$|^\s*In\s$/i;
 // Between two names of one enumeration: と, 、, および, "and" (a figure in brackets may follow the first).
 const JOIN = /^(?:\s?[(（][^)）]{1,40}[)）])?\s?(?:と|、|,\s?(?:and\s)?|\sand\s|および|及び|や|並びに|、および|、及び)\s?$/;
 // A name without a telling ending, standing in an enumeration right after a victim: 「…(164万人)、メタップス(46万人)」.
@@ -67,8 +68,10 @@ function namesIn(text: string, from: number, to: number, named: readonly NameHit
   for (const re of [NAME_WORD, ENGLISH_NAME]) {
     re.lastIndex = 0;
     for (const m of matchesOf(re, slice)) {
-      const start = from + m.index!, end = start + m[0].length;
-      if (!found.some((f) => f.start < end && start < f.end)) found.push({ name: m[0], start, end });
+      // (A capitalised preposition opening the sentence is no part of the name: "In Kagamigaura City, …".)
+      const skip = re === ENGLISH_NAME ? /^(?:In|At|On|From) /.exec(m[0])?.[0].length ?? 0 : 0;
+      const start = from + m.index! + skip, end = from + m.index! + m[0].length;
+      if (!found.some((f) => f.start < end && start < f.end)) found.push({ name: m[0].slice(skip), start, end });
     }
   }
   return found.filter((f) => !isGeneric(f.name) && !notVictim(f.name) && !locates(text.slice(Math.max(0, f.start - 60), f.start), f.name)).sort((a, b) => a.start - b.start);

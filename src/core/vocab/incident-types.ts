@@ -17,8 +17,8 @@ export const MISDIRECTED = `(?:CC|Cc|TO|To|BCC|宛先)(?:欄)?(?:の)?誤用|誤
 /** Code or keys put where anyone can read them: a public repository (公開のGitHubリポジトリに…置いていた, GitHub上で公開されていた). */
 export const PUBLIC_REPOSITORY = String.raw`公開(?:の|された|設定の)\s?(?:GitHub|GitLab|Git|ソースコード)?\s?リポジトリ(?:に|へ|上に|上で)|(?:GitHub|GitLab|リポジトリ)\s?(?:上)?(?:に|で|へ)[^。、\n]{0,30}(?:公開され|公開して|公開状態|誰でも)`;
 
-/** A loss told in English: "went missing", "Lost media", "a laptop was lost". */
-export const LOST_IN_ENGLISH = String.raw`\bwent missing\b|\b[Ll]ost (?:media|devices?|laptops?|USB|documents?|files?|PCs?|smartphones?|records|tapes?|disks?)\b|\b(?:was|were|been) (?:lost|misplaced)\b`;
+/** A loss told in English: "went missing", "Lost media", "a laptop was lost", "left a laptop on a train". */
+export const LOST_IN_ENGLISH = String.raw`\bwent missing\b|\bleft (?:a |an |the |his |her |their )?(?:work |company |business )?(?:laptop|PC|bag|USB (?:stick|drive|memory)|smartphone|documents?|files?)s?\b[^.\n]{0,30}\b(?:on|in|at) (?:a |the )?(?:train|bus|taxi|restaurant|car|station)\b|\b[Ll]ost (?:media|devices?|laptops?|USB|documents?|files?|PCs?|smartphones?|records|tapes?|disks?)\b|\b(?:was|were|been) (?:lost|misplaced)\b`;
 
 /** People's data sold on to a third party or a list broker: 「顧客情報を名簿業者に売却」 (a regex source). */
 export const DATA_SOLD = String.raw`(?:情報|データ|名簿)[^。\n]{0,40}(?:第三者|名簿業者|業者)に(?:売却|転売|販売|売り渡)`;
