@@ -129,7 +129,9 @@ function isMenu(text: string): boolean {
   const parts = text.trim().split(latin ? /\s{2,}|[|｜]/ : /[\s　|｜]+/);
   // (A title spaced around a Latin word, 注意喚起:マルウェア Emotet の感染再拡大について, goes on where a part opens on a particle;
   // a headline spaced into short phrases counts what happened, 会員情報 約2,100件流出か しおかぜ商店: no menu counts.)
-  return parts.length >= 3 && parts.every((p) => p.length <= 10 && !/^[のをにが]/.test(p)) && !/[。、]/.test(text) && !/\d\s*(?:件|人|名|万|世帯)/.test(text);
+  // (Parts between bars may be a little longer: テレビ｜インターネット｜障害・メンテナンス情報.)
+  const longest = /[|｜]/.test(text) && !/\d/.test(text) ? 12 : 10;
+  return parts.length >= 3 && parts.every((p) => p.length <= longest && !/^[のをにが]/.test(p)) && !/[。、]/.test(text) && !/\d\s*(?:件|人|名|万|世帯)/.test(text);
 }
 
 // A letterhead's date line: "2025年10月8日(水)", "令和7年3月18日", "2025.12.01 18:00 更新", "October 8, 2025".

@@ -785,3 +785,9 @@ test("an English roundup: \"In X City, an employee left a laptop on a bus\" name
   const ns = segment(casefile("roundup-en-in-city.txt")).filter((n) => n.isIncident);
   assert.deepEqual(ns.map((n) => n.victim?.name ?? n.title.slice(0, 20)), ["Hamanasu City", "Kirinoura Chamber of Commerce and Industry", "Umikaze Brewery"]);
 });
+
+test("a site's menu of short parts between bars (テレビ｜インターネット｜…｜障害・メンテナンス情報) never titles a notice; loyalty points used (ポイント使われる) are no how-to's points", () => {
+  assert.deepEqual(segment(casefile("menu-long-parts.txt")).map((n) => n.title), ["インターネット接続サービスの障害について（DDoS攻撃による）"]);
+  assert.equal(titleScore("バスアプリに不正ログイン　約1500人分のポイント使われる　みなと交通").family, null);
+  assert.equal(titleScore("パスワード管理の3つのポイント").family, "topic");
+});
