@@ -42,7 +42,7 @@ export const CASEBOOK = /^\s*【[^】\n]{0,40}#\s*\d{4}\s*-\s*\d{1,4}\s*】/;
 // 【搭乗記】Title — a bracketed label followed by a title on the same line (not 【誤】From: …, an annotated example).
 const LABELLED_TITLE = /^\s*【([^】\n]{2,16})】\s*(?!(?:From|To|Cc|Subject|件名|差出人|送信者|宛先)\s*[:：])(\S.{5,})$/i;
 // Labels that introduce a block inside a post rather than a new post.
-const BLOCK_LABEL = /状況|原因|対応|概要|経緯|URL|影響|対策|注意|件名|情報|内容|目的|背景|対象|お問い合わせ|問合せ|更新|追記|公表日|発表日|掲載日|公開日|日付|出典|重要|続報|訂正|お知らせ|速報|第\d+報|PR|広告|お詫び|おわび|ご報告|報告|復旧|障害|緊急|再掲|追加|注意喚起|解決|完了/;
+const BLOCK_LABEL = /状況|原因|対応|概要|経緯|URL|影響|対策|注意|件名|情報|内容|目的|背景|対象|現象|事象|日時|期間|範囲|お問い合わせ|問合せ|更新|追記|公表日|発表日|掲載日|公開日|日付|出典|重要|続報|訂正|お知らせ|速報|第\d+報|PR|広告|お詫び|おわび|ご報告|報告|復旧|障害|緊急|再掲|追加|注意喚起|解決|完了/;
 // The day a post or an item was made public, the word that says so on either side: 7月26日公表, 公表 3/3, 3/6 発表.
 const PUBLISHED = String.raw`(?:(?:公表|発表|掲載|公開)日?\s*[:：]?\s*(\d{1,2})\s*[月/]\s*(\d{1,2})\s*日?|(\d{1,2})\s*[月/]\s*(\d{1,2})\s*日?\s*(?:公表|発表|掲載|公開))`;
 // A label giving it: 【7月26日公表】, 【5月2日発表】.

@@ -791,3 +791,7 @@ test("a site's menu of short parts between bars (テレビ｜インターネッ�
   assert.equal(titleScore("バスアプリに不正ログイン　約1500人分のポイント使われる　みなと交通").family, null);
   assert.equal(titleScore("パスワード管理の3つのポイント").family, "topic");
 });
+
+test("a notice's labelled blocks (【発生日時】…, 【現象】…) are parts of it, not posts", () => {
+  assert.equal(segment(casefile("labelled-blocks-symptom.txt")).length, 1);
+});
