@@ -15,8 +15,8 @@ export interface NameHit {
 const NAME = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff々〆\\u30a1-\\u30ffA-Za-z0-9&'’.\\-";
 // A run of name characters; a legal form or a Latin word may stand apart by one space
 // ("一般財団法人 日本健康文化振興会", "Payment Card Forensics株式会社"); a number standing apart opens none
-// ("3/4 株式会社X": the day is no part of the name).
-const WORD = new RegExp(`(?![0-9]+ )(?:(?:${LEGAL_FORM}) ?)?[${NAME}]+(?: (?:${LEGAL_FORM}|[A-Za-z][${NAME}]*)){0,3}`, "g");
+// ("3/4 株式会社X": the day is no part of the name), nor does an FAQ's mark ("A. 株式会社X") or a mark alone.
+const WORD = new RegExp(`(?![0-9]+ |[QA][0-9]{0,2}[.)] |[.'’&-])(?:(?:${LEGAL_FORM}) ?)?[${NAME}]+(?: (?:${LEGAL_FORM}|[A-Za-z][${NAME}]*)){0,3}`, "g");
 const SUFFIX = new RegExp(`(?:${ORG_SUFFIX})`, "g");
 // An ending or a legal form anywhere: the words worth cutting.
 const MARK = new RegExp(`(?:${ORG_SUFFIX}|${LEGAL_FORM})`, "g");
