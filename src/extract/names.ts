@@ -184,10 +184,12 @@ const KANA_NAME = /^ ?[ぁ-ゖゝゞ][ぁ-ゖゝゞ\u30a1-\u30ff\u3400-\u9fff々
 /** The name a legal form standing alone opens when kana follow it (株式会社つゆきより), or null. */
 function kanaAfterLegalForm(text: string, h: Hit): string | null {
   if (!ONLY_LEGAL_FORM.test(h.text)) return null;
-  const m = KANA_NAME.exec(text.slice(h.end, h.end + 24));
-  // Nor a particle that goes on with a date (「医療法人は2日、」: no name, the legal form stands for an unnamed body).
-  if (!m || /[はがをにでともへやの]$/.test(m[0]) || /^ ?[はがをにでともへやの][0-9０-９]/.test(m[0]) || CLAUSE_KANA.test(m[0].trim().replace(/より$/, ""))) return null;
-  return h.text + m[0];
+  const found = KANA_NAME.exec(text.slice(h.end, h.end + 24))?.[0];
+  // A particle that goes on with a date ends the name there (株式会社ゆきぐにモバイルが4月14日に…), or leaves none
+  // (「医療法人は2日、」: the legal form stands for an unnamed body).
+  const m = found?.slice(0, /[はがをにでともへやの](?=[0-9０-９])/.exec(found)?.index ?? found.length);
+  if (!m || m.trim().length < 2 || /[はがをにでともへやの]$/.test(m) || CLAUSE_KANA.test(m.trim().replace(/より$/, ""))) return null;
+  return h.text + m;
 }
 
 // A name after a legal form that holds kana between its kanji or katakana (株式会社旅やどネット), running to a break;
