@@ -795,3 +795,10 @@ test("a site's menu of short parts between bars (テレビ｜インターネッ�
 test("a notice's labelled blocks (【発生日時】…, 【現象】…) are parts of it, not posts", () => {
   assert.equal(segment(casefile("labelled-blocks-symptom.txt")).length, 1);
 });
+
+test("one's own people using data for no work of theirs (私的に閲覧, 業務と関係なく…カルテを閲覧, 私用メールに送信) and a mail sent with addresses in CC are events in a title; non-work sites viewed are not", () => {
+  for (const t of ["あさひ台市職員、住民情報を私的に閲覧　停職処分", "みなと信用組合、職員が顧客情報を私用メールに送信", "職員が業務と関係なく患者の電子カルテを閲覧していた", "参加申込者あてのメールを「CC」で一斉送信した"]) {
+    assert.ok(titleScore(t).score >= 2, t);
+  }
+  assert.equal(titleScore("業務に関係のないサイトの閲覧について").event.length, 0);
+});

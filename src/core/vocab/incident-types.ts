@@ -7,7 +7,7 @@ export const STAFF = "従業員|従業者|社員|職員|行員|オペレータ�
 export const OTHER_PERSON = "(?:方|人|世帯|宛先|住所|患者|利用者|納税者|契約者|受給者|お客様|お客さま|顧客|取引先|会員|生徒|児童|園児|学生|保護者)";
 
 /** Papers handed or sent to the wrong people: 誤交付, 誤封入 (into another's envelope), 誤投函 (into another's mailbox), 宛名ラベルの印字の誤り (a label printed with another's name), 別の世帯に送付, 他の患者に手渡し, "mistakenly sent", "attached the wrong file" (a regex source). */
-export const MISDIRECTED = `(?:CC|Cc|TO|To|BCC|宛先)(?:欄)?(?:の)?誤用|誤交付|誤封入|誤投函|宛名(?:ラベル|シール)?(?:の)?(?:印字|印刷|貼付|貼り付け)?(?:に|の)?(?:誤り|誤っ|ミス|間違)|封入(?:作業)?(?:の)?(?:誤|ミス)|(?:(?:別|他)の|別人の)${OTHER_PERSON}(?:様|さま)?(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡|配達|配布)|(?:別人|他人|別世帯|他世帯)(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡|配達|配布)|本人以外(?:の方)?(?:に|へ)(?:誤って)?(?:交付|送付|郵送|手渡)|(?:他人|別人|異なる(?:方|人|者)|(?:別|他)の${OTHER_PERSON})の[^。\n]{0,20}(?:を|が|と)(?:重ねて)?(?:同封|封入)|[Mm]istakenly (?:sent|e-?mailed|mailed|delivered)|\\b(?:sent|mailed|delivered|mails?|sends?|went)\\b[^.\\n]{0,30}\\bto (?:the )?wrong (?:address(?:es)?|recipients?|households?|people|persons?|residents?|customers?)|[Mm]isdirected|\\battached (?:the )?wrong (?:file|spreadsheet|document|list|attachment)s?\\b|BCC(?:ではなく|でなく|にせず|とせず|を使わず)[^。\\n]{0,15}(?:TO|To|CC|Cc|宛先)`;
+export const MISDIRECTED = `(?:CC|Cc|TO|To|BCC|宛先)(?:欄)?(?:の)?誤用|誤交付|誤封入|誤投函|宛名(?:ラベル|シール)?(?:の)?(?:印字|印刷|貼付|貼り付け)?(?:に|の)?(?:誤り|誤っ|ミス|間違)|封入(?:作業)?(?:の)?(?:誤|ミス)|(?:(?:別|他)の|別人の)${OTHER_PERSON}(?:様|さま)?(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡|配達|配布)|(?:別人|他人|別世帯|他世帯)(?:に|へ)(?:誤って)?(?:送付|送信|発送|交付|郵送|手渡|配達|配布)|本人以外(?:の方)?(?:に|へ)(?:誤って)?(?:交付|送付|郵送|手渡)|(?:他人|別人|異なる(?:方|人|者)|(?:別|他)の${OTHER_PERSON})の[^。\n]{0,20}(?:を|が|と)(?:重ねて)?(?:同封|封入)|[Mm]istakenly (?:sent|e-?mailed|mailed|delivered)|\\b(?:sent|mailed|delivered|mails?|sends?|went)\\b[^.\\n]{0,30}\\bto (?:the )?wrong (?:address(?:es)?|recipients?|households?|people|persons?|residents?|customers?)|[Mm]isdirected|[「『]?(?:CC|Cc|TO|To)[」』]?(?:欄)?(?:に入力して|を使用して|で)(?:一斉)?送信|\\battached (?:the )?wrong (?:file|spreadsheet|document|list|attachment)s?\\b|BCC(?:ではなく|でなく|にせず|とせず|を使わず)[^。\\n]{0,15}(?:TO|To|CC|Cc|宛先)`;
 
 /**
  * Phrases that show an incident type, with how strongly each shows it and, for a weaker variant
@@ -22,6 +22,9 @@ export const LOST_IN_ENGLISH = String.raw`\bwent missing\b|\bleft (?:a |an |the 
 
 /** People's data sold on to a third party or a list broker: 「顧客情報を名簿業者に売却」 (a regex source). */
 export const DATA_SOLD = String.raw`(?:情報|データ|名簿)[^。\n]{0,40}(?:第三者|名簿業者|業者)に(?:売却|転売|販売|売り渡)`;
+
+/** One of the organisation's own people looking up or sending off data for no work of theirs: 私的に閲覧, 業務と関係なく…閲覧, 私用メールに送信 (a regex source). */
+export const PRIVATE_USE = String.raw`私的に(?:閲覧|利用|使用|持ち出|照会)|業務(?:と|に)(?:は)?(?:関係|関連)(?:の)?(?:なく|ない)[^。\n]{0,30}(?:情報|記録|カルテ|台帳|データ|名簿|履歴)[^。\n]{0,6}(?:閲覧|照会|検索|持ち出)|私用(?:の)?(?:メール|アドレス|パソコン|PC|端末|スマートフォン)(?:アドレス)?(?:に|へ)[^。\n]{0,10}(?:送信|転送|保存|複製)(?:し|さ|$)`;
 
 /** Data left where anyone could read it, told in English: "open to everyone", "publicly accessible" (a regex source). */
 export const OPEN_TO_ANYONE = String.raw`\b(?:had been|has been|have been|was|were|been|left) open to (?:everyone|anyone|the public|all)\b|\b(?:could be|can be|was|were) (?:viewed|accessed|downloaded) by anyone\b|\bpublicly (?:accessible|viewable|readable|exposed)\b`;
@@ -81,6 +84,7 @@ export const INCIDENT_TYPE_PHRASES: readonly (readonly [IncidentType, RegExp, nu
   ["insider", new RegExp(String.raw`内部不正|目的外(?:閲覧|利用)|業務外(?:で|の)?(?:の)?(?:閲覧|アクセス|照会|不適切)|業務(?:上の)?(?:必要|目的)(?:が|も)?(?:ない|なく)[^。\n]{0,30}(?:閲覧|アクセス|照会)|(?:元|退職した)(?:営業)?(?:${STAFF})[^。\n]{0,20}(?:により|によって|による|が)[^。\n]{0,60}(?:持ち出|不正(?:に|な)取得|持ち去|退職後[^。\n]{0,30}(?:ログイン|アクセス)し)|(?:本来|業務)(?:の目的)?とは異なる目的で(?:使用|利用)|(?:元)?出向(?:者|社員)(?:が|による|により)[^。\n]{0,30}(?:漏えいし|漏洩し|持ち出|受け渡)|(?:${STAFF}|委託先の(?:従業員|社員))(?:であった|である|だった)?(?:者|人物)?(?:[(（][^)）\n]{0,30}[)）])?(?:\d{1,3}名)?(?:による|により|によって|が)(?:[^。\n]|。[)）」』]){0,100}?(?:不正(?:な|に)(?:持ち出|取得|複製|閲覧|アクセスし(?!た者))|不適(?:切|正)な(?:閲覧|照会|持ち出)|業務上の必要(?:が|も)?ない[^。\n]{0,30}閲覧|無断で(?:閲覧|照会|アクセス|複製|コピー|提供|第三者)|私的に|私用の|撮影し|(?:SNS|ソーシャルメディア|インスタグラム|ブログ)[^。\n]{0,12}(?:に|へ|上で|上に)[^。\n]{0,10}?投稿|転売|窃盗|横領|売却|アップロードし|漏えいさせ|(?:持ち出し|書き写し|撮影し|コピーし)[^。\n]{0,30}(?:知人|第三者|外部|他社)[^。\n]{0,20}に(?:提供|渡|譲渡|売却)|なりすまし[^。\n]{0,40}(?:閲覧|不正アクセス)|持ち出し(?:た|て)?(?:[^。\n]{0,30})(?:転職|競合|利用して|悪用|提供|販売))|(?:${STAFF})による(?:[^。\n]{0,20})(?:持ち出し|窃盗|転売|情報漏えい|不正)|(?:${STAFF})[^。\n]{0,40}(?:着服|横領|不正(?:に)?流用)|不祥事件`), 0.85],
   // Customer data sold on ("当該情報の一部を第三者に売却"): someone inside took it.
   ["insider", new RegExp(DATA_SOLD), 0.7, "data-sold"],
+  ["insider", new RegExp(PRIVATE_USE), 0.8, "private-use"],
   ["insider", new RegExp(INSIDER_IN_ENGLISH), 0.7, "staff-took-data"],
   // Staff, or former staff, arrested or charged (「元職員の男を不正アクセス禁止法違反の疑いで逮捕」): misuse from within.
   ["insider", new RegExp(String.raw`(?:元|前)?(?:${STAFF})(?:の(?:男|女)(?:性)?)?(?:[(（][^)）\n]{0,10}[)）])?[^。\n]{0,40}(?:疑いで|容疑で)(?:逮捕|書類送検)|(?:逮捕|書類送検)(?:された|されたの)は[^。\n]{0,20}(?:元|前)?(?:${STAFF})|(?:疑い|容疑)で[^。\n]{0,30}(?:${STAFF})(?:[(（][^)）\n]{0,10}[)）])?を(?:逮捕|書類送検)`), 0.7, "arrested-staff"],
