@@ -124,8 +124,8 @@ export function headingName(text: string): string | null {
   // "■ Ransomware — 株式会社X (chemicals)": what happened, a dash, the name, perhaps what it does in brackets.
   const labelled = LABELLED_NAME.exec(rest)?.[1];
   if (labelled && isHeadingName(labelled)) return labelled;
-  // (The day it was made public may close the heading: "■X町教育委員会(11月15日公表)".)
-  const name = /^【([^】]+)】$/.exec(rest)?.[1] ?? rest.replace(PUBLISHED_AFTER, "");
+  // (The day it was made public may close the heading: "■X町教育委員会(11月15日公表)"; or what the body does: "▼X運輸株式会社（運送業）".)
+  const name = /^【([^】]+)】$/.exec(rest)?.[1] ?? rest.replace(PUBLISHED_AFTER, "").replace(/\s*[(（][^()（）\d]{1,12}[)）]$/, "");
   return isHeadingName(name) ? name : null;
 }
 
@@ -179,8 +179,8 @@ export function namedItems(lines: Line[]): Heading[] {
     if (LABELLED_NAME.test(text.slice(mark.length).trim())) { out.push(lineHeading(lines[i]!, { titled: true })); continue; }
     const lead = body.text.length - body.text.trimStart().length;
     const title = firstSentence(body.text.trim());
-    // (A heading closing on the day it was made public, 「■X町教育委員会（11月15日公表）」, dates its item in the page's year.)
-    out.push({ start: lines[i]!.start, titleStart: body.start + lead, titleEnd: body.start + lead + title.length, casebook: false, listing: false, date: publishedAfter(text, year), category: null, titled: false });
+    // (A heading closing on the day it was made public, 「■X町教育委員会（11月15日公表）」, dates its item in the page's year; so does a text opening on it, 「8月19日公表。」.)
+    out.push({ start: lines[i]!.start, titleStart: body.start + lead, titleEnd: body.start + lead + title.length, casebook: false, listing: false, date: publishedAfter(text, year) ?? publishedLead(body.text, year), category: null, titled: false });
   }
   return out.length >= 2 ? [...out, ...otherSections(lines, out)].sort((a, b) => a.start - b.start) : [];
 }

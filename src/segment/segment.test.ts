@@ -802,3 +802,8 @@ test("one's own people using data for no work of theirs (私的に閲覧, 業務
   }
   assert.equal(titleScore("業務に関係のないサイトの閲覧について").event.length, 0);
 });
+
+test("a newsletter's incident section of marked names (▼X運輸株式会社（運送業）) whose texts open on their publication day (2月18日公表。): one incident a name, dated in the issue's year", () => {
+  const ns = segment(casefile("newsletter-incident-section.txt")).filter((n) => n.isIncident);
+  assert.deepEqual(ns.map((n) => n.listingDate), ["2025-02-18", "2025-02-21", "2025-02-26"]);
+});
