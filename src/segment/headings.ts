@@ -47,24 +47,27 @@ const BLOCK_LABEL = /状況|原因|対応|概要|経緯|URL|影響|対策|注意
 const PUBLISHED = String.raw`(?:(?:公表|発表|掲載|公開)日?\s*[:：]?\s*(\d{1,2})\s*[月/]\s*(\d{1,2})\s*日?|(\d{1,2})\s*[月/]\s*(\d{1,2})\s*日?\s*(?:公表|発表|掲載|公開))`;
 // A label giving it: 【7月26日公表】, 【5月2日発表】.
 const PUBLISHED_DAY = new RegExp(`^\\s*${PUBLISHED}\\s*$`);
-/** It in brackets closing a line: "■X町教育委員会(11月15日公表)", "① X:…(公表 3/3)". */
-export const PUBLISHED_AFTER = new RegExp(`\\s*[(（]\\s*${PUBLISHED}\\s*[)）]\\s*$`);
+/** It in brackets closing a line: "■X町教育委員会(11月15日公表)", "① X:…(公表 3/3)", after a legal name: "(株式会社X、9月12日公表)". */
+export const PUBLISHED_AFTER = new RegExp(`\\s*[(（]\\s*(?:[^()（）、\\n]{2,30}、\\s*)?${PUBLISHED}\\s*[)）]\\s*$`);
 
 /** The month and day a match of PUBLISHED_DAY or PUBLISHED_AFTER gives. */
 function publishedOn(m: RegExpExecArray): [month: string, day: string] {
   return [m[1] ?? m[3]!, m[2] ?? m[4]!];
 }
 
-/** The day an item's text opens by saying it was made public ("10月15日公表。"), in `year`, `YYYY-MM-DD`; null without either. */
-export function publishedLead(text: string, year: string | null): string | null {
-  const m = year ? PUBLISHED_LEAD.exec(text.normalize("NFKC")) : null;
-  return m ? iso(m[1] ?? year!, m[2]!, m[3]!) : null;
+/** The day an item's text opens by saying it was made public ("10月15日公表。"), in the year of the page's `lines` (postYear), `YYYY-MM-DD`; or null. */
+export function publishedLead(text: string, lines: Line[]): string | null {
+  const m = PUBLISHED_LEAD.exec(text.normalize("NFKC"));
+  const year = m ? m[1] ?? postYear(lines, m[2]) : undefined;
+  return m && year ? iso(year, m[2]!, m[3]!) : null;
 }
 
-/** The day a line closing on it in brackets was made public ("…被害(4/3公表)"), in `year`, `YYYY-MM-DD`; null without either. */
-export function publishedAfter(text: string, year: string | null): string | null {
-  const m = year ? PUBLISHED_AFTER.exec(text.normalize("NFKC")) : null;
-  return m ? iso(year!, ...publishedOn(m)) : null;
+/** The day a line closing on it in brackets was made public ("…被害(4/3公表)"), in the year of the page's `lines` (postYear), `YYYY-MM-DD`; or null. */
+export function publishedAfter(text: string, lines: Line[]): string | null {
+  const m = PUBLISHED_AFTER.exec(text.normalize("NFKC"));
+  const [month, day] = m ? publishedOn(m) : [];
+  const year = month ? postYear(lines, month) : undefined;
+  return year ? iso(year, month!, day!) : null;
 }
 const TRAILING_DATE = /[\s　]+[(（]?((?:19|20)\d{2})[\/.年-]\s*(\d{1,2})[\/.月-]\s*(\d{1,2})日?[)）]?\s*$/;
 // A day on a line of its own, perhaps with its month and weekday: "10日", "11月24日(月)".
@@ -145,7 +148,7 @@ function headerYear(lines: Line[]): RegExpExecArray | null {
  * The year of a day in `month` that a page dated by its header's full date (2022-01-08) writes without one: the
  * header's, or the year before for a month after the header's (a January review of December).
  */
-function postYear(lines: Line[], month: string | undefined): string | undefined {
+export function postYear(lines: Line[], month: string | undefined): string | undefined {
   const m = headerYear(lines);
   if (!m) return undefined;
   const posted = /[./-]\s*(\d{1,2})\s*[./-]/.exec(m[0])?.[1];

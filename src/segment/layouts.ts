@@ -1,7 +1,7 @@
 import { GLOSSED_ITEM, HEADING_MARK } from "../extract/names.js";
 import { matchesOf } from "../extract/scan.js";
 import { incidentTitle } from "./classify.js";
-import { iso, lineHeading, pageYear, postedOn, PUBLISHED_AFTER, publishedAfter, publishedLead, trailingDate, westernYears, YMD, type Heading } from "./headings.js";
+import { iso, lineHeading, pageYear, postedOn, postYear, PUBLISHED_AFTER, publishedAfter, publishedLead, trailingDate, westernYears, YMD, type Heading } from "./headings.js";
 import { isBlank, type Line } from "./lines.js";
 import { isNameAlone, sameSubject, subjectOf } from "./subjects.js";
 import { LEGAL_FORM, ORG_SUFFIX } from "../core/vocab/organizations.js";
@@ -58,7 +58,6 @@ export function headlines(lines: Line[]): Heading[] {
   const out: Heading[] = [];
   const asides: Heading[] = [];
   let date: string | null = null;
-  let year: string | null | undefined;
   // A date line or an organisation's name on a line of its own above a headline opens its item.
   let opener: Line | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -93,7 +92,7 @@ export function headlines(lines: Line[]): Heading[] {
     if (j >= lines.length || !(isProse(lines[j]!.text) || (own !== null && /。$/.test(lines[j]!.text.trim()) && lines[j]!.text.trim().length >= 10))) { opener = null; continue; }
     // (A headline may close on the day it was made public, 「…被害（4/3公表）」, in the page's year.)
     // (…or its text open on it, 「10月15日公表。」.)
-    const published = publishedAfter(line.text, year ??= pageYear(lines)) ?? publishedLead(lines[j]!.text, year);
+    const published = publishedAfter(line.text, lines) ?? publishedLead(lines[j]!.text, lines);
     out.push({ ...lineHeading(opener ?? line, { date: own ?? published ?? date }, line), ...(number ? { titleStart: line.start + number.length } : {}) });
     opener = null;
   }
@@ -111,6 +110,9 @@ const CLAUSE = /[。、,「」:：]|について|による|における|から|�
 const DATED_NAME = /^\s*(?:[・•]|[(]?[0-9]{1,2}[).])\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*(?:公表|発表)?\s+(\S(?:.*?\S)?)\s*(?:\([^)]{1,12}\))?\s*$/;
 
 /** True for a heading that is an organisation's name and nothing else. */
+// A heading's name before the bracket closing on the day it was made public, perhaps with a legal name first in it.
+const NAME_BEFORE_PUBLISHED = /^([^()\n]{2,30}?)\s*\((?:([^()、\n]{2,30})、)?\s*\d{1,2}月\d{1,2}日(?:公表|発表)\)$/;
+
 function isHeadingName(text: string): boolean {
   const t = text.trim();
   return t.length >= 3 && t.length <= 30 && !CLAUSE.test(t) && (HEADING_NAME.test(t) || isNameLine(t));
@@ -126,7 +128,12 @@ export function headingName(text: string): string | null {
   if (labelled && isHeadingName(labelled)) return labelled;
   // (The day it was made public may close the heading: "■X町教育委員会(11月15日公表)"; or what the body does: "▼X運輸株式会社（運送業）".)
   const name = /^【([^】]+)】$/.exec(rest)?.[1] ?? rest.replace(PUBLISHED_AFTER, "").replace(/\s*[(（][^()（）\d]{1,12}[)）]$/, "");
-  return isHeadingName(name) ? name : null;
+  if (isHeadingName(name)) return name;
+  // Closing on that day, a heading names a body whatever its name ends in (■ かもめスイミングクラブ（7月2日公表）), or gives
+  // its legal name in the bracket (■ Xオンラインショップ（株式会社Y、11月5日公表）).
+  const published = NAME_BEFORE_PUBLISHED.exec(rest.normalize("NFKC"));
+  const named = published?.[2] ?? published?.[1];
+  return named && !CLAUSE.test(named) && !/[、。「」]/.test(named) ? named : null;
 }
 
 // A heading naming the kind of incident before a dash, then the organisation: "Lost media — X信用金庫", "ランサムウェア ― 株式会社X(化学)".
@@ -180,7 +187,7 @@ export function namedItems(lines: Line[]): Heading[] {
     const lead = body.text.length - body.text.trimStart().length;
     const title = firstSentence(body.text.trim());
     // (A heading closing on the day it was made public, 「■X町教育委員会（11月15日公表）」, dates its item in the page's year; so does a text opening on it, 「8月19日公表。」.)
-    out.push({ start: lines[i]!.start, titleStart: body.start + lead, titleEnd: body.start + lead + title.length, casebook: false, listing: false, date: publishedAfter(text, year) ?? publishedLead(body.text, year), category: null, titled: false });
+    out.push({ start: lines[i]!.start, titleStart: body.start + lead, titleEnd: body.start + lead + title.length, casebook: false, listing: false, date: publishedAfter(text, lines) ?? publishedLead(body.text, lines), category: null, titled: false });
   }
   return out.length >= 2 ? [...out, ...otherSections(lines, out)].sort((a, b) => a.start - b.start) : [];
 }
@@ -195,8 +202,21 @@ function otherSections(lines: Line[], items: Heading[]): Heading[] {
   if (!mark) return [];
   const taken = new Set(items.map((h) => h.start));
   return lines.filter((l) => l.start > first.start && !taken.has(l.start) && l.text.trimStart().startsWith(mark) && l.text.trim().length >= 10 && !/[。.]$/.test(l.text.trim()))
-    .map((l) => lineHeading(l, { titled: true }));
+    .map((l) => {
+      // A section closing on the day it was made public names someone the names missed (■ ちりはまスポーツクラブ（6月21日公表）):
+      // an item like the others, titled by its text's first sentence.
+      const next = lines[lines.indexOf(l) + 1];
+      const published = PUBLISHED_IN_BRACKETS.exec(l.text.normalize("NFKC"));
+      if (!published || !next || isBlank(next)) return lineHeading(l, { titled: true });
+      const lead = next.text.length - next.text.trimStart().length;
+      const year = postYear(lines, published[1]);
+      const date = year ? iso(year, published[1]!, published[2]!) : null;
+      return { ...lineHeading(l, { date }), titleStart: next.start + lead, titleEnd: next.start + lead + firstSentence(next.text.trim()).length, titled: false };
+    });
 }
+
+// A heading's bracket closing on the day it was made public, perhaps after a name: "(6月21日公表)", "(株式会社X、9月12日公表)".
+const PUBLISHED_IN_BRACKETS = /[(（][^()（）]{0,30}?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:公表|発表)[)）]\s*$/;
 
 // A record's field on its own line: "件名:…", "組織名:株式会社X", "・公表日:令和8年10月24日".
 const FIELD_LINE = /^\s*[・■●◆\-]?\s*([^\s:：|｜]{1,8}?)\s*[:：]\s*(\S.*)$/;

@@ -807,3 +807,8 @@ test("a newsletter's incident section of marked names (▼X運輸株式会社（
   const ns = segment(casefile("newsletter-incident-section.txt")).filter((n) => n.isIncident);
   assert.deepEqual(ns.map((n) => n.listingDate), ["2025-02-18", "2025-02-21", "2025-02-26"]);
 });
+
+test("a review's marked names closing on their publication day, one whose name ends in nothing telling (■ かもめスイミングクラブ（7月2日公表）) included: one incident each, dated in the year before the page's January date", () => {
+  const ns = segment(casefile("review-marked-published.txt")).filter((n) => n.isIncident);
+  assert.deepEqual(ns.map((n) => n.listingDate), ["2020-04-10", "2020-07-02", "2020-11-05"]);
+});

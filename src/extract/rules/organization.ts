@@ -113,8 +113,10 @@ function fromDigest(ctx: RuleContext): Evidence | null {
   return ev(name, ctx.titleStart + m[0].indexOf(name), "digest-heading");
 }
 
+// A marked heading closing on the day it was made public, perhaps after a legal name in the bracket: "■ X(株式会社Y、9月12日公表)".
+const NAME_BEFORE_PUBLISHED = /^\s*[■□◆◇●○▼▶・•]\s*([^()（）\n]{2,30}?)\s*[(（](?:([^()（）、\n]{2,30})、)?\s*\d{1,2}月\d{1,2}日(?:公表|発表)[)）]$/;
 // A digest item's heading over its text: a mark (a bullet too), the name, perhaps the day it was made public ("■株式会社X(11月27日公表)").
-const MARKED_NAME_LINE = /^\s*[■□◆◇●○▼▶・•]\s*([^\s、。:：()（）][^、。:：()（）]{1,30}?)\s*(?:[(（][^()（）\n]{1,16}[)）])?\s*$/;
+const MARKED_NAME_LINE = /^\s*[■□◆◇●○▼▶・•]\s*([^\s、。:：()（）][^、。:：()（）]{1,30}?)\s*(?:[(（][^()（）\n]{1,30}[)）])?\s*$/;
 
 /** The name a digest item's heading gives on the line above the item's title, within the notice. */
 function nameAbove(ctx: RuleContext): Evidence | null {
@@ -122,9 +124,16 @@ function nameAbove(ctx: RuleContext): Evidence | null {
   const line = ctx.text.lastIndexOf("\n", ctx.titleStart - 1) + 1;
   if (line === 0) return null;
   const from = ctx.text.lastIndexOf("\n", line - 2) + 1;
-  const m = MARKED_NAME_LINE.exec(ctx.text.slice(from, line).trimEnd());
+  const heading = ctx.text.slice(from, line).trimEnd();
+  // A heading closing on the day it was made public names a body, whatever its name ends in (■ ちりはまスポーツクラブ(6月21日公表)),
+  // or gives its legal name in the bracket (■ 伊賀の里オンラインショップ(株式会社伊賀の里本舗、9月12日公表)).
+  const published = NAME_BEFORE_PUBLISHED.exec(heading);
+  const legal = published?.[2];
+  if (legal && hasLegalForm(legal) && isPlainName(legal)) return ev(legal, from + heading.lastIndexOf(legal), "digest-heading");
+  const m = MARKED_NAME_LINE.exec(heading);
   const name = m?.[1]!.trim();
-  return name && (orgNameOf(name) === name || hasLegalForm(name)) ? ev(name, from + m![0].indexOf(name), "digest-heading") : null;
+  const named = name && (orgNameOf(name) === name || hasLegalForm(name) || (published !== null && isPlainName(name) && !isGeneric(name)));
+  return named ? ev(name!, from + m![0].indexOf(name!), "digest-heading") : null;
 }
 
 /** Name after the last "/" of a news-listing title: "category title/ORG". */
