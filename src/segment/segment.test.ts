@@ -812,3 +812,7 @@ test("a review's marked names closing on their publication day, one whose name e
   const ns = segment(casefile("review-marked-published.txt")).filter((n) => n.isIncident);
   assert.deepEqual(ns.map((n) => n.listingDate), ["2020-04-10", "2020-07-02", "2020-11-05"]);
 });
+
+test("a count of a year's incidents published by a research firm (…漏えい事案の集計を発表) is statistics, not an incident", () => {
+  assert.equal(titleScore("民間調査会社のみなとリサーチが、2025年に国内で公表された漏えい事案の集計を発表").family, "publication");
+});
