@@ -526,8 +526,13 @@ function letterheadName(line: string): string | null {
   // A page title's site part ("お知らせ | 株式会社X"); a kana reading in brackets is dropped ("株式会社 東玉(とうぎょく)");
   // so is the label of a filing's header field ("会 社 名 株式会社X").
   // (The separator looked for first: the regex, anchored at the end, is tried from every character.)
-  const t = ((/[|｜\-–—]/.test(line) ? /(?:\s*[|｜]|\s[-–—]\s)\s*([^|｜]{2,45})$/.exec(line)?.[1]?.trim() : undefined) ?? line)
-    .replace(/\([ぁ-ゖァ-ヴー・\s]+\)\s*$/, "").replace(NAME_LABEL, "");
+  const site = /[|｜\-–—]/.test(line) ? /(?:\s*[|｜]|\s[-–—]\s)\s*([^|｜]{2,45})$/.exec(line) : null;
+  // (A site's name before its tagline, 「ホテルX｜伊勢の海を望むリゾートホテル」, 「X荘｜南紀・潮岬の温泉旅館」: the tagline
+  // says what it is, in a clause or as a kind of place.)
+  const before = site ? line.slice(0, site.index).trim() : "";
+  const tagline = site !== null && isPlainName(before) && (!isPlainName(site[1]!.trim()) || (/の/.test(site[1]!) && !/の/.test(before) && orgNameOf(before) === before));
+  const part = tagline ? before : site?.[1]?.trim();
+  const t = (part ?? line).replace(/\([ぁ-ゖァ-ヴー・\s]+\)\s*$/, "").replace(NAME_LABEL, "");
   if (t.length > 45 || /[。、「」【】:：>|｜]/.test(t) || /各位|御中|様$|^\d/.test(t) || PERSON_TITLE.test(t)) return null;
   // A name in English alone on its line (Shirayuri Foods Co., Ltd.) signs a Japanese notice as well.
   if (/^[A-Z]/.test(t) && englishName(t) === t) return t;
