@@ -105,6 +105,7 @@ const SELF_WORD = new RegExp(SELF_REFERENCE_WORD);
 
 // Placeholders of a template or a masked sample: ○○○, ●●, ＊＊, ××, 20**年.
 const PLACEHOLDER = /[○●◯×＊*△]{2,}/g;
+const MODEL_LABEL = /^\s*[【\[［]\s*(?:文例|例文|記載例|記入例|テンプレート|ひな形|雛形|サンプル)\s*[】\]］]/;
 const PLACEHOLDER_IN_TITLE = /[○●◯×＊*△]{2,}/;
 // Markdown's strong emphasis (**株式会社X**) marks words, it masks none (a masked date's stars, **年**月**日, stand before its units).
 const STRONG = /(?<![年月日時分件名円\d])\*\*(?![年月日時分件名円])(?=\S)([^*\n、。]{2,40}?)\*\*/g;
@@ -257,6 +258,9 @@ export function classify(title: string, body: string, ctx: PostContext): Verdict
   // A template (「弊社が運営する○○○への不正アクセス」) shows how to write a notice; it reports nothing.
   const placeholders = unstrong(`${title}\n${body}`).match(PLACEHOLDER)?.length ?? 0;
   if (placeholders >= 6 || PLACEHOLDER_IN_TITLE.test(unstrong(title))) return { isIncident: false, kind: "unrelated", reason: `template with placeholders (${placeholders})` };
+  // A title labelled as a model (【文例】, 【記載例】, 【テンプレート】) shows how to write a notice too.
+  const model = MODEL_LABEL.exec(title);
+  if (model) return { isIncident: false, kind: "unrelated", reason: `template: ${model[0]}` };
   const impersonated = SELF_IMPERSONATED.exec(heading) ?? SELF_IMPERSONATED.exec(body.slice(0, 800));
   if (impersonated) return { isIncident: true, kind: incidentKind, reason: `the organisation reports being impersonated: ${impersonated[0]}` };
   // A warning that quotes the mails actually received (sender, subject) reports a phishing run against the

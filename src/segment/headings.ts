@@ -50,6 +50,9 @@ const PUBLISHED_DAY = new RegExp(`^\\s*${PUBLISHED}\\s*$`);
 /** It in brackets closing a line: "■X町教育委員会(11月15日公表)", "① X:…(公表 3/3)", after a legal name: "(株式会社X、9月12日公表)". */
 export const PUBLISHED_AFTER = new RegExp(`\\s*[(（]\\s*(?:[^()（）、\\n]{2,30}、\\s*)?${PUBLISHED}\\s*[)）]\\s*$`);
 
+// A day alone in a label, perhaps with its weekday: 【11/11(月)】, 【3月4日】.
+const DAY_LABEL = /^\s*(\d{1,2})\s*[/月]\s*(\d{1,2})\s*日?\s*(?:\([月火水木金土日]\))?\s*$/;
+
 /** The month and day a match of PUBLISHED_DAY or PUBLISHED_AFTER gives. */
 function publishedOn(m: RegExpExecArray): [month: string, day: string] {
   return [m[1] ?? m[3]!, m[2] ?? m[4]!];
@@ -267,9 +270,10 @@ export function blogPosts(lines: Line[]): Heading[] {
       return;
     }
     const m = LABELLED_TITLE.exec(t);
-    // A label that is the day of publication (【7月26日公表】) dates the post, in the page's year.
+    // A label that is the day of publication (【7月26日公表】), or a day alone (【11/11(月)】), dates the post, in the page's year.
     const label = m ? PUBLISHED_DAY.exec(m[1]!.normalize("NFKC")) : null;
-    const day = label ? publishedOn(label) : null;
+    const alone = m && !label ? DAY_LABEL.exec(m[1]!.normalize("NFKC")) : null;
+    const day = label ? publishedOn(label) : alone ? [alone[1]!, alone[2]!] as [string, string] : null;
     const year = day ? yearOfDay(lines, Number(day[0])) : null;
     if (m && !BLOCK_LABEL.test(m[1]!) && !/[。．]\s*$/.test(t) && t.length <= 150) labelled.push(opened({ date: trailingDate(t) ?? (year ? iso(year, day![0], day![1]) : null) }));
   });

@@ -816,3 +816,8 @@ test("a review's marked names closing on their publication day, one whose name e
 test("a count of a year's incidents published by a research firm (…漏えい事案の集計を発表) is statistics, not an incident", () => {
   assert.equal(titleScore("民間調査会社のみなとリサーチが、2025年に国内で公表された漏えい事案の集計を発表").family, "publication");
 });
+
+test("posts labelled with a day alone (【6/9（月）】…) are dated by it in the page's year; a title labelled as a model (【文例】…) is a template", () => {
+  assert.deepEqual(segment(casefile("day-labelled-posts.txt")).filter((n) => n.isIncident).map((n) => n.listingDate), ["2025-06-09", "2025-06-11"]);
+  assert.equal(classify("【文例】不正アクセスによる個人情報漏えいに関するお詫びとお知らせ", "このたび、弊社が運営する通販サイトにおいて…", { casebook: false, listing: false }).isIncident, false);
+});
