@@ -549,6 +549,9 @@ function letterheadName(line: string): string | null {
   if (tokens.length >= 2 && tokens.length <= 3 && (orgNameOf(lead) === lead || STARTS_WITH_LEGAL_FORM.test(lead)) &&
     tokens.slice(1).every((w) => w.length <= 20 && (orgNameOf(w) === w || FACILITY.test(w)) && isPlainName(w) && !PERSON_WORDS.test(w))) return t;
   const name = orgNameOf(lead);
+  // A legal form and a name alone on the line is the name whole, の and all (特定非営利活動法人 奥熊野森の学校, not …奥熊野森).
+  const cut = STARTS_WITH_LEGAL_FORM.test(t) && tokens.length === 1 ? orgNamesIn(t)[0] : undefined;
+  if (cut && cut.start === 0 && t.slice(cut.end).startsWith("の") && t.length <= 30 && isPlainName(t) && !PERSON_WORDS.test(t)) return t;
   if (name && lead.startsWith(name) && isPlainName(name)) return name;
   // A place or a description, then the name (「湯の花温泉 かじか荘」, 「北浜港 みなと食堂」 is not: no ending).
   const last = tokens[1];
