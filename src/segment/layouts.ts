@@ -189,7 +189,18 @@ export function namedItems(lines: Line[]): Heading[] {
     // (A heading closing on the day it was made public, 「■X町教育委員会（11月15日公表）」, dates its item in the page's year; so does a text opening on it, 「8月19日公表。」.)
     out.push({ start: lines[i]!.start, titleStart: body.start + lead, titleEnd: body.start + lead + title.length, casebook: false, listing: false, date: publishedAfter(text, lines) ?? publishedLead(body.text, lines), category: null, titled: false });
   }
-  return out.length >= 2 ? [...out, ...otherSections(lines, out)].sort((a, b) => a.start - b.start) : [];
+  return out.length >= 2 ? [...out, ...otherSections(lines, out)].sort((a, b) => a.start - b.start).map((h) => withEndAtMark(lines, h)) : [];
+}
+
+// A marked line: an item's heading or a digest's category (▼不正アクセス・カード情報漏えい).
+const MARKED_LINE = /^\s*[■□◆◇●○▼▶]/;
+
+/** An item that ends before the next marked line below its title (a category heading between items is no part of it). */
+function withEndAtMark(lines: Line[], h: Heading): Heading {
+  const next = lines.find((l) => l.start > h.titleEnd && MARKED_LINE.test(l.text));
+  if (!next) return h;
+  const last = lines.filter((l) => l.end > h.titleStart && l.end <= next.start && !isBlank(l)).at(-1);
+  return last ? { ...h, end: last.end } : h;
 }
 
 /**

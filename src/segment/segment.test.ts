@@ -821,3 +821,9 @@ test("posts labelled with a day alone (【6/9（月）】…) are dated by it in
   assert.deepEqual(segment(casefile("day-labelled-posts.txt")).filter((n) => n.isIncident).map((n) => n.listingDate), ["2025-06-09", "2025-06-11"]);
   assert.equal(classify("【文例】不正アクセスによる個人情報漏えいに関するお詫びとお知らせ", "このたび、弊社が運営する通販サイトにおいて…", { casebook: false, listing: false }).isIncident, false);
 });
+
+test("a digest's category heading between named items (▼誤送付・誤送信) is no part of the item above it", () => {
+  const cf = casefile("bulleted-names-published.txt");
+  const ns = segment(cf).filter((n) => n.isIncident);
+  assert.ok(ns.every((n) => !cf.text.slice(...n.span).includes("▼")), ns.map((n) => cf.text.slice(...n.span)).join(" | "));
+});
