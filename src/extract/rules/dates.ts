@@ -86,6 +86,9 @@ function signedBy(rest: string): boolean {
   return (!!name && orgNameOf(name) === name && offices.length <= 2 && offices.every((o) => OFFICE.test(o))) || (parts.length <= 3 && parts.every((o) => OFFICE.test(o)));
 }
 
+// What an update history says on the line of the notice's first posting: 本お知らせを掲載しました.
+const POSTED_ENTRY = /^(?:本|この)(?:お知らせ|ページ|件|文書|リリース)を(?:掲載|公開|公表)(?:しました|いたしました)?[。.]?$/;
+
 // A report's number on its date line: 第2報, 第三報.
 const REPORT_NTH = /第\s*([1-9１-９]|[一二三四五六七八九])\s*報/;
 // A label dating the first of several reports (初回掲載日, 初版): not the follow-up at hand.
@@ -109,9 +112,11 @@ function dateLine(ctx: RuleContext): DateCandidate | null {
     for (const o of same) rest = rest.replace(ctx.text.slice(o.start, o.end), "");
     // A date signed by the body and its office on the same line (令和6年6月21日　X市 財務部市民税課) dates the notice too.
     const signed = signedBy(rest);
+    const posted = POSTED_ENTRY.test(rest.trim());
     rest = rest.replace(DATE_LINE_NOISE, "");
     if (same.length > 1) rest = rest.replace(/[/／|｜]/g, "");
-    if (rest.length > 0 && !signed) return;
+    // (An update history's line saying the notice was posted, 「2024年3月8日　本お知らせを掲載しました。」, dates it too.)
+    if (rest.length > 0 && !signed && !posted) return;
     // "発生年月日\n令和6年4月11日": the value of a field, not the notice's date.
     const label = lines[i - 1]?.text.trim() ?? "";
     if (!PUBLICATION.test(l.text) && FIELD_LABEL.test(label) && !PUBLICATION.test(label)) return;
