@@ -237,6 +237,9 @@ function namesOf(text: string): NameHit[] {
 /** The marks before a heading that names an organisation alone: "■ ", "### 1) ", "(2) ", a dated bullet "・8月2日 ", a numbered day "(1) 8月5日公表 ". */
 export const HEADING_MARK = /^\s*(?:#{1,6}\s*)?(?:[(（]?[0-9０-９]{1,2}[)）.．、]\s*)?(?:[・•]?\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*(?:公表|発表)?\s*)?[■□◆◇●○▼▶]?\s*/;
 
+/** A heading's name before the bracket closing on the day it was made public, perhaps with a legal name first in it: "X(株式会社Y、9月12日公表)". */
+export const NAME_BEFORE_PUBLISHED = /^([^()（）\n]{2,30}?)\s*[(（](?:([^()（）、\n]{2,30})、)?\s*\d{1,2}月\d{1,2}日(?:公表|発表)[)）]$/;
+
 /** An English item naming the organisation, its Japanese name in brackets, then a dash and what happened: "1. Miyabi Foods (株式会社ミヤビフーズ) — card skimming…". */
 export const GLOSSED_ITEM = /^\s*(?:[0-9]{1,2}[.)]|[■□◆◇●○▼▶])\s*[A-Za-z][^()（）\n]{1,40}?\s*[(（]([^()（）\n]{2,30})[)）]\s*[—–―-]\s*\S.{3,}$/;
 

@@ -151,7 +151,7 @@ function headerYear(lines: Line[]): RegExpExecArray | null {
  * The year of a day in `month` that a page dated by its header's full date (2022-01-08) writes without one: the
  * header's, or the year before for a month after the header's (a January review of December).
  */
-export function postYear(lines: Line[], month: string | undefined): string | undefined {
+function postYear(lines: Line[], month: string | undefined): string | undefined {
   const m = headerYear(lines);
   if (!m) return undefined;
   const posted = /[./-]\s*(\d{1,2})\s*[./-]/.exec(m[0])?.[1];

@@ -1,7 +1,7 @@
-import { GLOSSED_ITEM, HEADING_MARK } from "../extract/names.js";
+import { GLOSSED_ITEM, HEADING_MARK, NAME_BEFORE_PUBLISHED } from "../extract/names.js";
 import { matchesOf } from "../extract/scan.js";
 import { incidentTitle } from "./classify.js";
-import { iso, lineHeading, pageYear, postedOn, postYear, PUBLISHED_AFTER, publishedAfter, publishedLead, trailingDate, westernYears, YMD, type Heading } from "./headings.js";
+import { iso, lineHeading, pageYear, postedOn, PUBLISHED_AFTER, publishedAfter, publishedLead, trailingDate, westernYears, YMD, type Heading } from "./headings.js";
 import { isBlank, type Line } from "./lines.js";
 import { isNameAlone, sameSubject, subjectOf } from "./subjects.js";
 import { LEGAL_FORM, ORG_SUFFIX } from "../core/vocab/organizations.js";
@@ -110,9 +110,6 @@ const CLAUSE = /[。、,「」:：]|について|による|における|から|�
 const DATED_NAME = /^\s*(?:[・•]|[(]?[0-9]{1,2}[).])\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*(?:公表|発表)?\s+(\S(?:.*?\S)?)\s*(?:\([^)]{1,12}\))?\s*$/;
 
 /** True for a heading that is an organisation's name and nothing else. */
-// A heading's name before the bracket closing on the day it was made public, perhaps with a legal name first in it.
-const NAME_BEFORE_PUBLISHED = /^([^()\n]{2,30}?)\s*\((?:([^()、\n]{2,30})、)?\s*\d{1,2}月\d{1,2}日(?:公表|発表)\)$/;
-
 function isHeadingName(text: string): boolean {
   const t = text.trim();
   return t.length >= 3 && t.length <= 30 && !CLAUSE.test(t) && (HEADING_NAME.test(t) || isNameLine(t));
@@ -217,17 +214,12 @@ function otherSections(lines: Line[], items: Heading[]): Heading[] {
       // A section closing on the day it was made public names someone the names missed (■ ちりはまスポーツクラブ（6月21日公表）):
       // an item like the others, titled by its text's first sentence.
       const next = lines[lines.indexOf(l) + 1];
-      const published = PUBLISHED_IN_BRACKETS.exec(l.text.normalize("NFKC"));
-      if (!published || !next || isBlank(next)) return lineHeading(l, { titled: true });
+      if (!PUBLISHED_AFTER.test(l.text.normalize("NFKC")) || !next || isBlank(next)) return lineHeading(l, { titled: true });
       const lead = next.text.length - next.text.trimStart().length;
-      const year = postYear(lines, published[1]);
-      const date = year ? iso(year, published[1]!, published[2]!) : null;
-      return { ...lineHeading(l, { date }), titleStart: next.start + lead, titleEnd: next.start + lead + firstSentence(next.text.trim()).length, titled: false };
+      return { ...lineHeading(l, { date: publishedAfter(l.text, lines) }), titleStart: next.start + lead, titleEnd: next.start + lead + firstSentence(next.text.trim()).length, titled: false };
     });
 }
 
-// A heading's bracket closing on the day it was made public, perhaps after a name: "(6月21日公表)", "(株式会社X、9月12日公表)".
-const PUBLISHED_IN_BRACKETS = /[(（][^()（）]{0,30}?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:公表|発表)[)）]\s*$/;
 
 // A record's field on its own line: "件名:…", "組織名:株式会社X", "・公表日:令和8年10月24日".
 const FIELD_LINE = /^\s*[・■●◆\-]?\s*([^\s:：|｜]{1,8}?)\s*[:：]\s*(\S.*)$/;

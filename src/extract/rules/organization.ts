@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from "../context.js";
 import { hits, lineAround, matchesOf } from "../scan.js";
 import { BUSINESS_KIND, ENGLISH_ORG_ENDING, ENGLISH_SAYS, LEGAL_FORM, REGULATORS, SELF_REFERENCE, SELF_REFERENCES, SELF_REFERENCE_WORD, orgKey } from "../../core/vocab/organizations.js";
 import { DATA_TYPE_PHRASES } from "../../core/vocab/data-types.js";
-import { DEFINED_AS_LABEL, GLOSSED_ITEM, HEADING_MARK, hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgNameOf, orgNamesIn, selfReferencesIn, tellsOfUnnamedBody } from "../names.js";
+import { DEFINED_AS_LABEL, GLOSSED_ITEM, HEADING_MARK, NAME_BEFORE_PUBLISHED, hasLegalForm, isAdvisoryBody, isGeneric, isLegalForm, isPlainName, orgNameOf, orgNamesIn, selfReferencesIn, tellsOfUnnamedBody } from "../names.js";
 
 /**
  * The places a notice names an organisation, each with the weight its evidence adds to a candidate
@@ -113,8 +113,6 @@ function fromDigest(ctx: RuleContext): Evidence | null {
   return ev(name, ctx.titleStart + m[0].indexOf(name), "digest-heading");
 }
 
-// A marked heading closing on the day it was made public, perhaps after a legal name in the bracket: "■ X(株式会社Y、9月12日公表)".
-const NAME_BEFORE_PUBLISHED = /^\s*[■□◆◇●○▼▶・•]\s*([^()（）\n]{2,30}?)\s*[(（](?:([^()（）、\n]{2,30})、)?\s*\d{1,2}月\d{1,2}日(?:公表|発表)[)）]$/;
 // A digest item's heading over its text: a mark (a bullet too), the name, perhaps the day it was made public ("■株式会社X(11月27日公表)").
 const MARKED_NAME_LINE = /^\s*[■□◆◇●○▼▶・•]\s*([^\s、。:：()（）][^、。:：()（）]{1,30}?)\s*(?:[(（][^()（）\n]{1,30}[)）])?\s*$/;
 
@@ -127,7 +125,7 @@ function nameAbove(ctx: RuleContext): Evidence | null {
   const heading = ctx.text.slice(from, line).trimEnd();
   // A heading closing on the day it was made public names a body, whatever its name ends in (■ ちりはまスポーツクラブ(6月21日公表)),
   // or gives its legal name in the bracket (■ 伊賀の里オンラインショップ(株式会社伊賀の里本舗、9月12日公表)).
-  const published = NAME_BEFORE_PUBLISHED.exec(heading);
+  const published = /^\s*[■□◆◇●○▼▶・•]/.test(heading) ? NAME_BEFORE_PUBLISHED.exec(heading.replace(/^\s*[■□◆◇●○▼▶・•]\s*/, "")) : null;
   const legal = published?.[2];
   if (legal && hasLegalForm(legal) && isPlainName(legal)) return ev(legal, from + heading.lastIndexOf(legal), "digest-heading");
   const m = MARKED_NAME_LINE.exec(heading);
