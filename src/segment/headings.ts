@@ -314,11 +314,9 @@ export function digest(lines: Line[]): Heading[] {
     const t = l.text.normalize("NFKC");
     // The day it was made public: 「3月3日公表」, or in brackets after the item 「(公表 3/3)」, or opening its text 「10月22日の公表。」.
     const d = /(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日\s*(?:公表|発表|公開)?/.exec(t);
-    const after = d ? null : PUBLISHED_AFTER.exec(t);
-    const below = d || after ? null : PUBLISHED_LEAD.exec(lines[lines.indexOf(l) + 1]?.text.normalize("NFKC") ?? "");
-    const [month, day] = d ? [d[2]!, d[3]!] : after ? publishedOn(after) : below ? [below[2]!, below[3]!] : [];
-    const year = d?.[1] ?? below?.[1] ?? page?.[1] ?? postYear(lines, month);
-    return lineHeading(l, { date: month && day && year ? iso(year, month, day) : null });
+    const year = d ? d[1] ?? page?.[1] ?? postYear(lines, d[2]) : undefined;
+    const date = d ? (year ? iso(year, d[2]!, d[3]!) : null) : publishedAfter(t, lines) ?? publishedLead(lines[lines.indexOf(l) + 1]?.text ?? "", lines);
+    return lineHeading(l, { date });
   });
 }
 

@@ -125,7 +125,8 @@ function nameAbove(ctx: RuleContext): Evidence | null {
   const heading = ctx.text.slice(from, line).trimEnd();
   // A heading closing on the day it was made public names a body, whatever its name ends in (■ ちりはまスポーツクラブ(6月21日公表)),
   // or gives its legal name in the bracket (■ 伊賀の里オンラインショップ(株式会社伊賀の里本舗、9月12日公表)).
-  const published = /^\s*[■□◆◇●○▼▶・•]/.test(heading) ? NAME_BEFORE_PUBLISHED.exec(heading.replace(/^\s*[■□◆◇●○▼▶・•]\s*/, "")) : null;
+  const bare = heading.replace(/^\s*[■□◆◇●○▼▶・•]\s*/, "");
+  const published = bare !== heading ? NAME_BEFORE_PUBLISHED.exec(bare) : null;
   const legal = published?.[2];
   if (legal && hasLegalForm(legal) && isPlainName(legal)) return ev(legal, from + heading.lastIndexOf(legal), "digest-heading");
   const m = MARKED_NAME_LINE.exec(heading);
